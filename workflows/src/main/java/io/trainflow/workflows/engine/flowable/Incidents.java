@@ -1,0 +1,52 @@
+package io.trainflow.workflows.engine.flowable;
+
+import java.util.Date;
+import java.util.List;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.engine.ManagementService;
+import org.flowable.job.api.Job;
+
+/** Steps that ran out of attempts (Flowable dead-letter jobs): list, read, retry. */
+public final class Incidents {
+
+    private final ManagementService management;
+
+    public Incidents(ManagementService management) {
+        this.management = management;
+    }
+
+    public List<Incident> list() {
+        return management.createDeadLetterJobQuery().orderByJobCreateTime().asc().list().stream()
+                .map(Incidents::toIncident).toList();
+    }
+
+    public Incident get(String id) {
+        Job job = management.createDeadLetterJobQuery().jobId(id).singleResult();
+        if (job == null) {
+            throw new FlowableObjectNotFoundException("No incident with id " + id);
+        }
+        return toIncident(job);
+    }
+
+    public String details(String id) {
+        get(id);
+        String details = management.getDeadLetterJobExceptionStacktrace(id);
+        return details == null ? "" : details;
+    }
+
+    /** Gives the step {@code retries} new attempts; the incident disappears. */
+    public void retry(String id, int retries) {
+        get(id);
+        management.moveDeadLetterJobToExecutableJob(id, Math.max(1, retries));
+    }
+
+    private static Incident toIncident(Job job) {
+        return new Incident(job.getId(), job.getProcessInstanceId(), job.getProcessDefinitionId(), job.getElementId(),
+                job.getElementName(), job.getJobHandlerConfiguration(), job.getExceptionMessage(), job.getCreateTime());
+    }
+
+    /** One parked step. {@code type} is the task type for steps run by a handler. */
+    public record Incident(String id, String processInstanceId, String processDefinitionId, String elementId,
+                           String elementName, String type, String message, Date createdAt) {
+    }
+}

@@ -1,0 +1,214 @@
+package io.trainflow.workflows.engine.flowable;
+
+import io.trainflow.workflows.engine.HandlerRegistry;
+import io.trainflow.workflows.engine.RegisteredHandler;
+import io.trainflow.workflows.engine.StepInvoker;
+import io.trainflow.workflows.engine.StepOutcome;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.engine.ManagementService;
+import org.flowable.job.api.AcquiredExternalWorkerJob;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs step handlers for the jobs the engine creates, like a Zeebe job worker: acquire a job
+ * (locked for a while, so a crashed worker's job comes back), run the handler outside any
+ * transaction, then complete it, raise its business error, or fail it with backoff. A job
+ * that runs out of attempts becomes an incident (a dead-letter job) for a person to retry.
+ */
+public final class JobWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
+
+    private final ManagementService management;
+    private final HandlerRegistry registry;
+    private final StepInvoker invoker = new StepInvoker();
+    private final RetryPolicy retryPolicy;
+    private final String workerId;
+    private final Duration lockDuration;
+    private final int threads;
+    private ExecutorService pool;
+    private Thread poller;
+    private volatile boolean running;
+
+    public JobWorker(ManagementService management, HandlerRegistry registry, RetryPolicy retryPolicy,
+                     String workerId, Duration lockDuration, int threads) {
+        this.management = management;
+        this.registry = registry;
+        this.retryPolicy = retryPolicy;
+        this.workerId = workerId;
+        this.lockDuration = lockDuration;
+        this.threads = threads;
+    }
+
+    /** Acquires and runs every available job once, in the calling thread; returns how many ran. */
+    public int runOnce() {
+        int ran = 0;
+        for (RegisteredHandler handler : registry.all()) {
+            for (AcquiredExternalWorkerJob job : acquire(handler.type(), 50)) {
+                run(handler, job);
+                ran++;
+            }
+        }
+        return ran;
+    }
+
+    /** Starts polling in the background with {@code threads} handler threads. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        pool = Executors.newFixedThreadPool(threads, r -> daemon(r, "trainflow-step"));
+        Semaphore free = new Semaphore(threads * 2);
+        poller = daemon(() -> poll(free), "trainflow-job-poller");
+        poller.start();
+    }
+
+    private void poll(Semaphore free) {
+        long idleMillis = 10;
+        while (running) {
+            int acquired = 0;
+            try {
+                for (RegisteredHandler handler : registry.all()) {
+                    int room = free.availablePermits();
+                    if (room == 0) {
+                        break;
+                    }
+                    for (AcquiredExternalWorkerJob job : acquire(handler.type(), Math.min(room, 32))) {
+                        free.acquireUninterruptibly();
+                        acquired++;
+                        pool.execute(() -> {
+                            try {
+                                run(handler, job);
+                            } finally {
+                                free.release();
+                            }
+                        });
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Job polling failed, will try again: {}", e.toString());
+            }
+            idleMillis = acquired > 0 ? 10 : Math.min(idleMillis * 2, 500);
+            if (acquired == 0) {
+                sleep(idleMillis);
+            }
+        }
+    }
+
+    private List<AcquiredExternalWorkerJob> acquire(String type, int max) {
+        try {
+            return management.createExternalWorkerJobAcquireBuilder()
+                    .topic(type, lockDuration)
+                    .acquireAndLock(max, workerId);
+        } catch (RuntimeException e) {
+            LOG.debug("Acquire for {} failed: {}", type, e.toString());
+            return new ArrayList<>();
+        }
+    }
+
+    private void run(RegisteredHandler handler, AcquiredExternalWorkerJob job) {
+        StepOutcome outcome;
+        try {
+            outcome = invoker.invoke(handler, job.getVariables());
+        } catch (RuntimeException | Error e) {
+            fail(handler, job, e);
+            return;
+        }
+        try {
+            if (outcome instanceof StepOutcome.Completed done) {
+                management.createExternalWorkerCompletionBuilder(job.getId(), workerId).variables(done.variables()).complete();
+            } else if (outcome instanceof StepOutcome.BusinessFailure error && !isCaught(job, error.code())) {
+                failAsIncident(handler, job, "Business error " + error.code() + " (" + error.message()
+                        + ") has no error event in the BPMN to catch it");
+            } else if (outcome instanceof StepOutcome.BusinessFailure error) {
+                var builder = management.createExternalWorkerCompletionBuilder(job.getId(), workerId);
+                if (!error.variables().isEmpty()) {
+                    builder.variables(error.variables());
+                }
+                builder.bpmnError(error.code());
+            }
+        } catch (FlowableObjectNotFoundException gone) {
+            // the instance moved on (cancelled, interrupted by a boundary event): nothing to report to
+            LOG.info("Job {} of {} is gone: {}", job.getId(), handler.type(), gone.getMessage());
+        }
+    }
+
+    private boolean isCaught(AcquiredExternalWorkerJob job, String code) {
+        return management.executeCommand(new ErrorCatchCheck(job.getExecutionId(), code));
+    }
+
+    private void failAsIncident(RegisteredHandler handler, AcquiredExternalWorkerJob job, String message) {
+        LOG.warn("Step {} ({}) is now an incident: {}", job.getElementId(), handler.type(), message);
+        management.createExternalWorkerJobFailureBuilder(job.getId(), workerId)
+                .errorMessage(truncate(message)).errorDetails(message).retries(0).fail();
+    }
+
+    private void fail(RegisteredHandler handler, AcquiredExternalWorkerJob job, Throwable error) {
+        int remaining = job.getExceptionMessage() == null ? handler.retries() - 1 : job.getRetries() - 1;
+        int attempt = handler.retries() - remaining;
+        Duration wait = retryPolicy.backoff(attempt);
+        LOG.warn("Step {} ({}) failed, attempt {} of {}: {}", job.getElementId(), handler.type(), attempt,
+                handler.retries(), error.toString());
+        try {
+            management.createExternalWorkerJobFailureBuilder(job.getId(), workerId)
+                    .errorMessage(truncate(error.getClass().getSimpleName() + ": " + error.getMessage()))
+                    .errorDetails(stackTrace(error))
+                    .retries(Math.max(0, remaining))
+                    .retryTimeout(wait)
+                    .fail();
+        } catch (FlowableObjectNotFoundException gone) {
+            LOG.info("Job {} is gone before its failure could be recorded", job.getId());
+        }
+    }
+
+    private static String truncate(String message) {
+        return message.length() > 3500 ? message.substring(0, 3500) : message;
+    }
+
+    private static String stackTrace(Throwable error) {
+        StringWriter out = new StringWriter();
+        error.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (poller != null) {
+            poller.interrupt();
+        }
+        if (pool != null) {
+            pool.shutdown();
+            try {
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.trainflow.workflows.engine.flowable;
+
+import io.trainflow.workflows.engine.Directory;
+import io.trainflow.workflows.engine.HandlerRegistry;
+import io.trainflow.workflows.feel.Feel;
+import io.trainflow.workflows.lint.BpmnLinter;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.flowable.common.engine.impl.history.HistoryLevel;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+
+/**
+ * The embedded default engine: Flowable, taught the Camunda 8 dialect through its own
+ * extension points (BPMN parse factory, pre-parse handlers, behaviour factory, expression
+ * manager, job interceptor, failed-job command), plus the job worker that runs step handlers.
+ */
+public final class TrainflowEngine implements AutoCloseable {
+
+    private final ProcessEngine engine;
+    private final JobWorker worker;
+    private final BpmnLinter linter;
+    private final Deployments deployments;
+
+    private TrainflowEngine(ProcessEngine engine, JobWorker worker, BpmnLinter linter) {
+        this.engine = engine;
+        this.worker = worker;
+        this.linter = linter;
+        this.deployments = new Deployments(engine.getRepositoryService());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public ProcessEngine flowable() {
+        return engine;
+    }
+
+    public JobWorker worker() {
+        return worker;
+    }
+
+    public BpmnLinter linter() {
+        return linter;
+    }
+
+    public Deployments deployments() {
+        return deployments;
+    }
+
+    public MessageCorrelator messages() {
+        return new MessageCorrelator(engine.getRuntimeService());
+    }
+
+    public Incidents incidents() {
+        return new Incidents(engine.getManagementService());
+    }
+
+    /** Runs all due work in this thread (tests, demos); see {@link EngineDriver}. */
+    public EngineDriver driver() {
+        return new EngineDriver(engine, worker);
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+        engine.close();
+    }
+
+    /** Configures and starts the engine. */
+    public static final class Builder {
+        private String jdbcUrl = "jdbc:h2:file:./data/trainflow;DB_CLOSE_DELAY=-1";
+        private DataSource dataSource;
+        private HandlerRegistry handlers = new HandlerRegistry(List.of());
+        private Directory directory = user -> Set.of();
+        private boolean background = true;
+        private int workerThreads = 4;
+        private RetryPolicy retryPolicy = RetryPolicy.standard();
+        private String name = "trainflow";
+
+        public Builder jdbcUrl(String url) {
+            this.jdbcUrl = url;
+            return this;
+        }
+
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        public Builder handlers(HandlerRegistry handlers) {
+            this.handlers = handlers;
+            return this;
+        }
+
+        public Builder directory(Directory directory) {
+            this.directory = directory;
+            return this;
+        }
+
+        /** false: nothing runs in the background; drive the engine with {@link TrainflowEngine#driver()}. */
+        public Builder background(boolean background) {
+            this.background = background;
+            return this;
+        }
+
+        public Builder workerThreads(int threads) {
+            this.workerThreads = threads;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = policy;
+            return this;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public TrainflowEngine build() {
+            ZeebeModelReader.install();
+            StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
+            config.setEngineName(name);
+            if (dataSource != null) {
+                config.setDataSource(dataSource);
+            } else {
+                config.setJdbcUrl(jdbcUrl);
+                config.setJdbcDriver(jdbcUrl.startsWith("jdbc:postgresql") ? "org.postgresql.Driver" : "org.h2.Driver");
+                config.setJdbcUsername("sa");
+                config.setJdbcPassword("");
+            }
+            config.setDatabaseSchemaUpdate("true");
+            config.setHistoryLevel(HistoryLevel.AUDIT);
+            config.setAsyncExecutorActivate(background);
+            config.setAsyncExecutorNumberOfRetries(3);
+            // a failed step waits out its backoff as a lock; release expired locks promptly
+            config.setAsyncExecutorResetExpiredJobsInterval(5_000);
+
+            Feel feel = new Feel(() -> config.getClock().getCurrentTime().toInstant().atZone(ZoneOffset.UTC));
+            FeelExpressionManager expressions = new FeelExpressionManager(feel, new HashMap<>());
+            config.setExpressionManager(expressions);
+            BpmnLinter linter = new BpmnLinter(handlers.types(), feel);
+            config.setBpmnParseFactory(new ZeebeBpmnParseFactory(linter));
+            config.setPreBpmnParseHandlers(List.of(
+                    new ZeebeUserTaskParseHandler(new TaskCompletionGuard(directory)),
+                    new ZeebeCallActivityParseHandler(),
+                    new ZeebeMessageParseHandler(),
+                    new ZeebeMultiInstanceParseHandler()));
+            Decisions decisions = new Decisions();
+            ZeebeActivityBehaviorFactory behaviors = new ZeebeActivityBehaviorFactory(decisions);
+            behaviors.setExpressionManager(expressions);
+            config.setActivityBehaviorFactory(behaviors);
+            config.setCreateExternalWorkerJobInterceptor(new InputMappingInterceptor());
+            config.setFailedJobCommandFactory(BusinessErrorAwareRetryCmd.factory());
+
+            ProcessEngine engine = config.buildProcessEngine();
+            decisions.setRepositoryService(engine.getRepositoryService());
+            JobWorker worker = new JobWorker(engine.getManagementService(), handlers, retryPolicy,
+                    name + "-worker", Duration.ofMinutes(5), workerThreads);
+            if (background) {
+                worker.start();
+            }
+            return new TrainflowEngine(engine, worker, linter);
+        }
+    }
+}

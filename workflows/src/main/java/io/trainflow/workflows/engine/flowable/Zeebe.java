@@ -1,0 +1,65 @@
+package io.trainflow.workflows.engine.flowable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.flowable.bpmn.model.BaseElement;
+import org.flowable.bpmn.model.ExtensionElement;
+
+/** Reads the Camunda 8 (Zeebe) extension elements Flowable keeps on its model as-is. */
+public final class Zeebe {
+
+    public static final String NAMESPACE = "http://camunda.org/schema/zeebe/1.0";
+
+    private Zeebe() {
+    }
+
+    /** The first {@code zeebe:<name>} extension element of the element. */
+    public static Optional<ExtensionElement> child(BaseElement element, String name) {
+        if (element == null) {
+            return Optional.empty();
+        }
+        List<ExtensionElement> found = element.getExtensionElements().get(name);
+        if (found == null) {
+            return Optional.empty();
+        }
+        return found.stream().filter(Zeebe::isZeebe).findFirst();
+    }
+
+    public static Optional<String> attribute(BaseElement element, String child, String attribute) {
+        return child(element, child).map(e -> e.getAttributeValue(null, attribute)).filter(v -> !v.isBlank());
+    }
+
+    /** {@code zeebe:input} or {@code zeebe:output} mappings inside {@code zeebe:ioMapping}. */
+    public static List<Mapping> mappings(BaseElement element, String kind) {
+        List<Mapping> mappings = new ArrayList<>();
+        child(element, "ioMapping").ifPresent(io -> {
+            List<ExtensionElement> entries = io.getChildElements().get(kind);
+            if (entries != null) {
+                for (ExtensionElement entry : entries) {
+                    mappings.add(new Mapping(entry.getAttributeValue(null, "source"), entry.getAttributeValue(null, "target")));
+                }
+            }
+        });
+        return mappings;
+    }
+
+    /** The value of a {@code zeebe:header} inside {@code zeebe:taskHeaders}. */
+    public static Optional<String> header(BaseElement element, String key) {
+        return child(element, "taskHeaders").flatMap(headers -> {
+            List<ExtensionElement> entries = headers.getChildElements().get("header");
+            return entries == null ? Optional.empty() : entries.stream()
+                    .filter(h -> key.equals(h.getAttributeValue(null, "key")))
+                    .map(h -> h.getAttributeValue(null, "value"))
+                    .findFirst();
+        });
+    }
+
+    public static boolean isZeebe(ExtensionElement element) {
+        return NAMESPACE.equals(element.getNamespace());
+    }
+
+    /** One {@code zeebe:input}/{@code zeebe:output}: a FEEL (or static) source and a target variable. */
+    public record Mapping(String source, String target) {
+    }
+}

@@ -1,0 +1,45 @@
+package io.trainflow.workflows.engine.flowable;
+
+import io.trainflow.workflows.lint.BpmnLinter;
+import io.trainflow.workflows.lint.LintException;
+import io.trainflow.workflows.lint.LintProblem;
+import java.util.List;
+import org.flowable.common.engine.api.repository.EngineResource;
+import org.flowable.engine.impl.bpmn.parser.BpmnParse;
+import org.flowable.engine.impl.bpmn.parser.BpmnParser;
+import org.flowable.common.engine.impl.event.FlowableEventSupport;
+
+/**
+ * Flowable's BPMN parse, reading the Zeebe dialect and running {@code trainflow lint} on
+ * every new deployment before anything is stored: a file that lint rejects fails the whole
+ * deployment, with file, element id and reason.
+ */
+class ZeebeBpmnParse extends BpmnParse {
+
+    private final BpmnLinter linter;
+
+    ZeebeBpmnParse(BpmnParser parser, BpmnLinter linter) {
+        super(parser);
+        this.linter = linter;
+    }
+
+    @Override
+    public BpmnParse execute() {
+        EngineResource resource = deployment == null ? null : deployment.getResources().get(name);
+        if (resource == null) {
+            return super.execute();
+        }
+        bpmnModel = ZeebeModelReader.read(resource.getBytes());
+        if (validateProcess) {
+            List<LintProblem> problems = linter.lint(name, bpmnModel, BpmnLinter.Context.of(deployment));
+            if (!problems.isEmpty()) {
+                throw new LintException(problems);
+            }
+        }
+        bpmnModel.setSourceSystemId(sourceSystemId);
+        bpmnModel.setEventSupport(new FlowableEventSupport());
+        applyParseHandlers();
+        processDI();
+        return this;
+    }
+}

@@ -1,0 +1,43 @@
+package io.trainflow.workflows.engine.flowable;
+
+import java.util.Map;
+import java.util.Objects;
+import org.flowable.bpmn.model.CallActivity;
+import org.flowable.engine.delegate.DelegateExecution;
+import org.flowable.engine.impl.bpmn.behavior.CallActivityBehavior;
+
+/**
+ * Zeebe's {@code propagateAllChildVariables} (true unless set false, ignored when output
+ * mappings exist): the child's variables flow back into the parent. Inside a multi-instance
+ * body they stay local to the instance, as in Zeebe, so parallel children do not overwrite
+ * each other.
+ */
+class ZeebeCallActivityBehavior extends CallActivityBehavior {
+
+    private static final long serialVersionUID = 1L;
+
+    private final boolean propagateAll;
+
+    ZeebeCallActivityBehavior(CallActivity callActivity) {
+        super(callActivity);
+        this.propagateAll = callActivity.getOutParameters().isEmpty()
+                && !"false".equalsIgnoreCase(Zeebe.attribute(callActivity, "calledElement", "propagateAllChildVariables").orElse("true"));
+    }
+
+    @Override
+    public void completing(DelegateExecution execution, DelegateExecution subProcessInstance) throws Exception {
+        super.completing(execution, subProcessInstance);
+        if (!propagateAll) {
+            return;
+        }
+        boolean insideMultiInstance = execution.getParent() != null && execution.getParent().isMultiInstanceRoot();
+        for (Map.Entry<String, Object> variable : subProcessInstance.getVariables().entrySet()) {
+            if (insideMultiInstance) {
+                execution.setVariableLocal(variable.getKey(), variable.getValue());
+            } else if (!execution.hasVariable(variable.getKey())
+                    || !Objects.equals(execution.getVariable(variable.getKey()), variable.getValue())) {
+                execution.setVariable(variable.getKey(), variable.getValue());
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.trainflow.workflows.engine.flowable;
+
+import java.util.Arrays;
+import java.util.List;
+import org.flowable.bpmn.model.BaseElement;
+import org.flowable.bpmn.model.FlowableListener;
+import org.flowable.bpmn.model.ImplementationType;
+import org.flowable.bpmn.model.UserTask;
+import org.flowable.engine.delegate.TaskListener;
+import org.flowable.engine.impl.bpmn.parser.BpmnParse;
+import org.flowable.engine.impl.bpmn.parser.handler.AbstractBpmnParseHandler;
+
+/**
+ * Maps {@code zeebe:assignmentDefinition} onto Flowable's assignee and candidates (FEEL is
+ * evaluated by {@link FeelExpressionManager}) and puts the {@link TaskCompletionGuard} on
+ * every user task, so the rules on who may complete hold whatever API completes it.
+ */
+class ZeebeUserTaskParseHandler extends AbstractBpmnParseHandler<UserTask> {
+
+    private final TaskCompletionGuard guard;
+
+    ZeebeUserTaskParseHandler(TaskCompletionGuard guard) {
+        this.guard = guard;
+    }
+
+    @Override
+    protected Class<? extends BaseElement> getHandledType() {
+        return UserTask.class;
+    }
+
+    @Override
+    protected void executeParse(BpmnParse bpmnParse, UserTask task) {
+        Zeebe.attribute(task, "assignmentDefinition", "assignee").ifPresent(task::setAssignee);
+        Zeebe.attribute(task, "assignmentDefinition", "candidateGroups").map(ZeebeUserTaskParseHandler::candidates)
+                .ifPresent(task::setCandidateGroups);
+        Zeebe.attribute(task, "assignmentDefinition", "candidateUsers").map(ZeebeUserTaskParseHandler::candidates)
+                .ifPresent(task::setCandidateUsers);
+        boolean guarded = task.getTaskListeners().stream().anyMatch(l -> l.getInstance() == guard);
+        if (!guarded) {
+            FlowableListener listener = new FlowableListener();
+            listener.setEvent(TaskListener.EVENTNAME_COMPLETE);
+            listener.setImplementationType(ImplementationType.IMPLEMENTATION_TYPE_INSTANCE);
+            listener.setInstance(guard);
+            task.getTaskListeners().add(listener);
+        }
+    }
+
+    /** A FEEL expression stays whole (it may return a list); a static value is Zeebe's comma list. */
+    static List<String> candidates(String value) {
+        if (value.strip().startsWith("=")) {
+            return List.of(value.strip());
+        }
+        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

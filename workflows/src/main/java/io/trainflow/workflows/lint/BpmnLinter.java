@@ -1,0 +1,127 @@
+package io.trainflow.workflows.lint;
+
+import io.trainflow.workflows.engine.flowable.ZeebeModelReader;
+import io.trainflow.workflows.feel.Feel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.flowable.bpmn.exceptions.XMLException;
+import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.Process;
+import org.flowable.common.engine.api.FlowableException;
+import org.flowable.common.engine.api.repository.EngineDeployment;
+import org.flowable.common.engine.api.repository.EngineResource;
+
+/**
+ * {@code trainflow lint}: rejects anything the runtime cannot execute, with file, element id
+ * and a plain-language reason. The same check runs at deploy time.
+ */
+public final class BpmnLinter {
+
+    private final Set<String> taskTypes;
+    private final Feel feel;
+
+    public BpmnLinter(Set<String> taskTypes, Feel feel) {
+        this.taskTypes = Set.copyOf(taskTypes);
+        this.feel = feel;
+    }
+
+    /** Lints a {@code .bpmn}/{@code .dmn} file, or every such file below a folder. */
+    public List<LintProblem> lintPath(Path path) throws IOException {
+        List<Path> files;
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> walk = Files.walk(path)) {
+                files = walk.filter(p -> isBpmn(p) || isDmn(p)).sorted().toList();
+            }
+        } else {
+            files = List.of(path);
+        }
+        List<LintProblem> problems = new ArrayList<>();
+        if (files.isEmpty()) {
+            problems.add(new LintProblem(path.toString(), null, "no .bpmn or .dmn file found"));
+            return problems;
+        }
+        Set<String> decisions = new HashSet<>();
+        for (Path file : files) {
+            if (isDmn(file)) {
+                problems.addAll(DmnCheck.check(file.toString(), Files.readAllBytes(file), decisions));
+            }
+        }
+        List<Parsed> parsed = new ArrayList<>();
+        Set<String> processIds = new HashSet<>();
+        for (Path file : files) {
+            if (isBpmn(file)) {
+                try {
+                    BpmnModel model = ZeebeModelReader.read(Files.readAllBytes(file));
+                    model.getProcesses().forEach(p -> processIds.add(p.getId()));
+                    parsed.add(new Parsed(file.toString(), model));
+                } catch (XMLException | FlowableException e) {
+                    problems.add(new LintProblem(file.toString(), null, "not readable as BPMN 2.0 XML: " + rootMessage(e)));
+                }
+            }
+        }
+        Context context = new Context(decisions, processIds);
+        for (Parsed p : parsed) {
+            problems.addAll(lint(p.file(), p.model(), context));
+        }
+        return problems;
+    }
+
+    /** Lints one parsed file; the context says which decisions and processes exist beside it. */
+    public List<LintProblem> lint(String file, BpmnModel model, Context context) {
+        List<LintProblem> problems = new ArrayList<>();
+        List<Process> executable = model.getProcesses().stream().filter(Process::isExecutable).toList();
+        if (executable.isEmpty()) {
+            problems.add(new LintProblem(file, null, "no executable process (set isExecutable=\"true\")"));
+        }
+        ElementRules rules = new ElementRules(file, model, taskTypes, feel, context, problems);
+        executable.forEach(rules::check);
+        return problems;
+    }
+
+    static boolean isBpmn(Path p) {
+        String name = p.getFileName().toString();
+        return name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
+    }
+
+    static boolean isDmn(Path p) {
+        return p.getFileName().toString().endsWith(".dmn");
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    private record Parsed(String file, BpmnModel model) {
+    }
+
+    /** What exists beside the file being linted; null means "cannot know here, do not check". */
+    public record Context(Set<String> decisionIds, Set<String> processIds) {
+
+        public static Context none() {
+            return new Context(null, null);
+        }
+
+        /** At deploy time: decisions of the same deployment; called processes may be older versions. */
+        public static Context of(EngineDeployment deployment) {
+            Set<String> decisions = new HashSet<>();
+            boolean anyDmn = false;
+            for (EngineResource resource : deployment.getResources().values()) {
+                if (resource.getName().endsWith(".dmn")) {
+                    anyDmn = true;
+                    decisions.addAll(DmnCheck.decisionIds(resource.getBytes()));
+                }
+            }
+            return new Context(anyDmn ? decisions : null, null);
+        }
+    }
+}

@@ -1,0 +1,307 @@
+package io.trainflow.workflows.lint;
+
+import io.trainflow.workflows.engine.flowable.Zeebe;
+import io.trainflow.workflows.feel.Feel;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.flowable.bpmn.model.Activity;
+import org.flowable.bpmn.model.BaseElement;
+import org.flowable.bpmn.model.BoundaryEvent;
+import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.BusinessRuleTask;
+import org.flowable.bpmn.model.CallActivity;
+import org.flowable.bpmn.model.EndEvent;
+import org.flowable.bpmn.model.ErrorEventDefinition;
+import org.flowable.bpmn.model.Event;
+import org.flowable.bpmn.model.EventDefinition;
+import org.flowable.bpmn.model.EventGateway;
+import org.flowable.bpmn.model.ExclusiveGateway;
+import org.flowable.bpmn.model.ExternalWorkerServiceTask;
+import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.IntermediateCatchEvent;
+import org.flowable.bpmn.model.ManualTask;
+import org.flowable.bpmn.model.Message;
+import org.flowable.bpmn.model.MessageEventDefinition;
+import org.flowable.bpmn.model.ParallelGateway;
+import org.flowable.bpmn.model.Process;
+import org.flowable.bpmn.model.SequenceFlow;
+import org.flowable.bpmn.model.ServiceTask;
+import org.flowable.bpmn.model.StartEvent;
+import org.flowable.bpmn.model.SubProcess;
+import org.flowable.bpmn.model.TerminateEventDefinition;
+import org.flowable.bpmn.model.ThrowEvent;
+import org.flowable.bpmn.model.TimerEventDefinition;
+import org.flowable.bpmn.model.UserTask;
+
+/** The checks lint runs on each element of an executable process. */
+final class ElementRules {
+
+    private final String file;
+    private final BpmnModel model;
+    private final Set<String> taskTypes;
+    private final Feel feel;
+    private final BpmnLinter.Context context;
+    private final List<LintProblem> problems;
+
+    ElementRules(String file, BpmnModel model, Set<String> taskTypes, Feel feel, BpmnLinter.Context context,
+                 List<LintProblem> problems) {
+        this.file = file;
+        this.model = model;
+        this.taskTypes = taskTypes;
+        this.feel = feel;
+        this.context = context;
+        this.problems = problems;
+    }
+
+    void check(Process process) {
+        for (FlowElement element : process.findFlowElementsOfType(FlowElement.class, true)) {
+            checkElement(element);
+        }
+    }
+
+    private void checkElement(FlowElement element) {
+        if (element instanceof ExternalWorkerServiceTask task) {
+            serviceTask(task);
+        } else if (element instanceof ServiceTask) {
+            problem(element, "service task has no zeebe:taskDefinition type, so no handler can run it");
+        } else if (element instanceof UserTask task) {
+            userTask(task);
+        } else if (element instanceof BusinessRuleTask task) {
+            businessRuleTask(task);
+        } else if (element instanceof CallActivity call) {
+            callActivity(call);
+        } else if (element instanceof SequenceFlow flow) {
+            sequenceFlow(flow);
+        } else if (element instanceof Event event) {
+            event(event);
+        } else if (element instanceof SubProcess sub && sub.getClass() != SubProcess.class) {
+            problem(element, sub.getClass().getSimpleName() + " is not supported; use an embedded sub-process");
+        } else if (element instanceof SubProcess sub && sub.getClass() == SubProcess.class && ((SubProcess) element).isForCompensation()) {
+            problem(element, "compensation is not supported");
+        } else if (!(element instanceof SubProcess || element instanceof ExclusiveGateway
+                || element instanceof ParallelGateway || element instanceof EventGateway || element instanceof ManualTask)) {
+            problem(element, unsupported(element));
+        }
+        if (element instanceof Activity activity) {
+            multiInstance(activity);
+        }
+    }
+
+    private static String unsupported(FlowElement element) {
+        String kind = element.getClass().getSimpleName();
+        return switch (kind) {
+            case "ScriptTask" -> "script tasks are not supported: move the logic into a step handler (service task)";
+            case "InclusiveGateway" -> "inclusive gateways are not supported: use parallel or exclusive gateways";
+            case "ComplexGateway" -> "complex gateways are not supported";
+            case "SendTask" -> "send tasks are not supported: use a service task with the send-notification type";
+            case "ReceiveTask" -> "receive tasks are not supported: use an intermediate message catch event";
+            case "Task" -> "an undefined task does nothing: choose a service task (with a type) or a user task";
+            default -> kind + " is not supported by Trainflow's engine";
+        };
+    }
+
+    private void serviceTask(ExternalWorkerServiceTask task) {
+        String type = task.getTopic();
+        if (!taskTypes.contains(type)) {
+            problem(task, "task type '" + type + "' has no handler" + suggestion(type));
+        }
+        Zeebe.attribute(task, "taskDefinition", "retries").ifPresent(retries -> {
+            if (!retries.matches("\\d+") && !Feel.isExpression(retries)) {
+                problem(task, "retries '" + retries + "' is not a whole number");
+            }
+        });
+        mappings(task);
+    }
+
+    private void userTask(UserTask task) {
+        Optional<String> assignee = Zeebe.attribute(task, "assignmentDefinition", "assignee");
+        Optional<String> groups = Zeebe.attribute(task, "assignmentDefinition", "candidateGroups");
+        Optional<String> users = Zeebe.attribute(task, "assignmentDefinition", "candidateUsers");
+        if (assignee.isEmpty() && groups.isEmpty() && users.isEmpty()) {
+            problem(task, "user task has no zeebe:assignmentDefinition (assignee, candidateGroups or candidateUsers):"
+                    + " nobody would see it in their inbox");
+        }
+        assignee.ifPresent(v -> feel(task, "assignee", v));
+        groups.ifPresent(v -> feel(task, "candidateGroups", v));
+        users.ifPresent(v -> feel(task, "candidateUsers", v));
+        mappings(task);
+    }
+
+    private void businessRuleTask(BusinessRuleTask task) {
+        Optional<String> decision = Zeebe.attribute(task, "calledDecision", "decisionId");
+        if (decision.isEmpty()) {
+            problem(task, "business rule task has no zeebe:calledDecision decisionId");
+            return;
+        }
+        if (Zeebe.attribute(task, "calledDecision", "resultVariable").isEmpty()) {
+            problem(task, "business rule task has no resultVariable for the decision's result");
+        }
+        if (context.decisionIds() != null && !context.decisionIds().contains(decision.get())) {
+            problem(task, "decision '" + decision.get() + "' is not in any .dmn file deployed with it");
+        }
+        mappings(task);
+    }
+
+    private void callActivity(CallActivity call) {
+        Optional<String> processId = Zeebe.attribute(call, "calledElement", "processId");
+        if (processId.isEmpty()) {
+            problem(call, "call activity has no zeebe:calledElement processId");
+            return;
+        }
+        if (Feel.isExpression(processId.get())) {
+            problem(call, "the called process id must be a fixed id, not an expression");
+        } else if (context.processIds() != null && !context.processIds().contains(processId.get())) {
+            problem(call, "called process '" + processId.get() + "' is not defined in any .bpmn file here");
+        }
+        mappings(call);
+    }
+
+    private void multiInstance(Activity activity) {
+        if (activity.getLoopCharacteristics() == null) {
+            return;
+        }
+        Optional<String> collection = Zeebe.attribute(activity.getLoopCharacteristics(), "loopCharacteristics", "inputCollection");
+        if (collection.isEmpty()) {
+            problem(activity, "multi-instance needs zeebe:loopCharacteristics inputCollection");
+        } else {
+            feel(activity, "inputCollection", collection.get());
+        }
+        if (Zeebe.attribute(activity.getLoopCharacteristics(), "loopCharacteristics", "outputCollection").isPresent()) {
+            problem(activity, "multi-instance outputCollection is not supported on the embedded engine; "
+                    + "let each instance record its result through a step (e.g. record-outcome)");
+        }
+    }
+
+    private void sequenceFlow(SequenceFlow flow) {
+        String condition = flow.getConditionExpression();
+        FlowElement source = model.getFlowElement(flow.getSourceRef());
+        if (condition != null && !condition.isBlank()) {
+            if (!Feel.isExpression(condition)) {
+                problem(flow, "condition '" + condition.strip() + "' is not FEEL: start it with '='");
+            } else {
+                feel(flow, "condition", condition);
+            }
+        } else if (source instanceof ExclusiveGateway gateway && gateway.getOutgoingFlows().size() > 1
+                && !flow.getId().equals(gateway.getDefaultFlow())) {
+            problem(flow, "flow out of exclusive gateway '" + gateway.getId() + "' has no condition and is not its default flow");
+        }
+    }
+
+    private void event(Event event) {
+        List<EventDefinition> definitions = event.getEventDefinitions();
+        if (definitions.size() > 1) {
+            problem(event, "events with several definitions are not supported");
+        }
+        for (EventDefinition definition : definitions) {
+            if (definition instanceof TimerEventDefinition timer) {
+                timer(event, timer);
+            } else if (definition instanceof MessageEventDefinition message) {
+                message(event, message);
+            } else if (definition instanceof ErrorEventDefinition) {
+                if (!(event instanceof BoundaryEvent || event instanceof EndEvent)) {
+                    problem(event, "error events are supported as boundary and end events only");
+                }
+            } else if (!(definition instanceof TerminateEventDefinition && event instanceof EndEvent)) {
+                problem(event, definition.getClass().getSimpleName().replace("EventDefinition", "").toLowerCase()
+                        + " events are not supported");
+            }
+        }
+        if (event instanceof ThrowEvent && !(event instanceof EndEvent) && !definitions.isEmpty()) {
+            problem(event, "intermediate throw events with a definition are not supported");
+        }
+        if (event instanceof BoundaryEvent boundary && definitions.isEmpty()) {
+            problem(event, "boundary event without a timer, message or error definition");
+        }
+        if (event instanceof IntermediateCatchEvent && definitions.isEmpty()) {
+            problem(event, "intermediate catch event needs a timer or message definition");
+        }
+    }
+
+    private void timer(Event event, TimerEventDefinition timer) {
+        if (timer.getTimeDuration() != null) {
+            timerValue(event, "timeDuration", timer.getTimeDuration(), TimerSyntax.durationError(timer.getTimeDuration()));
+        } else if (timer.getTimeCycle() != null) {
+            timerValue(event, "timeCycle", timer.getTimeCycle(), TimerSyntax.cycleError(timer.getTimeCycle()));
+        } else if (timer.getTimeDate() != null) {
+            timerValue(event, "timeDate", timer.getTimeDate(), TimerSyntax.dateError(timer.getTimeDate()));
+        } else {
+            problem(event, "timer has no duration, cycle or date");
+        }
+        if (event instanceof StartEvent && timer.getTimeCycle() == null && timer.getTimeDate() == null) {
+            problem(event, "a timer start event needs a cycle or a date");
+        }
+    }
+
+    private void timerValue(Event event, String what, String value, Optional<String> isoError) {
+        if (Feel.isExpression(value)) {
+            feel(event, what, value);
+        } else {
+            isoError.ifPresent(e -> problem(event, what + " " + e));
+        }
+    }
+
+    private void message(Event event, MessageEventDefinition definition) {
+        Message message = model.getMessage(definition.getMessageRef());
+        if (message == null || message.getName() == null || message.getName().isBlank()) {
+            problem(event, "message event refers to no named bpmn:message (messageRef '" + definition.getMessageRef() + "')");
+            return;
+        }
+        if (event instanceof StartEvent) {
+            return;
+        }
+        Optional<String> key = Zeebe.attribute(message, "subscription", "correlationKey");
+        if (key.isEmpty()) {
+            problem(event, "message '" + message.getName() + "' has no zeebe:subscription correlationKey,"
+                    + " so Trainflow could not tell which instance a message is for");
+        } else if (Feel.isExpression(key.get())) {
+            feel(event, "correlationKey", key.get());
+        } else {
+            problem(event, "correlationKey '" + key.get() + "' must be a FEEL expression starting with '='");
+        }
+    }
+
+    private void mappings(BaseElement element) {
+        for (String kind : List.of("input", "output")) {
+            for (Zeebe.Mapping mapping : Zeebe.mappings(element, kind)) {
+                if (mapping.target() == null || mapping.target().isBlank()) {
+                    problem(element, "zeebe:" + kind + " has no target variable");
+                }
+                if (mapping.source() != null && Feel.isExpression(mapping.source())) {
+                    feel(element, kind + " '" + mapping.target() + "'", mapping.source());
+                }
+            }
+        }
+    }
+
+    private void feel(BaseElement element, String where, String text) {
+        String expression = Feel.expressionOf(text);
+        if (expression == null) {
+            return;
+        }
+        if (expression.isBlank()) {
+            problem(element, where + " is an empty FEEL expression");
+            return;
+        }
+        feel.parseError(expression).ifPresent(error ->
+                problem(element, where + " FEEL expression '" + expression + "' does not parse: " + firstLine(error)));
+    }
+
+    private String suggestion(String type) {
+        return taskTypes.stream()
+                .min(Comparator.comparingInt(known -> Levenshtein.distance(known, type)))
+                .filter(best -> Levenshtein.distance(best, type) <= Math.max(2, type.length() / 3))
+                .map(best -> "; did you mean '" + best + "'?")
+                .orElse("; known types: " + String.join(", ", taskTypes.stream().sorted().toList()));
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private void problem(BaseElement element, String message) {
+        problems.add(new LintProblem(file, element.getId(), message));
+    }
+}
