@@ -26,8 +26,11 @@ public final class TrainflowEngine implements AutoCloseable {
     private final BpmnLinter linter;
     private final Deployments deployments;
 
-    private TrainflowEngine(ProcessEngine engine, JobWorker worker, BpmnLinter linter) {
+    private final EngineClock clock;
+
+    private TrainflowEngine(ProcessEngine engine, JobWorker worker, BpmnLinter linter, EngineClock clock) {
         this.engine = engine;
+        this.clock = clock;
         this.worker = worker;
         this.linter = linter;
         this.deployments = new Deployments(engine.getRepositoryService());
@@ -39,6 +42,10 @@ public final class TrainflowEngine implements AutoCloseable {
 
     public ProcessEngine flowable() {
         return engine;
+    }
+
+    public EngineClock clock() {
+        return clock;
     }
 
     public JobWorker worker() {
@@ -82,6 +89,13 @@ public final class TrainflowEngine implements AutoCloseable {
         private int workerThreads = 4;
         private RetryPolicy retryPolicy = RetryPolicy.standard();
         private String name = "trainflow";
+        private EngineClock clock = new EngineClock();
+
+        /** The clock the engine and the handlers share. */
+        public Builder clock(EngineClock clock) {
+            this.clock = clock;
+            return this;
+        }
 
         public Builder jdbcUrl(String url) {
             this.jdbcUrl = url;
@@ -128,6 +142,7 @@ public final class TrainflowEngine implements AutoCloseable {
             ZeebeModelReader.install();
             StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
             config.setEngineName(name);
+            config.setClock(clock.flowableClock());
             if (dataSource != null) {
                 config.setDataSource(dataSource);
             } else {
@@ -143,7 +158,8 @@ public final class TrainflowEngine implements AutoCloseable {
             // a failed step waits out its backoff as a lock; release expired locks promptly
             config.setAsyncExecutorResetExpiredJobsInterval(5_000);
 
-            Feel feel = new Feel(() -> config.getClock().getCurrentTime().toInstant().atZone(ZoneOffset.UTC));
+            EngineClock engineClock = clock;
+            Feel feel = new Feel(() -> engineClock.instant().atZone(ZoneOffset.UTC));
             FeelExpressionManager expressions = new FeelExpressionManager(feel, new HashMap<>());
             config.setExpressionManager(expressions);
             BpmnLinter linter = new BpmnLinter(handlers.types(), feel);
@@ -167,7 +183,7 @@ public final class TrainflowEngine implements AutoCloseable {
             if (background) {
                 worker.start();
             }
-            return new TrainflowEngine(engine, worker, linter);
+            return new TrainflowEngine(engine, worker, linter, clock);
         }
     }
 }

@@ -1,12 +1,8 @@
 package io.trainflow.workflows.engine.flowable;
 
-import java.io.ByteArrayInputStream;
-import java.util.HashMap;
 import java.util.Map;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import org.flowable.bpmn.model.Activity;
+import org.flowable.bpmn.model.Process;
 import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.ExtensionAttribute;
@@ -17,7 +13,8 @@ import org.flowable.common.engine.impl.util.io.BytesStreamSource;
 /**
  * Turns the bytes of a Zeebe-dialect {@code .bpmn} file into Flowable's model, unchanged
  * except for what Flowable's own reader drops: the {@code zeebe:subscription} of each
- * {@code bpmn:message} (its correlation key) is put back on the model's message.
+ * {@code bpmn:message} (its correlation key) and the {@code zeebe:loopCharacteristics} of
+ * multi-instance activities are put back where they were.
  */
 public final class ZeebeModelReader {
 
@@ -35,56 +32,35 @@ public final class ZeebeModelReader {
 
     public static BpmnModel read(byte[] xml) {
         BpmnModel model = new BpmnXMLConverter().convertToBpmnModel(new BytesStreamSource(xml), false, false, "UTF-8");
-        correlationKeys(xml).forEach((messageId, key) -> {
+        DroppedExtensions dropped = DroppedExtensions.scan(xml);
+        dropped.correlationKeys().forEach((messageId, key) -> {
             Message message = model.getMessage(messageId);
             if (message != null && Zeebe.child(message, "subscription").isEmpty()) {
-                message.addExtensionElement(subscription(key));
+                message.addExtensionElement(element("subscription", Map.of("correlationKey", key)));
+            }
+        });
+        dropped.loops().forEach((activityId, attributes) -> {
+            for (Process process : model.getProcesses()) {
+                if (process.getFlowElement(activityId, true) instanceof Activity activity
+                        && activity.getLoopCharacteristics() != null
+                        && Zeebe.child(activity.getLoopCharacteristics(), "loopCharacteristics").isEmpty()) {
+                    activity.getLoopCharacteristics().addExtensionElement(element("loopCharacteristics", attributes));
+                }
             }
         });
         return model;
     }
 
-    private static ExtensionElement subscription(String correlationKey) {
-        ExtensionElement subscription = new ExtensionElement();
-        subscription.setName("subscription");
-        subscription.setNamespace(Zeebe.NAMESPACE);
-        subscription.setNamespacePrefix("zeebe");
-        ExtensionAttribute attribute = new ExtensionAttribute("correlationKey");
-        attribute.setValue(correlationKey);
-        subscription.addAttribute(attribute);
-        return subscription;
-    }
-
-    /** message id → correlationKey, read straight from the XML. */
-    static Map<String, String> correlationKeys(byte[] xml) {
-        Map<String, String> keys = new HashMap<>();
-        XMLInputFactory factory = XMLInputFactory.newInstance();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        try {
-            XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
-            String currentMessage = null;
-            while (reader.hasNext()) {
-                int event = reader.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    String name = reader.getLocalName();
-                    if ("message".equals(name) && !Zeebe.NAMESPACE.equals(reader.getNamespaceURI())) {
-                        currentMessage = reader.getAttributeValue(null, "id");
-                    } else if ("subscription".equals(name) && Zeebe.NAMESPACE.equals(reader.getNamespaceURI())
-                            && currentMessage != null) {
-                        String key = reader.getAttributeValue(null, "correlationKey");
-                        if (key != null) {
-                            keys.put(currentMessage, key);
-                        }
-                    }
-                } else if (event == XMLStreamConstants.END_ELEMENT && "message".equals(reader.getLocalName())
-                        && !Zeebe.NAMESPACE.equals(reader.getNamespaceURI())) {
-                    currentMessage = null;
-                }
-            }
-        } catch (XMLStreamException e) {
-            // the BPMN converter reports malformed XML with its own message
-        }
-        return keys;
+    private static ExtensionElement element(String name, Map<String, String> attributes) {
+        ExtensionElement element = new ExtensionElement();
+        element.setName(name);
+        element.setNamespace(Zeebe.NAMESPACE);
+        element.setNamespacePrefix("zeebe");
+        attributes.forEach((key, value) -> {
+            ExtensionAttribute attribute = new ExtensionAttribute(key);
+            attribute.setValue(value);
+            element.addAttribute(attribute);
+        });
+        return element;
     }
 }

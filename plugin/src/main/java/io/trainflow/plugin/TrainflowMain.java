@@ -1,0 +1,23 @@
+package io.trainflow.plugin;
+
+import io.trainflow.plugin.cli.TrainflowCommand;
+import picocli.CommandLine;
+
+/**
+ * {@code java -jar trainflow.jar} serves; {@code java -jar trainflow.jar lint bpmn/} and the
+ * other sub-commands run the CLI (see {@code trainflow --help}).
+ */
+public final class TrainflowMain {
+
+    private TrainflowMain() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 || "serve".equals(args[0]) || args[0].startsWith("--")) {
+            String[] rest = args.length > 0 && "serve".equals(args[0]) ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+            TrainflowApplication.main(rest);
+            return;
+        }
+        System.exit(new CommandLine(new TrainflowCommand()).execute(args));
+    }
+}

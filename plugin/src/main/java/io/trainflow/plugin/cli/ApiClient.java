@@ -1,0 +1,55 @@
+package io.trainflow.plugin.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Connection options shared by the CLI commands that talk to a running Trainflow. */
+public class ApiClient {
+
+    static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    @Option(names = "--url", defaultValue = "${env:TRAINFLOW_URL:-http://localhost:8080}", description = "Trainflow base URL")
+    String url;
+
+    @Option(names = {"--as", "--user"}, required = true, defaultValue = "${env:TRAINFLOW_USER}",
+            description = "who you are (the password comes from TRAINFLOW_PASSWORD or TRAINFLOW_DEMO_PASSWORD)")
+    String user;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    int call(String method, String path, Object body) throws IOException, InterruptedException {
+        String password = System.getenv().getOrDefault("TRAINFLOW_PASSWORD", System.getenv("TRAINFLOW_DEMO_PASSWORD"));
+        if (password == null) {
+            System.err.println("Set TRAINFLOW_PASSWORD (or TRAINFLOW_DEMO_PASSWORD) to sign in as " + user);
+            return 2;
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (!response.body().isBlank()) {
+            try {
+                JsonNode node = JSON.readTree(response.body());
+                System.out.println(JSON.writeValueAsString(node));
+            } catch (RuntimeException notJson) {
+                System.out.println(response.body());
+            }
+        } else {
+            System.out.println("HTTP " + response.statusCode());
+        }
+        return response.statusCode() < 300 ? 0 : 1;
+    }
+}

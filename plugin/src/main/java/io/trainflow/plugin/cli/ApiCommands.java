@@ -1,0 +1,117 @@
+package io.trainflow.plugin.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The CLI face of the REST API, for newcomers walking the lifecycle from a terminal. */
+final class ApiCommands {
+
+    private ApiCommands() {
+    }
+
+    @Command(name = "tasks", description = "Your inbox")
+    static class Tasks implements Callable<Integer> {
+        @Mixin ApiClient api;
+
+        public Integer call() throws Exception {
+            return api.call("GET", "/api/tasks", null);
+        }
+    }
+
+    @Command(name = "complete", description = "Complete a task, e.g. complete 42 decision=approve comment=\"fits the role\"")
+    static class Complete implements Callable<Integer> {
+        @Mixin ApiClient api;
+        @Parameters(index = "0") String taskId;
+        @Parameters(index = "1..*", arity = "0..*", description = "name=value (value read as JSON when it parses)")
+        List<String> values = List.of();
+
+        public Integer call() throws Exception {
+            Map<String, Object> variables = new LinkedHashMap<>();
+            for (String pair : values) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    System.err.println("Expected name=value, got: " + pair);
+                    return 2;
+                }
+                variables.put(pair.substring(0, eq), parse(pair.substring(eq + 1)));
+            }
+            return api.call("POST", "/api/tasks/" + taskId + "/complete", Map.of("variables", variables));
+        }
+
+        private static Object parse(String value) {
+            try {
+                return ApiClient.JSON.readValue(value, Object.class);
+            } catch (RuntimeException notJson) {
+                return value;
+            }
+        }
+    }
+
+    @Command(name = "request", description = "Ask for training for yourself, or nominate one of your reports")
+    static class Request implements Callable<Integer> {
+        @Mixin ApiClient api;
+        @Parameters(index = "0", description = "employee id") String employeeId;
+        @Option(names = "--why", defaultValue = "") String justification;
+        @Option(names = "--course") List<String> courses = List.of();
+
+        public Integer call() throws Exception {
+            return api.call("POST", "/api/requests", Map.of("employeeId", employeeId, "justification", justification,
+                    "requestedCourseIds", courses));
+        }
+    }
+
+    @Command(name = "campaign", description = "Start a needs-analysis campaign over a department (L&D/HR)")
+    static class Campaign implements Callable<Integer> {
+        @Mixin ApiClient api;
+        @Parameters(index = "0") String department;
+
+        public Integer call() throws Exception {
+            return api.call("POST", "/api/campaigns", Map.of("department", department));
+        }
+    }
+
+    @Command(name = "status", description = "Where a request stands and who decided what")
+    static class Status implements Callable<Integer> {
+        @Mixin ApiClient api;
+        @Parameters(index = "0") String requestId;
+
+        public Integer call() throws Exception {
+            return api.call("GET", "/api/requests/" + requestId, null);
+        }
+    }
+
+    @Command(name = "advance", description = "Sample organisation: a learner completes their next course")
+    static class Advance implements Callable<Integer> {
+        @Mixin ApiClient api;
+        @Parameters(index = "0") String username;
+
+        public Integer call() throws Exception {
+            return api.call("POST", "/api/sample/learners/" + username + "/progress", null);
+        }
+    }
+
+    @Command(name = "incidents", description = "Steps that ran out of attempts (admins)")
+    static class IncidentList implements Callable<Integer> {
+        @Mixin ApiClient api;
+
+        public Integer call() throws Exception {
+            return api.call("GET", "/api/incidents", null);
+        }
+    }
+
+    @Command(name = "retry", description = "Run a parked step again (admins)")
+    static class IncidentRetry implements Callable<Integer> {
+        @Mixin ApiClient api;
+        @Parameters(index = "0") String incidentId;
+
+        public Integer call() throws Exception {
+            return api.call("POST", "/api/incidents/" + incidentId + "/retry", Map.of("retries", 1));
+        }
+    }
+}

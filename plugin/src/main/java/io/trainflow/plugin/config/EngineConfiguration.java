@@ -1,0 +1,67 @@
+package io.trainflow.plugin.config;
+
+import io.trainflow.connectors.delegation.JdbcDelegationStore;
+import io.trainflow.connectors.outcome.JdbcOutcomeStore;
+import io.trainflow.connectors.sample.JdbcSampleState;
+import io.trainflow.connectors.sample.SampleOrganisation;
+import io.trainflow.workflows.StepHandlers;
+import io.trainflow.workflows.TrainflowPorts;
+import io.trainflow.workflows.engine.Directory;
+import io.trainflow.workflows.engine.HandlerRegistry;
+import io.trainflow.workflows.engine.flowable.EngineClock;
+import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import java.util.HashSet;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the embedded default: the sample organisation behind the LMS/HCM/AI ports, Trainflow's
+ * own stores on the application database, and the Flowable engine on the same database.
+ */
+@Configuration
+public class EngineConfiguration {
+
+    @Bean
+    EngineClock engineClock() {
+        return new EngineClock();
+    }
+
+    @Bean
+    SampleOrganisation sampleOrganisation(EngineClock clock, DataSource dataSource) {
+        return SampleOrganisation.fromClasspath(clock, new JdbcSampleState(dataSource));
+    }
+
+    @Bean
+    TrainflowPorts trainflowPorts(SampleOrganisation org, DataSource dataSource, EngineClock clock) {
+        return new TrainflowPorts(org.lms(), org.hcm(), org.ai(), org.catalogue(),
+                new JdbcOutcomeStore(dataSource), new JdbcDelegationStore(dataSource), clock);
+    }
+
+    @Bean
+    Directory directory(SampleOrganisation org) {
+        return username -> {
+            Set<String> groups = new HashSet<>();
+            org.groups().forEach((group, members) -> {
+                if (members.contains(username)) {
+                    groups.add(group);
+                }
+            });
+            return groups;
+        };
+    }
+
+    @Bean(destroyMethod = "close")
+    TrainflowEngine trainflowEngine(DataSource dataSource, TrainflowPorts ports, Directory directory, EngineClock clock,
+                                    TrainflowProperties properties) {
+        return TrainflowEngine.builder()
+                .dataSource(dataSource)
+                .handlers(new HandlerRegistry(StepHandlers.all(ports)))
+                .directory(directory)
+                .clock(clock)
+                .workerThreads(properties.workerThreads())
+                .background(true)
+                .build();
+    }
+}

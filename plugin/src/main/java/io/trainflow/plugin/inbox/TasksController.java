@@ -1,0 +1,43 @@
+package io.trainflow.plugin.inbox;
+
+import io.trainflow.plugin.api.TasksApi;
+import io.trainflow.plugin.api.model.Task;
+import io.trainflow.plugin.api.model.TaskCompletion;
+import io.trainflow.plugin.security.CurrentUser;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST face of the inbox ({@code config/openapi/trainflow-api.yaml}). */
+@RestController
+public class TasksController implements TasksApi {
+
+    private final TaskInbox inbox;
+
+    public TasksController(TaskInbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Override
+    public ResponseEntity<List<Task>> listTasks() {
+        return ResponseEntity.ok(inbox.tasksOf(CurrentUser.name()).stream().map(TasksController::toApi).toList());
+    }
+
+    @Override
+    public ResponseEntity<Task> getTask(String taskId) {
+        return ResponseEntity.ok(toApi(inbox.task(CurrentUser.name(), taskId)));
+    }
+
+    @Override
+    public ResponseEntity<Void> completeTask(String taskId, TaskCompletion completion) {
+        inbox.complete(CurrentUser.name(), taskId, completion == null ? null : completion.getVariables());
+        return ResponseEntity.noContent().build();
+    }
+
+    public static Task toApi(InboxTask t) {
+        return new Task(t.id(), t.name(), t.elementId(), t.processInstanceId(), t.created().atOffset(ZoneOffset.UTC))
+                .processKey(t.processKey()).assignee(t.assignee()).candidateGroups(t.candidateGroups())
+                .requestId(t.requestId()).employeeId(t.employeeId()).requestedBy(t.requestedBy()).context(t.context());
+    }
+}

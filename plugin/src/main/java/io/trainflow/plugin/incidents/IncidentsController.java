@@ -1,0 +1,44 @@
+package io.trainflow.plugin.incidents;
+
+import io.trainflow.plugin.api.IncidentsApi;
+import io.trainflow.plugin.api.model.Incident;
+import io.trainflow.plugin.api.model.Retry;
+import io.trainflow.workflows.engine.flowable.Incidents;
+import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins list, read and retry steps that ran out of attempts. */
+@RestController
+public class IncidentsController implements IncidentsApi {
+
+    private final Incidents incidents;
+
+    public IncidentsController(TrainflowEngine engine) {
+        this.incidents = engine.incidents();
+    }
+
+    @Override
+    public ResponseEntity<List<Incident>> listIncidents() {
+        return ResponseEntity.ok(incidents.list().stream().map(IncidentsController::toApi).toList());
+    }
+
+    @Override
+    public ResponseEntity<Incident> getIncident(String incidentId) {
+        return ResponseEntity.ok(toApi(incidents.get(incidentId)).details(incidents.details(incidentId)));
+    }
+
+    @Override
+    public ResponseEntity<Void> retryIncident(String incidentId, Retry retry) {
+        incidents.retry(incidentId, retry == null || retry.getRetries() == null ? 1 : retry.getRetries());
+        return ResponseEntity.noContent().build();
+    }
+
+    static Incident toApi(Incidents.Incident i) {
+        return new Incident(i.id(), i.elementId(), i.message() == null ? "" : i.message())
+                .processInstanceId(i.processInstanceId()).elementName(i.elementName()).type(i.type())
+                .createdAt(i.createdAt() == null ? null : i.createdAt().toInstant().atOffset(ZoneOffset.UTC));
+    }
+}

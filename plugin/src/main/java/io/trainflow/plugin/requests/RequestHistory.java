@@ -1,0 +1,63 @@
+package io.trainflow.plugin.requests;
+
+import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.history.HistoricProcessInstance;
+import org.flowable.engine.task.Comment;
+import org.flowable.task.api.history.HistoricTaskInstance;
+import org.springframework.stereotype.Service;
+
+/** The audit trail of a request: who decided what, when, and the rule outcomes. */
+@Service
+public class RequestHistory {
+
+    private static final List<String> SHOWN = List.of("origin", "requestedBy", "employeeId", "pathCost", "overBudget",
+            "routing", "learningPath", "trainingStatus", "decision", "trainingDeadline");
+
+    private final ProcessEngine engine;
+
+    public RequestHistory(TrainflowEngine engine) {
+        this.engine = engine.flowable();
+    }
+
+    public Status of(String requestId) {
+        HistoricProcessInstance root = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(requestId).singleResult();
+        if (root == null) {
+            throw new FlowableObjectNotFoundException("No request " + requestId);
+        }
+        List<Entry> decisions = new ArrayList<>();
+        for (HistoricTaskInstance task : engine.getHistoryService().createHistoricTaskInstanceQuery()
+                .processVariableValueEquals("requestId", requestId).finished().list()) {
+            for (Comment comment : engine.getTaskService().getTaskComments(task.getId(), "decision")) {
+                decisions.add(new Entry(comment.getTime().toInstant(), comment.getUserId(), "completed " + task.getName(),
+                        task.getTaskDefinitionKey(), comment.getFullMessage()));
+            }
+            if (task.getDeleteReason() != null) {
+                decisions.add(new Entry(task.getEndTime().toInstant(), "engine", "closed " + task.getName(),
+                        task.getTaskDefinitionKey(), task.getDeleteReason()));
+            }
+        }
+        decisions.sort(Comparator.comparing(Entry::time));
+        Map<String, Object> variables = new LinkedHashMap<>();
+        engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(root.getId()).list().stream()
+                .filter(v -> SHOWN.contains(v.getVariableName()))
+                .forEach(v -> variables.put(v.getVariableName(), v.getValue()));
+        return new Status(requestId, root.getId(), root.getEndTime() == null, decisions, variables);
+    }
+
+    /** One line of the audit trail. */
+    public record Entry(java.time.Instant time, String actor, String action, String elementId, String details) {
+    }
+
+    /** Where a request stands. */
+    public record Status(String requestId, String processInstanceId, boolean active, List<Entry> decisions,
+                         Map<String, Object> variables) {
+    }
+}

@@ -1,0 +1,92 @@
+package io.trainflow.plugin.requests;
+
+import io.trainflow.connectors.hcm.Employee;
+import io.trainflow.connectors.hcm.HcmPort;
+import io.trainflow.workflows.engine.Directory;
+import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.flowable.common.engine.api.FlowableForbiddenException;
+import org.flowable.common.engine.api.FlowableIllegalArgumentException;
+import org.flowable.common.engine.impl.identity.Authentication;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+
+/** Intake: an employee's own request, a manager's nomination, an L&D/HR department campaign. */
+@Service
+public class RequestService {
+
+    private final ProcessEngine engine;
+    private final HcmPort hcm;
+    private final Directory directory;
+
+    public RequestService(TrainflowEngine engine, io.trainflow.workflows.TrainflowPorts ports, Directory directory) {
+        this.engine = engine.flowable();
+        this.hcm = ports.hcm();
+        this.directory = directory;
+    }
+
+    public ProcessInstance request(String user, String employeeId, String justification, List<String> courseIds) {
+        Employee employee = hcm.employee(employeeId).orElseThrow(() ->
+                new FlowableIllegalArgumentException("employeeId '" + employeeId + "' is not an employee in the HCM"));
+        String origin;
+        if (user.equals(employee.username())) {
+            origin = "employee-request";
+        } else if (isInManagerChain(user, employee)) {
+            origin = "manager-nomination";
+        } else {
+            throw new FlowableForbiddenException(user + " may request training only for themselves or their reports");
+        }
+        String requestId = "REQ-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("requestId", requestId);
+        variables.put("employeeId", employeeId);
+        variables.put("requestedBy", user);
+        variables.put("origin", origin);
+        variables.put("justification", justification == null ? "" : justification);
+        variables.put("requestedCourseIds", courseIds == null ? List.of() : List.copyOf(courseIds));
+        variables.put("programmeId", "");
+        return start(user, "training-request", requestId, variables);
+    }
+
+    public ProcessInstance campaign(String user, String department) {
+        Directory d = directory;
+        if (!d.groupsOf(user).contains("ld-team") && !d.groupsOf(user).contains("hr-fallback")) {
+            throw new FlowableForbiddenException(user + " is not in L&D (ld-team) or HR (hr-fallback) and cannot start a campaign");
+        }
+        if (department == null || department.isBlank()) {
+            throw new FlowableIllegalArgumentException("department is required");
+        }
+        String programmeId = "PRG-" + UUID.randomUUID().toString().substring(0, 8);
+        return start(user, "training-programme", programmeId,
+                Map.of("programmeId", programmeId, "department", department, "requestedBy", user));
+    }
+
+    private boolean isInManagerChain(String user, Employee employee) {
+        String managerId = employee.managerId();
+        for (int depth = 0; managerId != null && depth < 20; depth++) {
+            Employee manager = hcm.employee(managerId).orElse(null);
+            if (manager == null) {
+                return false;
+            }
+            if (user.equals(manager.username())) {
+                return true;
+            }
+            managerId = manager.managerId();
+        }
+        return false;
+    }
+
+    private ProcessInstance start(String user, String processKey, String businessKey, Map<String, Object> variables) {
+        String previous = Authentication.getAuthenticatedUserId();
+        Authentication.setAuthenticatedUserId(user);
+        try {
+            return engine.getRuntimeService().startProcessInstanceByKey(processKey, businessKey, variables);
+        } finally {
+            Authentication.setAuthenticatedUserId(previous);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.trainflow.plugin.sample;
+
+import io.trainflow.connectors.sample.SampleOrganisation;
+import io.trainflow.plugin.api.SampleApi;
+import io.trainflow.plugin.api.model.Progress;
+import io.trainflow.plugin.api.model.Supervisor;
+import io.trainflow.plugin.sync.ProgressSync;
+import io.trainflow.plugin.sync.SupervisorSync;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Lets a newcomer play the LMS and the HCM of the sample organisation. */
+@RestController
+public class SampleController implements SampleApi {
+
+    private final SampleOrganisation org;
+    private final ProgressSync progress;
+    private final SupervisorSync supervisors;
+
+    public SampleController(SampleOrganisation org, ProgressSync progress, SupervisorSync supervisors) {
+        this.org = org;
+        this.progress = progress;
+        this.supervisors = supervisors;
+    }
+
+    @Override
+    public ResponseEntity<Progress> advanceProgress(String username) {
+        if (org.hcm().employeeByUsername(username).isEmpty()) {
+            throw new FlowableObjectNotFoundException("No learner " + username + " in the sample organisation");
+        }
+        String course = org.advanceProgress(username).orElse(null);
+        int completed = progress.syncOnce();
+        return ResponseEntity.ok(new Progress(username).completedCourseId(course).requestsCompleted(completed));
+    }
+
+    @Override
+    public ResponseEntity<Void> changeSupervisor(String employeeId, Supervisor body) {
+        if (org.hcm().employee(employeeId).isEmpty()) {
+            throw new FlowableObjectNotFoundException("No employee " + employeeId + " in the sample organisation");
+        }
+        org.changeSupervisor(employeeId, body.getManagerUsername());
+        supervisors.changed(employeeId);
+        return ResponseEntity.noContent().build();
+    }
+}

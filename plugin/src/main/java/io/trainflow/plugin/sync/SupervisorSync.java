@@ -1,0 +1,81 @@
+package io.trainflow.plugin.sync;
+
+import io.trainflow.connectors.hcm.Employee;
+import io.trainflow.connectors.hcm.HcmPort;
+import io.trainflow.workflows.TrainflowPorts;
+import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.task.api.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Re-routes open approvals when a learner's manager changes in the HCM: for every open
+ * approval task it compares the learner's supervisor now with the one seen last time, and
+ * publishes {@code manager-changed} (correlation key: employeeId) on a change.
+ */
+@Component
+public class SupervisorSync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SupervisorSync.class);
+
+    private final ProcessEngine engine;
+    private final TrainflowEngine trainflow;
+    private final HcmPort hcm;
+    private final Map<String, String> lastSeen = new HashMap<>();
+
+    public SupervisorSync(TrainflowEngine trainflow, TrainflowPorts ports) {
+        this.trainflow = trainflow;
+        this.engine = trainflow.flowable();
+        this.hcm = ports.hcm();
+    }
+
+    @Scheduled(fixedDelayString = "${trainflow.hcm-sync:PT15M}", initialDelayString = "PT20S")
+    public void scheduled() {
+        try {
+            syncOnce();
+        } catch (RuntimeException e) {
+            LOG.warn("HCM sync failed, will try at the next interval: {}", e.toString());
+        }
+    }
+
+    /** Returns how many open approvals were re-routed. */
+    public synchronized int syncOnce() {
+        int rerouted = 0;
+        List<Task> approvals = engine.getTaskService().createTaskQuery().taskDefinitionKey("approve").active().list();
+        Map<String, String> seenNow = new HashMap<>();
+        for (Task task : approvals) {
+            Object employeeId = engine.getTaskService().getVariable(task.getId(), "employeeId");
+            if (employeeId == null || seenNow.containsKey(employeeId.toString())) {
+                continue;
+            }
+            String id = employeeId.toString();
+            String supervisor = hcm.employee(id).map(Employee::managerId).orElse(null);
+            seenNow.put(id, supervisor == null ? "" : supervisor);
+            String before = lastSeen.get(id);
+            if (before != null && !Objects.equals(before, seenNow.get(id))) {
+                rerouted += trainflow.messages().correlate("manager-changed", id, Map.of());
+            }
+        }
+        lastSeen.clear();
+        lastSeen.putAll(seenNow);
+        if (rerouted > 0) {
+            LOG.info("HCM sync: {} open approval(s) re-routed after a manager change", rerouted);
+        }
+        return rerouted;
+    }
+
+    /** Tells the sync a supervisor changed now (the sample HCM calls this right after a change). */
+    public int changed(String employeeId) {
+        synchronized (this) {
+            lastSeen.remove(employeeId);
+        }
+        return trainflow.messages().correlate("manager-changed", employeeId, Map.of());
+    }
+}

@@ -1,0 +1,38 @@
+package io.trainflow.workflows.templates;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A user task a process owner can drop from the Modeler palette: who it goes to, what the
+ * person completes it with, and its task headers (e.g. {@code approval = true}).
+ */
+public record UserTaskTemplate(String id, String name, String description, String assignee, String candidateGroups,
+                               Map<String, String> headers, List<Field> fields) {
+
+    /** A value the person enters when completing the task. */
+    public record Field(String name, String description) {
+    }
+
+    /** The user tasks of Trainflow's processes (see docs/TASK-TYPES.md). */
+    public static List<UserTaskTemplate> all() {
+        return List.of(
+                new UserTaskTemplate("approval", "Approval", "An approver decides on a training request. "
+                        + "The requester can never complete it; reminders and escalation are boundary timers.",
+                        "=approver", "=approverGroups", Map.of("approval", "true"),
+                        List.of(new Field("decision", "approve, reject or changes"), new Field("comment", "why"))),
+                new UserTaskTemplate("revise-request", "Revise request", "The requester changes or withdraws a request sent back for changes.",
+                        "=requestedBy", null, Map.of(),
+                        List.of(new Field("justification", "new justification"), new Field("requestedCourseIds", "courses asked for"),
+                                new Field("withdraw", "true to withdraw the request"))),
+                new UserTaskTemplate("missed-deadline", "Handle missed deadline", "The manager extends the training or closes it as not completed.",
+                        "=profile.managerUsername", "ld-team", Map.of(),
+                        List.of(new Field("deadlineAction", "extend or close"), new Field("extensionDays", "days to extend by"))),
+                new UserTaskTemplate("follow-up", "Behaviour follow-up (Kirkpatrick L3)", "The manager observes how the training changed the work.",
+                        "=profile.managerUsername", "hr-fallback", Map.of(),
+                        List.of(new Field("behaviourScore", "1 to 5"), new Field("observation", "what changed"))),
+                new UserTaskTemplate("sign-off", "Sign off programme report", "L&D signs off the programme retrospective; AI drafts, people decide.",
+                        null, "ld-team", Map.of(),
+                        List.of(new Field("signedOff", "true to sign off"), new Field("signOffComment", "remarks"))));
+    }
+}
