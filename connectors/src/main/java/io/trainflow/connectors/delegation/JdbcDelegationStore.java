@@ -1,0 +1,82 @@
+package io.trainflow.connectors.delegation;
+
+import io.trainflow.connectors.jdbc.Jdbc;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** Delegations in table {@code tf_delegation} (created if missing). */
+public class JdbcDelegationStore implements DelegationStore {
+
+    private final Jdbc jdbc;
+
+    public JdbcDelegationStore(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+        jdbc.execute("CREATE TABLE IF NOT EXISTS tf_delegation ("
+                + " id VARCHAR(64) PRIMARY KEY, approver VARCHAR(200) NOT NULL, deputy VARCHAR(200) NOT NULL,"
+                + " valid_from TIMESTAMP WITH TIME ZONE NOT NULL, valid_to TIMESTAMP WITH TIME ZONE NOT NULL,"
+                + " reason VARCHAR(1000))",
+                "CREATE INDEX IF NOT EXISTS tf_delegation_approver ON tf_delegation (approver)");
+    }
+
+    @Override
+    public Delegation save(Delegation d) {
+        // delete-then-insert in one transaction: a portable replace for a row this small
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM tf_delegation WHERE id = ?")) {
+                del.setString(1, d.id());
+                del.executeUpdate();
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO tf_delegation"
+                    + " (id, approver, deputy, valid_from, valid_to, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ins.setString(1, d.id());
+                ins.setString(2, d.approver());
+                ins.setString(3, d.deputy());
+                ins.setObject(4, d.from().atOffset(ZoneOffset.UTC));
+                ins.setObject(5, d.to().atOffset(ZoneOffset.UTC));
+                ins.setString(6, d.reason());
+                ins.executeUpdate();
+            }
+            return null;
+        });
+        return d;
+    }
+
+    @Override
+    public void remove(String id) {
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM tf_delegation WHERE id = ?")) {
+                ps.setString(1, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<Delegation> of(String approver) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, approver, deputy, valid_from, valid_to, reason"
+                    + " FROM tf_delegation WHERE approver = ? ORDER BY valid_from, id")) {
+                ps.setString(1, approver);
+                List<Delegation> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(read(rs));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    private static Delegation read(ResultSet rs) throws SQLException {
+        return new Delegation(rs.getString("id"), rs.getString("approver"), rs.getString("deputy"),
+                rs.getObject("valid_from", OffsetDateTime.class).toInstant(),
+                rs.getObject("valid_to", OffsetDateTime.class).toInstant(), rs.getString("reason"));
+    }
+}

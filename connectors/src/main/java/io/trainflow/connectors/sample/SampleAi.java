@@ -1,0 +1,101 @@
+package io.trainflow.connectors.sample;
+
+import io.trainflow.connectors.ai.AiPort;
+import io.trainflow.connectors.ai.CourseCandidate;
+import io.trainflow.connectors.ai.CourseMatch;
+import io.trainflow.connectors.ai.FeedbackSummary;
+import io.trainflow.connectors.ai.SkillNeed;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * Offline, deterministic AI for the sample organisation. Ranking: the share of the skill's terms
+ * (name terms count double, they say what the skill is) found in the course's title, summary and
+ * tags. Feedback summary: extractive, the comments most similar to all the others; it never
+ * writes feedback of its own.
+ */
+public class SampleAi implements AiPort {
+
+    public static final String ENGINE = "sample-offline-token-overlap";
+
+    @Override
+    public String engine() {
+        return ENGINE;
+    }
+
+    @Override
+    public List<CourseMatch> rankCourses(SkillNeed need, List<CourseCandidate> candidates) {
+        return candidates.stream()
+                .map(c -> new CourseMatch(c.courseId(), round(similarity(need, c))))
+                .sorted(Comparator.comparingDouble(CourseMatch::similarity).reversed()
+                        .thenComparing(CourseMatch::courseId))
+                .toList();
+    }
+
+    static double similarity(SkillNeed need, CourseCandidate course) {
+        Set<String> name = TextSimilarity.tokens(need.skillName() + " " + need.skillId());
+        Set<String> description = TextSimilarity.tokens(need.description());
+        description.removeAll(name);
+        Set<String> courseTerms = courseTerms(course);
+        double total = 2.0 * name.size() + description.size();
+        if (total == 0) {
+            return 0;
+        }
+        double hit = 2.0 * name.stream().filter(courseTerms::contains).count()
+                + description.stream().filter(courseTerms::contains).count();
+        return hit / total;
+    }
+
+    @Override
+    public String explainMatch(SkillNeed need, CourseCandidate course, double similarity) {
+        Set<String> courseTerms = courseTerms(course);
+        Set<String> shared = new LinkedHashSet<>();
+        TextSimilarity.words(need.skillName() + " " + need.description()).stream()
+                .filter(w -> courseTerms.contains(TextSimilarity.stem(w)))
+                .forEach(shared::add);
+        String terms = shared.isEmpty() ? "no shared terms" : "shared terms: " + String.join(", ", shared);
+        return String.format(Locale.ROOT, "%s develops %s (level %d, role needs %d); %s; similarity %.2f.",
+                course.title(), need.skillName(), need.currentLevel(), need.requiredLevel(), terms, similarity);
+    }
+
+    @Override
+    public FeedbackSummary summariseFeedback(List<String> comments, int maxSentences) {
+        List<String> usable = comments == null ? List.of()
+                : comments.stream().filter(c -> c != null && !c.isBlank()).map(String::strip).distinct().toList();
+        if (usable.isEmpty() || maxSentences <= 0) {
+            return new FeedbackSummary("No feedback comments were given.", ENGINE, List.of());
+        }
+        List<Set<String>> terms = usable.stream().map(TextSimilarity::tokens).toList();
+        // centrality: mean similarity to every other comment; ties keep the earlier comment
+        double[] score = new double[usable.size()];
+        for (int i = 0; i < usable.size(); i++) {
+            for (int j = 0; j < usable.size(); j++) {
+                if (i != j) {
+                    score[i] += TextSimilarity.jaccard(terms.get(i), terms.get(j));
+                }
+            }
+        }
+        List<Integer> picked = new ArrayList<>(IntStream.range(0, usable.size()).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -score[i]).thenComparing(i -> i))
+                .limit(maxSentences)
+                .toList());
+        picked.sort(Comparator.naturalOrder());
+        List<String> sentences = picked.stream().map(usable::get).toList();
+        return new FeedbackSummary(String.join(" ", sentences), ENGINE, sentences);
+    }
+
+    private static Set<String> courseTerms(CourseCandidate course) {
+        Set<String> terms = TextSimilarity.tokens(course.title() + " " + course.summary());
+        terms.addAll(TextSimilarity.tokens(course.tags()));
+        return terms;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,65 @@
+package io.trainflow.workflows.evaluation;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.trainflow.connectors.jdbc.Json;
+import io.trainflow.connectors.outcome.Outcome;
+import io.trainflow.connectors.outcome.OutcomeStore;
+import io.trainflow.workflows.api.Doc;
+import io.trainflow.workflows.api.NoOutput;
+import io.trainflow.workflows.api.StepHandler;
+import io.trainflow.workflows.api.TaskType;
+import io.trainflow.workflows.profile.Profile;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.type.TypeReference;
+
+@TaskType(value = "record-outcome", name = "Record outcome",
+        description = "Stores how the request ended, with reaction, learning, follow-ups and review ratings, for the"
+                + " programme report. Recording the same request again replaces the earlier outcome.")
+public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHandler.Input, NoOutput> {
+
+    static final Set<String> STATUSES = Set.of("completed", "not-completed", "rejected", "no-need");
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Input(
+            @Doc(value = "Programme id; empty for a single request", optional = true, feel = "=programmeId") String programmeId,
+            @Doc(value = "Training request id", feel = "=requestId") String requestId,
+            @Doc(value = "HCM id of the learner", feel = "=employeeId") String employeeId,
+            @Doc("completed, not-completed, rejected or no-need") String status,
+            @Doc(value = "Reaction (level 1)", optional = true, feel = "=reaction") Reaction reaction,
+            @Doc(value = "Learning (level 2)", optional = true, feel = "=learning") Learning learning,
+            @Doc(value = "Manager follow-ups (level 3), as the process holds them", optional = true, feel = "=followUps")
+            Object followUps,
+            @Doc(value = "The learner, for the review rating before the training", optional = true, feel = "=profile")
+            Profile profile,
+            @Doc(value = "Review rating after the training (level 4)", optional = true, feel = "=reviewAfter")
+            Double reviewAfter) {
+    }
+
+    private final OutcomeStore outcomes;
+    private final Clock clock;
+
+    public RecordOutcomeHandler(OutcomeStore outcomes, Clock clock) {
+        this.outcomes = outcomes;
+        this.clock = clock;
+    }
+
+    @Override
+    public NoOutput handle(Input input) {
+        if (!STATUSES.contains(input.status())) {
+            // a modelling error in the process, not a business outcome
+            throw new IllegalArgumentException("Unknown outcome status '" + input.status() + "'; expected " + STATUSES);
+        }
+        outcomes.record(new Outcome(input.programmeId(), input.requestId(), input.employeeId(), input.status(),
+                asMap(input.reaction()), asMap(input.learning()), input.followUps(),
+                input.profile() == null ? null : input.profile().lastReviewRating(), input.reviewAfter(),
+                clock.instant()));
+        return NoOutput.INSTANCE;
+    }
+
+    private static Map<String, Object> asMap(Object value) {
+        return value == null ? null : Json.MAPPER.convertValue(value, MAP);
+    }
+}

@@ -1,0 +1,85 @@
+package io.trainflow.workflows.notify;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Short message texts per template. {@code {key}} is replaced by {@code data.key}; a part in
+ * square brackets is left out when a key inside it has no value, so one template reads well
+ * whatever the process passes. Values are data typed by people: they are shortened and never
+ * interpreted.
+ */
+final class MessageTemplates {
+
+    static final Map<String, String> TEMPLATES = Map.of(
+            "enrolled", "You are enrolled[ in {courses}].[ Please complete your training by {trainingDeadline}.]",
+            "reminder", "Reminder: a training approval is waiting for you[ ({requestId})].[ Learner: {learner}.]",
+            "escalated", "A training approval was escalated to you because it was not handled in time[ ({requestId})]."
+                    + "[ Learner: {learner}.]",
+            "nudge", "You have not opened your training[ for {inactiveDays} days].[ Progress: {percent}%.]"
+                    + "[ Please complete it by {trainingDeadline}.]",
+            "rejected", "Your training request[ {requestId}] was rejected.[ Comment: {comment}]",
+            "changes-requested", "Changes were requested on your training request[ {requestId}].[ Comment: {comment}]",
+            "deadline-missed", "The training deadline[ {trainingDeadline}] passed before the training was completed."
+                    + "[ Learner: {learner}.]",
+            "follow-up", "Please record how[ {learner}] applies what the training taught[ ({day}-day follow-up)].",
+            "report-ready", "The programme report[ for {programmeId}] is ready for sign-off.");
+
+    private static final Pattern OPTIONAL = Pattern.compile("\\[([^\\]]*)]");
+    private static final Pattern KEY = Pattern.compile("\\{([A-Za-z0-9_]+)}");
+    private static final Pattern ISO_INSTANT = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T[0-9:.]+(Z|[+-]\\d{2}:\\d{2})");
+    private static final int MAX_VALUE = 300;
+
+    private MessageTemplates() {
+    }
+
+    static String render(String template, Map<String, Object> data) {
+        String text = TEMPLATES.get(template);
+        if (text == null) {
+            throw new IllegalArgumentException("Unknown notification template '" + template + "'; known: "
+                    + TEMPLATES.keySet());
+        }
+        Map<String, Object> values = data == null ? Map.of() : data;
+        StringBuilder out = new StringBuilder();
+        Matcher optional = OPTIONAL.matcher(text);
+        while (optional.find()) {
+            String part = optional.group(1);
+            boolean complete = KEY.matcher(part).results().allMatch(k -> !value(values.get(k.group(1))).isEmpty());
+            optional.appendReplacement(out, Matcher.quoteReplacement(complete ? part : ""));
+        }
+        optional.appendTail(out);
+        Matcher key = KEY.matcher(out.toString());
+        StringBuilder filled = new StringBuilder();
+        while (key.find()) {
+            key.appendReplacement(filled, Matcher.quoteReplacement(value(values.get(key.group(1)))));
+        }
+        key.appendTail(filled);
+        return filled.toString().trim();
+    }
+
+    /** A value as text: lists joined, course-like maps by title, ISO date-times shortened to the date. */
+    static String value(Object v) {
+        String s;
+        if (v == null) {
+            s = "";
+        } else if (v instanceof Collection<?> c) {
+            s = String.join(", ", c.stream().map(MessageTemplates::value).filter(x -> !x.isEmpty()).toList());
+        } else if (v instanceof Map<?, ?> m) {
+            s = value(firstPresent(m, List.of("title", "fullname", "name", "displayName", "courseId")));
+        } else {
+            s = String.valueOf(v).strip();
+            Matcher iso = ISO_INSTANT.matcher(s);
+            if (iso.matches()) {
+                s = iso.group(1);
+            }
+        }
+        return s.length() > MAX_VALUE ? s.substring(0, MAX_VALUE - 1) + "…" : s;
+    }
+
+    private static Object firstPresent(Map<?, ?> m, List<String> keys) {
+        return keys.stream().map(m::get).filter(x -> x != null).findFirst().orElse(null);
+    }
+}

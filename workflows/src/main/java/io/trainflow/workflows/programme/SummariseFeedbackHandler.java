@@ -1,0 +1,44 @@
+package io.trainflow.workflows.programme;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.trainflow.connectors.ai.AiPort;
+import io.trainflow.connectors.ai.FeedbackSummary;
+import io.trainflow.workflows.api.Doc;
+import io.trainflow.workflows.api.StepHandler;
+import io.trainflow.workflows.api.TaskType;
+import java.util.List;
+
+@TaskType(value = "ai-summarise-feedback", name = "Summarise feedback (AI)",
+        description = "Drafts a short summary of the programme's feedback comments for the person who signs the report"
+                + " off. The summary only quotes or rests on the comments and names the engine that made it.")
+public final class SummariseFeedbackHandler
+        implements StepHandler<SummariseFeedbackHandler.Input, SummariseFeedbackHandler.Output> {
+
+    static final int MAX_SENTENCES = 3;
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Input(@Doc(value = "The programme report", feel = "=report") Report report) {
+    }
+
+    public record Summary(
+            @Doc("The summary text") String text,
+            @Doc("AI engine that made it") String engine,
+            @Doc("Comments the summary rests on") List<String> sentences) {
+    }
+
+    public record Output(@Doc("Draft summary of the feedback") Summary feedbackSummary) {
+    }
+
+    private final AiPort ai;
+
+    public SummariseFeedbackHandler(AiPort ai) {
+        this.ai = ai;
+    }
+
+    @Override
+    public Output handle(Input input) {
+        List<String> comments = input.report() == null ? List.of() : input.report().comments();
+        FeedbackSummary summary = ai.summariseFeedback(comments, MAX_SENTENCES);
+        return new Output(new Summary(summary.text(), summary.engine(), summary.sentences()));
+    }
+}

@@ -1,0 +1,78 @@
+package io.trainflow.workflows.sessions;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.trainflow.connectors.catalogue.CataloguePort;
+import io.trainflow.connectors.catalogue.TrainingSession;
+import io.trainflow.connectors.lms.CompletionStatus;
+import io.trainflow.connectors.lms.LmsPort;
+import io.trainflow.workflows.api.BusinessError;
+import io.trainflow.workflows.api.Doc;
+import io.trainflow.workflows.api.StepHandler;
+import io.trainflow.workflows.api.TaskType;
+import io.trainflow.workflows.path.PathCourse;
+import io.trainflow.workflows.profile.Profile;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+@TaskType(value = "match-sessions", name = "Match sessions",
+        description = "For each course of the learning path the learner has not completed, picks the first upcoming"
+                + " session with seats left. The training deadline is the end of the last session plus 14 days.",
+        errors = {MatchSessionsHandler.NO_SESSION_AVAILABLE})
+public final class MatchSessionsHandler implements StepHandler<MatchSessionsHandler.Input, MatchSessionsHandler.Output> {
+
+    public static final String NO_SESSION_AVAILABLE = "NO_SESSION_AVAILABLE";
+
+    /** Time after the last session to finish the course work (quiz, feedback). */
+    public static final Duration GRACE = Duration.ofDays(14);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Input(
+            @Doc(value = "Courses to schedule", feel = "=learningPath") List<PathCourse> learningPath,
+            @Doc(value = "The learner", feel = "=profile") Profile profile) {
+    }
+
+    public record Output(
+            @Doc("One session per course still to take") List<SessionBooking> sessions,
+            @Doc("When the whole path must be completed, ISO-8601 date-time") String trainingDeadline) {
+    }
+
+    private final CataloguePort catalogue;
+    private final LmsPort lms;
+    private final Clock clock;
+
+    public MatchSessionsHandler(CataloguePort catalogue, LmsPort lms, Clock clock) {
+        this.catalogue = catalogue;
+        this.lms = lms;
+        this.clock = clock;
+    }
+
+    @Override
+    public Output handle(Input input) throws BusinessError {
+        Instant now = clock.instant();
+        List<PathCourse> path = input.learningPath() == null ? List.of() : input.learningPath();
+        Set<String> completed = lms.completionStatus(List.of(input.profile().username()),
+                        path.stream().map(PathCourse::courseId).toList()).stream()
+                .filter(CompletionStatus::completed).map(CompletionStatus::courseId).collect(Collectors.toSet());
+        List<SessionBooking> sessions = new ArrayList<>();
+        for (PathCourse course : path) {
+            if (completed.contains(course.courseId())) {
+                continue;
+            }
+            TrainingSession session = catalogue.sessions(course.courseId()).stream()
+                    .filter(s -> s.start().isAfter(now) && s.seatsLeft() > 0)
+                    .min(Comparator.comparing(TrainingSession::start))
+                    .orElseThrow(() -> new BusinessError(NO_SESSION_AVAILABLE,
+                            "No upcoming session with seats left for " + course.title()));
+            sessions.add(new SessionBooking(course.courseId(), session.sessionId(), session.start().toString(),
+                    session.end().toString(), session.trainer(), session.seatsLeft()));
+        }
+        Instant lastEnd = sessions.stream().map(SessionBooking::end).max(Comparator.naturalOrder()).orElse(now);
+        return new Output(sessions, lastEnd.plus(GRACE).toString());
+    }
+}

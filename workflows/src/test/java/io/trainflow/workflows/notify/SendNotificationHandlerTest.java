@@ -1,0 +1,69 @@
+package io.trainflow.workflows.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trainflow.connectors.sample.SampleLms;
+import io.trainflow.workflows.Sample;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SendNotificationHandlerTest {
+
+    final Sample sample = new Sample();
+    final SendNotificationHandler handler = new SendNotificationHandler(sample.ports.lms());
+
+    @Test
+    void rendersTheTemplateAndSendsItAsAnLmsMessage() {
+        var out = handler.handle(new SendNotificationHandler.Input("alice.martin", "enrolled", Map.of(
+                "courses", List.of(Map.of("title", "Python for Automation"), Map.of("title", "SQL and Relational Databases")),
+                "trainingDeadline", "2026-04-01T17:00:00Z")));
+
+        assertThat(out.notificationId()).isNotBlank();
+        assertThat(sample.org.sampleLms().messagesTo("alice.martin")).extracting(SampleLms.SentMessage::text)
+                .containsExactly("You are enrolled in Python for Automation, SQL and Relational Databases."
+                        + " Please complete your training by 2026-04-01.");
+    }
+
+    @Test
+    void partsWithoutDataAreLeftOut() {
+        assertThat(MessageTemplates.render("rejected", Map.of())).isEqualTo("Your training request was rejected.");
+        assertThat(MessageTemplates.render("rejected", Map.of("requestId", "R-7", "comment", "Not this quarter.")))
+                .isEqualTo("Your training request R-7 was rejected. Comment: Not this quarter.");
+        assertThat(MessageTemplates.render("nudge", Map.of("inactiveDays", 9)))
+                .isEqualTo("You have not opened your training for 9 days.");
+    }
+
+    @Test
+    void everyTemplateOfTheContractRenders() {
+        for (String t : List.of("enrolled", "reminder", "escalated", "nudge", "rejected", "changes-requested",
+                "deadline-missed", "follow-up", "report-ready")) {
+            assertThat(MessageTemplates.render(t, Map.of())).as(t).isNotBlank().doesNotContain("{", "[");
+        }
+    }
+
+    @Test
+    void typedTextIsShortenedNotInterpreted() {
+        String text = MessageTemplates.render("rejected", Map.of("comment", "{requestId} [x] " + "a".repeat(500)));
+
+        assertThat(text).contains("{requestId} [x]").hasSizeLessThan(400);
+    }
+
+    @Test
+    void undeliveredMessageIsATechnicalFailureSoItIsRetried() {
+        assertThatThrownBy(() -> handler.handle(new SendNotificationHandler.Input("nobody", "reminder", Map.of())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("nobody");
+    }
+
+    @Test
+    void nobodyToTellSendsNothing() {
+        assertThat(handler.handle(new SendNotificationHandler.Input(null, "deadline-missed", Map.of())).notificationId()).isNull();
+    }
+
+    @Test
+    void unknownTemplateIsAModellingError() {
+        assertThatThrownBy(() -> handler.handle(new SendNotificationHandler.Input("alice.martin", "hello", Map.of())))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
