@@ -10,6 +10,7 @@ import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.engine.flowable.EngineClock;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import io.trainflow.workflows.intake.Intake;
 import java.util.HashSet;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -50,6 +51,11 @@ public class EngineConfiguration {
             });
             return groups;
         };
+    }
+
+    @Bean
+    Intake intake(TrainflowEngine engine, TrainflowPorts ports, Directory directory) {
+        return new Intake(engine, ports.hcm(), directory);
     }
 
     @Bean(destroyMethod = "close")

@@ -8,6 +8,7 @@ import io.trainflow.plugin.api.model.Started;
 import io.trainflow.plugin.api.model.TrainingRequest;
 import io.trainflow.plugin.inbox.TaskInbox;
 import io.trainflow.plugin.security.CurrentUser;
+import io.trainflow.workflows.intake.Intake;
 import java.time.ZoneOffset;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
@@ -18,11 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class RequestsController implements RequestsApi {
 
-    private final RequestService requests;
+    private final Intake requests;
     private final RequestHistory history;
     private final TaskInbox inbox;
 
-    public RequestsController(RequestService requests, RequestHistory history, TaskInbox inbox) {
+    public RequestsController(Intake requests, RequestHistory history, TaskInbox inbox) {
         this.requests = requests;
         this.history = history;
         this.inbox = inbox;

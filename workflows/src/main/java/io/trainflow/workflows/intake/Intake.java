@@ -1,4 +1,4 @@
-package io.trainflow.plugin.requests;
+package io.trainflow.workflows.intake;
 
 import io.trainflow.connectors.hcm.Employee;
 import io.trainflow.connectors.hcm.HcmPort;
@@ -13,19 +13,20 @@ import org.flowable.common.engine.api.FlowableIllegalArgumentException;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.runtime.ProcessInstance;
-import org.springframework.stereotype.Service;
 
-/** Intake: an employee's own request, a manager's nomination, an L&D/HR department campaign. */
-@Service
-public class RequestService {
+/**
+ * Intake, lifecycle step 1: an employee's own request, a manager's nomination (anyone up the
+ * learner's manager chain), or a needs-analysis campaign over a department by L&D or HR.
+ */
+public class Intake {
 
     private final ProcessEngine engine;
     private final HcmPort hcm;
     private final Directory directory;
 
-    public RequestService(TrainflowEngine engine, io.trainflow.workflows.TrainflowPorts ports, Directory directory) {
+    public Intake(TrainflowEngine engine, HcmPort hcm, Directory directory) {
         this.engine = engine.flowable();
-        this.hcm = ports.hcm();
+        this.hcm = hcm;
         this.directory = directory;
     }
 
@@ -53,8 +54,7 @@ public class RequestService {
     }
 
     public ProcessInstance campaign(String user, String department) {
-        Directory d = directory;
-        if (!d.groupsOf(user).contains("ld-team") && !d.groupsOf(user).contains("hr-fallback")) {
+        if (!directory.groupsOf(user).contains("ld-team") && !directory.groupsOf(user).contains("hr-fallback")) {
             throw new FlowableForbiddenException(user + " is not in L&D (ld-team) or HR (hr-fallback) and cannot start a campaign");
         }
         if (department == null || department.isBlank()) {

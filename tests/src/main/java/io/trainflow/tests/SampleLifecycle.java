@@ -1,0 +1,231 @@
+package io.trainflow.tests;
+
+import io.trainflow.connectors.delegation.JdbcDelegationStore;
+import io.trainflow.connectors.outcome.JdbcOutcomeStore;
+import io.trainflow.connectors.sample.JdbcSampleState;
+import io.trainflow.connectors.sample.SampleOrganisation;
+import io.trainflow.workflows.StepHandlers;
+import io.trainflow.workflows.TrainflowPorts;
+import io.trainflow.workflows.engine.Directory;
+import io.trainflow.workflows.engine.HandlerRegistry;
+import io.trainflow.workflows.engine.flowable.CompletionSync;
+import io.trainflow.workflows.engine.flowable.EngineClock;
+import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import io.trainflow.workflows.engine.flowable.UserTasks;
+import io.trainflow.workflows.intake.Intake;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.history.HistoricProcessInstance;
+import org.flowable.task.api.Task;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * The whole product on the embedded engine, wired like the application (sample organisation,
+ * JDBC stores, Flowable on H2, the processes of {@code bpmn/}), with time under the caller's
+ * control and work run in the caller's thread. For end-to-end tests and benchmarks.
+ */
+public final class SampleLifecycle implements AutoCloseable {
+
+    /** A fixed Monday morning, so tests do not depend on the day they run. */
+    public static final Instant START = Instant.parse("2027-03-01T08:00:00Z");
+
+    private final EngineClock clock;
+    private final SampleOrganisation org;
+    private final TrainflowPorts ports;
+    private final TrainflowEngine engine;
+    private final Intake intake;
+    private final UserTasks tasks;
+    private final CompletionSync completion;
+
+    private SampleLifecycle(String jdbcUrl, Instant now, boolean background) {
+        this.clock = new EngineClock();
+        clock.set(now);
+        DataSource db = dataSource(jdbcUrl);
+        this.org = SampleOrganisation.fromClasspath(clock, new JdbcSampleState(db));
+        this.ports = new TrainflowPorts(org.lms(), org.hcm(), org.ai(), org.catalogue(), new JdbcOutcomeStore(db),
+                new JdbcDelegationStore(db), clock);
+        Directory directory = this::groupsOf;
+        this.engine = TrainflowEngine.builder().dataSource(db).handlers(new HandlerRegistry(StepHandlers.all(ports)))
+                .directory(directory).clock(clock).background(background).build();
+        this.intake = new Intake(engine, org.hcm(), directory);
+        this.tasks = new UserTasks(engine.flowable(), directory);
+        this.completion = new CompletionSync(engine, org.lms());
+    }
+
+    /** A fresh in-memory database; the processes of bpmn/ deployed. */
+    public static SampleLifecycle start() {
+        return open("jdbc:h2:mem:lifecycle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", START, false);
+    }
+
+    /** On the database at {@code jdbcUrl} (a file: to test restarts), at time {@code now}. */
+    public static SampleLifecycle open(String jdbcUrl, Instant now, boolean background) {
+        SampleLifecycle lifecycle = new SampleLifecycle(jdbcUrl, now, background);
+        try {
+            lifecycle.engine.deployments().deployFolder(bpmnFolder());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lifecycle;
+    }
+
+    /** The repository's bpmn/ folder, found from the module's working directory. */
+    public static Path bpmnFolder() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("bpmn")) && Files.exists(dir.resolve("pom.xml"))) {
+                return dir.resolve("bpmn");
+            }
+        }
+        throw new IllegalStateException("No bpmn/ folder above " + Path.of("").toAbsolutePath());
+    }
+
+    public String request(String requester, String employeeId, String justification, List<String> courseIds) {
+        String requestId = intake.request(requester, employeeId, justification, courseIds).getBusinessKey();
+        run();
+        return requestId;
+    }
+
+    public String campaign(String requester, String department) {
+        String programmeId = intake.campaign(requester, department).getBusinessKey();
+        run();
+        return programmeId;
+    }
+
+    public List<Task> inbox(String user) {
+        return tasks.visibleTo(user);
+    }
+
+    /** The one open task with this element id in the user's inbox for the request (or programme). */
+    public Task task(String user, String elementId, String requestId) {
+        List<Task> found = inbox(user).stream().filter(t -> t.getTaskDefinitionKey().equals(elementId))
+                .filter(t -> requestId == null || requestId.equals(flowable().getTaskService().getVariable(t.getId(), "requestId"))
+                        || requestId.equals(flowable().getTaskService().getVariable(t.getId(), "programmeId")))
+                .toList();
+        if (found.size() != 1) {
+            throw new AssertionError("Expected one '" + elementId + "' task for " + requestId + " in the inbox of " + user
+                    + ", found " + found.size() + "; open tasks: " + openTasks());
+        }
+        return found.get(0);
+    }
+
+    /** Completes as {@code user}, then runs everything that follows. */
+    public void complete(String user, Task task, Map<String, Object> variables) {
+        tasks.complete(user, task.getId(), variables);
+        run();
+    }
+
+    public void approve(String user, String requestId) {
+        complete(user, task(user, "approve", requestId), Map.of("decision", "approve", "comment", "approved by " + user));
+    }
+
+    /** Moves time forward and runs every timer and step that falls due. */
+    public void advance(Duration duration) {
+        Duration step = Duration.ofHours(12);
+        Duration left = duration;
+        while (left.compareTo(step) > 0) {
+            clock.advance(step);
+            run();
+            left = left.minus(step);
+        }
+        clock.advance(left);
+        run();
+    }
+
+    /** The learner completes their next course in the sample LMS; the bulk progress poll runs. */
+    public void learnerCompletesNextCourse(String username) {
+        org.advanceProgress(username);
+        completion.syncOnce();
+        run();
+    }
+
+    public int syncProgress() {
+        int done = completion.syncOnce();
+        run();
+        return done;
+    }
+
+    public void run() {
+        engine.driver().runUntilIdle();
+    }
+
+    /** Variables of the request's root instance, running or ended. */
+    public Map<String, Object> variables(String businessKey) {
+        HistoricProcessInstance root = root(businessKey);
+        Map<String, Object> vars = new HashMap<>();
+        flowable().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(root.getId()).list()
+                .forEach(v -> vars.put(v.getVariableName(), v.getValue()));
+        return vars;
+    }
+
+    /** The end event the request's root instance finished at, or null while it runs. */
+    public String endedAt(String businessKey) {
+        return root(businessKey).getEndActivityId();
+    }
+
+    public HistoricProcessInstance root(String businessKey) {
+        return flowable().getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+                .singleResult();
+    }
+
+    public String openTasks() {
+        StringBuilder text = new StringBuilder();
+        for (Task t : flowable().getTaskService().createTaskQuery().list()) {
+            text.append(t.getTaskDefinitionKey()).append("(assignee=").append(t.getAssignee()).append(") ");
+        }
+        return text.toString();
+    }
+
+    public Set<String> groupsOf(String user) {
+        Set<String> groups = new HashSet<>();
+        org.groups().forEach((group, members) -> {
+            if (members.contains(user)) {
+                groups.add(group);
+            }
+        });
+        return groups;
+    }
+
+    public EngineClock clock() {
+        return clock;
+    }
+
+    public SampleOrganisation org() {
+        return org;
+    }
+
+    public TrainflowPorts ports() {
+        return ports;
+    }
+
+    public TrainflowEngine engine() {
+        return engine;
+    }
+
+    public ProcessEngine flowable() {
+        return engine.flowable();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    private static DataSource dataSource(String url) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        ds.setUser("sa");
+        ds.setPassword("");
+        return ds;
+    }
+}
