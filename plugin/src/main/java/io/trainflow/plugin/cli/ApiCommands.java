@@ -96,6 +96,16 @@ final class ApiCommands {
         }
     }
 
+    @Command(name = "time-travel", description = "Sample organisation: move Trainflow's clock forward by N days (admins)")
+    static class TimeTravel implements Callable<Integer> {
+        @Mixin ApiClient api;
+        @Parameters(index = "0", description = "days") int days;
+
+        public Integer call() throws Exception {
+            return api.call("POST", "/api/sample/clock", Map.of("days", days));
+        }
+    }
+
     @Command(name = "incidents", description = "Steps that ran out of attempts (admins)")
     static class IncidentList implements Callable<Integer> {
         @Mixin ApiClient api;

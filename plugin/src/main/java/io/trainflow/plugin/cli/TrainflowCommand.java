@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "trainflow", mixinStandardHelpOptions = true, version = "Trainflow 0.1",
         description = "Employee-training lifecycle as BPMN. Without a command, java -jar trainflow.jar serves.",
         subcommands = {LintCommand.class, ApiCommands.Tasks.class, ApiCommands.Complete.class, ApiCommands.Request.class,
-                ApiCommands.Campaign.class, ApiCommands.Status.class, ApiCommands.Advance.class,
+                ApiCommands.Campaign.class, ApiCommands.Status.class, ApiCommands.Advance.class, ApiCommands.TimeTravel.class,
                 ApiCommands.IncidentList.class, ApiCommands.IncidentRetry.class})
 public class TrainflowCommand {
 }

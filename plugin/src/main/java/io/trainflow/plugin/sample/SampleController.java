@@ -2,10 +2,15 @@ package io.trainflow.plugin.sample;
 
 import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.plugin.api.SampleApi;
+import io.trainflow.plugin.api.model.ClockAdvance;
+import io.trainflow.plugin.api.model.ClockState;
 import io.trainflow.plugin.api.model.Progress;
 import io.trainflow.plugin.api.model.Supervisor;
 import io.trainflow.plugin.sync.ProgressSync;
 import io.trainflow.plugin.sync.SupervisorSync;
+import io.trainflow.workflows.engine.flowable.EngineClock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,11 +22,23 @@ public class SampleController implements SampleApi {
     private final SampleOrganisation org;
     private final ProgressSync progress;
     private final SupervisorSync supervisors;
+    private final EngineClock clock;
 
-    public SampleController(SampleOrganisation org, ProgressSync progress, SupervisorSync supervisors) {
+    public SampleController(SampleOrganisation org, ProgressSync progress, SupervisorSync supervisors, EngineClock clock) {
         this.org = org;
         this.progress = progress;
         this.supervisors = supervisors;
+        this.clock = clock;
+    }
+
+    /** Lets a walkthrough reach the 30/60/90-day follow-ups in minutes; timers due by then fire. */
+    @Override
+    public ResponseEntity<ClockState> advanceClock(ClockAdvance body) {
+        if (body.getDays() == null || body.getDays() < 1 || body.getDays() > 366) {
+            throw new IllegalArgumentException("days: between 1 and 366");
+        }
+        clock.advance(Duration.ofDays(body.getDays()));
+        return ResponseEntity.ok(new ClockState(clock.instant().atOffset(ZoneOffset.UTC)));
     }
 
     @Override

@@ -36,7 +36,7 @@ public class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health").permitAll()
-                        .requestMatchers("/api/incidents/**").hasRole("ADMIN")
+                        .requestMatchers("/api/incidents/**", "/api/sample/clock").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults());
         return http.build();

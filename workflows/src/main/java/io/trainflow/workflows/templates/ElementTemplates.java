@@ -24,11 +24,11 @@ public final class ElementTemplates {
     public static Map<String, Object> forHandler(RegisteredHandler handler) {
         TaskType type = handler.taskType();
         List<Object> properties = new ArrayList<>();
-        properties.add(Map.of("type", "Hidden", "value", type.value(),
-                "binding", Map.of("type", "zeebe:taskDefinition", "property", "type")));
-        properties.add(Map.of("label", "Retries", "description", "Attempts before the step becomes an incident",
+        properties.add(ordered("type", "Hidden", "value", type.value(),
+                "binding", ordered("type", "zeebe:taskDefinition", "property", "type")));
+        properties.add(ordered("label", "Retries", "description", "Attempts before the step becomes an incident",
                 "group", "retries", "type", "String", "value", String.valueOf(type.retries()),
-                "binding", Map.of("type", "zeebe:taskDefinition", "property", "retries")));
+                "binding", ordered("type", "zeebe:taskDefinition", "property", "retries")));
         for (RecordComponent input : components(handler.inputType())) {
             Doc doc = input.getAnnotation(Doc.class);
             Map<String, Object> property = new LinkedHashMap<>();
@@ -38,18 +38,18 @@ public final class ElementTemplates {
             property.put("type", "String");
             property.put("feel", "required");
             property.put("value", doc != null && !doc.feel().isEmpty() ? doc.feel() : "=" + input.getName());
-            property.put("binding", Map.of("type", "zeebe:input", "name", input.getName()));
+            property.put("binding", ordered("type", "zeebe:input", "name", input.getName()));
             if (doc == null || !doc.optional()) {
-                property.put("constraints", Map.of("notEmpty", true));
+                property.put("constraints", ordered("notEmpty", true));
             }
             properties.add(property);
         }
         for (RecordComponent output : components(handler.outputType())) {
             Doc doc = output.getAnnotation(Doc.class);
-            properties.add(Map.of("label", "Result variable: " + output.getName(),
+            properties.add(ordered("label", "Result variable: " + output.getName(),
                     "description", (doc == null ? output.getName() : doc.value()) + " (name of the variable to store it in)",
                     "group", "outputs", "type", "String", "value", output.getName(),
-                    "binding", Map.of("type", "zeebe:output", "source", "=" + output.getName())));
+                    "binding", ordered("type", "zeebe:output", "source", "=" + output.getName())));
         }
         String description = type.description()
                 + (type.errors().length == 0 ? "" : " Business errors (catch with an error boundary event): "
@@ -62,18 +62,18 @@ public final class ElementTemplates {
 
     public static Map<String, Object> forUserTask(UserTaskTemplate task) {
         List<Object> properties = new ArrayList<>();
-        properties.add(Map.of("type", "Hidden", "value", "", "binding", Map.of("type", "zeebe:userTask")));
+        properties.add(ordered("type", "Hidden", "value", "", "binding", ordered("type", "zeebe:userTask")));
         if (task.assignee() != null) {
-            properties.add(Map.of("label", "Assignee", "group", "assignment", "type", "String", "feel", "optional",
-                    "value", task.assignee(), "binding", Map.of("type", "zeebe:assignmentDefinition", "property", "assignee")));
+            properties.add(ordered("label", "Assignee", "group", "assignment", "type", "String", "feel", "optional",
+                    "value", task.assignee(), "binding", ordered("type", "zeebe:assignmentDefinition", "property", "assignee")));
         }
         if (task.candidateGroups() != null) {
-            properties.add(Map.of("label", "Candidate groups", "group", "assignment", "type", "String", "feel", "optional",
+            properties.add(ordered("label", "Candidate groups", "group", "assignment", "type", "String", "feel", "optional",
                     "value", task.candidateGroups(),
-                    "binding", Map.of("type", "zeebe:assignmentDefinition", "property", "candidateGroups")));
+                    "binding", ordered("type", "zeebe:assignmentDefinition", "property", "candidateGroups")));
         }
-        task.headers().forEach((key, value) -> properties.add(Map.of("type", "Hidden", "value", value,
-                "binding", Map.of("type", "zeebe:taskHeader", "key", key))));
+        task.headers().forEach((key, value) -> properties.add(ordered("type", "Hidden", "value", value,
+                "binding", ordered("type", "zeebe:taskHeader", "key", key))));
         StringBuilder description = new StringBuilder(task.description()).append(" Completed with: ");
         task.fields().forEach(f -> description.append(f.name()).append(" (").append(f.description()).append("); "));
         Map<String, Object> template = header("io.trainflow.user." + task.id(), task.name(), description.toString().strip(),
@@ -90,14 +90,23 @@ public final class ElementTemplates {
         template.put("id", id);
         template.put("description", description);
         template.put("version", VERSION);
-        template.put("category", Map.of("id", "trainflow", "name", "Trainflow"));
+        template.put("category", ordered("id", "trainflow", "name", "Trainflow"));
         template.put("appliesTo", List.of("bpmn:Task"));
-        template.put("elementType", Map.of("value", elementType));
+        template.put("elementType", ordered("value", elementType));
         return template;
     }
 
     private static Map<String, Object> group(String id, String label) {
-        return Map.of("id", id, "label", label);
+        return ordered("id", id, "label", label);
+    }
+
+    /** Maps keep their keys in the order written, so generated files are byte-for-byte stable. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static List<RecordComponent> components(Class<?> type) {
