@@ -29,9 +29,22 @@ public final class StepInvoker {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public StepOutcome invoke(RegisteredHandler registered, Map<String, Object> variables) {
+        return invoke(registered, variables, Map.of());
+    }
+
+    /**
+     * As {@link #invoke(RegisteredHandler, Map)}, with the element's task headers as static
+     * defaults: a header fills an input only when no variable of that name is visible.
+     */
+    public StepOutcome invoke(RegisteredHandler registered, Map<String, Object> variables, Map<String, String> headers) {
+        Map<String, Object> values = variables;
+        if (!headers.isEmpty()) {
+            values = new LinkedHashMap<>(headers);
+            values.putAll(variables);
+        }
         Object input;
         try {
-            input = json.convertValue(variables, registered.inputType());
+            input = json.convertValue(values, registered.inputType());
         } catch (RuntimeException e) {
             throw new StepInputException(registered.type(), e.getMessage(), e);
         }

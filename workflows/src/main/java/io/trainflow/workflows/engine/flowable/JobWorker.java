@@ -32,6 +32,7 @@ public final class JobWorker implements AutoCloseable {
     private final ManagementService management;
     private final HandlerRegistry registry;
     private final StepInvoker invoker = new StepInvoker();
+    private final TaskHeaders headers;
     private final RetryPolicy retryPolicy;
     private final String workerId;
     private final Duration lockDuration;
@@ -43,6 +44,7 @@ public final class JobWorker implements AutoCloseable {
     public JobWorker(ManagementService management, HandlerRegistry registry, RetryPolicy retryPolicy,
                      String workerId, Duration lockDuration, int threads) {
         this.management = management;
+        this.headers = new TaskHeaders(management);
         this.registry = registry;
         this.retryPolicy = retryPolicy;
         this.workerId = workerId;
@@ -120,7 +122,7 @@ public final class JobWorker implements AutoCloseable {
     private void run(RegisteredHandler handler, AcquiredExternalWorkerJob job) {
         StepOutcome outcome;
         try {
-            outcome = invoker.invoke(handler, job.getVariables());
+            outcome = invoker.invoke(handler, job.getVariables(), headers.of(job.getProcessDefinitionId(), job.getElementId()));
         } catch (RuntimeException | Error e) {
             fail(handler, job, e);
             return;

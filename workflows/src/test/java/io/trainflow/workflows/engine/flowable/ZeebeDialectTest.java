@@ -71,6 +71,15 @@ class ZeebeDialectTest {
     }
 
     @Test
+    void taskHeadersAreStaticInputsThatVariablesOverride() {
+        ProcessInstance fromHeader = flowable.getRuntimeService().startProcessInstanceByKey("headers");
+        ProcessInstance fromVariable = flowable.getRuntimeService().startProcessInstanceByKey("headers", Map.of("value", 5));
+        engine.driver().runUntilIdle();
+        assertThat(historicVariables(fromHeader.getId())).containsEntry("result", 42L);
+        assertThat(historicVariables(fromVariable.getId())).containsEntry("result", 10L);
+    }
+
+    @Test
     void boundaryTimerFiresOnTheEngineClock() {
         ProcessInstance instance = flowable.getRuntimeService().startProcessInstanceByKey("dialect-main",
                 Map.of("amount", 3, "reviewer", "rob", "orderId", "A-1"));
