@@ -1,8 +1,11 @@
 package io.trainflow.tests;
 
 import io.trainflow.connectors.delegation.JdbcDelegationStore;
+import io.trainflow.connectors.lms.LmsPort;
 import io.trainflow.connectors.outcome.JdbcOutcomeStore;
+import io.trainflow.connectors.outcome.Outcome;
 import io.trainflow.connectors.sample.JdbcSampleState;
+import io.trainflow.connectors.sample.SampleLms;
 import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.workflows.StepHandlers;
 import io.trainflow.workflows.TrainflowPorts;
@@ -23,13 +26,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.task.api.Task;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The whole product on the embedded engine, wired like the application (sample organisation,
@@ -42,6 +47,7 @@ public final class SampleLifecycle implements AutoCloseable {
     public static final Instant START = Instant.parse("2027-03-01T08:00:00Z");
 
     private final EngineClock clock;
+    private final DataSource dataSource;
     private final SampleOrganisation org;
     private final TrainflowPorts ports;
     private final TrainflowEngine engine;
@@ -49,19 +55,22 @@ public final class SampleLifecycle implements AutoCloseable {
     private final UserTasks tasks;
     private final CompletionSync completion;
 
-    private SampleLifecycle(String jdbcUrl, Instant now, boolean background) {
+    private SampleLifecycle(String jdbcUrl, Instant now, boolean background, UnaryOperator<LmsPort> lms) {
         this.clock = new EngineClock();
         clock.set(now);
         DataSource db = dataSource(jdbcUrl);
+        this.dataSource = db;
         this.org = SampleOrganisation.fromClasspath(clock, new JdbcSampleState(db));
-        this.ports = new TrainflowPorts(org.lms(), org.hcm(), org.ai(), org.catalogue(), new JdbcOutcomeStore(db),
-                new JdbcDelegationStore(db), clock);
+        JdbcDelegationStore delegations = new JdbcDelegationStore(db);
+        org.seedDelegations(delegations);
+        this.ports = new TrainflowPorts(lms.apply(org.lms()), org.hcm(), org.ai(), org.catalogue(), new JdbcOutcomeStore(db),
+                delegations, clock);
         Directory directory = this::groupsOf;
         this.engine = TrainflowEngine.builder().dataSource(db).handlers(new HandlerRegistry(StepHandlers.all(ports)))
                 .directory(directory).clock(clock).background(background).build();
         this.intake = new Intake(engine, org.hcm(), directory);
         this.tasks = new UserTasks(engine.flowable(), directory);
-        this.completion = new CompletionSync(engine, org.lms());
+        this.completion = new CompletionSync(engine, ports.lms());
     }
 
     /** A fresh in-memory database; the processes of bpmn/ deployed. */
@@ -69,9 +78,21 @@ public final class SampleLifecycle implements AutoCloseable {
         return open("jdbc:h2:mem:lifecycle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", START, false);
     }
 
+    /**
+     * A fresh in-memory database, the handlers seeing the sample LMS through {@code lms} (e.g. a
+     * test double that fails), to test what the engine does when a system misbehaves.
+     */
+    public static SampleLifecycle start(UnaryOperator<LmsPort> lms) {
+        return open("jdbc:h2:mem:lifecycle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", START, false, lms);
+    }
+
     /** On the database at {@code jdbcUrl} (a file: to test restarts), at time {@code now}. */
     public static SampleLifecycle open(String jdbcUrl, Instant now, boolean background) {
-        SampleLifecycle lifecycle = new SampleLifecycle(jdbcUrl, now, background);
+        return open(jdbcUrl, now, background, UnaryOperator.identity());
+    }
+
+    private static SampleLifecycle open(String jdbcUrl, Instant now, boolean background, UnaryOperator<LmsPort> lms) {
+        SampleLifecycle lifecycle = new SampleLifecycle(jdbcUrl, now, background, lms);
         try {
             lifecycle.engine.deployments().deployFolder(bpmnFolder());
         } catch (IOException e) {
@@ -126,7 +147,27 @@ public final class SampleLifecycle implements AutoCloseable {
     }
 
     public void approve(String user, String requestId) {
-        complete(user, task(user, "approve", requestId), Map.of("decision", "approve", "comment", "approved by " + user));
+        decide(user, requestId, "approve", "approved by " + user);
+    }
+
+    /** The user decides on the open approval of the request: approve, reject or changes. */
+    public void decide(String user, String requestId, String decision, String comment) {
+        complete(user, task(user, "approve", requestId), Map.of("decision", decision, "comment", comment));
+    }
+
+    /** A variable as the open task sees it (its own, its process's or an enclosing one's). */
+    public Object variable(Task task, String name) {
+        return flowable().getTaskService().getVariable(task.getId(), name);
+    }
+
+    /** How a single request (outside any programme) ended, as recorded for the reports. */
+    public Optional<Outcome> outcome(String requestId) {
+        return ports.outcomes().ofProgramme("").stream().filter(o -> o.requestId().equals(requestId)).findFirst();
+    }
+
+    /** Instant messages the sample LMS delivered to the user, oldest first. */
+    public List<SampleLms.SentMessage> messagesTo(String username) {
+        return org.sampleLms().messagesTo(username);
     }
 
     /** Moves time forward and runs every timer and step that falls due. */
@@ -219,13 +260,20 @@ public final class SampleLifecycle implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.close();
+        }
     }
 
+    /** A pooled data source, as the application has: unpooled connections would dominate the timings. */
     private static DataSource dataSource(String url) {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(url);
-        ds.setUser("sa");
-        ds.setPassword("");
-        return ds;
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        if (url.startsWith("jdbc:h2:")) {
+            pool.setUsername("sa");
+            pool.setPassword("");
+        }
+        pool.setMaximumPoolSize(8);
+        return pool;
     }
 }
