@@ -32,7 +32,7 @@ public final class JobWorker implements AutoCloseable {
     private final ManagementService management;
     private final HandlerRegistry registry;
     private final StepInvoker invoker = new StepInvoker();
-    private final TaskHeaders headers;
+    private final StepElements elements;
     private final RetryPolicy retryPolicy;
     private final String workerId;
     private final Duration lockDuration;
@@ -44,7 +44,7 @@ public final class JobWorker implements AutoCloseable {
     public JobWorker(ManagementService management, HandlerRegistry registry, RetryPolicy retryPolicy,
                      String workerId, Duration lockDuration, int threads) {
         this.management = management;
-        this.headers = new TaskHeaders(management);
+        this.elements = new StepElements(management);
         this.registry = registry;
         this.retryPolicy = retryPolicy;
         this.workerId = workerId;
@@ -120,11 +120,12 @@ public final class JobWorker implements AutoCloseable {
     }
 
     private void run(RegisteredHandler handler, AcquiredExternalWorkerJob job) {
+        StepElements.Step step = elements.of(job.getProcessDefinitionId(), job.getElementId());
         StepOutcome outcome;
         try {
-            outcome = invoker.invoke(handler, job.getVariables(), headers.of(job.getProcessDefinitionId(), job.getElementId()));
+            outcome = invoker.invoke(handler, job.getVariables(), step.headers());
         } catch (RuntimeException | Error e) {
-            fail(handler, job, e);
+            fail(handler, job, e, step.retries() == null ? handler.retries() : Math.max(1, step.retries()));
             return;
         }
         try {
@@ -156,12 +157,12 @@ public final class JobWorker implements AutoCloseable {
                 .errorMessage(truncate(message)).errorDetails(message).retries(0).fail();
     }
 
-    private void fail(RegisteredHandler handler, AcquiredExternalWorkerJob job, Throwable error) {
-        int remaining = job.getExceptionMessage() == null ? handler.retries() - 1 : job.getRetries() - 1;
-        int attempt = handler.retries() - remaining;
+    private void fail(RegisteredHandler handler, AcquiredExternalWorkerJob job, Throwable error, int attempts) {
+        int remaining = job.getExceptionMessage() == null ? attempts - 1 : job.getRetries() - 1;
+        int attempt = attempts - remaining;
         Duration wait = retryPolicy.backoff(attempt);
         LOG.warn("Step {} ({}) failed, attempt {} of {}: {}", job.getElementId(), handler.type(), attempt,
-                handler.retries(), error.toString());
+                attempts, error.toString());
         try {
             management.createExternalWorkerJobFailureBuilder(job.getId(), workerId)
                     .errorMessage(truncate(error.getClass().getSimpleName() + ": " + error.getMessage()))

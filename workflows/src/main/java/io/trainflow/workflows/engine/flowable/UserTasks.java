@@ -8,12 +8,14 @@ import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.TaskService;
+import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.api.Task;
 
 /**
  * User tasks as people work them: what one person may see, and completing as that person
- * (claimed first, so the audit trail names them, with the decision recorded as a comment,
- * all in one transaction). The {@link TaskCompletionGuard} has the last word.
+ * (an offered task is claimed first by a candidate, so the audit trail names them, with the
+ * decision recorded as a comment, all in one transaction). The {@link TaskCompletionGuard}
+ * has the last word.
  */
 public final class UserTasks {
 
@@ -49,7 +51,7 @@ public final class UserTasks {
         try {
             engine.getManagementService().executeCommand(context -> {
                 TaskService tasks = engine.getTaskService();
-                if (task.getAssignee() == null) {
+                if (task.getAssignee() == null && mayClaim(tasks, taskId, user)) {
                     tasks.setAssignee(taskId, user);
                 }
                 tasks.addComment(taskId, task.getProcessInstanceId(), AUDIT_COMMENT, auditText(task, values));
@@ -59,6 +61,20 @@ public final class UserTasks {
         } finally {
             Authentication.setAuthenticatedUserId(previous);
         }
+    }
+
+    /**
+     * Only a candidate who is not the requester takes an offered task. Anyone else completes it
+     * unassigned, and the guard refuses: claiming first would make them its assignee.
+     */
+    private boolean mayClaim(TaskService tasks, String taskId, String user) {
+        if (user.equals(tasks.getVariable(taskId, TaskCompletionGuard.REQUESTER))) {
+            return false;
+        }
+        Set<String> groups = directory.groupsOf(user);
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .anyMatch(link -> user.equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId())));
     }
 
     static String auditText(Task task, Map<String, Object> variables) {

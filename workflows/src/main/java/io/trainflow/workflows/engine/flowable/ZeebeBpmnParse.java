@@ -3,7 +3,10 @@ package io.trainflow.workflows.engine.flowable;
 import io.trainflow.workflows.lint.BpmnLinter;
 import io.trainflow.workflows.lint.LintException;
 import io.trainflow.workflows.lint.LintProblem;
+import java.util.ArrayList;
 import java.util.List;
+import org.flowable.bpmn.exceptions.XMLException;
+import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.repository.EngineResource;
 import org.flowable.engine.impl.bpmn.parser.BpmnParse;
 import org.flowable.engine.impl.bpmn.parser.BpmnParser;
@@ -11,8 +14,8 @@ import org.flowable.common.engine.impl.event.FlowableEventSupport;
 
 /**
  * Flowable's BPMN parse, reading the Zeebe dialect and running {@code trainflow lint} on
- * every new deployment before anything is stored: a file that lint rejects fails the whole
- * deployment, with file, element id and reason.
+ * every new deployment before anything is stored: a file that lint rejects (a .bpmn, or a .dmn
+ * deployed with it) fails the whole deployment, with file, element id and reason.
  */
 class ZeebeBpmnParse extends BpmnParse {
 
@@ -29,9 +32,15 @@ class ZeebeBpmnParse extends BpmnParse {
         if (resource == null) {
             return super.execute();
         }
-        bpmnModel = ZeebeModelReader.read(resource.getBytes());
+        try {
+            bpmnModel = ZeebeModelReader.read(resource.getBytes());
+        } catch (XMLException | FlowableException e) {
+            throw new LintException(List.of(BpmnLinter.unreadable(name, e)));
+        }
         if (validateProcess) {
-            List<LintProblem> problems = linter.lint(name, bpmnModel, BpmnLinter.Context.of(deployment));
+            // the deployment's .dmn files are checked with each .bpmn file: a broken table deploys nothing either
+            List<LintProblem> problems = new ArrayList<>(BpmnLinter.lintDecisions(deployment));
+            problems.addAll(linter.lint(name, bpmnModel, BpmnLinter.Context.of(deployment)));
             if (!problems.isEmpty()) {
                 throw new LintException(problems);
             }

@@ -146,6 +146,15 @@ class ZeebeDialectTest {
     }
 
     @Test
+    void retriesWrittenInTheBpmnOverrideTheHandlerDefault() {
+        flaky.failuresLeft.set(1);
+        flowable.getRuntimeService().startProcessInstanceByKey("flaky-no-retry", Map.of("n", 1));
+        engine.driver().runUntilIdle();
+        assertThat(flaky.calls.get()).isEqualTo(1);
+        assertThat(engine.incidents().list()).singleElement().satisfies(i -> assertThat(i.elementId()).isEqualTo("call-flaky"));
+    }
+
+    @Test
     void uncaughtBusinessErrorIsAnIncidentAtOnceNotARetry() {
         ProcessInstance instance = flowable.getRuntimeService().startProcessInstanceByKey("flaky", Map.of("n", 500));
         engine.driver().runUntilIdle();

@@ -9,19 +9,27 @@ import org.flowable.bpmn.model.FlowElement;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.impl.util.ProcessDefinitionUtil;
 
-/** The {@code zeebe:taskHeaders} of each element, read once per process definition version. */
-final class TaskHeaders {
+/**
+ * What the BPMN says about each step element — its {@code zeebe:taskHeaders} and
+ * {@code zeebe:taskDefinition retries} — read once per process definition version.
+ */
+final class StepElements {
+
+    /** Headers, and the attempts the BPMN allows (null: the handler's default). */
+    record Step(Map<String, String> headers, Integer retries) {
+    }
+
 
     private final ManagementService management;
-    private final Map<String, Map<String, String>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Step> cache = new ConcurrentHashMap<>();
 
-    TaskHeaders(ManagementService management) {
+    StepElements(ManagementService management) {
         this.management = management;
     }
 
-    Map<String, String> of(String processDefinitionId, String elementId) {
+    Step of(String processDefinitionId, String elementId) {
         if (processDefinitionId == null || elementId == null) {
-            return Map.of();
+            return new Step(Map.of(), null);
         }
         return cache.computeIfAbsent(processDefinitionId + "/" + elementId, key -> management.executeCommand(context -> {
             FlowElement element = ProcessDefinitionUtil.getBpmnModel(processDefinitionId).getFlowElement(elementId);
@@ -32,7 +40,9 @@ final class TaskHeaders {
                     entries.forEach(h -> headers.put(h.getAttributeValue(null, "key"), h.getAttributeValue(null, "value")));
                 }
             });
-            return Map.copyOf(headers);
+            Integer retries = Zeebe.attribute(element, "taskDefinition", "retries")
+                    .filter(r -> r.strip().matches("\\d+")).map(r -> Integer.parseInt(r.strip())).orElse(null);
+            return new Step(Map.copyOf(headers), retries);
         }));
     }
 }
