@@ -79,6 +79,14 @@ public final class TrainflowEngine implements AutoCloseable {
         engine.close();
     }
 
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
     /** Configures and starts the engine. */
     public static final class Builder {
         private String jdbcUrl = "jdbc:h2:file:./data/trainflow;DB_CLOSE_DELAY=-1";
@@ -178,8 +186,11 @@ public final class TrainflowEngine implements AutoCloseable {
 
             ProcessEngine engine = config.buildProcessEngine();
             decisions.setRepositoryService(engine.getRepositoryService());
+            String workerId = name + "-worker@" + host();
+            // jobs this worker held when the process stopped are free again at once, not after their lock expires
+            engine.getManagementService().unacquireAllExternalWorkerJobsForWorker(workerId);
             JobWorker worker = new JobWorker(engine.getManagementService(), handlers, retryPolicy,
-                    name + "-worker", Duration.ofMinutes(5), workerThreads);
+                    workerId, Duration.ofMinutes(5), workerThreads);
             if (background) {
                 worker.start();
             }
