@@ -47,13 +47,16 @@ public final class BpmnLinter {
             return problems;
         }
         Set<String> decisions = new HashSet<>();
+        Set<String> processIds = new HashSet<>();
+        if (!Files.isDirectory(path)) {
+            besides(path, decisions, processIds);
+        }
         for (Path file : files) {
             if (isDmn(file)) {
                 problems.addAll(DmnCheck.check(file.toString(), Files.readAllBytes(file), decisions));
             }
         }
         List<Parsed> parsed = new ArrayList<>();
-        Set<String> processIds = new HashSet<>();
         for (Path file : files) {
             if (isBpmn(file)) {
                 try {
@@ -61,7 +64,7 @@ public final class BpmnLinter {
                     model.getProcesses().forEach(p -> processIds.add(p.getId()));
                     parsed.add(new Parsed(file.toString(), model));
                 } catch (XMLException | FlowableException e) {
-                    problems.add(new LintProblem(file.toString(), null, "not readable as BPMN 2.0 XML: " + rootMessage(e)));
+                    problems.add(unreadable(file.toString(), e));
                 }
             }
         }
@@ -82,6 +85,46 @@ public final class BpmnLinter {
         ElementRules rules = new ElementRules(file, model, taskTypes, feel, context, problems);
         executable.forEach(rules::check);
         return problems;
+    }
+
+    /** Deploy time: the .dmn files of a deployment parse with the DMN engine the runtime uses. */
+    public static List<LintProblem> lintDecisions(EngineDeployment deployment) {
+        List<LintProblem> problems = new ArrayList<>();
+        for (EngineResource resource : deployment.getResources().values()) {
+            if (resource.getName().endsWith(".dmn")) {
+                problems.addAll(DmnCheck.check(resource.getName(), resource.getBytes(), new HashSet<>()));
+            }
+        }
+        return problems;
+    }
+
+    /** A file the BPMN reader refuses, reported with the reader's reason (row and column). */
+    public static LintProblem unreadable(String file, RuntimeException e) {
+        return new LintProblem(file, null, "not readable as BPMN 2.0 XML: " + rootMessage(e));
+    }
+
+    /**
+     * A single file deploys with the files beside it: the decisions and processes it refers to
+     * are looked up there (the neighbours themselves are not linted).
+     */
+    private static void besides(Path file, Set<String> decisions, Set<String> processIds) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> siblings = Files.list(folder)) {
+            for (Path sibling : siblings.filter(Files::isRegularFile).sorted().toList()) {
+                if (isDmn(sibling)) {
+                    decisions.addAll(DmnCheck.decisionIds(Files.readAllBytes(sibling)));
+                } else if (isBpmn(sibling)) {
+                    try {
+                        ZeebeModelReader.read(Files.readAllBytes(sibling)).getProcesses().forEach(p -> processIds.add(p.getId()));
+                    } catch (XMLException | FlowableException e) {
+                        // reported when that file is linted itself
+                    }
+                }
+            }
+        }
     }
 
     static boolean isBpmn(Path p) {

@@ -22,12 +22,12 @@ final class DmnCheck {
 
     static List<LintProblem> check(String file, byte[] xml, Collection<String> decisionsOut) {
         List<LintProblem> problems = new ArrayList<>();
+        // the ids count even when the table is broken: the one problem to report is the table's
+        decisionsOut.addAll(decisionIds(xml));
         var parsed = DMN.parse(new ByteArrayInputStream(xml));
         if (parsed.isLeft()) {
             problems.add(new LintProblem(file, null, "DMN does not parse: " + parsed.left().get().message()));
-            return problems;
         }
-        decisionsOut.addAll(decisionIds(xml));
         return problems;
     }
 

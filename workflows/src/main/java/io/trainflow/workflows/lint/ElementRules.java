@@ -12,6 +12,7 @@ import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.BusinessRuleTask;
 import org.flowable.bpmn.model.CallActivity;
+import org.flowable.bpmn.model.DataObject;
 import org.flowable.bpmn.model.EndEvent;
 import org.flowable.bpmn.model.ErrorEventDefinition;
 import org.flowable.bpmn.model.Event;
@@ -90,6 +91,10 @@ final class ElementRules {
     }
 
     private static String unsupported(FlowElement element) {
+        if (element instanceof DataObject) {
+            return "data objects are not supported: remove it (the engine would turn it into a process variable,"
+                    + " and fail at start when it has no name as the Modeler draws it)";
+        }
         String kind = element.getClass().getSimpleName();
         return switch (kind) {
             case "ScriptTask" -> "script tasks are not supported: move the logic into a step handler (service task)";
@@ -198,7 +203,12 @@ final class ElementRules {
             if (definition instanceof TimerEventDefinition timer) {
                 timer(event, timer);
             } else if (definition instanceof MessageEventDefinition message) {
-                message(event, message);
+                if (event instanceof EndEvent) {
+                    problem(event, "message end events are not supported (the engine would end without sending anything):"
+                            + " send through a service task, e.g. of type send-notification, then a plain end event");
+                } else if (!(event instanceof ThrowEvent)) {
+                    message(event, message);
+                }
             } else if (definition instanceof ErrorEventDefinition) {
                 if (!(event instanceof BoundaryEvent || event instanceof EndEvent)) {
                     problem(event, "error events are supported as boundary and end events only");

@@ -1,0 +1,33 @@
+package io.trainflow.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Bad input is a 400 whose message says what is wrong. */
+class BadRequestTest extends RunningTrainflow {
+
+    @Test
+    void unknownEmployeeIdIsNamed() {
+        Api.Response response = as("alice.martin").post("/api/requests", "{\"employeeId\": \"9999\"}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.message()).contains("employeeId '9999'");
+    }
+
+    @Test
+    void missingEmployeeIdIsNamed() {
+        Api.Response response = as("alice.martin").post("/api/requests", "{\"justification\": \"no learner\"}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.message()).contains("employeeId");
+    }
+
+    @Test
+    void malformedJson() {
+        Api.Response response = as("alice.martin").post("/api/requests", "{\"employeeId\": ");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.message()).startsWith("Request body is not valid JSON");
+    }
+}

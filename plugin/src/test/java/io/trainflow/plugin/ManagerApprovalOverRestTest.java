@@ -1,0 +1,59 @@
+package io.trainflow.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Alice asks for training; her manager Sophie sees the approval with the learning path and
+ * why each course was chosen; Alice cannot approve her own request, Marc (not offered the
+ * task) cannot either; Sophie approves and the request's audit trail names her.
+ */
+class ManagerApprovalOverRestTest extends RunningTrainflow {
+
+    private static final String APPROVE = """
+            {"variables": {"decision": "approve", "comment": "Good plan"}}""";
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void onlyTheManagerApprovesAndTheAuditTrailNamesHer() {
+        Api alice = as("alice.martin");
+        Api sophie = as("sophie.laurent");
+        Api marc = as("marc.bernard");
+
+        Api.Response started = alice.post("/api/requests", """
+                {"employeeId": "1004", "justification": "I want to automate our reports"}""");
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String requestId = (String) started.object().get("businessKey");
+
+        Map<String, Object> task = sophie.awaitTask(requestId, "approve");
+        assertThat(task).containsEntry("assignee", "sophie.laurent").containsEntry("requestedBy", "alice.martin")
+                .containsEntry("employeeId", "1004");
+        Map<String, Object> context = (Map<String, Object>) task.get("context");
+        assertThat((List<Map<String, Object>>) context.get("learningPath")).isNotEmpty()
+                .allSatisfy(course -> assertThat((String) course.get("reason")).isNotBlank());
+        String complete = "/api/tasks/" + task.get("id") + "/complete";
+
+        Api.Response byRequester = alice.post(complete, APPROVE);
+        assertThat(byRequester.status()).as(byRequester.toString()).isEqualTo(403);
+        assertThat(byRequester.message()).contains("alice.martin made this request and cannot complete");
+
+        Api.Response byOutsider = marc.post(complete, APPROVE);
+        assertThat(byOutsider.status()).as(byOutsider.toString()).isIn(403, 404);
+        assertThat(marc.get("/api/tasks").list()).noneMatch(t -> task.get("id").equals(t.get("id")));
+
+        Api.Response bySophie = sophie.post(complete, APPROVE);
+        assertThat(bySophie.status()).as(bySophie.toString()).isEqualTo(204);
+
+        Api.Response status = alice.get("/api/requests/" + requestId);
+        assertThat(status.status()).as(status.toString()).isEqualTo(200);
+        List<Map<String, Object>> decisions = (List<Map<String, Object>>) status.object().get("decisions");
+        assertThat(decisions).anySatisfy(entry -> {
+            assertThat(entry).containsEntry("actor", "sophie.laurent").containsEntry("elementId", "approve");
+            assertThat((String) entry.get("details")).contains("decision=approve");
+        });
+        assertThat(decisions).extracting(entry -> entry.get("actor")).doesNotContain("alice.martin", "marc.bernard");
+    }
+}

@@ -1,0 +1,53 @@
+package io.trainflow.plugin;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real application on a random port: its own in-memory H2, the repository's bpmn/ folder,
+ * the sample organisation signing in with a test password, and the LMS/HCM syncs pushed out
+ * of the way. Every test class extending this shares one running application.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class RunningTrainflow {
+
+    static final String PASSWORD = "plugin-test-password";
+
+    private static final String DATABASE = "jdbc:h2:mem:plugin-test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void trainflow(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("trainflow.demo-password", () -> PASSWORD);
+        registry.add("trainflow.bpmn-dir", () -> bpmnFolder().toString());
+        registry.add("trainflow.progress-sync", () -> "PT12H");
+        registry.add("trainflow.hcm-sync", () -> "PT12H");
+    }
+
+    /** A person of the sample organisation, signed in. */
+    Api as(String username) {
+        return new Api(port, username, PASSWORD);
+    }
+
+    Api anonymous() {
+        return new Api(port, null, null);
+    }
+
+    /** The repository's bpmn/ folder: above the working directory, beside the root pom.xml. */
+    static Path bpmnFolder() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("bpmn"))) {
+                return dir.resolve("bpmn");
+            }
+        }
+        throw new IllegalStateException("No folder with pom.xml and bpmn/ above " + Path.of("").toAbsolutePath());
+    }
+}

@@ -1,0 +1,58 @@
+package io.trainflow.workflows.lint;
+
+import static io.trainflow.workflows.lint.LintFolder.around;
+import static io.trainflow.workflows.lint.LintFolder.process;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Elements the embedded engine cannot run are refused, with what to use instead. */
+class UnsupportedElementLintTest {
+
+    private static final String START_TO_END = """
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="flow" sourceRef="start" targetRef="end" />
+            <bpmn:endEvent id="end" />
+            """;
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> unsupported() {
+        return Stream.of(
+                Arguments.of("script task", process(around("""
+                        <bpmn:scriptTask id="x" scriptFormat="javascript"><bpmn:script>1 + 1</bpmn:script></bpmn:scriptTask>
+                        """)), "script tasks are not supported: move the logic into a step handler (service task)"),
+                Arguments.of("inclusive gateway", process(around("<bpmn:inclusiveGateway id=\"x\" />")),
+                        "inclusive gateways are not supported: use parallel or exclusive gateways"),
+                Arguments.of("signal catch event", process(around("""
+                        <bpmn:intermediateCatchEvent id="x"><bpmn:signalEventDefinition signalRef="go" /></bpmn:intermediateCatchEvent>
+                        """), "<bpmn:signal id=\"go\" name=\"go\" />"), "signal events are not supported"),
+                Arguments.of("send task", process(around("<bpmn:sendTask id=\"x\" />")),
+                        "send tasks are not supported: use a service task with the send-notification type"),
+                Arguments.of("receive task", process(around("<bpmn:receiveTask id=\"x\" />")),
+                        "receive tasks are not supported: use an intermediate message catch event"),
+                Arguments.of("message throw event", process(around("""
+                        <bpmn:intermediateThrowEvent id="x"><bpmn:messageEventDefinition messageRef="done" /></bpmn:intermediateThrowEvent>
+                        """), "<bpmn:message id=\"done\" name=\"done\" />"),
+                        "intermediate throw events with a definition are not supported"),
+                Arguments.of("data object as the Modeler draws it", process(START_TO_END + """
+                        <bpmn:dataObjectReference id="ref" name="Request" dataObjectRef="x" />
+                        <bpmn:dataObject id="x" />
+                        """), "data objects are not supported: remove it (the engine would turn it into a process variable,"
+                        + " and fail at start when it has no name as the Modeler draws it)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unsupported")
+    void isRefusedWithWhatToUseInstead(String what, String bpmn, String reason) {
+        LintFolder folder = new LintFolder(dir).write("p.bpmn", bpmn);
+
+        assertThat(folder.lint()).containsExactly(folder.problem("p.bpmn", "x", reason));
+    }
+}
