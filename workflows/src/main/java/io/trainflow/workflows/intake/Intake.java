@@ -31,6 +31,9 @@ public class Intake {
     }
 
     public ProcessInstance request(String user, String employeeId, String justification, List<String> courseIds) {
+        if (employeeId == null || employeeId.isBlank()) {
+            throw new FlowableIllegalArgumentException("employeeId is required: the HCM id of the learner");
+        }
         Employee employee = hcm.employee(employeeId).orElseThrow(() ->
                 new FlowableIllegalArgumentException("employeeId '" + employeeId + "' is not an employee in the HCM"));
         String origin;
