@@ -3,6 +3,7 @@ package io.trainflow.connectors.sample;
 import io.trainflow.connectors.ai.AiPort;
 import io.trainflow.connectors.catalogue.CataloguePort;
 import io.trainflow.connectors.delegation.Delegation;
+import io.trainflow.connectors.delegation.DelegationStore;
 import io.trainflow.connectors.hcm.HcmPort;
 import io.trainflow.connectors.jdbc.Json;
 import io.trainflow.connectors.lms.Course;
@@ -122,6 +123,18 @@ public final class SampleOrganisation {
     /** Delegations the sample starts with, to seed a DelegationStore. */
     public List<Delegation> delegations() {
         return delegations;
+    }
+
+    /**
+     * Saves the sample's delegations into a (persistent) store, once: a delegation already there
+     * (same id) is left as it is, so reloading the sample on a later day does not move its period.
+     */
+    public void seedDelegations(DelegationStore store) {
+        for (Delegation d : delegations) {
+            if (store.of(d.approver()).stream().noneMatch(existing -> existing.id().equals(d.id()))) {
+                store.save(d);
+            }
+        }
     }
 
     /** Walkthrough: the learner completes their next course, with a grade and feedback. */

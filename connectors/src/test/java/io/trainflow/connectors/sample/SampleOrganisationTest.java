@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trainflow.connectors.catalogue.DepartmentBudget;
 import io.trainflow.connectors.catalogue.TrainingSession;
+import io.trainflow.connectors.delegation.InMemoryDelegationStore;
 import io.trainflow.connectors.hcm.Employee;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -84,6 +86,19 @@ class SampleOrganisationTest {
         assertThat(org.members("ld-team")).contains("zoe.vincent");
         assertThat(org.groups()).containsOnlyKeys("ld-team", "hr-fallback", "budget-owners", "sme", "admins");
         assertThat(org.delegations()).singleElement().satisfies(d -> assertThat(d.activeAt(CLOCK.instant())).isTrue());
+    }
+
+    @Test
+    void seedingDelegationsIntoAStoreHappensOnceSoAReloadDoesNotMoveThePeriod() {
+        InMemoryDelegationStore store = new InMemoryDelegationStore();
+        org.seedDelegations(store);
+        Clock later = Clock.offset(CLOCK, Duration.ofDays(20));
+        SampleOrganisation.fromClasspath(later, SampleState.inMemory()).seedDelegations(store);
+
+        assertThat(store.of("isabelle.fontaine")).singleElement()
+                .satisfies(d -> assertThat(d).isEqualTo(org.delegations().get(0)));
+        assertThat(store.deputyOf("isabelle.fontaine", CLOCK.instant())).contains("thomas.rousseau");
+        assertThat(store.deputyOf("isabelle.fontaine", later.instant())).isEmpty();
     }
 
     @Test

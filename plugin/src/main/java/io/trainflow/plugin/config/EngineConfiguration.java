@@ -36,8 +36,10 @@ public class EngineConfiguration {
 
     @Bean
     TrainflowPorts trainflowPorts(SampleOrganisation org, DataSource dataSource, EngineClock clock) {
+        JdbcDelegationStore delegations = new JdbcDelegationStore(dataSource);
+        org.seedDelegations(delegations);
         return new TrainflowPorts(org.lms(), org.hcm(), org.ai(), org.catalogue(),
-                new JdbcOutcomeStore(dataSource), new JdbcDelegationStore(dataSource), clock);
+                new JdbcOutcomeStore(dataSource), delegations, clock);
     }
 
     @Bean

@@ -20,8 +20,9 @@ import java.util.Set;
 @TaskType(value = "resolve-approver", name = "Resolve approver",
         description = "Finds who approves at this level: the learner's manager (one level up when the manager is the"
                 + " requester), the L&D team, or the department's budget owner; on escalation the current approver's"
-                + " manager. A deputy stands in during a delegation. Nobody found: the hr-fallback group. The requester"
-                + " and the learner never approve their own request.")
+                + " manager (for a deputy: the manager of whom they stand in for). A deputy stands in during a"
+                + " delegation. Nobody found: the hr-fallback group. The requester and the learner never approve their"
+                + " own request.")
 public final class ResolveApproverHandler
         implements StepHandler<ResolveApproverHandler.Input, ResolveApproverHandler.Output> {
 
@@ -37,7 +38,9 @@ public final class ResolveApproverHandler
             @Doc(value = "Department whose budget is concerned; the learner's when empty", optional = true,
                     feel = "=profile.department") String department,
             @Doc(value = "Escalate to the current approver's manager", optional = true) Boolean escalate,
-            @Doc(value = "Current approver, when escalating", optional = true) String approver) {
+            @Doc(value = "Current approver, when escalating", optional = true) String approver,
+            @Doc(value = "Whom the current approver stands in for (a deputy's task escalates above them)", optional = true,
+                    feel = "=approverOnBehalfOf") String approverOnBehalfOf) {
     }
 
     public record Output(
@@ -69,7 +72,10 @@ public final class ResolveApproverHandler
         excluded.remove(null);
 
         if (Boolean.TRUE.equals(input.escalate()) && input.approver() != null) {
-            Optional<String> above = hcm.employeeByUsername(input.approver())
+            // a deputy's task goes above the approver they stand in for, never back to who let it lie
+            String from = input.approverOnBehalfOf() != null ? input.approverOnBehalfOf() : input.approver();
+            excluded.add(input.approver());
+            Optional<String> above = hcm.employeeByUsername(from)
                     .flatMap(current -> firstEligibleManager(current, excluded));
             return person(above, List.of(HR_FALLBACK), excluded);
         }

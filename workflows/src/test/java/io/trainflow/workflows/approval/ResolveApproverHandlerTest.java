@@ -18,7 +18,7 @@ class ResolveApproverHandlerTest {
             sample.ports.delegations(), sample.clock);
 
     Output resolve(String level, String employeeId, String requestedBy) {
-        return handler.handle(new Input(level, employeeId, requestedBy, null, false, null));
+        return handler.handle(new Input(level, employeeId, requestedBy, null, false, null, null));
     }
 
     @Test
@@ -45,17 +45,25 @@ class ResolveApproverHandlerTest {
 
     @Test
     void escalationGoesToTheCurrentApproversManager() {
-        Output out = handler.handle(new Input("manager", "1004", "alice.martin", null, true, "sophie.laurent"));
+        Output out = handler.handle(new Input("manager", "1004", "alice.martin", null, true, "sophie.laurent", null));
         assertThat(out.approver()).isEqualTo("marc.bernard");
 
-        Output top = handler.handle(new Input("manager", "1004", "alice.martin", null, true, "claire.dubois"));
+        Output top = handler.handle(new Input("manager", "1004", "alice.martin", null, true, "claire.dubois", null));
         assertThat(top).isEqualTo(new Output(null, List.of("hr-fallback"), null));
+    }
+
+    @Test
+    void escalatingADeputysTaskGoesAboveTheApproverTheyStandInFor() {
+        // the sample delegation: thomas stands in for isabelle, who is his own manager and on leave
+        Output out = handler.handle(new Input("manager", "1029", "ella.lefebvre", null, true, "thomas.rousseau",
+                "isabelle.fontaine"));
+        assertThat(out).isEqualTo(new Output("claire.dubois", List.of(), null));
     }
 
     @Test
     void escalationSkipsTheRequester() {
         // marc nominated emma; escalating from her manager sophie must skip marc, the requester
-        Output out = handler.handle(new Input("manager", "1006", "marc.bernard", null, true, "sophie.laurent"));
+        Output out = handler.handle(new Input("manager", "1006", "marc.bernard", null, true, "sophie.laurent", null));
         assertThat(out.approver()).isEqualTo("claire.dubois");
     }
 

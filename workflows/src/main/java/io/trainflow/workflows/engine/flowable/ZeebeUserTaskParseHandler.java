@@ -13,7 +13,8 @@ import org.flowable.engine.impl.bpmn.parser.handler.AbstractBpmnParseHandler;
 /**
  * Maps {@code zeebe:assignmentDefinition} onto Flowable's assignee and candidates (FEEL is
  * evaluated by {@link FeelExpressionManager}) and puts the {@link TaskCompletionGuard} on
- * every user task, so the rules on who may complete hold whatever API completes it.
+ * every user task, so the rules on who may complete hold whatever API completes it, followed
+ * by the task's {@code zeebe:ioMapping} outputs ({@link UserTaskOutputMappings}).
  */
 class ZeebeUserTaskParseHandler extends AbstractBpmnParseHandler<UserTask> {
 
@@ -37,12 +38,18 @@ class ZeebeUserTaskParseHandler extends AbstractBpmnParseHandler<UserTask> {
                 .ifPresent(task::setCandidateUsers);
         boolean guarded = task.getTaskListeners().stream().anyMatch(l -> l.getInstance() == guard);
         if (!guarded) {
-            FlowableListener listener = new FlowableListener();
-            listener.setEvent(TaskListener.EVENTNAME_COMPLETE);
-            listener.setImplementationType(ImplementationType.IMPLEMENTATION_TYPE_INSTANCE);
-            listener.setInstance(guard);
-            task.getTaskListeners().add(listener);
+            task.getTaskListeners().add(onComplete(guard));
+            // after the guard: a refused completion maps nothing
+            task.getTaskListeners().add(onComplete(UserTaskOutputMappings.INSTANCE));
         }
+    }
+
+    private static FlowableListener onComplete(TaskListener instance) {
+        FlowableListener listener = new FlowableListener();
+        listener.setEvent(TaskListener.EVENTNAME_COMPLETE);
+        listener.setImplementationType(ImplementationType.IMPLEMENTATION_TYPE_INSTANCE);
+        listener.setInstance(instance);
+        return listener;
     }
 
     /** A FEEL expression stays whole (it may return a list); a static value is Zeebe's comma list. */

@@ -1,0 +1,57 @@
+package io.trainflow.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trainflow.connectors.lms.Enrolment;
+import java.util.List;
+import java.util.Map;
+import org.flowable.common.engine.api.FlowableException;
+import org.flowable.common.engine.api.FlowableForbiddenException;
+import org.flowable.task.api.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** HR moves the learner to another manager while the approval is open: the approval follows. */
+class ManagerChangedTest {
+
+    private final SampleLifecycle life = SampleLifecycle.start();
+
+    @AfterEach
+    void close() {
+        life.close();
+    }
+
+    @Test
+    void theOpenApprovalIsReroutedToTheNewManager() {
+        String request = life.request("alice.martin", "1004", "Automate reports", List.of());
+        Task old = life.task("sophie.laurent", "approve", request);
+
+        life.org().changeSupervisor("1004", "hugo.roux");
+        assertThat(life.engine().messages().correlate("manager-changed", "1004", Map.of())).isEqualTo(1);
+        life.run();
+
+        Task moved = life.task("hugo.roux", "approve", request);
+        assertThat(moved.getAssignee()).isEqualTo("hugo.roux");
+        assertThat(life.variable(moved, "approver")).isEqualTo("hugo.roux");
+        assertThat(life.inbox("sophie.laurent")).isEmpty();
+        assertThatThrownBy(() -> life.complete("sophie.laurent", old, Map.of("decision", "approve")))
+                .as("the old task is gone").isInstanceOf(FlowableException.class);
+        assertThatThrownBy(() -> life.complete("sophie.laurent", moved, Map.of("decision", "approve")))
+                .isInstanceOf(FlowableForbiddenException.class);
+
+        life.approve("hugo.roux", request);
+        assertThat(life.org().lms().enrolments("alice.martin")).extracting(Enrolment::courseId).contains("103", "104");
+    }
+
+    @Test
+    void aChangeForSomeoneWithoutAnOpenApprovalChangesNothing() {
+        String request = life.request("alice.martin", "1004", "Automate reports", List.of());
+        Task open = life.task("sophie.laurent", "approve", request);
+
+        assertThat(life.engine().messages().correlate("manager-changed", "1006", Map.of())).isZero();
+        life.run();
+
+        assertThat(life.task("sophie.laurent", "approve", request).getId()).isEqualTo(open.getId());
+    }
+}

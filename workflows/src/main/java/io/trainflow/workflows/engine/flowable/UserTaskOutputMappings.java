@@ -1,0 +1,43 @@
+package io.trainflow.workflows.engine.flowable;
+
+import io.trainflow.workflows.feel.Feel;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.flowable.bpmn.model.FlowElement;
+import org.flowable.common.engine.impl.el.ExpressionManager;
+import org.flowable.engine.delegate.DelegateExecution;
+import org.flowable.engine.delegate.TaskListener;
+import org.flowable.engine.impl.util.CommandContextUtil;
+import org.flowable.engine.impl.util.ProcessDefinitionUtil;
+import org.flowable.task.service.delegate.DelegateTask;
+
+/**
+ * {@code zeebe:ioMapping} outputs of a user task, as Zeebe applies them on completion: each
+ * source is evaluated with the variables the task was completed with, and its target set in
+ * the process. Runs after the {@link TaskCompletionGuard}, so a refused completion maps nothing.
+ */
+class UserTaskOutputMappings implements TaskListener {
+
+    private static final long serialVersionUID = 1L;
+
+    static final UserTaskOutputMappings INSTANCE = new UserTaskOutputMappings();
+
+    @Override
+    public void notify(DelegateTask task) {
+        FlowElement element = ProcessDefinitionUtil.getBpmnModel(task.getProcessDefinitionId())
+                .getFlowElement(task.getTaskDefinitionKey());
+        List<Zeebe.Mapping> outputs = Zeebe.mappings(element, "output");
+        if (outputs.isEmpty()) {
+            return;
+        }
+        ExpressionManager expressions = CommandContextUtil.getProcessEngineConfiguration().getExpressionManager();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Zeebe.Mapping output : outputs) {
+            values.put(output.target(), Feel.isExpression(output.source())
+                    ? expressions.createExpression(output.source()).getValue(task) : output.source());
+        }
+        DelegateExecution execution = CommandContextUtil.getExecutionEntityManager().findById(task.getExecutionId());
+        values.forEach(execution::setVariable);
+    }
+}

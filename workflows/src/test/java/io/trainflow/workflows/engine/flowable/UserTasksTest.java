@@ -1,0 +1,82 @@
+package io.trainflow.workflows.engine.flowable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trainflow.workflows.engine.HandlerRegistry;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.flowable.common.engine.api.FlowableForbiddenException;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.task.api.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Completing an offered (unassigned) task through the inbox: only a candidate other than the requester. */
+class UserTasksTest {
+
+    private TrainflowEngine engine;
+    private ProcessEngine flowable;
+    private UserTasks tasks;
+
+    @BeforeEach
+    void start() throws Exception {
+        engine = TrainflowEngine.builder()
+                .jdbcUrl("jdbc:h2:mem:user-tasks-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .handlers(new HandlerRegistry(List.of(new TestSteps.Double(), new TestSteps.Check(), new TestSteps.Flaky())))
+                .directory(user -> Set.of("rita", "rex").contains(user) ? Set.of("reviewers") : Set.of())
+                .background(false)
+                .build();
+        flowable = engine.flowable();
+        tasks = new UserTasks(flowable, user -> Set.of("rita", "rex").contains(user) ? Set.of("reviewers") : Set.of());
+        engine.deployments().deployFolder(Path.of("src/test/resources/dialect"));
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    @Test
+    void neitherAnOutsiderNorTheRequesterCanClaimAnOfferedTaskByCompletingIt() {
+        flowable.getRuntimeService().startProcessInstanceByKey("dialect-main",
+                Map.of("amount", 3, "orderId", "A-1", "requestedBy", "rita"));
+        engine.driver().runUntilIdle();
+        Task review = flowable.getTaskService().createTaskQuery().taskDefinitionKey("review").singleResult();
+        assertThat(review.getAssignee()).isNull();
+
+        assertThatThrownBy(() -> tasks.complete("mallory", review.getId(), Map.of()))
+                .isInstanceOf(FlowableForbiddenException.class).hasMessageContaining("neither the assignee nor a candidate");
+        assertThatThrownBy(() -> tasks.complete("rita", review.getId(), Map.of()))
+                .isInstanceOf(FlowableForbiddenException.class).hasMessageContaining("made this request");
+        Task stillOpen = flowable.getTaskService().createTaskQuery().taskId(review.getId()).singleResult();
+        assertThat(stillOpen).isNotNull();
+        assertThat(stillOpen.getAssignee()).isNull();
+
+        tasks.complete("rex", review.getId(), Map.of());
+
+        assertThat(flowable.getTaskService().createTaskQuery().taskId(review.getId()).count()).isZero();
+        assertThat(flowable.getHistoryService().createHistoricTaskInstanceQuery().taskId(review.getId()).singleResult()
+                .getAssignee()).isEqualTo("rex");
+    }
+
+    @Test
+    void outputMappingsOfAUserTaskAreAppliedOnCompletion() {
+        String id = flowable.getRuntimeService().startProcessInstanceByKey("user-task-outputs", Map.of("rater", "ann")).getId();
+        Task rate = flowable.getTaskService().createTaskQuery().processInstanceId(id).singleResult();
+
+        assertThatThrownBy(() -> tasks.complete("mallory", rate.getId(), Map.of("score", 1)))
+                .isInstanceOf(FlowableForbiddenException.class);
+        tasks.complete("ann", rate.getId(), Map.of("score", 3));
+
+        Object rating = flowable.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(id)
+                .variableName("rating").singleResult().getValue();
+        assertThat(rating).isInstanceOfSatisfying(Map.class, m -> assertThat(m)
+                .containsEntry("by", "ann").hasEntrySatisfying("score", v -> assertThat(((Number) v).intValue()).isEqualTo(6))
+                .hasEntrySatisfying("day", v -> assertThat(((Number) v).intValue()).isEqualTo(30)));
+    }
+}
