@@ -11,7 +11,7 @@ import org.flowable.task.api.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A path the department budget cannot cover needs its budget owner's approval (after manager and L&D). */
+/** A path the department budget cannot cover needs its budget owner's approval, last; L&D too when it costs over 1000. */
 class BudgetOwnerApprovalTest {
 
     private final SampleLifecycle life = SampleLifecycle.start();
@@ -43,6 +43,21 @@ class BudgetOwnerApprovalTest {
 
         assertThat(life.org().lms().enrolments("antoine.guerin")).extracting(Enrolment::courseId)
                 .contains("110", "112", "113");
+    }
+
+    @Test
+    void anAffordablePathOverTheBudgetLeftSkipsLdAndGoesToTheBudgetOwner() {
+        String request = life.request("camille.blanc", "1012", "Negotiation skills", List.of());
+        assertThat(life.variables(request)).containsEntry("overBudget", true)
+                .containsEntry("routing", Map.of("needsLdApproval", false, "needsBudgetApproval", true));
+        assertThat((Double) life.variables(request).get("pathCost")).isLessThanOrEqualTo(1000.0);
+
+        life.approve("nicolas.faure", request);
+        assertThat(life.inbox("zoe.vincent")).as("no L&D step under the threshold").isEmpty();
+        assertThat(life.variable(life.task("julie.lambert", "approve", request), "level")).isEqualTo("budget");
+        life.approve("julie.lambert", request);
+
+        assertThat(life.org().lms().enrolments("camille.blanc")).isNotEmpty();
     }
 
     @Test

@@ -24,7 +24,7 @@ class RejectionTest {
         life.decide("sophie.laurent", request, "reject", "Not this quarter");
 
         assertThat(life.messagesTo("alice.martin")).singleElement()
-                .satisfies(m -> assertThat(m.text()).contains("was rejected").contains(request));
+                .satisfies(m -> assertThat(m.text()).contains("was rejected").contains(request).contains("Not this quarter"));
         assertThat(life.outcome(request)).hasValueSatisfying(o -> {
             assertThat(o.status()).isEqualTo("rejected");
             assertThat(o.employeeId()).isEqualTo("1004");

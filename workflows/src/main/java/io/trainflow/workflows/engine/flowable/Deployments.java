@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.flowable.engine.RepositoryService;
+import org.flowable.engine.impl.persistence.entity.DeploymentEntity;
 import org.flowable.engine.repository.Deployment;
 import org.flowable.engine.repository.DeploymentBuilder;
 
@@ -41,12 +42,11 @@ public final class Deployments {
         if (resources.isEmpty()) {
             throw new IllegalArgumentException("No .bpmn or .dmn file to deploy");
         }
-        Deployment latest = repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME)
-                .orderByDeploymentTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
         DeploymentBuilder builder = repository.createDeployment().name(DEPLOYMENT_NAME).enableDuplicateFiltering();
         resources.forEach(builder::addBytes);
         Deployment deployed = builder.deploy();
-        return latest != null && latest.getId().equals(deployed.getId()) ? Optional.empty() : Optional.of(deployed);
+        boolean isNew = !(deployed instanceof DeploymentEntity entity) || entity.isNew();
+        return isNew ? Optional.of(deployed) : Optional.empty();
     }
 
     static boolean deployable(Path file) {
