@@ -45,6 +45,20 @@ class SendBackForChangesTest {
     }
 
     @Test
+    void aRevisionThatAsksForOtherCoursesIsRankedAgain() {
+        String request = life.request("alice.martin", "1004", "Reports", List.of());
+        life.decide("sophie.laurent", request, "changes", "Would security training help more?");
+
+        life.complete("alice.martin", life.task("alice.martin", "revise-request", request),
+                Map.of("justification", "Secure coding first", "requestedCourseIds", List.of("105"), "withdraw", false));
+
+        Task again = life.task("sophie.laurent", "approve", request);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> path = (List<Map<String, Object>>) life.variable(again, "learningPath");
+        assertThat(path).first().satisfies(course -> assertThat(course.get("courseId")).isEqualTo("105"));
+    }
+
+    @Test
     void theRequesterMayWithdrawInstead() {
         String request = life.request("alice.martin", "1004", "Reports", List.of());
         life.decide("sophie.laurent", request, "changes", "Which reports?");
