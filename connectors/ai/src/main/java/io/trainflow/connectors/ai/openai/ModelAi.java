@@ -1,0 +1,129 @@
+package io.trainflow.connectors.ai.openai;
+
+import io.trainflow.connectors.ai.CourseCandidate;
+import io.trainflow.connectors.ai.CourseMatch;
+import io.trainflow.connectors.ai.FeedbackSummary;
+import io.trainflow.connectors.ai.SkillNeed;
+import io.trainflow.connectors.ai.offline.OfflineAi;
+import io.trainflow.connectors.ai.port.Learner;
+import io.trainflow.connectors.ai.port.PathItem;
+import io.trainflow.connectors.ai.port.PathReason;
+import io.trainflow.connectors.ai.port.TracedAiPort;
+import io.trainflow.connectors.ai.privacy.DataClassification;
+import io.trainflow.connectors.ai.privacy.OutboundData;
+import io.trainflow.connectors.ai.privacy.Pseudonymiser;
+import io.trainflow.connectors.ai.provenance.AiResult;
+import io.trainflow.connectors.ai.provenance.Provenance;
+import io.trainflow.connectors.ai.quiz.QuizDraft;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Any OpenAI-compatible endpoint behind the AI port. Ranking stays with the offline embeddings (the
+ * model explains, it does not choose); texts are asked for as schema-bound JSON, checked against the
+ * schema and the rules (only given course ids and skill ids, every item once), and restored from
+ * pseudonyms. Whatever goes wrong, the step gets the offline result, with the reason in its provenance.
+ */
+public final class ModelAi implements TracedAiPort {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelAi.class);
+
+    private final StructuredCall call;
+    private final OfflineAi offline;
+    private final Pseudonymiser pseudonymiser;
+    private final DataClassification classification;
+    private final Clock clock;
+    private final String engine;
+
+    public ModelAi(OpenAiConfig config, ChatClient client, OfflineAi offline, Pseudonymiser pseudonymiser,
+                   DataClassification classification, Clock clock) {
+        this.call = new StructuredCall(config, client);
+        this.offline = offline;
+        this.pseudonymiser = pseudonymiser;
+        this.classification = classification;
+        this.clock = clock;
+        this.engine = "openai-compatible:" + config.model();
+    }
+
+    @Override
+    public String engine() {
+        return engine;
+    }
+
+    public OfflineAi offline() {
+        return offline;
+    }
+
+    @Override
+    public AiResult<List<CourseMatch>> rankCoursesTraced(SkillNeed need, List<CourseCandidate> candidates) {
+        return offline.rankCoursesTraced(need, candidates);
+    }
+
+    @Override
+    public AiResult<String> explainMatchTraced(SkillNeed need, CourseCandidate course, double similarity) {
+        AiResult<List<PathReason>> path = explainPath(null, List.of(new PathItem(need, course, similarity)));
+        return path.map(reasons -> reasons.get(0).explanation());
+    }
+
+    @Override
+    public AiResult<List<PathReason>> explainPath(Learner learner, List<PathItem> items) {
+        AiResult<List<PathReason>> fallback = offline.explainPath(learner, items);
+        if (items.isEmpty()) {
+            return fallback;
+        }
+        return attempt(Prompts.EXPLAIN_PATH, fallback, () -> {
+            OutboundData out = new OutboundData(classification, pseudonymiser);
+            var answer = call.ask(Prompts.EXPLAIN_PATH, Requests.explainPath(out, learner, items));
+            return Requests.pathReasons(answer, items, out);
+        });
+    }
+
+    @Override
+    public AiResult<FeedbackSummary> summariseFeedbackTraced(List<String> comments, int maxSentences) {
+        AiResult<FeedbackSummary> fallback = offline.summariseFeedbackTraced(comments, maxSentences);
+        if (fallback.value().sentences().isEmpty()) {
+            return fallback; // nothing to summarise: no call
+        }
+        if (!classification.maySend("feedback.comments")) {
+            return fallback.asFallbackFrom(engine, "field feedback.comments is classified NEVER_SEND");
+        }
+        return attempt(Prompts.SUMMARISE_FEEDBACK, fallback, () -> {
+            OutboundData out = new OutboundData(classification, pseudonymiser);
+            List<String> sentences = Requests.sentences(comments);
+            var answer = call.ask(Prompts.SUMMARISE_FEEDBACK, Requests.summary(out, sentences, maxSentences));
+            return Requests.feedbackSummary(answer, sentences, maxSentences, out, engine);
+        });
+    }
+
+    @Override
+    public AiResult<QuizDraft> draftQuiz(CourseCandidate course, List<CourseCandidate> catalogue, int maxQuestions) {
+        AiResult<QuizDraft> fallback = offline.draftQuiz(course, catalogue, maxQuestions);
+        return attempt(Prompts.DRAFT_QUIZ, fallback, () -> {
+            OutboundData out = new OutboundData(classification, pseudonymiser);
+            var answer = call.ask(Prompts.DRAFT_QUIZ, Requests.quiz(out, course, maxQuestions));
+            return Requests.quizDraft(answer, course, maxQuestions, out);
+        });
+    }
+
+    /**
+     * Runs the model step; on any failure returns the offline result marked with the reason. The input
+     * hash stays the offline one: both engines were given the same inputs.
+     */
+    private <T> AiResult<T> attempt(PromptTemplate template, AiResult<T> fallback, Supplier<T> step) {
+        try {
+            T value = step.get();
+            return new AiResult<>(value, Provenance.of(engine, template.version(), fallback.provenance().inputHash(),
+                    clock.instant()));
+        } catch (RuntimeException e) {
+            // whatever goes wrong with the model, the step still gets a result; the reason goes to the audit trail
+            String reason = e instanceof ModelCallException ? e.getMessage()
+                    : e instanceof IllegalArgumentException ? "answer rejected: " + e.getMessage()
+                    : "unexpected " + e.getClass().getSimpleName();
+            LOG.warn("{} step {} fell back to {}: {}", engine, template.version(), offline.engine(), reason);
+            return fallback.asFallbackFrom(engine, reason);
+        }
+    }
+}
