@@ -1,0 +1,96 @@
+package io.trainflow.connectors.moodle;
+
+import io.trainflow.connectors.moodle.model.CalendarEventInput;
+import io.trainflow.connectors.moodle.model.CalendarEventsResponse;
+import io.trainflow.connectors.moodle.model.CourseCompletionStatusResponse;
+import io.trainflow.connectors.moodle.model.FeedbacksResponse;
+import io.trainflow.connectors.moodle.model.GradeItemsResponse;
+import io.trainflow.connectors.moodle.model.InstantMessage;
+import io.trainflow.connectors.moodle.model.ManualEnrolment;
+import io.trainflow.connectors.moodle.model.MessageResult;
+import io.trainflow.connectors.moodle.model.MoodleCourse;
+import io.trainflow.connectors.moodle.model.MoodleUser;
+import io.trainflow.connectors.moodle.model.UserCourse;
+import io.trainflow.connectors.moodle.route.MoodleRoutes;
+import io.trainflow.connectors.moodle.ws.MoodleCall;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import tools.jackson.core.type.TypeReference;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed Moodle functions, each sent through the route of its concern. Moodle's own vocabulary
+ * (numeric ids, generated models); {@link MoodleLms} translates to the port's.
+ */
+public class MoodleCalls {
+
+    private final ProducerTemplate template;
+
+    public MoodleCalls(ProducerTemplate template) {
+        this.template = template;
+    }
+
+    public List<MoodleUser> usersByUsername(Collection<String> usernames) {
+        return send(MoodleRoutes.USERS, "core_user_get_users_by_field", new TypeReference<>() { },
+                "field", "username", "values", List.copyOf(usernames));
+    }
+
+    /** All courses when ids is empty (core_course_get_courses without options). */
+    public List<MoodleCourse> courses(Collection<Long> ids) {
+        return send(MoodleRoutes.COURSES, "core_course_get_courses", new TypeReference<>() { },
+                "options", ids.isEmpty() ? null : Map.of("ids", List.copyOf(ids)));
+    }
+
+    /** Courses the user is enrolled in, with Moodle's completed flag; empty for unknown users. */
+    public List<UserCourse> usersCourses(String route, long userId) {
+        return send(route, "core_enrol_get_users_courses", new TypeReference<>() { }, "userid", userId);
+    }
+
+    public void enrol(List<ManualEnrolment> enrolments) {
+        send(MoodleRoutes.ENROL, "enrol_manual_enrol_users", new TypeReference<Void>() { },
+                "enrolments", enrolments);
+    }
+
+    public CourseCompletionStatusResponse courseCompletion(long courseId, long userId) {
+        return send(MoodleRoutes.COMPLETION, "core_completion_get_course_completion_status",
+                new TypeReference<>() { }, "courseid", courseId, "userid", userId);
+    }
+
+    public GradeItemsResponse gradeItems(long courseId, long userId) {
+        return send(MoodleRoutes.GRADES, "gradereport_user_get_grade_items", new TypeReference<>() { },
+                "courseid", courseId, "userid", userId);
+    }
+
+    public FeedbacksResponse feedbacks(Collection<Long> courseIds) {
+        return send(MoodleRoutes.FEEDBACK, "mod_feedback_get_feedbacks_by_courses", new TypeReference<>() { },
+                "courseids", List.copyOf(courseIds));
+    }
+
+    public CalendarEventsResponse createEvents(List<CalendarEventInput> events) {
+        return send(MoodleRoutes.CALENDAR, "core_calendar_create_calendar_events", new TypeReference<>() { },
+                "events", events);
+    }
+
+    public List<MessageResult> sendMessages(List<InstantMessage> messages) {
+        return send(MoodleRoutes.MESSAGES, "core_message_send_instant_messages", new TypeReference<>() { },
+                "messages", messages);
+    }
+
+    /** Sends the call and unwraps Camel's wrapper so callers see the typed Moodle exceptions. */
+    @SuppressWarnings("unchecked")
+    private <T> T send(String route, String function, TypeReference<T> type, Object... keyValues) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            params.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        try {
+            return (T) template.requestBody(route, new MoodleCall<>(function, params, type));
+        } catch (CamelExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+}

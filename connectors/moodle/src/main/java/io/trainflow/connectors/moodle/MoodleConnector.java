@@ -1,0 +1,59 @@
+package io.trainflow.connectors.moodle;
+
+import io.trainflow.connectors.moodle.resilience.CircuitBreaker;
+import io.trainflow.connectors.moodle.resilience.RateLimiter;
+import io.trainflow.connectors.moodle.route.MoodleRoutes;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+
+import java.time.Clock;
+
+/**
+ * Starts the Moodle routes in a Camel context of their own and hands out the {@link MoodleLms}
+ * facade. One breaker and one rate limiter per Moodle site, shared by all its routes.
+ */
+public final class MoodleConnector implements AutoCloseable {
+
+    private final CamelContext camel;
+    private final MoodleLms lms;
+    private final CircuitBreaker breaker;
+
+    private MoodleConnector(CamelContext camel, MoodleLms lms, CircuitBreaker breaker) {
+        this.camel = camel;
+        this.lms = lms;
+        this.breaker = breaker;
+    }
+
+    public static MoodleConnector start(MoodleConfig config) {
+        CircuitBreaker breaker = new CircuitBreaker("moodle " + config.baseUrl(), config.breakerThreshold(),
+                config.breakerOpenFor(), Clock.systemUTC());
+        CamelContext camel = new DefaultCamelContext();
+        try {
+            camel.addRoutes(new MoodleRoutes(config, breaker, new RateLimiter(config.callsPerSecond())));
+            camel.start();
+        } catch (Exception e) {
+            camel.stop();
+            throw new IllegalStateException("cannot start the Moodle routes for " + config, e);
+        }
+        return new MoodleConnector(camel, new MoodleLms(camel.createProducerTemplate(), config), breaker);
+    }
+
+    public MoodleLms lms() {
+        return lms;
+    }
+
+    /** The routes' context, for health checks and tests. */
+    public CamelContext camel() {
+        return camel;
+    }
+
+    /** For health reporting: true while calls fail fast. */
+    public boolean circuitOpen() {
+        return breaker.isOpen();
+    }
+
+    @Override
+    public void close() {
+        camel.stop();
+    }
+}

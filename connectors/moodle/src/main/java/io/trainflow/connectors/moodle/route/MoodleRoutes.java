@@ -1,0 +1,121 @@
+package io.trainflow.connectors.moodle.route;
+
+import io.trainflow.connectors.moodle.MoodleConfig;
+import io.trainflow.connectors.moodle.error.MoodleBusinessException;
+import io.trainflow.connectors.moodle.error.MoodleUnavailableException;
+import io.trainflow.connectors.moodle.resilience.CircuitBreaker;
+import io.trainflow.connectors.moodle.resilience.RateLimiter;
+import io.trainflow.connectors.moodle.ws.MoodleCall;
+import io.trainflow.connectors.moodle.ws.MoodleForm;
+import io.trainflow.connectors.moodle.ws.MoodleResponses;
+import io.trainflow.connectors.moodle.ws.MoodleTransport;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+
+import java.net.URLEncoder;
+import java.util.Set;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+/**
+ * One route per integration concern, each declaring its own error policy, over one shared
+ * transport route. The transport route has no error handler of its own, so a failure surfaces in
+ * the concern route, whose redelivery then replays the whole transport step (rate limit, breaker
+ * check, HTTP call) rather than only the processor that failed.
+ */
+public class MoodleRoutes extends RouteBuilder {
+
+    public static final String USERS = "direct:moodle-users";
+    public static final String COURSES = "direct:moodle-courses";
+    public static final String ENROL = "direct:moodle-enrol";
+    public static final String COMPLETION = "direct:moodle-completion";
+    public static final String GRADES = "direct:moodle-grades";
+    public static final String FEEDBACK = "direct:moodle-feedback";
+    public static final String CALENDAR = "direct:moodle-calendar";
+    public static final String MESSAGES = "direct:moodle-messages";
+    private static final String TRANSPORT = "direct:moodle-ws";
+    private static final String CALL = "moodle.call";
+
+    private final MoodleConfig config;
+    private final CircuitBreaker breaker;
+    private final RateLimiter limiter;
+
+    public MoodleRoutes(MoodleConfig config, CircuitBreaker breaker, RateLimiter limiter) {
+        this.config = config;
+        this.breaker = breaker;
+        this.limiter = limiter;
+    }
+
+    @Override
+    public void configure() {
+        concern(USERS, "core_user_get_users_by_field");
+        concern(COURSES, "core_course_get_courses");
+        concern(ENROL, "core_enrol_get_users_courses", "enrol_manual_enrol_users");
+        concern(COMPLETION, "core_enrol_get_users_courses", "core_completion_get_course_completion_status");
+        concern(GRADES, "gradereport_user_get_grade_items");
+        concern(FEEDBACK, "mod_feedback_get_feedbacks_by_courses");
+        concern(CALENDAR, "core_calendar_create_calendar_events");
+        concern(MESSAGES, "core_message_send_instant_messages");
+
+        long timeout = config.timeout().toMillis();
+        from(TRANSPORT).routeId("moodle-ws").errorHandler(noErrorHandler())
+                .process(e -> limiter.acquire())
+                .process(e -> breaker.beforeCall())
+                .process(this::prepareRequest)
+                .doTry()
+                    .to(config.baseUrl() + "/webservice/rest/server.php?httpMethod=POST"
+                            + "&connectTimeout=" + timeout + "&responseTimeout=" + timeout
+                            + "&connectionRequestTimeout=" + timeout)
+                    .process(e -> breaker.onSuccess())
+                .doCatch(Exception.class)
+                    .process(e -> {
+                        throw MoodleTransport.translate(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class),
+                                call(e).function(), breaker);
+                    })
+                .end()
+                .process(e -> e.getMessage().setBody(
+                        MoodleResponses.read(call(e).function(), e.getMessage().getBody(byte[].class), call(e))));
+    }
+
+    /** A concern route: business errors fail at once, transient ones are retried with backoff and jitter. */
+    private void concern(String uri, String... functions) {
+        Set<String> allowed = Set.of(functions);
+        from(uri).routeId(uri.substring("direct:".length()))
+                .onException(MoodleBusinessException.class).maximumRedeliveries(0).handled(false).end()
+                .onException(MoodleUnavailableException.CircuitOpen.class).maximumRedeliveries(0).handled(false).end()
+                .onException(MoodleUnavailableException.class)
+                    .maximumRedeliveries(config.maxRetries())
+                    .redeliveryDelay(config.initialBackoff().toMillis())
+                    .useExponentialBackOff().backOffMultiplier(2)
+                    .useCollisionAvoidance() // ±15 % jitter so many callers do not retry in lockstep
+                    .maximumRedeliveryDelay(config.maxBackoff().toMillis())
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .logExhaustedMessageHistory(false).logExhaustedMessageBody(false)
+                    .handled(false)
+                .end()
+                .process(e -> {
+                    MoodleCall<?> call = e.getMessage().getBody(MoodleCall.class);
+                    if (!allowed.contains(call.function())) {
+                        throw new IllegalArgumentException(call.function() + " does not belong to " + uri);
+                    }
+                    e.setProperty(CALL, call);
+                })
+                .to(TRANSPORT);
+    }
+
+    /** Query and form from the call kept in a property, so a redelivery rebuilds the same request. */
+    private void prepareRequest(Exchange e) {
+        MoodleCall<?> call = call(e);
+        var in = e.getMessage();
+        in.removeHeaders("*");
+        in.setHeader(Exchange.HTTP_QUERY, "wstoken=" + URLEncoder.encode(config.token(), UTF_8)
+                + "&wsfunction=" + call.function() + "&moodlewsrestformat=json");
+        in.setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
+        in.setBody(MoodleForm.encode(call.params()));
+    }
+
+    private static MoodleCall<?> call(Exchange e) {
+        return e.getProperty(CALL, MoodleCall.class);
+    }
+}
