@@ -12,6 +12,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.engine.ProcessEngine;
+import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 
 /**
@@ -160,6 +161,9 @@ public final class TrainflowEngine implements AutoCloseable {
                 config.setJdbcPassword("");
             }
             config.setDatabaseSchemaUpdate("true");
+            // the default id generator fetches id blocks on a second connection while holding the first:
+            // under load that deadlocks a bounded pool (measured by the benchmark); UUIDs need no round trip
+            config.setIdGenerator(new StrongUuidGenerator());
             config.setHistoryLevel(HistoryLevel.AUDIT);
             config.setAsyncExecutorActivate(background);
             config.setAsyncExecutorNumberOfRetries(3);
