@@ -10,8 +10,8 @@ import org.flowable.engine.impl.bpmn.parser.handler.AbstractBpmnParseHandler;
 
 /**
  * {@code zeebe:calledElement} and {@code zeebe:ioMapping} on a call activity. As in Zeebe, the
- * child sees all of the parent's variables; output propagation is done by
- * {@link ZeebeCallActivityBehavior}.
+ * child sees all of the parent's variables unless {@code propagateAllParentVariables="false"}
+ * (then only its inputs); output propagation is done by {@link ZeebeCallActivityBehavior}.
  */
 class ZeebeCallActivityParseHandler extends AbstractBpmnParseHandler<CallActivity> {
 
@@ -23,7 +23,9 @@ class ZeebeCallActivityParseHandler extends AbstractBpmnParseHandler<CallActivit
     @Override
     protected void executeParse(BpmnParse bpmnParse, CallActivity call) {
         Zeebe.attribute(call, "calledElement", "processId").ifPresent(call::setCalledElement);
-        call.setInheritVariables(true);
+        // Zeebe copies every parent variable into the child unless propagateAllParentVariables="false"
+        call.setInheritVariables(!"false".equalsIgnoreCase(
+                Zeebe.attribute(call, "calledElement", "propagateAllParentVariables").orElse("true")));
         call.setInParameters(parameters(Zeebe.mappings(call, "input")));
         call.setOutParameters(parameters(Zeebe.mappings(call, "output")));
     }

@@ -80,6 +80,13 @@ class ZeebeDialectTest {
     }
 
     @Test
+    void aChildCalledWithoutParentVariablesSeesOnlyItsInputs() {
+        ProcessInstance parent = flowable.getRuntimeService().startProcessInstanceByKey("isolated-call", Map.of("value", 21));
+        engine.driver().runUntilIdle();
+        assertThat(historicVariables(parent.getId())).as("the child did not see value=21").containsEntry("result", 0L);
+    }
+
+    @Test
     void boundaryTimerFiresOnTheEngineClock() {
         ProcessInstance instance = flowable.getRuntimeService().startProcessInstanceByKey("dialect-main",
                 Map.of("amount", 3, "reviewer", "rob", "orderId", "A-1"));
