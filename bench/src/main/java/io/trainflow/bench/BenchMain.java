@@ -1,0 +1,97 @@
+package io.trainflow.bench;
+
+import io.trainflow.bench.lint.LintBench;
+import io.trainflow.bench.org.SamplePortCheck;
+import io.trainflow.bench.scenario.EngineRuns;
+import io.trainflow.bench.scenario.RunResult;
+import io.trainflow.bench.startup.StartupBench;
+import io.trainflow.tests.SampleLifecycle;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The benchmark run (see docs/BENCHMARKS.md): run from the repository root with
+ * {@code java -Xmx4g -jar bench/target/trainflow-bench.jar [--cohort N] [--intake-cohort N]
+ * [--warmup N] [--skip-startup] [--skip-tools] [--skip-baseline-intake]} (0 skips a part).
+ * Results go to stdout and bench/target/bench-results.md.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> a = Arrays.asList(args);
+        int cohort = option(a, "--cohort", 250);
+        int intakeCohort = option(a, "--intake-cohort", 500);
+        int warmup = option(a, "--warmup", 50);
+        Path repo = SampleLifecycle.bpmnFolder().getParent();
+        Path work = Files.createTempDirectory("trainflow-bench");
+        BenchReport report = new BenchReport();
+        report.line("## Run").line("").line(machine()).line("cohort " + cohort + ", intake-only cohort " + intakeCohort
+                + ", warm-up cohort " + warmup + "; work directory " + work);
+
+        // the tools first, on a quiet machine: lint and start-up run in their own JVMs
+        BenchReport tools = new BenchReport();
+        if (!a.contains("--skip-tools")) {
+            progress("lint");
+            tools.lint(LintBench.run(repo.resolve("bpmn")));
+            if (!a.contains("--skip-startup")) {
+                progress("start-up");
+                tools.startup(StartupBench.run(repo, work));
+            }
+            progress("sample ports");
+            tools.ports(SamplePortCheck.run(work.resolve("ports"), 10_000, 2_000, Clock.system(ZoneOffset.UTC)));
+        }
+        if (warmup > 0) {
+            progress("warm-up, cohort " + warmup);
+            EngineRuns.baseline(work, warmup, false);
+            EngineRuns.trainflow(work, warmup, false);
+        }
+        if (cohort > 0) {
+            progress("full lifecycle, cohort " + cohort);
+            RunResult baseline = EngineRuns.baseline(work, cohort, false);
+            RunResult trainflow = EngineRuns.trainflow(work, cohort, false);
+            report.lifecycle(baseline, trainflow);
+        }
+        if (intakeCohort > 0) {
+            progress("intake only, cohort " + intakeCohort);
+            RunResult trainflow = EngineRuns.trainflow(work, intakeCohort, true);
+            RunResult baseline = a.contains("--skip-baseline-intake") ? null : EngineRuns.baseline(work, intakeCohort, true);
+            report.intake(baseline, trainflow);
+        }
+        report.append(tools);
+        finish(repo, report);
+    }
+
+    private static void finish(Path repo, BenchReport report) throws Exception {
+        Path out = repo.resolve("bench/target/bench-results.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+        System.out.println(report);
+    }
+
+    private static int option(List<String> args, String name, int fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? Integer.parseInt(args.get(i + 1)) : fallback;
+    }
+
+    private static void progress(String what) {
+        System.err.println("== " + what);
+    }
+
+    private static String machine() throws Exception {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        return "Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (" + cpu + "), "
+                + Math.round(os.getTotalMemorySize() / 1024.0 / 1024 / 1024) + " GiB RAM, Java "
+                + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name") + "), max heap "
+                + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MiB.";
+    }
+}

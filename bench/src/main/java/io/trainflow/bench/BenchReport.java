@@ -1,0 +1,131 @@
+package io.trainflow.bench;
+
+import io.trainflow.bench.lint.LintBench;
+import io.trainflow.bench.org.SamplePortCheck;
+import io.trainflow.bench.scenario.RunResult;
+import io.trainflow.bench.startup.StartupBench;
+import java.util.Locale;
+
+/** The results as Markdown, for the console and docs/BENCHMARKS.md. */
+final class BenchReport {
+
+    private final StringBuilder md = new StringBuilder();
+
+    BenchReport append(BenchReport other) {
+        md.append(other.md);
+        return this;
+    }
+
+    BenchReport line(String text) {
+        md.append(text).append('\n');
+        return this;
+    }
+
+    BenchReport lifecycle(RunResult baseline, RunResult trainflow) {
+        line("");
+        line("### Full lifecycle, cohort of " + trainflow.cohort());
+        line("");
+        line("| measure | raw Flowable | Trainflow | ratio |");
+        line("|---|---:|---:|---:|");
+        row("1. intake to approval tasks (s)", baseline.intakeSeconds(), trainflow.intakeSeconds());
+        row("   instances/s", baseline.intakePerSecond(), trainflow.intakePerSecond());
+        row("   peak heap (MiB)", mib(baseline.intakePeakHeap()), mib(trainflow.intakePeakHeap()));
+        row("2. approval to programme report (s)", baseline.reportSeconds(), trainflow.reportSeconds());
+        row("   instances/s", baseline.reportPerSecond(), trainflow.reportPerSecond());
+        row("2b. the same without the 3 idle timer-acquisition waits (s)", baseline.reportBusySeconds(),
+                trainflow.reportBusySeconds());
+        row("   instances/s", baseline.reportBusyPerSecond(), trainflow.reportBusyPerSecond());
+        row("   peak heap (MiB)", mib(baseline.reportPeakHeap()), mib(trainflow.reportPeakHeap()));
+        row("JVM CPU time, both phases (s)", baseline.cpuSeconds(), trainflow.cpuSeconds());
+        line("| client retries / incidents | " + baseline.clientConflicts() + " / " + baseline.incidents() + " | "
+                + trainflow.clientConflicts() + " / " + trainflow.incidents() + " | |");
+        line("| failed jobs retried by the engine: locking conflicts / other | " + baseline.failedJobs()[0] + " / "
+                + baseline.failedJobs()[1] + " | " + trainflow.failedJobs()[0] + " / " + trainflow.failedJobs()[1] + " | |");
+        line("");
+        line("Steps of phase 2 (s):");
+        line("");
+        line("| step | raw Flowable | Trainflow |");
+        line("|---|---:|---:|");
+        trainflow.steps().forEach((step, t) -> line("| " + step + " | " + num(baseline.steps().getOrDefault(step, Double.NaN))
+                + " | " + num(t) + " |"));
+        line("");
+        line("End state: raw Flowable: " + baseline.check() + "; Trainflow: " + trainflow.check() + ".");
+        return this;
+    }
+
+    BenchReport intake(RunResult baseline, RunResult trainflow) {
+        if (baseline == null) {
+            line("").line("### Intake only, cohort of " + trainflow.cohort() + " (Trainflow only)").line("");
+            line("intake " + num(trainflow.intakeSeconds()) + " s, " + num(trainflow.intakePerSecond()) + " instances/s, peak heap "
+                    + num(mib(trainflow.intakePeakHeap())) + " MiB, JVM CPU " + num(trainflow.cpuSeconds()) + " s");
+            return this;
+        }
+        line("");
+        line("### Intake only, cohort of " + trainflow.cohort());
+        line("");
+        line("| measure | raw Flowable | Trainflow | ratio |");
+        line("|---|---:|---:|---:|");
+        row("intake to approval tasks (s)", baseline.intakeSeconds(), trainflow.intakeSeconds());
+        row("instances/s", baseline.intakePerSecond(), trainflow.intakePerSecond());
+        row("peak heap (MiB)", mib(baseline.intakePeakHeap()), mib(trainflow.intakePeakHeap()));
+        row("JVM CPU time (s)", baseline.cpuSeconds(), trainflow.cpuSeconds());
+        return this;
+    }
+
+    BenchReport ports(SamplePortCheck.Result r) {
+        line("");
+        line("### Sample ports at " + r.employees() + " employees");
+        line("");
+        line("| call | sample organisation | bench's indexed ports |");
+        line("|---|---:|---:|");
+        line("| HcmPort.employee(id) | " + num(r.sampleLookupMicros()) + " µs | " + num(r.indexedLookupMicros()) + " µs |");
+        line("| LmsPort.enrol, first 100 | " + num(r.sampleFirstEnrolMillis()) + " ms | " + num(r.indexedEnrolMicros() / 1000)
+                + " ms |");
+        line("| LmsPort.enrol, enrolments " + (r.enrolments() - 100) + "–" + r.enrolments() + " | "
+                + num(r.sampleLastEnrolMillis()) + " ms | " + num(r.indexedEnrolMicros() / 1000) + " ms |");
+        return this;
+    }
+
+    BenchReport lint(LintBench.Result r) {
+        line("");
+        line("### Lint of bpmn/ (" + r.problems() + " problems)");
+        line("");
+        line("| | ms |");
+        line("|---|---:|");
+        line("| cold: first lint in a new JVM (linter built as LintCommand does) | " + num(r.coldLintMillis()) + " |");
+        line("| cold: whole process (JVM start to exit) | " + num(r.coldProcessMillis()) + " |");
+        line("| warm: mean of 50 after 20 warm-up runs | " + num(r.warmMillis()) + " |");
+        return this;
+    }
+
+    BenchReport startup(StartupBench.Result r) {
+        line("");
+        line("### Start-up of plugin/target/trainflow.jar to /actuator/health UP");
+        line("");
+        line("| | s |");
+        line("|---|---:|");
+        line("| first start (creates the H2 database) | " + num(r.firstMillis() / 1000) + " |");
+        line("| second start (same database) | " + num(r.secondMillis() / 1000) + " |");
+        return this;
+    }
+
+    private void row(String name, double baseline, double trainflow) {
+        line("| " + name + " | " + num(baseline) + " | " + num(trainflow) + " | " + num(trainflow / baseline) + "× |");
+    }
+
+    private static double mib(long bytes) {
+        return bytes / 1024.0 / 1024.0;
+    }
+
+    static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : "%.2f", v);
+    }
+
+    @Override
+    public String toString() {
+        return md.toString();
+    }
+}

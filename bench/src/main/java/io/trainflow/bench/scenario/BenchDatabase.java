@@ -1,0 +1,68 @@
+package io.trainflow.bench.scenario;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * The database the application runs on by default: H2 in a file (application.yml's
+ * {@code jdbc:h2:file:./data/trainflow;DB_CLOSE_DELAY=-1}) behind a HikariCP pool. Spring Boot's
+ * default pool of 10 deadlocks under this load (Flowable's DbIdGenerator takes a second
+ * connection while holding the first, see docs/BENCHMARKS.md), so the pool has more connections
+ * than the engines have threads. Each run gets a fresh file.
+ */
+public final class BenchDatabase implements AutoCloseable {
+
+    public static final int POOL_SIZE = 32;
+
+    /** {@code -Dbench.sqlstats=true}: print the statements that took most time when the database closes. */
+    static final boolean SQL_STATS = Boolean.getBoolean("bench.sqlstats");
+
+    private final HikariDataSource pool;
+
+    public BenchDatabase(Path dir, String name) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath() + ";DB_CLOSE_DELAY=-1"
+                + (SQL_STATS ? ";QUERY_STATISTICS=TRUE;QUERY_STATISTICS_MAX_ENTRIES=1000" : ""));
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setPoolName("bench-" + name);
+        this.pool = new HikariDataSource(config);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        if (SQL_STATS) {
+            printStatistics();
+        }
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            // already closed
+        }
+        pool.close();
+    }
+
+    private void printStatistics() {
+        String sql = "SELECT EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME, AVERAGE_ROW_COUNT, SQL_STATEMENT"
+                + " FROM INFORMATION_SCHEMA.QUERY_STATISTICS ORDER BY CUMULATIVE_EXECUTION_TIME DESC LIMIT 25";
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            System.err.println("count | total ms | avg rows | statement");
+            while (rs.next()) {
+                System.err.printf("%d | %.0f | %.1f | %s%n", rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
+                        rs.getString(4).replaceAll("\\s+", " "));
+            }
+        } catch (SQLException e) {
+            System.err.println("no statistics: " + e);
+        }
+    }
+}
