@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Catalogue, users and enrolment against the recorded Moodle 4.5 answers. */
-class MoodleLmsFixturesTest extends MoodleWireMockTest {
+class MoodleLmsFixturesTest extends MoodleWireMockBase {
 
     @Test
     void catalogueLeavesOutTheSitePseudoCourse() {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Transient failures: bounded retries, then a technical exception; recovery loses and duplicates nothing. */
-class MoodleOutageTest extends MoodleWireMockTest {
+class MoodleOutageTest extends MoodleWireMockBase {
 
     @Test
     void connectionRefusedIsRetriedThenTechnical() throws Exception {

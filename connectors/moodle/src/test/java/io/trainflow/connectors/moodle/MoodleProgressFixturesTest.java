@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Completion, grades, feedback, calendar and messages against the recorded Moodle 4.5 answers. */
-class MoodleProgressFixturesTest extends MoodleWireMockTest {
+class MoodleProgressFixturesTest extends MoodleWireMockBase {
 
     @Test
     void completionIsPolledInBulkPerLearner() {

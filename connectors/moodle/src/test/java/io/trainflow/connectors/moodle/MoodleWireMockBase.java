@@ -16,7 +16,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /** A WireMock Moodle on a dynamic loopback port replaying the recorded fixtures. */
-abstract class MoodleWireMockTest {
+abstract class MoodleWireMockBase {
 
     static final String TOKEN = "MOODLE_TOKEN_MANAGER";
     static final String PATH = "/webservice/rest/server.php";
@@ -61,7 +61,7 @@ abstract class MoodleWireMockTest {
     }
 
     static String fixture(String name) {
-        try (InputStream in = MoodleWireMockTest.class.getResourceAsStream("/moodle/" + name + ".json")) {
+        try (InputStream in = MoodleWireMockBase.class.getResourceAsStream("/moodle/" + name + ".json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
