@@ -8,12 +8,17 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.engine.ManagementService;
 import org.flowable.job.api.AcquiredExternalWorkerJob;
 import org.slf4j.Logger;
@@ -33,6 +38,7 @@ public final class JobWorker implements AutoCloseable {
     private final HandlerRegistry registry;
     private final StepInvoker invoker = new StepInvoker();
     private final StepElements elements;
+    private final PendingSteps pending;
     private final RetryPolicy retryPolicy;
     private final String workerId;
     private final Duration lockDuration;
@@ -45,6 +51,7 @@ public final class JobWorker implements AutoCloseable {
                      String workerId, Duration lockDuration, int threads) {
         this.management = management;
         this.elements = new StepElements(management);
+        this.pending = new PendingSteps(management);
         this.registry = registry;
         this.retryPolicy = retryPolicy;
         this.workerId = workerId;
@@ -55,7 +62,7 @@ public final class JobWorker implements AutoCloseable {
     /** Acquires and runs every available job once, in the calling thread; returns how many ran. */
     public int runOnce() {
         int ran = 0;
-        for (RegisteredHandler handler : registry.all()) {
+        for (RegisteredHandler handler : withPendingJobs()) {
             for (AcquiredExternalWorkerJob job : acquire(handler.type(), 50)) {
                 run(handler, job);
                 ran++;
@@ -81,7 +88,7 @@ public final class JobWorker implements AutoCloseable {
         while (running) {
             int acquired = 0;
             try {
-                for (RegisteredHandler handler : registry.all()) {
+                for (RegisteredHandler handler : withPendingJobs()) {
                     int room = free.availablePermits();
                     if (room == 0) {
                         break;
@@ -108,6 +115,14 @@ public final class JobWorker implements AutoCloseable {
         }
     }
 
+    private List<RegisteredHandler> withPendingJobs() {
+        List<RegisteredHandler> found = new ArrayList<>();
+        for (String type : pending.types()) {
+            registry.find(type).ifPresent(found::add);
+        }
+        return found;
+    }
+
     private List<AcquiredExternalWorkerJob> acquire(String type, int max) {
         try {
             return management.createExternalWorkerJobAcquireBuilder()
@@ -123,14 +138,14 @@ public final class JobWorker implements AutoCloseable {
         StepElements.Step step = elements.of(job.getProcessDefinitionId(), job.getElementId());
         StepOutcome outcome;
         try {
-            outcome = invoker.invoke(handler, job.getVariables(), step.headers());
+            outcome = invoker.invoke(handler, present(job.getVariables()), step.headers());
         } catch (RuntimeException | Error e) {
             fail(handler, job, e, step.retries() == null ? handler.retries() : Math.max(1, step.retries()));
             return;
         }
         try {
             if (outcome instanceof StepOutcome.Completed done) {
-                management.createExternalWorkerCompletionBuilder(job.getId(), workerId).variables(done.variables()).complete();
+                complete(job, done.variables());
             } else if (outcome instanceof StepOutcome.BusinessFailure error && !isCaught(job, error.code())) {
                 failAsIncident(handler, job, "Business error " + error.code() + " (" + error.message()
                         + ") has no error event in the BPMN to catch it");
@@ -145,6 +160,43 @@ public final class JobWorker implements AutoCloseable {
             // the instance moved on (cancelled, interrupted by a boundary event): nothing to report to
             LOG.info("Job {} of {} is gone: {}", job.getId(), handler.type(), gone.getMessage());
         }
+    }
+
+    /**
+     * Completes and continues in one transaction; a conflict with a concurrent change of the same
+     * instance is tried again. If continuing fails (say a FEEL condition further on), the step is
+     * completed the standard way, so that failure becomes the engine's retry or incident and the
+     * handler's outputs are kept.
+     */
+    private void complete(AcquiredExternalWorkerJob job, Map<String, Object> variables) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                management.executeCommand(new CompleteStepCmd(job.getId(), workerId, variables));
+                return;
+            } catch (FlowableOptimisticLockingException conflict) {
+                if (attempt == 3) {
+                    break;
+                }
+                sleep(ThreadLocalRandom.current().nextLong(5, 50));
+            } catch (FlowableObjectNotFoundException gone) {
+                throw gone;
+            } catch (RuntimeException continuationFailed) {
+                LOG.debug("Continuing after step job {} failed, completing it asynchronously: {}", job.getId(),
+                        continuationFailed.toString());
+                break;
+            }
+        }
+        management.createExternalWorkerCompletionBuilder(job.getId(), workerId).variables(variables).complete();
+    }
+
+    /** Inputs the instance does not have are left out, so a task header can stand in for them. */
+    private static Map<String, Object> present(Map<String, Object> variables) {
+        if (variables == null || !variables.containsValue(null)) {
+            return variables == null ? Map.of() : variables;
+        }
+        Map<String, Object> present = new HashMap<>(variables);
+        present.values().removeIf(Objects::isNull);
+        return present;
     }
 
     private boolean isCaught(AcquiredExternalWorkerJob job, String code) {

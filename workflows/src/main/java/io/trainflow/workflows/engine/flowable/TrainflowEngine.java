@@ -169,6 +169,9 @@ public final class TrainflowEngine implements AutoCloseable {
             config.setAsyncExecutorNumberOfRetries(3);
             // a failed step waits out its backoff as a lock; release expired locks promptly
             config.setAsyncExecutorResetExpiredJobsInterval(5_000);
+            // Flowable's idle acquisition waits 10 s: a timer or continuation could wait that long
+            config.setAsyncExecutorDefaultTimerJobAcquireWaitTime(1_000);
+            config.setAsyncExecutorDefaultAsyncJobAcquireWaitTime(1_000);
 
             EngineClock engineClock = clock;
             Feel feel = new Feel(() -> engineClock.instant().atZone(ZoneOffset.UTC));
@@ -180,7 +183,9 @@ public final class TrainflowEngine implements AutoCloseable {
                     new ZeebeUserTaskParseHandler(new TaskCompletionGuard(directory)),
                     new ZeebeCallActivityParseHandler(),
                     new ZeebeMessageParseHandler(),
-                    new ZeebeMultiInstanceParseHandler()));
+                    new ZeebeMultiInstanceParseHandler(),
+                    new StepInputsParseHandler(handlers)));
+            config.setCustomMybatisMappers(Set.of(PendingSteps.Mapper.class));
             Decisions decisions = new Decisions();
             ZeebeActivityBehaviorFactory behaviors = new ZeebeActivityBehaviorFactory(decisions);
             behaviors.setExpressionManager(expressions);

@@ -14,7 +14,10 @@ import org.flowable.bpmn.model.MultiInstanceLoopCharacteristics;
 import org.flowable.engine.impl.bpmn.parser.BpmnParse;
 import org.flowable.engine.impl.bpmn.parser.handler.AbstractBpmnParseHandler;
 
-/** {@code zeebe:loopCharacteristics inputCollection/inputElement} on any multi-instance activity. */
+/**
+ * {@code zeebe:loopCharacteristics inputCollection/inputElement} on any multi-instance activity;
+ * a parallel multi-instance call activity starts each child in its own job.
+ */
 class ZeebeMultiInstanceParseHandler extends AbstractBpmnParseHandler<Activity> {
 
     @Override
@@ -37,5 +40,12 @@ class ZeebeMultiInstanceParseHandler extends AbstractBpmnParseHandler<Activity> 
         }
         Zeebe.attribute(loop, "loopCharacteristics", "inputCollection").ifPresent(loop::setInputDataItem);
         Zeebe.attribute(loop, "loopCharacteristics", "inputElement").ifPresent(loop::setElementVariable);
+        if (activity instanceof CallActivity && !loop.isSequential()) {
+            // Zeebe activates each instance on its own; Flowable would start every child in the one
+            // transaction that enters the loop (a 10,000-person campaign ran 11 minutes in one job).
+            // Asynchronous and not exclusive: one short transaction per child, in parallel.
+            activity.setAsynchronous(true);
+            activity.setExclusive(false);
+        }
     }
 }
