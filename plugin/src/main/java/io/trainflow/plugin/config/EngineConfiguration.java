@@ -4,6 +4,7 @@ import io.trainflow.connectors.delegation.JdbcDelegationStore;
 import io.trainflow.connectors.outcome.JdbcOutcomeStore;
 import io.trainflow.connectors.sample.JdbcSampleState;
 import io.trainflow.connectors.sample.SampleOrganisation;
+import io.trainflow.plugin.connect.Connections;
 import io.trainflow.workflows.StepHandlers;
 import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.engine.Directory;
@@ -34,11 +35,19 @@ public class EngineConfiguration {
         return SampleOrganisation.fromClasspath(clock, new JdbcSampleState(dataSource));
     }
 
+    /** The LMS and HCM chosen by trainflow.lms.type / trainflow.hcm.type, with their connection checks. */
+    @Bean(destroyMethod = "close")
+    Connections connections(TrainflowProperties properties, SampleOrganisation org) {
+        return Connections.open(properties.connections(), org, System::getenv);
+    }
+
     @Bean
-    TrainflowPorts trainflowPorts(SampleOrganisation org, DataSource dataSource, EngineClock clock) {
+    TrainflowPorts trainflowPorts(SampleOrganisation org, Connections connections, DataSource dataSource,
+                                  EngineClock clock) {
         JdbcDelegationStore delegations = new JdbcDelegationStore(dataSource);
         org.seedDelegations(delegations);
-        return new TrainflowPorts(org.lms(), org.hcm(), org.ai(), org.catalogue(),
+        // the catalogue (costs, sessions, budgets) stays Trainflow's own whatever the LMS
+        return new TrainflowPorts(connections.lms(), connections.hcm(), org.ai(), org.catalogue(),
                 new JdbcOutcomeStore(dataSource), delegations, clock);
     }
 

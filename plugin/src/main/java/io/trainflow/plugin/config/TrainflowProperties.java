@@ -1,5 +1,7 @@
 package io.trainflow.plugin.config;
 
+import io.trainflow.plugin.connect.ConnectionSettings;
+import io.trainflow.plugin.connect.MoodleSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -12,10 +14,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param progressSync how often completion is polled from the LMS in bulk
  * @param hcmSync      how often the HCM is checked for manager changes
  * @param demoPassword password of every sample-organisation user (from the environment)
+ * @param lms          {@code trainflow.lms.type} (sample|moodle) and {@code trainflow.lms.moodle.*}
+ * @param hcm          {@code trainflow.hcm.type} (sample; orangehrm and scim to come)
  */
 @ConfigurationProperties(prefix = "trainflow")
 public record TrainflowProperties(String bpmnDir, int workerThreads, Duration progressSync, Duration hcmSync,
-                                  String demoPassword) {
+                                  String demoPassword, Lms lms, Hcm hcm) {
+
+    public record Lms(String type, MoodleSettings moodle) {
+    }
+
+    public record Hcm(String type) {
+    }
+
+    /** Which LMS and HCM to connect to. */
+    public ConnectionSettings connections() {
+        return new ConnectionSettings(lms == null ? null : lms.type(), lms == null ? null : lms.moodle(),
+                hcm == null ? null : hcm.type());
+    }
 
     public TrainflowProperties {
         bpmnDir = bpmnDir == null ? "bpmn" : bpmnDir;

@@ -3,6 +3,8 @@ package io.trainflow.connectors.moodle;
 import io.trainflow.connectors.moodle.model.CalendarEventInput;
 import io.trainflow.connectors.moodle.model.CalendarEventsResponse;
 import io.trainflow.connectors.moodle.model.CourseCompletionStatusResponse;
+import io.trainflow.connectors.moodle.model.CoursesByFieldResponse;
+import io.trainflow.connectors.moodle.model.FeedbackResponsesAnalysis;
 import io.trainflow.connectors.moodle.model.FeedbacksResponse;
 import io.trainflow.connectors.moodle.model.GradeItemsResponse;
 import io.trainflow.connectors.moodle.model.InstantMessage;
@@ -10,6 +12,7 @@ import io.trainflow.connectors.moodle.model.ManualEnrolment;
 import io.trainflow.connectors.moodle.model.MessageResult;
 import io.trainflow.connectors.moodle.model.MoodleCourse;
 import io.trainflow.connectors.moodle.model.MoodleUser;
+import io.trainflow.connectors.moodle.model.SiteInfo;
 import io.trainflow.connectors.moodle.model.UserCourse;
 import io.trainflow.connectors.moodle.route.MoodleRoutes;
 import io.trainflow.connectors.moodle.ws.MoodleCall;
@@ -37,6 +40,29 @@ public class MoodleCalls {
     public List<MoodleUser> usersByUsername(Collection<String> usernames) {
         return send(MoodleRoutes.USERS, "core_user_get_users_by_field", new TypeReference<>() { },
                 "field", "username", "values", List.copyOf(usernames));
+    }
+
+    /** Users by Moodle id (answers of mod_feedback name users by id only). */
+    public List<MoodleUser> usersById(Collection<Long> ids) {
+        return send(MoodleRoutes.USERS, "core_user_get_users_by_field", new TypeReference<>() { },
+                "field", "id", "values", List.copyOf(ids));
+    }
+
+    /** The course with this shortname, or an empty list (shortnames are unique in Moodle). */
+    public CoursesByFieldResponse courseByShortname(String shortname) {
+        return send(MoodleRoutes.COURSES, "core_course_get_courses_by_field", new TypeReference<>() { },
+                "field", "shortname", "value", shortname);
+    }
+
+    /** Who the token is and which functions its service offers; never retried (health checks). */
+    public SiteInfo siteInfo() {
+        return send(MoodleRoutes.HEALTH, "core_webservice_get_site_info", new TypeReference<>() { });
+    }
+
+    /** Probe of the token's rights on one course (health checks); no retries. */
+    public List<MoodleCourse> probeCourse(long courseId) {
+        return send(MoodleRoutes.HEALTH, "core_course_get_courses", new TypeReference<>() { },
+                "options", Map.of("ids", List.of(courseId)));
     }
 
     /** All courses when ids is empty (core_course_get_courses without options). */
@@ -68,6 +94,12 @@ public class MoodleCalls {
     public FeedbacksResponse feedbacks(Collection<Long> courseIds) {
         return send(MoodleRoutes.FEEDBACK, "mod_feedback_get_feedbacks_by_courses", new TypeReference<>() { },
                 "courseids", List.copyOf(courseIds));
+    }
+
+    /** Every answer to one feedback activity (perpage 0: all at once); needs mod/feedback:viewreports. */
+    public FeedbackResponsesAnalysis feedbackResponses(long feedbackId) {
+        return send(MoodleRoutes.FEEDBACK, "mod_feedback_get_responses_analysis", new TypeReference<>() { },
+                "feedbackid", feedbackId, "groupid", 0, "page", 0, "perpage", 0);
     }
 
     public CalendarEventsResponse createEvents(List<CalendarEventInput> events) {

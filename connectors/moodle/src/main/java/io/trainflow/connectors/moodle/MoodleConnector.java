@@ -15,12 +15,14 @@ import java.time.Clock;
 public final class MoodleConnector implements AutoCloseable {
 
     private final CamelContext camel;
+    private final MoodleCalls calls;
     private final MoodleLms lms;
     private final CircuitBreaker breaker;
 
-    private MoodleConnector(CamelContext camel, MoodleLms lms, CircuitBreaker breaker) {
+    private MoodleConnector(CamelContext camel, MoodleCalls calls, MoodleConfig config, CircuitBreaker breaker) {
         this.camel = camel;
-        this.lms = lms;
+        this.calls = calls;
+        this.lms = new MoodleLms(calls, config);
         this.breaker = breaker;
     }
 
@@ -35,11 +37,16 @@ public final class MoodleConnector implements AutoCloseable {
             camel.stop();
             throw new IllegalStateException("cannot start the Moodle routes for " + config, e);
         }
-        return new MoodleConnector(camel, new MoodleLms(camel.createProducerTemplate(), config), breaker);
+        return new MoodleConnector(camel, new MoodleCalls(camel.createProducerTemplate()), config, breaker);
     }
 
     public MoodleLms lms() {
         return lms;
+    }
+
+    /** The typed functions over the same routes (course-id mapping, connection checks). */
+    public MoodleCalls calls() {
+        return calls;
     }
 
     /** The routes' context, for health checks and tests. */

@@ -18,15 +18,26 @@ import java.util.stream.Collectors;
  */
 public class MoodleLms implements LmsPort {
 
+    /** Usernames per core_user_get_users_by_field call: keeps the form well under PHP's max_input_vars (1000). */
+    static final int USERS_PER_CALL = 100;
+
     private final MoodleCalls moodle;
     private final MoodleConfig config;
     private final Map<String, Long> userIds = new ConcurrentHashMap<>();
     private final MoodleCalendar calendar;
+    private final MoodleFeedback feedback;
+    /** Completion is final in Moodle, so a completion date once read is never asked for again. */
+    private final Map<String, Instant> completionDates = new ConcurrentHashMap<>();
 
     public MoodleLms(ProducerTemplate template, MoodleConfig config) {
-        this.moodle = new MoodleCalls(template);
+        this(new MoodleCalls(template), config);
+    }
+
+    public MoodleLms(MoodleCalls moodle, MoodleConfig config) {
+        this.moodle = moodle;
         this.config = config;
         this.calendar = new MoodleCalendar(moodle);
+        this.feedback = new MoodleFeedback(moodle);
     }
 
     @Override
@@ -54,14 +65,19 @@ public class MoodleLms implements LmsPort {
                 .toList();
     }
 
-    /** Check, then act: a learner already enrolled with no new period is left alone (no write). */
+    /**
+     * Check, then act: a learner Moodle already lists in the course is left alone (no write), so a
+     * step replayed after a crash between Moodle's write and the engine's commit enrols once.
+     * core_enrol_get_users_courses lists active enrolments only and does not show their period,
+     * so an existing enrolment keeps its period; {@link #extendEnrolment} moves it.
+     */
     @Override
     public Enrolment enrol(String username, String courseId, Instant start, Instant end) {
         long userId = userId(username).orElseThrow(() ->
                 new EnrolmentRefusedException("Moodle has no user " + username));
         Optional<Enrolment> existing = enrolments(username).stream()
                 .filter(e -> e.courseId().equals(courseId)).findFirst();
-        if (existing.isPresent() && start == null && end == null) {
+        if (existing.isPresent()) {
             return existing.get();
         }
         write(userId, courseId, start, end); // a no-op in Moodle for an identical enrolment (fixture)
@@ -95,15 +111,18 @@ public class MoodleLms implements LmsPort {
     }
 
     /**
-     * Bulk poll: one core_enrol_get_users_courses per learner answers enrolment and the completed
-     * flag for all of that learner's courses at once; the completion date is asked for only for
-     * completed pairs (core_completion_get_course_completion_status).
+     * Bulk poll: usernames resolved 100 per call (once, then cached), one core_enrol_get_users_courses
+     * per learner answers enrolment and the completed flag for all of that learner's courses at
+     * once; the completion date is asked for only for completed pairs, once
+     * (core_completion_get_course_completion_status). Moodle 4.5 has no web-service function that
+     * reports course completion for many users, so one call per learner is the floor.
      */
     @Override
     public List<CompletionStatus> completionStatus(Collection<String> usernames, Collection<String> courseIds) {
+        resolveUsers(usernames);
         List<CompletionStatus> result = new ArrayList<>();
         for (String username : usernames) {
-            Long userId = userId(username).orElse(null);
+            Long userId = userIds.get(username); // resolved above; absent: Moodle has no such user
             Map<String, UserCourse> enrolled = userId == null ? Map.of()
                     : moodle.usersCourses(MoodleRoutes.COMPLETION, userId).stream()
                     .collect(Collectors.toMap(c -> String.valueOf(c.getId()), Function.identity()));
@@ -118,10 +137,29 @@ public class MoodleLms implements LmsPort {
     }
 
     private Instant completedAt(long courseId, long userId) {
+        String key = userId + "|" + courseId;
+        Instant known = completionDates.get(key);
+        if (known != null) {
+            return known;
+        }
         CourseCompletionStatus status = moodle.courseCompletion(courseId, userId).getCompletionstatus();
-        return status == null || status.getCompletions() == null ? null : status.getCompletions().stream()
+        Instant at = status == null || status.getCompletions() == null ? null : status.getCompletions().stream()
                 .map(CompletionCriterion::getTimecompleted).filter(Objects::nonNull)
                 .max(Long::compare).map(Instant::ofEpochSecond).orElse(null);
+        if (at != null) {
+            completionDates.put(key, at);
+        }
+        return at;
+    }
+
+    /** Resolves the usernames not yet cached, {@value #USERS_PER_CALL} per call. */
+    private void resolveUsers(Collection<String> usernames) {
+        List<String> unknown = usernames.stream().filter(u -> !userIds.containsKey(u)).distinct().toList();
+        for (int i = 0; i < unknown.size(); i += USERS_PER_CALL) {
+            Set<String> batch = Set.copyOf(unknown.subList(i, Math.min(unknown.size(), i + USERS_PER_CALL)));
+            moodle.usersByUsername(batch).stream().filter(u -> batch.contains(u.getUsername()))
+                    .forEach(u -> userIds.put(u.getUsername(), u.getId()));
+        }
     }
 
     @Override
@@ -148,19 +186,13 @@ public class MoodleLms implements LmsPort {
 
     /** The feedback activities of the courses (mod_feedback_get_feedbacks_by_courses). */
     public List<Feedback> feedbackActivities(Collection<String> courseIds) {
-        List<Long> ids = courseIds.stream().map(MoodleLms::id).filter(Objects::nonNull).toList();
-        return ids.isEmpty() ? List.of() : Optional.ofNullable(moodle.feedbacks(ids).getFeedbacks()).orElse(List.of());
+        return feedback.activities(courseIds.stream().map(MoodleLms::id).filter(Objects::nonNull).toList());
     }
 
-    /**
-     * Not yet: the answers live in mod_feedback_get_responses_analysis, which has no recorded
-     * fixture; guessing its shape would be worse than saying so.
-     */
+    /** Every answer to the courses' feedback activities; see {@link MoodleFeedback} for how they are read. */
     @Override
     public List<FeedbackResponse> feedback(Collection<String> courseIds) {
-        throw new UnsupportedOperationException("Moodle feedback responses are not implemented yet "
-                + "(mod_feedback_get_responses_analysis has no recorded fixture); activities: "
-                + feedbackActivities(courseIds).size());
+        return feedback.responses(courseIds.stream().map(MoodleLms::id).filter(Objects::nonNull).toList());
     }
 
     @Override

@@ -14,7 +14,12 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 import java.net.URLEncoder;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -34,8 +39,33 @@ public class MoodleRoutes extends RouteBuilder {
     public static final String FEEDBACK = "direct:moodle-feedback";
     public static final String CALENDAR = "direct:moodle-calendar";
     public static final String MESSAGES = "direct:moodle-messages";
+    /** Connection checks: answered at once, never retried, so a health probe never hangs in backoff. */
+    public static final String HEALTH = "direct:moodle-health";
     private static final String TRANSPORT = "direct:moodle-ws";
     private static final String CALL = "moodle.call";
+
+    /** The functions each concern route may call; together, what the token's service must offer. */
+    private static final Map<String, List<String>> CONCERNS = new LinkedHashMap<>();
+
+    static {
+        CONCERNS.put(USERS, List.of("core_user_get_users_by_field"));
+        CONCERNS.put(COURSES, List.of("core_course_get_courses", "core_course_get_courses_by_field"));
+        CONCERNS.put(ENROL, List.of("core_enrol_get_users_courses", "enrol_manual_enrol_users"));
+        CONCERNS.put(COMPLETION, List.of("core_enrol_get_users_courses", "core_completion_get_course_completion_status"));
+        CONCERNS.put(GRADES, List.of("gradereport_user_get_grade_items"));
+        CONCERNS.put(FEEDBACK, List.of("mod_feedback_get_feedbacks_by_courses", "mod_feedback_get_responses_analysis"));
+        CONCERNS.put(CALENDAR, List.of("core_calendar_create_calendar_events"));
+        CONCERNS.put(MESSAGES, List.of("core_message_send_instant_messages"));
+    }
+
+    /** Every web-service function Trainflow calls, sorted; the external service of the token must offer all. */
+    public static final Set<String> FUNCTIONS;
+
+    static {
+        Set<String> all = new TreeSet<>(List.of("core_webservice_get_site_info"));
+        CONCERNS.values().forEach(all::addAll);
+        FUNCTIONS = Collections.unmodifiableSet(all);
+    }
 
     private final MoodleConfig config;
     private final CircuitBreaker breaker;
@@ -49,14 +79,17 @@ public class MoodleRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        concern(USERS, "core_user_get_users_by_field");
-        concern(COURSES, "core_course_get_courses");
-        concern(ENROL, "core_enrol_get_users_courses", "enrol_manual_enrol_users");
-        concern(COMPLETION, "core_enrol_get_users_courses", "core_completion_get_course_completion_status");
-        concern(GRADES, "gradereport_user_get_grade_items");
-        concern(FEEDBACK, "mod_feedback_get_feedbacks_by_courses");
-        concern(CALENDAR, "core_calendar_create_calendar_events");
-        concern(MESSAGES, "core_message_send_instant_messages");
+        CONCERNS.forEach(this::concern);
+        from(HEALTH).routeId("moodle-health")
+                .onException(Exception.class).maximumRedeliveries(0).handled(false).end()
+                .process(e -> {
+                    MoodleCall<?> call = e.getMessage().getBody(MoodleCall.class);
+                    if (!Set.of("core_webservice_get_site_info", "core_course_get_courses").contains(call.function())) {
+                        throw new IllegalArgumentException(call.function() + " does not belong to " + HEALTH);
+                    }
+                    e.setProperty(CALL, call);
+                })
+                .to(TRANSPORT);
 
         long timeout = config.timeout().toMillis();
         from(TRANSPORT).routeId("moodle-ws").errorHandler(noErrorHandler())
@@ -79,8 +112,8 @@ public class MoodleRoutes extends RouteBuilder {
     }
 
     /** A concern route: business errors fail at once, transient ones are retried with backoff and jitter. */
-    private void concern(String uri, String... functions) {
-        Set<String> allowed = Set.of(functions);
+    private void concern(String uri, List<String> functions) {
+        Set<String> allowed = Set.copyOf(functions);
         from(uri).routeId(uri.substring("direct:".length()))
                 .onException(MoodleBusinessException.class).maximumRedeliveries(0).handled(false).end()
                 .onException(MoodleUnavailableException.CircuitOpen.class).maximumRedeliveries(0).handled(false).end()

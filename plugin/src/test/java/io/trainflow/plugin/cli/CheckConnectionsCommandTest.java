@@ -1,0 +1,138 @@
+package io.trainflow.plugin.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.trainflow.connectors.lms.Course;
+import io.trainflow.connectors.sample.SampleOrganisation;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code trainflow check-connections} with no server running, against a WireMock Moodle replaying the fixtures. */
+class CheckConnectionsCommandTest {
+
+    private static final String TOKEN = "MOODLE_TOKEN_MANAGER";
+    private WireMockServer moodle;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void start() {
+        moodle = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        moodle.start();
+    }
+
+    @AfterEach
+    void stop() {
+        moodle.stop();
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        CheckConnectionsCommand command = new CheckConnectionsCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.run(env::get, new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    private int runMoodle(String baseUrl) {
+        return run(Map.of("TRAINFLOW_MOODLE_TOKEN", TOKEN), "--trainflow.lms.type=moodle",
+                "--trainflow.lms.moodle.base-url=" + baseUrl);
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String fixture(String name) {
+        try (InputStream in = CheckConnectionsCommandTest.class.getResourceAsStream("/moodle/" + name + ".json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static com.github.tomakehurst.wiremock.client.MappingBuilder fn(String function) {
+        return post(urlPathEqualTo("/webservice/rest/server.php")).withQueryParam("wsfunction", equalTo(function))
+                .withQueryParam("wstoken", equalTo(TOKEN));
+    }
+
+    /** Every sample catalogue course exists in Moodle: the recorded by-shortname answer, per shortname. */
+    private void catalogueInMoodle() {
+        List<Course> courses = SampleOrganisation.fromClasspath().lms().courses();
+        String recorded = fixture("core_course_get_courses_by_field__shortname");
+        for (int i = 0; i < courses.size(); i++) {
+            moodle.stubFor(fn("core_course_get_courses_by_field").withRequestBody(containing(
+                    "value=" + java.net.URLEncoder.encode(courses.get(i).shortname(), StandardCharsets.UTF_8)))
+                    .willReturn(okJson(recorded.replace("\"id\":2,", "\"id\":" + (100 + i) + ",")
+                            .replace("\"shortname\":\"SAFE101\"", "\"shortname\":\"" + courses.get(i).shortname() + "\""))));
+        }
+        moodle.stubFor(fn("core_course_get_courses").willReturn(okJson(fixture("core_course_get_courses__by-ids"))));
+    }
+
+    @Test
+    void sampleConfigurationIsFine() {
+        assertThat(run(Map.of())).isZero();
+        assertThat(output()).contains("sample-lms\tOK", "sample-hcm\tOK");
+    }
+
+    @Test
+    void moodleInPlace() {
+        moodle.stubFor(fn("core_webservice_get_site_info").willReturn(okJson(fixture("core_webservice_get_site_info")
+                .replace("\"functions\":[", "\"functions\":[{\"name\":\"mod_feedback_get_responses_analysis\",\"version\":\"2024100700\"},"))));
+        catalogueInMoodle();
+        assertThat(runMoodle(moodle.baseUrl())).as(output()).isZero();
+        assertThat(output()).contains("moodle\tOK\tMoodle 4.5 (Build: 20241007)").doesNotContain(TOKEN);
+    }
+
+    @Test
+    void recordedServiceLacksTheFeedbackAnswersFunction() {
+        moodle.stubFor(fn("core_webservice_get_site_info").willReturn(okJson(fixture("core_webservice_get_site_info"))));
+        catalogueInMoodle();
+        assertThat(runMoodle(moodle.baseUrl())).isEqualTo(1);
+        assertThat(output()).contains("moodle\tFUNCTION_MISSING\tweb-service function mod_feedback_get_responses_analysis");
+    }
+
+    @Test
+    void badToken() {
+        moodle.stubFor(fn("core_webservice_get_site_info").willReturn(okJson(fixture("_common__invalid-token"))));
+        assertThat(runMoodle(moodle.baseUrl())).isEqualTo(1);
+        assertThat(output()).contains("moodle\tBAD_TOKEN").doesNotContain(TOKEN);
+    }
+
+    @Test
+    void webServicesDisabled() {
+        moodle.stubFor(fn("core_webservice_get_site_info").willReturn(aResponse().withStatus(403)));
+        assertThat(runMoodle(moodle.baseUrl())).isEqualTo(1);
+        assertThat(output()).contains("moodle\tAPI_DISABLED");
+    }
+
+    @Test
+    void unreachable() {
+        String url = moodle.baseUrl();
+        moodle.stop();
+        assertThat(runMoodle(url)).isEqualTo(1);
+        assertThat(output()).contains("moodle\tUNREACHABLE\tMoodle at " + url);
+    }
+
+    @Test
+    void missingTokenNamesWhereToPutIt() {
+        assertThat(run(Map.of(), "--trainflow.lms.type=moodle", "--trainflow.lms.moodle.base-url=" + moodle.baseUrl()))
+                .isEqualTo(1);
+        assertThat(output()).contains("TRAINFLOW_MOODLE_TOKEN", "trainflow.lms.moodle.token-file");
+    }
+
+    @Test
+    void hcmTypesNotYetBuiltAreNamed() {
+        assertThat(run(Map.of(), "--trainflow.hcm.type=orangehrm")).isEqualTo(1);
+        assertThat(output()).contains("trainflow.hcm.type=orangehrm is not available");
+    }
+}
