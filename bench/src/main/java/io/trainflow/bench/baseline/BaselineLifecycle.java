@@ -53,6 +53,10 @@ public final class BaselineLifecycle implements Lifecycle {
         config.setAsyncExecutorActivate(true);
         config.setAsyncExecutorNumberOfRetries(3);
         config.setAsyncExecutorResetExpiredJobsInterval(5_000);
+        // the same settings as TrainflowEngine: UUID ids (no second connection), 1 s idle acquisition
+        config.setIdGenerator(new org.flowable.common.engine.impl.persistence.StrongUuidGenerator());
+        config.setAsyncExecutorDefaultTimerJobAcquireWaitTime(1_000);
+        config.setAsyncExecutorDefaultAsyncJobAcquireWaitTime(1_000);
         config.setBeans(Map.of("noopStep", new NoOpSteps(converter, org.departmentIds(), org.profiles(), clock),
                 "emptyList", List.of()));
         this.engine = config.buildProcessEngine();

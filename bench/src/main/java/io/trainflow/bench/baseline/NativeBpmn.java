@@ -24,9 +24,11 @@ import org.w3c.dom.NodeList;
  * would have drawn for the same process: every step a synchronous service task calling the
  * no-op delegate {@code ${noopStep}} (the business rule task too), FEEL conditions and timer
  * dates as JUEL, assignments as {@code flowable:assignee}/{@code candidateGroups}, call
- * activities with {@code calledElement}, the parent's variables inherited (as in Zeebe) and the
- * variables the parent's gateways read copied back, the multi-instance collection as
- * {@code flowable:collection}. Every {@code zeebe:} element is removed.
+ * activities with {@code calledElement}, the parent's variables inherited unless the file says
+ * {@code propagateAllParentVariables="false"} (as in Zeebe) and the variables the parent's
+ * gateways read copied back, the multi-instance collection as {@code flowable:collection}, a
+ * parallel multi-instance call activity asynchronous and not exclusive (one job per child, as
+ * Trainflow runs it). Every {@code zeebe:} element is removed.
  */
 final class NativeBpmn {
 
@@ -112,7 +114,14 @@ final class NativeBpmn {
     private static void call(Element call, Set<String> gatewayReads) {
         Element called = zeebe(call, "calledElement").orElseThrow();
         call.setAttribute("calledElement", called.getAttribute("processId"));
-        call.setAttributeNS(FLOWABLE, "flowable:inheritVariables", "true");
+        call.setAttributeNS(FLOWABLE, "flowable:inheritVariables",
+                String.valueOf(!"false".equals(called.getAttribute("propagateAllParentVariables"))));
+        if (child(call, BPMN, "multiInstanceLoopCharacteristics").filter(l -> !"true".equals(l.getAttribute("isSequential")))
+                .isPresent()) {
+            // what a Flowable modeller does for a large parallel multi-instance: each child in its own job
+            call.setAttributeNS(FLOWABLE, "flowable:async", "true");
+            call.setAttributeNS(FLOWABLE, "flowable:exclusive", "false");
+        }
         Element extensions = child(call, BPMN, "extensionElements").orElseThrow();
         for (Element input : zeebeMappings(call, "input")) {
             Element in = call.getOwnerDocument().createElementNS(FLOWABLE, "flowable:in");

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.flowable.common.engine.api.FlowableException;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.runtime.Execution;
 
@@ -19,6 +20,7 @@ public final class CompletionSync {
 
     /** The catch event in training-delivery.bpmn that waits for the learning path to be complete. */
     public static final String WAITING_ELEMENT = "wait-completion";
+    private static final String MESSAGE = "training-completed";
 
     private final RuntimeService runtime;
     private final MessageCorrelator messages;
@@ -36,7 +38,8 @@ public final class CompletionSync {
         Set<String> usernames = new HashSet<>();
         Set<String> courseIds = new HashSet<>();
         for (Execution execution : runtime.createExecutionQuery().activityId(WAITING_ELEMENT).list()) {
-            Waiting w = Waiting.of(runtime.getVariables(execution.getId(), List.of("requestId", "profile", "learningPath")));
+            Waiting w = Waiting.of(execution.getId(),
+                    runtime.getVariables(execution.getId(), List.of("requestId", "profile", "learningPath")));
             if (w != null) {
                 waiting.add(w);
                 usernames.add(w.username());
@@ -54,16 +57,28 @@ public final class CompletionSync {
         }
         int done = 0;
         for (Waiting w : waiting) {
-            if (w.courseIds().stream().allMatch(c -> completed.contains(w.username() + "|" + c))
-                    && messages.correlate("training-completed", w.requestId(), Map.of()) > 0) {
+            if (w.courseIds().stream().allMatch(c -> completed.contains(w.username() + "|" + c)) && publish(w)) {
                 done++;
             }
         }
         return done;
     }
 
-    private record Waiting(String requestId, String username, List<String> courseIds) {
-        static Waiting of(Map<String, Object> vars) {
+    /**
+     * Delivers {@code training-completed} to the execution found waiting, without looking its
+     * subscription up again; false if it has moved on since (a deadline fired, it was cancelled).
+     */
+    private boolean publish(Waiting w) {
+        try {
+            runtime.messageEventReceived(ZeebeMessageParseHandler.subscriptionName(MESSAGE, w.requestId()), w.executionId());
+            return true;
+        } catch (FlowableException movedOn) {
+            return messages.correlate(MESSAGE, w.requestId(), Map.of()) > 0;
+        }
+    }
+
+    private record Waiting(String executionId, String requestId, String username, List<String> courseIds) {
+        static Waiting of(String executionId, Map<String, Object> vars) {
             if (!(vars.get("profile") instanceof Map<?, ?> profile) || !(vars.get("learningPath") instanceof List<?> path)
                     || vars.get("requestId") == null) {
                 return null;
@@ -74,7 +89,7 @@ public final class CompletionSync {
                     courses.add(String.valueOf(course.get("courseId")));
                 }
             }
-            return new Waiting(String.valueOf(vars.get("requestId")), String.valueOf(profile.get("username")), courses);
+            return new Waiting(executionId, String.valueOf(vars.get("requestId")), String.valueOf(profile.get("username")), courses);
         }
     }
 }

@@ -2,6 +2,8 @@ package io.trainflow.workflows.engine.flowable;
 
 import io.trainflow.workflows.feel.Feel;
 import org.flowable.common.engine.api.delegate.Expression;
+import org.flowable.common.engine.impl.cfg.TransactionState;
+import org.flowable.common.engine.impl.context.Context;
 import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.engine.interceptor.CreateExternalWorkerJobAfterContext;
 import org.flowable.engine.interceptor.CreateExternalWorkerJobBeforeContext;
@@ -9,9 +11,16 @@ import org.flowable.engine.interceptor.CreateExternalWorkerJobInterceptor;
 
 /**
  * Applies {@code zeebe:ioMapping} inputs when a job is created, as local variables of the
- * task, exactly when Zeebe evaluates them: on activation.
+ * task, exactly when Zeebe evaluates them: on activation; and tells the job poller once the
+ * job is committed.
  */
 class InputMappingInterceptor implements CreateExternalWorkerJobInterceptor {
+
+    private final StepSignals signals;
+
+    InputMappingInterceptor(StepSignals signals) {
+        this.signals = signals;
+    }
 
     @Override
     public void beforeCreateExternalWorkerJob(CreateExternalWorkerJobBeforeContext context) {
@@ -29,6 +38,7 @@ class InputMappingInterceptor implements CreateExternalWorkerJobInterceptor {
 
     @Override
     public void afterCreateExternalWorkerJob(CreateExternalWorkerJobAfterContext context) {
-        // nothing: the job carries all visible variables, inputs included
+        String type = context.getExternalWorkerServiceTask().getTopic();
+        Context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> signals.jobCreated(type));
     }
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +40,10 @@ public final class JobWorker implements AutoCloseable {
     private final StepInvoker invoker = new StepInvoker();
     private final StepElements elements;
     private final PendingSteps pending;
+    private final StepSignals signals;
+    /** How often the job table is scanned for work no signal announced (retries due, expired locks). */
+    private static final long SCAN_INTERVAL_NANOS = 1_000_000_000L;
+    private static final long IDLE_WAIT_MILLIS = 250;
     private final RetryPolicy retryPolicy;
     private final String workerId;
     private final Duration lockDuration;
@@ -47,8 +52,9 @@ public final class JobWorker implements AutoCloseable {
     private Thread poller;
     private volatile boolean running;
 
-    public JobWorker(ManagementService management, HandlerRegistry registry, RetryPolicy retryPolicy,
-                     String workerId, Duration lockDuration, int threads) {
+    JobWorker(ManagementService management, HandlerRegistry registry, RetryPolicy retryPolicy,
+              String workerId, Duration lockDuration, int threads, StepSignals signals) {
+        this.signals = signals;
         this.management = management;
         this.elements = new StepElements(management);
         this.pending = new PendingSteps(management);
@@ -84,16 +90,31 @@ public final class JobWorker implements AutoCloseable {
     }
 
     private void poll(Semaphore free) {
-        long idleMillis = 10;
+        long lastScan = 0;
         while (running) {
             int acquired = 0;
             try {
-                for (RegisteredHandler handler : withPendingJobs()) {
+                Set<String> types = signals.drain();
+                long now = System.nanoTime();
+                if (now - lastScan >= SCAN_INTERVAL_NANOS) {
+                    types.addAll(pending.types());
+                    lastScan = now;
+                }
+                for (String type : types) {
+                    RegisteredHandler handler = registry.find(type).orElse(null);
                     int room = free.availablePermits();
-                    if (room == 0) {
-                        break;
+                    if (handler == null || room == 0) {
+                        if (handler != null) {
+                            signals.jobCreated(type); // no thread free: try again when one is
+                        }
+                        continue;
                     }
-                    for (AcquiredExternalWorkerJob job : acquire(handler.type(), Math.min(room, 32))) {
+                    int max = Math.min(room, 32);
+                    List<AcquiredExternalWorkerJob> jobs = acquire(type, max);
+                    if (jobs.size() == max) {
+                        signals.jobCreated(type); // there may be more
+                    }
+                    for (AcquiredExternalWorkerJob job : jobs) {
                         free.acquireUninterruptibly();
                         acquired++;
                         pool.execute(() -> {
@@ -101,6 +122,7 @@ public final class JobWorker implements AutoCloseable {
                                 run(handler, job);
                             } finally {
                                 free.release();
+                                signals.wake();
                             }
                         });
                     }
@@ -108,9 +130,13 @@ public final class JobWorker implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("Job polling failed, will try again: {}", e.toString());
             }
-            idleMillis = acquired > 0 ? 10 : Math.min(idleMillis * 2, 500);
             if (acquired == 0) {
-                sleep(idleMillis);
+                try {
+                    signals.await(IDLE_WAIT_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }

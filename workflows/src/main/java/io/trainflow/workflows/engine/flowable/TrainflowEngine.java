@@ -190,7 +190,8 @@ public final class TrainflowEngine implements AutoCloseable {
             ZeebeActivityBehaviorFactory behaviors = new ZeebeActivityBehaviorFactory(decisions);
             behaviors.setExpressionManager(expressions);
             config.setActivityBehaviorFactory(behaviors);
-            config.setCreateExternalWorkerJobInterceptor(new InputMappingInterceptor());
+            StepSignals signals = new StepSignals();
+            config.setCreateExternalWorkerJobInterceptor(new InputMappingInterceptor(signals));
             config.setFailedJobCommandFactory(BusinessErrorAwareRetryCmd.factory());
 
             ProcessEngine engine = config.buildProcessEngine();
@@ -199,7 +200,7 @@ public final class TrainflowEngine implements AutoCloseable {
             // jobs this worker held when the process stopped are free again at once, not after their lock expires
             engine.getManagementService().unacquireAllExternalWorkerJobsForWorker(workerId);
             JobWorker worker = new JobWorker(engine.getManagementService(), handlers, retryPolicy,
-                    workerId, Duration.ofMinutes(5), workerThreads);
+                    workerId, Duration.ofMinutes(5), workerThreads, signals);
             if (background) {
                 worker.start();
             }
