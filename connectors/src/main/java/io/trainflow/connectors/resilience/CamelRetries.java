@@ -32,7 +32,8 @@ public final class CamelRetries {
 
     /** Business errors: the system answered "no"; retrying cannot help. */
     public static RouteDefinition failAtOnce(RouteDefinition route, Class<? extends Throwable> type) {
-        route.onException(type).maximumRedeliveries(0).handled(false);
+        // the caller gets the typed exception and decides; Camel need not log it as a failed delivery
+        route.onException(type).maximumRedeliveries(0).logExhausted(false).handled(false);
         return route;
     }
 }
