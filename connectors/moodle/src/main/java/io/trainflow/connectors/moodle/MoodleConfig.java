@@ -1,5 +1,7 @@
 package io.trainflow.connectors.moodle;
 
+import io.trainflow.connectors.resilience.Resilience;
+
 import java.time.Duration;
 
 /**
@@ -27,6 +29,12 @@ public record MoodleConfig(String baseUrl, String token, Duration timeout, int m
     public static MoodleConfig of(String baseUrl, String token) {
         return new MoodleConfig(baseUrl, token, Duration.ofSeconds(5), 4, Duration.ofMillis(500),
                 Duration.ofSeconds(8), 5, Duration.ofSeconds(30), 20, 5);
+    }
+
+    /** The shared resilience settings these fields amount to. */
+    public Resilience resilience() {
+        return new Resilience(timeout, maxRetries, initialBackoff, maxBackoff, breakerThreshold, breakerOpenFor,
+                callsPerSecond);
     }
 
     @Override

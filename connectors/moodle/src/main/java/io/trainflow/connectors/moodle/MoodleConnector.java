@@ -1,7 +1,8 @@
 package io.trainflow.connectors.moodle;
 
-import io.trainflow.connectors.moodle.resilience.CircuitBreaker;
-import io.trainflow.connectors.moodle.resilience.RateLimiter;
+import io.trainflow.connectors.moodle.error.MoodleUnavailableException;
+import io.trainflow.connectors.resilience.CircuitBreaker;
+import io.trainflow.connectors.resilience.RateLimiter;
 import io.trainflow.connectors.moodle.route.MoodleRoutes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -27,8 +28,9 @@ public final class MoodleConnector implements AutoCloseable {
     }
 
     public static MoodleConnector start(MoodleConfig config) {
-        CircuitBreaker breaker = new CircuitBreaker("moodle " + config.baseUrl(), config.breakerThreshold(),
-                config.breakerOpenFor(), Clock.systemUTC());
+        String system = "moodle " + config.baseUrl();
+        CircuitBreaker breaker = new CircuitBreaker(system, config.breakerThreshold(), config.breakerOpenFor(),
+                Clock.systemUTC(), () -> new MoodleUnavailableException.CircuitOpen(system));
         CamelContext camel = new DefaultCamelContext();
         try {
             camel.addRoutes(new MoodleRoutes(config, breaker, new RateLimiter(config.callsPerSecond())));

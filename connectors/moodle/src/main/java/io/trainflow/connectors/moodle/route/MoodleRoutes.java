@@ -3,15 +3,16 @@ package io.trainflow.connectors.moodle.route;
 import io.trainflow.connectors.moodle.MoodleConfig;
 import io.trainflow.connectors.moodle.error.MoodleBusinessException;
 import io.trainflow.connectors.moodle.error.MoodleUnavailableException;
-import io.trainflow.connectors.moodle.resilience.CircuitBreaker;
-import io.trainflow.connectors.moodle.resilience.RateLimiter;
+import io.trainflow.connectors.resilience.CamelRetries;
+import io.trainflow.connectors.resilience.CircuitBreaker;
+import io.trainflow.connectors.resilience.RateLimiter;
 import io.trainflow.connectors.moodle.ws.MoodleCall;
 import io.trainflow.connectors.moodle.ws.MoodleForm;
 import io.trainflow.connectors.moodle.ws.MoodleResponses;
 import io.trainflow.connectors.moodle.ws.MoodleTransport;
 import org.apache.camel.Exchange;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 
 import java.net.URLEncoder;
 import java.util.Collections;
@@ -114,19 +115,10 @@ public class MoodleRoutes extends RouteBuilder {
     /** A concern route: business errors fail at once, transient ones are retried with backoff and jitter. */
     private void concern(String uri, List<String> functions) {
         Set<String> allowed = Set.copyOf(functions);
-        from(uri).routeId(uri.substring("direct:".length()))
-                .onException(MoodleBusinessException.class).maximumRedeliveries(0).handled(false).end()
-                .onException(MoodleUnavailableException.CircuitOpen.class).maximumRedeliveries(0).handled(false).end()
-                .onException(MoodleUnavailableException.class)
-                    .maximumRedeliveries(config.maxRetries())
-                    .redeliveryDelay(config.initialBackoff().toMillis())
-                    .useExponentialBackOff().backOffMultiplier(2)
-                    .useCollisionAvoidance() // ±15 % jitter so many callers do not retry in lockstep
-                    .maximumRedeliveryDelay(config.maxBackoff().toMillis())
-                    .retryAttemptedLogLevel(LoggingLevel.WARN)
-                    .logExhaustedMessageHistory(false).logExhaustedMessageBody(false)
-                    .handled(false)
-                .end()
+        RouteDefinition route = from(uri).routeId(uri.substring("direct:".length()));
+        CamelRetries.failAtOnce(route, MoodleBusinessException.class);
+        CamelRetries.retryTransient(route, config.resilience(), MoodleUnavailableException.class,
+                MoodleUnavailableException.CircuitOpen.class)
                 .process(e -> {
                     MoodleCall<?> call = e.getMessage().getBody(MoodleCall.class);
                     if (!allowed.contains(call.function())) {

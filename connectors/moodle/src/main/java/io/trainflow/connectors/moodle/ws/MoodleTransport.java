@@ -2,7 +2,7 @@ package io.trainflow.connectors.moodle.ws;
 
 import io.trainflow.connectors.moodle.error.MoodleBusinessException;
 import io.trainflow.connectors.moodle.error.MoodleUnavailableException;
-import io.trainflow.connectors.moodle.resilience.CircuitBreaker;
+import io.trainflow.connectors.resilience.CircuitBreaker;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 import java.io.IOException;

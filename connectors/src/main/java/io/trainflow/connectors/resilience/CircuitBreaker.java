@@ -1,17 +1,17 @@
-package io.trainflow.connectors.moodle.resilience;
-
-import io.trainflow.connectors.moodle.error.MoodleUnavailableException;
+package io.trainflow.connectors.resilience;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * A minimal circuit breaker per external system (camel-resilience4j is not available to the build).
  * Closed: calls pass, consecutive transient failures are counted. At the threshold it opens and
  * every call fails fast until {@code openFor} has passed; then one trial call is let through
  * (half-open): success closes it, failure opens it again. Business errors count as successes:
- * the system answered.
+ * the system answered. Shared by every connector: each supplies the transient exception its
+ * callers expect when the breaker is open.
  */
 public final class CircuitBreaker {
 
@@ -21,22 +21,29 @@ public final class CircuitBreaker {
     private final int threshold;
     private final Duration openFor;
     private final Clock clock;
+    private final Supplier<? extends RuntimeException> whenOpen;
     private State state = State.CLOSED;
     private int failures;
     private Instant openedAt;
 
-    public CircuitBreaker(String system, int threshold, Duration openFor, Clock clock) {
+    public CircuitBreaker(String system, int threshold, Duration openFor, Clock clock,
+                          Supplier<? extends RuntimeException> whenOpen) {
         this.system = system;
         this.threshold = threshold;
         this.openFor = openFor;
         this.clock = clock;
+        this.whenOpen = whenOpen;
+    }
+
+    public String system() {
+        return system;
     }
 
     /** Throws when the breaker is open; lets one trial through once the open period has passed. */
     public synchronized void beforeCall() {
         if (state == State.OPEN) {
             if (clock.instant().isBefore(openedAt.plus(openFor))) {
-                throw new MoodleUnavailableException.CircuitOpen(system);
+                throw whenOpen.get();
             }
             state = State.HALF_OPEN;
         }

@@ -1,8 +1,8 @@
-package io.trainflow.connectors.moodle.resilience;
+package io.trainflow.connectors.resilience;
 
 /**
  * Spaces calls to one system at least 1/rate seconds apart (a token bucket of size one), so a bulk
- * completion sync cannot flood a small Moodle. Callers wait; nothing is dropped.
+ * sync cannot flood a small Moodle or HCM. Callers wait; nothing is dropped.
  */
 public final class RateLimiter {
 

@@ -1,0 +1,49 @@
+package io.trainflow.connectors.orangehrm.error;
+
+/**
+ * OrangeHRM answered, and the answer is "no": not found, a parameter refused, no permission.
+ * Retrying cannot help, so the routes never retry these; {@link #bpmnErrorCode()} is the code a
+ * process can catch.
+ */
+public class OrangeHrmBusinessException extends RuntimeException {
+
+    private final int status;
+
+    public OrangeHrmBusinessException(int status, String message) {
+        super(message);
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Stable code for BPMN error boundary events, e.g. ORANGEHRM_INVALID_PARAMETER. */
+    public String bpmnErrorCode() {
+        return "ORANGEHRM_" + getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
+    }
+
+    /** 404: no such employee, review or record (or the base URL does not point at OrangeHRM). */
+    public static final class NotFound extends OrangeHrmBusinessException {
+        public NotFound(String message) { super(404, message); }
+    }
+
+    /** 400/422: OrangeHRM refused a parameter; {@link #field()} names it when OrangeHRM said which. */
+    public static final class InvalidParameter extends OrangeHrmBusinessException {
+        private final String field;
+
+        public InvalidParameter(int status, String field, String message) {
+            super(status, message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /** 403: the account Trainflow uses lacks the OrangeHRM role for this call. */
+    public static final class MissingPermission extends OrangeHrmBusinessException {
+        public MissingPermission(String message) { super(403, message); }
+    }
+}

@@ -1,0 +1,75 @@
+package io.trainflow.connectors.scim;
+
+import io.trainflow.connectors.check.ConnectionCheck;
+import io.trainflow.connectors.check.ConnectionFinding;
+import io.trainflow.connectors.check.ConnectionFinding.Outcome;
+import io.trainflow.connectors.resilience.CircuitBreaker;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/**
+ * Starts the SCIM route in a Camel context of its own and hands out the {@link ScimHcm} facade.
+ * The data source holds the skills and training records SCIM has no place for.
+ */
+public final class ScimConnector implements AutoCloseable, ConnectionCheck {
+
+    private final CamelContext camel;
+    private final ScimConfig config;
+    private final ScimHcm hcm;
+    private final CircuitBreaker breaker;
+
+    private ScimConnector(CamelContext camel, ScimConfig config, ScimHcm hcm, CircuitBreaker breaker) {
+        this.camel = camel;
+        this.config = config;
+        this.hcm = hcm;
+        this.breaker = breaker;
+    }
+
+    public static ScimConnector start(ScimConfig config, DataSource trainflowDatabase) {
+        CircuitBreaker breaker = config.resilience().breaker(config.system(),
+                () -> new ScimException.CircuitOpen(config.system()));
+        CamelContext camel = new DefaultCamelContext();
+        try {
+            camel.addRoutes(new ScimRoutes(config, breaker, config.resilience().limiter()));
+            camel.start();
+        } catch (Exception e) {
+            camel.stop();
+            throw new IllegalStateException("cannot start the SCIM route for " + config.system(), e);
+        }
+        return new ScimConnector(camel, config, new ScimHcm(camel.createProducerTemplate(), config,
+                new LocalHcmRecords(trainflowDatabase)), breaker);
+    }
+
+    public ScimHcm hcm() {
+        return hcm;
+    }
+
+    /** One finding: can Trainflow list users with this URL and token? */
+    @Override
+    public List<ConnectionFinding> check() {
+        String check = "list users";
+        try {
+            hcm.employeeByUsername("trainflow-connection-check");
+            return List.of(new ConnectionFinding(config.system(), check, Outcome.OK, "reached /Users and authenticated"));
+        } catch (ScimException.Unauthorized e) {
+            return List.of(new ConnectionFinding(config.system(), check,
+                    e.status() == 403 ? Outcome.MISSING_PERMISSION : Outcome.BAD_CREDENTIALS, e.getMessage()));
+        } catch (ScimException.Unavailable e) {
+            return List.of(new ConnectionFinding(config.system(), check, Outcome.UNREACHABLE, e.getMessage()));
+        } catch (RuntimeException e) {
+            return List.of(new ConnectionFinding(config.system(), check, Outcome.BAD_URL, e.getMessage()));
+        }
+    }
+
+    public boolean circuitOpen() {
+        return breaker.isOpen();
+    }
+
+    @Override
+    public void close() {
+        camel.stop();
+    }
+}
