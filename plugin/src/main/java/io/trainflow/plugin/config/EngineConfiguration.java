@@ -1,5 +1,7 @@
 package io.trainflow.plugin.config;
 
+import io.trainflow.connectors.ai.AiPort;
+import io.trainflow.connectors.ai.wiring.AiEngines;
 import io.trainflow.connectors.delegation.JdbcDelegationStore;
 import io.trainflow.connectors.outcome.JdbcOutcomeStore;
 import io.trainflow.connectors.sample.JdbcSampleState;
@@ -11,6 +13,7 @@ import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.engine.flowable.EngineClock;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import io.trainflow.workflows.intake.Intake;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -18,7 +21,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the embedded default: the sample organisation behind the LMS/HCM/AI ports, Trainflow's
+ * Wires the embedded default: the sample organisation behind the LMS/HCM ports, the real AI engines
+ * (offline embeddings; an OpenAI-compatible model when {@code trainflow.ai.base-url} is set), Trainflow's
  * own stores on the application database, and the Flowable engine on the same database.
  */
 @Configuration
@@ -34,12 +38,21 @@ public class EngineConfiguration {
         return SampleOrganisation.fromClasspath(clock, new JdbcSampleState(dataSource));
     }
 
+    /** The catalogue is embedded (or read from the vector cache) once here, not per request. */
     @Bean
-    TrainflowPorts trainflowPorts(SampleOrganisation org, DataSource dataSource, EngineClock clock) {
+    AiPort aiPort(SampleOrganisation org, AiProperties properties) {
+        AiPort ai = AiEngines.create(properties.settings(System.getenv()), AiEngines.people(org.hcm()));
+        AiEngines.indexCatalogue(ai, org.lms(), org.catalogue());
+        return ai;
+    }
+
+    @Bean
+    TrainflowPorts trainflowPorts(SampleOrganisation org, DataSource dataSource, EngineClock clock, AiPort ai,
+                                  AiProperties properties) {
         JdbcDelegationStore delegations = new JdbcDelegationStore(dataSource);
         org.seedDelegations(delegations);
-        return new TrainflowPorts(org.lms(), org.hcm(), org.ai(), org.catalogue(),
-                new JdbcOutcomeStore(dataSource), delegations, clock);
+        return new TrainflowPorts(org.lms(), org.hcm(), ai, org.catalogue(),
+                new JdbcOutcomeStore(dataSource), delegations, clock, Path.of(properties.quizExportDir()));
     }
 
     @Bean
