@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cacheDir         where course vectors are cached per catalogue version
  * @param embeddingVariant quantised (shipped default) or full
  * @param similarityFloor  cosine regarded as unrelated by the offline ranking
- * @param classification   field to SEND / PSEUDONYMISE / NEVER_SEND overrides, e.g. learner.justification: NEVER_SEND
+ * @param classification   field to PUBLIC / PSEUDONYMISE / NEVER_SEND overrides, e.g. learner.justification: NEVER_SEND
  * @param quizExportDir    folder reviewed quizzes are written to (GIFT and Moodle XML)
  */
 @ConfigurationProperties(prefix = "trainflow.ai")
