@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Alice asks for training; her manager Sophie sees the approval with the learning path and
  * why each course was chosen; Alice cannot approve her own request, Marc (not offered the
- * task) cannot either; Sophie approves and the request's audit trail names her.
+ * task) cannot either; Sophie approves and the request's audit trail names her and shows where
+ * each AI output came from.
  */
 class ManagerApprovalOverRestTest extends RunningTrainflow {
 
@@ -33,7 +34,11 @@ class ManagerApprovalOverRestTest extends RunningTrainflow {
                 .containsEntry("employeeId", "1004");
         Map<String, Object> context = (Map<String, Object>) task.get("context");
         assertThat((List<Map<String, Object>>) context.get("learningPath")).isNotEmpty()
-                .allSatisfy(course -> assertThat((String) course.get("reason")).isNotBlank());
+                .allSatisfy(course -> {
+                    assertThat((String) course.get("reason")).isNotBlank();
+                    assertThat((String) course.get("gap")).contains("role needs"); // the gap it closes
+                    assertThat((Number) course.get("similarity")).isNotNull();
+                });
         String complete = "/api/tasks/" + task.get("id") + "/complete";
 
         Api.Response byRequester = alice.post(complete, APPROVE);
@@ -55,5 +60,11 @@ class ManagerApprovalOverRestTest extends RunningTrainflow {
             assertThat((String) entry.get("details")).contains("decision=approve");
         });
         assertThat(decisions).extracting(entry -> entry.get("actor")).doesNotContain("alice.martin", "marc.bernard");
+        // the app runs the real offline engine; every AI output of the request says where it came from
+        Map<String, Object> variables = (Map<String, Object>) status.object().get("variables");
+        assertThat((List<Map<String, Object>>) variables.get("learningPathProvenance")).isNotEmpty().allSatisfy(trace -> {
+            assertThat(trace).containsEntry("engine", "offline").containsEntry("model", "all-minilm-l6-v2-q");
+            assertThat(trace).containsKeys("templateVersion", "inputHash", "createdAt");
+        });
     }
 }

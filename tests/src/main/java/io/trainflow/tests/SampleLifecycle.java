@@ -55,7 +55,7 @@ public final class SampleLifecycle implements AutoCloseable {
     private final UserTasks tasks;
     private final CompletionSync completion;
 
-    private SampleLifecycle(String jdbcUrl, Instant now, boolean background, UnaryOperator<LmsPort> lms) {
+    private SampleLifecycle(String jdbcUrl, Instant now, boolean background, UnaryOperator<TrainflowPorts> custom) {
         this.clock = new EngineClock();
         clock.set(now);
         DataSource db = dataSource(jdbcUrl);
@@ -63,8 +63,8 @@ public final class SampleLifecycle implements AutoCloseable {
         this.org = SampleOrganisation.fromClasspath(clock, new JdbcSampleState(db));
         JdbcDelegationStore delegations = new JdbcDelegationStore(db);
         org.seedDelegations(delegations);
-        this.ports = new TrainflowPorts(lms.apply(org.lms()), org.hcm(), org.ai(), org.catalogue(), new JdbcOutcomeStore(db),
-                delegations, clock);
+        this.ports = custom.apply(new TrainflowPorts(org.lms(), org.hcm(), org.ai(), org.catalogue(), new JdbcOutcomeStore(db),
+                delegations, clock));
         Directory directory = this::groupsOf;
         this.engine = TrainflowEngine.builder().dataSource(db).handlers(new HandlerRegistry(StepHandlers.all(ports)))
                 .directory(directory).clock(clock).background(background).build();
@@ -83,7 +83,16 @@ public final class SampleLifecycle implements AutoCloseable {
      * test double that fails), to test what the engine does when a system misbehaves.
      */
     public static SampleLifecycle start(UnaryOperator<LmsPort> lms) {
-        return open("jdbc:h2:mem:lifecycle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", START, false, lms);
+        return startWith(p -> new TrainflowPorts(lms.apply(p.lms()), p.hcm(), p.ai(), p.catalogue(), p.outcomes(),
+                p.delegations(), p.clock(), p.quizExports()));
+    }
+
+    /**
+     * A fresh in-memory database, the handlers seeing the ports {@code custom} makes of the sample's
+     * (e.g. the real AI engines instead of the sample's token overlap, or another quiz export folder).
+     */
+    public static SampleLifecycle startWith(UnaryOperator<TrainflowPorts> custom) {
+        return open("jdbc:h2:mem:lifecycle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", START, false, custom);
     }
 
     /** On the database at {@code jdbcUrl} (a file: to test restarts), at time {@code now}. */
@@ -91,8 +100,8 @@ public final class SampleLifecycle implements AutoCloseable {
         return open(jdbcUrl, now, background, UnaryOperator.identity());
     }
 
-    private static SampleLifecycle open(String jdbcUrl, Instant now, boolean background, UnaryOperator<LmsPort> lms) {
-        SampleLifecycle lifecycle = new SampleLifecycle(jdbcUrl, now, background, lms);
+    private static SampleLifecycle open(String jdbcUrl, Instant now, boolean background, UnaryOperator<TrainflowPorts> custom) {
+        SampleLifecycle lifecycle = new SampleLifecycle(jdbcUrl, now, background, custom);
         try {
             lifecycle.engine.deployments().deployFolder(bpmnFolder());
         } catch (IOException e) {

@@ -19,6 +19,8 @@ import io.trainflow.workflows.programme.ListDepartmentHandler;
 import io.trainflow.workflows.programme.SummariseFeedbackHandler;
 import io.trainflow.workflows.progress.CheckProgressHandler;
 import io.trainflow.workflows.progress.ExtendEnrolmentHandler;
+import io.trainflow.workflows.quiz.DraftQuizHandler;
+import io.trainflow.workflows.quiz.ExportQuizHandler;
 import io.trainflow.workflows.sessions.MatchSessionsHandler;
 import java.util.List;
 
@@ -48,6 +50,8 @@ public final class StepHandlers {
                 new RecordOutcomeHandler(p.outcomes(), p.clock()),
                 new ListDepartmentHandler(p.hcm()),
                 new BuildReportHandler(p.outcomes()),
-                new SummariseFeedbackHandler(p.ai()));
+                new SummariseFeedbackHandler(p.ai()),
+                new DraftQuizHandler(p.lms(), p.catalogue(), p.ai()),
+                new ExportQuizHandler(p.quizExports(), p.clock()));
     }
 }

@@ -9,15 +9,18 @@ import io.trainflow.connectors.lms.LmsPort;
 import io.trainflow.connectors.outcome.InMemoryOutcomeStore;
 import io.trainflow.connectors.outcome.OutcomeStore;
 import io.trainflow.connectors.sample.SampleOrganisation;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
  * Everything the step handlers talk to. The catalogue (roles, course costs, sessions, budgets)
  * is Trainflow's own data, which neither the LMS nor the HCM holds.
+ *
+ * @param quizExports folder the reviewed quizzes are written to (GIFT and Moodle XML)
  */
 public record TrainflowPorts(LmsPort lms, HcmPort hcm, AiPort ai, CataloguePort catalogue,
-                             OutcomeStore outcomes, DelegationStore delegations, Clock clock) {
+                             OutcomeStore outcomes, DelegationStore delegations, Clock clock, Path quizExports) {
 
     public TrainflowPorts {
         Objects.requireNonNull(lms, "lms");
@@ -27,6 +30,25 @@ public record TrainflowPorts(LmsPort lms, HcmPort hcm, AiPort ai, CataloguePort 
         Objects.requireNonNull(outcomes, "outcomes");
         Objects.requireNonNull(delegations, "delegations");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(quizExports, "quizExports");
+    }
+
+    /** Reviewed quizzes go to {@link #DEFAULT_QUIZ_EXPORTS}. */
+    public TrainflowPorts(LmsPort lms, HcmPort hcm, AiPort ai, CataloguePort catalogue, OutcomeStore outcomes,
+                          DelegationStore delegations, Clock clock) {
+        this(lms, hcm, ai, catalogue, outcomes, delegations, clock, DEFAULT_QUIZ_EXPORTS);
+    }
+
+    public static final Path DEFAULT_QUIZ_EXPORTS = Path.of("data", "quiz-exports");
+
+    /** The same ports with another AI engine. */
+    public TrainflowPorts withAi(AiPort other) {
+        return new TrainflowPorts(lms, hcm, other, catalogue, outcomes, delegations, clock, quizExports);
+    }
+
+    /** The same ports writing reviewed quizzes to {@code folder}. */
+    public TrainflowPorts withQuizExports(Path folder) {
+        return new TrainflowPorts(lms, hcm, ai, catalogue, outcomes, delegations, clock, folder);
     }
 
     /** The sample organisation with in-memory outcome and delegation stores, seeded with the sample's delegations. */

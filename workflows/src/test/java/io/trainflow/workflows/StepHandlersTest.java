@@ -40,7 +40,9 @@ class StepHandlersTest {
             Map.entry("record-outcome", List.of("evaluation.RecordOutcomeHandler")),
             Map.entry("hcm-list-department", List.of("programme.ListDepartmentHandler", "DEPARTMENT_NOT_FOUND")),
             Map.entry("build-programme-report", List.of("programme.BuildReportHandler")),
-            Map.entry("ai-summarise-feedback", List.of("programme.SummariseFeedbackHandler")));
+            Map.entry("ai-summarise-feedback", List.of("programme.SummariseFeedbackHandler")),
+            Map.entry("ai-draft-quiz", List.of("quiz.DraftQuizHandler", "COURSE_NOT_IN_CATALOGUE")),
+            Map.entry("export-quiz", List.of("quiz.ExportQuizHandler", "REVIEW_INCOMPLETE")));
 
     final List<StepHandler<?, ?>> handlers = StepHandlers.all(new Sample().ports);
 

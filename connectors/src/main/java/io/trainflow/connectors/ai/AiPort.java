@@ -1,30 +1,41 @@
 package io.trainflow.connectors.ai;
 
+import io.trainflow.connectors.ai.port.Learner;
+import io.trainflow.connectors.ai.port.PathItem;
+import io.trainflow.connectors.ai.port.PathReason;
+import io.trainflow.connectors.ai.provenance.AiResult;
+import io.trainflow.connectors.ai.quiz.QuizDraft;
 import java.util.List;
 
 /**
- * AI services Trainflow uses, named after the task, not the technique: an offline default and
- * any OpenAI-compatible endpoint implement the same port. Inputs carry no personal data (skills,
- * course texts, feedback comments); every output says which {@link #engine()} made it.
- * AI drafts, people decide: nothing here approves or publishes anything.
+ * AI services Trainflow uses, named after the task, not the technique: an offline default and any
+ * OpenAI-compatible endpoint implement the same port. Every output comes with its provenance (engine,
+ * template version, input hash, time, fallback taken) so the audit trail can show where it came from.
+ * AI drafts, people decide: nothing here approves, rejects or publishes anything.
  */
 public interface AiPort {
 
-    /** Name of the engine behind this port, recorded with every output (e.g. "offline-token-overlap"). */
+    /** Name of the engine behind this port (e.g. "offline:all-minilm-l6-v2-q"). */
     String engine();
 
     /**
-     * Ranks candidate courses for one skill need, best first. Every candidate is returned with
-     * a similarity in 0..1; the caller decides the cut-off. Never adds a course that is not a candidate.
+     * Ranks candidate courses for one skill need, best first. Every candidate is returned with a
+     * similarity in 0..1; the caller decides the cut-off. Never adds a course that is not a candidate.
      */
-    List<CourseMatch> rankCourses(SkillNeed need, List<CourseCandidate> candidates);
-
-    /** One or two plain sentences saying why the course fits the need. */
-    String explainMatch(SkillNeed need, CourseCandidate course, double similarity);
+    AiResult<List<CourseMatch>> rankCourses(SkillNeed need, List<CourseCandidate> candidates);
 
     /**
-     * Summarises free-text feedback. Never invents feedback: {@code sentences} are taken from
-     * the comments (extractive) or, for a generative engine, must be traceable to them.
+     * One reason per chosen course, in the items' order, for the manager who approves the path. The
+     * learner's own words (a justification) are data to quote, never instructions to follow.
      */
-    FeedbackSummary summariseFeedback(List<String> comments, int maxSentences);
+    AiResult<List<PathReason>> explainPath(Learner learner, List<PathItem> items);
+
+    /**
+     * Summarises free-text feedback. Never invents feedback: {@code sentences} are taken from the
+     * comments (extractive) or, for a generative engine, must be traceable to them.
+     */
+    AiResult<FeedbackSummary> summariseFeedback(List<String> comments, int maxSentences);
+
+    /** Drafts quiz questions from a course's own text, for a subject-matter expert to review. */
+    AiResult<QuizDraft> draftQuiz(CourseCandidate course, List<CourseCandidate> catalogue, int maxQuestions);
 }

@@ -5,6 +5,15 @@ import io.trainflow.connectors.ai.CourseCandidate;
 import io.trainflow.connectors.ai.CourseMatch;
 import io.trainflow.connectors.ai.FeedbackSummary;
 import io.trainflow.connectors.ai.SkillNeed;
+import io.trainflow.connectors.ai.port.Learner;
+import io.trainflow.connectors.ai.port.PathItem;
+import io.trainflow.connectors.ai.port.PathReason;
+import io.trainflow.connectors.ai.provenance.AiResult;
+import io.trainflow.connectors.ai.provenance.InputHash;
+import io.trainflow.connectors.ai.provenance.Provenance;
+import io.trainflow.connectors.ai.quiz.OfflineQuizDrafter;
+import io.trainflow.connectors.ai.quiz.QuizDraft;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -17,11 +26,20 @@ import java.util.stream.IntStream;
  * Offline, deterministic AI for the sample organisation. Ranking: the share of the skill's terms
  * (name terms count double, they say what the skill is) found in the course's title, summary and
  * tags. Feedback summary: extractive, the comments most similar to all the others; it never
- * writes feedback of its own.
+ * writes feedback of its own. Fast and dependency-free, for tests of the process logic; the app uses
+ * the embedding model of connectors/ai.
  */
 public class SampleAi implements AiPort {
 
     public static final String ENGINE = "sample-offline-token-overlap";
+
+    private final Clock clock;
+    private final OfflineQuizDrafter quiz;
+
+    public SampleAi(Clock clock) {
+        this.clock = clock;
+        this.quiz = new OfflineQuizDrafter(ENGINE, clock);
+    }
 
     @Override
     public String engine() {
@@ -29,7 +47,11 @@ public class SampleAi implements AiPort {
     }
 
     @Override
-    public List<CourseMatch> rankCourses(SkillNeed need, List<CourseCandidate> candidates) {
+    public AiResult<List<CourseMatch>> rankCourses(SkillNeed need, List<CourseCandidate> candidates) {
+        return traced(ranking(need, candidates), "sample-rank/1", InputHash.of("rankCourses", need, candidates));
+    }
+
+    List<CourseMatch> ranking(SkillNeed need, List<CourseCandidate> candidates) {
         return candidates.stream()
                 .map(c -> new CourseMatch(c.courseId(), round(similarity(need, c))))
                 .sorted(Comparator.comparingDouble(CourseMatch::similarity).reversed()
@@ -52,7 +74,19 @@ public class SampleAi implements AiPort {
     }
 
     @Override
-    public String explainMatch(SkillNeed need, CourseCandidate course, double similarity) {
+    public AiResult<List<PathReason>> explainPath(Learner learner, List<PathItem> items) {
+        // the learner (and any justification) is not read at all: nothing typed by an employee steers it
+        List<PathReason> reasons = items.stream().map(i -> new PathReason(i.course().courseId(), i.need().skillId(),
+                i.similarity(), explainMatch(i.need(), i.course(), i.similarity()))).toList();
+        return traced(reasons, "sample-explain/1", InputHash.of("explainPath", items));
+    }
+
+    @Override
+    public AiResult<QuizDraft> draftQuiz(CourseCandidate course, List<CourseCandidate> catalogue, int maxQuestions) {
+        return quiz.draftQuiz(course, catalogue, maxQuestions);
+    }
+
+    String explainMatch(SkillNeed need, CourseCandidate course, double similarity) {
         Set<String> courseTerms = courseTerms(course);
         Set<String> shared = new LinkedHashSet<>();
         TextSimilarity.words(need.skillName() + " " + need.description()).stream()
@@ -64,7 +98,12 @@ public class SampleAi implements AiPort {
     }
 
     @Override
-    public FeedbackSummary summariseFeedback(List<String> comments, int maxSentences) {
+    public AiResult<FeedbackSummary> summariseFeedback(List<String> comments, int maxSentences) {
+        return traced(summary(comments, maxSentences), "sample-summary/1",
+                InputHash.of("summariseFeedback", comments == null ? List.of() : comments, maxSentences));
+    }
+
+    FeedbackSummary summary(List<String> comments, int maxSentences) {
         List<String> usable = comments == null ? List.of()
                 : comments.stream().filter(c -> c != null && !c.isBlank()).map(String::strip).distinct().toList();
         if (usable.isEmpty() || maxSentences <= 0) {
@@ -87,6 +126,10 @@ public class SampleAi implements AiPort {
         picked.sort(Comparator.naturalOrder());
         List<String> sentences = picked.stream().map(usable::get).toList();
         return new FeedbackSummary(String.join(" ", sentences), ENGINE, sentences);
+    }
+
+    private <T> AiResult<T> traced(T value, String template, String hash) {
+        return new AiResult<>(value, Provenance.of(ENGINE, template, hash, clock.instant()));
     }
 
     private static Set<String> courseTerms(CourseCandidate course) {

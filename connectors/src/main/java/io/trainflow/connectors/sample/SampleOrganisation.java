@@ -40,13 +40,14 @@ public final class SampleOrganisation {
     private final SampleLms lms;
     private final SampleHcm hcm;
     private final SampleCatalogue catalogue;
-    private final SampleAi ai = new SampleAi();
+    private final SampleAi ai;
     private final Map<String, List<String>> groups;
     private final List<Delegation> delegations;
     private final Clock clock;
 
     private SampleOrganisation(FileSource files, Clock clock, SampleState state) {
         this.clock = clock;
+        this.ai = new SampleAi(clock);
         Instant loaded = clock.instant().truncatedTo(ChronoUnit.DAYS);
         SampleData.Organisation org = files.read("organisation.json", new TypeReference<>() { });
         SampleData.Catalogue cat = files.read("catalogue.json", new TypeReference<>() { });

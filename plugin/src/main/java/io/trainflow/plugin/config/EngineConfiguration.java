@@ -1,5 +1,7 @@
 package io.trainflow.plugin.config;
 
+import io.trainflow.connectors.ai.AiPort;
+import io.trainflow.connectors.ai.wiring.AiEngines;
 import io.trainflow.connectors.delegation.JdbcDelegationStore;
 import io.trainflow.connectors.outcome.JdbcOutcomeStore;
 import io.trainflow.connectors.sample.JdbcSampleState;
@@ -12,6 +14,7 @@ import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.engine.flowable.EngineClock;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import io.trainflow.workflows.intake.Intake;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -19,7 +22,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the embedded default: the sample organisation behind the LMS/HCM/AI ports, Trainflow's
+ * Wires the embedded default: the sample organisation behind the LMS/HCM ports, the real AI engines
+ * (offline embeddings; an OpenAI-compatible model when {@code trainflow.ai.base-url} is set), Trainflow's
  * own stores on the application database, and the Flowable engine on the same database.
  */
 @Configuration
@@ -41,14 +45,22 @@ public class EngineConfiguration {
         return Connections.open(properties.connections(), org, System::getenv);
     }
 
+    /** The catalogue is embedded (or read from the vector cache) once here, not per request. */
+    @Bean
+    AiPort aiPort(SampleOrganisation org, Connections connections, AiProperties properties) {
+        AiPort ai = AiEngines.create(properties.settings(System.getenv()), AiEngines.people(connections.hcm()));
+        AiEngines.indexCatalogue(ai, connections.lms(), org.catalogue());
+        return ai;
+    }
+
     @Bean
     TrainflowPorts trainflowPorts(SampleOrganisation org, Connections connections, DataSource dataSource,
-                                  EngineClock clock) {
+                                  EngineClock clock, AiPort ai, AiProperties properties) {
         JdbcDelegationStore delegations = new JdbcDelegationStore(dataSource);
         org.seedDelegations(delegations);
         // the catalogue (costs, sessions, budgets) stays Trainflow's own whatever the LMS
-        return new TrainflowPorts(connections.lms(), connections.hcm(), org.ai(), org.catalogue(),
-                new JdbcOutcomeStore(dataSource), delegations, clock);
+        return new TrainflowPorts(connections.lms(), connections.hcm(), ai, org.catalogue(),
+                new JdbcOutcomeStore(dataSource), delegations, clock, Path.of(properties.quizExportDir()));
     }
 
     @Bean

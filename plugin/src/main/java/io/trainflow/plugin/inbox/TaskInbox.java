@@ -21,8 +21,9 @@ public class TaskInbox {
 
     /** Variables shown with a task: what the person needs to decide. */
     static final List<String> CONTEXT = List.of("requestId", "employeeId", "requestedBy", "origin", "justification",
-            "level", "learningPath", "pathCost", "budget", "overBudget", "routing", "approverOnBehalfOf", "sessions",
-            "trainingDeadline", "progress", "reaction", "learning", "report", "feedbackSummary", "programmeId", "department");
+            "level", "learningPath", "learningPathProvenance", "pathCost", "budget", "overBudget", "routing", "approverOnBehalfOf",
+            "sessions", "trainingDeadline", "progress", "reaction", "learning", "report", "feedbackSummary",
+            "feedbackSummaryProvenance", "programmeId", "department", "courseId", "quizDraft", "quizDraftProvenance");
 
     private final ProcessEngine engine;
     private final UserTasks tasks;

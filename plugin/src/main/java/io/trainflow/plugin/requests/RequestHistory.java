@@ -13,12 +13,18 @@ import org.flowable.engine.task.Comment;
 import org.flowable.task.api.history.HistoricTaskInstance;
 import org.springframework.stereotype.Service;
 
-/** The audit trail of a request: who decided what, when, and the rule outcomes. */
+/**
+ * The audit trail of a request: who decided what, when, the rule outcomes, and where every AI output came
+ * from (the {@code …Provenance} variables: engine, model, template version, input hash, time, fallback).
+ */
 @Service
 public class RequestHistory {
 
     private static final List<String> SHOWN = List.of("origin", "requestedBy", "employeeId", "pathCost", "overBudget",
             "routing", "learningPath", "trainingStatus", "decision", "trainingDeadline");
+
+    /** Suffix of the variables in which step handlers store the provenance of their AI outputs. */
+    static final String PROVENANCE = "Provenance";
 
     private final ProcessEngine engine;
 
@@ -47,7 +53,7 @@ public class RequestHistory {
         decisions.sort(Comparator.comparing(Entry::time));
         Map<String, Object> variables = new LinkedHashMap<>();
         engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(root.getId()).list().stream()
-                .filter(v -> SHOWN.contains(v.getVariableName()))
+                .filter(v -> SHOWN.contains(v.getVariableName()) || v.getVariableName().endsWith(PROVENANCE))
                 .forEach(v -> variables.put(v.getVariableName(), v.getValue()));
         return new Status(requestId, root.getId(), root.getEndTime() == null, decisions, variables);
     }

@@ -13,5 +13,7 @@ public record PathCourse(
         String skillId,
         @Doc("How well the course matches the skill, 0..1") double similarity,
         @Doc("Cost per learner (EUR)") double cost,
-        @Doc("Why the course was chosen, for the approver") String reason) {
+        @Doc("Why the course was chosen, for the approver") String reason,
+        @Doc(value = "The gap it closes as the approver reads it, e.g. \"SQL: level 1, role needs 3\"; null when none",
+                optional = true) String gap) {
 }

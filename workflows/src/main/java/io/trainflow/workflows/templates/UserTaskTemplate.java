@@ -33,6 +33,11 @@ public record UserTaskTemplate(String id, String name, String description, Strin
                         List.of(new Field("behaviourScore", "1 to 5"), new Field("observation", "what changed"))),
                 new UserTaskTemplate("sign-off", "Sign off programme report", "L&D signs off the programme retrospective; AI drafts, people decide.",
                         null, "ld-team", Map.of(),
-                        List.of(new Field("signedOff", "true to sign off"), new Field("signOffComment", "remarks"))));
+                        List.of(new Field("signedOff", "true to sign off"), new Field("signOffComment", "remarks"),
+                                new Field("retrospective", "the retrospective as signed: the AI draft confirmed or rewritten"))),
+                new UserTaskTemplate("quiz-review", "Review drafted questions", "A subject-matter expert approves, edits or rejects"
+                        + " each AI-drafted quiz question; only approved and edited questions are exported.",
+                        null, "sme", Map.of(),
+                        List.of(new Field("reviews", "one {questionId, verdict: approve|edit|reject, edited} per question"))));
     }
 }

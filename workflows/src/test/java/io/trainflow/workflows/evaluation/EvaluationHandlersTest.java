@@ -15,8 +15,8 @@ class EvaluationHandlersTest {
     final Sample sample = new Sample();
     final Profile alice = sample.profile("1004");
     final List<PathCourse> path = List.of(
-            new PathCourse("103", "PY-AUTO", "Python for Automation", "python", 0.8, 400, ""),
-            new PathCourse("104", "SQL-101", "SQL and Relational Databases", "sql", 0.8, 350, ""));
+            new PathCourse("103", "PY-AUTO", "Python for Automation", "python", 0.8, 400, "", null),
+            new PathCourse("104", "SQL-101", "SQL and Relational Databases", "sql", 0.8, 350, "", null));
 
     void aliceFinishesEverything() {
         path.forEach(p -> sample.ports.lms().enrol("alice.martin", p.courseId(), Sample.START, null));

@@ -104,7 +104,7 @@ class DeployTimeLintTest {
         assertThat(repository.createDeploymentQuery().count()).isEqualTo(1);
         assertThat(repository.createProcessDefinitionQuery().list()).extracting(d -> d.getKey())
                 .containsExactlyInAnyOrder("p", "approval-step", "training-request", "training-delivery",
-                        "training-evaluation", "training-programme");
+                        "training-evaluation", "training-programme", "quiz-review");
     }
 
     private void assertNothingStored() {

@@ -23,7 +23,8 @@ class RankLearningPathHandlerTest {
                 sample.ports.catalogue()).handle(new LoadProfileHandler.Input(employeeId));
         var gaps = new AnalyseNeedsHandler(sample.ports.catalogue(), sample.ports.hcm())
                 .handle(new AnalyseNeedsHandler.Input(loaded.profile())).gaps();
-        return handler.handle(new RankLearningPathHandler.Input(gaps, loaded.courseHistory(), requested));
+        return handler.handle(new RankLearningPathHandler.Input(gaps, loaded.courseHistory(), requested, loaded.profile(),
+                "Automate our weekly reports"));
     }
 
     @Test
@@ -79,7 +80,7 @@ class RankLearningPathHandlerTest {
         List<CourseHistoryEntry> everySqlCourseDone = List.of(new CourseHistoryEntry("104", true, 90.0));
         var gaps = List.of(new io.trainflow.workflows.needs.Gap("sql", "SQL", 3, 2, 1));
 
-        assertThatThrownBy(() -> handler.handle(new RankLearningPathHandler.Input(gaps, everySqlCourseDone, null)))
+        assertThatThrownBy(() -> handler.handle(new RankLearningPathHandler.Input(gaps, everySqlCourseDone, null, null, null)))
                 .isInstanceOf(BusinessError.class);
     }
 }

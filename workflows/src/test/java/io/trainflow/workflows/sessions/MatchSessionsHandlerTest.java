@@ -18,7 +18,7 @@ class MatchSessionsHandlerTest {
     final MatchSessionsHandler handler = new MatchSessionsHandler(sample.ports.catalogue(), sample.ports.lms(), sample.clock);
 
     static PathCourse course(String id) {
-        return new PathCourse(id, "C" + id, "Course " + id, null, 0.5, 100, "test");
+        return new PathCourse(id, "C" + id, "Course " + id, null, 0.5, 100, "test", null);
     }
 
     @Test

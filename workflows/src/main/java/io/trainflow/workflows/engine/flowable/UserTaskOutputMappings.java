@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.flowable.bpmn.model.FlowElement;
 import org.flowable.common.engine.impl.el.ExpressionManager;
+import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.TaskListener;
 import org.flowable.engine.impl.util.CommandContextUtil;
@@ -16,12 +17,17 @@ import org.flowable.task.service.delegate.DelegateTask;
  * {@code zeebe:ioMapping} outputs of a user task, as Zeebe applies them on completion: each
  * source is evaluated with the variables the task was completed with, and its target set in
  * the process. Runs after the {@link TaskCompletionGuard}, so a refused completion maps nothing.
+ * {@value #COMPLETED_BY} names the person completing the task, so a process can record who decided
+ * (e.g. the expert who reviewed a quiz) from the authenticated user, not from what they typed.
  */
 class UserTaskOutputMappings implements TaskListener {
 
     private static final long serialVersionUID = 1L;
 
     static final UserTaskOutputMappings INSTANCE = new UserTaskOutputMappings();
+
+    /** Variable, visible only to output mappings, holding the username of the person completing the task. */
+    public static final String COMPLETED_BY = "completedBy";
 
     @Override
     public void notify(DelegateTask task) {
@@ -31,6 +37,7 @@ class UserTaskOutputMappings implements TaskListener {
         if (outputs.isEmpty()) {
             return;
         }
+        task.setTransientVariableLocal(COMPLETED_BY, Authentication.getAuthenticatedUserId());
         ExpressionManager expressions = CommandContextUtil.getProcessEngineConfiguration().getExpressionManager();
         Map<String, Object> values = new LinkedHashMap<>();
         for (Zeebe.Mapping output : outputs) {

@@ -1,5 +1,6 @@
 package io.trainflow.connectors.ai.offline;
 
+import io.trainflow.connectors.ai.AiPort;
 import io.trainflow.connectors.ai.CourseCandidate;
 import io.trainflow.connectors.ai.CourseMatch;
 import io.trainflow.connectors.ai.FeedbackSummary;
@@ -13,7 +14,6 @@ import io.trainflow.connectors.ai.embedding.Vectors;
 import io.trainflow.connectors.ai.port.Learner;
 import io.trainflow.connectors.ai.port.PathItem;
 import io.trainflow.connectors.ai.port.PathReason;
-import io.trainflow.connectors.ai.port.TracedAiPort;
 import io.trainflow.connectors.ai.provenance.AiResult;
 import io.trainflow.connectors.ai.provenance.InputHash;
 import io.trainflow.connectors.ai.provenance.Provenance;
@@ -33,7 +33,7 @@ import java.util.Map;
  * are sentences chosen by embedding centrality. No network, no personal data leaves, deterministic.
  * Employee-typed text (a justification) is never used at all, so nothing hidden in it can steer it.
  */
-public final class OfflineAi implements TracedAiPort {
+public final class OfflineAi implements AiPort {
 
     /**
      * Cosine at or below which a course is unrelated. MiniLM gives unrelated English sentences cosines up
@@ -84,7 +84,7 @@ public final class OfflineAi implements TracedAiPort {
     }
 
     @Override
-    public AiResult<List<CourseMatch>> rankCoursesTraced(SkillNeed need, List<CourseCandidate> candidates) {
+    public AiResult<List<CourseMatch>> rankCourses(SkillNeed need, List<CourseCandidate> candidates) {
         float[] gap = gapVectors.computeIfAbsent(CourseTexts.gap(need), courses.embedder()::embed);
         List<float[]> vectors = courses.vectors(candidates);
         List<CourseMatch> matches = new ArrayList<>(candidates.size());
@@ -101,10 +101,9 @@ public final class OfflineAi implements TracedAiPort {
         return Math.round(Math.max(0, Math.min(1, s)) * 1000) / 1000.0;
     }
 
-    @Override
-    public AiResult<String> explainMatchTraced(SkillNeed need, CourseCandidate course, double similarity) {
-        return result(OfflineTemplates.explain(need, course, similarity), OfflineTemplates.EXPLAIN,
-                InputHash.of("explainMatch", need, course, similarity));
+    /** The template sentence for one course and gap (the text {@link #explainPath} gives each item). */
+    public String explainMatch(SkillNeed need, CourseCandidate course, double similarity) {
+        return OfflineTemplates.explain(need, course, similarity);
     }
 
     @Override
@@ -115,7 +114,7 @@ public final class OfflineAi implements TracedAiPort {
     }
 
     @Override
-    public AiResult<FeedbackSummary> summariseFeedbackTraced(List<String> comments, int maxSentences) {
+    public AiResult<FeedbackSummary> summariseFeedback(List<String> comments, int maxSentences) {
         List<String> picked = summariser.pick(comments, maxSentences);
         return result(new FeedbackSummary(OfflineTemplates.summary(picked), engine, picked), OfflineTemplates.SUMMARY,
                 InputHash.of("summariseFeedback", comments == null ? List.of() : comments, maxSentences));

@@ -1,5 +1,6 @@
 package io.trainflow.connectors.ai.openai;
 
+import io.trainflow.connectors.ai.AiPort;
 import io.trainflow.connectors.ai.CourseCandidate;
 import io.trainflow.connectors.ai.CourseMatch;
 import io.trainflow.connectors.ai.FeedbackSummary;
@@ -8,7 +9,6 @@ import io.trainflow.connectors.ai.offline.OfflineAi;
 import io.trainflow.connectors.ai.port.Learner;
 import io.trainflow.connectors.ai.port.PathItem;
 import io.trainflow.connectors.ai.port.PathReason;
-import io.trainflow.connectors.ai.port.TracedAiPort;
 import io.trainflow.connectors.ai.privacy.DataClassification;
 import io.trainflow.connectors.ai.privacy.OutboundData;
 import io.trainflow.connectors.ai.privacy.Pseudonymiser;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * schema and the rules (only given course ids and skill ids, every item once), and restored from
  * pseudonyms. Whatever goes wrong, the step gets the offline result, with the reason in its provenance.
  */
-public final class ModelAi implements TracedAiPort {
+public final class ModelAi implements AiPort {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelAi.class);
 
@@ -58,14 +58,8 @@ public final class ModelAi implements TracedAiPort {
     }
 
     @Override
-    public AiResult<List<CourseMatch>> rankCoursesTraced(SkillNeed need, List<CourseCandidate> candidates) {
-        return offline.rankCoursesTraced(need, candidates);
-    }
-
-    @Override
-    public AiResult<String> explainMatchTraced(SkillNeed need, CourseCandidate course, double similarity) {
-        AiResult<List<PathReason>> path = explainPath(null, List.of(new PathItem(need, course, similarity)));
-        return path.map(reasons -> reasons.get(0).explanation());
+    public AiResult<List<CourseMatch>> rankCourses(SkillNeed need, List<CourseCandidate> candidates) {
+        return offline.rankCourses(need, candidates);
     }
 
     @Override
@@ -82,8 +76,8 @@ public final class ModelAi implements TracedAiPort {
     }
 
     @Override
-    public AiResult<FeedbackSummary> summariseFeedbackTraced(List<String> comments, int maxSentences) {
-        AiResult<FeedbackSummary> fallback = offline.summariseFeedbackTraced(comments, maxSentences);
+    public AiResult<FeedbackSummary> summariseFeedback(List<String> comments, int maxSentences) {
+        AiResult<FeedbackSummary> fallback = offline.summariseFeedback(comments, maxSentences);
         if (fallback.value().sentences().isEmpty()) {
             return fallback; // nothing to summarise: no call
         }

@@ -5,9 +5,9 @@ import io.trainflow.connectors.ai.embedding.MiniLmEmbedder;
 import io.trainflow.connectors.ai.offline.OfflineAi;
 import io.trainflow.connectors.ai.openai.ChatClient;
 import io.trainflow.connectors.ai.openai.ModelAi;
-import io.trainflow.connectors.ai.port.TracedAiPort;
 import io.trainflow.connectors.ai.privacy.DataClassification;
 import io.trainflow.connectors.ai.privacy.Pseudonymiser;
+import io.trainflow.connectors.ai.AiPort;
 import io.trainflow.connectors.ai.CourseCandidate;
 import io.trainflow.connectors.catalogue.CataloguePort;
 import io.trainflow.connectors.catalogue.CourseOffering;
@@ -36,7 +36,7 @@ public final class AiEngines {
     private AiEngines() {
     }
 
-    public static TracedAiPort create(AiSettings settings, List<Pseudonymiser.Person> people) {
+    public static AiPort create(AiSettings settings, List<Pseudonymiser.Person> people) {
         OfflineAi offline = new OfflineAi(MiniLmEmbedder.shared(settings.variant()),
                 new FileEmbeddingCache(settings.cacheDirectory()), settings.similarityFloor(), Clock.systemUTC());
         if (settings.openAi() == null) {
@@ -50,7 +50,7 @@ public final class AiEngines {
     }
 
     /** The offline engine behind any port this class built. */
-    public static OfflineAi offline(TracedAiPort port) {
+    public static OfflineAi offline(AiPort port) {
         return port instanceof ModelAi model ? model.offline() : (OfflineAi) port;
     }
 
@@ -58,7 +58,7 @@ public final class AiEngines {
      * Indexes the catalogue as RankLearningPathHandler sees it (LMS courses Trainflow offers, with their
      * tags); call at start-up and when the catalogue changes. Returns the catalogue version.
      */
-    public static String indexCatalogue(TracedAiPort port, LmsPort lms, CataloguePort catalogue) {
+    public static String indexCatalogue(AiPort port, LmsPort lms, CataloguePort catalogue) {
         Map<String, CourseOffering> offerings = catalogue.offerings().stream()
                 .collect(Collectors.toMap(CourseOffering::courseId, Function.identity(), (a, b) -> a));
         List<CourseCandidate> candidates = lms.courses().stream().filter(c -> offerings.containsKey(c.id()))

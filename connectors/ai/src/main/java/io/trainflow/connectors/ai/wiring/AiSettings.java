@@ -29,19 +29,22 @@ public record AiSettings(Path cacheDirectory, MiniLmEmbedder.Variant variant, do
                          byte[] pseudonymSecret, Map<String, String> classification, OpenAiConfig openAi) {
 
     public static AiSettings fromEnvironment(Map<String, String> env) {
-        String secret = env.get("TRAINFLOW_AI_PSEUDONYM_SECRET");
-        byte[] key;
-        if (secret == null || secret.isBlank()) {
-            key = new byte[32];
-            new SecureRandom().nextBytes(key); // pseudonyms then stay stable for the life of the process
-        } else {
-            key = Base64.getDecoder().decode(secret.strip().getBytes(StandardCharsets.US_ASCII));
-        }
+        byte[] key = pseudonymKey(env.get("TRAINFLOW_AI_PSEUDONYM_SECRET"));
         String floor = env.get("TRAINFLOW_AI_SIMILARITY_FLOOR");
         return new AiSettings(Path.of(env.getOrDefault("TRAINFLOW_AI_CACHE_DIR", "data/ai-cache")),
                 MiniLmEmbedder.Variant.parse(env.get("TRAINFLOW_AI_EMBEDDING_VARIANT")),
                 floor == null ? OfflineAi.DEFAULT_FLOOR : Double.parseDouble(floor.strip()), key,
                 parse(env.getOrDefault("TRAINFLOW_AI_CLASSIFICATION", "")), OpenAiConfig.fromEnvironment(env));
+    }
+
+    /** The pseudonym key from its Base64 text; random for this process when unset. */
+    public static byte[] pseudonymKey(String base64) {
+        if (base64 == null || base64.isBlank()) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key); // pseudonyms then stay stable for the life of the process
+            return key;
+        }
+        return Base64.getDecoder().decode(base64.strip().getBytes(StandardCharsets.US_ASCII));
     }
 
     static Map<String, String> parse(String overrides) {

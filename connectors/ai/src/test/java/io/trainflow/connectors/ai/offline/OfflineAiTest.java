@@ -24,35 +24,35 @@ class OfflineAiTest {
 
     @Test
     void feedbackSummaryQuotesRepresentativeSentencesVerbatim() {
-        FeedbackSummary summary = ai.summariseFeedback(COMMENTS, 3);
+        FeedbackSummary summary = ai.summariseFeedback(COMMENTS, 3).value();
         List<String> sentences = Sentences.of(COMMENTS);
         assertThat(summary.sentences()).hasSize(3).allSatisfy(s -> assertThat(sentences).contains(s));
         assertThat(summary.text()).isEqualTo(String.join(" ", summary.sentences()));
         assertThat(summary.sentences()).doesNotContain("The room was cold.", "Lunch was fine.");
         assertThat(summary.engine()).isEqualTo("offline:all-minilm-l6-v2-q");
-        assertThat(ai.summariseFeedback(COMMENTS, 3)).isEqualTo(summary); // deterministic
+        assertThat(ai.summariseFeedback(COMMENTS, 3).value()).isEqualTo(summary); // deterministic
     }
 
     @Test
     void noCommentsGiveASummarySayingSo() {
-        assertThat(ai.summariseFeedback(List.of(" ", ""), 3).sentences()).isEmpty();
-        assertThat(ai.summariseFeedback(null, 3).text()).isEqualTo("No feedback comments were given.");
+        assertThat(ai.summariseFeedback(List.of(" ", ""), 3).value().sentences()).isEmpty();
+        assertThat(ai.summariseFeedback(null, 3).value().text()).isEqualTo("No feedback comments were given.");
     }
 
     @Test
     void everyOutputCarriesItsProvenance() {
         SkillNeed need = Sample.labelledGaps().get(0).need();
-        AiResult<?> ranked = ai.rankCoursesTraced(need, Sample.catalogue());
+        AiResult<?> ranked = ai.rankCourses(need, Sample.catalogue());
         assertThat(ranked.provenance().engine()).isEqualTo("offline:all-minilm-l6-v2-q");
         assertThat(ranked.provenance().templateVersion()).isEqualTo(OfflineTemplates.RANK);
         assertThat(ranked.provenance().inputHash()).matches("[0-9a-f]{64}");
         assertThat(ranked.provenance().createdAt()).isEqualTo(TestEngines.CLOCK.instant());
         assertThat(ranked.provenance().fellBack()).isFalse();
         // same inputs, same hash; different inputs, different hash
-        assertThat(ai.rankCoursesTraced(need, Sample.catalogue()).provenance().inputHash())
+        assertThat(ai.rankCourses(need, Sample.catalogue()).provenance().inputHash())
                 .isEqualTo(ranked.provenance().inputHash())
-                .isNotEqualTo(ai.rankCoursesTraced(need, Sample.catalogue().subList(1, 5)).provenance().inputHash());
-        assertThat(ai.summariseFeedbackTraced(COMMENTS, 2).provenance().templateVersion()).isEqualTo(OfflineTemplates.SUMMARY);
+                .isNotEqualTo(ai.rankCourses(need, Sample.catalogue().subList(1, 5)).provenance().inputHash());
+        assertThat(ai.summariseFeedback(COMMENTS, 2).provenance().templateVersion()).isEqualTo(OfflineTemplates.SUMMARY);
         assertThat(ai.draftQuiz(Sample.catalogue().get(0), Sample.catalogue(), 4).provenance().templateVersion())
                 .isEqualTo("offline-quiz/1");
     }

@@ -32,7 +32,7 @@ class OfflineRankingTest {
 
     @Test
     void everyCandidateIsRankedOnceWithASimilarityBetweenZeroAndOne() {
-        List<CourseMatch> ranked = ai.rankCourses(Sample.labelledGaps().get(0).need(), catalogue);
+        List<CourseMatch> ranked = ai.rankCourses(Sample.labelledGaps().get(0).need(), catalogue).value();
         assertThat(ranked).extracting(CourseMatch::courseId)
                 .containsExactlyInAnyOrderElementsOf(catalogue.stream().map(CourseCandidate::courseId).toList());
         assertThat(ranked).allSatisfy(m -> assertThat(m.similarity()).isBetween(0.0, 1.0));
@@ -43,7 +43,7 @@ class OfflineRankingTest {
     void theRankingHandlersCutOffKeepsTrueMatchesAndDropsTheRest() {
         // RankLearningPathHandler keeps a course at similarity >= 0.3: the calibrated scale must fit it
         for (Sample.LabelledGap g : Sample.labelledGaps().subList(0, 16)) {
-            List<CourseMatch> ranked = ai.rankCourses(g.need(), catalogue);
+            List<CourseMatch> ranked = ai.rankCourses(g.need(), catalogue).value();
             assertThat(ranked.get(0).similarity()).as(g.need().skillId()).isGreaterThanOrEqualTo(0.3);
             assertThat(ranked.stream().filter(m -> !g.expected().contains(m.courseId())))
                     .as(g.need().skillId()).allSatisfy(m -> assertThat(m.similarity()).isLessThan(0.3));
@@ -55,7 +55,7 @@ class OfflineRankingTest {
         // lea.fournier completed SQL-101 (104): no other course teaches SQL, so none may pass the cut-off
         SkillNeed sql = Sample.labelledGaps().get(2).need();
         List<CourseCandidate> withoutSql = catalogue.stream().filter(c -> !c.courseId().equals("104")).toList();
-        assertThat(ai.rankCourses(sql, withoutSql).get(0).similarity()).isLessThan(0.3);
+        assertThat(ai.rankCourses(sql, withoutSql).value().get(0).similarity()).isLessThan(0.3);
     }
 
     @Test

@@ -128,8 +128,8 @@ class FallbackTest {
         List<String> comments = List.of("Great labs.", "Too short.", "Clear trainer.", "Cold room.");
         try (StubModel stub = new StubModel().then(200, StubModel.completion(
                 "{\"summary\":\"People loved it.\",\"sentenceIndexes\":[0,7]}"))) {
-            var result = ModelFixtures.model(stub).summariseFeedbackTraced(comments, 2);
-            assertThat(result.value()).isEqualTo(TestEngines.offline().summariseFeedback(comments, 2));
+            var result = ModelFixtures.model(stub).summariseFeedback(comments, 2);
+            assertThat(result.value()).isEqualTo(TestEngines.offline().summariseFeedback(comments, 2).value());
             assertThat(result.provenance().fallbackReason()).isEqualTo("sentence index 7 does not exist");
         }
     }
@@ -139,7 +139,7 @@ class FallbackTest {
         List<String> comments = List.of("Great labs.", "Too short.", "Clear trainer.", "Cold room.");
         try (StubModel stub = new StubModel().then(200, StubModel.completion(
                 "{\"summary\":\"Labs and trainer were praised; the course felt short.\",\"sentenceIndexes\":[2,0,1]}"))) {
-            var result = ModelFixtures.model(stub).summariseFeedbackTraced(comments, 3);
+            var result = ModelFixtures.model(stub).summariseFeedback(comments, 3);
             assertThat(result.value().sentences()).containsExactly("Great labs.", "Too short.", "Clear trainer.");
             assertThat(result.value().engine()).isEqualTo("openai-compatible:llama3.1:8b");
             assertThat(result.provenance().templateVersion()).isEqualTo("model-feedback-summary/1");

@@ -13,7 +13,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** A ModelAi on a stub endpoint, and the path items of the sample's software engineer alice.martin. */
-final class ModelFixtures {
+public final class ModelFixtures {
 
     static final String KEY = "sk-test-secret-key-0123456789";
 
@@ -58,7 +58,7 @@ final class ModelFixtures {
     }
 
     /** A well-behaved model: one reason per requested item, quoting the pseudonyms it was given. */
-    static String explainEveryItem(StubModel.Received request) {
+    public static String explainEveryItem(StubModel.Received request) {
         var reasons = OpenAiWire.JSON.createObjectNode();
         var list = reasons.putArray("reasons");
         JsonNode data = request.data();

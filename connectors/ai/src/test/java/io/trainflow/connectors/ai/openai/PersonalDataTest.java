@@ -54,8 +54,9 @@ class PersonalDataTest {
                 : "{\"questions\":[{\"type\":\"true_false\",\"stem\":\"SQL has joins.\",\"choices\":[],\"answer\":true,\"feedback\":\"\"}]}")) {
             ModelAi ai = ModelFixtures.model(stub);
             List<PathReason> reasons = ai.explainPath(alice(JUSTIFICATION), ModelFixtures.alicePath()).value();
-            var summary = ai.summariseFeedbackTraced(COMMENTS, 3);
-            ai.explainMatch(ModelFixtures.skill("sql"), ModelFixtures.course("104"), 0.67);
+            var summary = ai.summariseFeedback(COMMENTS, 3);
+            ai.explainPath(null, List.of(new io.trainflow.connectors.ai.port.PathItem(ModelFixtures.skill("sql"),
+                    ModelFixtures.course("104"), 0.67)));
             ai.draftQuiz(ModelFixtures.course("104"), Sample.catalogue(), 3);
 
             assertThat(stub.received).hasSize(4);
@@ -81,7 +82,7 @@ class PersonalDataTest {
                 .with(Map.of("feedback.comments", "NEVER_SEND", "learner.justification", "NEVER_SEND", "learner.name", "NEVER_SEND"));
         try (StubModel stub = new StubModel().answering(ModelFixtures::explainEveryItem)) {
             ModelAi ai = ModelFixtures.model(ModelFixtures.config(stub), strict);
-            var summary = ai.summariseFeedbackTraced(COMMENTS, 2);
+            var summary = ai.summariseFeedback(COMMENTS, 2);
             assertThat(stub.received).isEmpty();
             assertThat(summary.provenance().engine()).startsWith("offline:");
             assertThat(summary.provenance().fallbackReason()).isEqualTo("field feedback.comments is classified NEVER_SEND");

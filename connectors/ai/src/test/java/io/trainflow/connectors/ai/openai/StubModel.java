@@ -18,34 +18,34 @@ import tools.jackson.databind.JsonNode;
  * An OpenAI-compatible endpoint on loopback (JDK HttpServer): records every request it receives and
  * answers from a queue of scripted replies, or from a function of the request when the queue is empty.
  */
-final class StubModel implements AutoCloseable {
+public final class StubModel implements AutoCloseable {
 
-    record Received(String method, String path, Map<String, List<String>> headers, String body) {
-        JsonNode json() {
+    public record Received(String method, String path, Map<String, List<String>> headers, String body) {
+        public JsonNode json() {
             return OpenAiWire.JSON.readTree(body);
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
 
         /** The data the request carried (the user message's JSON "data" member). */
-        JsonNode data() {
+        public JsonNode data() {
             return OpenAiWire.JSON.readTree(json().get("messages").get(1).get("content").asString()).get("data");
         }
     }
 
-    record Reply(int status, String body, long delayMillis) {
+    public record Reply(int status, String body, long delayMillis) {
     }
 
     private final HttpServer server;
     private final java.util.concurrent.ExecutorService executor = Executors.newCachedThreadPool();
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private volatile Function<Received, Reply> fallback = r -> new Reply(500, "{}", 0);
 
-    StubModel() throws IOException {
+    public StubModel() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
@@ -76,28 +76,28 @@ final class StubModel implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/v1";
     }
 
-    StubModel then(int status, String body) {
+    public StubModel then(int status, String body) {
         script.add(new Reply(status, body, 0));
         return this;
     }
 
-    StubModel thenSlow(long delayMillis, String body) {
+    public StubModel thenSlow(long delayMillis, String body) {
         script.add(new Reply(200, body, delayMillis));
         return this;
     }
 
     /** Answers every request not scripted with a chat completion whose content {@code f} computes. */
-    StubModel answering(Function<Received, String> content) {
+    public StubModel answering(Function<Received, String> content) {
         fallback = r -> new Reply(200, completion(content.apply(r)), 0);
         return this;
     }
 
     /** A chat-completions response whose message content is {@code content}. */
-    static String completion(String content) {
+    public static String completion(String content) {
         var root = OpenAiWire.JSON.createObjectNode();
         root.put("id", "chatcmpl-stub").put("object", "chat.completion").put("model", "stub");
         var choice = root.putArray("choices").addObject();
@@ -106,7 +106,7 @@ final class StubModel implements AutoCloseable {
         return OpenAiWire.JSON.writeValueAsString(root);
     }
 
-    String allBodies() {
+    public String allBodies() {
         return String.join("\n", received.stream().map(Received::body).toList());
     }
 

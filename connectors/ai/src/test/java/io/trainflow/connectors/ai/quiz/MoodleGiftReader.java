@@ -10,9 +10,9 @@ import java.util.List;
  * "####" general feedback, "[format]" markers, "=" / "~" answers, T/TRUE/F/FALSE. A test oracle for our
  * escaping, independent of the exporter's code.
  */
-final class MoodleGiftReader {
+public final class MoodleGiftReader {
 
-    record Read(String name, String type, String text, String format, List<String> right, List<String> wrong,
+    public record Read(String name, String type, String text, String format, List<String> right, List<String> wrong,
                 Boolean answer, String generalFeedback) {
     }
 
@@ -20,7 +20,7 @@ final class MoodleGiftReader {
     private static final String[] PLACEHOLDER = {"&&058;", "&&035;", "&&061;", "&&123;", "&&125;", "&&126;", "&&010"};
     private static final String[] CHARACTER = {":", "#", "=", "{", "}", "~", "\n"};
 
-    static List<Read> read(String gift) {
+    public static List<Read> read(String gift) {
         List<Read> out = new ArrayList<>();
         for (String block : gift.split("\\n\\s*\\n")) {
             List<String> lines = new ArrayList<>();

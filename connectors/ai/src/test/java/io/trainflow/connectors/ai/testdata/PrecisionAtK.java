@@ -19,7 +19,7 @@ public record PrecisionAtK(double precisionAt3, double normalisedPrecisionAt3, d
         double hit = 0;
         List<String> misses = new java.util.ArrayList<>();
         for (Sample.LabelledGap g : gaps) {
-            List<String> top = ai.rankCourses(g.need(), catalogue).stream().limit(3).map(CourseMatch::courseId).toList();
+            List<String> top = ai.rankCourses(g.need(), catalogue).value().stream().limit(3).map(CourseMatch::courseId).toList();
             long relevant = top.stream().filter(g.expected()::contains).count();
             p += relevant / 3.0;
             np += relevant / (double) Math.min(3, g.expected().size());

@@ -18,7 +18,7 @@ import java.util.Set;
  * other catalogue courses, picked by a hash so the same catalogue always gives the same quiz. Plain
  * recall questions: a starting point for the expert, who approves, edits or rejects each one.
  */
-public final class OfflineQuizDrafter implements QuizDrafter {
+public final class OfflineQuizDrafter {
 
     public static final String TEMPLATE = "offline-quiz/1";
 
@@ -30,7 +30,6 @@ public final class OfflineQuizDrafter implements QuizDrafter {
         this.clock = clock;
     }
 
-    @Override
     public AiResult<QuizDraft> draftQuiz(CourseCandidate course, List<CourseCandidate> catalogue, int maxQuestions) {
         List<CourseCandidate> others = catalogue.stream().filter(c -> !c.courseId().equals(course.courseId()))
                 .sorted(Comparator.comparing(c -> InputHash.sha256(course.courseId() + "/" + c.courseId()))).toList();
