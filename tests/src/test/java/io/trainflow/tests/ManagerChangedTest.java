@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trainflow.connectors.lms.Enrolment;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.flowable.common.engine.api.FlowableException;
@@ -12,7 +13,7 @@ import org.flowable.task.api.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** HR moves the learner to another manager while the approval is open: the approval follows. */
+/** HR moves the learner to another manager: an open approval follows, and so do later follow-ups. */
 class ManagerChangedTest {
 
     private final SampleLifecycle life = SampleLifecycle.start();
@@ -42,6 +43,29 @@ class ManagerChangedTest {
 
         life.approve("hugo.roux", request);
         assertThat(life.org().lms().enrolments("alice.martin")).extracting(Enrolment::courseId).contains("103", "104");
+    }
+
+    @Test
+    void aFollowUpDueAfterAManagerChangeGoesToTheNewManager() {
+        String request = life.request("alice.martin", "1004", "Automate reports", List.of());
+        life.approve("sophie.laurent", request);
+        life.learnerCompletesNextCourse("alice.martin");
+        life.learnerCompletesNextCourse("alice.martin");
+
+        life.advance(Duration.ofDays(30));
+        life.complete("sophie.laurent", life.task("sophie.laurent", "follow-up-30", request),
+                Map.of("behaviourScore", 4, "observation", "uses it weekly"));
+
+        // HR moves Alice to Hugo between the 30- and 60-day follow-ups: the profile read at intake still says Sophie
+        life.org().changeSupervisor("1004", "hugo.roux");
+        life.advance(Duration.ofDays(30));
+
+        Task followUp = life.task("hugo.roux", "follow-up-60", request);
+        assertThat(followUp.getAssignee()).isEqualTo("hugo.roux");
+        assertThat(life.inbox("sophie.laurent")).isEmpty();
+        assertThatThrownBy(() -> life.complete("sophie.laurent", followUp, Map.of("behaviourScore", 2)))
+                .isInstanceOf(FlowableForbiddenException.class);
+        life.complete("hugo.roux", followUp, Map.of("behaviourScore", 3, "observation", "new team, still uses it"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.trainflow.workflows.evaluation.RecordTrainingHandler;
 import io.trainflow.workflows.needs.AnalyseNeedsHandler;
 import io.trainflow.workflows.notify.SendNotificationHandler;
 import io.trainflow.workflows.path.RankLearningPathHandler;
+import io.trainflow.workflows.profile.CurrentManagerHandler;
 import io.trainflow.workflows.profile.LoadProfileHandler;
 import io.trainflow.workflows.programme.BuildReportHandler;
 import io.trainflow.workflows.programme.ListDepartmentHandler;
@@ -33,6 +34,7 @@ public final class StepHandlers {
     public static List<StepHandler<?, ?>> all(TrainflowPorts p) {
         return List.of(
                 new LoadProfileHandler(p.hcm(), p.lms(), p.catalogue()),
+                new CurrentManagerHandler(p.hcm()),
                 new AnalyseNeedsHandler(p.catalogue(), p.hcm()),
                 new RankLearningPathHandler(p.lms(), p.catalogue(), p.hcm(), p.ai()),
                 new MatchSessionsHandler(p.catalogue(), p.lms(), p.clock()),

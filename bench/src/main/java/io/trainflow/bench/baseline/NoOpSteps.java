@@ -52,6 +52,8 @@ public final class NoOpSteps implements JavaDelegate {
                 execution.setVariable("approver", ((Map<?, ?>) profile).get("managerUsername"));
                 execution.setVariable("approverGroups", new ArrayList<String>());
             }
+            case "hcm-current-manager" -> execution.setVariable("currentManager",
+                    ((Map<?, ?>) execution.getVariable("profile")).get("managerUsername"));
             case "lms-check-progress" -> execution.setVariable("progress",
                     new HashMap<>(Map.of("inactiveDays", 0, "allCompleted", true)));
             default -> {
