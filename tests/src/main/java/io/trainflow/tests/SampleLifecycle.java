@@ -91,7 +91,8 @@ public final class SampleLifecycle implements AutoCloseable {
         return open(jdbcUrl, now, background, UnaryOperator.identity());
     }
 
-    private static SampleLifecycle open(String jdbcUrl, Instant now, boolean background, UnaryOperator<LmsPort> lms) {
+    /** On the database at {@code jdbcUrl}, the handlers and the completion poll seeing the LMS through {@code lms}. */
+    public static SampleLifecycle open(String jdbcUrl, Instant now, boolean background, UnaryOperator<LmsPort> lms) {
         SampleLifecycle lifecycle = new SampleLifecycle(jdbcUrl, now, background, lms);
         try {
             lifecycle.engine.deployments().deployFolder(bpmnFolder());
