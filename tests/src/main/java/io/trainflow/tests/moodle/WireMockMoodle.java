@@ -35,7 +35,7 @@ public final class WireMockMoodle implements AutoCloseable {
     private WireMockMoodle(MoodleSite site, int latencyMillis, int threads) {
         this.site = site;
         MoodleAnswers answers = new MoodleAnswers(site);
-        this.server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(threads)
+        this.server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(threads).jettyAcceptors(1)
                 .extensions(new ResponseDefinitionTransformerV2() {
                     @Override
                     public ResponseDefinition transform(ServeEvent event) {
