@@ -92,15 +92,21 @@ public final class SampleLifecycle implements AutoCloseable {
      * (e.g. the real AI engines instead of the sample's token overlap, or another quiz export folder).
      */
     public static SampleLifecycle startWith(UnaryOperator<TrainflowPorts> custom) {
-        return open("jdbc:h2:mem:lifecycle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", START, false, custom);
+        return openWith("jdbc:h2:mem:lifecycle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", START, false, custom);
     }
 
     /** On the database at {@code jdbcUrl} (a file: to test restarts), at time {@code now}. */
     public static SampleLifecycle open(String jdbcUrl, Instant now, boolean background) {
-        return open(jdbcUrl, now, background, UnaryOperator.identity());
+        return openWith(jdbcUrl, now, background, UnaryOperator.identity());
     }
 
-    private static SampleLifecycle open(String jdbcUrl, Instant now, boolean background, UnaryOperator<TrainflowPorts> custom) {
+    /** On the database at {@code jdbcUrl}, the handlers and the completion poll seeing the LMS through {@code lms}. */
+    public static SampleLifecycle open(String jdbcUrl, Instant now, boolean background, UnaryOperator<LmsPort> lms) {
+        return openWith(jdbcUrl, now, background, p -> new TrainflowPorts(lms.apply(p.lms()), p.hcm(), p.ai(), p.catalogue(),
+                p.outcomes(), p.delegations(), p.clock(), p.quizExports()));
+    }
+
+    private static SampleLifecycle openWith(String jdbcUrl, Instant now, boolean background, UnaryOperator<TrainflowPorts> custom) {
         SampleLifecycle lifecycle = new SampleLifecycle(jdbcUrl, now, background, custom);
         try {
             lifecycle.engine.deployments().deployFolder(bpmnFolder());

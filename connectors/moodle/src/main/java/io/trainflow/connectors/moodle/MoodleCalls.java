@@ -4,6 +4,7 @@ import io.trainflow.connectors.moodle.model.CalendarEventInput;
 import io.trainflow.connectors.moodle.model.CalendarEventsResponse;
 import io.trainflow.connectors.moodle.model.CourseCompletionStatusResponse;
 import io.trainflow.connectors.moodle.model.CoursesByFieldResponse;
+import io.trainflow.connectors.moodle.model.EnrolledUser;
 import io.trainflow.connectors.moodle.model.FeedbackResponsesAnalysis;
 import io.trainflow.connectors.moodle.model.FeedbacksResponse;
 import io.trainflow.connectors.moodle.model.GradeItemsResponse;
@@ -74,6 +75,16 @@ public class MoodleCalls {
     /** Courses the user is enrolled in, with Moodle's completed flag; empty for unknown users. */
     public List<UserCourse> usersCourses(String route, long userId) {
         return send(route, "core_enrol_get_users_courses", new TypeReference<>() { }, "userid", userId);
+    }
+
+    /**
+     * The course's active participants with their last access to it, one call per course, only the
+     * two members needed (userfields) so a large course stays a small answer.
+     */
+    public List<EnrolledUser> enrolledUsers(long courseId) {
+        return send(MoodleRoutes.COMPLETION, "core_enrol_get_enrolled_users", new TypeReference<>() { },
+                "courseid", courseId, "options", List.of(Map.of("name", "userfields", "value", "id,lastcourseaccess"),
+                        Map.of("name", "onlyactive", "value", 1)));
     }
 
     public void enrol(List<ManualEnrolment> enrolments) {

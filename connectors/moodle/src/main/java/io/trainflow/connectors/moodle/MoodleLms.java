@@ -152,6 +152,14 @@ public class MoodleLms implements LmsPort {
         return at;
     }
 
+    /** Moodle user ids of these usernames (resolved {@value #USERS_PER_CALL} per call, once); unknown users are absent. */
+    public Map<String, Long> userIds(Collection<String> usernames) {
+        resolveUsers(usernames);
+        Map<String, Long> ids = new HashMap<>();
+        usernames.forEach(u -> Optional.ofNullable(userIds.get(u)).ifPresent(id -> ids.put(u, id)));
+        return ids;
+    }
+
     /** Resolves the usernames not yet cached, {@value #USERS_PER_CALL} per call. */
     private void resolveUsers(Collection<String> usernames) {
         List<String> unknown = usernames.stream().filter(u -> !userIds.containsKey(u)).distinct().toList();

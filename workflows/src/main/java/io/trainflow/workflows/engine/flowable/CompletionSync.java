@@ -1,9 +1,10 @@
 package io.trainflow.workflows.engine.flowable;
 
-import io.trainflow.connectors.lms.CompletionStatus;
+import io.trainflow.connectors.lms.CompletionPoll;
 import io.trainflow.connectors.lms.LmsPort;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,8 +13,8 @@ import org.flowable.engine.RuntimeService;
 import org.flowable.engine.runtime.Execution;
 
 /**
- * Moodle has no outbound webhooks: completion is polled in bulk (one LMS call for every
- * learner waiting) and {@code training-completed} is published for each request whose whole
+ * Moodle has no outbound webhooks: completion is polled in bulk (the LMS's {@link CompletionPoll}
+ * asked once about every learner waiting and the courses each waits on) and {@code training-completed} is published for each request whose whole
  * learning path is complete.
  */
 public final class CompletionSync {
@@ -24,40 +25,39 @@ public final class CompletionSync {
 
     private final RuntimeService runtime;
     private final MessageCorrelator messages;
-    private final LmsPort lms;
+    private final CompletionPoll poll;
 
+    /** Asks the LMS about every waiting learner at each poll. */
     public CompletionSync(TrainflowEngine engine, LmsPort lms) {
+        this(engine, CompletionPoll.everyLearner(lms));
+    }
+
+    public CompletionSync(TrainflowEngine engine, CompletionPoll poll) {
         this.runtime = engine.flowable().getRuntimeService();
         this.messages = engine.messages();
-        this.lms = lms;
+        this.poll = poll;
     }
 
     /** Returns how many requests this poll found complete. */
     public int syncOnce() {
         List<Waiting> waiting = new ArrayList<>();
-        Set<String> usernames = new HashSet<>();
-        Set<String> courseIds = new HashSet<>();
+        Map<String, Set<String>> coursesByLearner = new LinkedHashMap<>();
         for (Execution execution : runtime.createExecutionQuery().activityId(WAITING_ELEMENT).list()) {
             Waiting w = Waiting.of(execution.getId(),
                     runtime.getVariables(execution.getId(), List.of("requestId", "profile", "learningPath")));
             if (w != null) {
                 waiting.add(w);
-                usernames.add(w.username());
-                courseIds.addAll(w.courseIds());
+                coursesByLearner.computeIfAbsent(w.username(), u -> new HashSet<>()).addAll(w.courseIds());
             }
         }
         if (waiting.isEmpty()) {
             return 0;
         }
-        Set<String> completed = new HashSet<>();
-        for (CompletionStatus status : lms.completionStatus(usernames, courseIds)) {
-            if (status.completed()) {
-                completed.add(status.username() + "|" + status.courseId());
-            }
-        }
+        Set<CompletionPoll.Pair> completed = poll.completed(coursesByLearner);
         int done = 0;
         for (Waiting w : waiting) {
-            if (w.courseIds().stream().allMatch(c -> completed.contains(w.username() + "|" + c)) && publish(w)) {
+            if (w.courseIds().stream().allMatch(c -> completed.contains(new CompletionPoll.Pair(w.username(), c)))
+                    && publish(w)) {
                 done++;
             }
         }

@@ -52,7 +52,8 @@ public class MoodleRoutes extends RouteBuilder {
         CONCERNS.put(USERS, List.of("core_user_get_users_by_field"));
         CONCERNS.put(COURSES, List.of("core_course_get_courses", "core_course_get_courses_by_field"));
         CONCERNS.put(ENROL, List.of("core_enrol_get_users_courses", "enrol_manual_enrol_users"));
-        CONCERNS.put(COMPLETION, List.of("core_enrol_get_users_courses", "core_completion_get_course_completion_status"));
+        CONCERNS.put(COMPLETION, List.of("core_enrol_get_users_courses", "core_enrol_get_enrolled_users",
+                "core_completion_get_course_completion_status"));
         CONCERNS.put(GRADES, List.of("gradereport_user_get_grade_items"));
         CONCERNS.put(FEEDBACK, List.of("mod_feedback_get_feedbacks_by_courses", "mod_feedback_get_responses_analysis"));
         CONCERNS.put(CALENDAR, List.of("core_calendar_create_calendar_events"));

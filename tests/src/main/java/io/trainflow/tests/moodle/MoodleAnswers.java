@@ -1,0 +1,261 @@
+package io.trainflow.tests.moodle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Moodle's answer to one web-service call, built from the site's state on the recorded response
+ * of that function (tests/src/main/resources/moodle, copied from shared/fixtures/moodle): the
+ * recorded object keeps every member and its type, only ids, names, flags and times are set to
+ * the learner and course asked about. Writes (enrolments) change the site.
+ */
+final class MoodleAnswers {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MoodleSite site;
+    private final Map<String, JsonNode> recorded = new LinkedHashMap<>();
+
+    MoodleAnswers(MoodleSite site) {
+        this.site = site;
+    }
+
+    /** The JSON body Moodle returns for {@code function} called with this form body. */
+    String answer(String function, String formBody) {
+        Map<String, String> form = form(formBody);
+        JsonNode body = switch (function) {
+            case "core_user_get_users_by_field" -> users(form);
+            case "core_course_get_courses" -> courses(form);
+            case "core_course_get_courses_by_field" -> courseByShortname(form);
+            case "core_enrol_get_users_courses" -> usersCourses(form);
+            case "core_enrol_get_enrolled_users" -> enrolledUsers(form);
+            case "enrol_manual_enrol_users" -> enrol(form);
+            case "core_completion_get_course_completion_status" -> completionStatus(form);
+            case "gradereport_user_get_grade_items" -> gradeItems(form);
+            case "mod_feedback_get_feedbacks_by_courses" -> fixture("mod_feedback_get_feedbacks_by_courses__no-courseids");
+            case "core_calendar_create_calendar_events" -> calendarEvents(form);
+            case "core_message_send_instant_messages" -> messages(form);
+            default -> throw new IllegalArgumentException("the WireMock Moodle does not answer " + function);
+        };
+        return body.toString();
+    }
+
+    private JsonNode users(Map<String, String> form) {
+        ArrayNode out = JSON.createArrayNode();
+        boolean byId = "id".equals(form.get("field"));
+        for (String value : indexed(form, "values")) {
+            (byId ? site.user(Long.parseLong(value)) : site.user(value)).ifPresent(u -> {
+                ObjectNode n = first("core_user_get_users_by_field");
+                n.put("id", u.id()).put("username", u.username()).put("firstname", u.firstname())
+                        .put("lastname", u.lastname()).put("fullname", u.firstname() + " " + u.lastname())
+                        .put("email", u.username() + "@example.com").put("idnumber", "EMP" + u.id());
+                out.add(n);
+            });
+        }
+        return out;
+    }
+
+    private JsonNode courses(Map<String, String> form) {
+        List<String> ids = indexed(form, "options[ids]");
+        ArrayNode out = JSON.createArrayNode();
+        List<MoodleSite.Course> asked = ids.isEmpty() ? site.courses()
+                : ids.stream().map(Long::parseLong).map(site::course).flatMap(java.util.Optional::stream).toList();
+        asked.forEach(c -> out.add(course(first("core_course_get_courses__by-ids"), c)));
+        return out;
+    }
+
+    private JsonNode courseByShortname(Map<String, String> form) {
+        ObjectNode out = (ObjectNode) fixture("core_course_get_courses_by_field__shortname").deepCopy();
+        ArrayNode found = out.putArray("courses");
+        site.course(form.get("value")).ifPresent(c ->
+                found.add(course((ObjectNode) fixture("core_course_get_courses_by_field__shortname").get("courses").get(0).deepCopy(), c)));
+        return out;
+    }
+
+    private JsonNode usersCourses(Map<String, String> form) {
+        long userId = Long.parseLong(form.get("userid"));
+        ArrayNode out = JSON.createArrayNode();
+        for (MoodleSite.Enrolment e : site.enrolmentsOf(userId)) {
+            MoodleSite.Course c = site.course(e.courseId()).orElseThrow();
+            boolean completed = site.completedAt(userId, c.id()).isPresent();
+            long access = site.lastAccess(userId, c.id());
+            ObjectNode n = course(first("core_enrol_get_users_courses"), c);
+            n.put("enrolledusercount", site.enrolmentsIn(c.id()).size()).put("completed", completed)
+                    .put("progress", completed ? 100 : access > 0 ? 50 : 0);
+            if (access > 0) {
+                n.put("lastaccess", access);
+            } else {
+                n.putNull("lastaccess");
+            }
+            out.add(n);
+        }
+        return out;
+    }
+
+    /** Honours options userfields (only those members, id always) as Moodle does. */
+    private JsonNode enrolledUsers(Map<String, String> form) {
+        long courseId = Long.parseLong(form.get("courseid"));
+        Set<String> fields = null;
+        for (int i = 0; form.containsKey("options[" + i + "][name]"); i++) {
+            if ("userfields".equals(form.get("options[" + i + "][name]"))) {
+                fields = Set.of(form.get("options[" + i + "][value]").split(","));
+            }
+        }
+        ArrayNode out = JSON.createArrayNode();
+        for (MoodleSite.Enrolment e : site.enrolmentsIn(courseId)) {
+            MoodleSite.User u = site.user(e.userId()).orElseThrow();
+            ObjectNode n = first("core_enrol_get_enrolled_users");
+            n.put("id", u.id()).put("username", u.username()).put("firstname", u.firstname())
+                    .put("lastname", u.lastname()).put("fullname", u.firstname() + " " + u.lastname())
+                    .put("lastcourseaccess", site.lastAccess(u.id(), courseId));
+            if (fields != null) {
+                Set<String> keep = fields;
+                n.retain(n.properties().stream().map(Map.Entry::getKey)
+                        .filter(k -> k.equals("id") || keep.contains(k)).toList());
+            }
+            out.add(n);
+        }
+        return out;
+    }
+
+    private JsonNode enrol(Map<String, String> form) {
+        for (int i = 0; form.containsKey("enrolments[" + i + "][userid]"); i++) {
+            String p = "enrolments[" + i + "]";
+            site.enrol(Long.parseLong(form.get(p + "[userid]")), Long.parseLong(form.get(p + "[courseid]")),
+                    Long.parseLong(form.getOrDefault(p + "[timestart]", "0")),
+                    Long.parseLong(form.getOrDefault(p + "[timeend]", "0")));
+        }
+        return fixture("enrol_manual_enrol_users");
+    }
+
+    private JsonNode completionStatus(Map<String, String> form) {
+        long courseId = Long.parseLong(form.get("courseid"));
+        long userId = Long.parseLong(form.get("userid"));
+        if (!site.enrolled(userId, courseId)) {
+            return fixture("core_completion_get_course_completion_status__error-user-not-enrolled");
+        }
+        ObjectNode out = (ObjectNode) fixture("core_completion_get_course_completion_status").deepCopy();
+        ObjectNode status = (ObjectNode) out.get("completionstatus");
+        Long at = site.completedAt(userId, courseId).orElse(null);
+        status.put("completed", at != null);
+        for (JsonNode criterion : status.get("completions")) {
+            ObjectNode c = (ObjectNode) criterion;
+            c.put("complete", at != null).put("status", at != null ? "Yes" : "No");
+            if (at != null) {
+                c.put("timecompleted", at);
+            } else {
+                c.putNull("timecompleted");
+            }
+        }
+        return out;
+    }
+
+    private JsonNode gradeItems(Map<String, String> form) {
+        long courseId = Long.parseLong(form.get("courseid"));
+        long userId = Long.parseLong(form.get("userid"));
+        ObjectNode out = (ObjectNode) fixture("gradereport_user_get_grade_items").deepCopy();
+        ObjectNode grades = (ObjectNode) out.get("usergrades").get(0);
+        grades.put("courseid", courseId).put("userid", userId);
+        ArrayNode items = (ArrayNode) grades.get("gradeitems");
+        for (JsonNode item : items) {
+            ObjectNode i = (ObjectNode) item;
+            i.put("grademax", 100);
+            site.grade(userId, courseId).ifPresentOrElse(g -> i.put("graderaw", g), () -> i.putNull("graderaw"));
+        }
+        return out;
+    }
+
+    private JsonNode calendarEvents(Map<String, String> form) {
+        ObjectNode out = (ObjectNode) fixture("core_calendar_create_calendar_events").deepCopy();
+        ArrayNode events = out.putArray("events");
+        for (int i = 0; form.containsKey("events[" + i + "][name]"); i++) {
+            String p = "events[" + i + "]";
+            ObjectNode e = (ObjectNode) fixture("core_calendar_create_calendar_events").get("events").get(0).deepCopy();
+            e.put("id", site.nextId()).put("name", form.get(p + "[name]"))
+                    .put("description", form.getOrDefault(p + "[description]", ""))
+                    .put("courseid", Long.parseLong(form.getOrDefault(p + "[courseid]", "0")))
+                    .put("eventtype", form.get(p + "[eventtype]"))
+                    .put("timestart", Long.parseLong(form.get(p + "[timestart]")))
+                    .put("timeduration", Long.parseLong(form.getOrDefault(p + "[timeduration]", "0")));
+            events.add(e);
+        }
+        return out;
+    }
+
+    private JsonNode messages(Map<String, String> form) {
+        ArrayNode out = JSON.createArrayNode();
+        for (int i = 0; form.containsKey("messages[" + i + "][touserid]"); i++) {
+            String p = "messages[" + i + "]";
+            ObjectNode m = first("core_message_send_instant_messages");
+            m.put("msgid", site.nextId()).put("text", form.get(p + "[text]"));
+            if (form.containsKey(p + "[clientmsgid]")) {
+                m.put("clientmsgid", form.get(p + "[clientmsgid]"));
+            } else {
+                m.remove("clientmsgid");
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static ObjectNode course(ObjectNode n, MoodleSite.Course c) {
+        n.put("id", c.id()).put("shortname", c.shortname()).put("fullname", c.fullname())
+                .put("idnumber", "CRS-" + c.shortname());
+        if (n.has("displayname")) {
+            n.put("displayname", c.fullname());
+        }
+        return n;
+    }
+
+    /** A fresh copy of the first object of a recorded list. */
+    private ObjectNode first(String name) {
+        return (ObjectNode) fixture(name).get(0).deepCopy();
+    }
+
+    private synchronized JsonNode fixture(String name) {
+        return recorded.computeIfAbsent(name, n -> {
+            try (InputStream in = MoodleAnswers.class.getResourceAsStream("/moodle/" + n + ".json")) {
+                if (in == null) {
+                    throw new IllegalStateException("no recorded Moodle fixture /moodle/" + n + ".json");
+                }
+                return JSON.readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** values[0], values[1], ... in order. */
+    private static List<String> indexed(Map<String, String> form, String key) {
+        java.util.ArrayList<String> values = new java.util.ArrayList<>();
+        for (int i = 0; form.containsKey(key + "[" + i + "]"); i++) {
+            values.add(form.get(key + "[" + i + "]"));
+        }
+        return values;
+    }
+
+    static Map<String, String> form(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        if (body == null || body.isEmpty()) {
+            return form;
+        }
+        Function<String, String> dec = s -> URLDecoder.decode(s, StandardCharsets.UTF_8);
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            form.put(dec.apply(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : dec.apply(pair.substring(eq + 1)));
+        }
+        return form;
+    }
+}
