@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * The benchmark run (see docs/BENCHMARKS.md): run from the repository root with
  * {@code java -Xmx4g -jar bench/target/trainflow-bench.jar [--cohort N] [--intake-cohort N]
- * [--warmup N] [--skip-startup] [--skip-tools] [--skip-baseline-intake]} (0 skips a part).
+ * [--warmup N] [--skip-startup] [--skip-tools] [--skip-baseline-intake] [--baseline-async-steps]} (0 skips a part).
  * Results go to stdout and bench/target/bench-results.md.
  */
 public final class BenchMain {
@@ -30,11 +30,15 @@ public final class BenchMain {
         int cohort = option(a, "--cohort", 250);
         int intakeCohort = option(a, "--intake-cohort", 500);
         int warmup = option(a, "--warmup", 50);
+        if (a.contains("--baseline-async-steps")) {
+            System.setProperty("bench.baselineAsyncSteps", "true");
+        }
         Path repo = SampleLifecycle.bpmnFolder().getParent();
         Path work = Files.createTempDirectory("trainflow-bench");
         BenchReport report = new BenchReport();
         report.line("## Run").line("").line(machine()).line("cohort " + cohort + ", intake-only cohort " + intakeCohort
-                + ", warm-up cohort " + warmup + "; work directory " + work);
+                + ", warm-up cohort " + warmup + "; baseline steps "
+                + (a.contains("--baseline-async-steps") ? "asynchronous (flowable:async)" : "synchronous") + "; work directory " + work);
 
         // the tools first, on a quiet machine: lint and start-up run in their own JVMs
         BenchReport tools = new BenchReport();

@@ -36,6 +36,13 @@ final class NativeBpmn {
     static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
     static final String FLOWABLE = "http://flowable.org/bpmn";
 
+    /**
+     * {@code --baseline-async-steps}: every step {@code flowable:async="true"}, Flowable's own way of
+     * running a step in a job of its own, as Trainflow runs every step (outside the transaction
+     * that reached it); off, steps run inside the transaction that reaches them.
+     */
+    static boolean asyncSteps = Boolean.getBoolean("bench.baselineAsyncSteps");
+
     /** Element id to task type, and element id to constant outputs, for {@link NoOpSteps}. */
     final Map<String, String> types = new LinkedHashMap<>();
     final Map<String, Map<String, Object>> constants = new LinkedHashMap<>();
@@ -86,6 +93,9 @@ final class NativeBpmn {
             throw new IllegalStateException("element id " + id + " is two different steps");
         }
         task.setAttributeNS(FLOWABLE, "flowable:delegateExpression", "${noopStep}");
+        if (asyncSteps) {
+            task.setAttributeNS(FLOWABLE, "flowable:async", "true");
+        }
         Map<String, Object> fixed = new LinkedHashMap<>();
         for (Element output : zeebeMappings(task, "output")) {
             String body = FeelToJuel.body(output.getAttribute("source"));

@@ -195,6 +195,7 @@ public final class TrainflowEngine implements AutoCloseable {
             config.setFailedJobCommandFactory(BusinessErrorAwareRetryCmd.factory());
 
             ProcessEngine engine = config.buildProcessEngine();
+            ExtraIndexes.ensure(config.getDataSource());
             decisions.setRepositoryService(engine.getRepositoryService());
             String workerId = name + "-worker@" + host();
             // jobs this worker held when the process stopped are free again at once, not after their lock expires
