@@ -21,7 +21,7 @@ public final class Prompts {
             verbatim where needed and never guess who they are.
             Use only the course ids and skill ids given in the data. Answer with JSON only.""";
 
-    public static final PromptTemplate EXPLAIN_PATH = new PromptTemplate("model-explain-path/1", "path_explanations",
+    public static final PromptTemplate EXPLAIN_PATH = new PromptTemplate("model-explain-path/1", "explain-path", "path_explanations",
             "For each item of data.items write one or two sentences for the learner's manager saying which skill gap"
                     + " the course closes and why it fits, mentioning the similarity score. Return one reason per item"
                     + " with the item's courseId and skillId.",
@@ -32,7 +32,7 @@ public final class Prompts {
                         "properties":{"courseId":{"type":"string","maxLength":64},"skillId":{"type":"string","maxLength":100},
                           "explanation":{"type":"string","minLength":1,"maxLength":600}}}}}}"""));
 
-    public static final PromptTemplate SUMMARISE_FEEDBACK = new PromptTemplate("model-feedback-summary/1", "feedback_summary",
+    public static final PromptTemplate SUMMARISE_FEEDBACK = new PromptTemplate("model-feedback-summary/1", "summarise-feedback", "feedback_summary",
             "Summarise the training feedback in data.sentences for the person who signs off the programme report,"
                     + " in at most data.maxSentences sentences, stating only what the feedback says. List in"
                     + " sentenceIndexes the indexes of the sentences your summary rests on.",
@@ -41,7 +41,7 @@ public final class Prompts {
                       "summary":{"type":"string","minLength":1,"maxLength":1200},
                       "sentenceIndexes":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"integer","minimum":0}}}}"""));
 
-    public static final PromptTemplate DRAFT_QUIZ = new PromptTemplate("model-quiz/1", "quiz_questions",
+    public static final PromptTemplate DRAFT_QUIZ = new PromptTemplate("model-quiz/1", "draft-quiz", "quiz_questions",
             "Draft at most data.maxQuestions quiz questions testing the content of data.course. A multiple_choice"
                     + " question has 3 to 5 choices with exactly one correct and answer null; a true_false question has"
                     + " no choices and answer true or false. A subject-matter expert reviews every question.",
