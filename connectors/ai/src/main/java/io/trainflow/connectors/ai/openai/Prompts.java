@@ -57,6 +57,26 @@ public final class Prompts {
                           "answer":{"type":["boolean","null"]},
                           "feedback":{"type":"string","maxLength":1000}}}}}}"""));
 
+    public static final PromptTemplate ANALYSE_NEEDS = new PromptTemplate("model-needs/1", "analyse-needs", "needs_analysis",
+            "data.gaps are the skills the learner's role (data.role) requires at a higher level than the learner has."
+                    + " Put their skillIds in the order the learner should work on them (most urgent first) and write two"
+                    + " or three sentences for the learner's manager explaining that order. Use every gap exactly once"
+                    + " and no other skill.",
+            schema("""
+                    {"type":"object","additionalProperties":false,"required":["order","explanation"],"properties":{
+                      "order":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","maxLength":100}},
+                      "explanation":{"type":"string","minLength":1,"maxLength":1200}}}"""));
+
+    public static final PromptTemplate MATCH_SESSIONS = new PromptTemplate("model-sessions/1", "match-sessions", "session_ranking",
+            "data.sessions are the sessions of data.course the learner can take (all upcoming, all with seats left)."
+                    + " Rank their sessionIds best first for the learner, preferring earlier sessions unless there is a"
+                    + " clear reason not to, and say in one sentence why the first one. Use every sessionId exactly once"
+                    + " and no other.",
+            schema("""
+                    {"type":"object","additionalProperties":false,"required":["ranking","reason"],"properties":{
+                      "ranking":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","maxLength":100}},
+                      "reason":{"type":"string","minLength":1,"maxLength":600}}}"""));
+
     /** Keywords some servers reject in strict mode; they are still checked here on the answer. */
     private static final Set<String> LOCAL_ONLY = Set.of("minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems");
 
