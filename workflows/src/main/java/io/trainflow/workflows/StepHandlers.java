@@ -33,9 +33,9 @@ public final class StepHandlers {
     public static List<StepHandler<?, ?>> all(TrainflowPorts p) {
         return List.of(
                 new LoadProfileHandler(p.hcm(), p.lms(), p.catalogue()),
-                new AnalyseNeedsHandler(p.catalogue(), p.hcm()),
+                new AnalyseNeedsHandler(p.catalogue(), p.hcm(), p.ai()),
                 new RankLearningPathHandler(p.lms(), p.catalogue(), p.hcm(), p.ai()),
-                new MatchSessionsHandler(p.catalogue(), p.lms(), p.clock()),
+                new MatchSessionsHandler(p.catalogue(), p.lms(), p.ai(), p.clock()),
                 new CheckBudgetHandler(p.catalogue()),
                 new ResolveApproverHandler(p.hcm(), p.catalogue(), p.delegations(), p.clock()),
                 new SendNotificationHandler(p.lms()),
