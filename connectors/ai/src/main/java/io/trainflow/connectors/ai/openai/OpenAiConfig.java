@@ -96,6 +96,13 @@ public record OpenAiConfig(URI baseUrl, String model, String apiKey, Flavour fla
                 number(env, "TRAINFLOW_AI_CALLS_PER_SECOND"));
     }
 
+    /** This configuration with TRAINFLOW_AI_BREAKER_THRESHOLD, _BREAKER_OPEN_SECONDS and _CALLS_PER_SECOND applied. */
+    public OpenAiConfig withBreakerFrom(Map<String, String> env) {
+        return new OpenAiConfig(baseUrl, model, apiKey, flavour, azureApiVersion, responseFormat, timeout, maxAttempts,
+                initialBackoff, maxBackoff, (int) number(env, "TRAINFLOW_AI_BREAKER_THRESHOLD"),
+                seconds(env, "TRAINFLOW_AI_BREAKER_OPEN_SECONDS"), number(env, "TRAINFLOW_AI_CALLS_PER_SECOND"));
+    }
+
     private static long number(Map<String, String> env, String name) {
         String value = env.get(name);
         try {
