@@ -74,9 +74,18 @@ class DepartmentCampaignTest {
         assertThatThrownBy(() -> life.complete("zoe.vincent", signOff, Map.of("signedOff", true)))
                 .as("who launched the campaign does not sign off its report").isInstanceOf(FlowableForbiddenException.class);
 
-        life.complete("thomas.rousseau", signOff, Map.of("signedOff", true, "signOffComment", "Good start"));
+        String aiDraft = (String) ((Map<?, ?>) life.variable(signOff, "feedbackSummary")).get("text");
+        String retrospective = "Good start: one completion; budget rules kept four requests out, revisit them next year.";
+        life.complete("thomas.rousseau", signOff, Map.of("signedOff", true, "retrospective", retrospective));
 
         assertThat(life.endedAt(programme)).isEqualTo("signed-off");
+        // the report is signed off by a person, in their own words; the AI text stays a draft beside it
+        Map<String, Object> record = life.variables(programme);
+        assertThat(record).containsEntry("signedOffBy", "thomas.rousseau").containsEntry("retrospective", retrospective)
+                .containsEntry("signedOff", true);
+        assertThat(record.get("feedbackSummary")).isInstanceOfSatisfying(Map.class, summary -> assertThat(summary)
+                .containsEntry("draft", true).containsEntry("text", aiDraft));
+        assertThat(record.get("feedbackSummaryProvenance")).isNotNull();
         assertThat(life.messagesTo("zoe.vincent")).extracting(SentMessage::text)
                 .anySatisfy(text -> assertThat(text).contains("programme report").contains(programme));
     }

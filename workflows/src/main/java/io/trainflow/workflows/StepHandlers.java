@@ -35,9 +35,9 @@ public final class StepHandlers {
         return List.of(
                 new LoadProfileHandler(p.hcm(), p.lms(), p.catalogue()),
                 new CurrentManagerHandler(p.hcm()),
-                new AnalyseNeedsHandler(p.catalogue(), p.hcm()),
+                new AnalyseNeedsHandler(p.catalogue(), p.hcm(), p.ai()),
                 new RankLearningPathHandler(p.lms(), p.catalogue(), p.hcm(), p.ai()),
-                new MatchSessionsHandler(p.catalogue(), p.lms(), p.clock()),
+                new MatchSessionsHandler(p.catalogue(), p.lms(), p.ai(), p.clock()),
                 new CheckBudgetHandler(p.catalogue()),
                 new ResolveApproverHandler(p.hcm(), p.catalogue(), p.delegations(), p.clock()),
                 new SendNotificationHandler(p.lms()),

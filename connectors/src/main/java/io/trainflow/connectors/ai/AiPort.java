@@ -1,10 +1,14 @@
 package io.trainflow.connectors.ai;
 
 import io.trainflow.connectors.ai.port.Learner;
+import io.trainflow.connectors.ai.port.NeedsAnalysis;
 import io.trainflow.connectors.ai.port.PathItem;
 import io.trainflow.connectors.ai.port.PathReason;
+import io.trainflow.connectors.ai.port.SessionMatch;
+import io.trainflow.connectors.ai.port.SessionOption;
 import io.trainflow.connectors.ai.provenance.AiResult;
 import io.trainflow.connectors.ai.quiz.QuizDraft;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -17,6 +21,22 @@ public interface AiPort {
 
     /** Name of the engine behind this port (e.g. "offline:all-minilm-l6-v2-q"). */
     String engine();
+
+    /**
+     * The learner's skill gaps: {@code requirements} are every skill the role requires, each with the
+     * learner's current level. The gaps are those below the required level ({@link
+     * io.trainflow.connectors.ai.port.StepRules#gaps}); an engine may re-order and explain them, never add or
+     * drop one.
+     */
+    AiResult<NeedsAnalysis> analyseNeeds(String roleName, List<SkillNeed> requirements);
+
+    /**
+     * Ranks the sessions of one course for a learner, best first. Only sessions starting after {@code now}
+     * with seats left (and before {@code deadline} when given) may be ranked; an engine chooses among the
+     * given sessions only. Empty ranking: none can be taken.
+     */
+    AiResult<SessionMatch> matchSessions(String courseId, String courseTitle, List<SessionOption> sessions,
+                                         Instant now, Instant deadline);
 
     /**
      * Ranks candidate courses for one skill need, best first. Every candidate is returned with a

@@ -6,14 +6,19 @@ import io.trainflow.connectors.ai.CourseMatch;
 import io.trainflow.connectors.ai.FeedbackSummary;
 import io.trainflow.connectors.ai.SkillNeed;
 import io.trainflow.connectors.ai.port.Learner;
+import io.trainflow.connectors.ai.port.NeedsAnalysis;
 import io.trainflow.connectors.ai.port.PathItem;
 import io.trainflow.connectors.ai.port.PathReason;
+import io.trainflow.connectors.ai.port.SessionMatch;
+import io.trainflow.connectors.ai.port.SessionOption;
+import io.trainflow.connectors.ai.port.StepRules;
 import io.trainflow.connectors.ai.provenance.AiResult;
 import io.trainflow.connectors.ai.provenance.InputHash;
 import io.trainflow.connectors.ai.provenance.Provenance;
 import io.trainflow.connectors.ai.quiz.OfflineQuizDrafter;
 import io.trainflow.connectors.ai.quiz.QuizDraft;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -44,6 +49,19 @@ public class SampleAi implements AiPort {
     @Override
     public String engine() {
         return ENGINE;
+    }
+
+    /** The deterministic rule (gaps below the role's levels, largest first) with a sentence naming them. */
+    @Override
+    public AiResult<NeedsAnalysis> analyseNeeds(String roleName, List<SkillNeed> requirements) {
+        return StepRules.needs(ENGINE, clock.instant(), roleName, requirements);
+    }
+
+    /** The deterministic rule: the earliest upcoming session with seats left, and why. */
+    @Override
+    public AiResult<SessionMatch> matchSessions(String courseId, String courseTitle, List<SessionOption> sessions,
+                                                Instant now, Instant deadline) {
+        return StepRules.sessions(ENGINE, clock.instant(), courseId, courseTitle, sessions, now, deadline);
     }
 
     @Override

@@ -76,6 +76,32 @@ final class ApiCommands {
         }
     }
 
+    @Command(name = "quiz", description = "Have the AI draft a quiz for a course, for SME review (L&D or sme)")
+    static class Quiz implements Callable<Integer> {
+        @Mixin ApiClient api;
+        @Parameters(index = "0", description = "LMS course id") String courseId;
+        @Option(names = "--questions", description = "at most this many questions (default 5)") Integer maxQuestions;
+
+        public Integer call() throws Exception {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("courseId", courseId);
+            if (maxQuestions != null) {
+                body.put("maxQuestions", maxQuestions);
+            }
+            return api.call("POST", "/api/quizzes", body);
+        }
+    }
+
+    @Command(name = "quiz-files", description = "A quiz review's state and its exported GIFT and Moodle XML files")
+    static class QuizFiles implements Callable<Integer> {
+        @Mixin ApiClient api;
+        @Parameters(index = "0", description = "quiz id (QUIZ-...)") String quizId;
+
+        public Integer call() throws Exception {
+            return api.call("GET", "/api/quizzes/" + quizId, null);
+        }
+    }
+
     @Command(name = "status", description = "Where a request stands and who decided what")
     static class Status implements Callable<Integer> {
         @Mixin ApiClient api;

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         description = "Employee-training lifecycle as BPMN. Without a command, java -jar trainflow.jar serves.",
         subcommands = {LintCommand.class, CheckConnectionsCommand.class, ApiCommands.Tasks.class, ApiCommands.Complete.class, ApiCommands.Request.class,
                 ApiCommands.Campaign.class, ApiCommands.Status.class, ApiCommands.Advance.class, ApiCommands.TimeTravel.class,
-                ApiCommands.IncidentList.class, ApiCommands.IncidentRetry.class})
+                ApiCommands.IncidentList.class, ApiCommands.IncidentRetry.class,
+                ApiCommands.Quiz.class, ApiCommands.QuizFiles.class})
 public class TrainflowCommand {
 }

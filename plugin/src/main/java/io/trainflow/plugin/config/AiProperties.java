@@ -52,7 +52,7 @@ public record AiProperties(String baseUrl, String model, String flavour, String 
         return new OpenAiConfig(URI.create(baseUrl.strip()), model, env.get("TRAINFLOW_AI_API_KEY"),
                 blank(flavour) ? null : OpenAiConfig.Flavour.valueOf(flavour.strip().toUpperCase(Locale.ROOT)), null,
                 blank(responseFormat) ? null : OpenAiConfig.ResponseFormat.valueOf(responseFormat.strip().toUpperCase(Locale.ROOT)),
-                timeout, maxAttempts, null, null);
+                timeout, maxAttempts, null, null, 0, null, 0).withBreakerFrom(env);
     }
 
     private static boolean blank(String s) {

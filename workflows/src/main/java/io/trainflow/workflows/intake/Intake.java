@@ -68,6 +68,34 @@ public class Intake {
                 Map.of("programmeId", programmeId, "department", department, "requestedBy", user));
     }
 
+    /** L&D or a subject-matter expert has a quiz drafted for a course; the draft goes to the sme group for review. */
+    public ProcessInstance quiz(String user, String courseId, Integer maxQuestions) {
+        if (!mayWorkOnQuizzes(user)) {
+            throw new FlowableForbiddenException(user + " is not in L&D (ld-team) or a subject-matter expert (sme)"
+                    + " and cannot start a quiz review");
+        }
+        if (courseId == null || courseId.isBlank()) {
+            throw new FlowableIllegalArgumentException("courseId is required: the LMS id of a catalogue course");
+        }
+        if (maxQuestions != null && (maxQuestions < 1 || maxQuestions > 30)) {
+            throw new FlowableIllegalArgumentException("maxQuestions must be 1..30, not " + maxQuestions);
+        }
+        String quizId = "QUIZ-" + courseId.strip() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("requestId", quizId); // the inbox and the audit trail find the review by it
+        variables.put("courseId", courseId.strip());
+        variables.put("requestedBy", user);
+        if (maxQuestions != null) {
+            variables.put("maxQuestions", maxQuestions);
+        }
+        return start(user, "quiz-review", quizId, variables);
+    }
+
+    /** Who may start quiz reviews and read their exports. */
+    public boolean mayWorkOnQuizzes(String user) {
+        return directory.groupsOf(user).contains("ld-team") || directory.groupsOf(user).contains("sme");
+    }
+
     private boolean isInManagerChain(String user, Employee employee) {
         String managerId = employee.managerId();
         for (int depth = 0; managerId != null && depth < 20; depth++) {

@@ -1,22 +1,28 @@
 package io.trainflow.workflows.needs;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.trainflow.connectors.ai.AiPort;
+import io.trainflow.connectors.ai.SkillNeed;
+import io.trainflow.connectors.ai.port.NeedsAnalysis;
+import io.trainflow.connectors.ai.provenance.AiResult;
 import io.trainflow.connectors.catalogue.CataloguePort;
 import io.trainflow.connectors.catalogue.Role;
 import io.trainflow.connectors.hcm.HcmPort;
 import io.trainflow.connectors.hcm.Skill;
+import io.trainflow.workflows.ai.AiTrace;
 import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.profile.Profile;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 @TaskType(value = "analyse-needs", name = "Analyse skill gaps",
         description = "Compares the skills the learner's role requires with the learner's skill levels and lists"
-                + " every gap, largest first. A job title without a Trainflow role has no gaps.")
+                + " every gap, largest first (the deterministic rule), through the AI port: the offline engine adds a sentence"
+                + " naming them; an external model may only re-order and explain the gaps, never add or drop a skill."
+                + " A job title without a Trainflow role has no gaps.")
 public final class AnalyseNeedsHandler implements StepHandler<AnalyseNeedsHandler.Input, AnalyseNeedsHandler.Output> {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -25,15 +31,20 @@ public final class AnalyseNeedsHandler implements StepHandler<AnalyseNeedsHandle
 
     public record Output(
             @Doc("Skills below the role's requirement, largest gap first") List<Gap> gaps,
-            @Doc("Number of gaps; 0 means no training need") int gapCount) {
+            @Doc("Number of gaps; 0 means no training need") int gapCount,
+            @Doc(value = "Why these gaps in this order, for the manager (AI draft)", optional = true) String needsExplanation,
+            @Doc(value = "Provenance of the needs analysis; null when the job title has no role", optional = true)
+            AiTrace needsProvenance) {
     }
 
     private final CataloguePort catalogue;
     private final HcmPort hcm;
+    private final AiPort ai;
 
-    public AnalyseNeedsHandler(CataloguePort catalogue, HcmPort hcm) {
+    public AnalyseNeedsHandler(CataloguePort catalogue, HcmPort hcm, AiPort ai) {
         this.catalogue = catalogue;
         this.hcm = hcm;
+        this.ai = ai;
     }
 
     @Override
@@ -41,18 +52,22 @@ public final class AnalyseNeedsHandler implements StepHandler<AnalyseNeedsHandle
         Profile profile = input.profile();
         Role role = profile == null || profile.roleId() == null ? null : catalogue.role(profile.roleId()).orElse(null);
         if (role == null) {
-            return new Output(List.of(), 0);
+            return new Output(List.of(), 0, null, null);
         }
-        Map<String, String> names = hcm.skills().stream().collect(Collectors.toMap(Skill::id, Skill::name, (a, b) -> a));
-        List<Gap> gaps = role.requiredSkills().entrySet().stream()
+        Map<String, Skill> skills = hcm.skills().stream().collect(Collectors.toMap(Skill::id, s -> s, (a, b) -> a));
+        List<SkillNeed> requirements = role.requiredSkills().entrySet().stream()
                 .map(req -> {
-                    int current = profile.skills().getOrDefault(req.getKey(), 0);
-                    return new Gap(req.getKey(), names.getOrDefault(req.getKey(), req.getKey()), req.getValue(), current,
-                            req.getValue() - current);
+                    Skill skill = skills.get(req.getKey());
+                    return new SkillNeed(req.getKey(), skill == null ? req.getKey() : skill.name(),
+                            skill == null || skill.description() == null ? "" : skill.description(), req.getValue(),
+                            profile.skills().getOrDefault(req.getKey(), 0));
                 })
-                .filter(g -> g.gap() > 0)
-                .sorted(Comparator.comparingInt(Gap::gap).reversed().thenComparing(Gap::skillId))
                 .toList();
-        return new Output(gaps, gaps.size());
+        AiResult<NeedsAnalysis> analysis = ai.analyseNeeds(role.title(), requirements);
+        List<Gap> gaps = analysis.value().gaps().stream()
+                .map(g -> new Gap(g.skillId(), g.skillName(), g.requiredLevel(), g.currentLevel(),
+                        g.requiredLevel() - g.currentLevel()))
+                .toList();
+        return new Output(gaps, gaps.size(), analysis.value().explanation(), AiTrace.of("needs-analysis", analysis.provenance()));
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class AnalyseNeedsHandlerTest {
 
     final Sample sample = new Sample();
-    final AnalyseNeedsHandler handler = new AnalyseNeedsHandler(sample.ports.catalogue(), sample.ports.hcm());
+    final AnalyseNeedsHandler handler = new AnalyseNeedsHandler(sample.ports.catalogue(), sample.ports.hcm(), sample.ports.ai());
 
     @Test
     void gapsAreTheRoleRequirementsAboveTheLearnersLevelsLargestFirst() {
@@ -19,6 +19,11 @@ class AnalyseNeedsHandlerTest {
                 new Gap("kubernetes", "Kubernetes", 4, 2, 2),
                 new Gap("observability", "Observability", 4, 2, 2),
                 new Gap("incident-management", "Incident Management", 4, 3, 1));
+        // through the AI port: the rule's result, explained, with its provenance for the audit trail
+        assertThat(out.needsExplanation()).contains("Kubernetes 2 of 4", "Observability 2 of 4", "Incident Management 3 of 4");
+        assertThat(out.needsProvenance().output()).isEqualTo("needs-analysis");
+        assertThat(out.needsProvenance().templateVersion()).isEqualTo("rule-needs/1");
+        assertThat(out.needsProvenance().inputHash()).hasSize(64);
     }
 
     @Test
@@ -28,6 +33,8 @@ class AnalyseNeedsHandlerTest {
 
     @Test
     void aJobTitleWithoutARoleHasNoGap() {
-        assertThat(handler.handle(new AnalyseNeedsHandler.Input(sample.profile("1001"))).gaps()).isEmpty();
+        AnalyseNeedsHandler.Output out = handler.handle(new AnalyseNeedsHandler.Input(sample.profile("1001")));
+        assertThat(out.gaps()).isEmpty();
+        assertThat(out.needsProvenance()).isNull(); // no role: the AI was not asked
     }
 }

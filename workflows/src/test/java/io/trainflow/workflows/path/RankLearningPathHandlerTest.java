@@ -21,7 +21,7 @@ class RankLearningPathHandlerTest {
     RankLearningPathHandler.Output rank(String employeeId, List<String> requested) throws BusinessError {
         LoadProfileHandler.Output loaded = new LoadProfileHandler(sample.ports.hcm(), sample.ports.lms(),
                 sample.ports.catalogue()).handle(new LoadProfileHandler.Input(employeeId));
-        var gaps = new AnalyseNeedsHandler(sample.ports.catalogue(), sample.ports.hcm())
+        var gaps = new AnalyseNeedsHandler(sample.ports.catalogue(), sample.ports.hcm(), sample.ports.ai())
                 .handle(new AnalyseNeedsHandler.Input(loaded.profile())).gaps();
         return handler.handle(new RankLearningPathHandler.Input(gaps, loaded.courseHistory(), requested, loaded.profile(),
                 "Automate our weekly reports"));

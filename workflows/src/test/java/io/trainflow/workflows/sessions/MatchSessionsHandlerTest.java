@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trainflow.workflows.Sample;
+import io.trainflow.workflows.ai.AiTrace;
 import io.trainflow.workflows.api.BusinessError;
 import io.trainflow.workflows.path.PathCourse;
 import io.trainflow.workflows.profile.Profile;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class MatchSessionsHandlerTest {
 
     final Sample sample = new Sample();
-    final MatchSessionsHandler handler = new MatchSessionsHandler(sample.ports.catalogue(), sample.ports.lms(), sample.clock);
+    final MatchSessionsHandler handler = new MatchSessionsHandler(sample.ports.catalogue(), sample.ports.lms(), sample.ports.ai(), sample.clock);
 
     static PathCourse course(String id) {
         return new PathCourse(id, "C" + id, "Course " + id, null, 0.5, 100, "test", null);
@@ -34,6 +35,9 @@ class MatchSessionsHandlerTest {
             assertThat(s.seatsLeft()).isPositive();
             assertThat(s.trainer()).isNotBlank();
         });
+        assertThat(out.sessions().get(0).matchReason())
+                .startsWith("Earliest upcoming session of Course 107 with seats left: S107-B");
+        assertThat(out.sessionsProvenance()).extracting(AiTrace::output).containsExactly("sessions:107", "sessions:108");
         Instant lastEnd = out.sessions().stream().map(SessionBooking::end).max(Instant::compareTo).orElseThrow();
         assertThat(Instant.parse(out.trainingDeadline())).isEqualTo(lastEnd.plus(Duration.ofDays(14)));
     }

@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.runtime.Execution;
@@ -22,6 +26,7 @@ public final class CompletionSync {
     /** The catch event in training-delivery.bpmn that waits for the learning path to be complete. */
     public static final String WAITING_ELEMENT = "wait-completion";
     private static final String MESSAGE = "training-completed";
+    private static final int PUBLISHERS = 4;
 
     private final RuntimeService runtime;
     private final MessageCorrelator messages;
@@ -54,14 +59,32 @@ public final class CompletionSync {
             return 0;
         }
         Set<CompletionPoll.Pair> completed = poll.completed(coursesByLearner);
-        int done = 0;
-        for (Waiting w : waiting) {
-            if (w.courseIds().stream().allMatch(c -> completed.contains(new CompletionPoll.Pair(w.username(), c)))
-                    && publish(w)) {
-                done++;
-            }
+        List<Waiting> done = waiting.stream()
+                .filter(w -> w.courseIds().stream().allMatch(c -> completed.contains(new CompletionPoll.Pair(w.username(), c))))
+                .toList();
+        if (done.size() < 2 * PUBLISHERS) {
+            return (int) done.stream().filter(this::publish).count();
         }
-        return done;
+        // each delivery runs the request on to its next wait state: spread them over a few threads
+        ExecutorService publishers = Executors.newFixedThreadPool(PUBLISHERS);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (Waiting w : done) {
+                results.add(publishers.submit(() -> publish(w)));
+            }
+            int published = 0;
+            for (Future<Boolean> result : results) {
+                published += result.get() ? 1 : 0;
+            }
+            return published;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Completion sync interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            publishers.shutdown();
+        }
     }
 
     /**

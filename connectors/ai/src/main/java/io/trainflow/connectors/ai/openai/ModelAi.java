@@ -7,8 +7,12 @@ import io.trainflow.connectors.ai.FeedbackSummary;
 import io.trainflow.connectors.ai.SkillNeed;
 import io.trainflow.connectors.ai.offline.OfflineAi;
 import io.trainflow.connectors.ai.port.Learner;
+import io.trainflow.connectors.ai.port.NeedsAnalysis;
 import io.trainflow.connectors.ai.port.PathItem;
 import io.trainflow.connectors.ai.port.PathReason;
+import io.trainflow.connectors.ai.port.SessionMatch;
+import io.trainflow.connectors.ai.port.SessionOption;
+import io.trainflow.connectors.ai.port.StepRules;
 import io.trainflow.connectors.ai.privacy.DataClassification;
 import io.trainflow.connectors.ai.privacy.OutboundData;
 import io.trainflow.connectors.ai.privacy.Pseudonymiser;
@@ -16,6 +20,7 @@ import io.trainflow.connectors.ai.provenance.AiResult;
 import io.trainflow.connectors.ai.provenance.Provenance;
 import io.trainflow.connectors.ai.quiz.QuizDraft;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -23,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Any OpenAI-compatible endpoint behind the AI port. Ranking stays with the offline embeddings (the
- * model explains, it does not choose); texts are asked for as schema-bound JSON, checked against the
+ * model explains, it does not choose); needs analysis and session matching start from the deterministic
+ * rule and the model may only re-order and explain its result; texts are asked for as schema-bound JSON, checked against the
  * schema and the rules (only given course ids and skill ids, every item once), and restored from
  * pseudonyms. Whatever goes wrong, the step gets the offline result, with the reason in its provenance.
  */
@@ -55,6 +61,35 @@ public final class ModelAi implements AiPort {
 
     public OfflineAi offline() {
         return offline;
+    }
+
+    @Override
+    public AiResult<NeedsAnalysis> analyseNeeds(String roleName, List<SkillNeed> requirements) {
+        AiResult<NeedsAnalysis> fallback = offline.analyseNeeds(roleName, requirements);
+        List<SkillNeed> gaps = fallback.value().gaps();
+        if (gaps.isEmpty()) {
+            return fallback; // no gap: nothing to order or explain
+        }
+        return attempt(Prompts.ANALYSE_NEEDS, fallback, () -> {
+            OutboundData out = new OutboundData(classification, pseudonymiser);
+            var answer = call.ask(Prompts.ANALYSE_NEEDS, StepRequests.needs(out, roleName, gaps));
+            return StepRequests.needsAnalysis(answer, requirements, gaps, out);
+        });
+    }
+
+    @Override
+    public AiResult<SessionMatch> matchSessions(String courseId, String courseTitle, List<SessionOption> sessions,
+                                                Instant now, Instant deadline) {
+        AiResult<SessionMatch> fallback = offline.matchSessions(courseId, courseTitle, sessions, now, deadline);
+        List<SessionOption> eligible = StepRules.eligible(sessions, now, deadline);
+        if (eligible.size() < 2) {
+            return fallback; // nothing to choose between
+        }
+        return attempt(Prompts.MATCH_SESSIONS, fallback, () -> {
+            OutboundData out = new OutboundData(classification, pseudonymiser);
+            var answer = call.ask(Prompts.MATCH_SESSIONS, StepRequests.sessions(out, courseId, courseTitle, eligible));
+            return StepRequests.sessionMatch(answer, eligible, out);
+        });
     }
 
     @Override

@@ -21,7 +21,7 @@ final class StructuredCall {
         user.set("data", data);
         String body = OpenAiWire.request(config, Prompts.SYSTEM, OpenAiWire.JSON.writeValueAsString(user),
                 template.schemaName(), Prompts.wireSchema(template.schema()));
-        JsonNode answer = OpenAiWire.answer(client.post(body));
+        JsonNode answer = OpenAiWire.answer(client.post(template.concern(), body));
         List<String> violations = SchemaCheck.violations(template.schema(), answer);
         if (!violations.isEmpty()) {
             throw new ModelCallException("answer breaks schema " + template.version() + ": "

@@ -34,6 +34,9 @@ public final class DataClassification {
         m.put("skill.name", Level.PUBLIC);
         m.put("skill.description", Level.PUBLIC);
         m.put("skill.levels", Level.PUBLIC);
+        m.put("role.name", Level.PUBLIC);
+        m.put("session.dates", Level.PUBLIC);
+        m.put("session.trainer", Level.PSEUDONYMISE);
         m.put("learner.name", Level.PSEUDONYMISE);
         m.put("learner.username", Level.PSEUDONYMISE);
         m.put("learner.email", Level.PSEUDONYMISE);

@@ -35,7 +35,7 @@ public final class ModelFixtures {
     }
 
     static ModelAi model(OpenAiConfig config, DataClassification classification) {
-        return new ModelAi(config, new ChatClient(config, d -> { }), TestEngines.offline(), pseudonymiser(),
+        return new ModelAi(config, new ChatClient(config), TestEngines.offline(), pseudonymiser(),
                 classification, TestEngines.CLOCK);
     }
 
