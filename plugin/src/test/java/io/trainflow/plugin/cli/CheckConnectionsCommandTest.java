@@ -105,7 +105,7 @@ class CheckConnectionsCommandTest {
     void badToken() {
         moodle.stubFor(fn("core_webservice_get_site_info").willReturn(okJson(fixture("_common__invalid-token"))));
         assertThat(runMoodle(moodle.baseUrl())).isEqualTo(1);
-        assertThat(output()).contains("moodle\tBAD_TOKEN").doesNotContain(TOKEN);
+        assertThat(output()).contains("moodle\tBAD_CREDENTIALS").doesNotContain(TOKEN);
     }
 
     @Test
