@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import io.trainflow.connectors.hcm.CatalogueSkillHcm;
+import io.trainflow.connectors.hcm.CatalogueIdsHcm;
 import io.trainflow.connectors.lms.Course;
 import io.trainflow.connectors.lms.Enrolment;
 import io.trainflow.connectors.orangehrm.OrangeHrmConfig;
@@ -48,7 +48,7 @@ class OrangeHrmLifecycleTest {
     private static final String LEARNER = "3";
     private static final String COURSE = "103"; // PY-AUTO: teaches Python, which OrangeHRM knows as skill 2
     private static final String COURSE_TITLE = SampleOrganisation.fromClasspath().lms().courses().stream()
-            .filter(c -> c.id().equals(COURSE)).map(Course::title).findFirst().orElseThrow();
+            .filter(c -> c.id().equals(COURSE)).map(Course::fullname).findFirst().orElseThrow();
 
     private WireMockServer orangeHrm;
     private OrangeHrmConnector connector;
@@ -69,9 +69,10 @@ class OrangeHrmLifecycleTest {
                         new Resilience(Duration.ofSeconds(2), 1, Duration.ofMillis(10), Duration.ofMillis(20), 50,
                                 Duration.ofSeconds(30), 0)),
                 new JdbcTokenStore(tokens, Clock.systemUTC()), Clock.systemUTC());
-        // wired as the app wires it: the catalogue's skill ids over OrangeHRM's
+        // wired as the app wires it: the catalogue's skill and job-title ids over OrangeHRM's
+        SampleOrganisation catalogue = SampleOrganisation.fromClasspath();
         life = SampleLifecycle.startWith(p -> new TrainflowPorts(p.lms(),
-                new CatalogueSkillHcm(connector.hcm(), SampleOrganisation.fromClasspath().hcm().skills()), p.ai(),
+                new CatalogueIdsHcm(connector.hcm(), catalogue.hcm().skills(), catalogue.jobTitles()), p.ai(),
                 p.catalogue(), p.outcomes(), p.delegations(), p.clock(), p.quizExports()));
     }
 
@@ -89,6 +90,8 @@ class OrangeHrmLifecycleTest {
 
         // the approver is the learner's OrangeHRM supervisor, by her OrangeHRM username
         life.approve("sophie.laurent", request);
+        // OrangeHRM's sub-unit has no budget in the catalogue: the budget owners (Trainflow's own group) approve
+        life.approve("marc.bernard", request);
         assertThat(life.org().lms().enrolments("alice.martin")).extracting(Enrolment::courseId).contains(COURSE);
 
         for (int i = 0; i < 5 && !"completed".equals(life.variables(request).get("trainingStatus")); i++) {
@@ -109,9 +112,9 @@ class OrangeHrmLifecycleTest {
                 .withRequestBody(matchingJsonPath("$.licenseId", equalTo("3")))
                 .withRequestBody(matchingJsonPath("$.licenseNo", equalTo("PY-AUTO/" + request))));
         orangeHrm.verify(0, putRequestedFor(urlPathMatching(API + "/pim/employees/.*/licenses/.*")));
-        // Python, held at 4/5, raised to 5/5 in place (not added again, never lowered)
+        // Python, held at 2/5, raised one level in place (not added again)
         orangeHrm.verify(1, putRequestedFor(urlPathEqualTo(API + "/pim/employees/" + LEARNER + "/skills/2"))
-                .withRequestBody(matchingJsonPath("$.comments", matching("proficiency=5/5.*after PY-AUTO.*")))
+                .withRequestBody(matchingJsonPath("$.comments", matching("proficiency=3/5.*after PY-AUTO.*")))
                 .withRequestBody(matchingJsonPath("$.yearsOfExperience", equalTo("6"))));
         orangeHrm.verify(0, postRequestedFor(urlPathMatching(API + "/pim/employees/.*/skills")));
         assertThat(orangeHrm.findAllUnmatchedRequests()).as("calls the small organisation does not answer").isEmpty();
@@ -123,15 +126,20 @@ class OrangeHrmLifecycleTest {
         stub(get(urlPathEqualTo(API + "/pim/employees/2")), "18-get-employee", "\"empNumber\":3", "\"empNumber\":2",
                 "\"E1002\"", "\"E1001\"", "Alice", "Sophie", "Martin", "Laurent");
         stub(get(urlPathEqualTo(API + "/pim/employees/3/job-details")), "19-get-job-details");
-        stub(get(urlPathEqualTo(API + "/pim/employees/2/job-details")), "19-get-job-details", "\"empNumber\": 3",
-                "\"empNumber\": 2");
+        stub(get(urlPathEqualTo(API + "/pim/employees/2/job-details")), "19-get-job-details", "\"empNumber\":3",
+                "\"empNumber\":2");
         stub(get(urlPathEqualTo(API + "/pim/employees/3/supervisors")), "20-list-supervisors");
         reply(get(urlPathEqualTo(API + "/pim/employees/2/supervisors")),
                 "{\"data\": [], \"meta\": {\"empNumber\": 2, \"total\": 0}, \"rels\": []}");
         stub(get(urlPathEqualTo(API + "/admin/users")), "written/users");
         stub(get(urlPathEqualTo(API + "/admin/subunits")), "22-list-subunits-tree");
-        stub(get(urlPathEqualTo(API + "/admin/skills")), "08-list-skills");
-        stub(get(urlPathEqualTo(API + "/pim/employees/3/skills")), "27-list-employee-skills");
+        // the organisation also tracks Observability, which the learner's role needs
+        stub(get(urlPathEqualTo(API + "/admin/skills")), "08-list-skills", "{\"id\":3,\"name\":\"Incident Management\"",
+                OBSERVABILITY + ",{\"id\":3,\"name\":\"Incident Management\"");
+        // her one gap for the role: Python at 2/5 (recorded: 4/5); the role's other skills she has at 4/5
+        stub(get(urlPathEqualTo(API + "/pim/employees/3/skills")), "27-list-employee-skills",
+                "\"comments\":\"proficiency=4/5\"", "\"comments\":\"proficiency=2/5\"", "\"data\":[",
+                "\"data\":[" + held("3", "Incident Management") + "," + held("4", "Observability") + ",");
         stub(put(urlPathEqualTo(API + "/pim/employees/3/skills/2")), "26-update-employee-skill", "\"id\":1", "\"id\":2",
                 "Kubernetes", "Python");
         stub(get(urlPathEqualTo(API + "/admin/licenses")), "11-list-licenses");
@@ -142,6 +150,12 @@ class OrangeHrmLifecycleTest {
                 "Certified Kubernetes Administrator (CKA)", COURSE_TITLE);
         stub(get(urlPathEqualTo(API + "/performance/manage/reviews")), "45-list-reviews-manage");
         stub(get(urlPathEqualTo(API + "/performance/reviews/1/evaluation/final")), "43-review-final-evaluation-get");
+    }
+
+    private static final String OBSERVABILITY = "{\"id\":4,\"name\":\"Observability\",\"description\":\"Metrics, logs and traces\"}";
+
+    private static String held(String id, String name) {
+        return "{\"yearsOfExperience\":3,\"comments\":\"proficiency=4/5\",\"skill\":{\"id\":" + id + ",\"name\":\"" + name + "\"}}";
     }
 
     private void stub(MappingBuilder request, String fixture, String... replacements) {

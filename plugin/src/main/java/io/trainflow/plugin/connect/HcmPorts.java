@@ -1,7 +1,7 @@
 package io.trainflow.plugin.connect;
 
 import io.trainflow.connectors.health.ConnectionCheck;
-import io.trainflow.connectors.hcm.CatalogueSkillHcm;
+import io.trainflow.connectors.hcm.CatalogueIdsHcm;
 import io.trainflow.connectors.hcm.HcmPort;
 import io.trainflow.connectors.orangehrm.OrangeHrmConnector;
 import io.trainflow.connectors.orangehrm.auth.JdbcTokenStore;
@@ -18,7 +18,7 @@ import javax.sql.DataSource;
  * Chooses the HCM behind the engine from {@code trainflow.hcm.type}: the sample organisation,
  * OrangeHRM ({@code trainflow.hcm.orangehrm.*}; OAuth tokens on Trainflow's database) or a SCIM 2.0
  * provider ({@code trainflow.hcm.scim.*}; skills and training records on Trainflow's database). An
- * external HCM's skills are seen under the catalogue's skill ids, matched by name ({@link CatalogueSkillHcm}).
+ * external HCM's skills and job titles are seen under the catalogue's ids, matched by name ({@link CatalogueIdsHcm}).
  */
 public final class HcmPorts {
 
@@ -41,11 +41,11 @@ public final class HcmPorts {
             case "orangehrm" -> {
                 OrangeHrmConnector hrm = OrangeHrmConnector.start(settings.orangehrm().toConfig(env),
                         new JdbcTokenStore(database.get(), clock), clock);
-                yield new Opened(new CatalogueSkillHcm(hrm.hcm(), org.hcm().skills()), hrm, hrm.oauth(), hrm);
+                yield new Opened(new CatalogueIdsHcm(hrm.hcm(), org.hcm().skills(), org.jobTitles()), hrm, hrm.oauth(), hrm);
             }
             case "scim" -> {
                 ScimConnector scim = ScimConnector.start(settings.scim().toConfig(env), database.get());
-                yield new Opened(new CatalogueSkillHcm(scim.hcm(), org.hcm().skills()), scim, Optional.empty(), scim);
+                yield new Opened(new CatalogueIdsHcm(scim.hcm(), org.hcm().skills(), org.jobTitles()), scim, Optional.empty(), scim);
             }
             default -> throw new IllegalStateException("trainflow.hcm.type=" + settings.hcmType()
                     + " is not supported; use sample, orangehrm or scim");

@@ -7,21 +7,34 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An external HCM seen through the skill ids of Trainflow's catalogue. Courses name the skill they
- * teach by the catalogue's id ("python"); OrangeHRM knows it by its own id (2) under the same name
- * ("Python"). Skills are matched by name, case-insensitively, so the handlers compare like with like
- * (without this, a skill the HCM holds at 4/5 would look absent and be written back lower). A skill
- * the catalogue does not name keeps the HCM's id; everything else passes through unchanged.
+ * An external HCM seen through the ids of Trainflow's catalogue. Courses name the skill they teach
+ * by the catalogue's id ("python") and roles name job titles by the catalogue's ids
+ * ("site-reliability-engineer"); OrangeHRM knows them by its own ids (2, 1) under the same names
+ * ("Python", "Site Reliability Engineer"). Skills and job titles are matched by name,
+ * case-insensitively, so the handlers compare like with like (without this, a learner would have no
+ * role and so no skill gaps, and a skill the HCM holds at 4/5 would look absent and be written back
+ * lower). What the catalogue does not name keeps the HCM's id; everything else passes through.
  */
-public final class CatalogueSkillHcm implements HcmPort {
+public final class CatalogueIdsHcm implements HcmPort {
 
     private final HcmPort hcm;
     private final Map<String, String> catalogueIdByName = new HashMap<>();
+    private final Map<String, String> jobTitleIdByName = new HashMap<>();
 
-    /** @param catalogueSkills the skills the catalogue's courses refer to */
-    public CatalogueSkillHcm(HcmPort hcm, List<Skill> catalogueSkills) {
+    /**
+     * @param catalogueSkills the skills the catalogue's courses refer to
+     * @param jobTitles       the job titles the catalogue's roles refer to, id to name
+     */
+    public CatalogueIdsHcm(HcmPort hcm, List<Skill> catalogueSkills, Map<String, String> jobTitles) {
         this.hcm = hcm;
         catalogueSkills.forEach(s -> catalogueIdByName.put(key(s.name()), s.id()));
+        jobTitles.forEach((id, name) -> jobTitleIdByName.put(key(name), id));
+    }
+
+    private Employee mapped(Employee e) {
+        String title = e.jobTitle() == null ? e.jobTitleId() : jobTitleIdByName.getOrDefault(key(e.jobTitle()), e.jobTitleId());
+        return new Employee(e.employeeId(), e.username(), e.firstName(), e.lastName(), e.email(), title, e.jobTitle(),
+                e.departmentId(), e.departmentName(), e.managerId());
     }
 
     private static String key(String name) {
@@ -55,12 +68,12 @@ public final class CatalogueSkillHcm implements HcmPort {
 
     @Override
     public Optional<Employee> employee(String employeeId) {
-        return hcm.employee(employeeId);
+        return hcm.employee(employeeId).map(this::mapped);
     }
 
     @Override
     public Optional<Employee> employeeByUsername(String username) {
-        return hcm.employeeByUsername(username);
+        return hcm.employeeByUsername(username).map(this::mapped);
     }
 
     @Override
@@ -70,7 +83,7 @@ public final class CatalogueSkillHcm implements HcmPort {
 
     @Override
     public List<Employee> employees(String departmentId) {
-        return hcm.employees(departmentId);
+        return hcm.employees(departmentId).stream().map(this::mapped).toList();
     }
 
     @Override
