@@ -221,8 +221,9 @@ class HcmCommandsTest {
     @Test
     void checkReportsAnUnreachableOrangeHrm() {
         seedTokens();
+        List<String> args = orangeHrmArgs();
         wm.stop();
-        assertThat(checkOrangeHrm()).isEqualTo(1);
+        assertThat(check(args, Map.of("TRAINFLOW_ORANGEHRM_CLIENT_SECRET", CLIENT_SECRET))).isEqualTo(1);
         assertThat(output()).contains("orangehrm\tUNREACHABLE\tread employees: OrangeHRM unreachable");
     }
 
