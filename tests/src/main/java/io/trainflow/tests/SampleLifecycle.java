@@ -68,7 +68,8 @@ public final class SampleLifecycle implements AutoCloseable {
         Directory directory = this::groupsOf;
         this.engine = TrainflowEngine.builder().dataSource(db).handlers(new HandlerRegistry(StepHandlers.all(ports)))
                 .directory(directory).clock(clock).background(background).build();
-        this.intake = new Intake(engine, org.hcm(), directory);
+        // the HCM the handlers see (a connector when a test swaps it in), never the sample's behind their back
+        this.intake = new Intake(engine, ports.hcm(), directory);
         this.tasks = new UserTasks(engine.flowable(), directory);
         this.completion = new CompletionSync(engine, ports.lms());
     }

@@ -13,7 +13,7 @@ public record CheckResult(String system, List<Finding> findings) {
     }
 
     public boolean ok() {
-        return findings.stream().allMatch(f -> f.kind() == Finding.Kind.OK);
+        return findings.stream().allMatch(Finding::ok);
     }
 
     public static CheckResult of(String system, Finding... findings) {

@@ -45,6 +45,13 @@ public class SampleHcm implements HcmPort {
     private final SampleState store;
     private final State state;
 
+    /** Job title id to name, as the catalogue's roles refer to them. */
+    Map<String, String> jobTitles() {
+        Map<String, String> titles = new LinkedHashMap<>();
+        data.jobTitles().forEach(j -> titles.put(j.id(), j.title()));
+        return titles;
+    }
+
     SampleHcm(SampleData.Organisation data, LocalDate loaded, Clock clock, SampleState store) {
         this.data = data;
         data.employees().forEach(p -> people.put(p.employeeId(), p));

@@ -100,6 +100,11 @@ public final class SampleOrganisation {
         return hcm;
     }
 
+    /** The job titles the catalogue's roles refer to, id to name (to map an external HCM's titles). */
+    public Map<String, String> jobTitles() {
+        return hcm.jobTitles();
+    }
+
     public CataloguePort catalogue() {
         return catalogue;
     }

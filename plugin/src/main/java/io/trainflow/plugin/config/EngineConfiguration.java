@@ -15,6 +15,7 @@ import io.trainflow.workflows.engine.flowable.EngineClock;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import io.trainflow.workflows.intake.Intake;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -22,7 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the embedded default: the sample organisation behind the LMS/HCM ports, the real AI engines
+ * Wires the LMS and HCM chosen by configuration (the sample organisation by default), the real AI engines
  * (offline embeddings; an OpenAI-compatible model when {@code trainflow.ai.base-url} is set), Trainflow's
  * own stores on the application database, and the Flowable engine on the same database.
  */
@@ -41,8 +42,8 @@ public class EngineConfiguration {
 
     /** The LMS and HCM chosen by trainflow.lms.type / trainflow.hcm.type, with their connection checks. */
     @Bean(destroyMethod = "close")
-    Connections connections(TrainflowProperties properties, SampleOrganisation org) {
-        return Connections.open(properties.connections(), org, System::getenv);
+    Connections connections(TrainflowProperties properties, SampleOrganisation org, DataSource dataSource) {
+        return Connections.open(properties.connections(), org, System::getenv, () -> dataSource, Clock.systemUTC());
     }
 
     /** The catalogue is embedded (or read from the vector cache) once here, not per request. */

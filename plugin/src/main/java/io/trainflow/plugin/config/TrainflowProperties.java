@@ -2,6 +2,8 @@ package io.trainflow.plugin.config;
 
 import io.trainflow.plugin.connect.ConnectionSettings;
 import io.trainflow.plugin.connect.MoodleSettings;
+import io.trainflow.plugin.connect.OrangeHrmSettings;
+import io.trainflow.plugin.connect.ScimSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,7 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param hcmSync      how often the HCM is checked for manager changes
  * @param demoPassword password of every sample-organisation user (from the environment)
  * @param lms          {@code trainflow.lms.type} (sample|moodle) and {@code trainflow.lms.moodle.*}
- * @param hcm          {@code trainflow.hcm.type} (sample; orangehrm and scim to come)
+ * @param hcm          {@code trainflow.hcm.type} (sample|orangehrm|scim), {@code trainflow.hcm.orangehrm.*},
+ *                     {@code trainflow.hcm.scim.*}
  */
 @ConfigurationProperties(prefix = "trainflow")
 public record TrainflowProperties(String bpmnDir, int workerThreads, Duration progressSync, Duration hcmSync,
@@ -24,13 +27,13 @@ public record TrainflowProperties(String bpmnDir, int workerThreads, Duration pr
     public record Lms(String type, MoodleSettings moodle) {
     }
 
-    public record Hcm(String type) {
+    public record Hcm(String type, OrangeHrmSettings orangehrm, ScimSettings scim) {
     }
 
     /** Which LMS and HCM to connect to. */
     public ConnectionSettings connections() {
         return new ConnectionSettings(lms == null ? null : lms.type(), lms == null ? null : lms.moodle(),
-                hcm == null ? null : hcm.type());
+                hcm == null ? null : hcm.type(), hcm == null ? null : hcm.orangehrm(), hcm == null ? null : hcm.scim());
     }
 
     public TrainflowProperties {

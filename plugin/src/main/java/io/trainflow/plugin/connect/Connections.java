@@ -4,6 +4,7 @@ import io.trainflow.connectors.health.CheckResult;
 import io.trainflow.connectors.health.ConnectionCheck;
 import io.trainflow.connectors.health.Finding;
 import io.trainflow.connectors.hcm.HcmPort;
+import io.trainflow.connectors.orangehrm.auth.OAuthAuthorization;
 import io.trainflow.connectors.lms.Course;
 import io.trainflow.connectors.lms.LmsPort;
 import io.trainflow.connectors.moodle.MoodleConfig;
@@ -12,11 +13,14 @@ import io.trainflow.connectors.moodle.catalogue.CatalogueCourseLms;
 import io.trainflow.connectors.moodle.catalogue.MoodleCourseIds;
 import io.trainflow.connectors.moodle.health.MoodleConnectionCheck;
 import io.trainflow.connectors.sample.SampleOrganisation;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * The external systems chosen by configuration ({@code trainflow.lms.type}, {@code trainflow.hcm.type})
@@ -26,42 +30,49 @@ import java.util.stream.Collectors;
 public final class Connections implements AutoCloseable {
 
     private final LmsPort lms;
-    private final HcmPort hcm;
+    private final HcmPorts.Opened hcm;
     private final List<ConnectionCheck> checks;
-    private final AutoCloseable resources;
+    private final AutoCloseable lmsResources;
 
-    private Connections(LmsPort lms, HcmPort hcm, List<ConnectionCheck> checks, AutoCloseable resources) {
+    private Connections(LmsPort lms, ConnectionCheck lmsCheck, AutoCloseable lmsResources, HcmPorts.Opened hcm) {
         this.lms = lms;
         this.hcm = hcm;
-        this.checks = List.copyOf(checks);
-        this.resources = resources;
+        this.checks = List.of(lmsCheck, hcm.check());
+        this.lmsResources = lmsResources;
     }
 
-    public static Connections open(ConnectionSettings settings, SampleOrganisation org, Function<String, String> env) {
-        List<ConnectionCheck> checks = new ArrayList<>();
-        HcmPort hcm = HcmPorts.select(settings.hcmType(), org);
-        checks.add(sample("sample-hcm", "HCM"));
-        return switch (settings.lmsType()) {
-            case "sample" -> {
-                checks.add(0, sample("sample-lms", "LMS"));
-                yield new Connections(org.lms(), hcm, checks, () -> { });
-            }
-            case "moodle" -> {
-                MoodleConfig config = settings.moodle().toConfig(env);
-                MoodleConnector moodle = MoodleConnector.start(config);
-                // the catalogue's course ids map to Moodle ids through each course's shortname
-                Map<String, String> shortnames = org.lms().courses().stream()
-                        .collect(Collectors.toMap(Course::id, Course::shortname));
-                MoodleCourseIds ids = new MoodleCourseIds(moodle.calls(), shortnames);
-                checks.add(0, new MoodleConnectionCheck(config.baseUrl(), moodle.calls(), ids));
-                yield new Connections(new CatalogueCourseLms(moodle.lms(), ids), hcm, checks, moodle);
-            }
-            default -> throw new IllegalStateException("trainflow.lms.type=" + settings.lmsType()
-                    + " is not supported; use sample or moodle");
-        };
+    /**
+     * @param database Trainflow's database (OrangeHRM's tokens, SCIM's local records); asked for only
+     *                 when the chosen HCM needs it
+     * @param clock    real time, for OAuth token expiry
+     */
+    public static Connections open(ConnectionSettings settings, SampleOrganisation org, Function<String, String> env,
+                                   Supplier<DataSource> database, Clock clock) {
+        HcmPorts.Opened hcm = HcmPorts.open(settings, org, env, database, clock);
+        try {
+            return switch (settings.lmsType()) {
+                case "sample" -> new Connections(org.lms(), inProcess("sample-lms", "LMS"), () -> { }, hcm);
+                case "moodle" -> {
+                    MoodleConfig config = settings.moodle().toConfig(env);
+                    MoodleConnector moodle = MoodleConnector.start(config);
+                    // the catalogue's course ids map to Moodle ids through each course's shortname
+                    Map<String, String> shortnames = org.lms().courses().stream()
+                            .collect(Collectors.toMap(Course::id, Course::shortname));
+                    MoodleCourseIds ids = new MoodleCourseIds(moodle.calls(), shortnames);
+                    yield new Connections(new CatalogueCourseLms(moodle.lms(), ids),
+                            new MoodleConnectionCheck(config.baseUrl(), moodle.calls(), ids), moodle, hcm);
+                }
+                default -> throw new IllegalStateException("trainflow.lms.type=" + settings.lmsType()
+                        + " is not supported; use sample or moodle");
+            };
+        } catch (RuntimeException e) {
+            closeQuietly(hcm.resources(), e);
+            throw e;
+        }
     }
 
-    private static ConnectionCheck sample(String system, String what) {
+    /** The check of a system inside Trainflow (the sample organisation): always reachable. */
+    static ConnectionCheck inProcess(String system, String what) {
         return new ConnectionCheck() {
             @Override
             public String system() {
@@ -70,7 +81,8 @@ public final class Connections implements AutoCloseable {
 
             @Override
             public CheckResult check() {
-                return CheckResult.of(system, Finding.ok("the sample organisation's " + what + ", inside Trainflow"));
+                return CheckResult.of(system, Finding.ok("in process", "the sample organisation's " + what
+                        + ", inside Trainflow"));
             }
         };
     }
@@ -80,7 +92,12 @@ public final class Connections implements AutoCloseable {
     }
 
     public HcmPort hcm() {
-        return hcm;
+        return hcm.port();
+    }
+
+    /** OrangeHRM's one-time OAuth consent; empty for every other HCM and for session login. */
+    public Optional<OAuthAuthorization> hcmConsent() {
+        return hcm.oauth();
     }
 
     public List<ConnectionCheck> checks() {
@@ -89,6 +106,18 @@ public final class Connections implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        resources.close();
+        try {
+            lmsResources.close();
+        } finally {
+            hcm.resources().close();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource, RuntimeException failure) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
     }
 }

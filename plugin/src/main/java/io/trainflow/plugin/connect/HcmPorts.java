@@ -1,25 +1,54 @@
 package io.trainflow.plugin.connect;
 
+import io.trainflow.connectors.health.ConnectionCheck;
+import io.trainflow.connectors.hcm.CatalogueIdsHcm;
 import io.trainflow.connectors.hcm.HcmPort;
+import io.trainflow.connectors.orangehrm.OrangeHrmConnector;
+import io.trainflow.connectors.orangehrm.auth.JdbcTokenStore;
+import io.trainflow.connectors.orangehrm.auth.OAuthAuthorization;
 import io.trainflow.connectors.sample.SampleOrganisation;
+import io.trainflow.connectors.scim.ScimConnector;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
- * Chooses the HCM behind the engine from {@code trainflow.hcm.type}. Only {@code sample} exists in
- * this build; the OrangeHRM and SCIM 2.0 connectors plug in here (their own settings section
- * {@code trainflow.hcm.<type>.*} and a connection check, like Moodle's in {@link Connections}).
+ * Chooses the HCM behind the engine from {@code trainflow.hcm.type}: the sample organisation,
+ * OrangeHRM ({@code trainflow.hcm.orangehrm.*}; OAuth tokens on Trainflow's database) or a SCIM 2.0
+ * provider ({@code trainflow.hcm.scim.*}; skills and training records on Trainflow's database). An
+ * external HCM's skills and job titles are seen under the catalogue's ids, matched by name ({@link CatalogueIdsHcm}).
  */
 public final class HcmPorts {
+
+    /** The chosen HCM, its connection check, the OAuth consent when it has one, and what to close. */
+    public record Opened(HcmPort port, ConnectionCheck check, Optional<OAuthAuthorization> oauth,
+                         AutoCloseable resources) {
+    }
 
     private HcmPorts() {
     }
 
-    public static HcmPort select(String type, SampleOrganisation org) {
-        return switch (type) {
-            case "sample" -> org.hcm();
-            case "orangehrm", "scim" -> throw new IllegalStateException("trainflow.hcm.type=" + type
-                    + " is not available in this build yet; use trainflow.hcm.type=sample");
-            default -> throw new IllegalStateException("trainflow.hcm.type=" + type
-                    + " is not supported; use sample (orangehrm and scim are coming)");
+    /**
+     * @param database Trainflow's database, asked for only by the HCMs that keep state in it
+     * @param clock    real time for token expiry (not the engine's clock, which demos move)
+     */
+    public static Opened open(ConnectionSettings settings, SampleOrganisation org, Function<String, String> env,
+                              Supplier<DataSource> database, Clock clock) {
+        return switch (settings.hcmType()) {
+            case "sample" -> new Opened(org.hcm(), Connections.inProcess("sample-hcm", "HCM"), Optional.empty(), () -> { });
+            case "orangehrm" -> {
+                OrangeHrmConnector hrm = OrangeHrmConnector.start(settings.orangehrm().toConfig(env),
+                        new JdbcTokenStore(database.get(), clock), clock);
+                yield new Opened(new CatalogueIdsHcm(hrm.hcm(), org.hcm().skills(), org.jobTitles()), hrm, hrm.oauth(), hrm);
+            }
+            case "scim" -> {
+                ScimConnector scim = ScimConnector.start(settings.scim().toConfig(env), database.get());
+                yield new Opened(new CatalogueIdsHcm(scim.hcm(), org.hcm().skills(), org.jobTitles()), scim, Optional.empty(), scim);
+            }
+            default -> throw new IllegalStateException("trainflow.hcm.type=" + settings.hcmType()
+                    + " is not supported; use sample, orangehrm or scim");
         };
     }
 }

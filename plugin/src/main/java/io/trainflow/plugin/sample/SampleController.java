@@ -1,6 +1,7 @@
 package io.trainflow.plugin.sample;
 
 import io.trainflow.connectors.sample.SampleOrganisation;
+import io.trainflow.plugin.connect.Connections;
 import io.trainflow.plugin.api.SampleApi;
 import io.trainflow.plugin.api.model.ClockAdvance;
 import io.trainflow.plugin.api.model.ClockState;
@@ -23,9 +24,12 @@ public class SampleController implements SampleApi {
     private final ProgressSync progress;
     private final SupervisorSync supervisors;
     private final EngineClock clock;
+    private final boolean sampleHcm;
 
-    public SampleController(SampleOrganisation org, ProgressSync progress, SupervisorSync supervisors, EngineClock clock) {
+    public SampleController(SampleOrganisation org, ProgressSync progress, SupervisorSync supervisors, EngineClock clock,
+                            Connections connections) {
         this.org = org;
+        this.sampleHcm = connections.hcm() == org.hcm();
         this.progress = progress;
         this.supervisors = supervisors;
         this.clock = clock;
@@ -53,6 +57,10 @@ public class SampleController implements SampleApi {
 
     @Override
     public ResponseEntity<Void> changeSupervisor(String employeeId, Supervisor body) {
+        if (!sampleHcm) {
+            throw new IllegalArgumentException("the sample HCM is not in use (trainflow.hcm.type): change the supervisor"
+                    + " in the HCM; the HCM sync (trainflow.hcm-sync) re-routes open approvals");
+        }
         if (org.hcm().employee(employeeId).isEmpty()) {
             throw new FlowableObjectNotFoundException("No employee " + employeeId + " in the sample organisation");
         }

@@ -1,7 +1,9 @@
 package io.trainflow.plugin.security;
 
 import io.trainflow.connectors.sample.SampleOrganisation;
+import io.trainflow.connectors.hcm.HcmPort;
 import io.trainflow.plugin.config.TrainflowProperties;
+import io.trainflow.plugin.connect.Connections;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -24,7 +27,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every API call is made as a named person (HTTP Basic). With the sample organisation each
  * of its people can sign in with the demo password, which comes from the environment
- * ({@code TRAINFLOW_DEMO_PASSWORD}); without it nobody can sign in.
+ * ({@code TRAINFLOW_DEMO_PASSWORD}); without it nobody can sign in. With OrangeHRM or SCIM behind the
+ * HCM port, its people sign in too, under their HCM username (approval tasks are assigned to it), with
+ * the same demo password and the USER role; admins stay the sample organisation's.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -48,7 +53,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService users(SampleOrganisation org, TrainflowProperties properties, PasswordEncoder encoder) {
+    UserDetailsService users(SampleOrganisation org, Connections connections, TrainflowProperties properties,
+                             PasswordEncoder encoder) {
         String password = properties.demoPassword();
         if (password == null || password.isBlank()) {
             LOG.warn("TRAINFLOW_DEMO_PASSWORD is not set: nobody can sign in to the API");
@@ -63,6 +69,19 @@ public class SecurityConfiguration {
             boolean admin = org.members("admins").contains(username);
             users.add(User.withUsername(username).password(encoded).roles(admin ? new String[] {"USER", "ADMIN"} : new String[] {"USER"}).build());
         }
-        return new InMemoryUserDetailsManager(users);
+        InMemoryUserDetailsManager sample = new InMemoryUserDetailsManager(users);
+        if (connections.hcm() == org.hcm()) {
+            return sample;
+        }
+        HcmPort hcm = connections.hcm();
+        return username -> {
+            if (sample.userExists(username)) {
+                return sample.loadUserByUsername(username);
+            }
+            // asked at sign-in, so a person added in the HCM can sign in without a restart
+            return hcm.employeeByUsername(username)
+                    .map(e -> User.withUsername(e.username()).password(encoded).roles("USER").build())
+                    .orElseThrow(() -> new UsernameNotFoundException("no such user in the sample organisation or the HCM"));
+        };
     }
 }

@@ -90,7 +90,7 @@ class CheckConnectionsCommandTest {
                 .replace("\"functions\":[", "\"functions\":[{\"name\":\"mod_feedback_get_responses_analysis\",\"version\":\"2024100700\"},"))));
         catalogueInMoodle();
         assertThat(runMoodle(moodle.baseUrl())).as(output()).isZero();
-        assertThat(output()).contains("moodle\tOK\tMoodle 4.5 (Build: 20241007)").doesNotContain(TOKEN);
+        assertThat(output()).contains("moodle\tOK\tsite info, functions, courses: Moodle 4.5 (Build: 20241007)").doesNotContain(TOKEN);
     }
 
     @Test
@@ -98,14 +98,14 @@ class CheckConnectionsCommandTest {
         moodle.stubFor(fn("core_webservice_get_site_info").willReturn(okJson(fixture("core_webservice_get_site_info"))));
         catalogueInMoodle();
         assertThat(runMoodle(moodle.baseUrl())).isEqualTo(1);
-        assertThat(output()).contains("moodle\tFUNCTION_MISSING\tweb-service function mod_feedback_get_responses_analysis");
+        assertThat(output()).contains("moodle\tFUNCTION_MISSING\tfunctions: web-service function mod_feedback_get_responses_analysis");
     }
 
     @Test
     void badToken() {
         moodle.stubFor(fn("core_webservice_get_site_info").willReturn(okJson(fixture("_common__invalid-token"))));
         assertThat(runMoodle(moodle.baseUrl())).isEqualTo(1);
-        assertThat(output()).contains("moodle\tBAD_TOKEN").doesNotContain(TOKEN);
+        assertThat(output()).contains("moodle\tBAD_CREDENTIALS").doesNotContain(TOKEN);
     }
 
     @Test
@@ -120,7 +120,7 @@ class CheckConnectionsCommandTest {
         String url = moodle.baseUrl();
         moodle.stop();
         assertThat(runMoodle(url)).isEqualTo(1);
-        assertThat(output()).contains("moodle\tUNREACHABLE\tMoodle at " + url);
+        assertThat(output()).contains("moodle\tUNREACHABLE\tsite info: Moodle at " + url);
     }
 
     @Test
@@ -131,8 +131,8 @@ class CheckConnectionsCommandTest {
     }
 
     @Test
-    void hcmTypesNotYetBuiltAreNamed() {
-        assertThat(run(Map.of(), "--trainflow.hcm.type=orangehrm")).isEqualTo(1);
-        assertThat(output()).contains("trainflow.hcm.type=orangehrm is not available");
+    void anUnknownHcmTypeIsNamed() {
+        assertThat(run(Map.of(), "--trainflow.hcm.type=workday")).isEqualTo(1);
+        assertThat(output()).contains("trainflow.hcm.type=workday is not supported; use sample, orangehrm or scim");
     }
 }

@@ -57,7 +57,7 @@ class MoodleConnectionCheckTest extends MoodleWireMockBase {
     void badToken() {
         replay(call("core_webservice_get_site_info"), "_common__invalid-token");
         CheckResult result = check();
-        assertThat(result.findings()).extracting(Finding::kind).containsExactly(Kind.BAD_TOKEN);
+        assertThat(result.findings()).extracting(Finding::kind).containsExactly(Kind.BAD_CREDENTIALS);
         assertThat(result.findings().get(0).detail()).doesNotContain(TOKEN);
     }
 
@@ -75,7 +75,7 @@ class MoodleConnectionCheckTest extends MoodleWireMockBase {
         catalogueCourseExists();
         replay(call("core_course_get_courses"), "core_course_get_courses__limited-token");
         assertThat(check().findings()).singleElement().satisfies(f -> {
-            assertThat(f.kind()).isEqualTo(Kind.MISSING_CAPABILITY);
+            assertThat(f.kind()).isEqualTo(Kind.MISSING_PERMISSION);
             assertThat(f.detail()).contains("errorcoursecontextnotvalid");
         });
     }

@@ -1,7 +1,8 @@
 package io.trainflow.connectors.orangehrm;
 
-import io.trainflow.connectors.check.ConnectionFinding;
-import io.trainflow.connectors.check.ConnectionFinding.Outcome;
+import io.trainflow.connectors.health.CheckResult;
+import io.trainflow.connectors.health.Finding;
+import io.trainflow.connectors.health.Finding.Kind;
 import io.trainflow.connectors.orangehrm.auth.OAuthAuthorization;
 import io.trainflow.connectors.orangehrm.error.OrangeHrmAuthException;
 import io.trainflow.connectors.orangehrm.error.OrangeHrmBusinessException;
@@ -18,54 +19,63 @@ import java.util.Optional;
  */
 final class OrangeHrmCheck {
 
-    private final String system;
+    static final String SYSTEM = "orangehrm";
+
+    private final String baseUrl;
     private final OrangeHrmCalls calls;
     private final Optional<OAuthAuthorization> oauth;
-    private final List<ConnectionFinding> findings = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
 
-    OrangeHrmCheck(String system, OrangeHrmCalls calls, Optional<OAuthAuthorization> oauth) {
-        this.system = system;
+    OrangeHrmCheck(String baseUrl, OrangeHrmCalls calls, Optional<OAuthAuthorization> oauth) {
+        this.baseUrl = baseUrl;
         this.calls = calls;
         this.oauth = oauth;
     }
 
-    List<ConnectionFinding> run() {
+    CheckResult run() {
         if (oauth.isPresent() && !oauth.get().hasTokens()) {
-            add("consent", Outcome.BAD_CREDENTIALS, "no tokens stored: an administrator must open the consent URL "
-                    + "(" + oauth.get().consentUrl("check").toString().replace("state=check", "state=…") + ")");
-            return findings;
+            findings.add(new Finding(Kind.CONSENT_REQUIRED, "consent", "no OrangeHRM tokens stored for " + baseUrl
+                    + ": run 'trainflow hcm-consent' and have an administrator open the consent URL ("
+                    + oauth.get().consentUrl("check").toString().replace("state=check", "state=…") + ")"));
+            return result();
         }
         if (!probe("read employees", calls::firstEmployee, true)) {
-            return findings;
+            return result();
         }
         probe("read sub-units", calls::subunitTree, false);
         probe("read system users (usernames)", () -> calls.users(null), false);
         probe("read skills", calls::skills, false);
         probe("read licences (training records)", calls::licenses, false);
         probe("read performance reviews", calls::managedReviews, false);
-        return findings;
+        return result();
+    }
+
+    private CheckResult result() {
+        return new CheckResult(SYSTEM, findings);
     }
 
     /** @return false when nothing further can work */
     private boolean probe(String check, Runnable call, boolean first) {
         try {
             call.run();
-            add(check, Outcome.OK, first ? "reached the API and authenticated" : "allowed");
+            findings.add(Finding.ok(check, first ? "reached the API at " + baseUrl + " and authenticated" : "allowed"));
             return true;
         } catch (OrangeHrmUnavailableException e) {
-            add(check, Outcome.UNREACHABLE, e.getMessage());
+            add(check, Kind.UNREACHABLE, e.getMessage());
+        } catch (OrangeHrmAuthException.ConsentRequired e) {
+            add(check, Kind.CONSENT_REQUIRED, e.getMessage() + " (trainflow hcm-consent)");
         } catch (OrangeHrmAuthException e) {
-            add(check, Outcome.BAD_CREDENTIALS, e.getMessage());
+            add(check, Kind.BAD_CREDENTIALS, e.getMessage());
         } catch (OrangeHrmBusinessException.MissingPermission e) {
-            add(check, Outcome.MISSING_PERMISSION, e.getMessage());
+            add(check, Kind.MISSING_PERMISSION, e.getMessage());
             return !first;
         } catch (RuntimeException e) { // 404 or an HTML page: not the OrangeHRM API at this URL
-            add(check, Outcome.BAD_URL, e.getMessage());
+            add(check, Kind.BAD_URL, e.getMessage() + " (base URL " + baseUrl + ")");
         }
         return false;
     }
 
-    private void add(String check, Outcome outcome, String detail) {
-        findings.add(new ConnectionFinding(system, check, outcome, detail));
+    private void add(String check, Kind kind, String detail) {
+        findings.add(new Finding(kind, check, detail));
     }
 }

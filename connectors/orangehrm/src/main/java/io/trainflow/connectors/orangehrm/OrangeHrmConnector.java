@@ -1,7 +1,7 @@
 package io.trainflow.connectors.orangehrm;
 
-import io.trainflow.connectors.check.ConnectionCheck;
-import io.trainflow.connectors.check.ConnectionFinding;
+import io.trainflow.connectors.health.CheckResult;
+import io.trainflow.connectors.health.ConnectionCheck;
 import io.trainflow.connectors.orangehrm.auth.AuthHttp;
 import io.trainflow.connectors.orangehrm.auth.OAuthAuthorization;
 import io.trainflow.connectors.orangehrm.auth.OrangeHrmAuth;
@@ -18,7 +18,6 @@ import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -87,8 +86,13 @@ public final class OrangeHrmConnector implements AutoCloseable, ConnectionCheck 
     }
 
     @Override
-    public List<ConnectionFinding> check() {
-        return new OrangeHrmCheck(config.system(), calls, oauth()).run();
+    public String system() {
+        return OrangeHrmCheck.SYSTEM;
+    }
+
+    @Override
+    public CheckResult check() {
+        return new OrangeHrmCheck(config.baseUrl(), calls, oauth()).run();
     }
 
     /** For health reporting: true while calls fail fast. */

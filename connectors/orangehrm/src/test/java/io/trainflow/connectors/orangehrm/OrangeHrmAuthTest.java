@@ -53,7 +53,7 @@ class OrangeHrmAuthTest extends OrangeHrmWireMockBase {
         oauth.completeConsent(redirect, consent.state());
 
         assertThat(stored().refreshToken()).isEqualTo(REFRESH_53);
-        assertThat(connector.check()).allMatch(f -> !f.check().equals("read employees") || f.ok());
+        assertThat(connector.check().findings()).allMatch(f -> !f.check().equals("read employees") || f.ok());
     }
 
     @Test
@@ -74,7 +74,7 @@ class OrangeHrmAuthTest extends OrangeHrmWireMockBase {
         wm.stubFor(employeesWith(ACCESS_56).willReturn(answer("54-oauth-bearer-list-employees")));
         connector = start(config(baseUrl()));
 
-        assertThat(connector.check().get(0).ok()).isTrue();
+        assertThat(connector.check().findings().get(0).ok()).isTrue();
         assertThat(stored().refreshToken()).isEqualTo(REFRESH_56);
         assertThat(stored().accessToken()).isEqualTo(ACCESS_56);
 
@@ -84,7 +84,7 @@ class OrangeHrmAuthTest extends OrangeHrmWireMockBase {
                 .willReturn(okJson("{\"token_type\":\"Bearer\",\"expires_in\":1800,\"access_token\":\"A3\",\"refresh_token\":\"R3\"}")));
         wm.stubFor(employeesWith("A3").willReturn(answer("54-oauth-bearer-list-employees")));
         connector = start(config(baseUrl()));
-        assertThat(connector.check().get(0).ok()).isTrue();
+        assertThat(connector.check().findings().get(0).ok()).isTrue();
         assertThat(stored().refreshToken()).isEqualTo("R3");
         wm.verify(1, postRequestedFor(urlPathEqualTo(ROOT + "/oauth2/token")).withRequestBody(containing(REFRESH_56)));
     }
@@ -100,7 +100,7 @@ class OrangeHrmAuthTest extends OrangeHrmWireMockBase {
         wm.stubFor(employeesWith(ACCESS_56).willReturn(answer("54-oauth-bearer-list-employees")));
         connector = start(config(baseUrl()));
 
-        assertThat(connector.check().get(0).ok()).isTrue();
+        assertThat(connector.check().findings().get(0).ok()).isTrue();
         wm.verify(1, postRequestedFor(urlPathEqualTo(ROOT + "/oauth2/token")));
         wm.verify(2, getRequestedFor(urlPathEqualTo(API + "/pim/employees")));
     }
@@ -129,7 +129,7 @@ class OrangeHrmAuthTest extends OrangeHrmWireMockBase {
         connector = start(config(baseUrl()));
         assertThatThrownBy(() -> connector.hcm().skills()).isInstanceOf(OrangeHrmAuthException.ConsentRequired.class)
                 .hasMessageContaining("invalid_grant").hasMessageContaining("consent again");
-        assertThat(connector.check()).singleElement().satisfies(f -> assertThat(f.outcome().name()).isEqualTo("BAD_CREDENTIALS"));
+        assertThat(connector.check().findings()).singleElement().satisfies(f -> assertThat(f.kind().name()).isEqualTo("CONSENT_REQUIRED"));
     }
 
     /** Fixture 57: OrangeHRM refuses client_credentials, so Trainflow does not offer it. */
@@ -152,8 +152,9 @@ class OrangeHrmAuthTest extends OrangeHrmWireMockBase {
         connector = start(config(baseUrl()));
         assertThatThrownBy(() -> connector.hcm().skills()).isInstanceOf(OrangeHrmAuthException.ConsentRequired.class)
                 .hasMessageContaining("consent URL");
-        assertThat(connector.check()).singleElement().satisfies(f -> {
+        assertThat(connector.check().findings()).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("consent");
+            assertThat(f.kind().name()).isEqualTo("CONSENT_REQUIRED");
             assertThat(f.detail()).contains("/oauth2/authorize?response_type=code");
         });
         wm.verify(0, anyRequestedFor(anyUrl()));

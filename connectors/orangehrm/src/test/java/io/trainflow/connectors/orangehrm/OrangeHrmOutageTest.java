@@ -1,7 +1,7 @@
 package io.trainflow.connectors.orangehrm;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.trainflow.connectors.check.ConnectionFinding;
+import io.trainflow.connectors.health.Finding;
 import io.trainflow.connectors.hcm.TrainingRecord;
 import io.trainflow.connectors.orangehrm.auth.JdbcTokenStore;
 import io.trainflow.connectors.orangehrm.auth.OAuthTokens;
@@ -37,8 +37,8 @@ class OrangeHrmOutageTest extends OrangeHrmWireMockBase {
         connector = start(config(down));
         assertThatThrownBy(() -> connector.hcm().skills()).isInstanceOf(OrangeHrmUnavailableException.class)
                 .hasRootCauseInstanceOf(ConnectException.class);
-        assertThat(connector.check()).singleElement().extracting(ConnectionFinding::outcome)
-                .isEqualTo(ConnectionFinding.Outcome.UNREACHABLE);
+        assertThat(connector.check().findings()).singleElement().extracting(Finding::kind)
+                .isEqualTo(Finding.Kind.UNREACHABLE);
     }
 
     @Test
@@ -109,8 +109,8 @@ class OrangeHrmOutageTest extends OrangeHrmWireMockBase {
         seedTokensFor(wrong);
         wm.stubFor(get(urlPathEqualTo("/orangehrm/api/v2/pim/employees")).willReturn(notFound().withBody("<html>404</html>")));
         connector = start(config(wrong));
-        assertThat(connector.check()).singleElement().satisfies(f -> {
-            assertThat(f.outcome()).isEqualTo(ConnectionFinding.Outcome.BAD_URL);
+        assertThat(connector.check().findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Finding.Kind.BAD_URL);
             assertThat(f.detail()).contains("/web/index.php");
         });
     }
@@ -123,13 +123,13 @@ class OrangeHrmOutageTest extends OrangeHrmWireMockBase {
         replay(list("/admin/skills"), "08-list-skills");
         replay(list("/admin/licenses"), "11-list-licenses");
         replay(list("/performance/manage/reviews"), "45-list-reviews-manage");
-        assertThat(connector.check()).extracting(ConnectionFinding::check, ConnectionFinding::outcome).containsExactly(
-                tuple("read employees", ConnectionFinding.Outcome.OK),
-                tuple("read sub-units", ConnectionFinding.Outcome.OK),
-                tuple("read system users (usernames)", ConnectionFinding.Outcome.MISSING_PERMISSION),
-                tuple("read skills", ConnectionFinding.Outcome.OK),
-                tuple("read licences (training records)", ConnectionFinding.Outcome.OK),
-                tuple("read performance reviews", ConnectionFinding.Outcome.OK));
+        assertThat(connector.check().findings()).extracting(Finding::check, Finding::kind).containsExactly(
+                tuple("read employees", Finding.Kind.OK),
+                tuple("read sub-units", Finding.Kind.OK),
+                tuple("read system users (usernames)", Finding.Kind.MISSING_PERMISSION),
+                tuple("read skills", Finding.Kind.OK),
+                tuple("read licences (training records)", Finding.Kind.OK),
+                tuple("read performance reviews", Finding.Kind.OK));
     }
 
     private void seedTokensFor(String base) {

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.trainflow.connectors.orangehrm.auth.JdbcTokenStore;
 import io.trainflow.connectors.orangehrm.auth.OAuthTokens;
+import io.trainflow.connectors.orangehrm.fixtures.OrangeHrmFixtures;
 import io.trainflow.connectors.resilience.Resilience;
 import io.trainflow.connectors.secret.Secret;
 import org.h2.jdbcx.JdbcDataSource;
@@ -16,9 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +39,7 @@ abstract class OrangeHrmWireMockBase {
     static final String CLIENT_SECRET = "93PJIgpJfZ9yJR9ZSVraEC4HuJKa1VC4hI3Q5YbXgaw=";
     static final String REDIRECT = "http://127.0.0.1:9999/callback";
     static final String ACCESS = "ACCESS-TOKEN-SEEDED";
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = OrangeHrmFixtures.JSON;
 
     @TempDir
     Path dir;
@@ -111,36 +109,20 @@ abstract class OrangeHrmWireMockBase {
         wm.stubFor(stub.willReturn(answer(fixture)));
     }
 
-    /** The recorded response of {@code orangehrm/<fixture>.json} (or a written body under written/). */
     static ResponseDefinitionBuilder answer(String fixture) {
-        if (fixture.startsWith("written/")) {
-            String body = text("/orangehrm/" + fixture + ".json");
-            int status = JSON.readTree(body).path("error").path("status").asInt(200);
-            return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
-        }
-        JsonNode response = recorded(fixture).get("response");
-        return aResponse().withStatus(response.get("status").asInt())
-                .withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(response.get("body")));
+        return OrangeHrmFixtures.answer(fixture);
     }
 
-    /** What the recorded client sent: the request body of the fixture, as JSON text. */
     static String sent(String fixture) {
-        return JSON.writeValueAsString(recorded(fixture).get("request").get("body"));
+        return OrangeHrmFixtures.sent(fixture);
     }
 
     static JsonNode recorded(String fixture) {
-        return JSON.readTree(text("/orangehrm/" + fixture + ".json"));
+        return OrangeHrmFixtures.recorded(fixture);
     }
 
     static String text(String resource) {
-        try (InputStream in = OrangeHrmWireMockBase.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return OrangeHrmFixtures.text(resource);
     }
 
     Path write(String name, String content) throws IOException {

@@ -1,14 +1,14 @@
 package io.trainflow.connectors.scim;
 
-import io.trainflow.connectors.check.ConnectionCheck;
-import io.trainflow.connectors.check.ConnectionFinding;
-import io.trainflow.connectors.check.ConnectionFinding.Outcome;
+import io.trainflow.connectors.health.CheckResult;
+import io.trainflow.connectors.health.ConnectionCheck;
+import io.trainflow.connectors.health.Finding;
+import io.trainflow.connectors.health.Finding.Kind;
 import io.trainflow.connectors.resilience.CircuitBreaker;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
 import javax.sql.DataSource;
-import java.util.List;
 
 /**
  * Starts the SCIM route in a Camel context of its own and hands out the {@link ScimHcm} facade.
@@ -47,20 +47,28 @@ public final class ScimConnector implements AutoCloseable, ConnectionCheck {
         return hcm;
     }
 
+    @Override
+    public String system() {
+        return "scim";
+    }
+
     /** One finding: can Trainflow list users with this URL and token? */
     @Override
-    public List<ConnectionFinding> check() {
+    public CheckResult check() {
+        return CheckResult.of(system(), listUsers());
+    }
+
+    private Finding listUsers() {
         String check = "list users";
         try {
             hcm.employeeByUsername("trainflow-connection-check");
-            return List.of(new ConnectionFinding(config.system(), check, Outcome.OK, "reached /Users and authenticated"));
+            return Finding.ok(check, "reached " + config.baseUrl() + "/Users and authenticated");
         } catch (ScimException.Unauthorized e) {
-            return List.of(new ConnectionFinding(config.system(), check,
-                    e.status() == 403 ? Outcome.MISSING_PERMISSION : Outcome.BAD_CREDENTIALS, e.getMessage()));
+            return new Finding(e.status() == 403 ? Kind.MISSING_PERMISSION : Kind.BAD_CREDENTIALS, check, e.getMessage());
         } catch (ScimException.Unavailable e) {
-            return List.of(new ConnectionFinding(config.system(), check, Outcome.UNREACHABLE, e.getMessage()));
+            return new Finding(Kind.UNREACHABLE, check, e.getMessage());
         } catch (RuntimeException e) {
-            return List.of(new ConnectionFinding(config.system(), check, Outcome.BAD_URL, e.getMessage()));
+            return new Finding(Kind.BAD_URL, check, e.getMessage());
         }
     }
 

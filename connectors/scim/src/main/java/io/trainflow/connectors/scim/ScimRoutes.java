@@ -2,18 +2,16 @@ package io.trainflow.connectors.scim;
 
 import io.trainflow.connectors.resilience.CamelRetries;
 import io.trainflow.connectors.resilience.CircuitBreaker;
+import io.trainflow.connectors.resilience.HttpFailures;
 import io.trainflow.connectors.resilience.RateLimiter;
 import io.trainflow.connectors.scim.model.ScimError;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.model.RouteDefinition;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
 
 /**
  * The one concern of a read adapter, users, with its error policy declared on the route (refusals
@@ -94,13 +92,8 @@ class ScimRoutes extends RouteBuilder {
     }
 
     private RuntimeException translate(Exception e, String call) {
-        if (e instanceof HttpOperationFailedException http) {
+        return HttpFailures.translate(e, "SCIM provider", call, breaker, ScimException.Unavailable::new, http -> {
             int status = http.getStatusCode();
-            if (status == 429 || status >= 500) {
-                breaker.onFailure();
-                return new ScimException.Unavailable("SCIM provider answered HTTP " + status + " to " + call, e);
-            }
-            breaker.onSuccess();
             ScimError error = error(http.getResponseBody());
             String detail = call + " -> HTTP " + status + (error == null || error.getDetail() == null ? "" : ": " + error.getDetail());
             if (status == 401 || status == 403) {
@@ -109,12 +102,7 @@ class ScimRoutes extends RouteBuilder {
             }
             return new ScimException.Refused(status, error == null ? null : error.getScimType(), "SCIM refused " + detail
                     + (status == 404 && error == null ? " (is the base URL the SCIM root?)" : ""));
-        }
-        if (e instanceof IOException) {
-            breaker.onFailure();
-            return new ScimException.Unavailable("SCIM provider unreachable for " + call + ": " + e, e);
-        }
-        return e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        });
     }
 
     private static ScimError error(String body) {

@@ -3,7 +3,7 @@ package io.trainflow.connectors.scim;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.trainflow.connectors.check.ConnectionFinding;
+import io.trainflow.connectors.health.Finding;
 import io.trainflow.connectors.hcm.Department;
 import io.trainflow.connectors.hcm.Employee;
 import io.trainflow.connectors.hcm.EmployeeSkill;
@@ -142,8 +142,8 @@ class ScimHcmTest {
         assertThatThrownBy(() -> hcm.departments()).isInstanceOf(ScimException.Unauthorized.class)
                 .hasMessageContaining("TRAINFLOW_SCIM_TOKEN").hasMessageContaining("HTTP 401").hasMessageNotContaining(TOKEN);
         wm.verify(1, getRequestedFor(urlPathEqualTo("/scim/v2/Users")));
-        assertThat(connector.check()).singleElement().extracting(ConnectionFinding::outcome)
-                .isEqualTo(ConnectionFinding.Outcome.BAD_CREDENTIALS);
+        assertThat(connector.check().findings()).singleElement().extracting(Finding::kind)
+                .isEqualTo(Finding.Kind.BAD_CREDENTIALS);
     }
 
     @Test
@@ -164,8 +164,8 @@ class ScimHcmTest {
         wm.stubFor(get(urlPathEqualTo("/scim/v2/Users")).willReturn(serverError()));
         assertThatThrownBy(() -> hcm.departments()).isInstanceOf(ScimException.Unavailable.class).hasMessageContaining("500");
         wm.verify(1 + 3, getRequestedFor(urlPathEqualTo("/scim/v2/Users")));
-        assertThat(connector.check()).singleElement().extracting(ConnectionFinding::outcome)
-                .isEqualTo(ConnectionFinding.Outcome.UNREACHABLE);
+        assertThat(connector.check().findings()).singleElement().extracting(Finding::kind)
+                .isEqualTo(Finding.Kind.UNREACHABLE);
     }
 
     /** SCIM has no place for trainings: kept in Trainflow's tables, upserted, surviving a restart. */

@@ -48,14 +48,14 @@ public final class MoodleConnectionCheck implements ConnectionCheck {
         try {
             site = moodle.siteInfo();
         } catch (RuntimeException e) {
-            return CheckResult.of(system(), failure(e, "core_webservice_get_site_info"));
+            return CheckResult.of(system(), failure(e, "site info", "core_webservice_get_site_info"));
         }
         List<Finding> findings = new ArrayList<>(missingFunctions(site));
         if (courses != null) {
             findings.addAll(courseFindings());
         }
         if (findings.isEmpty()) {
-            findings.add(Finding.ok("Moodle " + site.getRelease() + " at " + baseUrl + " as " + site.getUsername()
+            findings.add(Finding.ok("site info, functions, courses", "Moodle " + site.getRelease() + " at " + baseUrl + " as " + site.getUsername()
                     + "; all " + MoodleRoutes.FUNCTIONS.size() + " functions Trainflow calls are in the service"
                     + (courses == null ? "" : "; every catalogue course found by shortname")));
         }
@@ -66,7 +66,7 @@ public final class MoodleConnectionCheck implements ConnectionCheck {
         Set<String> offered = new TreeSet<>();
         Optional.ofNullable(site.getFunctions()).orElse(List.of()).stream().map(SiteFunction::getName).forEach(offered::add);
         return MoodleRoutes.FUNCTIONS.stream().filter(f -> !offered.contains(f))
-                .map(f -> new Finding(Kind.FUNCTION_MISSING, "web-service function " + f
+                .map(f -> new Finding(Kind.FUNCTION_MISSING, "functions", "web-service function " + f
                         + " is not in the token's external service (Site administration > Server > Web services"
                         + " > External services > Functions)"))
                 .toList();
@@ -75,43 +75,43 @@ public final class MoodleConnectionCheck implements ConnectionCheck {
     private List<Finding> courseFindings() {
         List<Finding> findings = new ArrayList<>();
         try {
-            courses.unresolved().forEach((id, shortname) -> findings.add(new Finding(Kind.MISSING_DATA,
+            courses.unresolved().forEach((id, shortname) -> findings.add(new Finding(Kind.MISSING_DATA, "catalogue courses",
                     "catalogue course " + id + ": no Moodle course with shortname '" + shortname + "'")));
             Optional<Long> probe = courses.firstResolved();
             if (probe.isPresent()) {
                 moodle.probeCourse(probe.get());
             }
         } catch (RuntimeException e) {
-            findings.add(failure(e, "core_course_get_courses"));
+            findings.add(failure(e, "read a course", "core_course_get_courses"));
         }
         return findings;
     }
 
-    private Finding failure(RuntimeException e, String function) {
+    private Finding failure(RuntimeException e, String check, String function) {
         if (e instanceof MoodleBusinessException.InvalidToken) {
-            return new Finding(Kind.BAD_TOKEN, "Moodle at " + baseUrl + " does not accept the token (errorcode "
+            return new Finding(Kind.BAD_CREDENTIALS, check, "Moodle at " + baseUrl + " does not accept the token (errorcode "
                     + "invalidtoken); set TRAINFLOW_MOODLE_TOKEN or trainflow.lms.moodle.token-file");
         }
         if (e instanceof MoodleBusinessException.WebServicesDisabled) {
-            return new Finding(Kind.API_DISABLED, "web services are disabled on " + baseUrl + " (HTTP 403): enable"
+            return new Finding(Kind.API_DISABLED, check, "web services are disabled on " + baseUrl + " (HTTP 403): enable"
                     + " them and the REST protocol in Site administration > Advanced features / Server > Web services");
         }
         if (e instanceof MoodleBusinessException.FunctionNotInService) {
-            return new Finding(Kind.FUNCTION_MISSING, "web-service function " + function + " is not in the token's"
+            return new Finding(Kind.FUNCTION_MISSING, check, "web-service function " + function + " is not in the token's"
                     + " external service (errorcode accessexception)");
         }
         if (e instanceof MoodleBusinessException.MissingCapability m) {
-            return new Finding(Kind.MISSING_CAPABILITY, "the token's user may not read courses (" + function
+            return new Finding(Kind.MISSING_PERMISSION, check, "the token's user may not read courses (" + function
                     + ", errorcode " + m.errorCode() + "): give it a role with the capabilities listed in README"
                     + " \"Connect a real Moodle\"");
         }
         if (e instanceof MoodleBusinessException b) {
-            return new Finding(Kind.BAD_URL, function + " at " + baseUrl + " failed with errorcode " + b.errorCode());
+            return new Finding(Kind.BAD_URL, check, function + " at " + baseUrl + " failed with errorcode " + b.errorCode());
         }
         if (e instanceof MoodleUnavailableException) {
-            return new Finding(Kind.UNREACHABLE, "Moodle at " + baseUrl + " is unreachable: " + redact(e.getMessage()));
+            return new Finding(Kind.UNREACHABLE, check, "Moodle at " + baseUrl + " is unreachable: " + redact(e.getMessage()));
         }
-        return new Finding(Kind.BAD_URL, "no Moodle web service at " + baseUrl + "/webservice/rest/server.php: "
+        return new Finding(Kind.BAD_URL, check, "no Moodle web service at " + baseUrl + "/webservice/rest/server.php: "
                 + redact(e.getMessage()));
     }
 

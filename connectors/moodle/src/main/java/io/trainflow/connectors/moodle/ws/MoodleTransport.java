@@ -3,11 +3,9 @@ package io.trainflow.connectors.moodle.ws;
 import io.trainflow.connectors.moodle.error.MoodleBusinessException;
 import io.trainflow.connectors.moodle.error.MoodleUnavailableException;
 import io.trainflow.connectors.resilience.CircuitBreaker;
-import org.apache.camel.http.base.HttpOperationFailedException;
+import io.trainflow.connectors.resilience.HttpFailures;
 
-import java.io.IOException;
-
-/** Sorts what went wrong on the wire into "retry may help" and "it will not". */
+/** Sorts what went wrong on the wire into "retry may help" and "it will not" ({@link HttpFailures}). */
 public final class MoodleTransport {
 
     private MoodleTransport() {
@@ -15,23 +13,12 @@ public final class MoodleTransport {
 
     /** Returns the exception the route should rethrow, after telling the breaker what happened. */
     public static RuntimeException translate(Exception e, String function, CircuitBreaker breaker) {
-        if (e instanceof HttpOperationFailedException http) {
-            int status = http.getStatusCode();
-            if (status == 429 || status >= 500) {
-                breaker.onFailure();
-                return new MoodleUnavailableException("Moodle answered HTTP " + status + " to " + function, e);
-            }
-            breaker.onSuccess(); // the server is up and answering
-            if (status == 403 && (http.getResponseBody() == null || http.getResponseBody().isBlank())) {
+        return HttpFailures.translate(e, "Moodle", function, breaker, MoodleUnavailableException::new, http -> {
+            if (http.getStatusCode() == 403 && (http.getResponseBody() == null || http.getResponseBody().isBlank())) {
                 return new MoodleBusinessException.WebServicesDisabled();
             }
-            return new IllegalStateException("Moodle answered HTTP " + status + " to " + function
-                    + "; is the base URL the site root?", e);
-        }
-        if (e instanceof IOException) { // connection refused or reset, timeouts
-            breaker.onFailure();
-            return new MoodleUnavailableException("Moodle unreachable for " + function + ": " + e, e);
-        }
-        return e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            return new IllegalStateException("Moodle answered HTTP " + http.getStatusCode() + " to " + function
+                    + "; is the base URL the site root?", http);
+        });
     }
 }

@@ -7,10 +7,9 @@ import io.trainflow.connectors.orangehrm.model.ApiError;
 import io.trainflow.connectors.orangehrm.model.ApiErrorError;
 import io.trainflow.connectors.orangehrm.model.ApiErrorErrorData;
 import io.trainflow.connectors.resilience.CircuitBreaker;
-import org.apache.camel.http.base.HttpOperationFailedException;
+import io.trainflow.connectors.resilience.HttpFailures;
 import tools.jackson.core.JacksonException;
 
-import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -25,20 +24,8 @@ public final class OrangeHrmErrors {
 
     /** Returns the exception the route should rethrow, after telling the breaker what happened. */
     public static RuntimeException translate(Exception e, String call, CircuitBreaker breaker) {
-        if (e instanceof HttpOperationFailedException http) {
-            int status = http.getStatusCode();
-            if (status == 429 || status >= 500) {
-                breaker.onFailure();
-                return new OrangeHrmUnavailableException("OrangeHRM answered HTTP " + status + " to " + call, e);
-            }
-            breaker.onSuccess(); // the server is up and answering
-            return forStatus(status, call, http.getResponseBody());
-        }
-        if (e instanceof IOException) { // connection refused or reset, timeouts
-            breaker.onFailure();
-            return new OrangeHrmUnavailableException("OrangeHRM unreachable for " + call + ": " + e, e);
-        }
-        return e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        return HttpFailures.translate(e, "OrangeHRM", call, breaker, OrangeHrmUnavailableException::new,
+                http -> forStatus(http.getStatusCode(), call, http.getResponseBody()));
     }
 
     static RuntimeException forStatus(int status, String call, String body) {

@@ -7,11 +7,17 @@ import io.trainflow.connectors.orangehrm.model.OAuthError;
 import io.trainflow.connectors.orangehrm.model.TokenResponse;
 import tools.jackson.core.JacksonException;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +37,8 @@ public final class OAuthAuthorization implements OrangeHrmAuth {
     /** Refresh this long before the 30-minute access token runs out, not after a failed call. */
     private static final long EXPIRY_MARGIN_SECONDS = 60;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a printed consent URL stays good. */
+    private static final long CONSENT_VALID_MINUTES = 60;
 
     private final OrangeHrmConfig config;
     private final TokenStore store;
@@ -50,12 +58,54 @@ public final class OAuthAuthorization implements OrangeHrmAuth {
         return "orangehrm " + config.baseUrl() + " client " + config.clientId();
     }
 
-    /** A consent URL with a fresh random state; print it for the administrator, keep the state. */
+    /**
+     * A consent URL with a fresh state: random, stamped with the time and signed with the client
+     * secret, so {@link #completeConsent(String)} can check it in another process (the CLI) without
+     * storing it. Print the URL for the administrator.
+     */
     public Consent startConsent() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
-        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "." + clock.instant().getEpochSecond();
+        String state = unsigned + "." + signature(unsigned);
         return new Consent(consentUrl(state), state);
+    }
+
+    /**
+     * Completes a consent started by {@link #startConsent()} here or in another process: the
+     * redirect's state must carry this client's signature and be at most {@value #CONSENT_VALID_MINUTES}
+     * minutes old, so a redirect forged by someone without the client secret, or an old one, is refused.
+     */
+    public void completeConsent(String redirect) {
+        String state = redirect.contains("?") ? query(redirect.substring(redirect.indexOf('?') + 1)).get("state") : null;
+        String[] parts = state == null ? new String[0] : state.split("\\.");
+        if (parts.length != 3 || !MessageDigest.isEqual(signature(parts[0] + "." + parts[1]).getBytes(UTF_8),
+                parts[2].getBytes(UTF_8))) {
+            throw new OrangeHrmAuthException.ConsentRequired("the redirect's state was not issued by Trainflow for "
+                    + "this client (paste the whole URL the browser landed on, or start the consent again)");
+        }
+        long issued;
+        try {
+            issued = Long.parseLong(parts[1]);
+        } catch (NumberFormatException e) {
+            throw new OrangeHrmAuthException.ConsentRequired("the redirect's state is malformed; start the consent again");
+        }
+        if (clock.instant().getEpochSecond() - issued > CONSENT_VALID_MINUTES * 60) {
+            throw new OrangeHrmAuthException.ConsentRequired("the consent was started more than "
+                    + CONSENT_VALID_MINUTES + " minutes ago; start it again");
+        }
+        completeConsent(redirect, state);
+    }
+
+    private String signature(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(config.clientSecret().reveal().getBytes(UTF_8), "HmacSHA256"));
+            byte[] sig = mac.doFinal(("trainflow-consent " + connectionKey() + " " + text).getBytes(UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sig, 16));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
     }
 
     public record Consent(URI url, String state) {
@@ -122,7 +172,7 @@ public final class OAuthAuthorization implements OrangeHrmAuth {
         if (tokens == null) {
             tokens = store.load(connectionKey()).orElseThrow(() -> new OrangeHrmAuthException.ConsentRequired(
                     "no OrangeHRM tokens yet for " + connectionKey() + ": an administrator must open the consent URL "
-                            + "(trainflow orangehrm consent) and approve Trainflow"));
+                            + "(trainflow hcm-consent) and approve Trainflow"));
         }
         return tokens;
     }

@@ -3,6 +3,7 @@ package io.trainflow.connectors.orangehrm.route;
 import io.trainflow.connectors.orangehrm.auth.AuthHttp;
 import io.trainflow.connectors.orangehrm.error.OrangeHrmUnavailableException;
 import io.trainflow.connectors.resilience.CircuitBreaker;
+import io.trainflow.connectors.resilience.HttpFailures;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -59,7 +60,7 @@ public final class AuthRequests {
     static void answer(Exchange e, CircuitBreaker breaker) {
         Message out = e.getMessage();
         int status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        if (status == 429 || status >= 500) {
+        if (HttpFailures.isTransient(status)) {
             breaker.onFailure();
             throw new OrangeHrmUnavailableException("OrangeHRM answered HTTP " + status + " to " + describe(e), null);
         }
