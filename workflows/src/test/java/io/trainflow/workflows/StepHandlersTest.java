@@ -23,6 +23,7 @@ class StepHandlersTest {
     /** Task type to handler class and allowed business errors, as the contract's table lists them. */
     static final Map<String, List<String>> CONTRACT = Map.ofEntries(
             Map.entry("hcm-load-profile", List.of("profile.LoadProfileHandler", "EMPLOYEE_NOT_FOUND")),
+            Map.entry("hcm-current-manager", List.of("profile.CurrentManagerHandler")),
             Map.entry("analyse-needs", List.of("needs.AnalyseNeedsHandler")),
             Map.entry("rank-learning-path", List.of("path.RankLearningPathHandler", "NO_MATCHING_COURSE")),
             Map.entry("match-sessions", List.of("sessions.MatchSessionsHandler", "NO_SESSION_AVAILABLE")),

@@ -19,6 +19,6 @@ public record ConnectionSettings(String lmsType, MoodleSettings moodle, String h
         hcmType = hcmType == null || hcmType.isBlank() ? "sample" : hcmType.trim().toLowerCase(Locale.ROOT);
         orangehrm = orangehrm != null ? orangehrm : new OrangeHrmSettings(null, null, null, null, null, null, null, null);
         scim = scim != null ? scim : new ScimSettings(null, null, null, null, null);
-        moodle = moodle != null ? moodle : new MoodleSettings(null, null, null, null, null, null, null, null, null, null);
+        moodle = moodle != null ? moodle : new MoodleSettings(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

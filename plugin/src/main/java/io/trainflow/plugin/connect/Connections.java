@@ -21,6 +21,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import io.trainflow.connectors.lms.CompletionPoll;
+import io.trainflow.connectors.moodle.catalogue.CatalogueCoursePoll;
+import io.trainflow.connectors.moodle.completion.IncrementalCompletionPoll;
+import io.trainflow.connectors.moodle.completion.JdbcCompletionChecks;
 
 /**
  * The external systems chosen by configuration ({@code trainflow.lms.type}, {@code trainflow.hcm.type})
@@ -33,9 +37,12 @@ public final class Connections implements AutoCloseable {
     private final HcmPorts.Opened hcm;
     private final List<ConnectionCheck> checks;
     private final AutoCloseable lmsResources;
+    private final CompletionPoll completionPoll;
 
-    private Connections(LmsPort lms, ConnectionCheck lmsCheck, AutoCloseable lmsResources, HcmPorts.Opened hcm) {
+    private Connections(LmsPort lms, CompletionPoll completionPoll, ConnectionCheck lmsCheck, AutoCloseable lmsResources,
+                        HcmPorts.Opened hcm) {
         this.lms = lms;
+        this.completionPoll = completionPoll;
         this.hcm = hcm;
         this.checks = List.of(lmsCheck, hcm.check());
         this.lmsResources = lmsResources;
@@ -51,7 +58,8 @@ public final class Connections implements AutoCloseable {
         HcmPorts.Opened hcm = HcmPorts.open(settings, org, env, database, clock);
         try {
             return switch (settings.lmsType()) {
-                case "sample" -> new Connections(org.lms(), inProcess("sample-lms", "LMS"), () -> { }, hcm);
+                case "sample" -> new Connections(org.lms(), CompletionPoll.everyLearner(org.lms()),
+                        inProcess("sample-lms", "LMS"), () -> { }, hcm);
                 case "moodle" -> {
                     MoodleConfig config = settings.moodle().toConfig(env);
                     MoodleConnector moodle = MoodleConnector.start(config);
@@ -59,7 +67,10 @@ public final class Connections implements AutoCloseable {
                     Map<String, String> shortnames = org.lms().courses().stream()
                             .collect(Collectors.toMap(Course::id, Course::shortname));
                     MoodleCourseIds ids = new MoodleCourseIds(moodle.calls(), shortnames);
-                    yield new Connections(new CatalogueCourseLms(moodle.lms(), ids),
+                    // completion: one course list per course, then only learners whose completion can have changed
+                    CompletionPoll poll = new CatalogueCoursePoll(new IncrementalCompletionPoll(moodle.calls(), moodle.lms(),
+                            new JdbcCompletionChecks(database.get()), clock, settings.moodle().completionPoll()), ids);
+                    yield new Connections(new CatalogueCourseLms(moodle.lms(), ids), poll,
                             new MoodleConnectionCheck(config.baseUrl(), moodle.calls(), ids), moodle, hcm);
                 }
                 default -> throw new IllegalStateException("trainflow.lms.type=" + settings.lmsType()
@@ -89,6 +100,11 @@ public final class Connections implements AutoCloseable {
 
     public LmsPort lms() {
         return lms;
+    }
+
+    /** How the completion sync asks the LMS which waiting learners completed their courses. */
+    public CompletionPoll completionPoll() {
+        return completionPoll;
     }
 
     public HcmPort hcm() {

@@ -1,6 +1,7 @@
 package io.trainflow.plugin.connect;
 
 import io.trainflow.connectors.moodle.MoodleConfig;
+import io.trainflow.connectors.moodle.completion.IncrementalCompletionPoll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,10 +23,15 @@ import java.util.function.Function;
  * @param breakerOpenFor   how long the open breaker fails fast
  * @param callsPerSecond   rate limit towards Moodle, 0 for none
  * @param studentRoleId    Moodle role id given on enrolment (5 = student on a default site)
+ * @param completionLag    how long after a learner's last course access Moodle's completion task may
+ *                         still mark the course complete (the learner is checked again once it has passed)
+ * @param completionSweep  how often every waiting learner is checked, access or not (teacher-marked,
+ *                         date-based completion)
  */
 public record MoodleSettings(String baseUrl, String tokenFile, Duration timeout, Integer maxRetries,
                              Duration initialBackoff, Duration maxBackoff, Integer breakerThreshold,
-                             Duration breakerOpenFor, Double callsPerSecond, Long studentRoleId) {
+                             Duration breakerOpenFor, Double callsPerSecond, Long studentRoleId,
+                             Duration completionLag, Duration completionSweep) {
 
     public static final String TOKEN_ENV = "TRAINFLOW_MOODLE_TOKEN";
 
@@ -40,6 +46,13 @@ public record MoodleSettings(String baseUrl, String tokenFile, Duration timeout,
                 or(initialBackoff, d.initialBackoff()), or(maxBackoff, d.maxBackoff()),
                 or(breakerThreshold, d.breakerThreshold()), or(breakerOpenFor, d.breakerOpenFor()),
                 or(callsPerSecond, d.callsPerSecond()), or(studentRoleId, d.studentRoleId()));
+    }
+
+    /** The incremental completion poll's settings; defaults are the poll's. */
+    public IncrementalCompletionPoll.Settings completionPoll() {
+        IncrementalCompletionPoll.Settings d = IncrementalCompletionPoll.Settings.defaults();
+        return new IncrementalCompletionPoll.Settings(or(completionLag, d.cronLag()), or(completionSweep, d.sweepInterval()),
+                d.parallelism());
     }
 
     private String token(Function<String, String> env) {

@@ -1,6 +1,6 @@
 package io.trainflow.plugin.sync;
 
-import io.trainflow.workflows.TrainflowPorts;
+import io.trainflow.plugin.connect.Connections;
 import io.trainflow.workflows.engine.flowable.CompletionSync;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import org.slf4j.Logger;
@@ -16,8 +16,9 @@ public class ProgressSync {
 
     private final CompletionSync sync;
 
-    public ProgressSync(TrainflowEngine trainflow, TrainflowPorts ports) {
-        this.sync = new CompletionSync(trainflow, ports.lms());
+    /** Polls through the chosen LMS's completion poll (Moodle: incremental, see README). */
+    public ProgressSync(TrainflowEngine trainflow, Connections connections) {
+        this.sync = new CompletionSync(trainflow, connections.completionPoll());
     }
 
     @Scheduled(fixedDelayString = "${trainflow.progress-sync:PT5M}", initialDelayString = "PT30S")
