@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trainflow.connectors.lms.Enrolment;
 import io.trainflow.tests.orangehrm.SmallOrangeHrm;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -51,11 +50,7 @@ class OrangeHrmLifecycleTest {
             life.learnerCompletesNextCourse("alice.martin");
         }
         assertThat(life.variables(request)).containsEntry("trainingStatus", "completed");
-        for (int day : new int[] {30, 60, 90}) {
-            life.advance(Duration.ofDays(30));
-            life.complete("sophie.laurent", life.task("sophie.laurent", "follow-up-" + day, request),
-                    Map.of("behaviourScore", 4, "observation", "automates the weekly report"));
-        }
+        life.followUps("sophie.laurent", request, Map.of("behaviourScore", 4, "observation", "automates the weekly report"));
         assertThat(life.endedAt(request)).isEqualTo("completed");
         orangeHrm.verifyTrainingRecordedAndPythonRaised(request);
     }

@@ -4,16 +4,12 @@ import static io.trainflow.tests.orangehrm.SmallOrangeHrm.COURSE;
 import static io.trainflow.tests.orangehrm.SmallOrangeHrm.LEARNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trainflow.connectors.sample.InMemorySampleState;
-import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.tests.moodle.MoodleLmsWiring;
 import io.trainflow.tests.moodle.MoodleSite;
 import io.trainflow.tests.moodle.SampleMoodleSite;
 import io.trainflow.tests.moodle.WireMockMoodle;
 import io.trainflow.tests.orangehrm.SmallOrangeHrm;
 import io.trainflow.workflows.TrainflowPorts;
-import io.trainflow.workflows.engine.flowable.EngineClock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -34,9 +30,7 @@ class RealSystemsLifecycleTest {
     private final SampleLifecycle life;
 
     RealSystemsLifecycleTest() {
-        EngineClock clock = new EngineClock();
-        clock.set(SampleLifecycle.START);
-        site = SampleMoodleSite.of(SampleOrganisation.fromClasspath(clock, new InMemorySampleState()));
+        site = SampleMoodleSite.atLifecycleStart();
         moodle = WireMockMoodle.start(site);
         moodleLms = new MoodleLmsWiring(moodle);
         orangeHrm = SmallOrangeHrm.start();
@@ -78,11 +72,7 @@ class RealSystemsLifecycleTest {
         assertThat(life.syncProgress()).as("Moodle's completion found by the poll").isEqualTo(1);
         assertThat(life.variables(request)).containsEntry("trainingStatus", "completed");
 
-        for (int day : new int[] {30, 60, 90}) {
-            life.advance(Duration.ofDays(30));
-            life.complete("sophie.laurent", life.task("sophie.laurent", "follow-up-" + day, request),
-                    Map.of("behaviourScore", 4, "observation", "automates the weekly report"));
-        }
+        life.followUps("sophie.laurent", request, Map.of("behaviourScore", 4, "observation", "automates the weekly report"));
         assertThat(life.endedAt(request)).isEqualTo("completed");
         assertThat(life.outcome(request)).hasValueSatisfying(o -> {
             assertThat(o.status()).isEqualTo("completed");

@@ -9,21 +9,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import io.trainflow.connectors.hcm.CatalogueIdsHcm;
 import io.trainflow.connectors.lms.Course;
-import io.trainflow.connectors.orangehrm.OrangeHrmConfig;
 import io.trainflow.connectors.orangehrm.OrangeHrmConnector;
-import io.trainflow.connectors.orangehrm.auth.JdbcTokenStore;
-import io.trainflow.connectors.orangehrm.auth.OAuthTokens;
 import io.trainflow.connectors.orangehrm.fixtures.OrangeHrmFixtures;
-import io.trainflow.connectors.resilience.Resilience;
+import io.trainflow.connectors.orangehrm.fixtures.SeededOrangeHrm;
 import io.trainflow.connectors.sample.SampleOrganisation;
-import io.trainflow.connectors.secret.Secret;
 import io.trainflow.workflows.TrainflowPorts;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * A WireMock OrangeHRM 5.7 serving the recorded answers adapted to a small organisation (Sophie
@@ -40,7 +30,6 @@ public final class SmallOrangeHrm implements AutoCloseable {
     public static final String COURSE = "103";
     public static final String COURSE_TITLE = SampleOrganisation.fromClasspath().lms().courses().stream()
             .filter(c -> c.id().equals(COURSE)).map(Course::fullname).findFirst().orElseThrow();
-    private static final String CLIENT_ID = "34c324cda7d268ed6f0aeeabb1ff2c3d";
     private static final String ACCESS = "ACCESS-TOKEN-LIFECYCLE";
     private static final String OBSERVABILITY = "{\"id\":4,\"name\":\"Observability\",\"description\":\"Metrics, logs and traces\"}";
 
@@ -51,16 +40,7 @@ public final class SmallOrangeHrm implements AutoCloseable {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         smallOrganisation();
-        String base = "http://127.0.0.1:" + server.port() + "/web/index.php";
-        JdbcDataSource tokens = new JdbcDataSource();
-        tokens.setURL("jdbc:h2:mem:tokens-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        new JdbcTokenStore(tokens, Clock.systemUTC()).save("orangehrm " + base + " client " + CLIENT_ID,
-                new OAuthTokens(ACCESS, "REFRESH", Instant.now().plusSeconds(1800)));
-        connector = OrangeHrmConnector.start(OrangeHrmConfig.oauth(base, CLIENT_ID,
-                        Secret.fromEnvironment("SECRET", Map.of("SECRET", "client-secret")), "http://127.0.0.1:9/cb",
-                        new Resilience(Duration.ofSeconds(2), 1, Duration.ofMillis(10), Duration.ofMillis(20), 50,
-                                Duration.ofSeconds(30), 0)),
-                new JdbcTokenStore(tokens, Clock.systemUTC()), Clock.systemUTC());
+        connector = SeededOrangeHrm.connect("http://127.0.0.1:" + server.port() + "/web/index.php", ACCESS);
     }
 
     public static SmallOrangeHrm start() {
