@@ -162,6 +162,14 @@ public final class SampleLifecycle implements AutoCloseable {
         run();
     }
 
+    /** The manager answers the 30-, 60- and 90-day follow-ups of the request, each as it falls due. */
+    public void followUps(String manager, String requestId, Map<String, Object> answers) {
+        for (int day : new int[] {30, 60, 90}) {
+            advance(Duration.ofDays(30));
+            complete(manager, task(manager, "follow-up-" + day, requestId), answers);
+        }
+    }
+
     public void approve(String user, String requestId) {
         decide(user, requestId, "approve", "approved by " + user);
     }

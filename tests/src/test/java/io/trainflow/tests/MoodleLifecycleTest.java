@@ -2,14 +2,10 @@ package io.trainflow.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trainflow.connectors.sample.InMemorySampleState;
-import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.tests.moodle.MoodleLmsWiring;
 import io.trainflow.tests.moodle.MoodleSite;
 import io.trainflow.tests.moodle.SampleMoodleSite;
 import io.trainflow.tests.moodle.WireMockMoodle;
-import io.trainflow.workflows.engine.flowable.EngineClock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -28,9 +24,7 @@ class MoodleLifecycleTest {
     private final SampleLifecycle life;
 
     MoodleLifecycleTest() {
-        EngineClock clock = new EngineClock();
-        clock.set(SampleLifecycle.START);
-        site = SampleMoodleSite.of(SampleOrganisation.fromClasspath(clock, new InMemorySampleState()));
+        site = SampleMoodleSite.atLifecycleStart();
         moodle = WireMockMoodle.start(site);
         wiring = new MoodleLmsWiring(moodle);
         life = SampleLifecycle.start(wiring.replacingSampleLms());
@@ -64,11 +58,7 @@ class MoodleLifecycleTest {
         assertThat(life.syncProgress()).isEqualTo(1);
         assertThat(life.variables(request)).containsEntry("trainingStatus", "completed");
 
-        for (int day : new int[] {30, 60, 90}) {
-            life.advance(Duration.ofDays(30));
-            life.complete("sophie.laurent", life.task("sophie.laurent", "follow-up-" + day, request),
-                    Map.of("behaviourScore", 4, "observation", "uses it weekly"));
-        }
+        life.followUps("sophie.laurent", request, Map.of("behaviourScore", 4, "observation", "uses it weekly"));
         assertThat(life.endedAt(request)).isEqualTo("completed");
         assertThat(life.outcome(request)).hasValueSatisfying(o -> {
             assertThat(o.status()).isEqualTo("completed");

@@ -1,34 +1,13 @@
 package io.trainflow.tests;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static io.trainflow.connectors.orangehrm.fixtures.OrangeHrmFixtures.JSON;
-
-import static io.trainflow.connectors.orangehrm.fixtures.OrangeHrmFixtures.recorded;
+import static io.trainflow.tests.orangehrm.SmallOrangeHrm.COURSE;
+import static io.trainflow.tests.orangehrm.SmallOrangeHrm.LEARNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import io.trainflow.connectors.hcm.CatalogueIdsHcm;
-import io.trainflow.connectors.lms.Course;
 import io.trainflow.connectors.lms.Enrolment;
-import io.trainflow.connectors.orangehrm.OrangeHrmConfig;
-import io.trainflow.connectors.orangehrm.OrangeHrmConnector;
-import io.trainflow.connectors.orangehrm.auth.JdbcTokenStore;
-import io.trainflow.connectors.orangehrm.auth.OAuthTokens;
-import io.trainflow.connectors.orangehrm.fixtures.OrangeHrmFixtures;
-import io.trainflow.connectors.resilience.Resilience;
-import io.trainflow.connectors.sample.SampleOrganisation;
-import io.trainflow.connectors.secret.Secret;
-import io.trainflow.workflows.TrainflowPorts;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import io.trainflow.tests.orangehrm.SmallOrangeHrm;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,51 +15,24 @@ import org.junit.jupiter.api.Test;
 /**
  * The happy path with OrangeHRM behind the HCM port: {@code OrangeHrmHcm} over its Camel routes,
  * against WireMock serving the recorded OrangeHRM 5.7 answers adapted to a small organisation
- * (Sophie Laurent supervises Alice Martin, both with system users named as in the sample LMS, which
- * stays the LMS here). The handlers are the real ones; the test asserts what OrangeHRM received.
+ * ({@link SmallOrangeHrm}); the sample LMS stays the LMS here. The handlers are the real ones; the
+ * test asserts what OrangeHRM received.
  */
 class OrangeHrmLifecycleTest {
 
-    private static final String ROOT = "/web/index.php";
-    private static final String API = ROOT + "/api/v2";
-    private static final String CLIENT_ID = "34c324cda7d268ed6f0aeeabb1ff2c3d";
-    private static final String ACCESS = "ACCESS-TOKEN-LIFECYCLE";
-    private static final String LEARNER = "3";
-    private static final String COURSE = "103"; // PY-AUTO: teaches Python, which OrangeHRM knows as skill 2
-    private static final String COURSE_TITLE = SampleOrganisation.fromClasspath().lms().courses().stream()
-            .filter(c -> c.id().equals(COURSE)).map(Course::fullname).findFirst().orElseThrow();
-
-    private WireMockServer orangeHrm;
-    private OrangeHrmConnector connector;
+    private SmallOrangeHrm orangeHrm;
     private SampleLifecycle life;
 
     @BeforeEach
     void start() {
-        orangeHrm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        orangeHrm.start();
-        smallOrganisation();
-        String base = "http://127.0.0.1:" + orangeHrm.port() + ROOT;
-        JdbcDataSource tokens = new JdbcDataSource();
-        tokens.setURL("jdbc:h2:mem:tokens-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        new JdbcTokenStore(tokens, Clock.systemUTC()).save("orangehrm " + base + " client " + CLIENT_ID,
-                new OAuthTokens(ACCESS, "REFRESH", Instant.now().plusSeconds(1800)));
-        connector = OrangeHrmConnector.start(OrangeHrmConfig.oauth(base, CLIENT_ID,
-                        Secret.fromEnvironment("SECRET", Map.of("SECRET", "client-secret")), "http://127.0.0.1:9/cb",
-                        new Resilience(Duration.ofSeconds(2), 1, Duration.ofMillis(10), Duration.ofMillis(20), 50,
-                                Duration.ofSeconds(30), 0)),
-                new JdbcTokenStore(tokens, Clock.systemUTC()), Clock.systemUTC());
-        // wired as the app wires it: the catalogue's skill and job-title ids over OrangeHRM's
-        SampleOrganisation catalogue = SampleOrganisation.fromClasspath();
-        life = SampleLifecycle.startWith(p -> new TrainflowPorts(p.lms(),
-                new CatalogueIdsHcm(connector.hcm(), catalogue.hcm().skills(), catalogue.jobTitles()), p.ai(),
-                p.catalogue(), p.outcomes(), p.delegations(), p.clock(), p.quizExports()));
+        orangeHrm = SmallOrangeHrm.start();
+        life = SampleLifecycle.startWith(orangeHrm::replacingSampleHcm);
     }
 
     @AfterEach
     void stop() {
         life.close();
-        connector.close();
-        orangeHrm.stop();
+        orangeHrm.close();
     }
 
     @Test
@@ -98,86 +50,8 @@ class OrangeHrmLifecycleTest {
             life.learnerCompletesNextCourse("alice.martin");
         }
         assertThat(life.variables(request)).containsEntry("trainingStatus", "completed");
-        for (int day : new int[] {30, 60, 90}) {
-            life.advance(Duration.ofDays(30));
-            life.complete("sophie.laurent", life.task("sophie.laurent", "follow-up-" + day, request),
-                    Map.of("behaviourScore", 4, "observation", "automates the weekly report"));
-        }
+        life.followUps("sophie.laurent", request, Map.of("behaviourScore", 4, "observation", "automates the weekly report"));
         assertThat(life.endedAt(request)).isEqualTo("completed");
-
-        // the training record: its licence type created, then the licence added, once each
-        orangeHrm.verify(1, postRequestedFor(urlPathEqualTo(API + "/admin/licenses"))
-                .withRequestBody(equalToJson("{\"name\":\"" + COURSE_TITLE + "\"}")));
-        orangeHrm.verify(1, postRequestedFor(urlPathEqualTo(API + "/pim/employees/" + LEARNER + "/licenses"))
-                .withRequestBody(matchingJsonPath("$.licenseId", equalTo("3")))
-                .withRequestBody(matchingJsonPath("$.licenseNo", equalTo("PY-AUTO/" + request))));
-        orangeHrm.verify(0, putRequestedFor(urlPathMatching(API + "/pim/employees/.*/licenses/.*")));
-        // Python, held at 2/5, raised one level in place (not added again)
-        orangeHrm.verify(1, putRequestedFor(urlPathEqualTo(API + "/pim/employees/" + LEARNER + "/skills/2"))
-                .withRequestBody(matchingJsonPath("$.comments", matching("proficiency=3/5.*after PY-AUTO.*")))
-                .withRequestBody(matchingJsonPath("$.yearsOfExperience", equalTo("6"))));
-        orangeHrm.verify(0, postRequestedFor(urlPathMatching(API + "/pim/employees/.*/skills")));
-        assertThat(orangeHrm.findAllUnmatchedRequests()).as("calls the small organisation does not answer").isEmpty();
-    }
-
-    /** The recorded answers, with the recorded people renamed into the sample organisation's. */
-    private void smallOrganisation() {
-        stub(get(urlPathEqualTo(API + "/pim/employees/3")), "18-get-employee");
-        stub(get(urlPathEqualTo(API + "/pim/employees/2")), "18-get-employee", "\"empNumber\":3", "\"empNumber\":2",
-                "\"E1002\"", "\"E1001\"", "Alice", "Sophie", "Martin", "Laurent");
-        stub(get(urlPathEqualTo(API + "/pim/employees/3/job-details")), "19-get-job-details");
-        stub(get(urlPathEqualTo(API + "/pim/employees/2/job-details")), "19-get-job-details", "\"empNumber\":3",
-                "\"empNumber\":2");
-        stub(get(urlPathEqualTo(API + "/pim/employees/3/supervisors")), "20-list-supervisors");
-        reply(get(urlPathEqualTo(API + "/pim/employees/2/supervisors")),
-                "{\"data\": [], \"meta\": {\"empNumber\": 2, \"total\": 0}, \"rels\": []}");
-        stub(get(urlPathEqualTo(API + "/admin/users")), "written/users");
-        stub(get(urlPathEqualTo(API + "/admin/subunits")), "22-list-subunits-tree");
-        // the organisation also tracks Observability, which the learner's role needs
-        stub(get(urlPathEqualTo(API + "/admin/skills")), "08-list-skills", "{\"id\":3,\"name\":\"Incident Management\"",
-                OBSERVABILITY + ",{\"id\":3,\"name\":\"Incident Management\"");
-        // her one gap for the role: Python at 2/5 (recorded: 4/5); the role's other skills she has at 4/5
-        stub(get(urlPathEqualTo(API + "/pim/employees/3/skills")), "27-list-employee-skills",
-                "\"comments\":\"proficiency=4/5\"", "\"comments\":\"proficiency=2/5\"", "\"data\":[",
-                "\"data\":[" + held("3", "Incident Management") + "," + held("4", "Observability") + ",");
-        stub(put(urlPathEqualTo(API + "/pim/employees/3/skills/2")), "26-update-employee-skill", "\"id\":1", "\"id\":2",
-                "Kubernetes", "Python");
-        stub(get(urlPathEqualTo(API + "/admin/licenses")), "11-list-licenses");
-        reply(post(urlPathEqualTo(API + "/admin/licenses")),
-                "{\"data\": {\"id\": 3, \"name\": \"" + COURSE_TITLE + "\"}, \"meta\": [], \"rels\": []}");
-        stub(get(urlPathEqualTo(API + "/pim/employees/3/licenses")), "31-list-employee-licenses");
-        stub(post(urlPathEqualTo(API + "/pim/employees/3/licenses")), "29-add-employee-license", "\"id\":1", "\"id\":3",
-                "Certified Kubernetes Administrator (CKA)", COURSE_TITLE);
-        stub(get(urlPathEqualTo(API + "/performance/manage/reviews")), "45-list-reviews-manage");
-        stub(get(urlPathEqualTo(API + "/performance/reviews/1/evaluation/final")), "43-review-final-evaluation-get");
-    }
-
-    private static final String OBSERVABILITY = "{\"id\":4,\"name\":\"Observability\",\"description\":\"Metrics, logs and traces\"}";
-
-    private static String held(String id, String name) {
-        return "{\"yearsOfExperience\":3,\"comments\":\"proficiency=4/5\",\"skill\":{\"id\":" + id + ",\"name\":\"" + name + "\"}}";
-    }
-
-    private void stub(MappingBuilder request, String fixture, String... replacements) {
-        String body = people(JSON.writeValueAsString(fixture.startsWith("written/")
-                ? JSON.readTree(OrangeHrmFixtures.text("/orangehrm/" + fixture + ".json"))
-                : recorded(fixture).get("response").get("body")));
-        for (int i = 0; i + 1 < replacements.length; i += 2) {
-            body = body.replace(replacements[i], replacements[i + 1]);
-        }
-        reply(request, body);
-    }
-
-    private void reply(MappingBuilder request, String body) {
-        orangeHrm.stubFor(request.withHeader("Authorization", equalTo("Bearer " + ACCESS)).willReturn(json(body)));
-    }
-
-    private static String people(String body) {
-        return body.replace("grace.hopper", "sophie.laurent").replace("linus.torvalds", "alice.martin")
-                .replace("Grace", "Sophie").replace("Hopper", "Laurent").replace("Linus", "Alice").replace("Torvalds", "Martin");
-    }
-
-    private static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        orangeHrm.verifyTrainingRecordedAndPythonRaised(request);
     }
 }

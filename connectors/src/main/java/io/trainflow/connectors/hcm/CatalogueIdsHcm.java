@@ -19,6 +19,7 @@ public final class CatalogueIdsHcm implements HcmPort {
 
     private final HcmPort hcm;
     private final Map<String, String> catalogueIdByName = new HashMap<>();
+    private final Map<String, String> catalogueNameById = new HashMap<>();
     private final Map<String, String> jobTitleIdByName = new HashMap<>();
 
     /**
@@ -27,7 +28,10 @@ public final class CatalogueIdsHcm implements HcmPort {
      */
     public CatalogueIdsHcm(HcmPort hcm, List<Skill> catalogueSkills, Map<String, String> jobTitles) {
         this.hcm = hcm;
-        catalogueSkills.forEach(s -> catalogueIdByName.put(key(s.name()), s.id()));
+        catalogueSkills.forEach(s -> {
+            catalogueIdByName.put(key(s.name()), s.id());
+            catalogueNameById.put(s.id(), s.name());
+        });
         jobTitles.forEach((id, name) -> jobTitleIdByName.put(key(name), id));
     }
 
@@ -56,14 +60,17 @@ public final class CatalogueIdsHcm implements HcmPort {
                 s.skillName(), s.yearsOfExperience(), s.comments())).toList();
     }
 
-    /** The HCM's id for the skill of that catalogue id or name; the HCM resolves by name when it has no match. */
+    /**
+     * The HCM's id for the skill of that catalogue id or name; the HCM resolves by name when it has no
+     * match, so a skill the HCM lacks goes under the catalogue's name ("Docker", not "docker").
+     */
     @Override
     public void saveSkill(String employeeId, EmployeeSkill skill) {
+        String name = catalogueNameById.getOrDefault(skill.skillId(), skill.skillName());
         String hcmId = hcm.skills().stream()
-                .filter(s -> toCatalogue(s.id(), s.name()).equals(skill.skillId())
-                        || key(s.name()).equals(key(skill.skillName())))
+                .filter(s -> toCatalogue(s.id(), s.name()).equals(skill.skillId()) || key(s.name()).equals(key(name)))
                 .map(Skill::id).findFirst().orElse(skill.skillId());
-        hcm.saveSkill(employeeId, new EmployeeSkill(hcmId, skill.skillName(), skill.yearsOfExperience(), skill.comments()));
+        hcm.saveSkill(employeeId, new EmployeeSkill(hcmId, name, skill.yearsOfExperience(), skill.comments()));
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.trainflow.plugin.security;
 
 import io.trainflow.connectors.sample.SampleOrganisation;
-import io.trainflow.connectors.hcm.HcmPort;
 import io.trainflow.plugin.config.TrainflowProperties;
 import io.trainflow.plugin.connect.Connections;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +18,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -29,7 +28,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * of its people can sign in with the demo password, which comes from the environment
  * ({@code TRAINFLOW_DEMO_PASSWORD}); without it nobody can sign in. With OrangeHRM or SCIM behind the
  * HCM port, its people sign in too, under their HCM username (approval tasks are assigned to it), with
- * the same demo password and the USER role; admins stay the sample organisation's.
+ * the same demo password and the USER role ({@link HcmSignIns}, which remembers the HCM's answer for
+ * a few minutes); admins stay the sample organisation's.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -73,15 +73,6 @@ public class SecurityConfiguration {
         if (connections.hcm() == org.hcm()) {
             return sample;
         }
-        HcmPort hcm = connections.hcm();
-        return username -> {
-            if (sample.userExists(username)) {
-                return sample.loadUserByUsername(username);
-            }
-            // asked at sign-in, so a person added in the HCM can sign in without a restart
-            return hcm.employeeByUsername(username)
-                    .map(e -> User.withUsername(e.username()).password(encoded).roles("USER").build())
-                    .orElseThrow(() -> new UsernameNotFoundException("no such user in the sample organisation or the HCM"));
-        };
+        return new HcmSignIns(sample, connections.hcm(), encoded, Clock.systemUTC());
     }
 }

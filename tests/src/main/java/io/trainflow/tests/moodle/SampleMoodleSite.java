@@ -7,7 +7,10 @@ import io.trainflow.connectors.lms.Course;
 import io.trainflow.connectors.lms.CourseGrade;
 import io.trainflow.connectors.lms.Enrolment;
 import io.trainflow.connectors.lms.LmsPort;
+import io.trainflow.connectors.sample.InMemorySampleState;
 import io.trainflow.connectors.sample.SampleOrganisation;
+import io.trainflow.tests.SampleLifecycle;
+import io.trainflow.workflows.engine.flowable.EngineClock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +25,13 @@ import java.util.Map;
 public final class SampleMoodleSite {
 
     private SampleMoodleSite() {
+    }
+
+    /** The site as the sample organisation's history stands at {@link SampleLifecycle#START}. */
+    public static MoodleSite atLifecycleStart() {
+        EngineClock clock = new EngineClock();
+        clock.set(SampleLifecycle.START);
+        return of(SampleOrganisation.fromClasspath(clock, new InMemorySampleState()));
     }
 
     public static MoodleSite of(SampleOrganisation org) {

@@ -80,6 +80,11 @@ public class OrangeHrmCalls {
                 new TypeReference<SkillListEnvelope>() { })).getData());
     }
 
+    public OrgSkill createSkill(String name, String description) {
+        return send(OrangeHrmRoutes.SKILLS, ApiCall.write("POST", "/admin/skills", new SkillInput().name(name).description(description),
+                new TypeReference<SkillEnvelope>() { })).getData();
+    }
+
     public List<EmployeeSkillEntry> employeeSkills(long empNumber) {
         return list(send(OrangeHrmRoutes.SKILLS, ApiCall.get("/pim/employees/" + empNumber + "/skills", ALL,
                 new TypeReference<EmployeeSkillListEnvelope>() { })).getData());

@@ -170,17 +170,36 @@ public class OrangeHrmHcm implements HcmPort {
         }
     }
 
-    /** The skill's OrangeHRM id; a non-numeric id is looked up by name in the organisation's list. */
+    /**
+     * The skill's OrangeHRM id; a non-numeric id is looked up by name in the organisation's list and,
+     * when OrangeHRM has no skill of that name, the skill is created first (check, then act), so a
+     * course teaching a skill new to the organisation records it rather than stopping on an incident.
+     */
     private long skillId(EmployeeSkill skill) {
         Long id = empNumber(skill.skillId());
         if (id != null) {
             return id;
         }
-        String name = skill.skillName() != null ? skill.skillName() : skill.skillId();
-        return hrm.skills().stream().filter(s -> s.getName() != null && s.getName().equalsIgnoreCase(name))
-                .map(OrgSkill::getId).findFirst()
-                .orElseThrow(() -> new OrangeHrmBusinessException.InvalidParameter(422, "skillId",
-                        "OrangeHRM has no skill '" + name + "' (field skillId/skillName); add it under Admin > Qualifications > Skills"));
+        String name = skill.skillName() != null && !skill.skillName().isBlank() ? skill.skillName().trim() : skill.skillId();
+        if (name == null || name.isBlank()) {
+            throw new OrangeHrmBusinessException.InvalidParameter(422, "skillId",
+                    "a skill to save needs an OrangeHRM id or a name (fields skillId/skillName)");
+        }
+        Optional<Long> existing = orgSkillId(name);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            return hrm.createSkill(name, null).getId();
+        } catch (OrangeHrmBusinessException.InvalidParameter taken) {
+            // OrangeHRM refuses a duplicate name: someone created it between our check and our write
+            return orgSkillId(name).orElseThrow(() -> taken);
+        }
+    }
+
+    private Optional<Long> orgSkillId(String name) {
+        return hrm.skills().stream().filter(s -> s.getName() != null && s.getName().trim().equalsIgnoreCase(name))
+                .map(OrgSkill::getId).findFirst();
     }
 
     @Override

@@ -78,9 +78,56 @@ class OrangeHrmSkillsTest extends OrangeHrmWireMockBase {
         hcm.saveSkill("3", new EmployeeSkill("kubernetes", "Kubernetes", 3, "proficiency=3/5; assessed 2026-Q3"));
         wm.verify(1, postRequestedFor(urlPathEqualTo(API + "/pim/employees/3/skills"))
                 .withRequestBody(equalToJson(sent("24-add-employee-skill"))));
-        assertThatThrownBy(() -> hcm.saveSkill("3", new EmployeeSkill("x", "Cobol", 1, null)))
-                .isInstanceOf(OrangeHrmBusinessException.InvalidParameter.class).hasMessageContaining("Cobol")
-                .extracting(e -> ((OrangeHrmBusinessException.InvalidParameter) e).field()).isEqualTo("skillId");
+        wm.verify(0, postRequestedFor(urlPathEqualTo(API + "/admin/skills")));
+    }
+
+    /**
+     * A course teaching a skill the organisation does not list yet: the skill is created in OrangeHRM's
+     * list (as fixture 05 does), then added to the employee; saving it again creates and adds nothing.
+     */
+    @Test
+    void aSkillOrangeHrmLacksIsCreatedFirstAndOnlyOnce() {
+        wm.stubFor(list("/admin/skills").inScenario("org").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(skillsWithoutKubernetes())));
+        wm.stubFor(api("POST", "/admin/skills").inScenario("org")
+                .willReturn(answer("05-create-skill-kubernetes")).willSetStateTo("created"));
+        wm.stubFor(list("/admin/skills").inScenario("org").whenScenarioStateIs("created").willReturn(answer("08-list-skills")));
+        wm.stubFor(list("/pim/employees/3/skills").inScenario("emp").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(answer("written/empty-employee-list")));
+        wm.stubFor(api("POST", "/pim/employees/3/skills").inScenario("emp")
+                .willReturn(answer("24-add-employee-skill")).willSetStateTo("added"));
+        wm.stubFor(list("/pim/employees/3/skills").inScenario("emp").whenScenarioStateIs("added")
+                .willReturn(okJson("{\"data\":[" + JSON.writeValueAsString(recorded("24-add-employee-skill")
+                        .get("response").get("body").get("data")) + "],\"meta\":{\"empNumber\":3,\"total\":1},\"rels\":[]}")));
+
+        EmployeeSkill learnt = new EmployeeSkill("kubernetes", "Kubernetes", 3, "proficiency=3/5; assessed 2026-Q3");
+        hcm.saveSkill("3", learnt);
+        hcm.saveSkill("3", learnt);
+
+        wm.verify(1, postRequestedFor(urlPathEqualTo(API + "/admin/skills"))
+                .withRequestBody(matchingJsonPath("$.name", equalTo("Kubernetes"))));
+        wm.verify(1, postRequestedFor(urlPathEqualTo(API + "/pim/employees/3/skills"))
+                .withRequestBody(equalToJson(sent("24-add-employee-skill"))));
+        wm.verify(0, putRequestedFor(anyUrl()));
+        assertThat(hcm.skills("3")).containsExactly(new EmployeeSkill("1", "Kubernetes", 3, "proficiency=3/5; assessed 2026-Q3"));
+    }
+
+    /** Someone else created the skill between our check and our write: OrangeHRM refuses the name; theirs is used. */
+    @Test
+    void aSkillCreatedMeanwhileIsUsedNotDuplicated() {
+        wm.stubFor(list("/admin/skills").inScenario("org").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(skillsWithoutKubernetes())));
+        wm.stubFor(api("POST", "/admin/skills").inScenario("org")
+                .willReturn(answer("written/invalid-license-name")).willSetStateTo("taken")); // the 422 of any name taken
+        wm.stubFor(list("/admin/skills").inScenario("org").whenScenarioStateIs("taken").willReturn(answer("08-list-skills")));
+        replay(list("/pim/employees/3/skills"), "written/empty-employee-list");
+        replay(api("POST", "/pim/employees/3/skills"), "24-add-employee-skill");
+
+        hcm.saveSkill("3", new EmployeeSkill("kubernetes", "Kubernetes", 3, "proficiency=3/5; assessed 2026-Q3"));
+
+        wm.verify(1, postRequestedFor(urlPathEqualTo(API + "/admin/skills")));
+        wm.verify(1, postRequestedFor(urlPathEqualTo(API + "/pim/employees/3/skills"))
+                .withRequestBody(equalToJson(sent("24-add-employee-skill"))));
     }
 
     @Test
@@ -101,5 +148,11 @@ class OrangeHrmSkillsTest extends OrangeHrmWireMockBase {
         replay(list("/admin/skills"), "written/forbidden");
         assertThatThrownBy(hcm::skills).isInstanceOf(OrangeHrmBusinessException.MissingPermission.class)
                 .hasMessageContaining("GET /api/v2/admin/skills").hasMessageContaining("403");
+    }
+
+    /** The recorded skill list before Kubernetes was created (fixture 08 without it). */
+    private static String skillsWithoutKubernetes() {
+        return JSON.writeValueAsString(recorded("08-list-skills").get("response").get("body"))
+                .replace("{\"id\":1,\"name\":\"Kubernetes\",\"description\":\"Container orchestration\"},", "");
     }
 }
