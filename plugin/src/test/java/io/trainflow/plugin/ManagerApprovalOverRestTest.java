@@ -2,6 +2,7 @@ package io.trainflow.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,9 +63,25 @@ class ManagerApprovalOverRestTest extends RunningTrainflow {
         assertThat(decisions).extracting(entry -> entry.get("actor")).doesNotContain("alice.martin", "marc.bernard");
         // the app runs the real offline engine; every AI output of the request says where it came from
         Map<String, Object> variables = (Map<String, Object>) status.object().get("variables");
-        assertThat((List<Map<String, Object>>) variables.get("learningPathProvenance")).isNotEmpty().allSatisfy(trace -> {
-            assertThat(trace).containsEntry("engine", "offline").containsEntry("model", "all-minilm-l6-v2-q");
-            assertThat(trace).containsKeys("templateVersion", "inputHash", "createdAt");
-        });
+        List<Map<String, Object>> path = (List<Map<String, Object>>) variables.get("learningPath");
+        assertThat((List<Map<String, Object>>) variables.get("learningPathProvenance")).isNotEmpty()
+                .allSatisfy(ManagerApprovalOverRestTest::isOfflineTrace);
+        isOfflineTrace((Map<String, Object>) variables.get("needsProvenance"));
+        assertThat((String) ((Map<String, Object>) variables.get("needsProvenance")).get("output"))
+                .isEqualTo("needs-analysis");
+        // one session ranking per course of the path
+        assertThat((List<Map<String, Object>>) variables.get("sessionsProvenance")).hasSameSizeAs(path)
+                .allSatisfy(ManagerApprovalOverRestTest::isOfflineTrace)
+                .extracting(trace -> trace.get("output"))
+                .containsExactlyInAnyOrderElementsOf(path.stream().map(c -> "sessions:" + c.get("courseId")).toList());
+    }
+
+    /** Engine, template version, SHA-256 of the inputs and an ISO-8601 time, as the audit trail promises. */
+    private static void isOfflineTrace(Map<String, Object> trace) {
+        assertThat(trace).as("AI provenance").isNotNull()
+                .containsEntry("engine", "offline").containsEntry("model", "all-minilm-l6-v2-q");
+        assertThat((String) trace.get("templateVersion")).isNotBlank();
+        assertThat((String) trace.get("inputHash")).matches("[0-9a-f]{64}");
+        assertThat(Instant.parse((String) trace.get("createdAt"))).isBefore(Instant.now().plusSeconds(1));
     }
 }

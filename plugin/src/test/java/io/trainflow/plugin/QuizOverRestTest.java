@@ -31,6 +31,8 @@ class QuizOverRestTest extends RunningTrainflow {
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         String quizId = (String) started.object().get("businessKey");
         assertThat(quizId).startsWith("QUIZ-105-");
+        assertThat(started.object()).containsEntry("reviewGroup", "sme");
+        assertThat((List<String>) started.object().get("reviewers")).contains("hugo.roux").doesNotContain("zoe.vincent");
 
         Map<String, Object> review;
         try {
@@ -43,7 +45,8 @@ class QuizOverRestTest extends RunningTrainflow {
         List<Map<String, Object>> questions = (List<Map<String, Object>>) draft.get("questions");
         assertThat(questions).isNotEmpty().hasSizeLessThanOrEqualTo(3);
         Api.Response before = sme.get("/api/quizzes/" + quizId);
-        assertThat(before.object()).containsEntry("state", "active").containsEntry("courseId", "105");
+        assertThat(before.object()).containsEntry("state", "active").containsEntry("courseId", "105")
+                .containsEntry("startedBy", "zoe.vincent").containsEntry("reviewers", started.object().get("reviewers"));
         assertThat((Map<String, Object>) before.object().get("files")).isNullOrEmpty();
 
         // the expert approves the first question and rejects the rest: only the first is exported
@@ -64,6 +67,21 @@ class QuizOverRestTest extends RunningTrainflow {
         assertThat(Files.readString(Path.of((String) files.get("moodleXml")))).contains("<quiz>");
 
         assertThat(as("alice.martin").get("/api/quizzes/" + quizId).status()).isEqualTo(403);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anSmeWhoStartsAReviewIsToldOtherExpertsReviewItAndDoesNotSeeItInTheInbox() {
+        Api starter = as("hugo.roux");
+        Api.Response started = starter.post("/api/quizzes", "{\"courseId\": \"105\", \"maxQuestions\": 2}");
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String quizId = (String) started.object().get("businessKey");
+        List<String> reviewers = (List<String>) started.object().get("reviewers");
+        assertThat(reviewers).isNotEmpty().doesNotContain("hugo.roux");
+
+        // another expert named in the answer gets the review; the starter never sees it
+        as(reviewers.get(0)).awaitTask(quizId, "review-quiz");
+        assertThat(starter.get("/api/tasks").list()).noneMatch(t -> quizId.equals(t.get("requestId")));
     }
 
     private static Api.Response awaitEnded(Api api, String quizId) throws InterruptedException {

@@ -284,6 +284,7 @@ public final class SampleLifecycle implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        ports.ai().close(); // a model engine's Camel context, as the app closes it at shutdown
         if (dataSource instanceof HikariDataSource pool) {
             pool.close();
         }

@@ -16,8 +16,9 @@ import java.util.List;
  * OpenAI-compatible endpoint implement the same port. Every output comes with its provenance (engine,
  * template version, input hash, time, fallback taken) so the audit trail can show where it came from.
  * AI drafts, people decide: nothing here approves, rejects or publishes anything.
+ * Closing an engine releases what it holds (a model engine's Camel context); the app closes it at shutdown.
  */
-public interface AiPort {
+public interface AiPort extends AutoCloseable {
 
     /** Name of the engine behind this port (e.g. "offline:all-minilm-l6-v2-q"). */
     String engine();
@@ -58,4 +59,9 @@ public interface AiPort {
 
     /** Drafts quiz questions from a course's own text, for a subject-matter expert to review. */
     AiResult<QuizDraft> draftQuiz(CourseCandidate course, List<CourseCandidate> catalogue, int maxQuestions);
+
+    /** Releases the engine's resources; an engine holding none (offline, sample) has nothing to do. */
+    @Override
+    default void close() {
+    }
 }

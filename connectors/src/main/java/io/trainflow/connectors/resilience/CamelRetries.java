@@ -1,13 +1,18 @@
 package io.trainflow.connectors.resilience;
 
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.model.RouteDefinition;
 
 /**
  * The error policy every connector route declares for transient failures: bounded redeliveries
  * with exponential backoff and ±15 % jitter (so many callers do not retry in lockstep), logged
  * without message bodies (they may hold personal data), then the exception reaches the caller.
- * The breaker's own fail-fast exception is never retried.
+ * The breaker's own fail-fast exception is never retried. A route may let the server's {@code Retry-After}
+ * replace the computed delay of the next redelivery ({@link #honourRetryAfter}).
  */
 public final class CamelRetries {
 
@@ -28,6 +33,19 @@ public final class CamelRetries {
                 .logExhaustedMessageHistory(false).logExhaustedMessageBody(false)
                 .handled(false);
         return route;
+    }
+
+    /**
+     * When {@code failure} is an HTTP answer with a readable {@code Retry-After}, the next redelivery of this
+     * exchange waits that long (capped at {@code maxBackoff}, no jitter: the server named the time) instead of
+     * the exponential backoff. Call it where the route catches the failure, before rethrowing it; the route must
+     * clear its headers before each attempt so the delay applies to one redelivery only.
+     */
+    public static void honourRetryAfter(Exchange exchange, Exception failure, Duration maxBackoff) {
+        if (failure instanceof HttpOperationFailedException http) {
+            RetryAfter.of(http.getResponseHeaders(), maxBackoff, Instant.now()).ifPresent(
+                    wait -> exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait.toMillis()));
+        }
     }
 
     /** Business errors: the system answered "no"; retrying cannot help. */

@@ -46,8 +46,11 @@ public class EngineConfiguration {
         return Connections.open(properties.connections(), org, System::getenv, () -> dataSource, Clock.systemUTC());
     }
 
-    /** The catalogue is embedded (or read from the vector cache) once here, not per request. */
-    @Bean
+    /**
+     * The catalogue is embedded (or read from the vector cache) once here, not per request. Closed at shutdown:
+     * a model engine stops its Camel context.
+     */
+    @Bean(destroyMethod = "close")
     AiPort aiPort(SampleOrganisation org, Connections connections, AiProperties properties) {
         AiPort ai = AiEngines.create(properties.settings(System.getenv()), AiEngines.people(connections.hcm()));
         AiEngines.indexCatalogue(ai, connections.lms(), org.catalogue());

@@ -2,8 +2,8 @@ package io.trainflow.plugin.quizzes;
 
 import io.trainflow.plugin.api.QuizzesApi;
 import io.trainflow.plugin.api.model.QuizRequest;
+import io.trainflow.plugin.api.model.QuizStarted;
 import io.trainflow.plugin.api.model.QuizStatus;
-import io.trainflow.plugin.api.model.Started;
 import io.trainflow.plugin.security.CurrentUser;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import io.trainflow.workflows.intake.Intake;
@@ -17,22 +17,29 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
-/** REST face of quiz drafting: L&D or an SME starts a review; the exported files are listed once the expert approved. */
+/**
+ * REST face of quiz drafting: L&D or an SME starts a review; the exported files are listed once the expert approved.
+ * Both answers name who can review, since the starter cannot.
+ */
 @RestController
 public class QuizzesController implements QuizzesApi {
 
     private final Intake intake;
     private final TrainflowEngine engine;
+    private final QuizReviewers reviewers;
 
-    public QuizzesController(Intake intake, TrainflowEngine engine) {
+    public QuizzesController(Intake intake, TrainflowEngine engine, QuizReviewers reviewers) {
         this.intake = intake;
         this.engine = engine;
+        this.reviewers = reviewers;
     }
 
     @Override
-    public ResponseEntity<Started> startQuiz(QuizRequest body) {
-        ProcessInstance started = intake.quiz(CurrentUser.name(), body.getCourseId(), body.getMaxQuestions());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Started(started.getId(), started.getBusinessKey()));
+    public ResponseEntity<QuizStarted> startQuiz(QuizRequest body) {
+        String user = CurrentUser.name();
+        ProcessInstance started = intake.quiz(user, body.getCourseId(), body.getMaxQuestions());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new QuizStarted(started.getId(), started.getBusinessKey(),
+                QuizReviewers.GROUP, reviewers.of(user)));
     }
 
     @Override
@@ -50,7 +57,11 @@ public class QuizzesController implements QuizzesApi {
         history.createHistoricVariableInstanceQuery().processInstanceId(quiz.getId()).list()
                 .forEach(v -> vars.put(v.getVariableName(), v.getValue()));
         QuizStatus status = new QuizStatus(quizId, quiz.getEndTime() == null ? QuizStatus.StateEnum.ACTIVE
-                : QuizStatus.StateEnum.ENDED).courseId((String) vars.get("courseId"));
+                : QuizStatus.StateEnum.ENDED).courseId((String) vars.get("courseId"))
+                .startedBy((String) vars.get("requestedBy"));
+        if (quiz.getEndTime() == null) {
+            status.reviewers(reviewers.of((String) vars.get("requestedBy")));
+        }
         if (vars.get("exportedQuestions") instanceof Number n) {
             status.exportedQuestions(n.intValue());
         }

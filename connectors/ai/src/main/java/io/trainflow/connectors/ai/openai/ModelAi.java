@@ -32,11 +32,13 @@ import org.slf4j.LoggerFactory;
  * rule and the model may only re-order and explain its result; texts are asked for as schema-bound JSON, checked against the
  * schema and the rules (only given course ids and skill ids, every item once), and restored from
  * pseudonyms. Whatever goes wrong, the step gets the offline result, with the reason in its provenance.
+ * Owns its {@link ChatClient}: closing the engine stops the model's Camel context.
  */
 public final class ModelAi implements AiPort {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelAi.class);
 
+    private final ChatClient client;
     private final StructuredCall call;
     private final OfflineAi offline;
     private final Pseudonymiser pseudonymiser;
@@ -46,6 +48,7 @@ public final class ModelAi implements AiPort {
 
     public ModelAi(OpenAiConfig config, ChatClient client, OfflineAi offline, Pseudonymiser pseudonymiser,
                    DataClassification classification, Clock clock) {
+        this.client = client;
         this.call = new StructuredCall(config, client);
         this.offline = offline;
         this.pseudonymiser = pseudonymiser;
@@ -61,6 +64,12 @@ public final class ModelAi implements AiPort {
 
     public OfflineAi offline() {
         return offline;
+    }
+
+    /** Stops the model's routes; the shared offline engine stays usable. */
+    @Override
+    public void close() {
+        client.close();
     }
 
     @Override

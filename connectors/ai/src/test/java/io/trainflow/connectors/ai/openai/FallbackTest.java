@@ -15,7 +15,9 @@ class FallbackTest {
     private static final String OK_SQL = "{\"courseId\":\"104\",\"skillId\":\"sql\",\"explanation\":\"Fits.\"}";
 
     private static AiResult<List<PathReason>> explainWith(StubModel stub) {
-        return ModelFixtures.model(stub).explainPath(null, ModelFixtures.alicePath());
+        try (ModelAi ai = ModelFixtures.model(stub)) {
+            return ai.explainPath(null, ModelFixtures.alicePath());
+        }
     }
 
     private static void assertOfflineFallback(AiResult<List<PathReason>> result, String reasonPart) {
@@ -118,17 +120,17 @@ class FallbackTest {
     void anUnreachableEndpointFallsBack() {
         OpenAiConfig nowhere = OpenAiConfig.of("http://127.0.0.1:9/v1", "llama3.1:8b", null)
                 .withRetries(2, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1));
-        var result = ModelFixtures.model(nowhere, io.trainflow.connectors.ai.privacy.DataClassification.defaults())
-                .explainPath(null, ModelFixtures.alicePath());
-        assertOfflineFallback(result, "connection failed");
+        try (ModelAi ai = ModelFixtures.model(nowhere, io.trainflow.connectors.ai.privacy.DataClassification.defaults())) {
+            assertOfflineFallback(ai.explainPath(null, ModelFixtures.alicePath()), "connection failed");
+        }
     }
 
     @Test
     void aSummaryCitingASentenceThatDoesNotExistIsRejected() throws Exception {
         List<String> comments = List.of("Great labs.", "Too short.", "Clear trainer.", "Cold room.");
         try (StubModel stub = new StubModel().then(200, StubModel.completion(
-                "{\"summary\":\"People loved it.\",\"sentenceIndexes\":[0,7]}"))) {
-            var result = ModelFixtures.model(stub).summariseFeedback(comments, 2);
+                "{\"summary\":\"People loved it.\",\"sentenceIndexes\":[0,7]}")); ModelAi ai = ModelFixtures.model(stub)) {
+            var result = ai.summariseFeedback(comments, 2);
             assertThat(result.value()).isEqualTo(TestEngines.offline().summariseFeedback(comments, 2).value());
             assertThat(result.provenance().fallbackReason()).isEqualTo("sentence index 7 does not exist");
         }
@@ -138,8 +140,9 @@ class FallbackTest {
     void aValidSummaryQuotesTheEmployeesOwnSentences() throws Exception {
         List<String> comments = List.of("Great labs.", "Too short.", "Clear trainer.", "Cold room.");
         try (StubModel stub = new StubModel().then(200, StubModel.completion(
-                "{\"summary\":\"Labs and trainer were praised; the course felt short.\",\"sentenceIndexes\":[2,0,1]}"))) {
-            var result = ModelFixtures.model(stub).summariseFeedback(comments, 3);
+                "{\"summary\":\"Labs and trainer were praised; the course felt short.\",\"sentenceIndexes\":[2,0,1]}"));
+             ModelAi ai = ModelFixtures.model(stub)) {
+            var result = ai.summariseFeedback(comments, 3);
             assertThat(result.value().sentences()).containsExactly("Great labs.", "Too short.", "Clear trainer.");
             assertThat(result.value().engine()).isEqualTo("openai-compatible:llama3.1:8b");
             assertThat(result.provenance().templateVersion()).isEqualTo("model-feedback-summary/1");

@@ -18,8 +18,9 @@ class ModelQuizTest {
 
     @Test
     void aValidDraftBecomesQuestionsWithOurIds() throws Exception {
-        try (StubModel stub = new StubModel().then(200, StubModel.completion("{\"questions\":[" + MC + "," + TF + "," + TF + "]}"))) {
-            var result = ModelFixtures.model(stub).draftQuiz(ModelFixtures.course("105"), Sample.catalogue(), 2);
+        try (StubModel stub = new StubModel().then(200, StubModel.completion("{\"questions\":[" + MC + "," + TF + "," + TF + "]}"));
+             ModelAi ai = ModelFixtures.model(stub)) {
+            var result = ai.draftQuiz(ModelFixtures.course("105"), Sample.catalogue(), 2);
             QuizDraft draft = result.value();
             assertThat(draft.questions()).extracting(QuizQuestion::id).containsExactly("q1", "q2"); // at most what was asked
             assertThat(draft.questions().get(0).choices()).hasSize(3);
@@ -33,8 +34,9 @@ class ModelQuizTest {
     @Test
     void aQuestionWithTwoCorrectChoicesSendsTheStepOffline() throws Exception {
         String twoCorrect = MC.replace("\"ITIL\",\"correct\":false", "\"ITIL\",\"correct\":true");
-        try (StubModel stub = new StubModel().then(200, StubModel.completion("{\"questions\":[" + twoCorrect + "]}"))) {
-            var result = ModelFixtures.model(stub).draftQuiz(ModelFixtures.course("105"), Sample.catalogue(), 4);
+        try (StubModel stub = new StubModel().then(200, StubModel.completion("{\"questions\":[" + twoCorrect + "]}"));
+             ModelAi ai = ModelFixtures.model(stub)) {
+            var result = ai.draftQuiz(ModelFixtures.course("105"), Sample.catalogue(), 4);
             assertThat(result.value()).isEqualTo(TestEngines.offline().draftQuiz(ModelFixtures.course("105"), Sample.catalogue(), 4).value());
             assertThat(result.provenance().fallbackReason()).isEqualTo("answer rejected: multiple choice needs exactly one correct choice: q1");
         }
@@ -42,8 +44,9 @@ class ModelQuizTest {
 
     @Test
     void anUnknownQuestionTypeBreaksTheSchema() throws Exception {
-        try (StubModel stub = new StubModel().then(200, StubModel.completion("{\"questions\":[" + TF.replace("true_false", "essay") + "]}"))) {
-            var result = ModelFixtures.model(stub).draftQuiz(ModelFixtures.course("105"), Sample.catalogue(), 4);
+        try (StubModel stub = new StubModel().then(200, StubModel.completion("{\"questions\":[" + TF.replace("true_false", "essay") + "]}"));
+             ModelAi ai = ModelFixtures.model(stub)) {
+            var result = ai.draftQuiz(ModelFixtures.course("105"), Sample.catalogue(), 4);
             assertThat(result.provenance().fallbackReason()).contains("$.questions[0].type: not one of");
         }
     }

@@ -31,8 +31,8 @@ class ModelStepsTest {
                     "Claire Fontaine", 5));
 
     private static AiResult<NeedsAnalysis> needsAnswered(String content) throws Exception {
-        try (StubModel stub = new StubModel().then(200, StubModel.completion(content))) {
-            return ModelFixtures.model(stub).analyseNeeds("Software engineer", REQUIREMENTS);
+        try (StubModel stub = new StubModel().then(200, StubModel.completion(content)); ModelAi ai = ModelFixtures.model(stub)) {
+            return ai.analyseNeeds("Software engineer", REQUIREMENTS);
         }
     }
 
@@ -84,8 +84,9 @@ class ModelStepsTest {
     @Test
     void aModelChoosesAmongTheTakeableSessionsOnlyAndNeverSeesTheTrainersName() throws Exception {
         try (StubModel stub = new StubModel().then(200, StubModel.completion(
-                "{\"ranking\":[\"s-late\",\"s-early\"],\"reason\":\"More seats left.\"}"))) {
-            AiResult<SessionMatch> result = ModelFixtures.model(stub).matchSessions("104", "SQL", SESSIONS, NOW, null);
+                "{\"ranking\":[\"s-late\",\"s-early\"],\"reason\":\"More seats left.\"}"));
+             ModelAi ai = ModelFixtures.model(stub)) {
+            AiResult<SessionMatch> result = ai.matchSessions("104", "SQL", SESSIONS, NOW, null);
             assertThat(result.value().chosen()).isEqualTo("s-late");
             assertThat(result.provenance().templateVersion()).isEqualTo("model-sessions/1");
             assertThat(stub.received.get(0).data().get("sessions")).extracting(s -> s.get("sessionId").asString())
@@ -93,8 +94,9 @@ class ModelStepsTest {
             assertThat(stub.allBodies()).doesNotContain("Claire", "Fontaine");
         }
         try (StubModel stub = new StubModel().then(200, StubModel.completion(
-                "{\"ranking\":[\"s-full\",\"s-early\",\"s-late\"],\"reason\":\"Soonest.\"}"))) {
-            AiResult<SessionMatch> result = ModelFixtures.model(stub).matchSessions("104", "SQL", SESSIONS, NOW, null);
+                "{\"ranking\":[\"s-full\",\"s-early\",\"s-late\"],\"reason\":\"Soonest.\"}"));
+             ModelAi ai = ModelFixtures.model(stub)) {
+            AiResult<SessionMatch> result = ai.matchSessions("104", "SQL", SESSIONS, NOW, null);
             assertThat(result.value().chosen()).isEqualTo("s-early");
             assertThat(result.provenance().fallbackReason()).isEqualTo("session s-full is not among the sessions given");
         }

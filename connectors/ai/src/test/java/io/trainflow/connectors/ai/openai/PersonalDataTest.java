@@ -51,8 +51,8 @@ class PersonalDataTest {
                 ? ModelFixtures.explainEveryItem(r)
                 : r.json().toString().contains("feedback_summary")
                 ? "{\"summary\":\"Trainer and labs praised.\",\"sentenceIndexes\":[0,1]}"
-                : "{\"questions\":[{\"type\":\"true_false\",\"stem\":\"SQL has joins.\",\"choices\":[],\"answer\":true,\"feedback\":\"\"}]}")) {
-            ModelAi ai = ModelFixtures.model(stub);
+                : "{\"questions\":[{\"type\":\"true_false\",\"stem\":\"SQL has joins.\",\"choices\":[],\"answer\":true,\"feedback\":\"\"}]}");
+             ModelAi ai = ModelFixtures.model(stub)) {
             List<PathReason> reasons = ai.explainPath(alice(JUSTIFICATION), ModelFixtures.alicePath()).value();
             var summary = ai.summariseFeedback(COMMENTS, 3);
             ai.explainPath(null, List.of(new io.trainflow.connectors.ai.port.PathItem(ModelFixtures.skill("sql"),
@@ -80,8 +80,8 @@ class PersonalDataTest {
     void aFieldClassifiedNeverSendIsNeverSent() throws Exception {
         DataClassification strict = DataClassification.defaults()
                 .with(Map.of("feedback.comments", "NEVER_SEND", "learner.justification", "NEVER_SEND", "learner.name", "NEVER_SEND"));
-        try (StubModel stub = new StubModel().answering(ModelFixtures::explainEveryItem)) {
-            ModelAi ai = ModelFixtures.model(ModelFixtures.config(stub), strict);
+        try (StubModel stub = new StubModel().answering(ModelFixtures::explainEveryItem);
+             ModelAi ai = ModelFixtures.model(ModelFixtures.config(stub), strict)) {
             var summary = ai.summariseFeedback(COMMENTS, 2);
             assertThat(stub.received).isEmpty();
             assertThat(summary.provenance().engine()).startsWith("offline:");

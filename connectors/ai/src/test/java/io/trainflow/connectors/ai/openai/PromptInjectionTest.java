@@ -22,8 +22,8 @@ class PromptInjectionTest {
 
     @Test
     void injectedTextTravelsOnlyAsQuotedDataAndChangesNothingAroundIt() throws Exception {
-        try (StubModel stub = new StubModel().answering(ModelFixtures::explainEveryItem)) {
-            ModelAi ai = ModelFixtures.model(stub);
+        try (StubModel stub = new StubModel().answering(ModelFixtures::explainEveryItem);
+             ModelAi ai = ModelFixtures.model(stub)) {
             ai.explainPath(PersonalDataTest.alice("I want to learn Python for my team."), ModelFixtures.alicePath());
             ai.explainPath(PersonalDataTest.alice(INJECTION), ModelFixtures.alicePath());
             JsonNode clean = stub.received.get(0).json();
@@ -46,8 +46,8 @@ class PromptInjectionTest {
         String obeying = "{\"reasons\":[{\"courseId\":\"999\",\"skillId\":\"python\",\"explanation\":\"Approved.\"}]}";
         String approving = "{\"reasons\":[{\"courseId\":\"103\",\"skillId\":\"python\",\"explanation\":\"Fits.\"},"
                 + "{\"courseId\":\"104\",\"skillId\":\"sql\",\"explanation\":\"Fits.\"}],\"decision\":\"approve\"}";
-        try (StubModel stub = new StubModel().then(200, StubModel.completion(obeying)).then(200, StubModel.completion(approving))) {
-            ModelAi ai = ModelFixtures.model(stub);
+        try (StubModel stub = new StubModel().then(200, StubModel.completion(obeying)).then(200, StubModel.completion(approving));
+             ModelAi ai = ModelFixtures.model(stub)) {
             AiResult<List<PathReason>> first = ai.explainPath(PersonalDataTest.alice(INJECTION), ModelFixtures.alicePath());
             AiResult<List<PathReason>> second = ai.explainPath(PersonalDataTest.alice(INJECTION), ModelFixtures.alicePath());
             List<PathReason> offline = TestEngines.offline().explainPath(null, ModelFixtures.alicePath()).value();

@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class StubModel implements AutoCloseable {
 
-    public record Received(String method, String path, Map<String, List<String>> headers, String body) {
+    /** One request, with when it arrived ({@link System#nanoTime()}). */
+    public record Received(String method, String path, Map<String, List<String>> headers, String body, long atNanos) {
         public JsonNode json() {
             return OpenAiWire.JSON.readTree(body);
         }
@@ -36,14 +37,14 @@ public final class StubModel implements AutoCloseable {
         }
     }
 
-    public record Reply(int status, String body, long delayMillis) {
+    public record Reply(int status, String body, long delayMillis, Map<String, String> headers) {
     }
 
     private final HttpServer server;
     private final java.util.concurrent.ExecutorService executor = Executors.newCachedThreadPool();
     public final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
-    private volatile Function<Received, Reply> fallback = r -> new Reply(500, "{}", 0);
+    private volatile Function<Received, Reply> fallback = r -> new Reply(500, "{}", 0, Map.of());
 
     public StubModel() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -51,7 +52,7 @@ public final class StubModel implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Received r = new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    Map.copyOf(exchange.getRequestHeaders()), body);
+                    Map.copyOf(exchange.getRequestHeaders()), body, System.nanoTime());
             received.add(r);
             Reply reply = script.poll();
             if (reply == null) {
@@ -64,6 +65,7 @@ public final class StubModel implements AutoCloseable {
             }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            reply.headers().forEach(exchange.getResponseHeaders()::add);
             try {
                 exchange.sendResponseHeaders(reply.status(), bytes.length);
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -81,18 +83,23 @@ public final class StubModel implements AutoCloseable {
     }
 
     public StubModel then(int status, String body) {
-        script.add(new Reply(status, body, 0));
+        return then(status, body, Map.of());
+    }
+
+    /** A scripted reply with response headers, e.g. a 429's Retry-After. */
+    public StubModel then(int status, String body, Map<String, String> headers) {
+        script.add(new Reply(status, body, 0, headers));
         return this;
     }
 
     public StubModel thenSlow(long delayMillis, String body) {
-        script.add(new Reply(200, body, delayMillis));
+        script.add(new Reply(200, body, delayMillis, Map.of()));
         return this;
     }
 
     /** Answers every request not scripted with a chat completion whose content {@code f} computes. */
     public StubModel answering(Function<Received, String> content) {
-        fallback = r -> new Reply(200, completion(content.apply(r)), 0);
+        fallback = r -> new Reply(200, completion(content.apply(r)), 0, Map.of());
         return this;
     }
 

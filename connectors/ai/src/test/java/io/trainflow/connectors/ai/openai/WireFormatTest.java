@@ -14,8 +14,8 @@ class WireFormatTest {
 
     @Test
     void chatCompletionWithStrictJsonSchemaAndBearerKey() throws Exception {
-        try (StubModel stub = new StubModel().answering(ModelFixtures::explainEveryItem)) {
-            AiResult<List<PathReason>> result = ModelFixtures.model(stub).explainPath(null, ModelFixtures.alicePath());
+        try (StubModel stub = new StubModel().answering(ModelFixtures::explainEveryItem); ModelAi ai = ModelFixtures.model(stub)) {
+            AiResult<List<PathReason>> result = ai.explainPath(null, ModelFixtures.alicePath());
 
             assertThat(stub.received).hasSize(1);
             StubModel.Received r = stub.received.get(0);
@@ -52,7 +52,9 @@ class WireFormatTest {
         try (StubModel stub = new StubModel().answering(ModelFixtures::explainEveryItem)) {
             OpenAiConfig azure = new OpenAiConfig(java.net.URI.create(stub.baseUrl().replace("/v1", "")), "tf-gpt4o",
                     ModelFixtures.KEY, OpenAiConfig.Flavour.AZURE, "2024-10-21", null, null, 1, null, null, 0, null, 0);
-            ModelFixtures.model(azure, DataClassification.defaults()).explainPath(null, ModelFixtures.alicePath());
+            try (ModelAi ai = ModelFixtures.model(azure, DataClassification.defaults())) {
+                ai.explainPath(null, ModelFixtures.alicePath());
+            }
             StubModel.Received r = stub.received.get(0);
             assertThat(r.path()).isEqualTo("/openai/deployments/tf-gpt4o/chat/completions?api-version=2024-10-21");
             assertThat(r.header("api-key")).isEqualTo(ModelFixtures.KEY);
@@ -64,7 +66,10 @@ class WireFormatTest {
     void jsonObjectModeCarriesTheSchemaInTheSystemMessageAndStillValidates() throws Exception {
         try (StubModel stub = new StubModel().answering(r -> "```json\n" + ModelFixtures.explainEveryItem(r) + "\n```")) {
             OpenAiConfig deepseek = ModelFixtures.config(stub).withFormat(OpenAiConfig.Flavour.OPENAI, OpenAiConfig.ResponseFormat.JSON_OBJECT);
-            var result = ModelFixtures.model(deepseek, DataClassification.defaults()).explainPath(null, ModelFixtures.alicePath());
+            AiResult<List<PathReason>> result;
+            try (ModelAi ai = ModelFixtures.model(deepseek, DataClassification.defaults())) {
+                result = ai.explainPath(null, ModelFixtures.alicePath());
+            }
             JsonNode body = stub.received.get(0).json();
             assertThat(body.get("response_format").get("type").asString()).isEqualTo("json_object");
             assertThat(body.get("messages").get(0).get("content").asString()).contains("JSON schema", "\"reasons\"");
@@ -76,7 +81,9 @@ class WireFormatTest {
     void noKeyConfiguredSendsNoAuthHeader() throws Exception {
         try (StubModel stub = new StubModel().answering(ModelFixtures::explainEveryItem)) {
             OpenAiConfig ollama = OpenAiConfig.of(stub.baseUrl(), "llama3.1", null);
-            ModelFixtures.model(ollama, DataClassification.defaults()).explainPath(null, ModelFixtures.alicePath());
+            try (ModelAi ai = ModelFixtures.model(ollama, DataClassification.defaults())) {
+                ai.explainPath(null, ModelFixtures.alicePath());
+            }
             assertThat(stub.received.get(0).header("Authorization")).isNull();
         }
     }

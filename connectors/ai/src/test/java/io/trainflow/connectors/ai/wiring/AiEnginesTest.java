@@ -27,9 +27,10 @@ class AiEnginesTest {
         AiSettings settings = AiSettings.fromEnvironment(Map.of("TRAINFLOW_AI_CACHE_DIR", dir.toString(),
                 "TRAINFLOW_AI_BASE_URL", "http://localhost:11434/v1", "TRAINFLOW_AI_MODEL", "llama3.1",
                 "TRAINFLOW_AI_API_KEY", "sk-never-print-me", "TRAINFLOW_AI_CLASSIFICATION", "feedback.comments=NEVER_SEND"));
-        AiPort model = AiEngines.create(settings, List.of());
-        assertThat(model).isInstanceOf(ModelAi.class);
-        assertThat(model.engine()).isEqualTo("openai-compatible:llama3.1");
+        try (AiPort model = AiEngines.create(settings, List.of())) {
+            assertThat(model).isInstanceOf(ModelAi.class);
+            assertThat(model.engine()).isEqualTo("openai-compatible:llama3.1");
+        }
         assertThat(settings.toString()).doesNotContain("sk-never-print-me").contains("feedback.comments=NEVER_SEND");
     }
 

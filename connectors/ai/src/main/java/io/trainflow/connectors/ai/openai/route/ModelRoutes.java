@@ -17,7 +17,8 @@ import org.apache.camel.model.RouteDefinition;
 /**
  * One route per AI concern (explain a path, summarise feedback, draft a quiz, analyse needs, match sessions),
  * each declaring its error policy, over one shared chat transport route. Transient failures (429, 5xx,
- * timeouts, refused connections) are retried with exponential backoff and jitter; a refused request (4xx)
+ * timeouts, refused connections) are retried with exponential backoff and jitter, or after the wait a 429/503's
+ * {@code Retry-After} names (capped at the maximum backoff); a refused request (4xx)
  * fails at once; the open breaker fails fast. A malformed answer is not the route's business: it arrives as
  * a 200 and is rejected by the caller's schema check, so it is never retried. The transport has no error
  * handler of its own, so a redelivery replays the whole call (rate limit, breaker check, HTTP).
@@ -65,8 +66,9 @@ public final class ModelRoutes extends RouteBuilder {
                     .process(e -> breaker.onSuccess())
                 .doCatch(Exception.class)
                     .process(e -> {
-                        throw ModelTransport.translate(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class),
-                                config.timeout(), breaker);
+                        Exception caught = e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+                        CamelRetries.honourRetryAfter(e, caught, config.maxBackoff());
+                        throw ModelTransport.translate(caught, config.timeout(), breaker);
                     })
                 .end()
                 .process(e -> e.getMessage().setBody(e.getMessage().getBody(String.class)));
