@@ -67,6 +67,8 @@ class SendBackForChangesTest {
                 Map.of("justification", "Never mind", "requestedCourseIds", List.of(), "withdraw", true));
 
         assertThat(life.endedAt(request)).isEqualTo("withdrawn");
+        assertThat(life.outcome(request)).as("the withdrawal is recorded for the reports")
+                .hasValueSatisfying(o -> assertThat(o.status()).isEqualTo("withdrawn"));
         assertThat(life.inbox("sophie.laurent")).isEmpty();
         assertThat(life.inbox("alice.martin")).isEmpty();
         assertThat(life.org().lms().enrolments("alice.martin")).extracting(Enrolment::courseId).doesNotContain("103", "104");

@@ -7,7 +7,7 @@ import java.util.Map;
  * How one training request ended, with what the evaluation measured.
  *
  * @param programmeId      "" for a single request outside any programme
- * @param status           completed, not-completed, rejected or no-need
+ * @param status           completed, not-completed, rejected, no-need, withdrawn or employee-unknown
  * @param reaction         Kirkpatrick L1 as the process holds it (responses, averageScore, nps, comments), or null
  * @param learning         Kirkpatrick L2 (grades, averageGrade, allPassed), or null
  * @param followUps        L3 manager follow-ups, any JSON-like value, or null

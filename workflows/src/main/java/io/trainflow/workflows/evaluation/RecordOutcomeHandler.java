@@ -15,11 +15,12 @@ import java.util.Set;
 import tools.jackson.core.type.TypeReference;
 
 @TaskType(value = "record-outcome", name = "Record outcome",
-        description = "Stores how the request ended, with reaction, learning, follow-ups and review ratings, for the"
+        description = "Stores how the request ended (every end records one), with reaction, learning, follow-ups and review ratings, for the"
                 + " programme report. Recording the same request again replaces the earlier outcome.")
 public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHandler.Input, NoOutput> {
 
-    static final Set<String> STATUSES = Set.of("completed", "not-completed", "rejected", "no-need");
+    static final Set<String> STATUSES = Set.of("completed", "not-completed", "rejected", "no-need", "withdrawn",
+            "employee-unknown");
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -27,7 +28,7 @@ public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHand
             @Doc(value = "Programme id; empty for a single request", optional = true, feel = "=programmeId") String programmeId,
             @Doc(value = "Training request id", feel = "=requestId") String requestId,
             @Doc(value = "HCM id of the learner", feel = "=employeeId") String employeeId,
-            @Doc("completed, not-completed, rejected or no-need") String status,
+            @Doc("completed, not-completed, rejected, no-need, withdrawn or employee-unknown") String status,
             @Doc(value = "Reaction (level 1)", optional = true, feel = "=reaction") Reaction reaction,
             @Doc(value = "Learning (level 2)", optional = true, feel = "=learning") Learning learning,
             @Doc(value = "Manager follow-ups (level 3), as the process holds them", optional = true, feel = "=followUps")

@@ -49,7 +49,8 @@ public final class BuildReportHandler implements StepHandler<BuildReportHandler.
         Double nps = npsResponses == 0 ? null
                 : round(withNps.stream().mapToDouble(r -> r.nps() * r.responses()).sum() / npsResponses);
         return new Output(new Report(rows.size(), count(rows, "completed"), count(rows, "not-completed"),
-                count(rows, "rejected"), count(rows, "no-need"), averageReaction, nps,
+                count(rows, "rejected"), count(rows, "no-need"), count(rows, "withdrawn"),
+                count(rows, "employee-unknown"), averageReaction, nps,
                 mean(learnings.stream().map(Learning::averageGrade).filter(Objects::nonNull).mapToDouble(Double::doubleValue)),
                 mean(rows.stream().filter(o -> o.reviewAfter() != null && o.lastReviewRating() != null)
                         .mapToDouble(o -> o.reviewAfter() - o.lastReviewRating())),

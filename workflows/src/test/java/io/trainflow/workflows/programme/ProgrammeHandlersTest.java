@@ -46,13 +46,18 @@ class ProgrammeHandlersTest {
         outcome("R3", "1014", "not-completed", null, null, null);
         outcome("R4", "1015", "no-need", null, null, null);
         outcome("R5", "1016", "rejected", null, null, null);
+        outcome("R6", "1011", "withdrawn", null, null, null);
+        // the HCM no longer knows the employee: no profile to record
+        record.handle(new RecordOutcomeHandler.Input("P-SALES", "R7", "1099", "employee-unknown", null, null, null,
+                null, null));
         outcome("R1", "1012", "completed", new Reaction(2, 8.0, 0.0, List.of("Great negotiation drills.")),
                 new Learning(List.of(), 80.0, true), 75.0);
 
         Report r = report.handle(new BuildReportHandler.Input("P-SALES")).report();
 
-        assertThat(r.cohortSize()).as("recording R1 twice keeps one row").isEqualTo(5);
-        assertThat(List.of(r.completed(), r.notCompleted(), r.noNeed(), r.rejected())).containsExactly(2, 1, 1, 1);
+        assertThat(r.cohortSize()).as("recording R1 twice keeps one row").isEqualTo(7);
+        assertThat(List.of(r.completed(), r.notCompleted(), r.noNeed(), r.rejected(), r.withdrawn(), r.employeeUnknown()))
+                .as("every request falls in one count").containsExactly(2, 1, 1, 1, 1, 1);
         assertThat(r.averageReaction()).isEqualTo(8.3);        // (10 + 6 + 9) / 3
         assertThat(r.nps()).isEqualTo(33.3);                   // 2 promoters, 1 detractor of 3
         assertThat(r.averageGrade()).isEqualTo(75.0);
@@ -71,7 +76,7 @@ class ProgrammeHandlersTest {
 
     @Test
     void theSummaryOnlyQuotesComments() {
-        Report r = new Report(3, 3, 0, 0, 0, 8.0, 30.0, 75.0, 1.0, List.of(
+        Report r = new Report(3, 3, 0, 0, 0, 0, 0, 8.0, 30.0, 75.0, 1.0, List.of(
                 "Practical labs, very useful.", "Useful and practical labs.", "The room was cold."));
 
         var summary = new SummariseFeedbackHandler(sample.ports.ai()).handle(new SummariseFeedbackHandler.Input(r))
