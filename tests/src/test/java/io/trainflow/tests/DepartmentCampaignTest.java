@@ -67,7 +67,8 @@ class DepartmentCampaignTest {
         Task signOff = life.task("thomas.rousseau", "sign-off-report", programme);
         assertThat(life.variable(signOff, "report")).isInstanceOfSatisfying(Map.class, report -> assertThat(report)
                 .containsEntry("cohortSize", 7L).containsEntry("completed", 1L).containsEntry("rejected", 4L)
-                .containsEntry("noNeed", 2L).containsEntry("notCompleted", 0L)
+                .containsEntry("noNeed", 2L).containsEntry("notCompleted", 0L).containsEntry("withdrawn", 0L)
+                .containsEntry("employeeUnknown", 0L)
                 .hasEntrySatisfying("averageReaction", v -> assertThat(v).isNotNull()));
         assertThat(life.variable(signOff, "feedbackSummary")).isInstanceOfSatisfying(Map.class,
                 summary -> assertThat((String) summary.get("text")).isNotBlank());
