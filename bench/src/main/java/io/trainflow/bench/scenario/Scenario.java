@@ -22,7 +22,10 @@ import org.flowable.task.api.Task;
  */
 public final class Scenario {
 
-    private static final Duration TIMEOUT = Duration.ofMinutes(15);
+    /** A safety net, not a goal: a wait that ends here is a hang. Grows with the cohort (10,000: 48 min). */
+    private static Duration timeout(int cohort) {
+        return Duration.ofMinutes(15).plusMillis(200L * cohort);
+    }
 
     private final Lifecycle life;
     private final BenchOrganisation org;
@@ -137,7 +140,7 @@ public final class Scenario {
     /** Waits; a job that ran out of retries is counted and given new ones, as an operator would from the incident list. */
     private void await(String what, java.util.function.BooleanSupplier condition) {
         ManagementService management = life.flowable().getManagementService();
-        Await.until(what, TIMEOUT, () -> {
+        Await.until(what, timeout(cohort), () -> {
             List<Job> dead = management.createDeadLetterJobQuery().count() == 0 ? List.of()
                     : management.createDeadLetterJobQuery().list();
             for (Job job : dead) {
