@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.flowable.common.engine.api.FlowableForbiddenException;
 import org.assertj.core.groups.Tuple;
+import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.task.api.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,12 @@ class DepartmentCampaignTest {
 
         List<String> sales = life.org().hcm().employees("sales").stream().map(Employee::employeeId).toList();
         assertThat(sales).hasSize(7);
+        // the campaign calls one training-cohort per batch of the department (7 fit in one), each a request per employee
+        List<HistoricProcessInstance> batches = life.flowable().getHistoryService().createHistoricProcessInstanceQuery()
+                .superProcessInstanceId(life.root(programme).getId()).list();
+        assertThat(batches).extracting(p -> p.getProcessDefinitionId().split(":")[0]).containsExactly("training-cohort");
         assertThat(life.flowable().getHistoryService().createHistoricProcessInstanceQuery()
-                .superProcessInstanceId(life.root(programme).getId()).list())
+                .superProcessInstanceId(batches.get(0).getId()).list())
                 .extracting(p -> p.getProcessDefinitionId().split(":")[0]).containsOnly("training-request").hasSize(7);
         assertThat(life.ports().outcomes().ofProgramme(programme)).as("julie and louis have no gap")
                 .extracting(Outcome::employeeId, Outcome::status)

@@ -1,5 +1,6 @@
 package io.trainflow.bench.baseline;
 
+import io.trainflow.workflows.programme.ListDepartmentHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +32,15 @@ public final class NoOpSteps implements JavaDelegate {
         this.clock = clock;
     }
 
+    /** The department in the product's batches (ListDepartmentHandler.DEFAULT_BATCH), so both engines run the same graph. */
+    private ArrayList<List<String>> batches() {
+        ArrayList<List<String>> batches = new ArrayList<>();
+        for (int from = 0; from < department.size(); from += ListDepartmentHandler.DEFAULT_BATCH) {
+            batches.add(new ArrayList<>(department.subList(from, Math.min(department.size(), from + ListDepartmentHandler.DEFAULT_BATCH))));
+        }
+        return batches;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         String element = execution.getCurrentActivityId();
@@ -39,7 +49,10 @@ public final class NoOpSteps implements JavaDelegate {
             throw new IllegalStateException("no step type for element " + element);
         }
         switch (type) {
-            case "hcm-list-department" -> execution.setVariable("employeeIds", new ArrayList<>(department));
+            case "hcm-list-department" -> {
+                execution.setVariable("employeeIds", new ArrayList<>(department));
+                execution.setVariable("employeeBatches", batches());
+            }
             case "hcm-load-profile" -> execution.setVariable("profile",
                     new HashMap<>(profiles.get(String.valueOf(execution.getVariable("employeeId")))));
             case "analyse-needs" -> execution.setVariable("gapCount", 1);

@@ -22,12 +22,23 @@ class ProgrammeHandlersTest {
     void aDepartmentIsFoundByIdOrName() throws BusinessError {
         ListDepartmentHandler handler = new ListDepartmentHandler(sample.ports.hcm());
 
-        List<String> byId = handler.handle(new ListDepartmentHandler.Input("sales")).employeeIds();
+        List<String> byId = handler.handle(new ListDepartmentHandler.Input("sales", null)).employeeIds();
 
         assertThat(byId).containsExactly("1010", "1011", "1012", "1013", "1014", "1015", "1016");
-        assertThat(handler.handle(new ListDepartmentHandler.Input("Customer Support")).employeeIds()).hasSize(8);
-        assertThatThrownBy(() -> handler.handle(new ListDepartmentHandler.Input("marketing")))
+        assertThat(handler.handle(new ListDepartmentHandler.Input("Customer Support", null)).employeeIds()).hasSize(8);
+        assertThatThrownBy(() -> handler.handle(new ListDepartmentHandler.Input("marketing", null)))
                 .isInstanceOfSatisfying(BusinessError.class, e -> assertThat(e.code()).isEqualTo("DEPARTMENT_NOT_FOUND"));
+    }
+
+    @Test
+    void theDepartmentComesInBatchesInOrder() throws BusinessError {
+        ListDepartmentHandler handler = new ListDepartmentHandler(sample.ports.hcm());
+
+        assertThat(handler.handle(new ListDepartmentHandler.Input("sales", 3)).employeeBatches())
+                .containsExactly(List.of("1010", "1011", "1012"), List.of("1013", "1014", "1015"), List.of("1016"));
+        assertThat(handler.handle(new ListDepartmentHandler.Input("sales", null)).employeeBatches())
+                .containsExactly(List.of("1010", "1011", "1012", "1013", "1014", "1015", "1016"));
+        assertThat(ListDepartmentHandler.batches(List.of(), 250)).isEmpty();
     }
 
     void outcome(String request, String employeeId, String status, Reaction reaction, Learning learning, Double after) {
