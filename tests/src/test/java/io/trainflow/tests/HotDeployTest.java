@@ -64,7 +64,7 @@ class HotDeployTest {
 
     private void copyProcessesWithDailyReminders() throws IOException {
         try (Stream<Path> files = Files.list(SampleLifecycle.bpmnFolder())) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".dmn")).toList()) {
+            for (Path file : files.filter(f -> f.toString().matches(".*\\.(bpmn|dmn|form)")).toList()) {
                 Files.copy(file, bpmn.resolve(file.getFileName()));
             }
         }

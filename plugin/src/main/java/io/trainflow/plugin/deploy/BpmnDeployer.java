@@ -71,7 +71,7 @@ public class BpmnDeployer {
     private static Map<String, byte[]> packaged() throws IOException {
         Map<String, byte[]> resources = new TreeMap<>();
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-        for (String pattern : new String[] {"classpath*:bpmn/*.bpmn", "classpath*:bpmn/*.dmn"}) {
+        for (String pattern : new String[] {"classpath*:bpmn/*.bpmn", "classpath*:bpmn/*.dmn", "classpath*:bpmn/*.form"}) {
             for (Resource resource : resolver.getResources(pattern)) {
                 try (InputStream in = resource.getInputStream()) {
                     resources.put(resource.getFilename(), in.readAllBytes());

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Hot deploy: a saved {@code .bpmn}/{@code .dmn} in the watched folder deploys a new version
+ * Hot deploy: a saved {@code .bpmn}/{@code .dmn}/{@code .form} in the watched folder deploys a new version
  * (after a short quiet period, so an editor's several writes make one deployment). Running
  * instances keep the version they started on.
  */
@@ -68,7 +68,7 @@ public class HotDeployWatcher implements InitializingBean, DisposableBean {
     }
 
     private static boolean isProcessFile(String name) {
-        return name.endsWith(".bpmn") || name.endsWith(".dmn");
+        return name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form");
     }
 
     @Override

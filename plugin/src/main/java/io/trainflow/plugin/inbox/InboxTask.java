@@ -4,8 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A task as a person sees it in the inbox. */
+/** A task as a person sees it in the inbox, with the id of the form it is completed with (and the form, when read alone). */
 public record InboxTask(String id, String name, String elementId, String processInstanceId, String processKey,
                         String assignee, List<String> candidateGroups, Instant created, String requestId,
-                        String employeeId, String requestedBy, Map<String, Object> context) {
+                        String employeeId, String requestedBy, Map<String, Object> context, String formId,
+                        Map<String, Object> form) {
+
+    InboxTask withForm(Map<String, Object> form) {
+        return new InboxTask(id, name, elementId, processInstanceId, processKey, assignee, candidateGroups, created, requestId,
+                employeeId, requestedBy, context, formId, form);
+    }
 }

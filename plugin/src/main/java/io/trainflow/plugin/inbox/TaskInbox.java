@@ -3,6 +3,7 @@ package io.trainflow.plugin.inbox;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import io.trainflow.workflows.engine.flowable.UserTasks;
+import io.trainflow.workflows.forms.TaskForm;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.task.api.Task;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The approvers' inbox: what a person may see, and completing a task as that person. The
@@ -24,6 +27,10 @@ public class TaskInbox {
             "level", "learningPath", "learningPathProvenance", "pathCost", "budget", "overBudget", "routing", "approverOnBehalfOf",
             "sessions", "trainingDeadline", "progress", "reaction", "learning", "report", "feedbackSummary",
             "feedbackSummaryProvenance", "programmeId", "department", "courseId", "quizDraft", "quizDraftProvenance");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> FORM = new TypeReference<>() {
+    };
 
     private final ProcessEngine engine;
     private final UserTasks tasks;
@@ -45,9 +52,12 @@ public class TaskInbox {
         return visible;
     }
 
+    /** One task of the user's inbox, with its form. */
     public InboxTask task(String user, String taskId) {
-        return tasksOf(user).stream().filter(t -> t.id().equals(taskId)).findFirst()
+        InboxTask found = tasksOf(user).stream().filter(t -> t.id().equals(taskId)).findFirst()
                 .orElseThrow(() -> new FlowableObjectNotFoundException("No task " + taskId + " in the inbox of " + user));
+        Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        return found.withForm(tasks.formOf(task).map(form -> JSON.readValue(form.json(), FORM)).orElse(null));
     }
 
     /** Claims (so the audit shows who) and completes in one transaction, as {@code user}. */
@@ -62,6 +72,7 @@ public class TaskInbox {
         String processKey = task.getProcessDefinitionId() == null ? null : task.getProcessDefinitionId().split(":")[0];
         return new InboxTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(), processKey,
                 task.getAssignee(), groups, task.getCreateTime().toInstant(), (String) variables.get("requestId"),
-                (String) variables.get("employeeId"), (String) variables.get("requestedBy"), new HashMap<>(variables));
+                (String) variables.get("employeeId"), (String) variables.get("requestedBy"), new HashMap<>(variables),
+                tasks.formOf(task).map(TaskForm::id).orElse(null), null);
     }
 }

@@ -38,6 +38,7 @@ public class TasksController implements TasksApi {
     public static Task toApi(InboxTask t) {
         return new Task(t.id(), t.name(), t.elementId(), t.processInstanceId(), t.created().atOffset(ZoneOffset.UTC))
                 .processKey(t.processKey()).assignee(t.assignee()).candidateGroups(t.candidateGroups())
-                .requestId(t.requestId()).employeeId(t.employeeId()).requestedBy(t.requestedBy()).context(t.context());
+                .requestId(t.requestId()).employeeId(t.employeeId()).requestedBy(t.requestedBy()).context(t.context())
+                .formId(t.formId()).form(t.form());
     }
 }

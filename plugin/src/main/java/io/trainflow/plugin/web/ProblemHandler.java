@@ -2,6 +2,7 @@ package io.trainflow.plugin.web;
 
 import io.trainflow.plugin.api.model.Problem;
 import io.trainflow.workflows.feel.FeelException;
+import io.trainflow.workflows.forms.TaskInputException;
 import io.trainflow.workflows.lint.LintException;
 import org.flowable.common.engine.api.FlowableForbiddenException;
 import org.flowable.common.engine.api.FlowableIllegalArgumentException;
@@ -30,6 +31,11 @@ public class ProblemHandler {
     @ExceptionHandler(FlowableTaskAlreadyClaimedException.class)
     ResponseEntity<Problem> conflict(FlowableTaskAlreadyClaimedException e) {
         return problem(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(TaskInputException.class)
+    ResponseEntity<Problem> taskInput(TaskInputException e) {
+        return ResponseEntity.badRequest().body(new Problem(400, e.getMessage()).error("Bad Request").fields(e.problems()));
     }
 
     @ExceptionHandler({FlowableIllegalArgumentException.class, IllegalArgumentException.class, LintException.class,

@@ -64,7 +64,7 @@ class HotDeployWatcherTest {
             Path source = Path.of("..", "bpmn").toAbsolutePath().normalize();
             Path target = Files.createTempDirectory("hot-deploy");
             try (Stream<Path> files = Files.list(source)) {
-                for (Path file : files.filter(p -> p.toString().endsWith(".bpmn") || p.toString().endsWith(".dmn")).toList()) {
+                for (Path file : files.filter(p -> p.toString().matches(".*\\.(bpmn|dmn|form)")).toList()) {
                     Files.copy(file, target.resolve(file.getFileName()));
                 }
             }

@@ -31,12 +31,12 @@ public final class BpmnLinter {
         this.feel = feel;
     }
 
-    /** Lints a {@code .bpmn}/{@code .dmn} file, or every such file below a folder. */
+    /** Lints a {@code .bpmn}/{@code .dmn}/{@code .form} file, or every such file below a folder. */
     public List<LintProblem> lintPath(Path path) throws IOException {
         List<Path> files;
         if (Files.isDirectory(path)) {
             try (Stream<Path> walk = Files.walk(path)) {
-                files = walk.filter(p -> isBpmn(p) || isDmn(p)).sorted().toList();
+                files = walk.filter(p -> isBpmn(p) || isDmn(p) || isForm(p)).sorted().toList();
             }
         } else {
             files = List.of(path);
@@ -48,12 +48,15 @@ public final class BpmnLinter {
         }
         Set<String> decisions = new HashSet<>();
         Set<String> processIds = new HashSet<>();
+        Set<String> formIds = new HashSet<>();
         if (!Files.isDirectory(path)) {
-            besides(path, decisions, processIds);
+            besides(path, decisions, processIds, formIds);
         }
         for (Path file : files) {
             if (isDmn(file)) {
                 problems.addAll(DmnCheck.check(file.toString(), Files.readAllBytes(file), decisions));
+            } else if (isForm(file)) {
+                problems.addAll(FormCheck.check(file.toString(), Files.readAllBytes(file), formIds));
             }
         }
         List<Parsed> parsed = new ArrayList<>();
@@ -68,7 +71,7 @@ public final class BpmnLinter {
                 }
             }
         }
-        Context context = new Context(decisions, processIds);
+        Context context = new Context(decisions, processIds, formIds);
         for (Parsed p : parsed) {
             problems.addAll(lint(p.file(), p.model(), context));
         }
@@ -87,12 +90,18 @@ public final class BpmnLinter {
         return problems;
     }
 
-    /** Deploy time: the .dmn files of a deployment parse with the DMN engine the runtime uses. */
+    /**
+     * Deploy time: the .dmn files of a deployment parse with the DMN engine the runtime uses, and
+     * its .form files are forms Trainflow can check completions with.
+     */
     public static List<LintProblem> lintDecisions(EngineDeployment deployment) {
         List<LintProblem> problems = new ArrayList<>();
+        Set<String> formIds = new HashSet<>();
         for (EngineResource resource : deployment.getResources().values()) {
             if (resource.getName().endsWith(".dmn")) {
                 problems.addAll(DmnCheck.check(resource.getName(), resource.getBytes(), new HashSet<>()));
+            } else if (resource.getName().endsWith(".form")) {
+                problems.addAll(FormCheck.check(resource.getName(), resource.getBytes(), formIds));
             }
         }
         return problems;
@@ -107,7 +116,8 @@ public final class BpmnLinter {
      * A single file deploys with the files beside it: the decisions and processes it refers to
      * are looked up there (the neighbours themselves are not linted).
      */
-    private static void besides(Path file, Set<String> decisions, Set<String> processIds) throws IOException {
+    private static void besides(Path file, Set<String> decisions, Set<String> processIds, Set<String> formIds)
+            throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         if (folder == null) {
             return;
@@ -116,6 +126,8 @@ public final class BpmnLinter {
             for (Path sibling : siblings.filter(Files::isRegularFile).sorted().toList()) {
                 if (isDmn(sibling)) {
                     decisions.addAll(DmnCheck.decisionIds(Files.readAllBytes(sibling)));
+                } else if (isForm(sibling) && !sibling.equals(file.toAbsolutePath())) {
+                    FormCheck.check(sibling.toString(), Files.readAllBytes(sibling), formIds);
                 } else if (isBpmn(sibling)) {
                     try {
                         ZeebeModelReader.read(Files.readAllBytes(sibling)).getProcesses().forEach(p -> processIds.add(p.getId()));
@@ -136,6 +148,10 @@ public final class BpmnLinter {
         return p.getFileName().toString().endsWith(".dmn");
     }
 
+    static boolean isForm(Path p) {
+        return p.getFileName().toString().endsWith(".form");
+    }
+
     static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
@@ -148,23 +164,29 @@ public final class BpmnLinter {
     }
 
     /** What exists beside the file being linted; null means "cannot know here, do not check". */
-    public record Context(Set<String> decisionIds, Set<String> processIds) {
+    public record Context(Set<String> decisionIds, Set<String> processIds, Set<String> formIds) {
 
         public static Context none() {
-            return new Context(null, null);
+            return new Context(null, null, null);
         }
 
-        /** At deploy time: decisions of the same deployment; called processes may be older versions. */
+        /**
+         * At deploy time: decisions of the same deployment; called processes may be older versions;
+         * forms must be in the same deployment (a task reads its form from its process's deployment).
+         */
         public static Context of(EngineDeployment deployment) {
             Set<String> decisions = new HashSet<>();
+            Set<String> forms = new HashSet<>();
             boolean anyDmn = false;
             for (EngineResource resource : deployment.getResources().values()) {
                 if (resource.getName().endsWith(".dmn")) {
                     anyDmn = true;
                     decisions.addAll(DmnCheck.decisionIds(resource.getBytes()));
+                } else if (resource.getName().endsWith(".form")) {
+                    FormCheck.check(resource.getName(), resource.getBytes(), forms);
                 }
             }
-            return new Context(anyDmn ? decisions : null, null);
+            return new Context(anyDmn ? decisions : null, null, forms);
         }
     }
 }

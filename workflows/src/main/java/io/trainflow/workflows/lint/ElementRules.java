@@ -2,6 +2,7 @@ package io.trainflow.workflows.lint;
 
 import io.trainflow.workflows.engine.flowable.Zeebe;
 import io.trainflow.workflows.feel.Feel;
+import io.trainflow.workflows.forms.TaskForms;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -131,7 +132,22 @@ final class ElementRules {
         assignee.ifPresent(v -> feel(task, "assignee", v));
         groups.ifPresent(v -> feel(task, "candidateGroups", v));
         users.ifPresent(v -> feel(task, "candidateUsers", v));
+        form(task);
         mappings(task);
+    }
+
+    /** A linked Camunda form (formId) must be deployed with the process: completions are checked against it. */
+    private void form(UserTask task) {
+        if (Zeebe.attribute(task, "formDefinition", "formKey").isPresent() || Zeebe.child(task, "userTaskForm").isPresent()) {
+            problem(task, "only linked forms are supported: set zeebe:formDefinition formId to the id of a .form file"
+                    + " deployed with the process (embedded and external form keys are not)");
+        }
+        TaskForms.formIdOf(task).ifPresent(formId -> {
+            if (context.formIds() != null && !context.formIds().contains(formId)) {
+                problem(task, "form '" + formId + "' is not in any .form file deployed with it" + (context.formIds().isEmpty()
+                        ? "" : " (forms: " + String.join(", ", new java.util.TreeSet<>(context.formIds())) + ")"));
+            }
+        });
     }
 
     private void businessRuleTask(BusinessRuleTask task) {

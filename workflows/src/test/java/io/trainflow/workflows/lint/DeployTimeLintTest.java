@@ -42,7 +42,7 @@ class DeployTimeLintTest {
                 .build();
         repository = engine.flowable().getRepositoryService();
         try (Stream<Path> files = Files.list(LintFolder.repositoryRoot().resolve("bpmn"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".dmn")).toList()) {
+            for (Path file : files.filter(f -> f.toString().matches(".*\\.(bpmn|dmn|form)")).toList()) {
                 Files.copy(file, folder.resolve(file.getFileName()));
             }
         }
@@ -104,7 +104,7 @@ class DeployTimeLintTest {
         assertThat(repository.createDeploymentQuery().count()).isEqualTo(1);
         assertThat(repository.createProcessDefinitionQuery().list()).extracting(d -> d.getKey())
                 .containsExactlyInAnyOrder("p", "approval-step", "training-request", "training-delivery",
-                        "training-evaluation", "training-programme", "quiz-review");
+                        "training-evaluation", "training-programme", "training-cohort", "quiz-review");
     }
 
     private void assertNothingStored() {

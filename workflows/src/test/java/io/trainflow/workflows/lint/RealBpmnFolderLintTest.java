@@ -29,7 +29,7 @@ class RealBpmnFolderLintTest {
     void eachFileLintedAloneLintsClean() throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(bpmn)) {
-            files = list.filter(f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".dmn")).sorted().toList();
+            files = list.filter(f -> f.toString().matches(".*\\.(bpmn|dmn|form)")).sorted().toList();
         }
         assertThat(files).hasSizeGreaterThanOrEqualTo(6);
         for (Path file : files) {

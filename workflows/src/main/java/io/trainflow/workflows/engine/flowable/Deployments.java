@@ -13,7 +13,7 @@ import org.flowable.engine.repository.Deployment;
 import org.flowable.engine.repository.DeploymentBuilder;
 
 /**
- * Deploys a folder of {@code .bpmn}/{@code .dmn} files as one deployment. Unchanged files
+ * Deploys a folder of {@code .bpmn}/{@code .dmn}/{@code .form} files as one deployment. Unchanged files
  * deploy nothing; any change deploys a new version of the set while running instances keep
  * the version they started on. Lint runs first: a broken file deploys nothing at all.
  */
@@ -51,6 +51,6 @@ public final class Deployments {
 
     static boolean deployable(Path file) {
         String name = file.getFileName().toString();
-        return Files.isRegularFile(file) && (name.endsWith(".bpmn") || name.endsWith(".dmn"));
+        return Files.isRegularFile(file) && (name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form"));
     }
 }

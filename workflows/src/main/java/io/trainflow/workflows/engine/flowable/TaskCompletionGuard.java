@@ -1,6 +1,7 @@
 package io.trainflow.workflows.engine.flowable;
 
 import io.trainflow.workflows.engine.Directory;
+import java.util.Collection;
 import java.util.Set;
 import org.flowable.bpmn.model.FlowElement;
 import org.flowable.engine.impl.util.ProcessDefinitionUtil;
@@ -9,6 +10,7 @@ import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.delegate.TaskListener;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.identitylink.api.IdentityLinkType;
+import org.flowable.task.api.TaskInfo;
 import org.flowable.task.service.delegate.DelegateTask;
 
 /**
@@ -31,29 +33,45 @@ public class TaskCompletionGuard implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String user = Authentication.getAuthenticatedUserId();
+        check(Authentication.getAuthenticatedUserId(), new Completing(task.getTaskDefinitionKey(), task.getName(),
+                task.getAssignee(), task.getProcessDefinitionId()), task.getVariable(REQUESTER), task.getCandidates());
+    }
+
+    /**
+     * The same rules for a task about to be completed, so a caller can refuse before anything
+     * else is looked at (a stranger learns nothing about the task's form).
+     */
+    public void check(String user, TaskInfo task, Object requester, Collection<? extends IdentityLink> links) {
+        check(user, new Completing(task.getTaskDefinitionKey(), task.getName(), task.getAssignee(), task.getProcessDefinitionId()),
+                requester, links);
+    }
+
+    /** What the rules read of a task, from a live task or one being completed. */
+    private record Completing(String elementId, String name, String assignee, String processDefinitionId) {
+    }
+
+    private void check(String user, Completing task, Object requester, Collection<? extends IdentityLink> links) {
         if (user == null || user.isBlank()) {
-            throw new FlowableForbiddenException("Task '" + task.getTaskDefinitionKey() + "' must be completed by a named user");
+            throw new FlowableForbiddenException("Task '" + task.elementId() + "' must be completed by a named user");
         }
-        Object requester = task.getVariable(REQUESTER);
         boolean isRequester = user.equals(requester);
-        boolean isAssignee = user.equals(task.getAssignee());
+        boolean isAssignee = user.equals(task.assignee());
         if (isRequester && (!isAssignee || isApproval(task))) {
             throw new FlowableForbiddenException(user + " made this request and cannot complete '"
-                    + task.getName() + "' (" + task.getTaskDefinitionKey() + ")");
+                    + task.name() + "' (" + task.elementId() + ")");
         }
-        if (!isAssignee && !isCandidate(task, user)) {
+        if (!isAssignee && !isCandidate(task, links, user)) {
             throw new FlowableForbiddenException(user + " is neither the assignee nor a candidate of task '"
-                    + task.getName() + "' (" + task.getTaskDefinitionKey() + ")");
+                    + task.name() + "' (" + task.elementId() + ")");
         }
     }
 
-    private boolean isCandidate(DelegateTask task, String user) {
-        if (task.getAssignee() != null) {
+    private boolean isCandidate(Completing task, Collection<? extends IdentityLink> links, String user) {
+        if (task.assignee() != null) {
             return false;
         }
         Set<String> groups = directory.groupsOf(user);
-        for (IdentityLink link : task.getCandidates()) {
+        for (IdentityLink link : links) {
             if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
                 continue;
             }
@@ -65,9 +83,8 @@ public class TaskCompletionGuard implements TaskListener {
     }
 
     /** An approval is a user task with the task header {@code approval = true} (see docs/TASK-TYPES.md). */
-    static boolean isApproval(DelegateTask task) {
-        FlowElement element = ProcessDefinitionUtil.getBpmnModel(task.getProcessDefinitionId())
-                .getFlowElement(task.getTaskDefinitionKey());
+    private static boolean isApproval(Completing task) {
+        FlowElement element = ProcessDefinitionUtil.getBpmnModel(task.processDefinitionId()).getFlowElement(task.elementId());
         return "true".equalsIgnoreCase(Zeebe.header(element, "approval").orElse(null));
     }
 }

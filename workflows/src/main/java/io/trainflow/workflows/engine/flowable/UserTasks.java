@@ -1,21 +1,27 @@
 package io.trainflow.workflows.engine.flowable;
 
 import io.trainflow.workflows.engine.Directory;
+import io.trainflow.workflows.feel.Feel;
+import io.trainflow.workflows.forms.TaskForm;
+import io.trainflow.workflows.forms.TaskForms;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.TaskService;
+import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.api.Task;
 
 /**
  * User tasks as people work them: what one person may see, and completing as that person
  * (an offered task is claimed first by a candidate, so the audit trail names them, with the
- * decision recorded as a comment, all in one transaction). The {@link TaskCompletionGuard}
- * has the last word.
+ * decision recorded as a comment, all in one transaction). What they submit must pass the
+ * task's form first ({@link TaskForms}): a typo in a decision is refused, never read as "reject".
+ * The {@link TaskCompletionGuard} has the last word on who.
  */
 public final class UserTasks {
 
@@ -24,10 +30,19 @@ public final class UserTasks {
 
     private final ProcessEngine engine;
     private final Directory directory;
+    private final TaskForms forms;
+    private final TaskCompletionGuard guard;
 
     public UserTasks(ProcessEngine engine, Directory directory) {
         this.engine = engine;
         this.directory = directory;
+        this.guard = new TaskCompletionGuard(directory);
+        this.forms = new TaskForms(engine.getRepositoryService(), new Feel());
+    }
+
+    /** The form a task is completed with, for a client to render (form-js) or read. */
+    public Optional<TaskForm> formOf(Task task) {
+        return forms.of(task);
     }
 
     /** Tasks assigned to the user, or offered to them or one of their groups. */
@@ -51,9 +66,15 @@ public final class UserTasks {
         try {
             engine.getManagementService().executeCommand(context -> {
                 TaskService tasks = engine.getTaskService();
-                if (task.getAssignee() == null && mayClaim(tasks, taskId, user)) {
+                Object requester = tasks.getVariable(taskId, TaskCompletionGuard.REQUESTER);
+                List<IdentityLink> links = tasks.getIdentityLinksForTask(taskId);
+                boolean claim = task.getAssignee() == null && mayClaim(user, requester, links);
+                if (claim) {
                     tasks.setAssignee(taskId, user);
                 }
+                // who first, then what (a stranger learns nothing of the form); the guard runs again as the task completes
+                guard.check(user, claim ? tasks.createTaskQuery().taskId(taskId).singleResult() : task, requester, links);
+                forms.check(task, values);
                 tasks.addComment(taskId, task.getProcessInstanceId(), AUDIT_COMMENT, auditText(task, values));
                 tasks.complete(taskId, values);
                 return null;
@@ -67,12 +88,12 @@ public final class UserTasks {
      * Only a candidate who is not the requester takes an offered task. Anyone else completes it
      * unassigned, and the guard refuses: claiming first would make them its assignee.
      */
-    private boolean mayClaim(TaskService tasks, String taskId, String user) {
-        if (user.equals(tasks.getVariable(taskId, TaskCompletionGuard.REQUESTER))) {
+    private boolean mayClaim(String user, Object requester, List<IdentityLink> links) {
+        if (user.equals(requester)) {
             return false;
         }
         Set<String> groups = directory.groupsOf(user);
-        return tasks.getIdentityLinksForTask(taskId).stream()
+        return links.stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .anyMatch(link -> user.equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId())));
     }

@@ -1,0 +1,85 @@
+package io.trainflow.workflows.forms;
+
+import io.trainflow.workflows.engine.flowable.Zeebe;
+import io.trainflow.workflows.feel.Feel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.flowable.bpmn.model.FlowElement;
+import org.flowable.engine.RepositoryService;
+import org.flowable.task.api.TaskInfo;
+
+/**
+ * The form of a user task: the {@code .form} file deployed with its process whose id the task
+ * names in {@code zeebe:formDefinition formId}. A process keeps the forms of its own deployment,
+ * as it keeps its BPMN: editing a form deploys a new version, running instances keep theirs.
+ */
+public final class TaskForms {
+
+    private final RepositoryService repository;
+    private final Feel feel;
+    private final Map<String, Map<String, TaskForm>> byDeployment = new ConcurrentHashMap<>();
+
+    public TaskForms(RepositoryService repository, Feel feel) {
+        this.repository = repository;
+        this.feel = feel;
+    }
+
+    /** The form id a user task links to, if any. */
+    public static Optional<String> formIdOf(FlowElement element) {
+        return Zeebe.attribute(element, "formDefinition", "formId").map(String::strip).filter(id -> !id.isEmpty());
+    }
+
+    /** The task's form; empty when its user task links none. */
+    public Optional<TaskForm> of(TaskInfo task) {
+        if (task.getProcessDefinitionId() == null) {
+            return Optional.empty();
+        }
+        FlowElement element = repository.getBpmnModel(task.getProcessDefinitionId()).getFlowElement(task.getTaskDefinitionKey());
+        Optional<String> formId = element == null ? Optional.empty() : formIdOf(element);
+        if (formId.isEmpty()) {
+            return Optional.empty();
+        }
+        String deploymentId = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
+        TaskForm form = byDeployment.computeIfAbsent(deploymentId, this::load).get(formId.get());
+        if (form == null) {
+            // lint refuses this at deploy time; a deployment made around it must still not take unchecked input
+            throw new IllegalStateException("User task '" + task.getTaskDefinitionKey() + "' links form '" + formId.get()
+                    + "', which was not deployed with its process");
+        }
+        return Optional.of(form);
+    }
+
+    /**
+     * Checks a completion against the task's form; a refusal names the task and every field
+     * that is wrong, and nothing is completed.
+     */
+    public void check(TaskInfo task, Map<String, Object> submitted) {
+        Optional<TaskForm> form = of(task);
+        if (form.isPresent()) {
+            Map<String, String> problems = form.get().problems(submitted, feel);
+            if (!problems.isEmpty()) {
+                throw new TaskInputException(task.getTaskDefinitionKey(), task.getName(), form.get().id(), problems);
+            }
+        }
+    }
+
+    private Map<String, TaskForm> load(String deploymentId) {
+        Map<String, TaskForm> forms = new HashMap<>();
+        for (String name : repository.getDeploymentResourceNames(deploymentId)) {
+            if (name.endsWith(".form")) {
+                try (InputStream in = repository.getResourceAsStream(deploymentId, name)) {
+                    TaskForm form = TaskForm.parse(name, in.readAllBytes());
+                    forms.put(form.id(), form);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return forms;
+    }
+}
