@@ -74,11 +74,18 @@ public final class ElementTemplates {
         }
         task.headers().forEach((key, value) -> properties.add(ordered("type", "Hidden", "value", value,
                 "binding", ordered("type", "zeebe:taskHeader", "key", key))));
-        StringBuilder description = new StringBuilder(task.description()).append(" Completed with: ");
+        if (task.formId() != null) {
+            properties.add(ordered("label", "Form id", "group", "form", "type", "String", "value", task.formId(),
+                    "description", "Id of the Camunda form (bpmn/" + task.formId() + ".form) completions are checked against",
+                    "binding", ordered("type", "zeebe:formDefinition", "property", "formId")));
+        }
+        StringBuilder description = new StringBuilder(task.description()).append(task.formId() == null
+                ? " Completed with: " : " Completed with the form '" + task.formId() + "': ");
         task.fields().forEach(f -> description.append(f.name()).append(" (").append(f.description()).append("); "));
         Map<String, Object> template = header("io.trainflow.user." + task.id(), task.name(), description.toString().strip(),
                 "bpmn:UserTask");
-        template.put("groups", List.of(group("assignment", "Assignment")));
+        template.put("groups", task.formId() == null ? List.of(group("assignment", "Assignment"))
+                : List.of(group("assignment", "Assignment"), group("form", "Form")));
         template.put("properties", properties);
         return template;
     }

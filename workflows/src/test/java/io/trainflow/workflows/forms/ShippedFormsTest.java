@@ -3,6 +3,7 @@ package io.trainflow.workflows.forms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trainflow.workflows.feel.Feel;
+import io.trainflow.workflows.templates.UserTaskTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,20 @@ class ShippedFormsTest {
             submitted.put((String) keyValues[i], keyValues[i + 1]);
         }
         return TaskForm.parse(file.toString(), Files.readAllBytes(file)).problems(submitted, FEEL);
+    }
+
+    @Test
+    void theModelerPaletteNamesTheFieldsOfEachLinkedForm() throws IOException {
+        for (UserTaskTemplate template : UserTaskTemplate.all()) {
+            if (template.formId() == null) {
+                continue;
+            }
+            Path file = Path.of("../bpmn", template.formId() + ".form");
+            TaskForm form = TaskForm.parse(file.toString(), Files.readAllBytes(file));
+            assertThat(form.id()).isEqualTo(template.formId());
+            assertThat(template.fields()).as(template.id()).extracting(UserTaskTemplate.Field::name)
+                    .containsExactlyInAnyOrderElementsOf(form.fields().stream().map(FormField::key).toList());
+        }
     }
 
     @Test
