@@ -238,9 +238,12 @@ public final class SampleLifecycle implements AutoCloseable {
         return root(businessKey).getEndActivityId();
     }
 
+    /** The request or programme with this key; a campaign's requests (no business key) by their requestId. */
     public HistoricProcessInstance root(String businessKey) {
-        return flowable().getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-                .singleResult();
+        HistoricProcessInstance root = flowable().getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey).singleResult();
+        return root != null ? root : flowable().getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey("training-request").variableValueEquals("requestId", businessKey).singleResult();
     }
 
     public String openTasks() {

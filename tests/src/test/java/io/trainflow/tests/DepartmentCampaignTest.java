@@ -47,6 +47,7 @@ class DepartmentCampaignTest {
                 .extracting(Outcome::employeeId, Outcome::status)
                 .containsExactlyInAnyOrder(Tuple.tuple("1010", "no-need"),
                         Tuple.tuple("1015", "no-need"));
+        assertThat(life.endedAt(prefix + "1010")).as("a campaign request is found by its request id").isEqualTo("no-need");
 
         // chloe: her manager approves; L&D must, but zoe launched the campaign and cannot; the budget owner refuses
         life.approve("nicolas.faure", prefix + "1016");

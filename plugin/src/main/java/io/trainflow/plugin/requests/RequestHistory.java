@@ -26,6 +26,8 @@ public class RequestHistory {
     /** Suffix of the variables in which step handlers store the provenance of their AI outputs. */
     static final String PROVENANCE = "Provenance";
 
+    private static final String REQUEST_PROCESS = "training-request";
+
     private final ProcessEngine engine;
 
     public RequestHistory(TrainflowEngine engine) {
@@ -35,6 +37,11 @@ public class RequestHistory {
     public Status of(String requestId) {
         HistoricProcessInstance root = engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(requestId).singleResult();
+        if (root == null) {
+            // a campaign's requests are call-activity children: no business key, their requestId variable says which
+            root = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(REQUEST_PROCESS)
+                    .variableValueEquals("requestId", requestId).singleResult();
+        }
         if (root == null) {
             throw new FlowableObjectNotFoundException("No request " + requestId);
         }
