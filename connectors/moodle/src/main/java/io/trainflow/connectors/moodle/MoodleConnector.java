@@ -1,5 +1,6 @@
 package io.trainflow.connectors.moodle;
 
+import io.trainflow.connectors.resilience.HttpTransport;
 import io.trainflow.connectors.moodle.error.MoodleUnavailableException;
 import io.trainflow.connectors.resilience.CircuitBreaker;
 import io.trainflow.connectors.resilience.RateLimiter;
@@ -31,7 +32,7 @@ public final class MoodleConnector implements AutoCloseable {
         String system = "moodle " + config.baseUrl();
         CircuitBreaker breaker = new CircuitBreaker(system, config.breakerThreshold(), config.breakerOpenFor(),
                 Clock.systemUTC(), () -> new MoodleUnavailableException.CircuitOpen(system));
-        CamelContext camel = new DefaultCamelContext();
+        CamelContext camel = HttpTransport.ownRetriesOnly(new DefaultCamelContext());
         try {
             camel.addRoutes(new MoodleRoutes(config, breaker, new RateLimiter(config.callsPerSecond())));
             camel.start();

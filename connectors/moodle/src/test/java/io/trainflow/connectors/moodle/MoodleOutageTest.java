@@ -3,6 +3,7 @@ package io.trainflow.connectors.moodle;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.trainflow.connectors.lms.Enrolment;
 import io.trainflow.connectors.moodle.error.MoodleUnavailableException;
+import io.trainflow.connectors.moodle.model.ManualEnrolment;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
@@ -37,6 +38,20 @@ class MoodleOutageTest extends MoodleWireMockBase {
         wm.stubFor(call("core_course_get_courses").willReturn(serviceUnavailable()));
         assertThatThrownBy(lms::courses).isInstanceOf(MoodleUnavailableException.class);
         wm.verify(1 + 3, calls("core_course_get_courses")); // first try + maxRetries
+    }
+
+    /** With a production-like timeout HttpClient would re-send a 503'd POST on its own; only our retries count. */
+    @Test
+    void aRefusedWriteIsResentOnlyByTheRoutesRetries() {
+        wm.stubFor(call("enrol_manual_enrol_users").willReturn(serviceUnavailable().withHeader("Retry-After", "1")));
+        try (MoodleConnector patient = MoodleConnector.start(new MoodleConfig("http://127.0.0.1:" + wm.port(),
+                TOKEN, Duration.ofSeconds(5), 1, Duration.ofMillis(10), Duration.ofMillis(10), 5,
+                Duration.ofSeconds(30), 0, 5))) {
+            assertThatThrownBy(() -> patient.calls().enrol(List.of(new ManualEnrolment()
+                    .roleid(5L).userid(4L).courseid(4L))))
+                    .isInstanceOf(MoodleUnavailableException.class);
+        }
+        wm.verify(1 + 1, calls("enrol_manual_enrol_users")); // first try + maxRetries, nothing resent underneath
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.trainflow.connectors.orangehrm;
 
+import io.trainflow.connectors.resilience.HttpTransport;
 import io.trainflow.connectors.health.CheckResult;
 import io.trainflow.connectors.health.ConnectionCheck;
 import io.trainflow.connectors.orangehrm.auth.AuthHttp;
@@ -50,7 +51,7 @@ public final class OrangeHrmConnector implements AutoCloseable, ConnectionCheck 
     public static OrangeHrmConnector start(OrangeHrmConfig config, TokenStore tokens, Clock clock) {
         CircuitBreaker breaker = config.resilience().breaker(config.system(),
                 () -> new OrangeHrmUnavailableException.CircuitOpen(config.system()));
-        CamelContext camel = new DefaultCamelContext();
+        CamelContext camel = HttpTransport.ownRetriesOnly(new DefaultCamelContext());
         AtomicReference<OrangeHrmAuth> auth = new AtomicReference<>();
         try {
             // cookies are Trainflow's to send (session login), not the HTTP client's to replay

@@ -1,5 +1,6 @@
 package io.trainflow.connectors.scim;
 
+import io.trainflow.connectors.resilience.HttpTransport;
 import io.trainflow.connectors.health.CheckResult;
 import io.trainflow.connectors.health.ConnectionCheck;
 import io.trainflow.connectors.health.Finding;
@@ -31,7 +32,7 @@ public final class ScimConnector implements AutoCloseable, ConnectionCheck {
     public static ScimConnector start(ScimConfig config, DataSource trainflowDatabase) {
         CircuitBreaker breaker = config.resilience().breaker(config.system(),
                 () -> new ScimException.CircuitOpen(config.system()));
-        CamelContext camel = new DefaultCamelContext();
+        CamelContext camel = HttpTransport.ownRetriesOnly(new DefaultCamelContext());
         try {
             camel.addRoutes(new ScimRoutes(config, breaker, config.resilience().limiter()));
             camel.start();

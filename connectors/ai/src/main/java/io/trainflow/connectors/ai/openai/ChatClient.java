@@ -1,5 +1,6 @@
 package io.trainflow.connectors.ai.openai;
 
+import io.trainflow.connectors.resilience.HttpTransport;
 import io.trainflow.connectors.ai.openai.route.ModelRoutes;
 import io.trainflow.connectors.resilience.CircuitBreaker;
 import org.apache.camel.CamelContext;
@@ -23,7 +24,7 @@ public final class ChatClient implements AutoCloseable {
         this.config = config;
         String system = "model " + config.model() + " at " + config.baseUrl();
         this.breaker = config.resilience().breaker(system, () -> new ModelUnavailableException.CircuitOpen(system));
-        this.camel = new DefaultCamelContext();
+        this.camel = HttpTransport.ownRetriesOnly(new DefaultCamelContext());
         try {
             camel.addRoutes(new ModelRoutes(config, breaker, config.resilience().limiter()));
             camel.start();
