@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ final class Api {
     private static Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -81,7 +82,11 @@ final class Api {
     }
 
     /** Status and body of one call; the body read as JSON on demand. */
-    record Response(int status, String body) {
+    record Response(int status, String body, HttpHeaders headers) {
+
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
 
         Map<String, Object> object() {
             return JSON.readValue(body, new TypeReference<Map<String, Object>>() { });

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -24,6 +26,8 @@ public class ApiClient {
     @Option(names = {"--as", "--user"}, required = true, defaultValue = "${env:TRAINFLOW_USER}",
             description = "who you are (the password comes from TRAINFLOW_PASSWORD or TRAINFLOW_DEMO_PASSWORD)")
     String user;
+
+    private static final Pattern NEXT_FIRST = Pattern.compile("[?&]first=(\\d+)[^>]*>; rel=\"next\"");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -50,6 +54,9 @@ public class ApiClient {
         } else {
             System.out.println("HTTP " + response.statusCode());
         }
+        // a paged answer (the inbox) says where the next page starts; keep stdout pure JSON
+        response.headers().firstValue("Link").map(NEXT_FIRST::matcher).filter(Matcher::find)
+                .ifPresent(next -> System.err.println("More on the next page: --first " + next.group(1)));
         return response.statusCode() < 300 ? 0 : 1;
     }
 }

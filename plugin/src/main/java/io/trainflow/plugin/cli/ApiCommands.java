@@ -15,12 +15,16 @@ final class ApiCommands {
     private ApiCommands() {
     }
 
-    @Command(name = "tasks", description = "Your inbox")
+    @Command(name = "tasks", description = "Your inbox, oldest first")
     static class Tasks implements Callable<Integer> {
         @Mixin ApiClient api;
+        @Option(names = "--first", defaultValue = "0", description = "position to start at (a page's Link: next)")
+        int first;
+        @Option(names = "--max", defaultValue = "100", description = "tasks per page, at most 500")
+        int max;
 
         public Integer call() throws Exception {
-            return api.call("GET", "/api/tasks", null);
+            return api.call("GET", "/api/tasks?first=" + first + "&max=" + max, null);
         }
     }
 

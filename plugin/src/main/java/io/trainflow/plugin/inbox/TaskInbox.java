@@ -11,6 +11,7 @@ import java.util.Map;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.task.api.Task;
+import org.flowable.task.api.TaskQuery;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +33,9 @@ public class TaskInbox {
     private static final TypeReference<Map<String, Object>> FORM = new TypeReference<>() {
     };
 
+    /** The largest page a caller may ask for: every task shown costs a few queries. */
+    public static final int MAX_PAGE = 500;
+
     private final ProcessEngine engine;
     private final UserTasks tasks;
 
@@ -40,29 +44,72 @@ public class TaskInbox {
         this.tasks = new UserTasks(engine.flowable(), directory);
     }
 
+    /** Every task of the user's inbox; for a person whose inbox stays small (a request's status), else {@link #page}. */
     public List<InboxTask> tasksOf(String user) {
-        List<InboxTask> visible = new ArrayList<>();
-        for (Task task : tasks.visibleTo(user)) {
-            InboxTask view = view(task);
-            // the requester never sees a task of their own request that is not explicitly theirs
-            if (!user.equals(view.requestedBy()) || user.equals(task.getAssignee())) {
-                visible.add(view);
-            }
-        }
-        return visible;
+        return keep(user, tasks.visibleQuery(user).list());
     }
 
-    /** One task of the user's inbox, with its form. */
+    /** The open tasks of one request that the user may see. */
+    public List<InboxTask> tasksOf(String user, String requestId) {
+        return keep(user, tasks.visibleQuery(user).processVariableValueEquals("requestId", requestId).list());
+    }
+
+    /**
+     * Up to {@code max} tasks of the inbox from position {@code first} of the visible tasks, oldest first.
+     * Tasks hidden from the requester are skipped and the page filled from further rows, so {@code next} is
+     * where the following page starts (absent when nothing visible remains), not {@code first + max}.
+     */
+    public InboxPage page(String user, int first, int max) {
+        if (first < 0) {
+            throw new IllegalArgumentException("first must be 0 or more, was " + first);
+        }
+        if (max < 1 || max > MAX_PAGE) {
+            throw new IllegalArgumentException("max must be between 1 and " + MAX_PAGE + ", was " + max);
+        }
+        TaskQuery query = tasks.visibleQuery(user);
+        List<InboxTask> page = new ArrayList<>();
+        int position = first;
+        while (true) {
+            List<Task> rows = query.listPage(position, max);
+            for (Task row : rows) {
+                InboxTask view = view(row);
+                if (hiddenFrom(user, view)) {
+                    position++;
+                } else if (page.size() == max) {
+                    return new InboxPage(page, position);
+                } else {
+                    page.add(view);
+                    position++;
+                }
+            }
+            if (rows.size() < max) {
+                return new InboxPage(page, null);
+            }
+        }
+    }
+
+    /** One task of the user's inbox, with its form: found by id, whatever the size of the inbox. */
     public InboxTask task(String user, String taskId) {
-        InboxTask found = tasksOf(user).stream().filter(t -> t.id().equals(taskId)).findFirst()
-                .orElseThrow(() -> new FlowableObjectNotFoundException("No task " + taskId + " in the inbox of " + user));
-        Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
-        return found.withForm(tasks.formOf(task).map(form -> JSON.readValue(form.json(), FORM)).orElse(null));
+        Task task = tasks.visibleQuery(user).taskId(taskId).singleResult();
+        InboxTask view = task == null ? null : view(task);
+        if (view == null || hiddenFrom(user, view)) {
+            throw new FlowableObjectNotFoundException("No task " + taskId + " in the inbox of " + user);
+        }
+        return view.withForm(tasks.formOf(task).map(form -> JSON.readValue(form.json(), FORM)).orElse(null));
     }
 
     /** Claims (so the audit shows who) and completes in one transaction, as {@code user}. */
     public void complete(String user, String taskId, Map<String, Object> variables) {
         tasks.complete(user, taskId, variables);
+    }
+
+    private List<InboxTask> keep(String user, List<Task> visible) {
+        return visible.stream().map(this::view).filter(view -> !hiddenFrom(user, view)).toList();
+    }
+
+    /** The requester never sees a task of their own request that is not explicitly theirs (e.g. via L&D's group). */
+    private static boolean hiddenFrom(String user, InboxTask view) {
+        return user.equals(view.requestedBy()) && !user.equals(view.assignee());
     }
 
     private InboxTask view(Task task) {

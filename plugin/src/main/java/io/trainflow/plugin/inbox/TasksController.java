@@ -6,12 +6,15 @@ import io.trainflow.plugin.api.model.TaskCompletion;
 import io.trainflow.plugin.security.CurrentUser;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 /** REST face of the inbox ({@code config/openapi/trainflow-api.yaml}). */
 @RestController
 public class TasksController implements TasksApi {
+
+    static final int DEFAULT_PAGE = 100;
 
     private final TaskInbox inbox;
 
@@ -20,8 +23,14 @@ public class TasksController implements TasksApi {
     }
 
     @Override
-    public ResponseEntity<List<Task>> listTasks() {
-        return ResponseEntity.ok(inbox.tasksOf(CurrentUser.name()).stream().map(TasksController::toApi).toList());
+    public ResponseEntity<List<Task>> listTasks(Integer first, Integer max) {
+        int size = max == null ? DEFAULT_PAGE : max;
+        InboxPage page = inbox.page(CurrentUser.name(), first == null ? 0 : first, size);
+        var response = ResponseEntity.ok();
+        if (page.next() != null) {
+            response.header(HttpHeaders.LINK, "</api/tasks?first=" + page.next() + "&max=" + size + ">; rel=\"next\"");
+        }
+        return response.body(page.tasks().stream().map(TasksController::toApi).toList());
     }
 
     @Override

@@ -49,7 +49,7 @@ public class RequestsController implements RequestsApi {
                 .variables(status.variables());
         status.decisions().forEach(e -> body.addDecisionsItem(new AuditEntry(e.time().atOffset(ZoneOffset.UTC), e.actor(), e.action())
                 .elementId(e.elementId()).details(e.details())));
-        inbox.tasksOf(CurrentUser.name()).stream().filter(t -> requestId.equals(t.requestId()))
+        inbox.tasksOf(CurrentUser.name(), requestId)
                 .forEach(t -> body.addOpenTasksItem(io.trainflow.plugin.inbox.TasksController.toApi(t)));
         return ResponseEntity.ok(body);
     }

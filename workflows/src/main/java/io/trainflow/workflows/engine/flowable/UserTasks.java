@@ -15,6 +15,7 @@ import org.flowable.engine.TaskService;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.api.Task;
+import org.flowable.task.api.TaskQuery;
 
 /**
  * User tasks as people work them: what one person may see, and completing as that person
@@ -47,12 +48,17 @@ public final class UserTasks {
 
     /** Tasks assigned to the user, or offered to them or one of their groups. */
     public List<Task> visibleTo(String user) {
+        return visibleQuery(user).list();
+    }
+
+    /** The same tasks as a query, oldest first (task id breaks ties so pages are stable), to page or narrow. */
+    public TaskQuery visibleQuery(String user) {
         Set<String> groups = directory.groupsOf(user);
         var query = engine.getTaskService().createTaskQuery().active().or().taskAssignee(user).taskCandidateUser(user);
         if (!groups.isEmpty()) {
             query.taskCandidateGroupIn(groups);
         }
-        return query.endOr().orderByTaskCreateTime().asc().list();
+        return query.endOr().orderByTaskCreateTime().asc().orderByTaskId().asc();
     }
 
     public void complete(String user, String taskId, Map<String, Object> variables) {
