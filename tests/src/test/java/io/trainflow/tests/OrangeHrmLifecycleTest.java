@@ -36,14 +36,17 @@ class OrangeHrmLifecycleTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void requestToEvaluationWritesTheTrainingRecordAndTheSkillBackToOrangeHrm() {
         String request = life.request("alice.martin", LEARNER, "I want to automate our reports with Python", List.of(COURSE));
         assertThat(life.variables(request)).containsEntry("origin", "employee-request");
 
         // the approver is the learner's OrangeHRM supervisor, by her OrangeHRM username
         life.approve("sophie.laurent", request);
-        // OrangeHRM's sub-unit has no budget in the catalogue: the budget owners (Trainflow's own group) approve
-        life.approve("marc.bernard", request);
+        // her OrangeHRM sub-unit (Platform Team) sits under Engineering: the engineering budget, which covers the path
+        assertThat((Map<String, Object>) life.variables(request).get("budget"))
+                .containsEntry("department", "engineering").containsEntry("owner", "marc.bernard");
+        assertThat(life.variables(request)).containsEntry("overBudget", false);
         assertThat(life.org().lms().enrolments("alice.martin")).extracting(Enrolment::courseId).contains(COURSE);
 
         for (int i = 0; i < 5 && !"completed".equals(life.variables(request).get("trainingStatus")); i++) {

@@ -54,8 +54,7 @@ class RealSystemsLifecycleTest {
 
         // OrangeHRM names the learner (empNumber 3) and her supervisor; Moodle knows her by the same username
         String request = life.request("alice.martin", LEARNER, "I want to automate our reports with Python", List.of(COURSE));
-        life.approve("sophie.laurent", request);
-        life.approve("marc.bernard", request);
+        life.approve("sophie.laurent", request); // her Platform Team sits under Engineering, whose budget covers it
 
         assertThat(site.enrolled(alice, python)).as("enrolled in Moodle's PY-AUTO").isTrue();
         assertThat(moodle.forms("enrol_manual_enrol_users")).as("one enrolment per course, none repeated")

@@ -13,7 +13,9 @@ import java.util.Optional;
  * ("Python", "Site Reliability Engineer"). Skills and job titles are matched by name,
  * case-insensitively, so the handlers compare like with like (without this, a learner would have no
  * role and so no skill gaps, and a skill the HCM holds at 4/5 would look absent and be written back
- * lower). What the catalogue does not name keeps the HCM's id; everything else passes through.
+ * lower). Organisation units are seen as the catalogue's budget departments ({@link CatalogueDepartments}):
+ * without this, every learner of an external HCM would have a department with no budget. What the catalogue
+ * does not name keeps the HCM's id; everything else passes through.
  */
 public final class CatalogueIdsHcm implements HcmPort {
 
@@ -21,13 +23,17 @@ public final class CatalogueIdsHcm implements HcmPort {
     private final Map<String, String> catalogueIdByName = new HashMap<>();
     private final Map<String, String> catalogueNameById = new HashMap<>();
     private final Map<String, String> jobTitleIdByName = new HashMap<>();
+    private final CatalogueDepartments departments;
 
     /**
      * @param catalogueSkills the skills the catalogue's courses refer to
      * @param jobTitles       the job titles the catalogue's roles refer to, id to name
+     * @param catalogueDepartments the departments the catalogue's budgets refer to
      */
-    public CatalogueIdsHcm(HcmPort hcm, List<Skill> catalogueSkills, Map<String, String> jobTitles) {
+    public CatalogueIdsHcm(HcmPort hcm, List<Skill> catalogueSkills, Map<String, String> jobTitles,
+                           List<Department> catalogueDepartments) {
         this.hcm = hcm;
+        this.departments = new CatalogueDepartments(hcm::departments, catalogueDepartments);
         catalogueSkills.forEach(s -> {
             catalogueIdByName.put(key(s.name()), s.id());
             catalogueNameById.put(s.id(), s.name());
@@ -37,8 +43,10 @@ public final class CatalogueIdsHcm implements HcmPort {
 
     private Employee mapped(Employee e) {
         String title = e.jobTitle() == null ? e.jobTitleId() : jobTitleIdByName.getOrDefault(key(e.jobTitle()), e.jobTitleId());
+        Optional<Department> department = departments.of(e.departmentId());
         return new Employee(e.employeeId(), e.username(), e.firstName(), e.lastName(), e.email(), title, e.jobTitle(),
-                e.departmentId(), e.departmentName(), e.managerId());
+                department.map(Department::id).orElse(e.departmentId()),
+                department.map(Department::name).orElse(e.departmentName()), e.managerId());
     }
 
     private static String key(String name) {
@@ -85,12 +93,14 @@ public final class CatalogueIdsHcm implements HcmPort {
 
     @Override
     public List<Department> departments() {
-        return hcm.departments();
+        return departments.units();
     }
 
+    /** A catalogue department's people are those of the HCM unit of that name and every unit below it. */
     @Override
     public List<Employee> employees(String departmentId) {
-        return hcm.employees(departmentId).stream().map(this::mapped).toList();
+        String unit = departments.unitOf(departmentId).orElse(departmentId);
+        return hcm.employees(unit).stream().map(this::mapped).toList();
     }
 
     @Override

@@ -41,11 +41,11 @@ public final class HcmPorts {
             case "orangehrm" -> {
                 OrangeHrmConnector hrm = OrangeHrmConnector.start(settings.orangehrm().toConfig(env),
                         new JdbcTokenStore(database.get(), clock), clock);
-                yield new Opened(new CatalogueIdsHcm(hrm.hcm(), org.hcm().skills(), org.jobTitles()), hrm, hrm.oauth(), hrm);
+                yield new Opened(new CatalogueIdsHcm(hrm.hcm(), org.hcm().skills(), org.jobTitles(), org.hcm().departments()), hrm, hrm.oauth(), hrm);
             }
             case "scim" -> {
                 ScimConnector scim = ScimConnector.start(settings.scim().toConfig(env), database.get());
-                yield new Opened(new CatalogueIdsHcm(scim.hcm(), org.hcm().skills(), org.jobTitles()), scim, Optional.empty(), scim);
+                yield new Opened(new CatalogueIdsHcm(scim.hcm(), org.hcm().skills(), org.jobTitles(), org.hcm().departments()), scim, Optional.empty(), scim);
             }
             default -> throw new IllegalStateException("trainflow.hcm.type=" + settings.hcmType()
                     + " is not supported; use sample, orangehrm or scim");

@@ -50,7 +50,8 @@ public final class SmallOrangeHrm implements AutoCloseable {
     /** The ports with OrangeHRM as the HCM, under the catalogue's skill and job-title ids (as the app wires it). */
     public TrainflowPorts replacingSampleHcm(TrainflowPorts p) {
         SampleOrganisation catalogue = SampleOrganisation.fromClasspath();
-        return new TrainflowPorts(p.lms(), new CatalogueIdsHcm(connector.hcm(), catalogue.hcm().skills(), catalogue.jobTitles()),
+        return new TrainflowPorts(p.lms(), new CatalogueIdsHcm(connector.hcm(), catalogue.hcm().skills(),
+                catalogue.jobTitles(), catalogue.hcm().departments()),
                 p.ai(), p.catalogue(), p.outcomes(), p.delegations(), p.clock(), p.quizExports());
     }
 

@@ -20,7 +20,7 @@ public final class CheckBudgetHandler implements StepHandler<CheckBudgetHandler.
     }
 
     public record Budget(
-            @Doc("HCM sub-unit id") String department,
+            @Doc("Budget department (the catalogue's id; the HCM unit's id when no catalogue department contains it)") String department,
             @Doc("Budget for the period (EUR)") double allocated,
             @Doc("Already spent (EUR)") double spent,
             @Doc("allocated - spent (EUR)") double remaining,

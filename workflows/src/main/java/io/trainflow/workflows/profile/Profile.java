@@ -14,7 +14,7 @@ public record Profile(
         @Doc("Work email") String email,
         @Doc("HCM job title") String jobTitle,
         @Doc(value = "Trainflow role of the job title; null when the job title maps to no role", optional = true) String roleId,
-        @Doc("HCM sub-unit id") String department,
+        @Doc("Budget department (the catalogue's id; the HCM unit's id when no catalogue department contains it)") String department,
         @Doc(value = "Username of the direct manager; null when the learner has none", optional = true) String managerUsername,
         @Doc("Usernames of the managers above the learner, nearest first") List<String> managerChain,
         @Doc("Skill id to proficiency level 1..5") Map<String, Integer> skills,
