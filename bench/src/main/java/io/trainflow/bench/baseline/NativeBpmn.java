@@ -135,7 +135,12 @@ final class NativeBpmn {
         Element extensions = child(call, BPMN, "extensionElements").orElseThrow();
         for (Element input : zeebeMappings(call, "input")) {
             Element in = call.getOwnerDocument().createElementNS(FLOWABLE, "flowable:in");
-            in.setAttribute("sourceExpression", FeelToJuel.value(input.getAttribute("source")));
+            String source = FeelToJuel.body(input.getAttribute("source"));
+            if (source.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                in.setAttribute("source", source); // a variable copied by name, as a Flowable modeller writes it
+            } else {
+                in.setAttribute("sourceExpression", FeelToJuel.value(input.getAttribute("source")));
+            }
             in.setAttribute("target", input.getAttribute("target"));
             extensions.appendChild(in);
         }
