@@ -44,11 +44,6 @@ public class TaskInbox {
         this.tasks = new UserTasks(engine.flowable(), directory);
     }
 
-    /** Every task of the user's inbox; for a person whose inbox stays small (a request's status), else {@link #page}. */
-    public List<InboxTask> tasksOf(String user) {
-        return keep(user, tasks.visibleQuery(user).list());
-    }
-
     /** The open tasks of one request that the user may see. */
     public List<InboxTask> tasksOf(String user, String requestId) {
         return keep(user, tasks.visibleQuery(user).processVariableValueEquals("requestId", requestId).list());
