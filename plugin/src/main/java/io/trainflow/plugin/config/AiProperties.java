@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param baseUrl          OpenAI-compatible endpoint, e.g. http://localhost:11434/v1; blank: offline engine only
  * @param model            model (Azure: deployment) name; required with a base URL
  * @param flavour          openai (Bearer key, {baseUrl}/chat/completions) or azure
+ * @param azureApiVersion  Azure's api-version query parameter; blank: the client's default
  * @param responseFormat   json_schema, or json_object for servers without json_schema support
  * @param timeout          per model call; a timeout falls back to the offline result
  * @param maxAttempts      attempts on timeouts, 429 and 5xx before falling back
@@ -28,7 +29,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param quizExportDir    folder reviewed quizzes are written to (GIFT and Moodle XML)
  */
 @ConfigurationProperties(prefix = "trainflow.ai")
-public record AiProperties(String baseUrl, String model, String flavour, String responseFormat, Duration timeout,
+public record AiProperties(String baseUrl, String model, String flavour, String azureApiVersion, String responseFormat,
+                           Duration timeout,
                            int maxAttempts, String cacheDir, String embeddingVariant, Double similarityFloor,
                            Map<String, String> classification, String quizExportDir) {
 
@@ -50,7 +52,8 @@ public record AiProperties(String baseUrl, String model, String flavour, String 
             return null;
         }
         return new OpenAiConfig(URI.create(baseUrl.strip()), model, env.get("TRAINFLOW_AI_API_KEY"),
-                blank(flavour) ? null : OpenAiConfig.Flavour.valueOf(flavour.strip().toUpperCase(Locale.ROOT)), null,
+                blank(flavour) ? null : OpenAiConfig.Flavour.valueOf(flavour.strip().toUpperCase(Locale.ROOT)),
+                blank(azureApiVersion) ? null : azureApiVersion.strip(),
                 blank(responseFormat) ? null : OpenAiConfig.ResponseFormat.valueOf(responseFormat.strip().toUpperCase(Locale.ROOT)),
                 timeout, maxAttempts, null, null, 0, null, 0).withBreakerFrom(env);
     }
