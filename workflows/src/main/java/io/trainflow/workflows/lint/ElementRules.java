@@ -19,6 +19,7 @@ import org.flowable.bpmn.model.ErrorEventDefinition;
 import org.flowable.bpmn.model.Event;
 import org.flowable.bpmn.model.EventDefinition;
 import org.flowable.bpmn.model.EventGateway;
+import org.flowable.bpmn.model.EventSubProcess;
 import org.flowable.bpmn.model.ExclusiveGateway;
 import org.flowable.bpmn.model.ExternalWorkerServiceTask;
 import org.flowable.bpmn.model.FlowElement;
@@ -28,6 +29,9 @@ import org.flowable.bpmn.model.Message;
 import org.flowable.bpmn.model.MessageEventDefinition;
 import org.flowable.bpmn.model.ParallelGateway;
 import org.flowable.bpmn.model.Process;
+import org.flowable.bpmn.model.ReceiveTask;
+import org.flowable.bpmn.model.ScriptTask;
+import org.flowable.bpmn.model.SendTask;
 import org.flowable.bpmn.model.SequenceFlow;
 import org.flowable.bpmn.model.ServiceTask;
 import org.flowable.bpmn.model.StartEvent;
@@ -46,9 +50,11 @@ final class ElementRules {
     private final Feel feel;
     private final BpmnLinter.Context context;
     private final List<LintProblem> problems;
+    private final String unassignedGroup;
 
     ElementRules(String file, BpmnModel model, Set<String> taskTypes, Feel feel, BpmnLinter.Context context,
-                 List<LintProblem> problems) {
+                 List<LintProblem> problems, String unassignedGroup) {
+        this.unassignedGroup = unassignedGroup;
         this.file = file;
         this.model = model;
         this.taskTypes = taskTypes;
@@ -78,7 +84,13 @@ final class ElementRules {
             sequenceFlow(flow);
         } else if (element instanceof Event event) {
             event(event);
-        } else if (element instanceof SubProcess sub && sub.getClass() != SubProcess.class) {
+        } else if (element instanceof ScriptTask task) {
+            scriptTask(task);
+        } else if (element instanceof ReceiveTask task) {
+            receiveTask(task);
+        } else if (element instanceof SendTask) {
+            problem(element, "send task has no zeebe:taskDefinition type: Camunda 8 runs it as a job for a worker of that type");
+        } else if (element instanceof SubProcess sub && sub.getClass() != SubProcess.class && !(sub instanceof EventSubProcess)) {
             problem(element, sub.getClass().getSimpleName() + " is not supported; use an embedded sub-process");
         } else if (element instanceof SubProcess sub && sub.getClass() == SubProcess.class && ((SubProcess) element).isForCompensation()) {
             problem(element, "compensation is not supported");
@@ -98,11 +110,8 @@ final class ElementRules {
         }
         String kind = element.getClass().getSimpleName();
         return switch (kind) {
-            case "ScriptTask" -> "script tasks are not supported: move the logic into a step handler (service task)";
             case "InclusiveGateway" -> "inclusive gateways are not supported: use parallel or exclusive gateways";
             case "ComplexGateway" -> "complex gateways are not supported";
-            case "SendTask" -> "send tasks are not supported: use a service task with the send-notification type";
-            case "ReceiveTask" -> "receive tasks are not supported: use an intermediate message catch event";
             case "Task" -> "an undefined task does nothing: choose a service task (with a type) or a user task";
             default -> kind + " is not supported by Trainflow's engine";
         };
@@ -126,8 +135,8 @@ final class ElementRules {
         Optional<String> groups = Zeebe.attribute(task, "assignmentDefinition", "candidateGroups");
         Optional<String> users = Zeebe.attribute(task, "assignmentDefinition", "candidateUsers");
         if (assignee.isEmpty() && groups.isEmpty() && users.isEmpty()) {
-            problem(task, "user task has no zeebe:assignmentDefinition (assignee, candidateGroups or candidateUsers):"
-                    + " nobody would see it in their inbox");
+            problems.add(LintProblem.note(file, task.getId(), "user task names no assignee or candidates:"
+                    + " it is offered to group '" + unassignedGroup + "' (trainflow.unassigned-task-group)"));
         }
         assignee.ifPresent(v -> feel(task, "assignee", v));
         groups.ifPresent(v -> feel(task, "candidateGroups", v));
@@ -150,10 +159,35 @@ final class ElementRules {
         });
     }
 
+    /** Camunda 8's FEEL script task; one implemented by a job worker was read as a job-worker task. */
+    private void scriptTask(ScriptTask task) {
+        Optional<String> expression = Zeebe.attribute(task, "script", "expression");
+        if (expression.isEmpty() || !Feel.isExpression(expression.get())) {
+            problem(task, "script task needs zeebe:script with a FEEL expression (starting with '=') and a resultVariable,"
+                    + " or a zeebe:taskDefinition type for a job worker");
+            return;
+        }
+        feel(task, "script", expression.get());
+        if (Zeebe.attribute(task, "script", "resultVariable").isEmpty()) {
+            problem(task, "script task has no resultVariable for the expression's result");
+        }
+        mappings(task);
+    }
+
+    private void receiveTask(ReceiveTask task) {
+        String messageRef = task.getAttributeValue(null, "messageRef");
+        if (messageRef == null || messageRef.isBlank()) {
+            problem(task, "receive task has no messageRef: it would wait for nothing");
+            return;
+        }
+        subscription(task, messageRef, false);
+        mappings(task);
+    }
+
     private void businessRuleTask(BusinessRuleTask task) {
         Optional<String> decision = Zeebe.attribute(task, "calledDecision", "decisionId");
         if (decision.isEmpty()) {
-            problem(task, "business rule task has no zeebe:calledDecision decisionId");
+            problem(task, "business rule task has no zeebe:calledDecision decisionId (nor a zeebe:taskDefinition type for a job worker)");
             return;
         }
         if (Zeebe.attribute(task, "calledDecision", "resultVariable").isEmpty()) {
@@ -219,23 +253,24 @@ final class ElementRules {
             if (definition instanceof TimerEventDefinition timer) {
                 timer(event, timer);
             } else if (definition instanceof MessageEventDefinition message) {
-                if (event instanceof EndEvent) {
-                    problem(event, "message end events are not supported (the engine would end without sending anything):"
-                            + " send through a service task, e.g. of type send-notification, then a plain end event");
-                } else if (!(event instanceof ThrowEvent)) {
+                if (event instanceof ThrowEvent || event instanceof EndEvent) {
+                    // one with a zeebe:taskDefinition was read as a job-worker task
+                    problem(event, "message " + (event instanceof EndEvent ? "end" : "throw") + " event has no zeebe:taskDefinition"
+                            + " type: in Camunda 8 a job worker of that type sends the message");
+                } else {
                     message(event, message);
                 }
             } else if (definition instanceof ErrorEventDefinition) {
-                if (!(event instanceof BoundaryEvent || event instanceof EndEvent)) {
-                    problem(event, "error events are supported as boundary and end events only");
+                if (!(event instanceof BoundaryEvent || event instanceof EndEvent || event instanceof StartEvent && inEventSubProcess(event))) {
+                    problem(event, "error events are boundary, end and event sub-process start events only");
                 }
             } else if (!(definition instanceof TerminateEventDefinition && event instanceof EndEvent)) {
                 problem(event, definition.getClass().getSimpleName().replace("EventDefinition", "").toLowerCase()
                         + " events are not supported");
             }
         }
-        if (event instanceof ThrowEvent && !(event instanceof EndEvent) && !definitions.isEmpty()) {
-            problem(event, "intermediate throw events with a definition are not supported");
+        if (event instanceof StartEvent && inEventSubProcess(event) && definitions.isEmpty()) {
+            problem(event, "an event sub-process starts on a timer, message or error (the start event has no definition)");
         }
         if (event instanceof BoundaryEvent boundary && definitions.isEmpty()) {
             problem(event, "boundary event without a timer, message or error definition");
@@ -255,9 +290,13 @@ final class ElementRules {
         } else {
             problem(event, "timer has no duration, cycle or date");
         }
-        if (event instanceof StartEvent && timer.getTimeCycle() == null && timer.getTimeDate() == null) {
+        if (event instanceof StartEvent && !inEventSubProcess(event) && timer.getTimeCycle() == null && timer.getTimeDate() == null) {
             problem(event, "a timer start event needs a cycle or a date");
         }
+    }
+
+    private static boolean inEventSubProcess(FlowElement element) {
+        return element.getParentContainer() instanceof EventSubProcess;
     }
 
     private void timerValue(Event event, String what, String value, Optional<String> isoError) {
@@ -269,12 +308,17 @@ final class ElementRules {
     }
 
     private void message(Event event, MessageEventDefinition definition) {
-        Message message = model.getMessage(definition.getMessageRef());
+        subscription(event, definition.getMessageRef(), event instanceof StartEvent && !inEventSubProcess(event));
+    }
+
+    /** A process's message start needs only a name; anything else waiting for a message needs its correlation key. */
+    private void subscription(FlowElement event, String messageRef, boolean nameOnly) {
+        Message message = model.getMessage(messageRef);
         if (message == null || message.getName() == null || message.getName().isBlank()) {
-            problem(event, "message event refers to no named bpmn:message (messageRef '" + definition.getMessageRef() + "')");
+            problem(event, "message event refers to no named bpmn:message (messageRef '" + messageRef + "')");
             return;
         }
-        if (event instanceof StartEvent) {
+        if (nameOnly) {
             return;
         }
         Optional<String> key = Zeebe.attribute(message, "subscription", "correlationKey");
