@@ -4,6 +4,7 @@ import io.trainflow.workflows.feel.Feel;
 import java.util.Optional;
 import java.util.Set;
 import org.flowable.bpmn.model.BaseElement;
+import org.flowable.bpmn.model.EventDefinition;
 import org.flowable.bpmn.model.EventSubProcess;
 import org.flowable.bpmn.model.Message;
 import org.flowable.bpmn.model.MessageEventDefinition;
@@ -37,9 +38,12 @@ class ZeebeMessageParseHandler extends AbstractBpmnParseHandler<BaseElement> {
     @Override
     protected void executeParse(BpmnParse bpmnParse, BaseElement element) {
         if (element instanceof StartEvent start) {
-            if (!(start.getSubProcess() instanceof EventSubProcess)) {
-                start.getEventDefinitions().stream().filter(MessageEventDefinition.class::isInstance)
-                        .forEach(d -> startSubscription(bpmnParse, (MessageEventDefinition) d));
+            for (EventDefinition definition : start.getEventDefinitions()) {
+                if (definition instanceof MessageEventDefinition message && start.getSubProcess() instanceof EventSubProcess) {
+                    catchSubscription(bpmnParse, message);
+                } else if (definition instanceof MessageEventDefinition message) {
+                    startSubscription(bpmnParse, message);
+                }
             }
         } else if (element instanceof MessageEventDefinition definition && !(bpmnParse.getCurrentFlowElement() instanceof StartEvent start
                 && !(start.getSubProcess() instanceof EventSubProcess))) {
