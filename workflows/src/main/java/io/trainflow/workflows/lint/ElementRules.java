@@ -16,6 +16,8 @@ import org.flowable.bpmn.model.CallActivity;
 import org.flowable.bpmn.model.DataObject;
 import org.flowable.bpmn.model.EndEvent;
 import org.flowable.bpmn.model.ErrorEventDefinition;
+import org.flowable.bpmn.model.Escalation;
+import org.flowable.bpmn.model.EscalationEventDefinition;
 import org.flowable.bpmn.model.Event;
 import org.flowable.bpmn.model.EventDefinition;
 import org.flowable.bpmn.model.EventGateway;
@@ -23,6 +25,7 @@ import org.flowable.bpmn.model.EventSubProcess;
 import org.flowable.bpmn.model.ExclusiveGateway;
 import org.flowable.bpmn.model.ExternalWorkerServiceTask;
 import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.InclusiveGateway;
 import org.flowable.bpmn.model.IntermediateCatchEvent;
 import org.flowable.bpmn.model.ManualTask;
 import org.flowable.bpmn.model.Message;
@@ -34,6 +37,8 @@ import org.flowable.bpmn.model.ScriptTask;
 import org.flowable.bpmn.model.SendTask;
 import org.flowable.bpmn.model.SequenceFlow;
 import org.flowable.bpmn.model.ServiceTask;
+import org.flowable.bpmn.model.Signal;
+import org.flowable.bpmn.model.SignalEventDefinition;
 import org.flowable.bpmn.model.StartEvent;
 import org.flowable.bpmn.model.SubProcess;
 import org.flowable.bpmn.model.TerminateEventDefinition;
@@ -94,7 +99,7 @@ final class ElementRules {
             problem(element, sub.getClass().getSimpleName() + " is not supported; use an embedded sub-process");
         } else if (element instanceof SubProcess sub && sub.getClass() == SubProcess.class && ((SubProcess) element).isForCompensation()) {
             problem(element, "compensation is not supported");
-        } else if (!(element instanceof SubProcess || element instanceof ExclusiveGateway
+        } else if (!(element instanceof SubProcess || element instanceof ExclusiveGateway || element instanceof InclusiveGateway
                 || element instanceof ParallelGateway || element instanceof EventGateway || element instanceof ManualTask)) {
             problem(element, unsupported(element));
         }
@@ -110,7 +115,6 @@ final class ElementRules {
         }
         String kind = element.getClass().getSimpleName();
         return switch (kind) {
-            case "InclusiveGateway" -> "inclusive gateways are not supported: use parallel or exclusive gateways";
             case "ComplexGateway" -> "complex gateways are not supported";
             case "Task" -> "an undefined task does nothing: choose a service task (with a type) or a user task";
             default -> kind + " is not supported by Trainflow's engine";
@@ -241,6 +245,9 @@ final class ElementRules {
         } else if (source instanceof ExclusiveGateway gateway && gateway.getOutgoingFlows().size() > 1
                 && !flow.getId().equals(gateway.getDefaultFlow())) {
             problem(flow, "flow out of exclusive gateway '" + gateway.getId() + "' has no condition and is not its default flow");
+        } else if (source instanceof InclusiveGateway gateway && gateway.getOutgoingFlows().size() > 1
+                && !flow.getId().equals(gateway.getDefaultFlow())) {
+            problem(flow, "flow out of inclusive gateway '" + gateway.getId() + "' has no condition and is not its default flow");
         }
     }
 
@@ -264,6 +271,10 @@ final class ElementRules {
                 if (!(event instanceof BoundaryEvent || event instanceof EndEvent || event instanceof StartEvent && inEventSubProcess(event))) {
                     problem(event, "error events are boundary, end and event sub-process start events only");
                 }
+            } else if (definition instanceof SignalEventDefinition signal) {
+                signal(event, signal);
+            } else if (definition instanceof EscalationEventDefinition escalation) {
+                escalation(event, escalation);
             } else if (!(definition instanceof TerminateEventDefinition && event instanceof EndEvent)) {
                 problem(event, definition.getClass().getSimpleName().replace("EventDefinition", "").toLowerCase()
                         + " events are not supported");
@@ -277,6 +288,47 @@ final class ElementRules {
         }
         if (event instanceof IntermediateCatchEvent && definitions.isEmpty()) {
             problem(event, "intermediate catch event needs a timer or message definition");
+        }
+    }
+
+    /** Camunda 8 broadcasts a signal by its name: catch, boundary, start (process or event sub-process), throw and end. */
+    private void signal(Event event, SignalEventDefinition definition) {
+        Signal signal = definition.getSignalRef() == null ? null : model.getSignal(definition.getSignalRef());
+        if (signal == null || signal.getName() == null || signal.getName().isBlank()) {
+            problem(event, "signal event refers to no named bpmn:signal (signalRef '" + definition.getSignalRef() + "')");
+        } else if (Feel.isExpression(signal.getName())) {
+            problem(event, "signal name '" + signal.getName() + "' is an expression: only a fixed name is supported");
+        }
+    }
+
+    /**
+     * Escalations: throw and end events need an escalation with a fixed code; boundary and event sub-process
+     * starts catch one code, or every escalation without a reference. A process start cannot catch one.
+     */
+    private void escalation(Event event, EscalationEventDefinition definition) {
+        String ref = definition.getEscalationCode();
+        boolean catching = event instanceof BoundaryEvent || event instanceof StartEvent;
+        if (event instanceof StartEvent && !inEventSubProcess(event)) {
+            problem(event, "an escalation start event only starts an event sub-process");
+            return;
+        }
+        if (event instanceof StartEvent start && start.isInterrupting()) {
+            // Flowable runs it without interrupting the scope: the flows it should stop would go on
+            problem(event, "an interrupting escalation event sub-process is not supported on the embedded engine:"
+                    + " make it non-interrupting, or catch the escalation with an interrupting boundary event");
+        }
+        if (ref == null || ref.isBlank()) {
+            if (!catching) {
+                problem(event, "escalation throw event has no escalationRef to an escalation with an escalationCode");
+            }
+            return;
+        }
+        Escalation escalation = model.getEscalation(ref);
+        String code = escalation == null ? null : escalation.getEscalationCode();
+        if (code == null || code.isBlank()) {
+            problem(event, "escalation '" + ref + "' has no escalationCode");
+        } else if (Feel.isExpression(code)) {
+            problem(event, "escalation code '" + code + "' is an expression: only a fixed code is supported");
         }
     }
 

@@ -29,11 +29,18 @@ class UnsupportedElementLintTest {
                         <bpmn:scriptTask id="x" scriptFormat="javascript"><bpmn:script>1 + 1</bpmn:script></bpmn:scriptTask>
                         """)), "script task needs zeebe:script with a FEEL expression (starting with '=') and a resultVariable,"
                         + " or a zeebe:taskDefinition type for a job worker"),
-                Arguments.of("inclusive gateway", process(around("<bpmn:inclusiveGateway id=\"x\" />")),
-                        "inclusive gateways are not supported: use parallel or exclusive gateways"),
-                Arguments.of("signal catch event", process(around("""
-                        <bpmn:intermediateCatchEvent id="x"><bpmn:signalEventDefinition signalRef="go" /></bpmn:intermediateCatchEvent>
-                        """), "<bpmn:signal id=\"go\" name=\"go\" />"), "signal events are not supported"),
+                Arguments.of("compensation throw event", process(around("""
+                        <bpmn:intermediateThrowEvent id="x"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>
+                        """)), "compensate events are not supported"),
+                Arguments.of("interrupting escalation event sub-process", process(START_TO_END + """
+                        <bpmn:subProcess id="esp" triggeredByEvent="true">
+                          <bpmn:startEvent id="x"><bpmn:escalationEventDefinition escalationRef="late" /></bpmn:startEvent>
+                          <bpmn:sequenceFlow id="e1" sourceRef="x" targetRef="e-end" />
+                          <bpmn:endEvent id="e-end" />
+                        </bpmn:subProcess>
+                        """, "<bpmn:escalation id=\"late\" escalationCode=\"LATE\" />"),
+                        "an interrupting escalation event sub-process is not supported on the embedded engine:"
+                                + " make it non-interrupting, or catch the escalation with an interrupting boundary event"),
                 Arguments.of("send task", process(around("<bpmn:sendTask id=\"x\" />")),
                         "send task has no zeebe:taskDefinition type: Camunda 8 runs it as a job for a worker of that type"),
                 Arguments.of("receive task", process(around("<bpmn:receiveTask id=\"x\" />")),
