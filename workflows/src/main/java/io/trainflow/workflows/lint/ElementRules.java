@@ -227,9 +227,19 @@ final class ElementRules {
         } else {
             feel(activity, "inputCollection", collection.get());
         }
-        if (Zeebe.attribute(activity.getLoopCharacteristics(), "loopCharacteristics", "outputCollection").isPresent()) {
-            problem(activity, "multi-instance outputCollection is not supported on the embedded engine; "
-                    + "let each instance record its result through a step (e.g. record-outcome)");
+        Optional<String> output = Zeebe.attribute(activity.getLoopCharacteristics(), "loopCharacteristics", "outputCollection");
+        Optional<String> element = Zeebe.attribute(activity.getLoopCharacteristics(), "loopCharacteristics", "outputElement");
+        if (output.isPresent() && element.isEmpty()) {
+            problem(activity, "multi-instance outputCollection '" + output.get() + "' needs an outputElement");
+        }
+        element.ifPresent(e -> feel(activity, "outputElement", e));
+        String completion = activity.getLoopCharacteristics().getCompletionCondition();
+        if (completion != null && !completion.isBlank()) {
+            if (Feel.isExpression(completion)) {
+                feel(activity, "completionCondition", completion);
+            } else {
+                problem(activity, "completionCondition '" + completion.strip() + "' is not FEEL: start it with '='");
+            }
         }
     }
 
