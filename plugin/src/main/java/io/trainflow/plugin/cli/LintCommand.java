@@ -4,6 +4,7 @@ import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.workflows.StepHandlers;
 import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.engine.HandlerRegistry;
+import io.trainflow.workflows.engine.flowable.UserTaskDefaults;
 import io.trainflow.workflows.feel.Feel;
 import io.trainflow.workflows.lint.BpmnLinter;
 import io.trainflow.workflows.lint.LintProblem;
@@ -16,7 +17,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code trainflow lint bpmn/}: exit 0 when everything can run, 1 with one line per problem otherwise. */
+/**
+ * {@code trainflow lint bpmn/}: exit 0 when everything can run, 1 with one line per problem otherwise;
+ * notes (how something will run, e.g. who an unassigned task goes to) are printed and do not fail.
+ */
 @Command(name = "lint", description = "Check .bpmn/.dmn files: file, element id and reason for anything that cannot run.")
 public class LintCommand implements Callable<Integer> {
 
@@ -27,7 +31,9 @@ public class LintCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         HandlerRegistry handlers = new HandlerRegistry(
                 StepHandlers.all(TrainflowPorts.sample(SampleOrganisation.fromClasspath(), Clock.systemUTC())));
-        BpmnLinter linter = new BpmnLinter(handlers.types(), new Feel());
+        String group = System.getenv("TRAINFLOW_UNASSIGNED_TASK_GROUP");
+        BpmnLinter linter = new BpmnLinter(handlers.types(), new Feel(),
+                group == null || group.isBlank() ? UserTaskDefaults.DEFAULT_GROUP : group.strip());
         List<LintProblem> problems = new ArrayList<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {
@@ -37,7 +43,10 @@ public class LintCommand implements Callable<Integer> {
             }
         }
         problems.forEach(p -> System.out.println(p));
-        System.out.println(problems.isEmpty() ? "lint: no problems" : "lint: " + problems.size() + " problem(s)");
-        return problems.isEmpty() ? 0 : 1;
+        long refusing = problems.stream().filter(LintProblem::refuses).count();
+        long notes = problems.size() - refusing;
+        System.out.println((refusing == 0 ? "lint: no problems" : "lint: " + refusing + " problem(s)")
+                + (notes == 0 ? "" : ", " + notes + " note(s)"));
+        return refusing == 0 ? 0 : 1;
     }
 }

@@ -94,6 +94,7 @@ public class EngineConfiguration {
                 .directory(directory)
                 .clock(clock)
                 .workerThreads(properties.workerThreads())
+                .unassignedTaskGroup(properties.unassignedTaskGroup())
                 .background(true)
                 .build();
     }

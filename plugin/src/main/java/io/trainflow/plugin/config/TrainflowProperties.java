@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param bpmnDir      folder deployed at start and watched for changes (hot deploy); the copy
  *                     inside the jar is used when the folder does not exist
  * @param workerThreads threads running step handlers
+ * @param unassignedTaskGroup the group a user task naming no assignee or candidates is offered to (ld-team)
  * @param progressSync how often completion is polled from the LMS in bulk
  * @param hcmSync      how often the HCM is checked for manager changes
  * @param demoPassword password of every sample-organisation user (from the environment)
@@ -21,7 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     {@code trainflow.hcm.scim.*}
  */
 @ConfigurationProperties(prefix = "trainflow")
-public record TrainflowProperties(String bpmnDir, int workerThreads, Duration progressSync, Duration hcmSync,
+public record TrainflowProperties(String bpmnDir, int workerThreads, String unassignedTaskGroup, Duration progressSync, Duration hcmSync,
                                   String demoPassword, Lms lms, Hcm hcm) {
 
     public record Lms(String type, MoodleSettings moodle) {

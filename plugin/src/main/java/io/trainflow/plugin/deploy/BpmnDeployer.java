@@ -2,13 +2,16 @@ package io.trainflow.plugin.deploy;
 
 import io.trainflow.plugin.config.TrainflowProperties;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
-import io.trainflow.workflows.lint.LintException;
+import io.trainflow.workflows.engine.flowable.Deployments;
+import io.trainflow.workflows.lint.LintProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -17,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deploys the process files at start: the {@code bpmn/} folder when it exists, else the copy
- * packaged in the jar. A set identical to the last deployment deploys nothing.
+ * packaged in the jar. A set identical to the last deployment deploys nothing. A file the engine
+ * refuses never stops start-up: it is refused on its own (file, element id, reason, in the log and
+ * in health), its previous version keeps running and the other files deploy.
  */
 @Component
 public class BpmnDeployer {
@@ -26,6 +31,7 @@ public class BpmnDeployer {
 
     private final TrainflowEngine engine;
     private final Path folder;
+    private volatile List<LintProblem> refused = List.of();
 
     public BpmnDeployer(TrainflowEngine engine, TrainflowProperties properties) {
         this.engine = engine;
@@ -41,31 +47,40 @@ public class BpmnDeployer {
         return Files.isDirectory(folder);
     }
 
+    /** The problems of the files refused by the last deployment (empty: everything runs as written). */
+    public List<LintProblem> refused() {
+        return refused;
+    }
+
     private void deployAtStart() {
         try {
             if (usesFolder()) {
-                report(engine.deployments().deployFolder(folder).isPresent(), folder.toAbsolutePath().toString());
+                report(engine.deployments().deployFolderEach(folder), folder.toAbsolutePath().toString());
             } else {
-                report(engine.deployments().deploy(packaged()).isPresent(), "the processes packaged in trainflow.jar");
+                report(engine.deployments().deployEach(packaged()), "the processes packaged in trainflow.jar");
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read process files: " + e.getMessage(), e);
         }
     }
 
-    /** Deploys the folder again (hot deploy); a file lint rejects deploys nothing and is logged. */
+    /** Deploys the folder again (hot deploy); a file the engine refuses keeps its previous version and is logged. */
     public void redeploy() {
         try {
-            report(engine.deployments().deployFolder(folder).isPresent(), folder.toAbsolutePath().toString());
-        } catch (LintException e) {
-            LOG.error("Hot deploy refused, running processes are unchanged:\n{}", e.getMessage());
+            report(engine.deployments().deployFolderEach(folder), folder.toAbsolutePath().toString());
         } catch (IOException | RuntimeException e) {
             LOG.error("Hot deploy failed, running processes are unchanged: {}", e.getMessage());
         }
     }
 
-    private static void report(boolean deployed, String source) {
-        LOG.info(deployed ? "Deployed a new version of {}" : "Processes in {} unchanged since the last deployment", source);
+    private void report(Deployments.Result result, String source) {
+        refused = List.copyOf(result.refused());
+        if (!refused.isEmpty()) {
+            LOG.error("Refused, their previous versions (if any) keep running:\n{}",
+                    refused.stream().map(LintProblem::toString).collect(Collectors.joining("\n")));
+        }
+        LOG.info(result.deployment().isPresent() ? "Deployed a new version of {}"
+                : "Processes in {} unchanged since the last deployment", source);
     }
 
     private static Map<String, byte[]> packaged() throws IOException {

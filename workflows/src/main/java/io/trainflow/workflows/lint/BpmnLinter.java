@@ -1,5 +1,6 @@
 package io.trainflow.workflows.lint;
 
+import io.trainflow.workflows.engine.flowable.UserTaskDefaults;
 import io.trainflow.workflows.engine.flowable.ZeebeModelReader;
 import io.trainflow.workflows.feel.Feel;
 import java.io.IOException;
@@ -25,10 +26,17 @@ public final class BpmnLinter {
 
     private final Set<String> taskTypes;
     private final Feel feel;
+    private final String unassignedGroup;
 
     public BpmnLinter(Set<String> taskTypes, Feel feel) {
+        this(taskTypes, feel, UserTaskDefaults.DEFAULT_GROUP);
+    }
+
+    /** {@code unassignedGroup}: the group a user task naming nobody is offered to (said in a note). */
+    public BpmnLinter(Set<String> taskTypes, Feel feel, String unassignedGroup) {
         this.taskTypes = Set.copyOf(taskTypes);
         this.feel = feel;
+        this.unassignedGroup = unassignedGroup;
     }
 
     /** Lints a {@code .bpmn}/{@code .dmn}/{@code .form} file, or every such file below a folder. */
@@ -85,7 +93,7 @@ public final class BpmnLinter {
         if (executable.isEmpty()) {
             problems.add(new LintProblem(file, null, "no executable process (set isExecutable=\"true\")"));
         }
-        ElementRules rules = new ElementRules(file, model, taskTypes, feel, context, problems);
+        ElementRules rules = new ElementRules(file, model, taskTypes, feel, context, problems, unassignedGroup);
         executable.forEach(rules::check);
         return problems;
     }

@@ -16,20 +16,29 @@ import org.flowable.bpmn.model.CallActivity;
 import org.flowable.bpmn.model.DataObject;
 import org.flowable.bpmn.model.EndEvent;
 import org.flowable.bpmn.model.ErrorEventDefinition;
+import org.flowable.bpmn.model.Escalation;
+import org.flowable.bpmn.model.EscalationEventDefinition;
 import org.flowable.bpmn.model.Event;
 import org.flowable.bpmn.model.EventDefinition;
 import org.flowable.bpmn.model.EventGateway;
+import org.flowable.bpmn.model.EventSubProcess;
 import org.flowable.bpmn.model.ExclusiveGateway;
 import org.flowable.bpmn.model.ExternalWorkerServiceTask;
 import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.InclusiveGateway;
 import org.flowable.bpmn.model.IntermediateCatchEvent;
 import org.flowable.bpmn.model.ManualTask;
 import org.flowable.bpmn.model.Message;
 import org.flowable.bpmn.model.MessageEventDefinition;
 import org.flowable.bpmn.model.ParallelGateway;
 import org.flowable.bpmn.model.Process;
+import org.flowable.bpmn.model.ReceiveTask;
+import org.flowable.bpmn.model.ScriptTask;
+import org.flowable.bpmn.model.SendTask;
 import org.flowable.bpmn.model.SequenceFlow;
 import org.flowable.bpmn.model.ServiceTask;
+import org.flowable.bpmn.model.Signal;
+import org.flowable.bpmn.model.SignalEventDefinition;
 import org.flowable.bpmn.model.StartEvent;
 import org.flowable.bpmn.model.SubProcess;
 import org.flowable.bpmn.model.TerminateEventDefinition;
@@ -46,9 +55,11 @@ final class ElementRules {
     private final Feel feel;
     private final BpmnLinter.Context context;
     private final List<LintProblem> problems;
+    private final String unassignedGroup;
 
     ElementRules(String file, BpmnModel model, Set<String> taskTypes, Feel feel, BpmnLinter.Context context,
-                 List<LintProblem> problems) {
+                 List<LintProblem> problems, String unassignedGroup) {
+        this.unassignedGroup = unassignedGroup;
         this.file = file;
         this.model = model;
         this.taskTypes = taskTypes;
@@ -78,11 +89,17 @@ final class ElementRules {
             sequenceFlow(flow);
         } else if (element instanceof Event event) {
             event(event);
-        } else if (element instanceof SubProcess sub && sub.getClass() != SubProcess.class) {
+        } else if (element instanceof ScriptTask task) {
+            scriptTask(task);
+        } else if (element instanceof ReceiveTask task) {
+            receiveTask(task);
+        } else if (element instanceof SendTask) {
+            problem(element, "send task has no zeebe:taskDefinition type: Camunda 8 runs it as a job for a worker of that type");
+        } else if (element instanceof SubProcess sub && sub.getClass() != SubProcess.class && !(sub instanceof EventSubProcess)) {
             problem(element, sub.getClass().getSimpleName() + " is not supported; use an embedded sub-process");
         } else if (element instanceof SubProcess sub && sub.getClass() == SubProcess.class && ((SubProcess) element).isForCompensation()) {
             problem(element, "compensation is not supported");
-        } else if (!(element instanceof SubProcess || element instanceof ExclusiveGateway
+        } else if (!(element instanceof SubProcess || element instanceof ExclusiveGateway || element instanceof InclusiveGateway
                 || element instanceof ParallelGateway || element instanceof EventGateway || element instanceof ManualTask)) {
             problem(element, unsupported(element));
         }
@@ -98,11 +115,7 @@ final class ElementRules {
         }
         String kind = element.getClass().getSimpleName();
         return switch (kind) {
-            case "ScriptTask" -> "script tasks are not supported: move the logic into a step handler (service task)";
-            case "InclusiveGateway" -> "inclusive gateways are not supported: use parallel or exclusive gateways";
             case "ComplexGateway" -> "complex gateways are not supported";
-            case "SendTask" -> "send tasks are not supported: use a service task with the send-notification type";
-            case "ReceiveTask" -> "receive tasks are not supported: use an intermediate message catch event";
             case "Task" -> "an undefined task does nothing: choose a service task (with a type) or a user task";
             default -> kind + " is not supported by Trainflow's engine";
         };
@@ -126,8 +139,8 @@ final class ElementRules {
         Optional<String> groups = Zeebe.attribute(task, "assignmentDefinition", "candidateGroups");
         Optional<String> users = Zeebe.attribute(task, "assignmentDefinition", "candidateUsers");
         if (assignee.isEmpty() && groups.isEmpty() && users.isEmpty()) {
-            problem(task, "user task has no zeebe:assignmentDefinition (assignee, candidateGroups or candidateUsers):"
-                    + " nobody would see it in their inbox");
+            problems.add(LintProblem.note(file, task.getId(), "user task names no assignee or candidates:"
+                    + " it is offered to group '" + unassignedGroup + "' (trainflow.unassigned-task-group)"));
         }
         assignee.ifPresent(v -> feel(task, "assignee", v));
         groups.ifPresent(v -> feel(task, "candidateGroups", v));
@@ -150,10 +163,35 @@ final class ElementRules {
         });
     }
 
+    /** Camunda 8's FEEL script task; one implemented by a job worker was read as a job-worker task. */
+    private void scriptTask(ScriptTask task) {
+        Optional<String> expression = Zeebe.attribute(task, "script", "expression");
+        if (expression.isEmpty() || !Feel.isExpression(expression.get())) {
+            problem(task, "script task needs zeebe:script with a FEEL expression (starting with '=') and a resultVariable,"
+                    + " or a zeebe:taskDefinition type for a job worker");
+            return;
+        }
+        feel(task, "script", expression.get());
+        if (Zeebe.attribute(task, "script", "resultVariable").isEmpty()) {
+            problem(task, "script task has no resultVariable for the expression's result");
+        }
+        mappings(task);
+    }
+
+    private void receiveTask(ReceiveTask task) {
+        String messageRef = task.getAttributeValue(null, "messageRef");
+        if (messageRef == null || messageRef.isBlank()) {
+            problem(task, "receive task has no messageRef: it would wait for nothing");
+            return;
+        }
+        subscription(task, messageRef, false);
+        mappings(task);
+    }
+
     private void businessRuleTask(BusinessRuleTask task) {
         Optional<String> decision = Zeebe.attribute(task, "calledDecision", "decisionId");
         if (decision.isEmpty()) {
-            problem(task, "business rule task has no zeebe:calledDecision decisionId");
+            problem(task, "business rule task has no zeebe:calledDecision decisionId (nor a zeebe:taskDefinition type for a job worker)");
             return;
         }
         if (Zeebe.attribute(task, "calledDecision", "resultVariable").isEmpty()) {
@@ -189,9 +227,19 @@ final class ElementRules {
         } else {
             feel(activity, "inputCollection", collection.get());
         }
-        if (Zeebe.attribute(activity.getLoopCharacteristics(), "loopCharacteristics", "outputCollection").isPresent()) {
-            problem(activity, "multi-instance outputCollection is not supported on the embedded engine; "
-                    + "let each instance record its result through a step (e.g. record-outcome)");
+        Optional<String> output = Zeebe.attribute(activity.getLoopCharacteristics(), "loopCharacteristics", "outputCollection");
+        Optional<String> element = Zeebe.attribute(activity.getLoopCharacteristics(), "loopCharacteristics", "outputElement");
+        if (output.isPresent() && element.isEmpty()) {
+            problem(activity, "multi-instance outputCollection '" + output.get() + "' needs an outputElement");
+        }
+        element.ifPresent(e -> feel(activity, "outputElement", e));
+        String completion = activity.getLoopCharacteristics().getCompletionCondition();
+        if (completion != null && !completion.isBlank()) {
+            if (Feel.isExpression(completion)) {
+                feel(activity, "completionCondition", completion);
+            } else {
+                problem(activity, "completionCondition '" + completion.strip() + "' is not FEEL: start it with '='");
+            }
         }
     }
 
@@ -207,6 +255,9 @@ final class ElementRules {
         } else if (source instanceof ExclusiveGateway gateway && gateway.getOutgoingFlows().size() > 1
                 && !flow.getId().equals(gateway.getDefaultFlow())) {
             problem(flow, "flow out of exclusive gateway '" + gateway.getId() + "' has no condition and is not its default flow");
+        } else if (source instanceof InclusiveGateway gateway && gateway.getOutgoingFlows().size() > 1
+                && !flow.getId().equals(gateway.getDefaultFlow())) {
+            problem(flow, "flow out of inclusive gateway '" + gateway.getId() + "' has no condition and is not its default flow");
         }
     }
 
@@ -219,29 +270,75 @@ final class ElementRules {
             if (definition instanceof TimerEventDefinition timer) {
                 timer(event, timer);
             } else if (definition instanceof MessageEventDefinition message) {
-                if (event instanceof EndEvent) {
-                    problem(event, "message end events are not supported (the engine would end without sending anything):"
-                            + " send through a service task, e.g. of type send-notification, then a plain end event");
-                } else if (!(event instanceof ThrowEvent)) {
+                if (event instanceof ThrowEvent || event instanceof EndEvent) {
+                    // one with a zeebe:taskDefinition was read as a job-worker task
+                    problem(event, "message " + (event instanceof EndEvent ? "end" : "throw") + " event has no zeebe:taskDefinition"
+                            + " type: in Camunda 8 a job worker of that type sends the message");
+                } else {
                     message(event, message);
                 }
             } else if (definition instanceof ErrorEventDefinition) {
-                if (!(event instanceof BoundaryEvent || event instanceof EndEvent)) {
-                    problem(event, "error events are supported as boundary and end events only");
+                if (!(event instanceof BoundaryEvent || event instanceof EndEvent || event instanceof StartEvent && inEventSubProcess(event))) {
+                    problem(event, "error events are boundary, end and event sub-process start events only");
                 }
+            } else if (definition instanceof SignalEventDefinition signal) {
+                signal(event, signal);
+            } else if (definition instanceof EscalationEventDefinition escalation) {
+                escalation(event, escalation);
             } else if (!(definition instanceof TerminateEventDefinition && event instanceof EndEvent)) {
                 problem(event, definition.getClass().getSimpleName().replace("EventDefinition", "").toLowerCase()
                         + " events are not supported");
             }
         }
-        if (event instanceof ThrowEvent && !(event instanceof EndEvent) && !definitions.isEmpty()) {
-            problem(event, "intermediate throw events with a definition are not supported");
+        if (event instanceof StartEvent && inEventSubProcess(event) && definitions.isEmpty()) {
+            problem(event, "an event sub-process starts on a timer, message or error (the start event has no definition)");
         }
         if (event instanceof BoundaryEvent boundary && definitions.isEmpty()) {
             problem(event, "boundary event without a timer, message or error definition");
         }
         if (event instanceof IntermediateCatchEvent && definitions.isEmpty()) {
             problem(event, "intermediate catch event needs a timer or message definition");
+        }
+    }
+
+    /** Camunda 8 broadcasts a signal by its name: catch, boundary, start (process or event sub-process), throw and end. */
+    private void signal(Event event, SignalEventDefinition definition) {
+        Signal signal = definition.getSignalRef() == null ? null : model.getSignal(definition.getSignalRef());
+        if (signal == null || signal.getName() == null || signal.getName().isBlank()) {
+            problem(event, "signal event refers to no named bpmn:signal (signalRef '" + definition.getSignalRef() + "')");
+        } else if (Feel.isExpression(signal.getName())) {
+            problem(event, "signal name '" + signal.getName() + "' is an expression: only a fixed name is supported");
+        }
+    }
+
+    /**
+     * Escalations: throw and end events need an escalation with a fixed code; boundary and event sub-process
+     * starts catch one code, or every escalation without a reference. A process start cannot catch one.
+     */
+    private void escalation(Event event, EscalationEventDefinition definition) {
+        String ref = definition.getEscalationCode();
+        boolean catching = event instanceof BoundaryEvent || event instanceof StartEvent;
+        if (event instanceof StartEvent && !inEventSubProcess(event)) {
+            problem(event, "an escalation start event only starts an event sub-process");
+            return;
+        }
+        if (event instanceof StartEvent start && start.isInterrupting()) {
+            // Flowable runs it without interrupting the scope: the flows it should stop would go on
+            problem(event, "an interrupting escalation event sub-process is not supported on the embedded engine:"
+                    + " make it non-interrupting, or catch the escalation with an interrupting boundary event");
+        }
+        if (ref == null || ref.isBlank()) {
+            if (!catching) {
+                problem(event, "escalation throw event has no escalationRef to an escalation with an escalationCode");
+            }
+            return;
+        }
+        Escalation escalation = model.getEscalation(ref);
+        String code = escalation == null ? null : escalation.getEscalationCode();
+        if (code == null || code.isBlank()) {
+            problem(event, "escalation '" + ref + "' has no escalationCode");
+        } else if (Feel.isExpression(code)) {
+            problem(event, "escalation code '" + code + "' is an expression: only a fixed code is supported");
         }
     }
 
@@ -255,9 +352,13 @@ final class ElementRules {
         } else {
             problem(event, "timer has no duration, cycle or date");
         }
-        if (event instanceof StartEvent && timer.getTimeCycle() == null && timer.getTimeDate() == null) {
+        if (event instanceof StartEvent && !inEventSubProcess(event) && timer.getTimeCycle() == null && timer.getTimeDate() == null) {
             problem(event, "a timer start event needs a cycle or a date");
         }
+    }
+
+    private static boolean inEventSubProcess(FlowElement element) {
+        return element.getParentContainer() instanceof EventSubProcess;
     }
 
     private void timerValue(Event event, String what, String value, Optional<String> isoError) {
@@ -269,12 +370,17 @@ final class ElementRules {
     }
 
     private void message(Event event, MessageEventDefinition definition) {
-        Message message = model.getMessage(definition.getMessageRef());
+        subscription(event, definition.getMessageRef(), event instanceof StartEvent && !inEventSubProcess(event));
+    }
+
+    /** A process's message start needs only a name; anything else waiting for a message needs its correlation key. */
+    private void subscription(FlowElement event, String messageRef, boolean nameOnly) {
+        Message message = model.getMessage(messageRef);
         if (message == null || message.getName() == null || message.getName().isBlank()) {
-            problem(event, "message event refers to no named bpmn:message (messageRef '" + definition.getMessageRef() + "')");
+            problem(event, "message event refers to no named bpmn:message (messageRef '" + messageRef + "')");
             return;
         }
-        if (event instanceof StartEvent) {
+        if (nameOnly) {
             return;
         }
         Optional<String> key = Zeebe.attribute(message, "subscription", "correlationKey");

@@ -36,15 +36,24 @@ class MultiInstanceLintTest {
     }
 
     @Test
-    void withOutputCollection() {
+    void withOutputCollectionButNoOutputElement() {
+        LintFolder folder = new LintFolder(dir).write("p.bpmn", notifyEach("""
+                <zeebe:loopCharacteristics inputCollection="=employeeIds" inputElement="recipient"
+                                           outputCollection="notifications" />
+                """));
+
+        assertThat(folder.lint()).containsExactly(folder.problem("p.bpmn", "x",
+                "multi-instance outputCollection 'notifications' needs an outputElement"));
+    }
+
+    @Test
+    void withOutputCollectionAndElementLintsClean() {
         LintFolder folder = new LintFolder(dir).write("p.bpmn", notifyEach("""
                 <zeebe:loopCharacteristics inputCollection="=employeeIds" inputElement="recipient"
                                            outputCollection="notifications" outputElement="=notificationId" />
                 """));
 
-        assertThat(folder.lint()).containsExactly(folder.problem("p.bpmn", "x",
-                "multi-instance outputCollection is not supported on the embedded engine; "
-                        + "let each instance record its result through a step (e.g. record-outcome)"));
+        assertThat(folder.lint()).isEmpty();
     }
 
     @Test

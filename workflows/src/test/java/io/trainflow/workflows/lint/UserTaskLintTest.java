@@ -8,23 +8,23 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A user task must reach somebody's inbox. */
+/** A user task must reach somebody's inbox: one naming nobody goes to the default group. */
 class UserTaskLintTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void userTaskWithNoAssignmentWouldBeSeenByNobody() {
+    void userTaskWithNoAssignmentIsNotedAsOfferedToTheDefaultGroup() {
         LintFolder folder = new LintFolder(dir).write("p.bpmn", process(around("""
                 <bpmn:userTask id="x" name="Approve">
                   <bpmn:extensionElements><zeebe:userTask /></bpmn:extensionElements>
                 </bpmn:userTask>
                 """)));
 
-        assertThat(folder.lint()).containsExactly(folder.problem("p.bpmn", "x",
-                "user task has no zeebe:assignmentDefinition (assignee, candidateGroups or candidateUsers):"
-                        + " nobody would see it in their inbox"));
+        assertThat(folder.lint()).containsExactly(new LintProblem(folder.file("p.bpmn"), "x",
+                "user task names no assignee or candidates: it is offered to group 'ld-team' (trainflow.unassigned-task-group)",
+                true));
     }
 
     @Test

@@ -13,13 +13,16 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /** The Zeebe extension elements Flowable's XML reader does not keep, read in one StAX pass. */
-record DroppedExtensions(Map<String, String> correlationKeys, Map<String, Map<String, String>> loops) {
+record DroppedExtensions(Map<String, String> correlationKeys, Map<String, Map<String, String>> loops,
+                         Map<String, Map<String, String>> scripts) {
 
     private static final Set<String> WRAPPERS = Set.of("extensionElements", "multiInstanceLoopCharacteristics");
 
     static DroppedExtensions scan(byte[] xml) {
         Map<String, String> keys = new HashMap<>();
         Map<String, Map<String, String>> loops = new HashMap<>();
+        // Flowable's script task reader takes zeebe:script for its own bpmn:script
+        Map<String, Map<String, String>> scripts = new HashMap<>();
         XMLInputFactory factory = XMLInputFactory.newInstance();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -37,10 +40,10 @@ record DroppedExtensions(Map<String, String> correlationKeys, Map<String, Map<St
                         if (message != null && key != null) {
                             keys.put(message, key);
                         }
-                    } else if (zeebe && "loopCharacteristics".equals(name)) {
+                    } else if (zeebe && ("loopCharacteristics".equals(name) || "script".equals(name))) {
                         String activity = enclosingActivity(open);
                         if (activity != null) {
-                            loops.put(activity, attributes(reader));
+                            ("script".equals(name) ? scripts : loops).put(activity, attributes(reader));
                         }
                     }
                     open.push(new String[] {zeebe ? "zeebe:" + name : name, reader.getAttributeValue(null, "id")});
@@ -51,7 +54,7 @@ record DroppedExtensions(Map<String, String> correlationKeys, Map<String, Map<St
         } catch (XMLStreamException e) {
             // malformed XML is reported by the BPMN converter with its own message
         }
-        return new DroppedExtensions(keys, loops);
+        return new DroppedExtensions(keys, loops, scripts);
     }
 
     private static String enclosing(Deque<String[]> open, String localName) {

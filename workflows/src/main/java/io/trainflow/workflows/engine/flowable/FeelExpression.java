@@ -1,6 +1,7 @@
 package io.trainflow.workflows.engine.flowable;
 
 import io.trainflow.workflows.feel.Feel;
+import java.util.Map;
 import java.util.Set;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.delegate.Expression;
@@ -10,6 +11,10 @@ import org.flowable.common.engine.api.variable.VariableContainer;
 final class FeelExpression implements Expression {
 
     private static final long serialVersionUID = 1L;
+
+    /** Camunda 8's multi-instance variables (e.g. in a completionCondition), under Flowable's names. */
+    private static final Map<String, String> MULTI_INSTANCE = Map.of("numberOfInstances", "nrOfInstances",
+            "numberOfActiveInstances", "nrOfActiveInstances", "numberOfCompletedInstances", "nrOfCompletedInstances");
 
     private final String text;
     private final transient Feel feel;
@@ -23,11 +28,11 @@ final class FeelExpression implements Expression {
     public Object getValue(VariableContainer scope) {
         return feel.evaluate(Feel.expressionOf(text), new Feel.VariableLookup() {
             public boolean has(String name) {
-                return scope.hasVariable(name);
+                return scope.hasVariable(name) || scope.hasVariable(MULTI_INSTANCE.getOrDefault(name, name));
             }
 
             public Object get(String name) {
-                return scope.getVariable(name);
+                return scope.hasVariable(name) ? scope.getVariable(name) : scope.getVariable(MULTI_INSTANCE.getOrDefault(name, name));
             }
 
             public Iterable<String> names() {

@@ -99,6 +99,15 @@ public final class TrainflowEngine implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.standard();
         private String name = "trainflow";
         private EngineClock clock = new EngineClock();
+        private String unassignedTaskGroup = UserTaskDefaults.DEFAULT_GROUP;
+
+        /** The group a user task that names no assignee or candidates is offered to. */
+        public Builder unassignedTaskGroup(String group) {
+            if (group != null && !group.isBlank()) {
+                this.unassignedTaskGroup = group.strip();
+            }
+            return this;
+        }
 
         /** The clock the engine and the handlers share. */
         public Builder clock(EngineClock clock) {
@@ -177,14 +186,15 @@ public final class TrainflowEngine implements AutoCloseable {
             Feel feel = new Feel(() -> engineClock.instant().atZone(ZoneOffset.UTC));
             FeelExpressionManager expressions = new FeelExpressionManager(feel, new HashMap<>());
             config.setExpressionManager(expressions);
-            BpmnLinter linter = new BpmnLinter(handlers.types(), feel);
+            BpmnLinter linter = new BpmnLinter(handlers.types(), feel, unassignedTaskGroup);
             config.setBpmnParseFactory(new ZeebeBpmnParseFactory(linter));
             config.setPreBpmnParseHandlers(List.of(
-                    new ZeebeUserTaskParseHandler(new TaskCompletionGuard(directory)),
+                    new ZeebeUserTaskParseHandler(new TaskCompletionGuard(directory), unassignedTaskGroup),
                     new ZeebeCallActivityParseHandler(),
                     new ZeebeMessageParseHandler(),
                     new ZeebeMultiInstanceParseHandler(),
                     new StepInputsParseHandler(handlers)));
+            config.setPostBpmnParseHandlers(List.of(new ZeebeReceiveTaskParseHandler()));
             config.setCustomMybatisMappers(Set.of(PendingSteps.Mapper.class));
             Decisions decisions = new Decisions();
             ZeebeActivityBehaviorFactory behaviors = new ZeebeActivityBehaviorFactory(decisions);

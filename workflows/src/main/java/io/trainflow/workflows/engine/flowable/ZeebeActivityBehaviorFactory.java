@@ -2,6 +2,8 @@ package io.trainflow.workflows.engine.flowable;
 
 import org.flowable.bpmn.model.BusinessRuleTask;
 import org.flowable.bpmn.model.CallActivity;
+import org.flowable.bpmn.model.ScriptTask;
+import org.flowable.engine.impl.bpmn.behavior.ScriptTaskActivityBehavior;
 import org.flowable.engine.impl.bpmn.behavior.CallActivityBehavior;
 import org.flowable.engine.impl.bpmn.parser.factory.DefaultActivityBehaviorFactory;
 import org.flowable.engine.impl.delegate.ActivityBehavior;
@@ -18,6 +20,15 @@ class ZeebeActivityBehaviorFactory extends DefaultActivityBehaviorFactory {
     @Override
     public CallActivityBehavior createCallActivityBehavior(CallActivity callActivity) {
         return new ZeebeCallActivityBehavior(callActivity);
+    }
+
+    /** A FEEL script task ({@code zeebe:script}); one implemented by a job worker was read as a job-worker task. */
+    @Override
+    public ScriptTaskActivityBehavior createScriptTaskActivityBehavior(ScriptTask task) {
+        if (Zeebe.child(task, "script").isPresent()) {
+            return new FeelScriptTaskBehavior(task);
+        }
+        return super.createScriptTaskActivityBehavior(task);
     }
 
     @Override

@@ -41,8 +41,9 @@ class ZeebeBpmnParse extends BpmnParse {
             // the deployment's .dmn files are checked with each .bpmn file: a broken table deploys nothing either
             List<LintProblem> problems = new ArrayList<>(BpmnLinter.lintDecisions(deployment));
             problems.addAll(linter.lint(name, bpmnModel, BpmnLinter.Context.of(deployment)));
-            if (!problems.isEmpty()) {
-                throw new LintException(problems);
+            List<LintProblem> refusing = problems.stream().filter(LintProblem::refuses).toList();
+            if (!refusing.isEmpty()) {
+                throw new LintException(refusing);
             }
         }
         bpmnModel.setSourceSystemId(sourceSystemId);

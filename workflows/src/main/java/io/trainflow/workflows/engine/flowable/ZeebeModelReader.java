@@ -3,6 +3,7 @@ package io.trainflow.workflows.engine.flowable;
 import java.util.Map;
 import org.flowable.bpmn.model.Activity;
 import org.flowable.bpmn.model.Process;
+import org.flowable.bpmn.model.ScriptTask;
 import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.ExtensionAttribute;
@@ -20,6 +21,7 @@ public final class ZeebeModelReader {
 
     static {
         BpmnXMLConverter.addConverter(new ZeebeServiceTaskXMLConverter());
+        ZeebeJobElementConverters.install();
     }
 
     private ZeebeModelReader() {
@@ -48,7 +50,23 @@ public final class ZeebeModelReader {
                 }
             }
         });
+        dropped.scripts().forEach((taskId, attributes) -> {
+            for (Process process : model.getProcesses()) {
+                if (process.getFlowElement(taskId, true) instanceof ScriptTask task && Zeebe.child(task, "script").isEmpty()) {
+                    task.addExtensionElement(element("script", attributes));
+                }
+            }
+        });
         return model;
+    }
+
+    /** The ids of the processes a file defines (none when it does not read). */
+    public static java.util.List<String> processIds(byte[] xml) {
+        try {
+            return read(xml).getProcesses().stream().map(Process::getId).toList();
+        } catch (RuntimeException e) {
+            return java.util.List.of();
+        }
     }
 
     private static ExtensionElement element(String name, Map<String, String> attributes) {

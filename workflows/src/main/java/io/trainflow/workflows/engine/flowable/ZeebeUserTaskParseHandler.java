@@ -19,9 +19,11 @@ import org.flowable.engine.impl.bpmn.parser.handler.AbstractBpmnParseHandler;
 class ZeebeUserTaskParseHandler extends AbstractBpmnParseHandler<UserTask> {
 
     private final TaskCompletionGuard guard;
+    private final String unassignedGroup;
 
-    ZeebeUserTaskParseHandler(TaskCompletionGuard guard) {
+    ZeebeUserTaskParseHandler(TaskCompletionGuard guard, String unassignedGroup) {
         this.guard = guard;
+        this.unassignedGroup = unassignedGroup;
     }
 
     @Override
@@ -36,6 +38,9 @@ class ZeebeUserTaskParseHandler extends AbstractBpmnParseHandler<UserTask> {
                 .ifPresent(task::setCandidateGroups);
         Zeebe.attribute(task, "assignmentDefinition", "candidateUsers").map(ZeebeUserTaskParseHandler::candidates)
                 .ifPresent(task::setCandidateUsers);
+        if (task.getAssignee() == null && task.getCandidateGroups().isEmpty() && task.getCandidateUsers().isEmpty()) {
+            task.setCandidateGroups(List.of(unassignedGroup)); // see UserTaskDefaults
+        }
         boolean guarded = task.getTaskListeners().stream().anyMatch(l -> l.getInstance() == guard);
         if (!guarded) {
             task.getTaskListeners().add(onComplete(guard));
