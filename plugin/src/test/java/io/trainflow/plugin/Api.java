@@ -18,18 +18,37 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The Trainflow REST API over real HTTP, as one person (HTTP Basic) or nobody. */
-final class Api {
+class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
     private final String authorization;
+    private final HttpClient http;
 
     Api(int port, String username, String password) {
-        this.base = "http://localhost:" + port;
-        this.authorization = username == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this("http://localhost:" + port, username == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)),
+                HTTP);
+    }
+
+    /** @param authorization the Authorization header (Bearer ...), or null */
+    Api(String base, String authorization, HttpClient http) {
+        this.base = base;
+        this.authorization = authorization;
+        this.http = http;
+    }
+
+    /** The same person with one more header on every call (X-API-Key, X-Forwarded-For). */
+    Api with(String header, String value) {
+        Api parent = this;
+        return new Api(base, authorization, http) {
+            @Override
+            HttpRequest.Builder request(String path) {
+                return parent.request(path).header(header, value);
+            }
+        };
     }
 
     Response get(String path) {
@@ -63,15 +82,19 @@ final class Api {
         }
     }
 
-    private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
                 .header("Accept", "application/json");
         return authorization == null ? request : request.header("Authorization", authorization);
     }
 
-    private static Response send(HttpRequest.Builder request) {
+    Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -30,6 +30,10 @@ abstract class RunningTrainflow {
         registry.add("trainflow.bpmn-dir", () -> bpmnFolder().toString());
         registry.add("trainflow.progress-sync", () -> "PT12H");
         registry.add("trainflow.hcm-sync", () -> "PT12H");
+        // as behind a reverse proxy on loopback: sign-in tests stand for many addresses with X-Forwarded-For
+        registry.add("server.forward-headers-strategy", () -> "native");
+        // a first delay long enough that a slow machine cannot outwait it between two test calls
+        registry.add("trainflow.sign-in.throttle.first-delay", () -> "PT20S");
     }
 
     /** A person of the sample organisation, signed in. */

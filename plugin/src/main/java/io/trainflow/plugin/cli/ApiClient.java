@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
@@ -23,24 +24,34 @@ public class ApiClient {
     @Option(names = "--url", defaultValue = "${env:TRAINFLOW_URL:-http://localhost:8080}", description = "Trainflow base URL")
     String url;
 
-    @Option(names = {"--as", "--user"}, required = true, defaultValue = "${env:TRAINFLOW_USER}",
-            description = "who you are (the password comes from TRAINFLOW_PASSWORD or TRAINFLOW_DEMO_PASSWORD)")
+    @Option(names = {"--as", "--user"}, defaultValue = "${env:TRAINFLOW_USER}",
+            description = "who you are, signing in with a password (TRAINFLOW_PASSWORD or TRAINFLOW_DEMO_PASSWORD;"
+                    + " embedded demo only); with TRAINFLOW_API_KEY set, the key's person instead")
     String user;
+
+    /** Where credentials come from: the environment (tests pass their own). */
+    Function<String, String> env = System::getenv;
 
     private static final Pattern NEXT_FIRST = Pattern.compile("[?&]first=(\\d+)[^>]*>; rel=\"next\"");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     int call(String method, String path, Object body) throws IOException, InterruptedException {
-        String password = System.getenv().getOrDefault("TRAINFLOW_PASSWORD", System.getenv("TRAINFLOW_DEMO_PASSWORD"));
-        if (password == null) {
-            System.err.println("Set TRAINFLOW_PASSWORD (or TRAINFLOW_DEMO_PASSWORD) to sign in as " + user);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json");
+        String apiKey = env.apply("TRAINFLOW_API_KEY");
+        String password = env.apply("TRAINFLOW_PASSWORD") != null ? env.apply("TRAINFLOW_PASSWORD")
+                : env.apply("TRAINFLOW_DEMO_PASSWORD");
+        if (apiKey != null && !apiKey.isBlank()) {
+            request.header("X-API-Key", apiKey.strip());
+        } else if (user != null && password != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                    .getBytes(StandardCharsets.UTF_8)));
+        } else {
+            System.err.println("Set TRAINFLOW_API_KEY (a key an admin created), or in the embedded demo --as and"
+                    + " TRAINFLOW_PASSWORD (or TRAINFLOW_DEMO_PASSWORD)");
             return 2;
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json");
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -3,33 +3,53 @@ package io.trainflow.plugin.security;
 import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.plugin.config.TrainflowProperties;
 import io.trainflow.plugin.connect.Connections;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every API call is made as a named person (HTTP Basic). With the sample organisation each
- * of its people can sign in with the demo password, which comes from the environment
- * ({@code TRAINFLOW_DEMO_PASSWORD}); without it nobody can sign in. With OrangeHRM or SCIM behind the
- * HCM port, its people sign in too, under their HCM username (approval tasks are assigned to it), with
- * the same demo password and the USER role ({@link HcmSignIns}, which remembers the HCM's answer for
- * a few minutes); admins stay the sample organisation's.
+ * Who may call Trainflow, and how they prove it:
+ * <ul>
+ * <li>with an identity provider ({@code TRAINFLOW_OIDC_ISSUER_URI}): programs send its JWT access
+ * tokens, browsers sign in there (authorization code with PKCE) and keep a session cookie;</li>
+ * <li>machines (the CLI included) send an API key an admin created ({@code X-API-Key});</li>
+ * <li>the embedded demo only (sample organisation, no provider): every sample person signs in with the
+ * demo password ({@code TRAINFLOW_DEMO_PASSWORD}), by HTTP Basic or the form at /login. A real HCM or a
+ * provider with the demo password set stops start-up.</li>
+ * </ul>
+ * Password sign-ins are throttled ({@link ThrottledPasswords}). A browser session's writes need the CSRF
+ * token (cookie XSRF-TOKEN, header X-XSRF-TOKEN); calls that carry their own credentials do not.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -37,14 +57,76 @@ public class SecurityConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.csrf(csrf -> csrf.disable())
+    SecurityFilterChain api(HttpSecurity http, SignInProperties signIn, TrainflowProperties properties,
+                            UserDetailsService users, PasswordEncoder encoder, ApiKeys keys) throws Exception {
+        SignInProperties.Oidc oidc = signIn.oidc();
+        boolean demo = !SignInProperties.blank(properties.demoPassword());
+        SignInProblems problems = new SignInProblems(
+                oidc.browserSignIn() ? "/oauth2/authorization/" + OidcSignIn.REGISTRATION : "/login",
+                oidc.configured() ? "Bearer" : "Basic realm=\"Trainflow\"");
+        http.csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::browserWrite))
+                .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
+                .addFilterBefore(new ApiKeyFilter(keys, problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health").permitAll()
-                        .requestMatchers("/api/incidents/**", "/api/sample/clock").hasRole("ADMIN")
-                        .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults());
+                        .requestMatchers("/login", "/error").permitAll()
+                        .requestMatchers("/api/incidents/**", "/api/sample/clock", "/api/admin/**").hasRole("ADMIN")
+                        .anyRequest().hasAnyRole("USER", "AUDITOR", "ADMIN"))
+                // as the default entry point, not the only one: the demo's login page is still generated
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(problems));
+        if (demo) {
+            SignInThrottle throttle = new SignInThrottle(signIn.throttle(), Clock.systemUTC());
+            DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+            passwords.setPasswordEncoder(encoder);
+            http.authenticationManager(new ProviderManager(new ThrottledPasswords(passwords, throttle,
+                            signIn.throttle().concurrentPasswordChecks())))
+                    .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                    .formLogin(form -> form.defaultSuccessUrl("/inbox").permitAll())
+                    .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+        }
+        if (oidc.configured()) {
+            OidcSignIn provider = new OidcSignIn(oidc);
+            http.oauth2ResourceServer(rs -> rs.authenticationEntryPoint(problems).accessDeniedHandler(problems)
+                    .jwt(jwt -> jwt.decoder(provider.decoder()).jwtAuthenticationConverter(provider.tokens())));
+            if (oidc.browserSignIn()) {
+                ClientRegistrationRepository clients = provider.clients();
+                OidcClientInitiatedLogoutSuccessHandler signOut = new OidcClientInitiatedLogoutSuccessHandler(clients);
+                signOut.setPostLogoutRedirectUri("{baseUrl}/");
+                http.oauth2Login(login -> login.clientRegistrationRepository(clients)
+                                .loginPage("/oauth2/authorization/" + OidcSignIn.REGISTRATION)
+                                .userInfoEndpoint(info -> info.oidcUserService(provider.people()))
+                                .failureHandler((request, response, e) -> SignInProblems.write(response,
+                                        HttpStatus.UNAUTHORIZED, "Sign-in at the identity provider did not succeed"))
+                                .defaultSuccessUrl("/inbox"))
+                        .logout(logout -> logout.logoutSuccessHandler(signOut));
+            }
+        }
         return http.build();
+    }
+
+    /** A write made by a browser session: one that carries no credentials of its own. */
+    private static boolean browserWrite(HttpServletRequest request) {
+        return !Set.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())
+                && request.getHeader("Authorization") == null && request.getHeader(ApiKeyFilter.HEADER) == null;
+    }
+
+    /** Sends the XSRF-TOKEN cookie to browsers from their first page on (Spring defers it otherwise). */
+    private static final class CsrfCookie extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (request.getHeader("Authorization") == null && request.getHeader(ApiKeyFilter.HEADER) == null
+                    && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    @Bean
+    ApiKeys apiKeys(DataSource dataSource) {
+        return new ApiKeys(dataSource, Clock.systemUTC());
     }
 
     @Bean
@@ -52,27 +134,43 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The sample organisation's people with the demo password; nobody when it is unset. The demo password
+     * is refused next to a real HCM or an identity provider: the HCM's people are real people.
+     */
     @Bean
     UserDetailsService users(SampleOrganisation org, Connections connections, TrainflowProperties properties,
-                             PasswordEncoder encoder) {
+                             SignInProperties signIn, PasswordEncoder encoder) {
         String password = properties.demoPassword();
-        if (password == null || password.isBlank()) {
-            LOG.warn("TRAINFLOW_DEMO_PASSWORD is not set: nobody can sign in to the API");
+        boolean realHcm = connections.hcm() != org.hcm();
+        if (SignInProperties.blank(password)) {
+            if (!signIn.oidc().configured()) {
+                LOG.warn("Neither TRAINFLOW_DEMO_PASSWORD nor TRAINFLOW_OIDC_ISSUER_URI is set: only API keys can sign in");
+            }
             return new InMemoryUserDetailsManager();
+        }
+        if (realHcm || signIn.oidc().configured()) {
+            throw new IllegalStateException("TRAINFLOW_DEMO_PASSWORD is set, but the demo password is only for the"
+                    + " embedded demo with the sample organisation, and " + (realHcm
+                    ? "a real HCM is configured (trainflow.hcm.type)" : "an identity provider is configured"
+                    + " (TRAINFLOW_OIDC_ISSUER_URI)") + ". Unset TRAINFLOW_DEMO_PASSWORD: people sign in through the"
+                    + " organisation's identity provider, machines with API keys (see README, Sign-in).");
         }
         String encoded = encoder.encode(password);
         Set<String> usernames = new LinkedHashSet<>();
         org.hcm().departments().forEach(d -> org.hcm().employees(d.id()).forEach(e -> usernames.add(e.username())));
         org.groups().values().forEach(usernames::addAll);
-        List<UserDetails> users = new ArrayList<>();
+        List<UserDetails> people = new ArrayList<>();
         for (String username : usernames) {
-            boolean admin = org.members("admins").contains(username);
-            users.add(User.withUsername(username).password(encoded).roles(admin ? new String[] {"USER", "ADMIN"} : new String[] {"USER"}).build());
+            List<String> roles = new ArrayList<>(List.of("USER"));
+            if (org.members("admins").contains(username)) {
+                roles.add("ADMIN");
+            }
+            if (org.members("auditors").contains(username)) {
+                roles.add("AUDITOR");
+            }
+            people.add(User.withUsername(username).password(encoded).roles(roles.toArray(String[]::new)).build());
         }
-        InMemoryUserDetailsManager sample = new InMemoryUserDetailsManager(users);
-        if (connections.hcm() == org.hcm()) {
-            return sample;
-        }
-        return new HcmSignIns(sample, connections.hcm(), encoded, Clock.systemUTC());
+        return new InMemoryUserDetailsManager(people);
     }
 }

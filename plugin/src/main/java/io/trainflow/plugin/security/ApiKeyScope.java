@@ -1,0 +1,48 @@
+package io.trainflow.plugin.security;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What an API key may do. {@code admin} includes every other scope. */
+enum ApiKeyScope {
+    TASKS_READ("tasks:read"),
+    TASKS_DECIDE("tasks:decide"),
+    REQUESTS_READ("requests:read"),
+    REQUESTS_WRITE("requests:write"),
+    ADMIN("admin");
+
+    private final String value;
+
+    ApiKeyScope(String value) {
+        this.value = value;
+    }
+
+    String value() {
+        return value;
+    }
+
+    static Optional<ApiKeyScope> of(String value) {
+        return Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst();
+    }
+
+    /** The scope a call needs, or empty when any valid key may make it (who am I). */
+    static Optional<ApiKeyScope> neededFor(String method, String path) {
+        boolean read = "GET".equals(method.toUpperCase(Locale.ROOT)) || "HEAD".equals(method.toUpperCase(Locale.ROOT));
+        if (path.equals("/api/me")) {
+            return Optional.empty();
+        }
+        if (path.startsWith("/api/admin/") || path.startsWith("/api/incidents") || path.startsWith("/api/sample/")
+                || path.startsWith("/actuator")) {
+            return Optional.of(ADMIN);
+        }
+        if (path.startsWith("/api/tasks")) {
+            return Optional.of(read ? TASKS_READ : TASKS_DECIDE);
+        }
+        return Optional.of(read ? REQUESTS_READ : REQUESTS_WRITE);
+    }
+
+    static String all() {
+        return String.join(", ", Arrays.stream(values()).map(ApiKeyScope::value).toList());
+    }
+}

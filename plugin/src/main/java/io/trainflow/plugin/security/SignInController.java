@@ -1,0 +1,120 @@
+package io.trainflow.plugin.security;
+
+import io.trainflow.plugin.api.SignInApi;
+import io.trainflow.plugin.api.model.ApiKey;
+import io.trainflow.plugin.api.model.ApiKeyCreated;
+import io.trainflow.plugin.api.model.ApiKeyRequest;
+import io.trainflow.plugin.api.model.Me;
+import io.trainflow.plugin.connect.Connections;
+import io.trainflow.workflows.engine.Directory;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Who the caller is; admins create, list and revoke API keys. */
+@RestController
+public class SignInController implements SignInApi {
+
+    private final ApiKeys keys;
+    private final Connections connections;
+    private final Directory directory;
+
+    public SignInController(ApiKeys keys, Connections connections, Directory directory) {
+        this.keys = keys;
+        this.connections = connections;
+        this.directory = directory;
+    }
+
+    @Override
+    public ResponseEntity<Me> whoAmI() {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        List<String> roles = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
+        Me me = new Me(CurrentUser.name(), roles, caller instanceof ApiKeyAuthentication ? "api-key"
+                : caller instanceof JwtAuthenticationToken ? "jwt"
+                : caller instanceof OAuth2AuthenticationToken ? "oidc"
+                : caller instanceof UsernamePasswordAuthenticationToken ? "password" : "other");
+        if (caller instanceof ApiKeyAuthentication key) {
+            me.scopes(key.scopes().stream().map(ApiKeyScope::value).toList());
+        }
+        return ResponseEntity.ok(me);
+    }
+
+    @Override
+    public ResponseEntity<ApiKeyCreated> createApiKey(ApiKeyRequest request) {
+        String name = required(request.getName(), "name", 100);
+        String username = required(request.getUsername(), "username", 200);
+        if (connections.hcm().employeeByUsername(username).isEmpty() && directory.groupsOf(username).isEmpty()) {
+            throw new IllegalArgumentException("username: '" + username + "' is not a person of the HCM");
+        }
+        Set<ApiKeyScope> scopes = scopes(request.getScopes());
+        Instant expiresAt = request.getExpiresAt() == null ? null : request.getExpiresAt().toInstant();
+        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+            throw new IllegalArgumentException("expiresAt: " + request.getExpiresAt() + " is not in the future");
+        }
+        ApiKeys.Created created = keys.create(name, username, scopes, expiresAt, CurrentUser.name());
+        ApiKeys.Key key = created.key();
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ApiKeyCreated(key.id(), key.name(), key.username(),
+                scopeValues(key.scopes()), utc(key.createdAt()), created.secret()).expiresAt(utc(key.expiresAt())));
+    }
+
+    @Override
+    public ResponseEntity<List<ApiKey>> listApiKeys() {
+        return ResponseEntity.ok(keys.list().stream().map(k -> new ApiKey(k.id(), k.name(), k.username(),
+                        scopeValues(k.scopes()), utc(k.createdAt()), k.createdBy()).expiresAt(utc(k.expiresAt()))
+                .lastUsedAt(utc(k.lastUsedAt())).revokedAt(utc(k.revokedAt()))).toList());
+    }
+
+    @Override
+    public ResponseEntity<Void> revokeApiKey(String keyId) {
+        if (keyId.length() > 64 || !keys.revoke(keyId)) {
+            throw new FlowableObjectNotFoundException("No API key with id " + keyId);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Set<ApiKeyScope> scopes(List<String> values) {
+        if (values == null || values.isEmpty() || values.size() > ApiKeyScope.values().length) {
+            throw new IllegalArgumentException("scopes: give 1 to " + ApiKeyScope.values().length + " of "
+                    + ApiKeyScope.all());
+        }
+        Set<ApiKeyScope> scopes = EnumSet.noneOf(ApiKeyScope.class);
+        for (int i = 0; i < values.size(); i++) {
+            int at = i;
+            scopes.add(ApiKeyScope.of(values.get(i)).orElseThrow(() -> new IllegalArgumentException("scopes[" + at
+                    + "]: '" + values.get(at) + "' is not a scope; use " + ApiKeyScope.all())));
+        }
+        return scopes;
+    }
+
+    private static String required(String value, String field, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + ": required");
+        }
+        if (value.length() > maxLength) {
+            throw new IllegalArgumentException(field + ": at most " + maxLength + " characters");
+        }
+        return value.strip();
+    }
+
+    private static List<String> scopeValues(Set<ApiKeyScope> scopes) {
+        return scopes.stream().map(ApiKeyScope::value).toList();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
