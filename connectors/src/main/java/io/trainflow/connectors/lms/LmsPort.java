@@ -3,6 +3,7 @@ package io.trainflow.connectors.lms;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What Trainflow needs from a learning-management system, shaped after Moodle 4.5 web services
@@ -60,4 +61,13 @@ public interface LmsPort {
      * an exception: the receipt carries msgId -1 and the LMS's error message.
      */
     MessageReceipt sendMessage(String toUsername, String text, String clientMsgId);
+
+    /**
+     * The message sent to the user with this client id, if the LMS can tell. Trainflow asks before sending a
+     * message again whose outcome it did not record (the process stopped during the call). Empty: not sent, or
+     * the LMS cannot tell (Moodle keeps no client id), and the message is sent again.
+     */
+    default Optional<MessageReceipt> sentMessage(String toUsername, String clientMsgId) {
+        return Optional.empty();
+    }
 }

@@ -143,6 +143,13 @@ public class SampleLms implements LmsPort {
         return new MessageReceipt(id, clientMsgId, null);
     }
 
+    @Override
+    public synchronized Optional<MessageReceipt> sentMessage(String toUsername, String clientMsgId) {
+        return state.messages.stream()
+                .filter(m -> m.toUsername().equals(toUsername) && Objects.equals(m.clientMsgId(), clientMsgId))
+                .map(m -> new MessageReceipt(m.msgId(), clientMsgId, null)).findFirst();
+    }
+
     /** Messages a learner received, oldest first. */
     public synchronized List<SentMessage> messagesTo(String username) {
         return state.messages.stream().filter(m -> m.toUsername().equals(username)).toList();

@@ -7,6 +7,7 @@ import io.trainflow.connectors.outcome.JdbcOutcomeStore;
 import io.trainflow.connectors.sample.JdbcSampleState;
 import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.plugin.connect.Connections;
+import io.trainflow.plugin.sample.DemoClockStore;
 import io.trainflow.workflows.StepHandlers;
 import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.engine.Directory;
@@ -30,9 +31,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class EngineConfiguration {
 
+    /** The demo clock (time-travel) keeps running from where it was moved, also across restarts. */
     @Bean
-    EngineClock engineClock() {
-        return new EngineClock();
+    EngineClock engineClock(DataSource dataSource) {
+        return new EngineClock(new DemoClockStore(new JdbcSampleState(dataSource)));
     }
 
     @Bean
@@ -87,8 +89,10 @@ public class EngineConfiguration {
 
     @Bean(destroyMethod = "close")
     TrainflowEngine trainflowEngine(DataSource dataSource, TrainflowPorts ports, Directory directory, EngineClock clock,
-                                    TrainflowProperties properties) {
+                                    TrainflowProperties properties, NodeProperties node) {
         return TrainflowEngine.builder()
+                .nodeId(node.id())
+                .stopGrace(node.stopGrace())
                 .dataSource(dataSource)
                 .handlers(new HandlerRegistry(StepHandlers.all(ports)))
                 .directory(directory)

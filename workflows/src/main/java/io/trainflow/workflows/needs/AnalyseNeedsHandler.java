@@ -12,12 +12,14 @@ import io.trainflow.connectors.hcm.Skill;
 import io.trainflow.workflows.ai.AiTrace;
 import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.StepHandler;
+import io.trainflow.workflows.api.RecordedOutput;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.profile.Profile;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+@RecordedOutput
 @TaskType(value = "analyse-needs", name = "Analyse skill gaps",
         description = "Compares the skills the learner's role requires with the learner's skill levels and lists"
                 + " every gap, largest first (the deterministic rule), through the AI port: the offline engine adds a sentence"

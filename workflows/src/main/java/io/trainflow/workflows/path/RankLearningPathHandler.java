@@ -19,6 +19,7 @@ import io.trainflow.workflows.ai.AiTrace;
 import io.trainflow.workflows.api.BusinessError;
 import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.StepHandler;
+import io.trainflow.workflows.api.RecordedOutput;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.needs.Gap;
 import io.trainflow.workflows.profile.CourseHistoryEntry;
@@ -33,6 +34,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+@RecordedOutput
 @TaskType(value = "rank-learning-path", name = "Rank learning path",
         description = "Chooses catalogue courses for the skill gaps: courses the requester asked for first, then the"
                 + " best-matching course for each gap not yet covered. Never a course outside the catalogue, never one"

@@ -7,9 +7,11 @@ import io.trainflow.connectors.ai.provenance.AiResult;
 import io.trainflow.workflows.ai.AiTrace;
 import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.StepHandler;
+import io.trainflow.workflows.api.RecordedOutput;
 import io.trainflow.workflows.api.TaskType;
 import java.util.List;
 
+@RecordedOutput
 @TaskType(value = "ai-summarise-feedback", name = "Summarise feedback (AI)",
         description = "Drafts a short summary of the programme's feedback comments for the person who signs the report"
                 + " off. The summary only quotes or rests on the comments and names the engine that made it; it is marked"

@@ -12,12 +12,14 @@ import io.trainflow.workflows.ai.AiTrace;
 import io.trainflow.workflows.api.BusinessError;
 import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.StepHandler;
+import io.trainflow.workflows.api.RecordedOutput;
 import io.trainflow.workflows.api.TaskType;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+@RecordedOutput
 @TaskType(value = "ai-draft-quiz", name = "Draft quiz questions (AI)",
         description = "Drafts quiz questions for a catalogue course from the course's own text, for a subject-matter"
                 + " expert to approve, edit or reject. A draft is never exported or published by itself.",

@@ -13,6 +13,7 @@ import io.trainflow.workflows.ai.AiTrace;
 import io.trainflow.workflows.api.BusinessError;
 import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.StepHandler;
+import io.trainflow.workflows.api.RecordedOutput;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.path.PathCourse;
 import io.trainflow.workflows.profile.Profile;
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+@RecordedOutput
 @TaskType(value = "match-sessions", name = "Match sessions",
         description = "For each course of the learning path the learner has not completed, ranks the upcoming sessions"
                 + " with seats left through the AI port: offline the earliest one (the rule), with the reason; an external"

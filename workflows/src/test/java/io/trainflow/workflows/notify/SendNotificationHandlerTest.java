@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trainflow.connectors.sample.SampleLms;
 import io.trainflow.workflows.Sample;
+import io.trainflow.workflows.api.StepContext;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SendNotificationHandlerTest {
@@ -24,6 +27,61 @@ class SendNotificationHandlerTest {
         assertThat(sample.org.sampleLms().messagesTo("alice.martin")).extracting(SampleLms.SentMessage::text)
                 .containsExactly("You are enrolled in Python for Automation, SQL and Relational Databases."
                         + " Please complete your training by 2026-04-01.");
+    }
+
+    /** The ledger the engine keeps in its database, here in memory; {@code crashAfterSend} loses the outcome. */
+    static final class Ledger implements StepContext.Ledger {
+        final Map<String, Optional<String>> rows = new HashMap<>();
+        boolean crashAfterSend;
+
+        @Override
+        public Optional<Optional<String>> find(String key) {
+            return Optional.ofNullable(rows.get(key));
+        }
+
+        @Override
+        public void intent(String key) {
+            rows.put(key, Optional.empty());
+        }
+
+        @Override
+        public void outcome(String key, String outcome) {
+            if (crashAfterSend) {
+                crashAfterSend = false;
+                throw new IllegalStateException("killed before the outcome was recorded");
+            }
+            rows.put(key, Optional.of(outcome));
+        }
+    }
+
+    private String sendAs(String step, Ledger ledger) {
+        return new StepContext(() -> step, ledger).run(() -> handler.handle(
+                new SendNotificationHandler.Input("alice.martin", "reminder", Map.of())).notificationId());
+    }
+
+    @Test
+    void aStepThatRunsAgainDoesNotSendAgainEvenWhenItStoppedDuringTheCall() {
+        Ledger ledger = new Ledger();
+        ledger.crashAfterSend = true;
+        assertThatThrownBy(() -> sendAs("pi-1/remind/visit-1", ledger)).hasMessageContaining("killed");
+
+        String rerun = sendAs("pi-1/remind/visit-1", ledger);
+        String again = sendAs("pi-1/remind/visit-1", ledger);
+
+        assertThat(sample.org.sampleLms().messagesTo("alice.martin")).hasSize(1)
+                .extracting(m -> String.valueOf(m.msgId())).containsExactly(rerun);
+        assertThat(again).isEqualTo(rerun);
+        // another visit of the element (a loop back, another multi-instance item) is another message
+        sendAs("pi-1/remind/visit-2", ledger);
+        assertThat(sample.org.sampleLms().messagesTo("alice.martin")).hasSize(2);
+    }
+
+    @Test
+    void theClientMessageIdIsTheStepsNotARandomOne() {
+        assertThat(SendNotificationHandler.clientMsgId("pi-1/remind/visit-1/message"))
+                .isEqualTo(SendNotificationHandler.clientMsgId("pi-1/remind/visit-1/message"))
+                .matches("[A-Za-z0-9_-]+")
+                .isNotEqualTo(SendNotificationHandler.clientMsgId("pi-1/remind/visit-2/message"));
     }
 
     @Test

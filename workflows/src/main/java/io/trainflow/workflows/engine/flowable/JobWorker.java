@@ -1,5 +1,7 @@
 package io.trainflow.workflows.engine.flowable;
 
+import io.trainflow.workflows.api.RecordedOutput;
+import io.trainflow.workflows.api.StepContext;
 import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.engine.RegisteredHandler;
 import io.trainflow.workflows.engine.StepInvoker;
@@ -13,7 +15,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,12 +30,16 @@ import org.flowable.engine.ManagementService;
 import org.flowable.job.api.AcquiredExternalWorkerJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs step handlers for the jobs the engine creates, like a Zeebe job worker: acquire a job
  * (locked for a while, so a crashed worker's job comes back), run the handler outside any
  * transaction, then complete it, raise its business error, or fail it with backoff. A job
  * that runs out of attempts becomes an incident (a dead-letter job) for a person to retry.
+ * A running step's lock is renewed, so a short lock brings a dead worker's step back quickly without taking
+ * a long step from a live one; on stop, steps get a grace period and whatever is still held is given back.
  */
 public final class JobWorker implements AutoCloseable {
 
@@ -45,17 +54,34 @@ public final class JobWorker implements AutoCloseable {
     /** How often the job table is scanned for work no signal announced (retries due, expired locks). */
     private static final long SCAN_INTERVAL_NANOS = 1_000_000_000L;
     private static final long IDLE_WAIT_MILLIS = 250;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
     private final RetryPolicy retryPolicy;
     private final String workerId;
     private final Duration lockDuration;
     private final int threads;
+    private final JobLocks locks;
+    private final StepContext.Ledger ledger;
+    private final java.time.Clock clock;
+    private final Duration stopGrace;
+    private final JsonMapper json = JsonMapper.builder().build();
+    /** Step jobs this worker holds the lock of, from acquisition until completed, failed or given back. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
     private ExecutorService pool;
+    private ScheduledExecutorService renewal;
     private Thread poller;
     private volatile boolean running;
+    /** Set by {@link #close()}: a step failing now was interrupted by the stop, not by its own fault. */
+    private volatile boolean stopping;
 
     JobWorker(ManagementService management, HandlerRegistry registry, RetryPolicy retryPolicy,
-              String workerId, Duration lockDuration, int threads, StepSignals signals) {
+              String workerId, Duration lockDuration, int threads, StepSignals signals,
+              StepContext.Ledger ledger, java.time.Clock clock, Duration stopGrace) {
         this.signals = signals;
+        this.locks = new JobLocks(management);
+        this.ledger = ledger;
+        this.clock = clock;
+        this.stopGrace = stopGrace;
         this.management = management;
         this.elements = new StepElements(management);
         this.pending = new PendingSteps(management);
@@ -71,7 +97,11 @@ public final class JobWorker implements AutoCloseable {
         int ran = 0;
         for (RegisteredHandler handler : withPendingJobs()) {
             for (AcquiredExternalWorkerJob job : acquire(handler.type(), 50)) {
-                run(handler, job);
+                try {
+                    run(handler, job);
+                } finally {
+                    held.remove(job.getId());
+                }
                 ran++;
             }
         }
@@ -88,6 +118,18 @@ public final class JobWorker implements AutoCloseable {
         Semaphore free = new Semaphore(backlog());
         poller = daemon(() -> poll(free), "trainflow-job-poller");
         poller.start();
+        long every = Math.max(1, lockDuration.toMillis() / 3);
+        renewal = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "trainflow-lock-renewal"));
+        renewal.scheduleWithFixedDelay(this::renewLocks, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Steps still running (or waiting for a thread) keep their lock: another worker takes over only a dead one's. */
+    private void renewLocks() {
+        try {
+            locks.renew(Set.copyOf(held), workerId, java.util.Date.from(clock.instant().plus(lockDuration)));
+        } catch (RuntimeException e) {
+            LOG.debug("Renewing step locks failed, will try again: {}", e.toString());
+        }
     }
 
     private void poll(Semaphore free) {
@@ -120,11 +162,27 @@ public final class JobWorker implements AutoCloseable {
                         deferred.add(type); // there may be more
                     }
                     for (AcquiredExternalWorkerJob job : jobs) {
+                        if (stopping) {
+                            break; // close() gives these back
+                        }
                         free.acquireUninterruptibly();
                         acquired++;
                         pool.execute(() -> {
                             try {
-                                run(handler, job);
+                                if (running) {
+                                    run(handler, job);
+                                }
+                                if (!stopping) {
+                                    held.remove(job.getId());
+                                } // else: close() gives the lock back if the step did not finish
+                            } catch (RuntimeException e) {
+                                if (running) {
+                                    LOG.warn("Step {} ({}) could not be recorded, it runs again when its lock expires: {}",
+                                            job.getElementId(), handler.type(), e.toString());
+                                }
+                                if (!stopping) {
+                                    held.remove(job.getId());
+                                }
                             } finally {
                                 free.release();
                                 signals.wake();
@@ -132,7 +190,12 @@ public final class JobWorker implements AutoCloseable {
                         });
                     }
                 }
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                return; // close() gives back what was acquired
             } catch (RuntimeException e) {
+                if (stopping) {
+                    return;
+                }
                 LOG.warn("Job polling failed, will try again: {}", e.toString());
             }
             if (acquired == 0) {
@@ -172,9 +235,11 @@ public final class JobWorker implements AutoCloseable {
 
     private List<AcquiredExternalWorkerJob> acquire(String type, int max) {
         try {
-            return management.createExternalWorkerJobAcquireBuilder()
+            List<AcquiredExternalWorkerJob> jobs = management.createExternalWorkerJobAcquireBuilder()
                     .topic(type, lockDuration)
                     .acquireAndLock(max, workerId);
+            jobs.forEach(job -> held.add(job.getId()));
+            return jobs;
         } catch (RuntimeException e) {
             LOG.debug("Acquire for {} failed: {}", type, e.toString());
             return new ArrayList<>();
@@ -183,10 +248,20 @@ public final class JobWorker implements AutoCloseable {
 
     private void run(RegisteredHandler handler, AcquiredExternalWorkerJob job) {
         StepElements.Step step = elements.of(job.getProcessDefinitionId(), job.getElementId());
+        StepContext context = new StepContext(() -> job.getProcessInstanceId() + "/" + job.getElementId() + "/"
+                + locks.visit(job.getExecutionId(), job.getElementId()), ledger);
         StepOutcome outcome;
         try {
-            outcome = invoker.invoke(handler, present(job.getVariables()), step.headers());
+            // observable points of a step (the crash harness kills the process at them)
+            LOG.debug("Step {} ({}) runs", job.getElementId(), handler.type());
+            outcome = invokeOnce(handler, job, step, context);
+            LOG.debug("Step {} ({}) ran", job.getElementId(), handler.type());
         } catch (RuntimeException | Error e) {
+            if (stopping) {
+                LOG.info("Step {} ({}) was interrupted by the stop; it runs again at the next start",
+                        job.getElementId(), handler.type());
+                return;
+            }
             fail(handler, job, e, step.retries() == null ? handler.retries() : Math.max(1, step.retries()));
             return;
         }
@@ -207,6 +282,25 @@ public final class JobWorker implements AutoCloseable {
             // the instance moved on (cancelled, interrupted by a boundary event): nothing to report to
             LOG.info("Job {} of {} is gone: {}", job.getId(), handler.type(), gone.getMessage());
         }
+    }
+
+    /**
+     * Runs the handler as this step. A handler marked {@link RecordedOutput} (a paid AI call) has its output
+     * recorded before the step completes; a re-run after a crash gets that output without calling again.
+     */
+    private StepOutcome invokeOnce(RegisteredHandler handler, AcquiredExternalWorkerJob job, StepElements.Step step,
+                                   StepContext context) {
+        boolean record = handler.handler().getClass().isAnnotationPresent(RecordedOutput.class);
+        Optional<String> recorded = record ? context.recorded("output") : Optional.empty();
+        if (recorded.isPresent()) {
+            LOG.info("Step {} ({}) ran before this restart: its recorded output is used", job.getElementId(), handler.type());
+            return new StepOutcome.Completed(json.readValue(recorded.get(), MAP));
+        }
+        StepOutcome outcome = context.run(() -> invoker.invoke(handler, present(job.getVariables()), step.headers()));
+        if (record && outcome instanceof StepOutcome.Completed done) {
+            context.record("output", json.writeValueAsString(done.variables()));
+        }
+        return outcome;
     }
 
     /**
@@ -298,8 +392,13 @@ public final class JobWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops taking work; running steps get the grace period to finish. Steps still running after it, and
+     * steps acquired but not started, are given back (their lock released), so the next start runs them at once.
+     */
     @Override
     public synchronized void close() {
+        stopping = true;
         running = false;
         if (poller != null) {
             poller.interrupt();
@@ -307,10 +406,28 @@ public final class JobWorker implements AutoCloseable {
         if (pool != null) {
             pool.shutdown();
             try {
-                pool.awaitTermination(10, TimeUnit.SECONDS);
+                if (!pool.awaitTermination(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    pool.shutdownNow();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (renewal != null) {
+            renewal.shutdownNow();
+        }
+        int released = 0;
+        for (String id : Set.copyOf(held)) {
+            try {
+                management.unacquireExternalWorkerJob(id, workerId);
+                released++;
+            } catch (RuntimeException gone) {
+                LOG.debug("Step job {} could not be given back: {}", id, gone.toString());
+            }
+            held.remove(id);
+        }
+        if (released > 0) {
+            LOG.info("Gave back {} step(s) that had not finished; they run at the next start", released);
         }
     }
 }

@@ -14,6 +14,7 @@ import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.flowable.job.service.impl.cmd.UnacquireOwnedJobsCmd;
 
 /**
  * The embedded default engine: Flowable, taught the Camunda 8 dialect through its own
@@ -88,9 +89,22 @@ public final class TrainflowEngine implements AutoCloseable {
         }
     }
 
+    /** Lock times per kind of job (see {@link Builder#locks}). */
+    public record LockTimes(Duration step, Duration continuation, Duration timer) {
+        /**
+         * Steps run handlers that call other systems (an AI model up to a few minutes with its retries): their
+         * lock is renewed while they run, so one minute is enough and a dead node's step returns within it.
+         * Continuations and timer moves are single database transactions (a campaign's batch of 50 requests
+         * the longest): five and one minute. A restarted node releases its own locks at once anyway.
+         */
+        public static LockTimes standard() {
+            return new LockTimes(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(1));
+        }
+    }
+
     /** Configures and starts the engine. */
     public static final class Builder {
-        private String jdbcUrl = "jdbc:h2:file:./data/trainflow;DB_CLOSE_DELAY=-1";
+        private String jdbcUrl = "jdbc:h2:file:./data/trainflow;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         private DataSource dataSource;
         private HandlerRegistry handlers = new HandlerRegistry(List.of());
         private Directory directory = user -> Set.of();
@@ -100,12 +114,35 @@ public final class TrainflowEngine implements AutoCloseable {
         private String name = "trainflow";
         private EngineClock clock = new EngineClock();
         private String unassignedTaskGroup = UserTaskDefaults.DEFAULT_GROUP;
+        private String nodeId;
+        private LockTimes locks = LockTimes.standard();
+        private Duration stopGrace = Duration.ofSeconds(10);
 
         /** The group a user task that names no assignee or candidates is offered to. */
         public Builder unassignedTaskGroup(String group) {
             if (group != null && !group.isBlank()) {
                 this.unassignedTaskGroup = group.strip();
             }
+            return this;
+        }
+
+        /**
+         * This node's identity, stable across its restarts: its locks carry it, and at start the locks its
+         * previous run held are released at once. Give every node sharing a database its own.
+         */
+        public Builder nodeId(String nodeId) {
+            this.nodeId = nodeId;
+            return this;
+        }
+
+        public Builder locks(LockTimes locks) {
+            this.locks = locks;
+            return this;
+        }
+
+        /** How long running steps may take to finish when the engine closes; then their locks are given back. */
+        public Builder stopGrace(Duration grace) {
+            this.stopGrace = grace;
             return this;
         }
 
@@ -174,7 +211,12 @@ public final class TrainflowEngine implements AutoCloseable {
             // under load that deadlocks a bounded pool (measured by the benchmark); UUIDs need no round trip
             config.setIdGenerator(new StrongUuidGenerator());
             config.setHistoryLevel(HistoryLevel.AUDIT);
-            config.setAsyncExecutorActivate(background);
+            // started below, once the locks of this node's previous run are released
+            config.setAsyncExecutorActivate(false);
+            String node = nodeId != null ? nodeId : name + "@" + host();
+            config.setAsyncExecutorLockOwner(node);
+            config.setAsyncExecutorAsyncJobLockTimeInMillis((int) locks.continuation().toMillis());
+            config.setAsyncExecutorTimerLockTimeInMillis((int) locks.timer().toMillis());
             config.setAsyncExecutorNumberOfRetries(3);
             // a failed step waits out its backoff as a lock; release expired locks promptly
             config.setAsyncExecutorResetExpiredJobsInterval(5_000);
@@ -195,7 +237,7 @@ public final class TrainflowEngine implements AutoCloseable {
                     new ZeebeMultiInstanceParseHandler(),
                     new StepInputsParseHandler(handlers)));
             config.setPostBpmnParseHandlers(List.of(new ZeebeReceiveTaskParseHandler()));
-            config.setCustomMybatisMappers(Set.of(PendingSteps.Mapper.class));
+            config.setCustomMybatisMappers(Set.of(PendingSteps.Mapper.class, JobLocks.Mapper.class));
             Decisions decisions = new Decisions();
             ZeebeActivityBehaviorFactory behaviors = new ZeebeActivityBehaviorFactory(decisions);
             behaviors.setExpressionManager(expressions);
@@ -207,15 +249,36 @@ public final class TrainflowEngine implements AutoCloseable {
             ProcessEngine engine = config.buildProcessEngine();
             ExtraIndexes.ensure(config.getDataSource());
             decisions.setRepositoryService(engine.getRepositoryService());
-            String workerId = name + "-worker@" + host();
-            // jobs this worker held when the process stopped are free again at once, not after their lock expires
-            engine.getManagementService().unacquireAllExternalWorkerJobsForWorker(workerId);
+            String workerId = nodeId != null ? nodeId : name + "-worker@" + host();
+            releaseOwnLocks(config, engine, node, workerId);
+            if (background) {
+                config.getAsyncExecutor().start();
+            }
             JobWorker worker = new JobWorker(engine.getManagementService(), handlers, retryPolicy,
-                    workerId, Duration.ofMinutes(5), workerThreads, signals);
+                    workerId, locks.step(), workerThreads, signals, new StepLedger(config.getDataSource(), clock),
+                    clock, stopGrace);
             if (background) {
                 worker.start();
             }
             return new TrainflowEngine(engine, worker, linter, clock);
+        }
+
+        /**
+         * Jobs this node held when its previous run stopped (a kill, a power cut) are free again at once, not after
+         * their locks expire. Only this node's: another live node's locks carry its own id.
+         */
+        private static void releaseOwnLocks(StandaloneProcessEngineConfiguration config, ProcessEngine engine,
+                                            String node, String workerId) {
+            var management = engine.getManagementService();
+            management.unacquireAllExternalWorkerJobsForWorker(workerId);
+            int timers = new JobLocks(management).releaseTimers(node);
+            long jobs = management.createJobQuery().lockOwner(node).count();
+            config.getCommandExecutor().execute(
+                    new UnacquireOwnedJobsCmd(node, null, config.getJobServiceConfiguration()));
+            if (jobs + timers > 0) {
+                org.slf4j.LoggerFactory.getLogger(TrainflowEngine.class).info(
+                        "Released {} job(s) and {} timer(s) this node ({}) held when it stopped", jobs, timers, node);
+            }
         }
     }
 }

@@ -105,6 +105,11 @@ public final class CatalogueCourseLms implements LmsPort {
         return moodle.sendMessage(toUsername, text, clientMsgId);
     }
 
+    @Override
+    public Optional<MessageReceipt> sentMessage(String toUsername, String clientMsgId) {
+        return moodle.sentMessage(toUsername, clientMsgId);
+    }
+
     private List<String> toMoodle(Collection<String> courseIds) {
         return courseIds.stream().map(ids::moodleId).flatMap(Optional::stream).map(String::valueOf).toList();
     }
