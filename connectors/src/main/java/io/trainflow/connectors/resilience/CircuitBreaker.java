@@ -3,6 +3,7 @@ package io.trainflow.connectors.resilience;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -21,13 +22,19 @@ public final class CircuitBreaker {
     private final int threshold;
     private final Duration openFor;
     private final Clock clock;
-    private final Supplier<? extends RuntimeException> whenOpen;
+    private final Function<Duration, ? extends RuntimeException> whenOpen;
     private State state = State.CLOSED;
     private int failures;
     private Instant openedAt;
 
     public CircuitBreaker(String system, int threshold, Duration openFor, Clock clock,
                           Supplier<? extends RuntimeException> whenOpen) {
+        this(system, threshold, openFor, clock, (Duration remaining) -> whenOpen.get());
+    }
+
+    /** As above; {@code whenOpen} is told how long the breaker stays open, so callers know when to come back. */
+    public CircuitBreaker(String system, int threshold, Duration openFor, Clock clock,
+                          Function<Duration, ? extends RuntimeException> whenOpen) {
         this.system = system;
         this.threshold = threshold;
         this.openFor = openFor;
@@ -43,7 +50,7 @@ public final class CircuitBreaker {
     public synchronized void beforeCall() {
         if (state == State.OPEN) {
             if (clock.instant().isBefore(openedAt.plus(openFor))) {
-                throw whenOpen.get();
+                throw whenOpen.apply(remainingOpen());
             }
             state = State.HALF_OPEN;
         }
@@ -60,6 +67,15 @@ public final class CircuitBreaker {
             state = State.OPEN;
             openedAt = clock.instant();
         }
+    }
+
+    /** How long calls still fail fast; zero when the breaker lets calls (or a trial) through. */
+    public synchronized Duration remainingOpen() {
+        if (state != State.OPEN) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(clock.instant(), openedAt.plus(openFor));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     public synchronized boolean isOpen() {

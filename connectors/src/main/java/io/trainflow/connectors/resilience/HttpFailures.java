@@ -3,6 +3,8 @@ package io.trainflow.connectors.resilience;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Sorts what went wrong on the wire into "retry may help" and "it will not", the same way for every
@@ -12,10 +14,14 @@ import java.io.IOException;
  */
 public final class HttpFailures {
 
-    /** The connector's exception for an unavailable system; retried by {@link CamelRetries#retryTransient}. */
+    /**
+     * The connector's exception for an unavailable system; retried by {@link CamelRetries#retryTransient}.
+     * {@code retryAfter} is when a later call may work: the server's Retry-After or the time the breaker stays
+     * open, whichever is later; null when neither says.
+     */
     @FunctionalInterface
     public interface Unavailable {
-        RuntimeException of(String message, Exception cause);
+        RuntimeException of(String message, Exception cause, Duration retryAfter);
     }
 
     /** The connector's reading of a status that is an answer (4xx other than 429). */
@@ -39,16 +45,23 @@ public final class HttpFailures {
             int status = http.getStatusCode();
             if (isTransient(status)) {
                 breaker.onFailure();
-                return unavailable.of(system + " answered HTTP " + status + " to " + call, e);
+                Duration asked = RetryAfter.of(http.getResponseHeaders(), Duration.ofHours(1), Instant.now()).orElse(null);
+                return unavailable.of(system + " answered HTTP " + status + " to " + call, e, later(asked, breaker));
             }
             breaker.onSuccess(); // the server is up and answering
             return answered.of(http);
         }
         if (e instanceof IOException) {
             breaker.onFailure();
-            return unavailable.of(system + " unreachable for " + call + ": " + e, e);
+            return unavailable.of(system + " unreachable for " + call + ": " + e, e, later(null, breaker));
         }
         return e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+
+    private static Duration later(Duration asked, CircuitBreaker breaker) {
+        Duration open = breaker.remainingOpen();
+        Duration wait = asked == null || open.compareTo(asked) > 0 ? open : asked;
+        return wait.isZero() ? null : wait;
     }
 
     /** 429 Too Many Requests and every 5xx: the system cannot answer now; a later call may work. */

@@ -3,6 +3,7 @@ package io.trainflow.connectors.resilience;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -63,6 +64,11 @@ public record Resilience(Duration timeout, int maxRetries, Duration initialBacko
     }
 
     public CircuitBreaker breaker(String system, Supplier<? extends RuntimeException> whenOpen) {
+        return new CircuitBreaker(system, breakerThreshold, breakerOpenFor, Clock.systemUTC(), whenOpen);
+    }
+
+    /** As {@link #breaker(String, Supplier)}; {@code whenOpen} is told how long the breaker stays open. */
+    public CircuitBreaker breaker(String system, Function<Duration, ? extends RuntimeException> whenOpen) {
         return new CircuitBreaker(system, breakerThreshold, breakerOpenFor, Clock.systemUTC(), whenOpen);
     }
 

@@ -6,6 +6,7 @@ import io.trainflow.connectors.lms.CompletionStatus;
 import io.trainflow.connectors.lms.Course;
 import io.trainflow.connectors.lms.CourseGrade;
 import io.trainflow.connectors.lms.Enrolment;
+import io.trainflow.connectors.error.PortBusinessException;
 import io.trainflow.connectors.lms.EnrolmentRefusedException;
 import io.trainflow.connectors.lms.FeedbackResponse;
 import io.trainflow.connectors.lms.LmsPort;
@@ -75,7 +76,9 @@ public class SampleLms implements LmsPort {
     @Override
     public synchronized Enrolment enrol(String username, String courseId, Instant start, Instant end) {
         if (!usernames.contains(username)) {
-            throw new EnrolmentRefusedException("no LMS user " + username);
+            // as with Moodle: a missing account is the administrator's to fix, not a refusal to tell the learner
+            throw new PortBusinessException("LMS", "nouser", PortBusinessException.Kind.CONFIGURATION,
+                    "no LMS user " + username + ": create the account, then retry");
         }
         if (courses.stream().noneMatch(c -> c.id().equals(courseId))) {
             throw new EnrolmentRefusedException("no LMS course " + courseId);

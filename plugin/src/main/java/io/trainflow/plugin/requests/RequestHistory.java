@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
 public class RequestHistory {
 
     private static final List<String> SHOWN = List.of("origin", "requestedBy", "employeeId", "pathCost", "overBudget",
-            "routing", "learningPath", "trainingStatus", "decision", "trainingDeadline");
+            "routing", "learningPath", "trainingStatus", "decision", "trainingDeadline", "outcome", "endReason",
+            "enrolmentRefusal");
 
     /** Suffix of the variables in which step handlers store the provenance of their AI outputs. */
     static final String PROVENANCE = "Provenance";

@@ -27,6 +27,7 @@ final class MoodleAnswers {
 
     private final MoodleSite site;
     private final Map<String, JsonNode> recorded = new LinkedHashMap<>();
+    private final List<ObjectNode> created = new java.util.ArrayList<>();
 
     MoodleAnswers(MoodleSite site) {
         this.site = site;
@@ -46,6 +47,7 @@ final class MoodleAnswers {
             case "gradereport_user_get_grade_items" -> gradeItems(form);
             case "mod_feedback_get_feedbacks_by_courses" -> fixture("mod_feedback_get_feedbacks_by_courses__no-courseids");
             case "core_calendar_create_calendar_events" -> calendarEvents(form);
+            case "core_calendar_get_calendar_events" -> courseEvents(form);
             case "core_message_send_instant_messages" -> messages(form);
             default -> throw new IllegalArgumentException("the WireMock Moodle does not answer " + function);
         };
@@ -190,8 +192,33 @@ final class MoodleAnswers {
                     .put("timestart", Long.parseLong(form.get(p + "[timestart]")))
                     .put("timeduration", Long.parseLong(form.getOrDefault(p + "[timeduration]", "0")));
             events.add(e);
+            synchronized (created) {
+                created.add(e);
+            }
         }
         return out;
+    }
+
+    /** Course events created so far in the asked courses, starting within [timestart, timeend] (live-4.5.6 shape). */
+    private JsonNode courseEvents(Map<String, String> form) {
+        ObjectNode out = (ObjectNode) fixture("core_calendar_get_calendar_events__as-trainflow").deepCopy();
+        ArrayNode events = out.putArray("events");
+        List<String> courses = indexed(form, "events[courseids]");
+        long from = Long.parseLong(form.getOrDefault("options[timestart]", "0"));
+        long to = Long.parseLong(form.getOrDefault("options[timeend]", String.valueOf(Long.MAX_VALUE)));
+        synchronized (created) {
+            created.stream().filter(e -> courses.contains(e.get("courseid").asText()))
+                    .filter(e -> e.get("timestart").asLong() >= from && e.get("timestart").asLong() <= to)
+                    .forEach(events::add);
+        }
+        return out;
+    }
+
+    /** Calendar events created through the web service, in order. */
+    List<ObjectNode> calendar() {
+        synchronized (created) {
+            return List.copyOf(created);
+        }
     }
 
     private JsonNode messages(Map<String, String> form) {

@@ -29,18 +29,32 @@ public final class WireMockMoodle implements AutoCloseable {
     private static final String PATH = "/webservice/rest/server.php";
 
     private final MoodleSite site;
+    private final MoodleAnswers answers;
     private final WireMockServer server;
     private final Map<String, Runnable> afterWrite = new ConcurrentHashMap<>();
+    /** Answers given instead of the site's, e.g. a recorded error of a Moodle without some capability. */
+    private final Map<String, String> recordedAnswers = new ConcurrentHashMap<>();
+    private final Map<String, Integer> answered = new ConcurrentHashMap<>();
+    private volatile boolean down;
+    private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
 
     private WireMockMoodle(MoodleSite site, int latencyMillis, int threads) {
         this.site = site;
-        MoodleAnswers answers = new MoodleAnswers(site);
+        this.answers = new MoodleAnswers(site);
         this.server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(threads).jettyAcceptors(1)
                 .extensions(new ResponseDefinitionTransformerV2() {
                     @Override
                     public ResponseDefinition transform(ServeEvent event) {
                         String function = event.getRequest().queryParameter("wsfunction").firstValue();
-                        String body = answers.answer(function, event.getRequest().getBodyAsString());
+                        if (down) {
+                            refused.incrementAndGet();
+                            // as a PHP server behind a proxy in maintenance answers, asking for 30 s
+                            return ResponseDefinitionBuilder.responseDefinition().withStatus(503)
+                                    .withHeader("Retry-After", "30").withBody("Service Unavailable").build();
+                        }
+                        String recorded = recordedAnswers.get(function);
+                        String body = recorded != null ? recorded : answers.answer(function, event.getRequest().getBodyAsString());
+                        answered.merge(function, 1, Integer::sum);
                         Runnable hook = afterWrite.remove(function);
                         if (hook != null) {
                             hook.run();
@@ -86,6 +100,40 @@ public final class WireMockMoodle implements AutoCloseable {
      */
     public void onceAfter(String function, Runnable hook) {
         afterWrite.put(function, hook);
+    }
+
+    /** From now on Moodle answers the function with this body (a recorded answer), until {@link #answerFromSite}. */
+    public void answerWith(String function, String body) {
+        recordedAnswers.put(function, body);
+    }
+
+    public void answerFromSite(String function) {
+        recordedAnswers.remove(function);
+    }
+
+    /** Moodle is down (every call answered 503 with Retry-After: 30) until {@link #up()}. */
+    public void down() {
+        down = true;
+    }
+
+    public void up() {
+        down = false;
+    }
+
+    /** Names and course ids of the calendar events created so far, e.g. "Training: Python…@4". */
+    public List<String> calendarEvents() {
+        return answers.calendar().stream().map(e -> e.get("name").asText() + "@" + e.get("courseid").asText()
+                + "@" + e.get("timestart").asText()).toList();
+    }
+
+    /** Calls refused while down. */
+    public int refused() {
+        return refused.get();
+    }
+
+    /** Calls of the function Moodle answered (not refused while down). */
+    public int answered(String function) {
+        return answered.getOrDefault(function, 0);
     }
 
     /** Calls of the function so far. */

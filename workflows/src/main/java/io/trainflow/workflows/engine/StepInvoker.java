@@ -1,5 +1,6 @@
 package io.trainflow.workflows.engine;
 
+import io.trainflow.connectors.error.PortBusinessException;
 import io.trainflow.workflows.api.BusinessError;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.feel.FeelValues;
@@ -26,6 +27,8 @@ public final class StepInvoker {
     /**
      * Runs the handler. Technical failures (including unreadable input) propagate as exceptions
      * for the adapter to retry; a {@link BusinessError} becomes a {@link StepOutcome.BusinessFailure}.
+     * A port's {@link PortBusinessException} is translated here, once for every handler and engine: a refusal
+     * becomes the BPMN error of its code, a configuration failure an {@link StepOutcome.Incident} at once.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public StepOutcome invoke(RegisteredHandler registered, Map<String, Object> variables) {
@@ -53,7 +56,28 @@ public final class StepInvoker {
             return new StepOutcome.Completed(toVariables(output));
         } catch (BusinessError error) {
             return new StepOutcome.BusinessFailure(error.code(), error.getMessage(), error.variables());
+        } catch (RuntimeException e) {
+            PortBusinessException answered = answered(e);
+            if (answered == null) {
+                throw e;
+            }
+            String said = answered.system() + " error " + answered.systemCode() + ": " + answered.getMessage();
+            if (answered.isConfiguration()) {
+                return new StepOutcome.Incident("Configuration problem, not retried: " + said
+                        + ". Fix it, then retry this incident; the request waits here.");
+            }
+            return new StepOutcome.BusinessFailure(answered.bpmnErrorCode(), said, Map.of());
         }
+    }
+
+    /** The system's "no" in the cause chain, or null for a technical failure. */
+    private static PortBusinessException answered(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PortBusinessException p) {
+                return p;
+            }
+        }
+        return null;
     }
 
     public Map<String, Object> toVariables(Object output) {

@@ -8,6 +8,7 @@ import io.trainflow.workflows.api.BusinessError;
 import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
+import io.trainflow.workflows.path.PathCourse;
 import io.trainflow.workflows.profile.Profile;
 import io.trainflow.workflows.sessions.MatchSessionsHandler;
 import io.trainflow.workflows.sessions.SessionBooking;
@@ -24,12 +25,26 @@ import java.util.List;
 public final class EnrolHandler implements StepHandler<EnrolHandler.Input, EnrolHandler.Output> {
 
     public static final String ENROLMENT_REFUSED = "ENROLMENT_REFUSED";
+    /** The variable the refusal's reason is set in, for the message and the recorded outcome. */
+    public static final String REASON = "enrolmentRefusal";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
             @Doc(value = "The learner", feel = "=profile") Profile profile,
             @Doc(value = "Sessions to enrol in", feel = "=sessions") List<SessionBooking> sessions,
-            @Doc(value = "Training request id, kept with each seat booking", feel = "=requestId") String requestId) {
+            @Doc(value = "Training request id, kept with each seat booking", feel = "=requestId") String requestId,
+            @Doc(value = "Courses of the path, for their titles in the reason of a refusal", optional = true,
+                    feel = "=learningPath") List<PathCourse> learningPath) {
+
+        public Input(Profile profile, List<SessionBooking> sessions, String requestId) {
+            this(profile, sessions, requestId, null);
+        }
+
+        String title(String courseId) {
+            return (learningPath == null ? List.<PathCourse>of() : learningPath).stream()
+                    .filter(c -> courseId != null && courseId.equals(c.courseId()) && c.title() != null)
+                    .map(PathCourse::title).findFirst().orElse("course " + courseId);
+        }
     }
 
     public record Enrolled(
@@ -55,7 +70,7 @@ public final class EnrolHandler implements StepHandler<EnrolHandler.Input, Enrol
     public Output handle(Input input) throws BusinessError {
         String username = input.profile() == null ? null : input.profile().username();
         if (username == null || username.isBlank()) {
-            throw new BusinessError(ENROLMENT_REFUSED, "The learner has no LMS username");
+            throw refused("the learner has no LMS username");
         }
         List<SessionBooking> sessions = input.sessions() == null ? List.of() : input.sessions();
         // access from now, so pre-work is open before the session, until the training deadline
@@ -65,15 +80,21 @@ public final class EnrolHandler implements StepHandler<EnrolHandler.Input, Enrol
         List<Enrolled> enrolled = new ArrayList<>();
         for (SessionBooking s : sessions) {
             if (!catalogue.reserveSeat(s.sessionId(), username, input.requestId())) {
-                throw new BusinessError(ENROLMENT_REFUSED, "Session " + s.sessionId() + " is full or no longer offered");
+                throw refused("session " + s.sessionId() + " of " + input.title(s.courseId())
+                        + " is full or no longer offered");
             }
             try {
                 lms.enrol(username, s.courseId(), now, end);
             } catch (EnrolmentRefusedException e) {
-                throw new BusinessError(ENROLMENT_REFUSED, e.getMessage());
+                throw refused("the LMS refused the enrolment in " + input.title(s.courseId()) + ": " + e.getMessage());
             }
             enrolled.add(new Enrolled(s.courseId(), s.sessionId(), "enrolled"));
         }
         return new Output(enrolled);
+    }
+
+    /** A business refusal that names its reason, for the learner's message and the request's status. */
+    private static BusinessError refused(String reason) {
+        return new BusinessError(ENROLMENT_REFUSED, reason, java.util.Map.of(REASON, reason));
     }
 }

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 @TaskType(value = "lms-collect-grades", name = "Collect LMS grades",
         description = "Reads the learner's course grades for the path from the LMS, in percent, with pass or fail by"
-                + " each course's pass grade (half marks when the course sets none).")
+                + " each course's pass grade (half marks when the course sets none); a course without graded items is"
+                + " neither passed nor failed.")
 public final class CollectGradesHandler implements StepHandler<CollectGradesHandler.Input, CollectGradesHandler.Output> {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -43,13 +44,15 @@ public final class CollectGradesHandler implements StepHandler<CollectGradesHand
                         .collect(Collectors.toMap(CourseGrade::courseId, Function.identity(), (a, b) -> b));
         List<Learning.CourseResult> results = courseIds.stream().map(id -> {
             CourseGrade g = grades.get(id);
-            return g == null ? new Learning.CourseResult(id, null, false)
+            return g == null ? new Learning.CourseResult(id, null, null)
                     : new Learning.CourseResult(id, Math.round(g.percent() * 10) / 10.0, g.passed());
         }).toList();
         List<Double> graded = results.stream().map(Learning.CourseResult::grade).filter(Objects::nonNull).toList();
         Double average = graded.isEmpty() ? null
                 : Math.round(graded.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 10) / 10.0;
-        boolean allPassed = !results.isEmpty() && results.stream().allMatch(Learning.CourseResult::passed);
+        // a path where nothing is graded has no pass or fail to report; one failed course fails the path
+        Boolean allPassed = graded.isEmpty() ? null
+                : results.stream().allMatch(r -> Boolean.TRUE.equals(r.passed()));
         return new Output(new Learning(results, average, allPassed));
     }
 }

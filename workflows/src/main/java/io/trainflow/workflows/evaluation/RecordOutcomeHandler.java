@@ -5,7 +5,6 @@ import io.trainflow.connectors.jdbc.Json;
 import io.trainflow.connectors.outcome.Outcome;
 import io.trainflow.connectors.outcome.OutcomeStore;
 import io.trainflow.workflows.api.Doc;
-import io.trainflow.workflows.api.NoOutput;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.profile.Profile;
@@ -17,10 +16,10 @@ import tools.jackson.core.type.TypeReference;
 @TaskType(value = "record-outcome", name = "Record outcome",
         description = "Stores how the request ended (every end records one), with reaction, learning, follow-ups and review ratings, for the"
                 + " programme report. Recording the same request again replaces the earlier outcome.")
-public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHandler.Input, NoOutput> {
+public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHandler.Input, RecordOutcomeHandler.Output> {
 
-    static final Set<String> STATUSES = Set.of("completed", "not-completed", "rejected", "no-need", "withdrawn",
-            "employee-unknown");
+    static final Set<String> STATUSES = Set.of("completed", "not-completed", "not-enrolled", "rejected", "no-need",
+            "withdrawn", "employee-unknown");
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -28,7 +27,7 @@ public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHand
             @Doc(value = "Programme id; empty for a single request", optional = true, feel = "=programmeId") String programmeId,
             @Doc(value = "Training request id", feel = "=requestId") String requestId,
             @Doc(value = "HCM id of the learner", feel = "=employeeId") String employeeId,
-            @Doc("completed, not-completed, rejected, no-need, withdrawn or employee-unknown") String status,
+            @Doc("completed, not-completed, not-enrolled, rejected, no-need, withdrawn or employee-unknown") String status,
             @Doc(value = "Reaction (level 1)", optional = true, feel = "=reaction") Reaction reaction,
             @Doc(value = "Learning (level 2)", optional = true, feel = "=learning") Learning learning,
             @Doc(value = "Manager follow-ups (level 3), as the process holds them", optional = true, feel = "=followUps")
@@ -36,7 +35,19 @@ public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHand
             @Doc(value = "The learner, for the review rating before the training", optional = true, feel = "=profile")
             Profile profile,
             @Doc(value = "Review rating after the training (level 4)", optional = true, feel = "=reviewAfter")
-            Double reviewAfter) {
+            Double reviewAfter,
+            @Doc(value = "Why the request ended so, in words for people (shown by `status`)", optional = true)
+            String reason) {
+
+        public Input(String programmeId, String requestId, String employeeId, String status, Reaction reaction,
+                     Learning learning, Object followUps, Profile profile, Double reviewAfter) {
+            this(programmeId, requestId, employeeId, status, reaction, learning, followUps, profile, reviewAfter, null);
+        }
+    }
+
+    public record Output(
+            @Doc("How the request ended (the recorded status)") String outcome,
+            @Doc(value = "Why, when the process said", optional = true) String endReason) {
     }
 
     private final OutcomeStore outcomes;
@@ -48,7 +59,7 @@ public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHand
     }
 
     @Override
-    public NoOutput handle(Input input) {
+    public Output handle(Input input) {
         if (!STATUSES.contains(input.status())) {
             // a modelling error in the process, not a business outcome
             throw new IllegalArgumentException("Unknown outcome status '" + input.status() + "'; expected " + STATUSES);
@@ -57,7 +68,7 @@ public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHand
                 asMap(input.reaction()), asMap(input.learning()), input.followUps(),
                 input.profile() == null ? null : input.profile().lastReviewRating(), input.reviewAfter(),
                 clock.instant()));
-        return NoOutput.INSTANCE;
+        return new Output(input.status(), input.reason());
     }
 
     private static Map<String, Object> asMap(Object value) {

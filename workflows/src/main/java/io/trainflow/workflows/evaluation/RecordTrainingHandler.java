@@ -66,7 +66,8 @@ public final class RecordTrainingHandler implements StepHandler<RecordTrainingHa
         List<Recorded> recorded = new ArrayList<>();
         for (PathCourse course : path) {
             Learning.CourseResult result = graded.get(course.courseId());
-            boolean success = result != null ? result.passed() : completed.contains(course.courseId());
+            boolean success = result != null && result.passed() != null ? result.passed()
+                    : completed.contains(course.courseId());
             if (!success) {
                 continue;
             }

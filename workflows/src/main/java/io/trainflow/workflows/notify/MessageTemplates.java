@@ -15,13 +15,16 @@ import java.util.regex.Pattern;
 final class MessageTemplates {
 
     static final Map<String, String> TEMPLATES = Map.of(
-            "enrolled", "You are enrolled[ in {courses}].[ Please complete your training by {trainingDeadline}.]",
+            "enrolled", "You are enrolled[ in {sessions}][ in {courses}].[ Please complete your training by"
+                    + " {trainingDeadline}.]",
+            "not-enrolled", "Your training request[ {requestId}] was approved, but you could not be enrolled."
+                    + "[ Reason: {reason}.] Trainflow's administrators have been told.",
             "reminder", "Reminder: a training approval is waiting for you[ ({requestId})].[ Learner: {learner}.]",
             "escalated", "A training approval was escalated to you because it was not handled in time[ ({requestId})]."
                     + "[ Learner: {learner}.]",
             "nudge", "You have not opened your training[ for {inactiveDays} days].[ Progress: {percent}%.]"
                     + "[ Please complete it by {trainingDeadline}.]",
-            "rejected", "Your training request[ {requestId}] was rejected.[ Comment: {comment}]",
+            "rejected", "Your training request[ {requestId}] was rejected.[ Reason: {reason}.][ Comment: {comment}]",
             "changes-requested", "Changes were requested on your training request[ {requestId}].[ Comment: {comment}]",
             "deadline-missed", "The training deadline[ {trainingDeadline}] passed before the training was completed."
                     + "[ Learner: {learner}.]",
@@ -67,6 +70,8 @@ final class MessageTemplates {
             s = "";
         } else if (v instanceof Collection<?> c) {
             s = String.join(", ", c.stream().map(MessageTemplates::value).filter(x -> !x.isEmpty()).toList());
+        } else if (v instanceof Map<?, ?> m && m.get("sessionId") != null && m.get("startDate") != null) {
+            s = session(m);
         } else if (v instanceof Map<?, ?> m) {
             s = value(firstPresent(m, List.of("title", "fullname", "name", "displayName", "courseId")));
         } else {
@@ -77,6 +82,16 @@ final class MessageTemplates {
             }
         }
         return s.length() > MAX_VALUE ? s.substring(0, MAX_VALUE - 1) + "…" : s;
+    }
+
+    /** "Python for Automation, session S-1 from 2026-03-02 to 2026-03-04": the course by title, then its dates. */
+    private static String session(Map<?, ?> m) {
+        Object title = firstPresent(m, List.of("title", "fullname"));
+        String course = title != null ? value(title) : "course " + value(m.get("courseId"));
+        String start = value(m.get("startDate"));
+        String end = value(m.get("endDate"));
+        String dates = end.isEmpty() || end.equals(start) ? " on " + start : " from " + start + " to " + end;
+        return course + ", session " + value(m.get("sessionId")) + dates;
     }
 
     private static Object firstPresent(Map<?, ?> m, List<String> keys) {

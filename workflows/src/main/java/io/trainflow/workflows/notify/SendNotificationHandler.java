@@ -11,22 +11,28 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import io.trainflow.connectors.error.PortBusinessException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 @TaskType(value = "send-notification", name = "Send LMS message",
         description = "Renders a short message from a template and sends it to the person as an LMS instant message."
-                + " A message the LMS does not deliver is retried. Sent once per step: a re-run after a crash does not"
-                + " send it again.")
+                + " A message the LMS refuses is an incident for the administrator (not retried). Sent once per step:"
+                + " a re-run after a crash does not send it again.")
 public final class SendNotificationHandler
         implements StepHandler<SendNotificationHandler.Input, SendNotificationHandler.Output> {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
             @Doc("Username of the person to tell; nothing is sent when empty") String recipient,
-            @Doc("enrolled, reminder, escalated, nudge, rejected, changes-requested, deadline-missed, follow-up,"
-                    + " report-ready") String template,
-            @Doc(value = "Values the template may use: courses, trainingDeadline, requestId, learner, comment,"
-                    + " inactiveDays, percent, day, programmeId", optional = true) Map<String, Object> data) {
+            @Doc("enrolled, not-enrolled, reminder, escalated, nudge, rejected, changes-requested, deadline-missed,"
+                    + " follow-up, report-ready") String template,
+            @Doc(value = "Values the template may use: sessions (named by the titles of a learningPath passed"
+                    + " along), courses, trainingDeadline, requestId, learner, reason, comment, inactiveDays, percent,"
+                    + " day, programmeId", optional = true) Map<String, Object> data) {
     }
 
     public record Output(
@@ -41,7 +47,7 @@ public final class SendNotificationHandler
 
     @Override
     public Output handle(Input input) {
-        String text = MessageTemplates.render(input.template(), input.data());
+        String text = MessageTemplates.render(input.template(), titled(input.data()));
         if (input.recipient() == null || input.recipient().isBlank()) {
             // e.g. a learner without a manager: nobody to tell is not a reason to stop the process
             return new Output(null);
@@ -56,9 +62,9 @@ public final class SendNotificationHandler
     private String send(String recipient, String text, String clientMsgId) {
         MessageReceipt receipt = lms.sendMessage(recipient, text, clientMsgId);
         if (!receipt.sent()) {
-            // Moodle reports per-message failure as msgid -1: a technical failure, retried by the engine
-            throw new IllegalStateException("The LMS did not deliver the message to " + recipient + ": "
-                    + receipt.errorMessage());
+            // the LMS answered and a resend gets the same answer: the administrator's, not a retry's
+            throw new PortBusinessException("LMS", "messagenotsent", PortBusinessException.Kind.CONFIGURATION,
+                    "The LMS did not deliver the message to " + recipient + ": " + receipt.errorMessage());
         }
         return String.valueOf(receipt.msgId());
     }
@@ -71,5 +77,36 @@ public final class SendNotificationHandler
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Sessions named by their course's title: the process's sessions carry course ids only, so a title is taken
+     * from the {@code learningPath} passed along ({@code {sessions}} then reads "Python for Automation, session …").
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> titled(Map<String, Object> data) {
+        if (data == null || !(data.get("sessions") instanceof List<?> sessions) || !(data.get("learningPath") instanceof List<?> path)) {
+            return data;
+        }
+        Map<Object, Object> titles = new HashMap<>();
+        path.forEach(c -> {
+            if (c instanceof Map<?, ?> course && course.get("courseId") != null && course.get("title") != null) {
+                titles.put(String.valueOf(course.get("courseId")), course.get("title"));
+            }
+        });
+        List<Object> named = new ArrayList<>();
+        for (Object s : sessions) {
+            if (s instanceof Map<?, ?> session && !session.containsKey("title")
+                    && titles.containsKey(String.valueOf(session.get("courseId")))) {
+                Map<Object, Object> copy = new LinkedHashMap<>((Map<Object, Object>) session);
+                copy.put("title", titles.get(String.valueOf(session.get("courseId"))));
+                named.add(copy);
+            } else {
+                named.add(s);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>(data);
+        out.put("sessions", named);
+        return out;
     }
 }

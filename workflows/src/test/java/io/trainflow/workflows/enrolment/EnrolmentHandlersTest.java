@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.trainflow.connectors.catalogue.TrainingSession;
 import io.trainflow.connectors.lms.Enrolment;
 import io.trainflow.workflows.Sample;
+import io.trainflow.connectors.error.PortBusinessException;
 import io.trainflow.workflows.api.BusinessError;
 import io.trainflow.workflows.profile.Profile;
 import io.trainflow.workflows.sessions.SessionBooking;
@@ -48,15 +49,21 @@ class EnrolmentHandlersTest {
         SessionBooking full = booking("107", 0);
 
         assertThatThrownBy(() -> enrol.handle(new EnrolHandler.Input(sample.profile("1006"), List.of(full), "REQ-2")))
-                .isInstanceOfSatisfying(BusinessError.class, e -> assertThat(e.code()).isEqualTo("ENROLMENT_REFUSED"));
+                .isInstanceOfSatisfying(BusinessError.class, e -> {
+                    assertThat(e.code()).isEqualTo("ENROLMENT_REFUSED");
+                    assertThat(e.variables()).as("the reason, for the message and the status")
+                            .containsEntry(EnrolHandler.REASON, e.getMessage());
+                    assertThat(e.getMessage()).contains("is full");
+                });
     }
 
     @Test
-    void aLearnerUnknownToTheLmsIsRefused() {
+    void aLearnerUnknownToTheLmsIsTheAdministratorsNotARefusal() {
+        // issue 10: an account Moodle does not return was told to the learner as "rejected"
         Profile ghost = new Profile("0", "ghost.user", "Ghost", null, null, null, "engineering", null, null, null, null);
 
         assertThatThrownBy(() -> enrol.handle(new EnrolHandler.Input(ghost, List.of(booking("103", 0)), "REQ-3")))
-                .isInstanceOfSatisfying(BusinessError.class, e -> assertThat(e.code()).isEqualTo("ENROLMENT_REFUSED"));
+                .isInstanceOfSatisfying(PortBusinessException.class, e -> assertThat(e.isConfiguration()).isTrue());
     }
 
     @Test

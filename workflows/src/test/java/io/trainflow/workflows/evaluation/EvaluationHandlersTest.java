@@ -55,14 +55,19 @@ class EvaluationHandlersTest {
             assertThat(g.grade()).isEqualTo(lms.percent());
             assertThat(g.passed()).isEqualTo(lms.grade() >= 60);
         });
-        assertThat(l.allPassed()).isEqualTo(l.grades().stream().allMatch(Learning.CourseResult::passed));
+        assertThat(l.allPassed()).isEqualTo(l.grades().stream().allMatch(g -> Boolean.TRUE.equals(g.passed())));
     }
 
     @Test
-    void ungradedCoursesAreNotPassed() {
+    void coursesWithoutGradedItemsAreNeitherPassedNorFailed() {
+        // issue 10: a course completed in Moodle with no graded items was reported `passed: false`
         Learning l = new CollectGradesHandler(sample.ports.lms()).handle(new CollectGradesHandler.Input(alice, path)).learning();
 
-        assertThat(l.allPassed()).isFalse();
+        assertThat(l.grades()).isNotEmpty().allSatisfy(g -> {
+            assertThat(g.passed()).as("no grade is not a fail").isNull();
+            assertThat(g.result()).isEqualTo("no graded items");
+        });
+        assertThat(l.allPassed()).isNull();
         assertThat(l.averageGrade()).isNull();
     }
 

@@ -3,6 +3,7 @@ package io.trainflow.workflows.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trainflow.connectors.error.PortBusinessException;
 import io.trainflow.connectors.sample.SampleLms;
 import io.trainflow.workflows.Sample;
 import io.trainflow.workflows.api.StepContext;
@@ -85,6 +86,30 @@ class SendNotificationHandlerTest {
     }
 
     @Test
+    void enrolmentNamesTheCourseAndTheSessionDates() {
+        // issue 10: "You are enrolled." named neither; the process passes its sessions and learning path
+        handler.handle(new SendNotificationHandler.Input("alice.martin", "enrolled", Map.of(
+                "requestId", "REQ-9",
+                "sessions", List.of(Map.of("courseId", "103", "sessionId", "S-PY-1",
+                        "startDate", "2026-03-02T09:00:00Z", "endDate", "2026-03-04T17:00:00Z")),
+                "learningPath", List.of(Map.of("courseId", "103", "title", "Python for Automation")),
+                "trainingDeadline", "2026-04-01T17:00:00Z")));
+
+        assertThat(sample.org.sampleLms().messagesTo("alice.martin")).extracting(SampleLms.SentMessage::text)
+                .containsExactly("You are enrolled in Python for Automation, session S-PY-1 from 2026-03-02 to"
+                        + " 2026-03-04. Please complete your training by 2026-04-01.");
+    }
+
+    @Test
+    void aRefusedEnrolmentIsNotCalledARejectionAndNamesItsReason() {
+        String text = MessageTemplates.render("not-enrolled", Map.of("requestId", "REQ-9",
+                "reason", "session S-PY-1 of Python for Automation is full or no longer offered"));
+
+        assertThat(text).doesNotContain("rejected")
+                .contains("REQ-9 was approved", "Reason: session S-PY-1 of Python for Automation is full");
+    }
+
+    @Test
     void partsWithoutDataAreLeftOut() {
         assertThat(MessageTemplates.render("rejected", Map.of())).isEqualTo("Your training request was rejected.");
         assertThat(MessageTemplates.render("rejected", Map.of("requestId", "R-7", "comment", "Not this quarter.")))
@@ -95,7 +120,7 @@ class SendNotificationHandlerTest {
 
     @Test
     void everyTemplateOfTheContractRenders() {
-        for (String t : List.of("enrolled", "reminder", "escalated", "nudge", "rejected", "changes-requested",
+        for (String t : List.of("enrolled", "not-enrolled", "reminder", "escalated", "nudge", "rejected", "changes-requested",
                 "deadline-missed", "follow-up", "report-ready")) {
             assertThat(MessageTemplates.render(t, Map.of())).as(t).isNotBlank().doesNotContain("{", "[");
         }
@@ -109,9 +134,11 @@ class SendNotificationHandlerTest {
     }
 
     @Test
-    void undeliveredMessageIsATechnicalFailureSoItIsRetried() {
+    void undeliveredMessageIsTheAdministratorsNotARetry() {
+        // the LMS answered; a resend gets the same answer (Moodle: the learner's privacy without readallmessages)
         assertThatThrownBy(() -> handler.handle(new SendNotificationHandler.Input("nobody", "reminder", Map.of())))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("nobody");
+                .isInstanceOfSatisfying(PortBusinessException.class, e -> assertThat(e.isConfiguration()).isTrue())
+                .hasMessageContaining("nobody");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Starts the Moodle routes in a Camel context of their own and hands out the {@link MoodleLms}
@@ -31,7 +32,7 @@ public final class MoodleConnector implements AutoCloseable {
     public static MoodleConnector start(MoodleConfig config) {
         String system = "moodle " + config.baseUrl();
         CircuitBreaker breaker = new CircuitBreaker(system, config.breakerThreshold(), config.breakerOpenFor(),
-                Clock.systemUTC(), () -> new MoodleUnavailableException.CircuitOpen(system));
+                Clock.systemUTC(), (Duration remaining) -> new MoodleUnavailableException.CircuitOpen(system, remaining));
         CamelContext camel = HttpTransport.ownRetriesOnly(new DefaultCamelContext());
         try {
             camel.addRoutes(new MoodleRoutes(config, breaker, new RateLimiter(config.callsPerSecond())));

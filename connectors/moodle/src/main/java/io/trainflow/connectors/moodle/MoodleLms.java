@@ -2,6 +2,7 @@ package io.trainflow.connectors.moodle;
 
 import io.trainflow.connectors.lms.*;
 import io.trainflow.connectors.moodle.error.MoodleBusinessException;
+import io.trainflow.connectors.moodle.error.MoodleCapabilities;
 import io.trainflow.connectors.moodle.model.*;
 import io.trainflow.connectors.moodle.route.MoodleRoutes;
 import org.apache.camel.ProducerTemplate;
@@ -73,8 +74,7 @@ public class MoodleLms implements LmsPort {
      */
     @Override
     public Enrolment enrol(String username, String courseId, Instant start, Instant end) {
-        long userId = userId(username).orElseThrow(() ->
-                new EnrolmentRefusedException("Moodle has no user " + username));
+        long userId = knownUser(username);
         Optional<Enrolment> existing = enrolments(username).stream()
                 .filter(e -> e.courseId().equals(courseId)).findFirst();
         if (existing.isPresent()) {
@@ -86,8 +86,7 @@ public class MoodleLms implements LmsPort {
 
     @Override
     public Enrolment extendEnrolment(String username, String courseId, Instant newEnd) {
-        long userId = userId(username).orElseThrow(() ->
-                new EnrolmentRefusedException("Moodle has no user " + username));
+        long userId = knownUser(username);
         Enrolment existing = enrolments(username).stream().filter(e -> e.courseId().equals(courseId))
                 .findFirst().orElseThrow(() ->
                         new EnrolmentRefusedException(username + " is not enrolled in course " + courseId));
@@ -210,14 +209,44 @@ public class MoodleLms implements LmsPort {
 
     @Override
     public MessageReceipt sendMessage(String toUsername, String text, String clientMsgId) {
-        Long to = userId(toUsername).orElse(null);
-        if (to == null) {
-            return new MessageReceipt(-1, clientMsgId, "Moodle has no user " + toUsername);
-        }
+        long to = knownUser(toUsername);
         InstantMessage message = new InstantMessage().touserid(to).text(text).textformat(2).clientmsgid(clientMsgId);
         MessageResult r = moodle.sendMessages(List.of(message)).get(0);
         long msgId = r.getMsgid() == null ? -1 : r.getMsgid();
-        return new MessageReceipt(msgId, clientMsgId, msgId == -1 ? r.getErrormessage() : null);
+        if (msgId == -1) {
+            // Moodle answered: a resend gets the same answer (recorded: the learner's privacy without readallmessages)
+            throw new MoodleBusinessException.MessageNotDelivered("core_message_send_instant_messages: Moodle did not"
+                    + " deliver the message to user " + to + ": " + r.getErrormessage());
+        }
+        return new MessageReceipt(msgId, clientMsgId, null);
+    }
+
+    /** The Moodle id of a user Trainflow must act on; a user Moodle does not return is the administrator's to fix. */
+    private long knownUser(String username) {
+        return userId(username).orElseThrow(() -> unknownUser(username));
+    }
+
+    /**
+     * Tells "no such account" from "the token may not see users" where it can: without moodle/user:viewalldetails
+     * core_user_get_users_by_field answers [] for everyone (recorded live), so a user seen before that is now
+     * missing too means the capability went; a user seen before still visible means this account is missing.
+     */
+    private MoodleBusinessException.UnknownUser unknownUser(String username) {
+        String fix = " (" + MoodleCapabilities.DEFINE_ROLES + ")";
+        Optional<String> seen = userIds.keySet().stream().filter(u -> !u.equals(username)).findFirst();
+        if (seen.isPresent()) {
+            boolean othersVisible = moodle.usersByUsername(List.of(seen.get())).stream()
+                    .anyMatch(u -> seen.get().equals(u.getUsername()));
+            if (!othersVisible) {
+                return new MoodleBusinessException.UnknownUser("core_user_get_users_by_field returns no users at all,"
+                        + " not even one it returned before: the Trainflow role lacks moodle/user:viewalldetails" + fix);
+            }
+            return new MoodleBusinessException.UnknownUser("Moodle has no user with username '" + username + "' (other"
+                    + " users are visible): create the account or correct the username, then retry the incident");
+        }
+        return new MoodleBusinessException.UnknownUser("Moodle returned no user with username '" + username + "': the"
+                + " account does not exist, or the Trainflow role lacks moodle/user:viewalldetails" + fix
+                + "; `check-connections` tells which");
     }
 
     Optional<Long> userId(String username) {

@@ -64,11 +64,13 @@ class MoodleLmsFixturesTest extends MoodleWireMockBase {
     }
 
     @Test
-    void unknownLearnerOrCourseIsRefusedNotRetried() {
+    void unknownLearnerIsForTheAdministratorUnknownCourseIsRefusedNeitherRetried() {
         knownUsers();
         replay(call("enrol_manual_enrol_users").withFormParam("enrolments[0][courseid]", equalTo("9999")),
                 "enrol_manual_enrol_users__error-nonexistent-course");
-        assertThatThrownBy(() -> lms.enrol("nobody", "2", null, null)).isInstanceOf(EnrolmentRefusedException.class);
+        assertThatThrownBy(() -> lms.enrol("nobody", "2", null, null))
+                .isInstanceOfSatisfying(MoodleBusinessException.UnknownUser.class,
+                        e -> assertThat(e.isConfiguration()).isTrue());
         assertThatThrownBy(() -> lms.enrol("alice.employee", "9999", null, null))
                 .isInstanceOf(EnrolmentRefusedException.class);
         wm.verify(1, calls("enrol_manual_enrol_users"));

@@ -19,6 +19,7 @@ import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -50,7 +51,7 @@ public final class OrangeHrmConnector implements AutoCloseable, ConnectionCheck 
      */
     public static OrangeHrmConnector start(OrangeHrmConfig config, TokenStore tokens, Clock clock) {
         CircuitBreaker breaker = config.resilience().breaker(config.system(),
-                () -> new OrangeHrmUnavailableException.CircuitOpen(config.system()));
+                (Duration remaining) -> new OrangeHrmUnavailableException.CircuitOpen(config.system(), remaining));
         CamelContext camel = HttpTransport.ownRetriesOnly(new DefaultCamelContext());
         AtomicReference<OrangeHrmAuth> auth = new AtomicReference<>();
         try {

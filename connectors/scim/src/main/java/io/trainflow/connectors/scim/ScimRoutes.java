@@ -92,7 +92,7 @@ class ScimRoutes extends RouteBuilder {
     }
 
     private RuntimeException translate(Exception e, String call) {
-        return HttpFailures.translate(e, "SCIM provider", call, breaker, ScimException.Unavailable::new, http -> {
+        return HttpFailures.translate(e, "SCIM provider", call, breaker, (message, cause, retryAfter) -> new ScimException.Unavailable(message, cause), http -> {
             int status = http.getStatusCode();
             ScimError error = error(http.getResponseBody());
             String detail = call + " -> HTTP " + status + (error == null || error.getDetail() == null ? "" : ": " + error.getDetail());

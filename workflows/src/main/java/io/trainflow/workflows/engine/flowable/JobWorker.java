@@ -268,6 +268,8 @@ public final class JobWorker implements AutoCloseable {
         try {
             if (outcome instanceof StepOutcome.Completed done) {
                 complete(job, done.variables());
+            } else if (outcome instanceof StepOutcome.Incident incident) {
+                failAsIncident(handler, job, incident.message());
             } else if (outcome instanceof StepOutcome.BusinessFailure error && !isCaught(job, error.code())) {
                 failAsIncident(handler, job, "Business error " + error.code() + " (" + error.message()
                         + ") has no error event in the BPMN to catch it");
@@ -351,11 +353,13 @@ public final class JobWorker implements AutoCloseable {
     }
 
     private void fail(RegisteredHandler handler, AcquiredExternalWorkerJob job, Throwable error, int attempts) {
-        int remaining = job.getExceptionMessage() == null ? attempts - 1 : job.getRetries() - 1;
-        int attempt = attempts - remaining;
-        Duration wait = retryPolicy.backoff(attempt);
-        LOG.warn("Step {} ({}) failed, attempt {} of {}: {}", job.getElementId(), handler.type(), attempt,
-                attempts, error.toString());
+        int before = job.getExceptionMessage() == null ? attempts : job.getRetries();
+        RetryPolicy.Next next = retryPolicy.next(attempts, before, error, sinceStepStarted(job));
+        int remaining = next.retriesLeft();
+        Duration wait = next.delay();
+        LOG.warn("Step {} ({}) failed, {} of {} attempts left, next in {} s{}: {}", job.getElementId(), handler.type(),
+                remaining, attempts, wait.toSeconds(), next.outage() ? " (system unavailable: not counted)" : "",
+                error.toString());
         try {
             management.createExternalWorkerJobFailureBuilder(job.getId(), workerId)
                     .errorMessage(truncate(error.getClass().getSimpleName() + ": " + error.getMessage()))
@@ -366,6 +370,17 @@ public final class JobWorker implements AutoCloseable {
         } catch (FlowableObjectNotFoundException gone) {
             LOG.info("Job {} is gone before its failure could be recorded", job.getId());
         }
+    }
+
+    /** Engine time since the step's job was created (a retried incident starts afresh). */
+    private Duration sinceStepStarted(AcquiredExternalWorkerJob job) {
+        if (job.getCreateTime() == null) {
+            return Duration.ZERO;
+        }
+        java.util.Date now = management.executeCommand(context ->
+                org.flowable.engine.impl.util.CommandContextUtil.getProcessEngineConfiguration(context).getClock()
+                        .getCurrentTime());
+        return Duration.ofMillis(Math.max(0, now.getTime() - job.getCreateTime().getTime()));
     }
 
     private static String truncate(String message) {

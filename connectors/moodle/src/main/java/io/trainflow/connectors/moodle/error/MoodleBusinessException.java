@@ -1,38 +1,40 @@
 package io.trainflow.connectors.moodle.error;
 
+import io.trainflow.connectors.error.PortBusinessException;
+
 /**
  * Moodle answered, and the answer is "no": HTTP 200 with {@code exception}/{@code errorcode}, or the
- * 403 of a site with web services disabled. Retrying cannot help, so the routes never retry these;
- * the engine surfaces {@link #bpmnErrorCode()} to the process as a BPMN error.
+ * 403 of a site with web services disabled. Retrying cannot help, so neither the routes nor the step
+ * retry these: a {@link Kind#CONFIGURATION configuration} failure (a capability, the token, the
+ * service) becomes an incident naming Moodle's errorcode and what to fix; a {@link Kind#REFUSED refusal}
+ * reaches the process as the BPMN error {@link #bpmnErrorCode()}.
  * The subclasses are the error codes recorded from a real Moodle 4.5 (see fixtures INDEX.md).
  */
-public class MoodleBusinessException extends RuntimeException {
-
-    private final String errorCode;
+public class MoodleBusinessException extends PortBusinessException {
 
     public MoodleBusinessException(String errorCode, String message) {
-        super(message);
-        this.errorCode = errorCode;
+        this(errorCode, Kind.REFUSED, message);
+    }
+
+    protected MoodleBusinessException(String errorCode, Kind kind, String message) {
+        super("Moodle", errorCode, kind, message);
     }
 
     /** Moodle's errorcode (or, for PHP errors without one, the exception class). */
     public String errorCode() {
-        return errorCode;
+        return systemCode();
     }
 
-    /** Stable code for BPMN error boundary events. */
-    public String bpmnErrorCode() {
-        return "MOODLE_" + getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
-    }
-
-    /** Maps Moodle's errorcode to the typed error; unknown codes stay a plain business error. */
+    /** Maps Moodle's errorcode to the typed error; unknown codes stay a plain refusal. */
     public static MoodleBusinessException of(String errorCode, String exception, String message) {
         String code = errorCode != null ? errorCode : String.valueOf(exception);
         return switch (code) {
             case "invalidtoken" -> new InvalidToken(code, message);
             // required_capability_exception; the limited token gets requireloginerror or
-            // errorcoursecontextnotvalid for the same lack of rights
-            case "nopermissions", "requireloginerror", "errorcoursecontextnotvalid" -> new MissingCapability(code, message);
+            // errorcoursecontextnotvalid for the same lack of rights; wsusercannotassign is
+            // enrol_manual_enrol_users without moodle/role:assign or the allowed assignment of the student role
+            case "nopermissions", "requireloginerror", "errorcoursecontextnotvalid", "wsusercannotassign" ->
+                    new MissingCapability(code, message);
             case "accessexception" -> new FunctionNotInService(code, message);
             case "invalidrecord" -> new NoSuchRecord(code, message);
             case "usernotenroled" -> new UserNotEnrolled(code, message);
@@ -43,16 +45,24 @@ public class MoodleBusinessException extends RuntimeException {
     }
 
     public static final class InvalidToken extends MoodleBusinessException {
-        public InvalidToken(String c, String m) { super(c, m); }
+        public InvalidToken(String c, String m) {
+            super(c, Kind.CONFIGURATION, m + " (check TRAINFLOW_MOODLE_TOKEN: Site administration > Server >"
+                    + " Web services > Manage tokens)");
+        }
     }
 
     public static final class MissingCapability extends MoodleBusinessException {
-        public MissingCapability(String c, String m) { super(c, m); }
+        public MissingCapability(String c, String m) {
+            super(c, Kind.CONFIGURATION, m + MoodleCapabilities.hint(m));
+        }
     }
 
     /** The function is not part of the external service the token belongs to. */
     public static final class FunctionNotInService extends MoodleBusinessException {
-        public FunctionNotInService(String c, String m) { super(c, m); }
+        public FunctionNotInService(String c, String m) {
+            super(c, Kind.CONFIGURATION, m + " (add the function to the Trainflow service: Site administration >"
+                    + " Server > Web services > External services > Functions)");
+        }
     }
 
     /** No such course (or other record); Moodle reports unknown ids this way. */
@@ -64,8 +74,12 @@ public class MoodleBusinessException extends RuntimeException {
         public UserNotEnrolled(String c, String m) { super(c, m); }
     }
 
+    /** The course has no completion criteria: its set-up, not the learner, is wrong. */
     public static final class NoCompletionCriteria extends MoodleBusinessException {
-        public NoCompletionCriteria(String c, String m) { super(c, m); }
+        public NoCompletionCriteria(String c, String m) {
+            super(c, Kind.CONFIGURATION, m + " (turn on completion tracking and add a criterion: the course's"
+                    + " Settings > Course completion; README 'Moodle course set-up')");
+        }
     }
 
     /** Moodle rejected a parameter; for enrolment this is also how an unknown course is reported. */
@@ -75,6 +89,26 @@ public class MoodleBusinessException extends RuntimeException {
 
     /** HTTP 403 with an empty body: the site administrator has web services switched off. */
     public static final class WebServicesDisabled extends MoodleBusinessException {
-        public WebServicesDisabled() { super("webservicesdisabled", "Web services are disabled on the Moodle site"); }
+        public WebServicesDisabled() {
+            super("webservicesdisabled", Kind.CONFIGURATION, "Web services are disabled on the Moodle site (Site"
+                    + " administration > Advanced features > Enable web services, and enable the REST protocol)");
+        }
+    }
+
+    /**
+     * Moodle returned no user for a username. Either the account does not exist, or the token's role may not
+     * see users ({@code core_user_get_users_by_field} answers {@code []} without moodle/user:viewalldetails,
+     * recorded live): both are for the administrator, never a refusal to tell the learner.
+     */
+    public static final class UnknownUser extends MoodleBusinessException {
+        public UnknownUser(String message) { super("nouser", Kind.CONFIGURATION, message); }
+    }
+
+    /** Moodle did not deliver an instant message (msgid -1), e.g. the recipient's privacy without readallmessages. */
+    public static final class MessageNotDelivered extends MoodleBusinessException {
+        public MessageNotDelivered(String message) {
+            super("messagenotsent", Kind.CONFIGURATION, message
+                    + (message.contains("message preferences") ? MoodleCapabilities.hint(message) : ""));
+        }
     }
 }

@@ -1,13 +1,15 @@
 package io.trainflow.connectors.orangehrm.error;
 
+import io.trainflow.connectors.error.PortBusinessException;
+
 /**
  * Trainflow could not authenticate to OrangeHRM. Not transient: a person has to act (grant
  * consent again, fix the client secret or the service account's password).
  */
-public class OrangeHrmAuthException extends RuntimeException {
+public class OrangeHrmAuthException extends PortBusinessException {
 
     public OrangeHrmAuthException(String message) {
-        super(message);
+        super("OrangeHRM", "auth", Kind.CONFIGURATION, message);
     }
 
     /**

@@ -1,26 +1,27 @@
 package io.trainflow.connectors.orangehrm.error;
 
+import io.trainflow.connectors.error.PortBusinessException;
+
 /**
  * OrangeHRM answered, and the answer is "no": not found, a parameter refused, no permission.
- * Retrying cannot help, so the routes never retry these; {@link #bpmnErrorCode()} is the code a
- * process can catch.
+ * Retrying cannot help, so neither the routes nor the step retry these; {@link #bpmnErrorCode()} is the
+ * code a process can catch; a missing permission is the administrator's (an incident naming it).
  */
-public class OrangeHrmBusinessException extends RuntimeException {
+public class OrangeHrmBusinessException extends PortBusinessException {
 
     private final int status;
 
     public OrangeHrmBusinessException(int status, String message) {
-        super(message);
+        this(status, Kind.REFUSED, message);
+    }
+
+    protected OrangeHrmBusinessException(int status, Kind kind, String message) {
+        super("OrangeHRM", "HTTP " + status, kind, message);
         this.status = status;
     }
 
     public int status() {
         return status;
-    }
-
-    /** Stable code for BPMN error boundary events, e.g. ORANGEHRM_INVALID_PARAMETER. */
-    public String bpmnErrorCode() {
-        return "ORANGEHRM_" + getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
     }
 
     /** 404: no such employee, review or record (or the base URL does not point at OrangeHRM). */
@@ -44,6 +45,6 @@ public class OrangeHrmBusinessException extends RuntimeException {
 
     /** 403: the account Trainflow uses lacks the OrangeHRM role for this call. */
     public static final class MissingPermission extends OrangeHrmBusinessException {
-        public MissingPermission(String message) { super(403, message); }
+        public MissingPermission(String message) { super(403, Kind.CONFIGURATION, message); }
     }
 }

@@ -8,6 +8,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import java.net.URLEncoder;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -62,7 +63,9 @@ public final class AuthRequests {
         int status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         if (HttpFailures.isTransient(status)) {
             breaker.onFailure();
-            throw new OrangeHrmUnavailableException("OrangeHRM answered HTTP " + status + " to " + describe(e), null);
+            Duration open = breaker.remainingOpen();
+            throw new OrangeHrmUnavailableException("OrangeHRM answered HTTP " + status + " to " + describe(e), null,
+                    open.isZero() ? null : open);
         }
         breaker.onSuccess();
         out.setBody(new AuthHttp.Answer(status, out.getBody(String.class), out.getHeader("Location", String.class),
