@@ -24,7 +24,7 @@ class DemoPasswordTest {
     private final PasswordEncoder encoder = new SecurityConfiguration().passwordEncoder();
 
     private static TrainflowProperties demoPassword(String password) {
-        return new TrainflowProperties(null, 0, null, null, password, null, null);
+        return new TrainflowProperties(null, 0, null, null, null, password, null, null);
     }
 
     private static SignInProperties provider(String issuer) {
