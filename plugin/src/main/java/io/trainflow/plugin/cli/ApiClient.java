@@ -21,7 +21,7 @@ public class ApiClient {
 
     static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    @Option(names = "--url", description = "Trainflow base URL (default: TRAINFLOW_URL, else http://localhost:"
+    @Option(names = "--url", description = "Trainflow base URL (default: TRAINFLOW_URL, else http://127.0.0.1:"
             + "TRAINFLOW_PORT, else port 8080)")
     String url;
 
@@ -46,7 +46,7 @@ public class ApiClient {
             return strip(configured);
         }
         String port = env.apply("TRAINFLOW_PORT");
-        return "http://localhost:" + (port == null || port.isBlank() ? "8080" : port.strip());
+        return "http://127.0.0.1:" + (port == null || port.isBlank() ? "8080" : port.strip());
     }
 
     private static String strip(String url) {

@@ -17,8 +17,8 @@ class ApiClientTest {
         assertThat(ApiClient.baseUrl("http://h:1/", Map.of("TRAINFLOW_URL", "http://x:2")::get)).isEqualTo("http://h:1");
         assertThat(ApiClient.baseUrl(null, Map.of("TRAINFLOW_URL", "http://x:2", "TRAINFLOW_PORT", "9")::get))
                 .isEqualTo("http://x:2");
-        assertThat(ApiClient.baseUrl(null, Map.of("TRAINFLOW_PORT", "8099")::get)).isEqualTo("http://localhost:8099");
-        assertThat(ApiClient.baseUrl(null, Map.<String, String>of()::get)).isEqualTo("http://localhost:8080");
+        assertThat(ApiClient.baseUrl(null, Map.of("TRAINFLOW_PORT", "8099")::get)).isEqualTo("http://127.0.0.1:8099");
+        assertThat(ApiClient.baseUrl(null, Map.<String, String>of()::get)).isEqualTo("http://127.0.0.1:8080");
     }
 
     @Test
