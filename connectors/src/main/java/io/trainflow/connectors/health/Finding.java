@@ -30,7 +30,9 @@ public record Finding(Kind kind, String check, String detail) {
         /** an API function Trainflow calls is not offered to these credentials */
         FUNCTION_MISSING,
         /** data Trainflow's configuration refers to does not exist in the system */
-        MISSING_DATA
+        MISSING_DATA,
+        /** could not be tried as configured (says what would enable it); not a failure */
+        NOT_CHECKED
     }
 
     public Finding {
@@ -43,8 +45,9 @@ public record Finding(Kind kind, String check, String detail) {
         return new Finding(Kind.OK, check, detail);
     }
 
+    /** Nothing to fix: works, or was not tried. */
     public boolean ok() {
-        return kind == Kind.OK;
+        return kind == Kind.OK || kind == Kind.NOT_CHECKED;
     }
 
     @Override

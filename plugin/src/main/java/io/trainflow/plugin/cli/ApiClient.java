@@ -21,7 +21,8 @@ public class ApiClient {
 
     static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    @Option(names = "--url", defaultValue = "${env:TRAINFLOW_URL:-http://localhost:8080}", description = "Trainflow base URL")
+    @Option(names = "--url", description = "Trainflow base URL (default: TRAINFLOW_URL, else http://127.0.0.1:"
+            + "TRAINFLOW_PORT, else port 8080)")
     String url;
 
     @Option(names = {"--as", "--user"}, defaultValue = "${env:TRAINFLOW_USER}",
@@ -36,8 +37,47 @@ public class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** --url, else TRAINFLOW_URL, else the server's own port setting on this machine, so both agree by default. */
+    static String baseUrl(String option, Function<String, String> env) {
+        if (option != null && !option.isBlank()) {
+            return strip(option);
+        }
+        String configured = env.apply("TRAINFLOW_URL");
+        if (configured != null && !configured.isBlank()) {
+            return strip(configured);
+        }
+        String port = env.apply("TRAINFLOW_PORT");
+        return "http://127.0.0.1:" + (port == null || port.isBlank() ? "8080" : port.strip());
+    }
+
+    private static String strip(String url) {
+        String u = url.strip();
+        return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+    }
+
+    /** Where the URL came from, for the message when nothing answers there. */
+    private String source() {
+        if (url != null && !url.isBlank()) {
+            return "--url";
+        }
+        return env.apply("TRAINFLOW_URL") != null ? "TRAINFLOW_URL"
+                : env.apply("TRAINFLOW_PORT") != null ? "TRAINFLOW_PORT" : "the default port 8080";
+    }
+
     int call(String method, String path, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
+        String base = baseUrl(url, env);
+        try {
+            return send(base, method, path, body);
+        } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+            System.err.println("No Trainflow server answers at " + base + " (from " + source() + "): "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + ". Start it, or point the CLI at it with --url or TRAINFLOW_URL (or TRAINFLOW_PORT on this machine).");
+            return 2;
+        }
+    }
+
+    private int send(String base, String method, String path, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json");
         String apiKey = env.apply("TRAINFLOW_API_KEY");
         String password = env.apply("TRAINFLOW_PASSWORD") != null ? env.apply("TRAINFLOW_PASSWORD")

@@ -1,7 +1,7 @@
 package io.trainflow.plugin.cli;
 
 import io.trainflow.connectors.orangehrm.auth.OAuthAuthorization;
-import io.trainflow.plugin.connect.Connections;
+import io.trainflow.plugin.connect.HcmPorts;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,8 +34,11 @@ public class HcmConsentCommand implements Callable<Integer> {
     }
 
     int run(Function<String, String> env, PrintStream out) {
-        try (Connections connections = new OfflineServerConfiguration(springArgs).connections(env)) {
-            OAuthAuthorization oauth = connections.hcmConsent().orElseThrow(() -> new IllegalStateException(
+        // the HCM alone: OrangeHRM's consent must not demand the Moodle token (issue 10)
+        HcmPorts.Opened hcm = null;
+        try {
+            hcm = new OfflineServerConfiguration(springArgs).hcm(env);
+            OAuthAuthorization oauth = hcm.oauth().orElseThrow(() -> new IllegalStateException(
                     "no consent to give: trainflow.hcm.type must be orangehrm with trainflow.hcm.orangehrm.auth="
                             + "authorization_code"));
             if (redirect == null) {
@@ -52,6 +55,14 @@ public class HcmConsentCommand implements Callable<Integer> {
         } catch (Exception e) {
             out.println("hcm-consent\tERROR\t" + e.getMessage());
             return 1;
+        } finally {
+            if (hcm != null) {
+                try {
+                    hcm.resources().close();
+                } catch (Exception ignored) {
+                    // closing the connector's Camel context; nothing to report
+                }
+            }
         }
     }
 }

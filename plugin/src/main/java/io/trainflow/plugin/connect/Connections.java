@@ -33,6 +33,9 @@ import io.trainflow.connectors.moodle.completion.JdbcCompletionChecks;
  */
 public final class Connections implements AutoCloseable {
 
+    /** Shortname of a Moodle test course on which check-connections tries the writes (enrol, event, message). */
+    public static final String PROBE_COURSE_ENV = "TRAINFLOW_MOODLE_PROBE_COURSE";
+
     private final LmsPort lms;
     private final HcmPorts.Opened hcm;
     private final List<ConnectionCheck> checks;
@@ -71,7 +74,8 @@ public final class Connections implements AutoCloseable {
                     CompletionPoll poll = new CatalogueCoursePoll(new IncrementalCompletionPoll(moodle.calls(), moodle.lms(),
                             new JdbcCompletionChecks(database.get()), clock, settings.moodle().completionPoll()), ids);
                     yield new Connections(new CatalogueCourseLms(moodle.lms(), ids), poll,
-                            new MoodleConnectionCheck(config.baseUrl(), moodle.calls(), ids), moodle, hcm);
+                            new MoodleConnectionCheck(config.baseUrl(), moodle.calls(), ids,
+                                    env.apply(PROBE_COURSE_ENV), config.studentRoleId()), moodle, hcm);
                 }
                 default -> throw new IllegalStateException("trainflow.lms.type=" + settings.lmsType()
                         + " is not supported; use sample or moodle");

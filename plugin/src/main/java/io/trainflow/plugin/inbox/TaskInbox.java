@@ -102,6 +102,24 @@ public class TaskInbox {
         return visible.stream().map(this::view).filter(view -> !hiddenFrom(user, view)).toList();
     }
 
+    /**
+     * Every open task of one request, those of the processes it called included (an approval step, HR's
+     * fallback in a campaign), whoever may act on it: who the request waits on. Names and owners only, no
+     * variables, so the requester can see where it stands without seeing the approvers' context.
+     */
+    public List<InboxTask> waitingOn(String requestId) {
+        return engine.getTaskService().createTaskQuery().processVariableValueEquals("requestId", requestId)
+                .orderByTaskCreateTime().asc().list().stream().map(task -> {
+                    List<String> groups = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                            .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
+                    String processKey = task.getProcessDefinitionId() == null ? null
+                            : task.getProcessDefinitionId().split(":")[0];
+                    return new InboxTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+                            task.getProcessInstanceId(), processKey, task.getAssignee(), groups,
+                            task.getCreateTime().toInstant(), requestId, null, null, Map.of(), null, null);
+                }).toList();
+    }
+
     /** The requester never sees a task of their own request that is not explicitly theirs (e.g. via L&D's group). */
     private static boolean hiddenFrom(String user, InboxTask view) {
         return user.equals(view.requestedBy()) && !user.equals(view.assignee());

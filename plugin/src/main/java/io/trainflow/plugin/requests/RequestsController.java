@@ -51,6 +51,7 @@ public class RequestsController implements RequestsApi {
                 .elementId(e.elementId()).details(e.details())));
         inbox.tasksOf(CurrentUser.name(), requestId)
                 .forEach(t -> body.addOpenTasksItem(io.trainflow.plugin.inbox.TasksController.toApi(t)));
+        inbox.waitingOn(requestId).forEach(t -> body.addWaitingOnItem(io.trainflow.plugin.inbox.TasksController.toApi(t)));
         return ResponseEntity.ok(body);
     }
 }

@@ -84,19 +84,51 @@ class CheckConnectionsCommandTest {
         assertThat(output()).contains("sample-lms\tOK", "sample-hcm\tOK");
     }
 
+    /** The recorded service plus the two functions it lacks. */
+    private void completeService() {
+        moodle.stubFor(fn("core_webservice_get_site_info").willReturn(okJson(fixture("core_webservice_get_site_info")
+                .replace("\"functions\":[", "\"functions\":[{\"name\":\"mod_feedback_get_responses_analysis\",\"version\":\"2024100700\"},"
+                        + "{\"name\":\"core_calendar_get_calendar_events\",\"version\":\"2024100700\"},"))));
+    }
+
+    /** Each capability probe answers as the recorded Manager token's calls did. */
+    private void capabilitiesInPlace() {
+        moodle.stubFor(fn("core_enrol_get_enrolled_users").willReturn(okJson(fixture("core_enrol_get_enrolled_users"))));
+        moodle.stubFor(fn("core_user_get_users_by_field").willReturn(okJson(fixture("core_user_get_users_by_field"))));
+        moodle.stubFor(fn("gradereport_user_get_grade_items").willReturn(okJson(fixture("gradereport_user_get_grade_items"))));
+        moodle.stubFor(fn("core_completion_get_course_completion_status")
+                .willReturn(okJson(fixture("core_completion_get_course_completion_status"))));
+    }
+
     @Test
     void moodleInPlace() {
-        moodle.stubFor(fn("core_webservice_get_site_info").willReturn(okJson(fixture("core_webservice_get_site_info")
-                .replace("\"functions\":[", "\"functions\":[{\"name\":\"mod_feedback_get_responses_analysis\",\"version\":\"2024100700\"},"))));
+        completeService();
         catalogueInMoodle();
+        capabilitiesInPlace();
         assertThat(runMoodle(moodle.baseUrl())).as(output()).isZero();
-        assertThat(output()).contains("moodle\tOK\tsite info, functions, courses: Moodle 4.5 (Build: 20241007)").doesNotContain(TOKEN);
+        assertThat(output()).contains("moodle\tOK\tsite info, functions: Moodle 4.5 (Build: 20241007)",
+                "moodle\tOK\tsee a participant's account", "moodle\tNOT_CHECKED\tenrol, calendar, message")
+                .doesNotContain(TOKEN);
+    }
+
+    @Test
+    void aMissingCapabilityIsOneLineNamingItWithoutAStackTrace() {
+        // issue 10: without moodle/user:viewalldetails the check said OK; failing findings printed stack traces
+        completeService();
+        catalogueInMoodle();
+        capabilitiesInPlace();
+        moodle.stubFor(fn("core_user_get_users_by_field")
+                .willReturn(okJson(fixture("live-4.5.6__core_user_get_users_by_field__without-viewalldetails"))));
+        assertThat(runMoodle(moodle.baseUrl())).isEqualTo(1);
+        assertThat(output()).contains("moodle\tMISSING_PERMISSION\tsee a participant's account:",
+                "moodle/user:viewalldetails", "/admin/roles/define.php").doesNotContain("\tat ", "Exception");
     }
 
     @Test
     void recordedServiceLacksTheFeedbackAnswersFunction() {
         moodle.stubFor(fn("core_webservice_get_site_info").willReturn(okJson(fixture("core_webservice_get_site_info"))));
         catalogueInMoodle();
+        capabilitiesInPlace();
         assertThat(runMoodle(moodle.baseUrl())).isEqualTo(1);
         assertThat(output()).contains("moodle\tFUNCTION_MISSING\tfunctions: web-service function mod_feedback_get_responses_analysis");
     }

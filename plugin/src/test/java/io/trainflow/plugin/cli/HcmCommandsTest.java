@@ -172,6 +172,14 @@ class HcmCommandsTest {
     }
 
     @Test
+    void consentNeedsOnlyOrangeHrmsSettingsNotMoodles() {
+        // issue 10: with the LMS set to Moodle, hcm-consent demanded the Moodle token
+        assertThat(consent("--trainflow.lms.type=moodle", "--trainflow.lms.moodle.base-url=http://127.0.0.1:1"))
+                .as(output()).isZero();
+        assertThat(output()).contains("/oauth2/authorize?response_type=code").doesNotContain("MOODLE");
+    }
+
+    @Test
     void aRedirectWhoseStateTrainflowDidNotSignIsRefused() {
         String forged = recorded("52-oauth-authorize").at("/response/headers/Location").asString(); // state=st123
         assertThat(consent("--redirect", forged)).isEqualTo(1);

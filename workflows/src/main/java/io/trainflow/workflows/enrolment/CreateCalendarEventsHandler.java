@@ -16,7 +16,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 @TaskType(value = "lms-create-calendar-events", name = "Create LMS calendar events",
-        description = "Puts each session in the learner's LMS calendar. Safe to repeat: an identical event is not"
+        description = "Puts each session in the LMS calendar: one course event per session, shared by its learners"
+                + " (Moodle shows course events to the course). Safe to repeat: an identical event is not"
                 + " created twice.")
 public final class CreateCalendarEventsHandler
         implements StepHandler<CreateCalendarEventsHandler.Input, CreateCalendarEventsHandler.Output> {

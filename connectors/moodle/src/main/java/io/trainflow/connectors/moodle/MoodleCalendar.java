@@ -8,17 +8,21 @@ import io.trainflow.connectors.moodle.model.CalendarEventsResponse;
 import io.trainflow.connectors.moodle.model.Warning;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Calendar events with the port's idempotency. core_calendar_create_calendar_events creates a
- * duplicate on every call and Trainflow's recorded service offers no look-up, so created ids are
- * kept under an idempotency key (user, course, name, start). The store is in memory: it covers a
- * retried step within one run; a database-backed store is needed to survive a crash (issue 3).
- * Moodle creates the event as the token's user; a learner's own calendar would need their token.
+ * One Moodle course event per training session, whoever is enrolled in it. Recorded on Moodle 4.5.6:
+ * core_calendar_create_calendar_events creates a duplicate on every call (learners saw the same event once per
+ * enrolment), and a user event belongs to the calling web-service user, never to the learner, so per-learner
+ * events are impossible through web services. So an event is keyed by course, name and start, not by learner:
+ * before creating it, the course's events at that start are read (core_calendar_get_calendar_events), so a second
+ * learner of the session, a retried step or a restarted Trainflow finds the event instead of adding one. Every
+ * participant of the course sees it (Moodle shows course events to the course).
  */
 final class MoodleCalendar {
 
@@ -29,20 +33,27 @@ final class MoodleCalendar {
         this.moodle = moodle;
     }
 
-    List<String> create(List<CalendarEvent> events) {
-        List<CalendarEvent> missing = events.stream().filter(e -> !created.containsKey(key(e))).distinct().toList();
+    synchronized List<String> create(List<CalendarEvent> events) {
+        Map<String, CalendarEvent> missing = new LinkedHashMap<>();
+        for (CalendarEvent e : events) {
+            String key = key(e);
+            if (!created.containsKey(key) && !missing.containsKey(key)) {
+                existing(e).ifPresentOrElse(id -> created.put(key, id), () -> missing.put(key, e));
+            }
+        }
         if (!missing.isEmpty()) {
-            CalendarEventsResponse answer = moodle.createEvents(missing.stream().map(MoodleCalendar::input).toList());
+            List<CalendarEvent> toCreate = List.copyOf(missing.values());
+            CalendarEventsResponse answer = moodle.createEvents(toCreate.stream().map(MoodleCalendar::input).toList());
             List<CalendarEventCreated> made = answer.getEvents() == null ? List.of() : answer.getEvents();
-            if (made.size() != missing.size()) {
+            if (made.size() != toCreate.size()) {
                 // Moodle drops refused events into warnings (nopermissions for course events)
                 Warning w = answer.getWarnings() == null || answer.getWarnings().isEmpty() ? new Warning()
                         : answer.getWarnings().get(0);
                 throw MoodleBusinessException.of(w.getWarningcode(), "warning",
                         "core_calendar_create_calendar_events: " + w.getMessage());
             }
-            for (int i = 0; i < missing.size(); i++) {
-                created.put(key(missing.get(i)), String.valueOf(made.get(i).getId()));
+            for (int i = 0; i < toCreate.size(); i++) {
+                created.put(key(toCreate.get(i)), String.valueOf(made.get(i).getId()));
             }
         }
         List<String> ids = new ArrayList<>();
@@ -50,8 +61,25 @@ final class MoodleCalendar {
         return ids;
     }
 
+    /** The course event Moodle already has for this session, if any. */
+    private Optional<String> existing(CalendarEvent e) {
+        if (!isCourseEvent(e)) {
+            return Optional.empty();
+        }
+        long start = e.start().getEpochSecond();
+        CalendarEventsResponse found = moodle.courseEvents(Long.parseLong(e.courseId()), start, start);
+        return Optional.ofNullable(found.getEvents()).orElse(List.of()).stream()
+                .filter(x -> Objects.equals(x.getTimestart(), start) && e.name().equals(x.getName())
+                        && Objects.equals(String.valueOf(x.getCourseid()), e.courseId()))
+                .map(x -> String.valueOf(x.getId())).findFirst();
+    }
+
+    private static boolean isCourseEvent(CalendarEvent e) {
+        return e.courseId() != null && !e.courseId().isBlank();
+    }
+
     private static CalendarEventInput input(CalendarEvent e) {
-        boolean course = e.courseId() != null && !e.courseId().isBlank();
+        boolean course = isCourseEvent(e);
         return new CalendarEventInput().name(e.name()).description(e.description()).format(1)
                 .courseid(course ? Long.valueOf(e.courseId()) : null)
                 .eventtype(course ? CalendarEventInput.EventtypeEnum.COURSE : CalendarEventInput.EventtypeEnum.USER)
@@ -59,8 +87,9 @@ final class MoodleCalendar {
                 .timeduration(e.duration() == null ? null : e.duration().toSeconds());
     }
 
+    /** A course event is the session's, not the learner's; a user event (no course) stays per user. */
     private static String key(CalendarEvent e) {
-        return String.join("|", Objects.toString(e.username()), Objects.toString(e.courseId()), e.name(),
-                String.valueOf(e.start().getEpochSecond()));
+        return String.join("|", isCourseEvent(e) ? "" : Objects.toString(e.username()), Objects.toString(e.courseId()),
+                e.name(), String.valueOf(e.start().getEpochSecond()));
     }
 }

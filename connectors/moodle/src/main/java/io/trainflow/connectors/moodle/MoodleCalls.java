@@ -60,10 +60,12 @@ public class MoodleCalls {
         return send(MoodleRoutes.HEALTH, "core_webservice_get_site_info", new TypeReference<>() { });
     }
 
-    /** Probe of the token's rights on one course (health checks); no retries. */
-    public List<MoodleCourse> probeCourse(long courseId) {
-        return send(MoodleRoutes.HEALTH, "core_course_get_courses", new TypeReference<>() { },
-                "options", Map.of("ids", List.of(courseId)));
+    /**
+     * One call of any function Trainflow uses, answered at once and never retried (check-connections' capability
+     * probes): Moodle's answer as plain JSON values, or its typed error.
+     */
+    public Object probe(String function, Object... keyValues) {
+        return send(MoodleRoutes.HEALTH, function, new TypeReference<Object>() { }, keyValues);
     }
 
     /** All courses when ids is empty (core_course_get_courses without options). */
@@ -116,6 +118,13 @@ public class MoodleCalls {
     public CalendarEventsResponse createEvents(List<CalendarEventInput> events) {
         return send(MoodleRoutes.CALENDAR, "core_calendar_create_calendar_events", new TypeReference<>() { },
                 "events", events);
+    }
+
+    /** The course's events starting within [from, to] (epoch seconds), as the token's user sees them. */
+    public CalendarEventsResponse courseEvents(long courseId, long from, long to) {
+        return send(MoodleRoutes.CALENDAR, "core_calendar_get_calendar_events", new TypeReference<>() { },
+                "events", Map.of("courseids", List.of(courseId)),
+                "options", Map.of("userevents", 0, "siteevents", 0, "timestart", from, "timeend", to));
     }
 
     public List<MessageResult> sendMessages(List<InstantMessage> messages) {

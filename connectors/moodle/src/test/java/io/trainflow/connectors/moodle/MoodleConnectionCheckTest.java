@@ -15,10 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** check-connections and /actuator/health against the recorded protocol-level answers. */
 class MoodleConnectionCheckTest extends MoodleWireMockBase {
 
-    /** The recorded service lacks only mod_feedback_get_responses_analysis; a complete one adds it. */
+    /**
+     * The recorded service lacks mod_feedback_get_responses_analysis and core_calendar_get_calendar_events (one
+     * course event per session, issue 10); a complete one adds them.
+     */
     static String completeSiteInfo() {
         return fixture("core_webservice_get_site_info").replace("\"functions\":[",
-                "\"functions\":[{\"name\":\"mod_feedback_get_responses_analysis\",\"version\":\"2024100700\"},");
+                "\"functions\":[{\"name\":\"mod_feedback_get_responses_analysis\",\"version\":\"2024100700\"},"
+                        + "{\"name\":\"core_calendar_get_calendar_events\",\"version\":\"2024100700\"},");
     }
 
     private CheckResult check() {
@@ -31,26 +35,98 @@ class MoodleConnectionCheckTest extends MoodleWireMockBase {
                 "core_course_get_courses_by_field__shortname");
     }
 
+    /** Every capability-dependent read answers on course 2 (SAFE101) as the recorded Manager token's did. */
+    private void capabilitiesInPlace() {
+        replay(call("core_course_get_courses").withFormParam("options[ids][0]", equalTo("2")), "core_course_get_courses__by-ids");
+        replay(call("core_enrol_get_enrolled_users").withFormParam("courseid", equalTo("2")), "core_enrol_get_enrolled_users");
+        replay(call("core_user_get_users_by_field").withFormParam("field", equalTo("id")), "core_user_get_users_by_field");
+        replay(call("gradereport_user_get_grade_items"), "gradereport_user_get_grade_items");
+        replay(call("core_completion_get_course_completion_status"), "core_completion_get_course_completion_status");
+    }
+
     @Test
     void everythingInPlace() {
         wm.stubFor(call("core_webservice_get_site_info").willReturn(okJson(completeSiteInfo())));
         catalogueCourseExists();
-        replay(call("core_course_get_courses").withFormParam("options[ids][0]", equalTo("2")), "core_course_get_courses__by-ids");
+        capabilitiesInPlace();
         CheckResult result = check();
-        assertThat(result.ok()).isTrue();
-        assertThat(result.findings()).singleElement().extracting(Finding::detail).asString()
-                .contains("Moodle 4.5 (Build: 20241007)", "ws_integration");
+        assertThat(result.ok()).as(result.findings().toString()).isTrue();
+        assertThat(result.findings().get(0).detail()).contains("Moodle 4.5 (Build: 20241007)", "ws_integration");
+        assertThat(result.findings()).extracting(Finding::check).contains("see a participant's account", "read grades",
+                "read completion");
+        assertThat(result.findings()).filteredOn(f -> f.kind() == Kind.NOT_CHECKED).singleElement()
+                .satisfies(f -> assertThat(f.detail()).contains("TRAINFLOW_MOODLE_PROBE_COURSE"));
+        wm.verify(0, calls("enrol_manual_enrol_users")); // no write without a probe course
+    }
+
+    @Test
+    void eachMissingCapabilityIsNamedWithThePageThatGrantsIt() {
+        // issue 10: without these, check-connections said OK while the lifecycle failed (live 4.5.6 answers)
+        wm.stubFor(call("core_webservice_get_site_info").willReturn(okJson(completeSiteInfo())));
+        catalogueCourseExists();
+        capabilitiesInPlace();
+        replay(call("core_user_get_users_by_field").withFormParam("field", equalTo("id")),
+                "live-4.5.6__core_user_get_users_by_field__without-viewalldetails");
+        replay(call("gradereport_user_get_grade_items"), "live-4.5.6__gradereport_user_get_grade_items__without-gradereport-user-view");
+        replay(call("core_completion_get_course_completion_status"), "core_completion_get_course_completion_status__error-no-criteria");
+
+        CheckResult result = check();
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.findings()).filteredOn(f -> f.kind() == Kind.MISSING_PERMISSION).extracting(Finding::detail)
+                .anySatisfy(d -> assertThat(d).contains("moodle/user:viewalldetails", "/admin/roles/define.php"))
+                .anySatisfy(d -> assertThat(d).contains("gradereport/user:view", "(View user report)"));
+        assertThat(result.findings()).filteredOn(f -> f.kind() == Kind.MISSING_DATA).singleElement()
+                .satisfies(f -> assertThat(f.detail()).contains("no completion criteria", "Moodle course set-up"));
+        assertThat(result.findings()).allSatisfy(f -> assertThat(f.detail()).doesNotContain("\tat ", "Exception:"));
+    }
+
+    @Test
+    void withAProbeCourseTheWritesAreTriedAndARefusedRoleAssignmentIsNamed() {
+        wm.stubFor(call("core_webservice_get_site_info").willReturn(okJson(completeSiteInfo())));
+        catalogueCourseExists();
+        capabilitiesInPlace();
+        replay(call("enrol_manual_enrol_users"), "live-4.5.6__enrol_manual_enrol_users__error-without-role-assign");
+        replay(call("core_calendar_get_calendar_events"), "core_calendar_get_calendar_events__constructed-none");
+        replay(call("core_calendar_create_calendar_events"), "core_calendar_create_calendar_events__constructed-one");
+        replay(call("core_message_send_instant_messages"), "live-4.5.6__core_message_send_instant_messages__without-readallmessages");
+        CheckResult result;
+        // a patient connector: this check makes a dozen calls, each must not time out on a busy machine
+        try (MoodleConnector patient = MoodleConnector.start(new MoodleConfig("http://127.0.0.1:" + wm.port(), TOKEN,
+                java.time.Duration.ofSeconds(10), 0, java.time.Duration.ofMillis(20), java.time.Duration.ofMillis(100),
+                100, java.time.Duration.ofSeconds(30), 0, 5))) {
+            MoodleCourseIds courses = new MoodleCourseIds(patient.calls(), Map.of("safety", "SAFE101"));
+            result = new MoodleConnectionCheck("http://127.0.0.1:" + wm.port(), patient.calls(), courses, "SAFE101", 5)
+                    .check();
+        }
+
+        assertThat(result.findings()).as(result.findings().toString())
+                .filteredOn(f -> f.kind() == Kind.MISSING_PERMISSION).extracting(Finding::detail)
+                .anySatisfy(d -> assertThat(d).contains("moodle/role:assign", "Allow role assignments"))
+                .anySatisfy(d -> assertThat(d).contains("moodle/site:readallmessages", "message preferences"));
+        assertThat(result.findings()).filteredOn(f -> f.check().equals("create a course event")).singleElement()
+                .satisfies(f -> assertThat(f.kind()).isEqualTo(Kind.OK));
+    }
+
+    @Test
+    void aRoleWithoutRestUseIsNotReportedAsAMissingFunction() {
+        // Moodle answers every call with the same accessexception when the role lacks webservice/rest:use
+        replay(call("core_webservice_get_site_info"), "_common__function-not-in-service");
+        replay(call("core_course_get_courses"), "_common__function-not-in-service");
+        assertThat(check().findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.MISSING_PERMISSION);
+            assertThat(f.detail()).contains("webservice/rest:use");
+        });
     }
 
     @Test
     void functionMissingFromTheServiceIsNamed() {
         replay(call("core_webservice_get_site_info"), "core_webservice_get_site_info");
         catalogueCourseExists();
-        replay(call("core_course_get_courses"), "core_course_get_courses__by-ids");
-        assertThat(check().findings()).singleElement().satisfies(f -> {
-            assertThat(f.kind()).isEqualTo(Kind.FUNCTION_MISSING);
-            assertThat(f.detail()).contains("mod_feedback_get_responses_analysis");
-        });
+        capabilitiesInPlace();
+        assertThat(check().findings()).filteredOn(f -> !f.ok()).allSatisfy(f -> assertThat(f.kind()).isEqualTo(Kind.FUNCTION_MISSING))
+                .extracting(Finding::detail).anySatisfy(d -> assertThat(d).contains("mod_feedback_get_responses_analysis"))
+                .anySatisfy(d -> assertThat(d).contains("core_calendar_get_calendar_events"));
     }
 
     @Test
@@ -74,10 +150,11 @@ class MoodleConnectionCheckTest extends MoodleWireMockBase {
         wm.stubFor(call("core_webservice_get_site_info").willReturn(okJson(completeSiteInfo())));
         catalogueCourseExists();
         replay(call("core_course_get_courses"), "core_course_get_courses__limited-token");
-        assertThat(check().findings()).singleElement().satisfies(f -> {
-            assertThat(f.kind()).isEqualTo(Kind.MISSING_PERMISSION);
-            assertThat(f.detail()).contains("errorcoursecontextnotvalid");
-        });
+        assertThat(check().findings()).filteredOn(f -> f.check().startsWith("read the course")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo(Kind.MISSING_PERMISSION);
+                    assertThat(f.detail()).contains("errorcoursecontextnotvalid", "moodle/course:view");
+                });
     }
 
     @Test
@@ -85,7 +162,7 @@ class MoodleConnectionCheckTest extends MoodleWireMockBase {
         wm.stubFor(call("core_webservice_get_site_info").willReturn(okJson(completeSiteInfo())));
         // Moodle answers an unknown shortname with an empty list (look-ups that find nothing)
         wm.stubFor(call("core_course_get_courses_by_field").willReturn(okJson("{\"courses\":[],\"warnings\":[]}")));
-        assertThat(check().findings()).singleElement().satisfies(f -> {
+        assertThat(check().findings()).filteredOn(f -> !f.ok()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(Kind.MISSING_DATA);
             assertThat(f.detail()).contains("SAFE101");
         });

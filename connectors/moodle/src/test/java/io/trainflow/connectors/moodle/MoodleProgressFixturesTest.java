@@ -73,6 +73,7 @@ class MoodleProgressFixturesTest extends MoodleWireMockBase {
 
     @Test
     void calendarEventsAreCreatedOnceAndRefusalsAreTyped() {
+        replay(call("core_calendar_get_calendar_events"), "core_calendar_get_calendar_events__constructed-none");
         replay(call("core_calendar_create_calendar_events").withFormParam("events[0][eventtype]", equalTo("course"))
                 .withFormParam("events[1][eventtype]", equalTo("user")), "core_calendar_create_calendar_events");
         List<CalendarEvent> events = List.of(
@@ -87,6 +88,7 @@ class MoodleProgressFixturesTest extends MoodleWireMockBase {
         wm.verify(1, calls("core_calendar_create_calendar_events"));
 
         wm.resetAll();
+        replay(call("core_calendar_get_calendar_events"), "core_calendar_get_calendar_events__constructed-none");
         replay(call("core_calendar_create_calendar_events"),
                 "core_calendar_create_calendar_events__warning-limited-token-course-event");
         assertThatThrownBy(() -> lms.createCalendarEvents(List.of(new CalendarEvent(null, "2", "Not allowed", null,

@@ -12,12 +12,25 @@ import io.trainflow.connectors.error.PortBusinessException;
  */
 public class MoodleBusinessException extends PortBusinessException {
 
+    private final String said;
+
     public MoodleBusinessException(String errorCode, String message) {
         this(errorCode, Kind.REFUSED, message);
     }
 
     protected MoodleBusinessException(String errorCode, Kind kind, String message) {
-        super("Moodle", errorCode, kind, message);
+        this(errorCode, kind, message, "");
+    }
+
+    /** @param hint what the administrator does about it, appended to Moodle's words */
+    protected MoodleBusinessException(String errorCode, Kind kind, String said, String hint) {
+        super("Moodle", errorCode, kind, said + hint);
+        this.said = said;
+    }
+
+    /** Moodle's own words (prefixed with the function), without Trainflow's hint. */
+    public String said() {
+        return said;
     }
 
     /** Moodle's errorcode (or, for PHP errors without one, the exception class). */
@@ -53,7 +66,7 @@ public class MoodleBusinessException extends PortBusinessException {
 
     public static final class MissingCapability extends MoodleBusinessException {
         public MissingCapability(String c, String m) {
-            super(c, Kind.CONFIGURATION, m + MoodleCapabilities.hint(m));
+            super(c, Kind.CONFIGURATION, m, MoodleCapabilities.hint(m));
         }
     }
 
@@ -107,8 +120,8 @@ public class MoodleBusinessException extends PortBusinessException {
     /** Moodle did not deliver an instant message (msgid -1), e.g. the recipient's privacy without readallmessages. */
     public static final class MessageNotDelivered extends MoodleBusinessException {
         public MessageNotDelivered(String message) {
-            super("messagenotsent", Kind.CONFIGURATION, message
-                    + (message.contains("message preferences") ? MoodleCapabilities.hint(message) : ""));
+            super("messagenotsent", Kind.CONFIGURATION, message,
+                    message.contains("message preferences") ? MoodleCapabilities.hint(message) : "");
         }
     }
 }
