@@ -18,6 +18,9 @@ abstract class RunningTrainflow {
 
     static final String PASSWORD = "plugin-test-password";
 
+    /** Writes one person may make per minute in the tests (the bad-input corpus spreads its cases over people). */
+    static final int WRITES_PER_MINUTE = 100;
+
     private static final String DATABASE = "jdbc:h2:mem:plugin-test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
     @LocalServerPort
@@ -30,6 +33,7 @@ abstract class RunningTrainflow {
         registry.add("trainflow.bpmn-dir", () -> bpmnFolder().toString());
         registry.add("trainflow.progress-sync", () -> "PT12H");
         registry.add("trainflow.hcm-sync", () -> "PT12H");
+        registry.add("trainflow.limits.writes-per-minute", () -> WRITES_PER_MINUTE);
     }
 
     /** A person of the sample organisation, signed in. */

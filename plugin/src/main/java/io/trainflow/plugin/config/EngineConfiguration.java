@@ -16,8 +16,6 @@ import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import io.trainflow.workflows.intake.Intake;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,20 +67,12 @@ public class EngineConfiguration {
 
     @Bean
     Directory directory(SampleOrganisation org) {
-        return username -> {
-            Set<String> groups = new HashSet<>();
-            org.groups().forEach((group, members) -> {
-                if (members.contains(username)) {
-                    groups.add(group);
-                }
-            });
-            return groups;
-        };
+        return Directory.of(org.groups());
     }
 
     @Bean
     Intake intake(TrainflowEngine engine, TrainflowPorts ports, Directory directory) {
-        return new Intake(engine, ports.hcm(), directory);
+        return new Intake(engine, ports.hcm(), ports.catalogue(), directory);
     }
 
     @Bean(destroyMethod = "close")
