@@ -17,6 +17,7 @@ import io.trainflow.workflows.intake.Intake;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -77,13 +78,16 @@ public class EngineConfiguration {
 
     @Bean(destroyMethod = "close")
     TrainflowEngine trainflowEngine(DataSource dataSource, TrainflowPorts ports, Directory directory, EngineClock clock,
-                                    TrainflowProperties properties) {
+                                    TrainflowProperties properties,
+                                    @Value("${trainflow.limits.background-connections:5}") int backgroundConnections) {
         return TrainflowEngine.builder()
                 .dataSource(dataSource)
                 .handlers(new HandlerRegistry(StepHandlers.all(ports)))
                 .directory(directory)
                 .clock(clock)
                 .workerThreads(properties.workerThreads())
+                // a whole-company campaign never takes the connections people's API calls need
+                .backgroundConnections(backgroundConnections)
                 .background(true)
                 .build();
     }
