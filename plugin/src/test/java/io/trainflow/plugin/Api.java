@@ -60,6 +60,17 @@ class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Response put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Any method, with a JSON body or none. */
+    Response call(String method, String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** The caller's inbox, polled (up to 20 s) until the task of this request at this element shows up. */
     Map<String, Object> awaitTask(String requestId, String elementId) {
         Instant deadline = Instant.now().plusSeconds(20);

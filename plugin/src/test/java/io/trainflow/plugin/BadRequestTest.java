@@ -12,7 +12,8 @@ class BadRequestTest extends RunningTrainflow {
         Api.Response response = as("alice.martin").post("/api/requests", "{\"employeeId\": \"9999\"}");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        assertThat(response.message()).contains("employeeId '9999'");
+        assertThat(response.message()).contains("employeeId: '9999' is not an employee");
+        assertThat(response.object().get("fields")).isEqualTo(java.util.Map.of("employeeId", "'9999' is not an employee in the HCM"));
     }
 
     @Test
@@ -28,6 +29,7 @@ class BadRequestTest extends RunningTrainflow {
         Api.Response response = as("alice.martin").post("/api/requests", "{\"employeeId\": ");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        assertThat(response.message()).startsWith("Request body is not valid JSON");
+        assertThat(response.message()).isEqualTo("The request body is not valid JSON");
+        assertThat(response.header("Content-Type")).hasValue("application/problem+json");
     }
 }

@@ -19,7 +19,7 @@ class QuizOverRestTest extends RunningTrainflow {
 
         Api.Response noCourse = as("hugo.roux").post("/api/quizzes", "{\"courseId\": \" \"}");
         assertThat(noCourse.status()).as(noCourse.toString()).isEqualTo(400);
-        assertThat(noCourse.message()).contains("courseId is required");
+        assertThat(AuthorisationFindingsTest.fields(noCourse)).containsKey("courseId");
     }
 
     @Test

@@ -18,6 +18,9 @@ abstract class RunningTrainflow {
 
     static final String PASSWORD = "plugin-test-password";
 
+    /** Writes one person may make per minute in the tests (the bad-input corpus spreads its cases over people). */
+    static final int WRITES_PER_MINUTE = 100;
+
     private static final String DATABASE = "jdbc:h2:mem:plugin-test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
     @LocalServerPort
@@ -34,6 +37,7 @@ abstract class RunningTrainflow {
         registry.add("server.forward-headers-strategy", () -> "native");
         // a first delay long enough that a slow machine cannot outwait it between two test calls
         registry.add("trainflow.sign-in.throttle.first-delay", () -> "PT20S");
+        registry.add("trainflow.limits.writes-per-minute", () -> WRITES_PER_MINUTE);
     }
 
     /** A person of the sample organisation, signed in. */

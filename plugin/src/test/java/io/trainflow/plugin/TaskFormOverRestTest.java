@@ -29,10 +29,10 @@ class TaskFormOverRestTest extends RunningTrainflow {
         List<Map<String, Object>> components = (List<Map<String, Object>>) ((Map<String, Object>) task.get("form")).get("components");
         assertThat(components).anySatisfy(c -> assertThat(c).containsEntry("key", "decision").containsEntry("type", "radio"));
 
-        // who before what: the requester is refused as the requester, and learns nothing of the form
+        // who before what: the requester is told the task does not exist, and learns nothing of the form
         Api.Response byRequester = alice.post("/api/tasks/" + taskId + "/complete", """
                 {"variables": {"decision": "aprove"}}""");
-        assertThat(byRequester.status()).as(byRequester.toString()).isEqualTo(403);
+        assertThat(byRequester.status()).as(byRequester.toString()).isEqualTo(404);
 
         Api.Response mistyped = sophie.post("/api/tasks/" + taskId + "/complete", """
                 {"variables": {"decision": "Approve", "coment": "Good plan"}}""");

@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,11 +64,11 @@ public final class SampleLifecycle implements AutoCloseable {
         org.seedDelegations(delegations);
         this.ports = custom.apply(new TrainflowPorts(org.lms(), org.hcm(), org.ai(), org.catalogue(), new JdbcOutcomeStore(db),
                 delegations, clock));
-        Directory directory = this::groupsOf;
+        Directory directory = Directory.of(org.groups());
         this.engine = TrainflowEngine.builder().dataSource(db).handlers(new HandlerRegistry(StepHandlers.all(ports)))
                 .directory(directory).clock(clock).background(background).build();
         // the HCM the handlers see (a connector when a test swaps it in), never the sample's behind their back
-        this.intake = new Intake(engine, ports.hcm(), directory);
+        this.intake = new Intake(engine, ports.hcm(), ports.catalogue(), directory);
         this.tasks = new UserTasks(engine.flowable(), directory);
         this.completion = new CompletionSync(engine, ports.lms());
     }
@@ -255,13 +254,7 @@ public final class SampleLifecycle implements AutoCloseable {
     }
 
     public Set<String> groupsOf(String user) {
-        Set<String> groups = new HashSet<>();
-        org.groups().forEach((group, members) -> {
-            if (members.contains(user)) {
-                groups.add(group);
-            }
-        });
-        return groups;
+        return Directory.of(org.groups()).groupsOf(user);
     }
 
     public EngineClock clock() {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.trainflow.connectors.lms.Enrolment;
 import java.util.List;
 import java.util.Map;
-import org.flowable.common.engine.api.FlowableForbiddenException;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import org.flowable.task.api.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class BudgetOwnerApprovalTest {
         assertThat(life.org().lms().enrolments("antoine.guerin")).extracting(Enrolment::courseId)
                 .as("not enrolled before the budget owner approves").doesNotContain("110", "112", "113");
         assertThatThrownBy(() -> life.complete("pierre.francois", budget, Map.of("decision", "approve")))
-                .as("another department's budget owner").isInstanceOf(FlowableForbiddenException.class);
+                .as("another department's budget owner").isInstanceOf(TrainflowProblem.NotFound.class);
 
         life.approve("julie.lambert", request);
 

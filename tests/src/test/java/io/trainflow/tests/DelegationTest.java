@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.flowable.common.engine.api.FlowableForbiddenException;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import org.flowable.task.api.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class DelegationTest {
         assertThat(life.variable(task, "approverOnBehalfOf")).isEqualTo("sophie.laurent");
         assertThat(life.inbox("sophie.laurent")).isEmpty();
         assertThatThrownBy(() -> life.complete("sophie.laurent", task, Map.of("decision", "approve")))
-                .isInstanceOf(FlowableForbiddenException.class);
+                .isInstanceOf(TrainflowProblem.NotFound.class);
 
         life.approve("hugo.roux", request);
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.trainflow.connectors.lms.Enrolment;
 import java.util.List;
 import java.util.Map;
-import org.flowable.common.engine.api.FlowableForbiddenException;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import org.flowable.task.api.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class LdApprovalTest {
         assertThat(life.org().lms().enrolments("emma.girard")).extracting(Enrolment::courseId)
                 .as("not enrolled before L&D approves").doesNotContain("106", "108", "109");
         assertThatThrownBy(() -> life.complete("sophie.laurent", ld, Map.of("decision", "approve")))
-                .isInstanceOf(FlowableForbiddenException.class);
+                .isInstanceOf(TrainflowProblem.NotFound.class);
 
         life.approve("zoe.vincent", request);
 

@@ -7,8 +7,7 @@ import io.trainflow.connectors.lms.Enrolment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.flowable.common.engine.api.FlowableException;
-import org.flowable.common.engine.api.FlowableForbiddenException;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import org.flowable.task.api.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +36,9 @@ class ManagerChangedTest {
         assertThat(life.variable(moved, "approver")).isEqualTo("hugo.roux");
         assertThat(life.inbox("sophie.laurent")).isEmpty();
         assertThatThrownBy(() -> life.complete("sophie.laurent", old, Map.of("decision", "approve")))
-                .as("the old task is gone").isInstanceOf(FlowableException.class);
+                .as("the old task is gone").isInstanceOf(TrainflowProblem.NotFound.class);
         assertThatThrownBy(() -> life.complete("sophie.laurent", moved, Map.of("decision", "approve")))
-                .isInstanceOf(FlowableForbiddenException.class);
+                .isInstanceOf(TrainflowProblem.NotFound.class);
 
         life.approve("hugo.roux", request);
         assertThat(life.org().lms().enrolments("alice.martin")).extracting(Enrolment::courseId).contains("103", "104");
@@ -64,7 +63,7 @@ class ManagerChangedTest {
         assertThat(followUp.getAssignee()).isEqualTo("hugo.roux");
         assertThat(life.inbox("sophie.laurent")).isEmpty();
         assertThatThrownBy(() -> life.complete("sophie.laurent", followUp, Map.of("behaviourScore", 2)))
-                .isInstanceOf(FlowableForbiddenException.class);
+                .isInstanceOf(TrainflowProblem.NotFound.class);
         life.complete("hugo.roux", followUp, Map.of("behaviourScore", 3, "observation", "new team, still uses it"));
     }
 

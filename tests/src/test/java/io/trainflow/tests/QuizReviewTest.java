@@ -1,11 +1,13 @@
 package io.trainflow.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trainflow.connectors.ai.AiPort;
 import io.trainflow.connectors.ai.quiz.MoodleGiftReader;
 import io.trainflow.connectors.ai.wiring.AiEngines;
 import io.trainflow.connectors.ai.wiring.AiSettings;
+import io.trainflow.workflows.forms.TaskInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +68,22 @@ class QuizReviewTest {
             assertThat(files).as("nothing is exported before the review").isEmpty();
         }
 
+        // finding 5: the review takes its form's fields only, a verdict per question; an edit keeps to the question
+        Map<String, Object> injected = new LinkedHashMap<>(questions.get(0));
+        assertThatThrownBy(() -> life.complete("hugo.roux", review, Map.of("reviews", List.of(
+                Map.of("questionId", "q1", "verdict", "approve")), "requestedBy", "hugo.roux", "courseId", "../../../..")))
+                .isInstanceOfSatisfying(TaskInputException.class, e -> assertThat(e.problems())
+                        .containsKeys("requestedBy", "courseId"));
+        assertThatThrownBy(() -> life.complete("hugo.roux", review, Map.of("reviews", List.of(
+                Map.of("questionId", "q1", "verdict", "edit", "edited", injected)))))
+                .isInstanceOfSatisfying(TaskInputException.class, e -> assertThat(e.problems()).containsKey("reviews[0].edited.id"));
+        assertThatThrownBy(() -> life.complete("hugo.roux", review, Map.of("reviews", List.of(
+                Map.of("questionId", "q1", "verdict", "maybe")))))
+                .isInstanceOfSatisfying(TaskInputException.class, e -> assertThat(e.problems()).containsKey("reviews[0].verdict"));
+        assertThat(life.variables("QUIZ-105")).containsEntry("requestedBy", "zoe.vincent").containsEntry("courseId", "105");
+
         Map<String, Object> edited = new LinkedHashMap<>(questions.get(1));
+        edited.remove("id");
         edited.put("stem", "Rewritten by the expert: " + questions.get(1).get("stem"));
         List<Map<String, Object>> reviews = new ArrayList<>();
         reviews.add(Map.of("questionId", "q1", "verdict", "approve"));

@@ -8,7 +8,7 @@ import io.trainflow.connectors.sample.SampleLms.SentMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.flowable.common.engine.api.FlowableForbiddenException;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import org.flowable.task.api.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class ReminderAndEscalationTest {
                 .singleElement().satisfies(text -> assertThat(text).contains("escalated to you").contains(request));
         assertThat(life.inbox("sophie.laurent")).isEmpty();
         assertThatThrownBy(() -> life.complete("sophie.laurent", escalated, Map.of("decision", "approve")))
-                .isInstanceOf(FlowableForbiddenException.class);
+                .isInstanceOf(TrainflowProblem.NotFound.class);
 
         life.approve("marc.bernard", request);
 

@@ -53,7 +53,7 @@ public final class TrainflowLifecycle implements Lifecycle {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.intake = new Intake(engine, ports.hcm(), org.directory());
+        this.intake = new Intake(engine, ports.hcm(), ports.catalogue(), org.directory());
         this.tasks = new UserTasks(engine.flowable(), org.directory());
         this.completion = new CompletionSync(engine, ports.lms());
     }

@@ -84,7 +84,7 @@ class SampleOrganisationTest {
     @Test
     void groupsAndSeededDelegations() {
         assertThat(org.members("ld-team")).contains("zoe.vincent");
-        assertThat(org.groups()).containsOnlyKeys("ld-team", "hr-fallback", "budget-owners", "sme", "admins");
+        assertThat(org.groups()).containsOnlyKeys("ld-team", "hr-fallback", "budget-owners", "sme", "admins", "auditors");
         assertThat(org.delegations()).singleElement().satisfies(d -> assertThat(d.activeAt(CLOCK.instant())).isTrue());
     }
 

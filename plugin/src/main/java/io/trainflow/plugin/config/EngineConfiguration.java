@@ -17,9 +17,8 @@ import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import io.trainflow.workflows.intake.Intake;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -74,25 +73,18 @@ public class EngineConfiguration {
 
     @Bean
     Directory directory(SampleOrganisation org) {
-        return username -> {
-            Set<String> groups = new HashSet<>();
-            org.groups().forEach((group, members) -> {
-                if (members.contains(username)) {
-                    groups.add(group);
-                }
-            });
-            return groups;
-        };
+        return Directory.of(org.groups());
     }
 
     @Bean
     Intake intake(TrainflowEngine engine, TrainflowPorts ports, Directory directory) {
-        return new Intake(engine, ports.hcm(), directory);
+        return new Intake(engine, ports.hcm(), ports.catalogue(), directory);
     }
 
     @Bean(destroyMethod = "close")
     TrainflowEngine trainflowEngine(DataSource dataSource, TrainflowPorts ports, Directory directory, EngineClock clock,
-                                    TrainflowProperties properties, NodeProperties node) {
+                                    TrainflowProperties properties, NodeProperties node,
+                                    @Value("${trainflow.limits.background-connections:5}") int backgroundConnections) {
         return TrainflowEngine.builder()
                 .nodeId(node.id())
                 .stopGrace(node.stopGrace())
@@ -102,6 +94,8 @@ public class EngineConfiguration {
                 .clock(clock)
                 .workerThreads(properties.workerThreads())
                 .unassignedTaskGroup(properties.unassignedTaskGroup())
+                // a whole-company campaign never takes the connections people's API calls need
+                .backgroundConnections(backgroundConnections)
                 .background(true)
                 .build();
     }

@@ -4,11 +4,11 @@ import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import io.trainflow.workflows.engine.flowable.UserTasks;
 import io.trainflow.workflows.forms.TaskForm;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.TaskQuery;
@@ -17,8 +17,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The approvers' inbox: what a person may see, and completing a task as that person. The
- * engine's task-completion guard has the last word on who may complete.
+ * The approvers' inbox: what a person may see, and completing a task as that person. Who may see and
+ * complete is separation of duties' one rule ({@code io.trainflow.workflows.duties.Duties}), which the
+ * engine applies again as a task completes.
  */
 @Service
 public class TaskInbox {
@@ -27,7 +28,8 @@ public class TaskInbox {
     static final List<String> CONTEXT = List.of("requestId", "employeeId", "requestedBy", "origin", "justification",
             "level", "learningPath", "learningPathProvenance", "pathCost", "budget", "overBudget", "routing", "approverOnBehalfOf",
             "sessions", "trainingDeadline", "progress", "reaction", "learning", "report", "feedbackSummary",
-            "feedbackSummaryProvenance", "programmeId", "department", "courseId", "quizDraft", "quizDraftProvenance");
+            "feedbackSummaryProvenance", "programmeId", "department", "courseId", "quizDraft", "quizDraftProvenance",
+            "routingNote");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> FORM = new TypeReference<>() {
@@ -46,20 +48,21 @@ public class TaskInbox {
 
     /** The open tasks of one request that the user may see. */
     public List<InboxTask> tasksOf(String user, String requestId) {
-        return keep(user, tasks.visibleQuery(user).processVariableValueEquals("requestId", requestId).list());
+        return tasks.visibleQuery(user).processVariableValueEquals("requestId", requestId).list().stream()
+                .filter(task -> tasks.maySee(user, task)).map(this::view).toList();
     }
 
     /**
      * Up to {@code max} tasks of the inbox from position {@code first} of the visible tasks, oldest first.
-     * Tasks hidden from the requester are skipped and the page filled from further rows, so {@code next} is
+     * Tasks the user may not see (separation of duties: their own request offered to their group) are skipped and the page filled from further rows, so {@code next} is
      * where the following page starts (absent when nothing visible remains), not {@code first + max}.
      */
     public InboxPage page(String user, int first, int max) {
         if (first < 0) {
-            throw new IllegalArgumentException("first must be 0 or more, was " + first);
+            throw new TrainflowProblem.InvalidInput("first", "must be 0 or more, was " + first);
         }
         if (max < 1 || max > MAX_PAGE) {
-            throw new IllegalArgumentException("max must be between 1 and " + MAX_PAGE + ", was " + max);
+            throw new TrainflowProblem.InvalidInput("max", "must be between 1 and " + MAX_PAGE + ", was " + max);
         }
         TaskQuery query = tasks.visibleQuery(user);
         List<InboxTask> page = new ArrayList<>();
@@ -67,13 +70,12 @@ public class TaskInbox {
         while (true) {
             List<Task> rows = query.listPage(position, max);
             for (Task row : rows) {
-                InboxTask view = view(row);
-                if (hiddenFrom(user, view)) {
+                if (!tasks.maySee(user, row)) {
                     position++;
                 } else if (page.size() == max) {
                     return new InboxPage(page, position);
                 } else {
-                    page.add(view);
+                    page.add(view(row));
                     position++;
                 }
             }
@@ -86,20 +88,15 @@ public class TaskInbox {
     /** One task of the user's inbox, with its form: found by id, whatever the size of the inbox. */
     public InboxTask task(String user, String taskId) {
         Task task = tasks.visibleQuery(user).taskId(taskId).singleResult();
-        InboxTask view = task == null ? null : view(task);
-        if (view == null || hiddenFrom(user, view)) {
-            throw new FlowableObjectNotFoundException("No task " + taskId + " in the inbox of " + user);
+        if (task == null || !tasks.maySee(user, task)) {
+            throw new TrainflowProblem.NotFound("No open task " + taskId + " for " + user);
         }
-        return view.withForm(tasks.formOf(task).map(form -> JSON.readValue(form.json(), FORM)).orElse(null));
+        return view(task).withForm(tasks.formOf(task).map(form -> JSON.readValue(form.json(), FORM)).orElse(null));
     }
 
     /** Claims (so the audit shows who) and completes in one transaction, as {@code user}. */
     public void complete(String user, String taskId, Map<String, Object> variables) {
         tasks.complete(user, taskId, variables);
-    }
-
-    private List<InboxTask> keep(String user, List<Task> visible) {
-        return visible.stream().map(this::view).filter(view -> !hiddenFrom(user, view)).toList();
     }
 
     /**
@@ -118,11 +115,6 @@ public class TaskInbox {
                             task.getProcessInstanceId(), processKey, task.getAssignee(), groups,
                             task.getCreateTime().toInstant(), requestId, null, null, Map.of(), null, null);
                 }).toList();
-    }
-
-    /** The requester never sees a task of their own request that is not explicitly theirs (e.g. via L&D's group). */
-    private static boolean hiddenFrom(String user, InboxTask view) {
-        return user.equals(view.requestedBy()) && !user.equals(view.assignee());
     }
 
     private InboxTask view(Task task) {

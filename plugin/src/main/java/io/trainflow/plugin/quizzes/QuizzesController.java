@@ -7,10 +7,9 @@ import io.trainflow.plugin.api.model.QuizStatus;
 import io.trainflow.plugin.security.CurrentUser;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import io.trainflow.workflows.intake.Intake;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import java.util.HashMap;
 import java.util.Map;
-import org.flowable.common.engine.api.FlowableForbiddenException;
-import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
@@ -45,13 +44,13 @@ public class QuizzesController implements QuizzesApi {
     @Override
     public ResponseEntity<QuizStatus> getQuiz(String quizId) {
         if (!intake.mayWorkOnQuizzes(CurrentUser.name())) {
-            throw new FlowableForbiddenException(CurrentUser.name() + " is not in L&D (ld-team) or a subject-matter expert (sme)");
+            throw new TrainflowProblem.Forbidden(CurrentUser.name() + " is not in L&D (ld-team) or a subject-matter expert (sme)");
         }
         var history = engine.flowable().getHistoryService();
         HistoricProcessInstance quiz = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(quizId)
                 .processDefinitionKey("quiz-review").singleResult();
         if (quiz == null) {
-            throw new FlowableObjectNotFoundException("No quiz review " + quizId);
+            throw new TrainflowProblem.NotFound("No quiz review " + quizId);
         }
         Map<String, Object> vars = new HashMap<>();
         history.createHistoricVariableInstanceQuery().processInstanceId(quiz.getId()).list()

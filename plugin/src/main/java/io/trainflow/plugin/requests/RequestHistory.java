@@ -1,12 +1,13 @@
 package io.trainflow.plugin.requests;
 
+import io.trainflow.workflows.engine.flowable.TaskCompletionGuard;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.engine.task.Comment;
@@ -22,7 +23,7 @@ public class RequestHistory {
 
     private static final List<String> SHOWN = List.of("origin", "requestedBy", "employeeId", "pathCost", "overBudget",
             "routing", "learningPath", "trainingStatus", "decision", "trainingDeadline", "outcome", "endReason",
-            "enrolmentRefusal");
+            "enrolmentRefusal", "decidedBy");
 
     /** Suffix of the variables in which step handlers store the provenance of their AI outputs. */
     static final String PROVENANCE = "Provenance";
@@ -44,16 +45,20 @@ public class RequestHistory {
                     .variableValueEquals("requestId", requestId).singleResult();
         }
         if (root == null) {
-            throw new FlowableObjectNotFoundException("No request " + requestId);
+            throw notFound(requestId);
         }
         List<Entry> decisions = new ArrayList<>();
         for (HistoricTaskInstance task : engine.getHistoryService().createHistoricTaskInstanceQuery()
-                .processVariableValueEquals("requestId", requestId).finished().list()) {
+                .processVariableValueEquals("requestId", requestId).list()) {
             for (Comment comment : engine.getTaskService().getTaskComments(task.getId(), "decision")) {
                 decisions.add(new Entry(comment.getTime().toInstant(), comment.getUserId(), "completed " + task.getName(),
                         task.getTaskDefinitionKey(), comment.getFullMessage()));
             }
-            if (task.getDeleteReason() != null) {
+            for (Comment comment : engine.getTaskService().getTaskComments(task.getId(), TaskCompletionGuard.ROUTING_NOTE)) {
+                decisions.add(new Entry(comment.getTime().toInstant(), "separation of duties", "routed " + task.getName(),
+                        task.getTaskDefinitionKey(), comment.getFullMessage()));
+            }
+            if (task.getEndTime() != null && task.getDeleteReason() != null) {
                 decisions.add(new Entry(task.getEndTime().toInstant(), "engine", "closed " + task.getName(),
                         task.getTaskDefinitionKey(), task.getDeleteReason()));
             }
@@ -64,6 +69,11 @@ public class RequestHistory {
                 .filter(v -> SHOWN.contains(v.getVariableName()) || v.getVariableName().endsWith(PROVENANCE))
                 .forEach(v -> variables.put(v.getVariableName(), v.getValue()));
         return new Status(requestId, root.getId(), root.getEndTime() == null, decisions, variables);
+    }
+
+    /** The answer for an unknown request, and for one the caller may not see. */
+    public static TrainflowProblem.NotFound notFound(String requestId) {
+        return new TrainflowProblem.NotFound("No request " + requestId);
     }
 
     /** One line of the audit trail. */

@@ -1,6 +1,10 @@
 package io.trainflow.plugin.sample;
 
 import io.trainflow.connectors.sample.SampleOrganisation;
+import io.trainflow.plugin.access.Access;
+import io.trainflow.plugin.access.AccessAudit;
+import io.trainflow.plugin.security.CurrentUser;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import io.trainflow.plugin.connect.Connections;
 import io.trainflow.plugin.api.SampleApi;
 import io.trainflow.plugin.api.model.ClockAdvance;
@@ -12,7 +16,6 @@ import io.trainflow.plugin.sync.SupervisorSync;
 import io.trainflow.workflows.engine.flowable.EngineClock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,10 +28,14 @@ public class SampleController implements SampleApi {
     private final SupervisorSync supervisors;
     private final EngineClock clock;
     private final boolean sampleHcm;
+    private final Access access;
+    private final AccessAudit audit;
 
     public SampleController(SampleOrganisation org, ProgressSync progress, SupervisorSync supervisors, EngineClock clock,
-                            Connections connections) {
+                            Connections connections, Access access, AccessAudit audit) {
         this.org = org;
+        this.access = access;
+        this.audit = audit;
         this.sampleHcm = connections.hcm() == org.hcm();
         this.progress = progress;
         this.supervisors = supervisors;
@@ -39,32 +46,55 @@ public class SampleController implements SampleApi {
     @Override
     public ResponseEntity<ClockState> advanceClock(ClockAdvance body) {
         if (body.getDays() == null || body.getDays() < 1 || body.getDays() > 366) {
-            throw new IllegalArgumentException("days: between 1 and 366");
+            throw new TrainflowProblem.InvalidInput("days", "must be a whole number between 1 and 366");
         }
         clock.advance(Duration.ofDays(body.getDays()));
         return ResponseEntity.ok(new ClockState(clock.instant().atOffset(ZoneOffset.UTC)));
     }
 
+    /** The learner themself (playing the LMS) or an admin; nobody completes someone else's course. */
     @Override
     public ResponseEntity<Progress> advanceProgress(String username) {
-        if (org.hcm().employeeByUsername(username).isEmpty()) {
-            throw new FlowableObjectNotFoundException("No learner " + username + " in the sample organisation");
+        String user = CurrentUser.name();
+        if (!user.equals(username) && !access.isAdmin()) {
+            throw new TrainflowProblem.Forbidden(user + " may complete courses in the sample LMS only as themself");
         }
+        if (org.hcm().employeeByUsername(username).isEmpty()) {
+            throw new TrainflowProblem.NotFound("No learner " + username + " in the sample organisation");
+        }
+        audit.record(user, "advance-progress", username);
         String course = org.advanceProgress(username).orElse(null);
         int completed = progress.syncOnce();
         return ResponseEntity.ok(new Progress(username).completedCourseId(course).requestsCompleted(completed));
     }
 
+    /**
+     * The supervisor of record is the HCM's: in the sample organisation an admin plays the HCM (audited);
+     * the new manager must be an employee who does not report to this one.
+     */
     @Override
     public ResponseEntity<Void> changeSupervisor(String employeeId, Supervisor body) {
+        String user = CurrentUser.name();
+        access.requireAdmin(user, "change a supervisor");
         if (!sampleHcm) {
-            throw new IllegalArgumentException("the sample HCM is not in use (trainflow.hcm.type): change the supervisor"
-                    + " in the HCM; the HCM sync (trainflow.hcm-sync) re-routes open approvals");
+            throw new TrainflowProblem.InvalidInput("employeeId", "the sample HCM is not in use (trainflow.hcm.type): change"
+                    + " the supervisor in the HCM; the HCM sync (trainflow.hcm-sync) re-routes open approvals");
         }
         if (org.hcm().employee(employeeId).isEmpty()) {
-            throw new FlowableObjectNotFoundException("No employee " + employeeId + " in the sample organisation");
+            throw new TrainflowProblem.NotFound("No employee " + employeeId + " in the sample organisation");
         }
-        org.changeSupervisor(employeeId, body.getManagerUsername());
+        String manager = body.getManagerUsername();
+        var newManager = org.hcm().employeeByUsername(manager).orElseThrow(() ->
+                new TrainflowProblem.InvalidInput("managerUsername", "'" + manager + "' is not an employee of the sample organisation"));
+        if (newManager.employeeId().equals(employeeId)) {
+            throw new TrainflowProblem.InvalidInput("managerUsername", "an employee cannot be their own manager");
+        }
+        try {
+            org.changeSupervisor(employeeId, manager);
+        } catch (IllegalArgumentException loop) {
+            throw new TrainflowProblem.InvalidInput("managerUsername", "'" + manager + "' reports to employee " + employeeId);
+        }
+        audit.record(user, "change-supervisor", employeeId);
         supervisors.changed(employeeId);
         return ResponseEntity.noContent().build();
     }

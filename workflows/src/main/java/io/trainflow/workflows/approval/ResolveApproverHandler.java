@@ -12,7 +12,9 @@ import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.profile.ManagerChain;
 import java.time.Clock;
+import io.trainflow.workflows.duties.Parties;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +24,7 @@ import java.util.Set;
                 + " requester), the L&D team, or the department's budget owner; on escalation the current approver's"
                 + " manager (for a deputy: the manager of whom they stand in for). A deputy stands in during a"
                 + " delegation. Nobody found: the hr-fallback group. The requester and the learner never approve their"
-                + " own request.")
+                + " own request, and nobody approves two levels of one request.")
 public final class ResolveApproverHandler
         implements StepHandler<ResolveApproverHandler.Input, ResolveApproverHandler.Output> {
 
@@ -40,7 +42,9 @@ public final class ResolveApproverHandler
             @Doc(value = "Escalate to the current approver's manager", optional = true) Boolean escalate,
             @Doc(value = "Current approver, when escalating", optional = true) String approver,
             @Doc(value = "Whom the current approver stands in for (a deputy's task escalates above them)", optional = true,
-                    feel = "=approverOnBehalfOf") String approverOnBehalfOf) {
+                    feel = "=approverOnBehalfOf") String approverOnBehalfOf,
+            @Doc(value = "Who already decided a level of this request, or was stood in for: never again", optional = true,
+                    feel = "=decidedBy") List<Map<String, Object>> decidedBy) {
     }
 
     public record Output(
@@ -69,6 +73,8 @@ public final class ResolveApproverHandler
         Set<String> excluded = new java.util.HashSet<>();
         excluded.add(input.requestedBy());
         learner.map(Employee::username).ifPresent(excluded::add);
+        // nobody decides two levels of one request, themselves or through a deputy
+        excluded.addAll(Parties.of(null, null, input.decidedBy()).decidedOtherThan(input.level()));
         excluded.remove(null);
 
         if (Boolean.TRUE.equals(input.escalate()) && input.approver() != null) {

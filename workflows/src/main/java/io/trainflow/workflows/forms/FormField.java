@@ -16,7 +16,77 @@ import java.util.regex.Pattern;
  */
 public record FormField(String key, String label, String type, boolean required, List<Object> choices,
                         Double min, Double max, Integer minLength, Integer maxLength, String pattern,
-                        Integer decimalDigits, String hideWhen) {
+                        Integer decimalDigits, String hideWhen, List<FormField> children) {
+
+    public FormField {
+        children = children == null ? List.of() : List.copyOf(children);
+    }
+
+    /** A dynamic list ({@code dynamiclist}, a list of objects) or a group with a {@code path} (one object). */
+    boolean nested() {
+        return "dynamiclist".equals(type) || "group".equals(type);
+    }
+
+    /**
+     * Every problem of a nested value by its path ({@code reviews[0].verdict}); an entry holds only the fields
+     * its form lists. A dynamic list takes at most {@code validate.maxLength} entries when the form says so.
+     */
+    Map<String, String> nestedProblems(String path, boolean present, Object value, Feel feel) {
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        if (!present || value == null) {
+            if (required) {
+                problems.put(path, "is required (" + label + ")");
+            }
+            return problems;
+        }
+        if ("group".equals(type)) {
+            entryProblems(path, value, feel, problems);
+            return problems;
+        }
+        if (!(value instanceof List<?> entries)) {
+            problems.put(path, "must be a list, got " + shown(value));
+            return problems;
+        }
+        if (maxLength != null && entries.size() > maxLength) {
+            problems.put(path, "must have at most " + maxLength + " entries, got " + entries.size());
+            return problems;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            entryProblems(path + "[" + i + "]", entries.get(i), feel, problems);
+        }
+        return problems;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void entryProblems(String path, Object entry, Feel feel, Map<String, String> problems) {
+        if (!(entry instanceof Map<?, ?> map)) {
+            problems.put(path, "must be an object with " + String.join(", ", children.stream().map(FormField::key).toList())
+                    + ", got " + shown(entry));
+            return;
+        }
+        Map<String, Object> values = (Map<String, Object>) map;
+        for (FormField child : children) {
+            if (child.hidden(values, feel)) {
+                if (values.get(child.key()) != null) {
+                    problems.put(path + "." + child.key(), "is not asked for here (" + child.label() + ")");
+                }
+                continue;
+            }
+            String childPath = path + "." + child.key();
+            if (child.nested()) {
+                problems.putAll(child.nestedProblems(childPath, values.containsKey(child.key()), values.get(child.key()), feel));
+            } else {
+                child.problem(values.containsKey(child.key()), values.get(child.key()))
+                        .ifPresent(problem -> problems.put(childPath, problem));
+            }
+        }
+        for (Object key : values.keySet()) {
+            if (children.stream().noneMatch(c -> c.key().equals(key))) {
+                problems.put(path + "." + key, "is not a field here (its fields: "
+                        + String.join(", ", children.stream().map(FormField::key).toList()) + ")");
+            }
+        }
+    }
 
     /** Component types that submit a value; the others (text, image, separator...) do not. */
     static final List<String> INPUT_TYPES = List.of("textfield", "textarea", "number", "checkbox", "checklist",
@@ -102,9 +172,16 @@ public record FormField(String key, String label, String type, boolean required,
 
     /** A value as the message shows it: quoted text, cut short (it may be a long free text). */
     private static String shown(Object value) {
+        if (value instanceof Map<?, ?>) {
+            return "an object";
+        }
+        if (value instanceof Collection<?>) {
+            return "a list";
+        }
         String text = String.valueOf(value);
         text = text.length() > 40 ? text.substring(0, 40) + "..." : text;
-        return value instanceof String ? "'" + text + "'" : text + " (" + value.getClass().getSimpleName() + ")";
+        String kind = value instanceof Number ? "a number" : value instanceof Boolean ? "true/false" : "a value";
+        return value instanceof String ? "'" + text + "'" : text + " (" + kind + ")";
     }
 
     private static String plain(double d) {

@@ -49,6 +49,10 @@ public record TaskForm(String id, String file, String json, List<FormField> fiel
             if (field.hidden(submitted, feel)) {
                 continue;
             }
+            if (field.nested()) {
+                problems.putAll(field.nestedProblems(field.key(), submitted.containsKey(field.key()), submitted.get(field.key()), feel));
+                continue;
+            }
             field.problem(submitted.containsKey(field.key()), submitted.get(field.key()))
                     .ifPresent(problem -> problems.put(field.key(), problem));
         }
@@ -61,10 +65,23 @@ public record TaskForm(String id, String file, String json, List<FormField> fiel
         return problems;
     }
 
-    /** Inputs at any depth: groups nest their own components. */
+    /**
+     * Inputs at any depth: a group without a path nests its components among its parent's; a dynamic list, or
+     * a group with a {@code path}, is one field whose value holds its components' (a list of objects, an object).
+     */
     private static void collect(String file, String formId, JsonNode components, List<FormField> fields) {
         for (JsonNode component : components) {
             String type = component.path("type").asString("");
+            String path = component.path("path").asString("");
+            if (("dynamiclist".equals(type) || "group".equals(type)) && !path.isBlank()) {
+                List<FormField> children = new ArrayList<>();
+                collect(file, formId, component.path("components"), children);
+                JsonNode validate = component.path("validate");
+                fields.add(new FormField(path, component.path("label").asString(path), type,
+                        validate.path("required").asBoolean(false), List.of(), null, null, null, integer(validate, "maxLength"),
+                        null, null, component.path("conditional").path("hide").asString(null), children));
+                continue;
+            }
             if (component.path("components").isArray()) {
                 collect(file, formId, component.path("components"), fields);
             }
@@ -85,7 +102,7 @@ public record TaskForm(String id, String file, String json, List<FormField> fiel
             fields.add(new FormField(key, label, type, validate.path("required").asBoolean(false), List.copyOf(choices),
                     number(validate, "min"), number(validate, "max"), integer(validate, "minLength"), integer(validate, "maxLength"),
                     validate.path("pattern").isString() ? validate.path("pattern").asString() : null,
-                    integer(component, "decimalDigits"), component.path("conditional").path("hide").asString(null)));
+                    integer(component, "decimalDigits"), component.path("conditional").path("hide").asString(null), List.of()));
         }
     }
 

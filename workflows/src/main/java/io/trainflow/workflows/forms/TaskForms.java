@@ -56,10 +56,16 @@ public final class TaskForms {
 
     /**
      * Checks a completion against the task's form; a refusal names the task and every field
-     * that is wrong, and nothing is completed.
+     * that is wrong, and nothing is completed. A task without a form takes no values.
      */
     public void check(TaskInfo task, Map<String, Object> submitted) {
         Optional<TaskForm> form = of(task);
+        if (form.isEmpty() && !submitted.isEmpty()) {
+            // no form, no values: a completion never sets a variable its task does not ask for
+            Map<String, String> problems = new java.util.LinkedHashMap<>();
+            submitted.keySet().forEach(key -> problems.put(key, "is not asked for: task '" + task.getName() + "' has no form"));
+            throw new TaskInputException(task.getTaskDefinitionKey(), task.getName(), "none", problems);
+        }
         if (form.isPresent()) {
             Map<String, String> problems = form.get().problems(submitted, feel);
             if (!problems.isEmpty()) {

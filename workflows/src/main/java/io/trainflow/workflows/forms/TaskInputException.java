@@ -1,17 +1,20 @@
 package io.trainflow.workflows.forms;
 
 import java.util.Map;
-import org.flowable.common.engine.api.FlowableIllegalArgumentException;
+import io.trainflow.workflows.problems.TrainflowProblem;
 
 /** A completion its form refuses: which task, and what is wrong with each field. Nothing was completed. */
-public class TaskInputException extends FlowableIllegalArgumentException {
+public class TaskInputException extends TrainflowProblem.InvalidInput {
+
+    private static final long serialVersionUID = 1L;
 
     private final String elementId;
-    private final Map<String, String> problems;
+    private final transient Map<String, String> problems;
 
     public TaskInputException(String elementId, String taskName, String formId, Map<String, String> problems) {
         super("Task '" + taskName + "' (" + elementId + ", form '" + formId + "') was not completed: "
-                + String.join("; ", problems.entrySet().stream().map(p -> "field '" + p.getKey() + "' " + p.getValue()).toList()));
+                + String.join("; ", problems.entrySet().stream().map(p -> "field '" + p.getKey() + "' " + p.getValue()).toList()),
+                problems);
         this.elementId = elementId;
         this.problems = Map.copyOf(problems);
     }

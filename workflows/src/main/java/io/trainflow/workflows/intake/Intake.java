@@ -1,5 +1,6 @@
 package io.trainflow.workflows.intake;
 
+import io.trainflow.connectors.catalogue.CataloguePort;
 import io.trainflow.connectors.hcm.Employee;
 import io.trainflow.connectors.hcm.HcmPort;
 import io.trainflow.workflows.engine.Directory;
@@ -8,8 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.flowable.common.engine.api.FlowableForbiddenException;
-import org.flowable.common.engine.api.FlowableIllegalArgumentException;
+import io.trainflow.workflows.problems.TrainflowProblem.Forbidden;
+import io.trainflow.workflows.problems.TrainflowProblem.InvalidInput;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.runtime.ProcessInstance;
@@ -20,29 +21,52 @@ import org.flowable.engine.runtime.ProcessInstance;
  */
 public class Intake {
 
+    /** The longest justification kept (the contract's limit). */
+    public static final int MAX_JUSTIFICATION = 4000;
+    /** The most courses one request may name (the contract's limit). */
+    public static final int MAX_COURSES = 20;
+
     private final ProcessEngine engine;
     private final HcmPort hcm;
+    private final CataloguePort catalogue;
     private final Directory directory;
 
-    public Intake(TrainflowEngine engine, HcmPort hcm, Directory directory) {
+    public Intake(TrainflowEngine engine, HcmPort hcm, CataloguePort catalogue, Directory directory) {
         this.engine = engine.flowable();
         this.hcm = hcm;
+        this.catalogue = catalogue;
         this.directory = directory;
     }
 
     public ProcessInstance request(String user, String employeeId, String justification, List<String> courseIds) {
         if (employeeId == null || employeeId.isBlank()) {
-            throw new FlowableIllegalArgumentException("employeeId is required: the HCM id of the learner");
+            throw new InvalidInput("employeeId", "is required: the HCM id of the learner");
         }
         Employee employee = hcm.employee(employeeId).orElseThrow(() ->
-                new FlowableIllegalArgumentException("employeeId '" + employeeId + "' is not an employee in the HCM"));
+                new InvalidInput("employeeId", "'" + employeeId + "' is not an employee in the HCM"));
+        if (justification != null && justification.length() > MAX_JUSTIFICATION) {
+            throw new InvalidInput("justification", "is longer than " + MAX_JUSTIFICATION + " characters");
+        }
+        List<String> courses = courseIds == null ? List.of() : courseIds;
+        if (courses.size() > MAX_COURSES) {
+            throw new InvalidInput("requestedCourseIds", "names more than " + MAX_COURSES + " courses");
+        }
+        for (int i = 0; i < courses.size(); i++) {
+            String course = courses.get(i);
+            if (course == null || course.isBlank()) {
+                throw new InvalidInput("requestedCourseIds[" + i + "]", "is empty: each entry is the LMS id of a catalogue course");
+            }
+            if (catalogue.offering(course).isEmpty()) {
+                throw new InvalidInput("requestedCourseIds[" + i + "]", "'" + course + "' is not a course of the catalogue");
+            }
+        }
         String origin;
         if (user.equals(employee.username())) {
             origin = "employee-request";
         } else if (isInManagerChain(user, employee)) {
             origin = "manager-nomination";
         } else {
-            throw new FlowableForbiddenException(user + " may request training only for themselves or their reports");
+            throw new Forbidden(user + " may request training only for themselves or their reports");
         }
         String requestId = "REQ-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> variables = new HashMap<>();
@@ -51,17 +75,20 @@ public class Intake {
         variables.put("requestedBy", user);
         variables.put("origin", origin);
         variables.put("justification", justification == null ? "" : justification);
-        variables.put("requestedCourseIds", courseIds == null ? List.of() : List.copyOf(courseIds));
+        variables.put("requestedCourseIds", List.copyOf(courses));
         variables.put("programmeId", "");
         return start(user, "training-request", requestId, variables);
     }
 
     public ProcessInstance campaign(String user, String department) {
         if (!directory.groupsOf(user).contains("ld-team") && !directory.groupsOf(user).contains("hr-fallback")) {
-            throw new FlowableForbiddenException(user + " is not in L&D (ld-team) or HR (hr-fallback) and cannot start a campaign");
+            throw new Forbidden(user + " is not in L&D (ld-team) or HR (hr-fallback) and cannot start a campaign");
         }
         if (department == null || department.isBlank()) {
-            throw new FlowableIllegalArgumentException("department is required");
+            throw new InvalidInput("department", "is required: the HCM id of a department");
+        }
+        if (hcm.departments().stream().noneMatch(d -> department.equals(d.id()))) {
+            throw new InvalidInput("department", "'" + department + "' is not a department of the HCM");
         }
         String programmeId = "PRG-" + UUID.randomUUID().toString().substring(0, 8);
         return start(user, "training-programme", programmeId,
@@ -71,14 +98,17 @@ public class Intake {
     /** L&D or a subject-matter expert has a quiz drafted for a course; the draft goes to the sme group for review. */
     public ProcessInstance quiz(String user, String courseId, Integer maxQuestions) {
         if (!mayWorkOnQuizzes(user)) {
-            throw new FlowableForbiddenException(user + " is not in L&D (ld-team) or a subject-matter expert (sme)"
+            throw new Forbidden(user + " is not in L&D (ld-team) or a subject-matter expert (sme)"
                     + " and cannot start a quiz review");
         }
         if (courseId == null || courseId.isBlank()) {
-            throw new FlowableIllegalArgumentException("courseId is required: the LMS id of a catalogue course");
+            throw new InvalidInput("courseId", "is required: the LMS id of a catalogue course");
         }
         if (maxQuestions != null && (maxQuestions < 1 || maxQuestions > 30)) {
-            throw new FlowableIllegalArgumentException("maxQuestions must be 1..30, not " + maxQuestions);
+            throw new InvalidInput("maxQuestions", "must be 1..30, not " + maxQuestions);
+        }
+        if (catalogue.offering(courseId.strip()).isEmpty()) {
+            throw new InvalidInput("courseId", "'" + courseId.strip() + "' is not a course of the catalogue");
         }
         String quizId = "QUIZ-" + courseId.strip() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> variables = new HashMap<>();

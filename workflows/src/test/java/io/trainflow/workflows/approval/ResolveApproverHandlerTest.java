@@ -18,7 +18,7 @@ class ResolveApproverHandlerTest {
             sample.ports.delegations(), sample.clock);
 
     Output resolve(String level, String employeeId, String requestedBy) {
-        return handler.handle(new Input(level, employeeId, requestedBy, null, false, null, null));
+        return handler.handle(new Input(level, employeeId, requestedBy, null, false, null, null, null));
     }
 
     @Test
@@ -45,10 +45,10 @@ class ResolveApproverHandlerTest {
 
     @Test
     void escalationGoesToTheCurrentApproversManager() {
-        Output out = handler.handle(new Input("manager", "1004", "alice.martin", null, true, "sophie.laurent", null));
+        Output out = handler.handle(new Input("manager", "1004", "alice.martin", null, true, "sophie.laurent", null, null));
         assertThat(out.approver()).isEqualTo("marc.bernard");
 
-        Output top = handler.handle(new Input("manager", "1004", "alice.martin", null, true, "claire.dubois", null));
+        Output top = handler.handle(new Input("manager", "1004", "alice.martin", null, true, "claire.dubois", null, null));
         assertThat(top).isEqualTo(new Output(null, List.of("hr-fallback"), null));
     }
 
@@ -56,14 +56,26 @@ class ResolveApproverHandlerTest {
     void escalatingADeputysTaskGoesAboveTheApproverTheyStandInFor() {
         // the sample delegation: thomas stands in for isabelle, who is his own manager and on leave
         Output out = handler.handle(new Input("manager", "1029", "ella.lefebvre", null, true, "thomas.rousseau",
-                "isabelle.fontaine"));
+                "isabelle.fontaine", null));
         assertThat(out).isEqualTo(new Output("claire.dubois", List.of(), null));
+    }
+
+    @Test
+    void whoDecidedAnEarlierLevelIsSkippedAtTheNext() {
+        // finding 4: sophie decided the L&D level (say) of alice's request: the manager level goes one up
+        Output out = handler.handle(new Input("manager", "1004", "alice.martin", null, false, null, null,
+                List.of(java.util.Map.of("level", "ld", "by", "sophie.laurent"))));
+        assertThat(out.approver()).isEqualTo("marc.bernard");
+        // the same level again (after a revision) stays hers
+        Output again = handler.handle(new Input("manager", "1004", "alice.martin", null, false, null, null,
+                List.of(java.util.Map.of("level", "manager", "by", "sophie.laurent"))));
+        assertThat(again.approver()).isEqualTo("sophie.laurent");
     }
 
     @Test
     void escalationSkipsTheRequester() {
         // marc nominated emma; escalating from her manager sophie must skip marc, the requester
-        Output out = handler.handle(new Input("manager", "1006", "marc.bernard", null, true, "sophie.laurent", null));
+        Output out = handler.handle(new Input("manager", "1006", "marc.bernard", null, true, "sophie.laurent", null, null));
         assertThat(out.approver()).isEqualTo("claire.dubois");
     }
 

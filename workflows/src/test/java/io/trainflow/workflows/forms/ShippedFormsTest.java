@@ -59,9 +59,9 @@ class ShippedFormsTest {
     @Test
     void aFollowUpScoreIsAWholeNumberFromOneToFive() throws IOException {
         assertThat(problems("follow-up", "behaviourScore", 4, "observation", "uses it weekly")).isEmpty();
-        assertThat(problems("follow-up", "behaviourScore", 7)).containsExactly(Map.entry("behaviourScore", "must be at most 5, got 7 (Integer)"));
-        assertThat(problems("follow-up", "behaviourScore", 0)).containsExactly(Map.entry("behaviourScore", "must be at least 1, got 0 (Integer)"));
-        assertThat(problems("follow-up", "behaviourScore", 3.5)).containsExactly(Map.entry("behaviourScore", "must be a whole number, got 3.5 (Double)"));
+        assertThat(problems("follow-up", "behaviourScore", 7)).containsExactly(Map.entry("behaviourScore", "must be at most 5, got 7 (a number)"));
+        assertThat(problems("follow-up", "behaviourScore", 0)).containsExactly(Map.entry("behaviourScore", "must be at least 1, got 0 (a number)"));
+        assertThat(problems("follow-up", "behaviourScore", 3.5)).containsExactly(Map.entry("behaviourScore", "must be a whole number, got 3.5 (a number)"));
         assertThat(problems("follow-up", "behaviourScore", "4")).containsExactly(Map.entry("behaviourScore", "must be a number, got '4'"));
         assertThat(problems("follow-up", "observation", "x")).containsOnlyKeys("behaviourScore");
     }
@@ -71,7 +71,7 @@ class ShippedFormsTest {
         assertThat(problems("missed-deadline", "deadlineAction", "extend", "extensionDays", 10)).isEmpty();
         assertThat(problems("missed-deadline", "deadlineAction", "extend")).isEmpty();
         assertThat(problems("missed-deadline", "deadlineAction", "extend", "extensionDays", 0))
-                .containsExactly(Map.entry("extensionDays", "must be at least 1, got 0 (Integer)"));
+                .containsExactly(Map.entry("extensionDays", "must be at least 1, got 0 (a number)"));
         assertThat(problems("missed-deadline", "deadlineAction", "close", "extensionDays", 0)).isEmpty();
         assertThat(problems("missed-deadline", "deadlineAction", "extnd")).containsOnlyKeys("deadlineAction");
     }
@@ -93,5 +93,40 @@ class ShippedFormsTest {
         assertThat(problems("revise-request", "withdraw", true)).isEmpty();
         assertThat(problems("revise-request", "requestedCourseIds", "105"))
                 .containsExactly(Map.entry("requestedCourseIds", "must be a list, got '105'"));
+    }
+
+    @Test
+    void aQuizReviewIsAVerdictPerQuestionAndAnEditKeepsToTheQuestionsOwnFields() throws IOException {
+        Map<String, Object> edited = Map.of("type", "TRUE_FALSE", "stem", "Secrets belong in the repository", "answer", false);
+        assertThat(problems("quiz-review", "reviews", List.of(Map.of("questionId", "q1", "verdict", "approve"),
+                Map.of("questionId", "q2", "verdict", "edit", "edited", edited)))).isEmpty();
+        assertThat(problems("quiz-review", "reviews", List.of(Map.of("questionId", "q1", "verdict", "maybe"))))
+                .containsOnlyKeys("reviews[0].verdict");
+        Map<String, Object> injected = new HashMap<>(edited);
+        injected.put("id", "q9");
+        assertThat(problems("quiz-review", "reviews", List.of(Map.of("questionId", "q1", "verdict", "edit", "edited", injected))))
+                .containsOnlyKeys("reviews[0].edited.id");
+        assertThat(problems("quiz-review", "reviews", List.of(Map.of("questionId", "q1", "verdict", "approve", "edited", edited))))
+                .containsOnlyKeys("reviews[0].edited");
+        assertThat(problems("quiz-review", "reviews", List.of(Map.of("questionId", "../../x", "verdict", "approve"))))
+                .containsOnlyKeys("reviews[0].questionId");
+        assertThat(problems("quiz-review", "reviews", List.of(Map.of("questionId", "q1", "verdict", "approve")),
+                "quizDraft", Map.of(), "requestedBy", "hugo.roux")).containsOnlyKeys("quizDraft", "requestedBy");
+        assertThat(problems("quiz-review", "reviews", "approve all")).containsOnlyKeys("reviews");
+        assertThat(problems("quiz-review")).containsOnlyKeys("reviews");
+    }
+
+    @Test
+    void everyUserTaskOfTheShippedProcessesHasAForm() throws IOException {
+        try (var files = Files.list(Path.of("../bpmn"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+                String xml = Files.readString(file);
+                java.util.regex.Matcher tasks = java.util.regex.Pattern.compile("<bpmn:userTask id=\"([^\"]+)\"[^>]*>(.*?)</bpmn:userTask>",
+                        java.util.regex.Pattern.DOTALL).matcher(xml);
+                while (tasks.find()) {
+                    assertThat(tasks.group(2)).as(file.getFileName() + " " + tasks.group(1)).contains("zeebe:formDefinition formId=");
+                }
+            }
+        }
     }
 }

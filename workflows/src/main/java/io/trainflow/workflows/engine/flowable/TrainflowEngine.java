@@ -113,6 +113,7 @@ public final class TrainflowEngine implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.standard();
         private String name = "trainflow";
         private EngineClock clock = new EngineClock();
+        private int backgroundConnections;
         private String unassignedTaskGroup = UserTaskDefaults.DEFAULT_GROUP;
         private String nodeId;
         private LockTimes locks = LockTimes.standard();
@@ -178,6 +179,15 @@ public final class TrainflowEngine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * At most this many connections of the data source's pool for background work (steps, timers, jobs: a
+         * campaign), so API calls always find one; 0 (the default) leaves the pool unshared.
+         */
+        public Builder backgroundConnections(int share) {
+            this.backgroundConnections = share;
+            return this;
+        }
+
         public Builder workerThreads(int threads) {
             this.workerThreads = threads;
             return this;
@@ -199,7 +209,8 @@ public final class TrainflowEngine implements AutoCloseable {
             config.setEngineName(name);
             config.setClock(clock.flowableClock());
             if (dataSource != null) {
-                config.setDataSource(dataSource);
+                config.setDataSource(backgroundConnections > 0
+                        ? new BackgroundConnections(dataSource, backgroundConnections, 60_000) : dataSource);
             } else {
                 config.setJdbcUrl(jdbcUrl);
                 config.setJdbcDriver(jdbcUrl.startsWith("jdbc:postgresql") ? "org.postgresql.Driver" : "org.h2.Driver");

@@ -1,14 +1,18 @@
 package io.trainflow.workflows.engine.flowable;
 
+import io.trainflow.workflows.duties.Duties;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.feel.Feel;
 import io.trainflow.workflows.forms.TaskForm;
 import io.trainflow.workflows.forms.TaskForms;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.TaskService;
@@ -16,13 +20,15 @@ import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.TaskQuery;
+import org.flowable.task.api.history.HistoricTaskInstance;
 
 /**
  * User tasks as people work them: what one person may see, and completing as that person
- * (an offered task is claimed first by a candidate, so the audit trail names them, with the
- * decision recorded as a comment, all in one transaction). What they submit must pass the
- * task's form first ({@link TaskForms}): a typo in a decision is refused, never read as "reject".
- * The {@link TaskCompletionGuard} has the last word on who.
+ * (an offered task is claimed first, so the audit trail names them, with the decision recorded
+ * as a comment, all in one transaction). What they submit must pass the task's form first
+ * ({@link TaskForms}): a typo in a decision is refused, never read as "reject", and nothing outside
+ * the form is taken. Who may is {@link Duties}' rule; the {@link TaskCompletionGuard} applies it again
+ * inside the engine, whatever API completes.
  */
 public final class UserTasks {
 
@@ -46,12 +52,15 @@ public final class UserTasks {
         return forms.of(task);
     }
 
-    /** Tasks assigned to the user, or offered to them or one of their groups. */
+    /** Tasks assigned to the user, or offered to them or one of their groups, that they may see. */
     public List<Task> visibleTo(String user) {
-        return visibleQuery(user).list();
+        return visibleQuery(user).list().stream().filter(task -> maySee(user, task)).toList();
     }
 
-    /** The same tasks as a query, oldest first (task id breaks ties so pages are stable), to page or narrow. */
+    /**
+     * Tasks assigned or offered to the user as a query, oldest first (task id breaks ties so pages are stable),
+     * to page or narrow; a task of it is shown only when {@link #maySee} says so.
+     */
     public TaskQuery visibleQuery(String user) {
         Set<String> groups = directory.groupsOf(user);
         var query = engine.getTaskService().createTaskQuery().active().or().taskAssignee(user).taskCandidateUser(user);
@@ -61,10 +70,23 @@ public final class UserTasks {
         return query.endOr().orderByTaskCreateTime().asc().orderByTaskId().asc();
     }
 
+    /** Whether the user may see this open task: offered to them, and no conflict of interest (see {@link Duties}). */
+    public boolean maySee(String user, Task task) {
+        return engine.getManagementService().executeCommand(context -> {
+            TaskService tasks = engine.getTaskService();
+            return guard.maySee(user, task, tasks.getVariables(task.getId(), TaskCompletionGuard.PARTY_VARIABLES),
+                    tasks.getIdentityLinksForTask(task.getId()));
+        });
+    }
+
+    /**
+     * Completes as {@code user}: anyone who may not see the task is told it does not exist; a task completed
+     * a moment ago by someone else is a conflict.
+     */
     public void complete(String user, String taskId, Map<String, Object> variables) {
         Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
-            throw new FlowableObjectNotFoundException("No open task " + taskId);
+            throw completedOrUnknown(user, taskId);
         }
         Map<String, Object> values = variables == null ? Map.of() : variables;
         String previous = Authentication.getAuthenticatedUserId();
@@ -72,36 +94,41 @@ public final class UserTasks {
         try {
             engine.getManagementService().executeCommand(context -> {
                 TaskService tasks = engine.getTaskService();
-                Object requester = tasks.getVariable(taskId, TaskCompletionGuard.REQUESTER);
+                Map<String, Object> parties = tasks.getVariables(taskId, TaskCompletionGuard.PARTY_VARIABLES);
                 List<IdentityLink> links = tasks.getIdentityLinksForTask(taskId);
-                boolean claim = task.getAssignee() == null && mayClaim(user, requester, links);
-                if (claim) {
-                    tasks.setAssignee(taskId, user);
-                }
                 // who first, then what (a stranger learns nothing of the form); the guard runs again as the task completes
-                guard.check(user, claim ? tasks.createTaskQuery().taskId(taskId).singleResult() : task, requester, links);
-                forms.check(task, values);
+                guard.check(user, task, parties, links);
+                TaskCompletionGuard.refuseQuietly(() -> forms.check(task, values));
+                if (task.getAssignee() == null) {
+                    tasks.setAssignee(taskId, user); // the audit trail names who took an offered task
+                }
                 tasks.addComment(taskId, task.getProcessInstanceId(), AUDIT_COMMENT, auditText(task, values));
                 tasks.complete(taskId, values);
                 return null;
             });
+        } catch (TaskCompletionGuard.Refused refused) {
+            throw refused.problem();
+        } catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException | FlowableTaskAlreadyClaimedException raced) {
+            throw completedOrUnknown(user, taskId);
         } finally {
             Authentication.setAuthenticatedUserId(previous);
         }
     }
 
-    /**
-     * Only a candidate who is not the requester takes an offered task. Anyone else completes it
-     * unassigned, and the guard refuses: claiming first would make them its assignee.
-     */
-    private boolean mayClaim(String user, Object requester, List<IdentityLink> links) {
-        if (user.equals(requester)) {
-            return false;
+    /** 409 for a task the user could take that someone else has just completed; otherwise nothing to tell. */
+    private RuntimeException completedOrUnknown(String user, String taskId) {
+        HistoricTaskInstance done = engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        if (done != null && done.getEndTime() != null && done.getDeleteReason() == null) {
+            Set<String> groups = directory.groupsOf(user);
+            boolean wasOffered = user.equals(done.getAssignee()) || engine.getHistoryService()
+                    .getHistoricIdentityLinksForTask(taskId).stream()
+                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                    .anyMatch(link -> user.equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId())));
+            if (wasOffered) {
+                return new TrainflowProblem.Conflict("Task " + taskId + " was completed a moment ago (by someone else, or in another window)");
+            }
         }
-        Set<String> groups = directory.groupsOf(user);
-        return links.stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .anyMatch(link -> user.equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId())));
+        return new TrainflowProblem.NotFound("No open task " + taskId + " for " + user);
     }
 
     static String auditText(Task task, Map<String, Object> variables) {

@@ -43,6 +43,7 @@ class ZeebeUserTaskParseHandler extends AbstractBpmnParseHandler<UserTask> {
         }
         boolean guarded = task.getTaskListeners().stream().anyMatch(l -> l.getInstance() == guard);
         if (!guarded) {
+            task.getTaskListeners().add(on(TaskListener.EVENTNAME_CREATE, guard));
             task.getTaskListeners().add(onComplete(guard));
             // after the guard: a refused completion maps nothing
             task.getTaskListeners().add(onComplete(UserTaskOutputMappings.INSTANCE));
@@ -50,8 +51,12 @@ class ZeebeUserTaskParseHandler extends AbstractBpmnParseHandler<UserTask> {
     }
 
     private static FlowableListener onComplete(TaskListener instance) {
+        return on(TaskListener.EVENTNAME_COMPLETE, instance);
+    }
+
+    private static FlowableListener on(String event, TaskListener instance) {
         FlowableListener listener = new FlowableListener();
-        listener.setEvent(TaskListener.EVENTNAME_COMPLETE);
+        listener.setEvent(event);
         listener.setImplementationType(ImplementationType.IMPLEMENTATION_TYPE_INSTANCE);
         listener.setInstance(instance);
         return listener;

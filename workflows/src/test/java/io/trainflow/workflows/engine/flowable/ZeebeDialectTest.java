@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.flowable.common.engine.api.FlowableForbiddenException;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.runtime.ProcessInstance;
@@ -106,11 +106,12 @@ class ZeebeDialectTest {
         Task review = flowable.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
         assertThat(review.getAssignee()).isNull();
 
-        assertThatThrownBy(() -> complete(review, "mallory")).isInstanceOf(FlowableForbiddenException.class)
-                .hasMessageContaining("neither the assignee nor a candidate");
-        assertThatThrownBy(() -> complete(review, "rita")).isInstanceOf(FlowableForbiddenException.class)
-                .hasMessageContaining("made this request");
-        assertThatThrownBy(() -> complete(review, null)).isInstanceOf(FlowableForbiddenException.class);
+        assertThatThrownBy(() -> complete(review, "mallory")).isInstanceOf(TaskCompletionGuard.Refused.class)
+                .hasCauseInstanceOf(TrainflowProblem.NotFound.class);
+        assertThatThrownBy(() -> complete(review, "rita")).isInstanceOf(TaskCompletionGuard.Refused.class)
+                .hasCauseInstanceOf(TrainflowProblem.NotFound.class);
+        assertThatThrownBy(() -> complete(review, null)).isInstanceOf(TaskCompletionGuard.Refused.class)
+                .hasCauseInstanceOf(TrainflowProblem.NotFound.class);
         assertThat(flowable.getTaskService().createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
     }
 
