@@ -1,6 +1,7 @@
 package io.trainflow.workflows.lint;
 
 import io.trainflow.workflows.engine.flowable.Zeebe;
+import io.trainflow.workflows.engine.flowable.ZeebeModelReader;
 import io.trainflow.workflows.feel.Feel;
 import io.trainflow.workflows.forms.TaskForms;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.BusinessRuleTask;
 import org.flowable.bpmn.model.CallActivity;
+import org.flowable.bpmn.model.CompensateEventDefinition;
 import org.flowable.bpmn.model.DataObject;
 import org.flowable.bpmn.model.EndEvent;
 import org.flowable.bpmn.model.ErrorEventDefinition;
@@ -97,14 +99,15 @@ final class ElementRules {
             problem(element, "send task has no zeebe:taskDefinition type: Camunda 8 runs it as a job for a worker of that type");
         } else if (element instanceof SubProcess sub && sub.getClass() != SubProcess.class && !(sub instanceof EventSubProcess)) {
             problem(element, sub.getClass().getSimpleName() + " is not supported; use an embedded sub-process");
-        } else if (element instanceof SubProcess sub && sub.getClass() == SubProcess.class && ((SubProcess) element).isForCompensation()) {
-            problem(element, "compensation is not supported");
         } else if (!(element instanceof SubProcess || element instanceof ExclusiveGateway || element instanceof InclusiveGateway
                 || element instanceof ParallelGateway || element instanceof EventGateway || element instanceof ManualTask)) {
             problem(element, unsupported(element));
         }
         if (element instanceof Activity activity) {
             multiInstance(activity);
+            if (activity.isForCompensation()) {
+                problem(activity, "compensation handlers are not supported on the embedded engine yet");
+            }
         }
     }
 
@@ -123,7 +126,10 @@ final class ElementRules {
 
     private void serviceTask(ExternalWorkerServiceTask task) {
         String type = task.getTopic();
-        if (!taskTypes.contains(type)) {
+        if (type.startsWith("io.camunda:http-json")) {
+            problem(task, "Camunda's REST connector (" + type + ") is not supported on the embedded engine yet:"
+                    + " call the API from a step handler (a Trainflow task type)");
+        } else if (!taskTypes.contains(type)) {
             problem(task, "task type '" + type + "' has no handler" + suggestion(type));
         }
         Zeebe.attribute(task, "taskDefinition", "retries").ifPresent(retries -> {
@@ -262,6 +268,11 @@ final class ElementRules {
     }
 
     private void event(Event event) {
+        if (event.getAttributeValue(null, ZeebeModelReader.LINK) != null) {
+            problem(event, "link events are not supported on the embedded engine yet: draw the sequence flow from"
+                    + " where the link is thrown to where it is caught");
+            return;
+        }
         List<EventDefinition> definitions = event.getEventDefinitions();
         if (definitions.size() > 1) {
             problem(event, "events with several definitions are not supported");
@@ -286,8 +297,9 @@ final class ElementRules {
             } else if (definition instanceof EscalationEventDefinition escalation) {
                 escalation(event, escalation);
             } else if (!(definition instanceof TerminateEventDefinition && event instanceof EndEvent)) {
-                problem(event, definition.getClass().getSimpleName().replace("EventDefinition", "").toLowerCase()
-                        + " events are not supported");
+                problem(event, definition instanceof CompensateEventDefinition
+                        ? "compensation is not supported on the embedded engine yet: model the undo steps as explicit flow"
+                        : definition.getClass().getSimpleName().replace("EventDefinition", "").toLowerCase() + " events are not supported");
             }
         }
         if (event instanceof StartEvent && inEventSubProcess(event) && definitions.isEmpty()) {
