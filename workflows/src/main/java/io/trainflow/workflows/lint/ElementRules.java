@@ -103,11 +103,32 @@ final class ElementRules {
                 || element instanceof ParallelGateway || element instanceof EventGateway || element instanceof ManualTask)) {
             problem(element, unsupported(element));
         }
+        listeners(element);
+        bindingType(element);
         if (element instanceof Activity activity) {
             multiInstance(activity);
             if (activity.isForCompensation()) {
                 problem(activity, "compensation handlers are not supported on the embedded engine yet");
             }
+        }
+    }
+
+    /** Camunda 8 runs their job types at documented moments; Trainflow does not yet, and must not ignore them silently. */
+    private void listeners(FlowElement element) {
+        if (Zeebe.child(element, "executionListeners").isPresent()) {
+            problem(element, "zeebe:executionListeners are not supported on the embedded engine yet: model the work as tasks");
+        }
+        if (Zeebe.child(element, "taskListeners").isPresent()) {
+            problem(element, "zeebe:taskListeners are not supported on the embedded engine yet: model the work as tasks");
+        }
+    }
+
+    /** Trainflow deploys a folder as one set: "latest" and "deployment" both find the set's version; version tags do not exist. */
+    private void bindingType(FlowElement element) {
+        for (String child : List.of("calledElement", "calledDecision", "formDefinition")) {
+            Zeebe.attribute(element, child, "bindingType").filter("versionTag"::equals).ifPresent(binding ->
+                    problem(element, "zeebe:" + child + " bindingType 'versionTag' is not supported: Trainflow has no version"
+                            + " tags; use 'latest' or 'deployment' (the files deployed together)"));
         }
     }
 
@@ -151,8 +172,33 @@ final class ElementRules {
         assignee.ifPresent(v -> feel(task, "assignee", v));
         groups.ifPresent(v -> feel(task, "candidateGroups", v));
         users.ifPresent(v -> feel(task, "candidateUsers", v));
+        for (String date : List.of("dueDate", "followUpDate")) {
+            Zeebe.attribute(task, "taskSchedule", date).ifPresent(v -> {
+                if (Feel.isExpression(v)) {
+                    feel(task, date, v);
+                } else if (!isDateTime(v)) {
+                    problem(task, date + " '" + v + "' is not an ISO-8601 date-time with an offset (e.g. 2026-03-02T17:00:00Z)");
+                }
+            });
+        }
+        Zeebe.attribute(task, "priorityDefinition", "priority").ifPresent(v -> {
+            if (Feel.isExpression(v)) {
+                feel(task, "priority", v);
+            } else if (!v.strip().matches("\\d{1,3}") || Integer.parseInt(v.strip()) > 100) {
+                problem(task, "priority '" + v + "' is not a whole number from 0 to 100");
+            }
+        });
         form(task);
         mappings(task);
+    }
+
+    private static boolean isDateTime(String text) {
+        try {
+            java.time.ZonedDateTime.parse(text.strip());
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** A linked Camunda form (formId) must be deployed with the process: completions are checked against it. */

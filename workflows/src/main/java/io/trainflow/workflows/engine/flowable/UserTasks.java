@@ -29,6 +29,9 @@ public final class UserTasks {
     /** Comment type under which each completion is recorded for the audit trail. */
     public static final String AUDIT_COMMENT = "decision";
 
+    /** Task-local variable holding a task's follow-up date (zeebe:taskSchedule followUpDate). */
+    public static final String FOLLOW_UP_DATE = TaskSchedule.FOLLOW_UP;
+
     private final ProcessEngine engine;
     private final Directory directory;
     private final TaskForms forms;
@@ -51,14 +54,18 @@ public final class UserTasks {
         return visibleQuery(user).list();
     }
 
-    /** The same tasks as a query, oldest first (task id breaks ties so pages are stable), to page or narrow. */
+    /**
+     * The same tasks as a query, to page or narrow: earliest due date first (tasks without one after), then
+     * highest priority, then oldest (task id breaks ties so pages are stable).
+     */
     public TaskQuery visibleQuery(String user) {
         Set<String> groups = directory.groupsOf(user);
         var query = engine.getTaskService().createTaskQuery().active().or().taskAssignee(user).taskCandidateUser(user);
         if (!groups.isEmpty()) {
             query.taskCandidateGroupIn(groups);
         }
-        return query.endOr().orderByTaskCreateTime().asc().orderByTaskId().asc();
+        return query.endOr().orderByDueDateNullsLast().asc().orderByTaskPriority().desc()
+                .orderByTaskCreateTime().asc().orderByTaskId().asc();
     }
 
     public void complete(String user, String taskId, Map<String, Object> variables) {

@@ -36,6 +36,7 @@ class LintAgreesWithEngineTest {
     @CsvSource(delimiter = '|', value = {
         "link-events.bpmn|go-to-end, arrive|link events are not supported on the embedded engine yet",
         "compensation.bpmn|on-undo, cancel-booking, undo|compensation",
+        "listeners.bpmn|work, approve, call|not supported",
         "rest-connector.bpmn|call-api|Camunda's REST connector (io.camunda:http-json:1) is not supported on the embedded engine yet"})
     void whatTrainflowCannotRunYetIsNamedWithElementAndReason(String file, String elements, String reason) throws Exception {
         try (Camunda8Engine c8 = new Camunda8Engine(new TestSteps.Double())) {
