@@ -5,7 +5,10 @@ import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import io.trainflow.workflows.engine.flowable.UserTasks;
 import io.trainflow.workflows.forms.TaskForm;
 import io.trainflow.workflows.problems.TrainflowProblem;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +43,11 @@ public class TaskInbox {
 
     private final ProcessEngine engine;
     private final UserTasks tasks;
+    private final Clock clock;
 
     public TaskInbox(TrainflowEngine engine, Directory directory) {
         this.engine = engine.flowable();
+        this.clock = engine.clock();
         this.tasks = new UserTasks(engine.flowable(), directory);
     }
 
@@ -117,6 +122,10 @@ public class TaskInbox {
                 }).toList();
     }
 
+    private static Instant instant(Object date) {
+        return date instanceof Date d ? d.toInstant() : null;
+    }
+
     private InboxTask view(Task task) {
         Map<String, Object> variables = engine.getTaskService().getVariables(task.getId(), CONTEXT);
         List<String> groups = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
@@ -125,6 +134,8 @@ public class TaskInbox {
         return new InboxTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(), processKey,
                 task.getAssignee(), groups, task.getCreateTime().toInstant(), (String) variables.get("requestId"),
                 (String) variables.get("employeeId"), (String) variables.get("requestedBy"), new HashMap<>(variables),
-                tasks.formOf(task).map(TaskForm::id).orElse(null), null);
+                tasks.formOf(task).map(TaskForm::id).orElse(null), null, instant(task.getDueDate()),
+                instant(engine.getTaskService().getVariableLocal(task.getId(), UserTasks.FOLLOW_UP_DATE)), task.getPriority(),
+                task.getDueDate() != null && task.getDueDate().toInstant().isBefore(clock.instant()));
     }
 }

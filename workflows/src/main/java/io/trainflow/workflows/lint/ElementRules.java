@@ -1,6 +1,7 @@
 package io.trainflow.workflows.lint;
 
 import io.trainflow.workflows.engine.flowable.Zeebe;
+import io.trainflow.workflows.engine.flowable.ZeebeModelReader;
 import io.trainflow.workflows.feel.Feel;
 import io.trainflow.workflows.forms.TaskForms;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.BusinessRuleTask;
 import org.flowable.bpmn.model.CallActivity;
+import org.flowable.bpmn.model.CompensateEventDefinition;
 import org.flowable.bpmn.model.DataObject;
 import org.flowable.bpmn.model.EndEvent;
 import org.flowable.bpmn.model.ErrorEventDefinition;
@@ -97,14 +99,36 @@ final class ElementRules {
             problem(element, "send task has no zeebe:taskDefinition type: Camunda 8 runs it as a job for a worker of that type");
         } else if (element instanceof SubProcess sub && sub.getClass() != SubProcess.class && !(sub instanceof EventSubProcess)) {
             problem(element, sub.getClass().getSimpleName() + " is not supported; use an embedded sub-process");
-        } else if (element instanceof SubProcess sub && sub.getClass() == SubProcess.class && ((SubProcess) element).isForCompensation()) {
-            problem(element, "compensation is not supported");
         } else if (!(element instanceof SubProcess || element instanceof ExclusiveGateway || element instanceof InclusiveGateway
                 || element instanceof ParallelGateway || element instanceof EventGateway || element instanceof ManualTask)) {
             problem(element, unsupported(element));
         }
+        listeners(element);
+        bindingType(element);
         if (element instanceof Activity activity) {
             multiInstance(activity);
+            if (activity.isForCompensation()) {
+                problem(activity, "compensation handlers are not supported on the embedded engine yet");
+            }
+        }
+    }
+
+    /** Camunda 8 runs their job types at documented moments; Trainflow does not yet, and must not ignore them silently. */
+    private void listeners(FlowElement element) {
+        if (Zeebe.child(element, "executionListeners").isPresent()) {
+            problem(element, "zeebe:executionListeners are not supported on the embedded engine yet: model the work as tasks");
+        }
+        if (Zeebe.child(element, "taskListeners").isPresent()) {
+            problem(element, "zeebe:taskListeners are not supported on the embedded engine yet: model the work as tasks");
+        }
+    }
+
+    /** Trainflow deploys a folder as one set: "latest" and "deployment" both find the set's version; version tags do not exist. */
+    private void bindingType(FlowElement element) {
+        for (String child : List.of("calledElement", "calledDecision", "formDefinition")) {
+            Zeebe.attribute(element, child, "bindingType").filter("versionTag"::equals).ifPresent(binding ->
+                    problem(element, "zeebe:" + child + " bindingType 'versionTag' is not supported: Trainflow has no version"
+                            + " tags; use 'latest' or 'deployment' (the files deployed together)"));
         }
     }
 
@@ -123,7 +147,10 @@ final class ElementRules {
 
     private void serviceTask(ExternalWorkerServiceTask task) {
         String type = task.getTopic();
-        if (!taskTypes.contains(type)) {
+        if (type.startsWith("io.camunda:http-json")) {
+            problem(task, "Camunda's REST connector (" + type + ") is not supported on the embedded engine yet:"
+                    + " call the API from a step handler (a Trainflow task type)");
+        } else if (!taskTypes.contains(type)) {
             problem(task, "task type '" + type + "' has no handler" + suggestion(type));
         }
         Zeebe.attribute(task, "taskDefinition", "retries").ifPresent(retries -> {
@@ -145,8 +172,33 @@ final class ElementRules {
         assignee.ifPresent(v -> feel(task, "assignee", v));
         groups.ifPresent(v -> feel(task, "candidateGroups", v));
         users.ifPresent(v -> feel(task, "candidateUsers", v));
+        for (String date : List.of("dueDate", "followUpDate")) {
+            Zeebe.attribute(task, "taskSchedule", date).ifPresent(v -> {
+                if (Feel.isExpression(v)) {
+                    feel(task, date, v);
+                } else if (!isDateTime(v)) {
+                    problem(task, date + " '" + v + "' is not an ISO-8601 date-time with an offset (e.g. 2026-03-02T17:00:00Z)");
+                }
+            });
+        }
+        Zeebe.attribute(task, "priorityDefinition", "priority").ifPresent(v -> {
+            if (Feel.isExpression(v)) {
+                feel(task, "priority", v);
+            } else if (!v.strip().matches("\\d{1,3}") || Integer.parseInt(v.strip()) > 100) {
+                problem(task, "priority '" + v + "' is not a whole number from 0 to 100");
+            }
+        });
         form(task);
         mappings(task);
+    }
+
+    private static boolean isDateTime(String text) {
+        try {
+            java.time.ZonedDateTime.parse(text.strip());
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** A linked Camunda form (formId) must be deployed with the process: completions are checked against it. */
@@ -262,6 +314,11 @@ final class ElementRules {
     }
 
     private void event(Event event) {
+        if (event.getAttributeValue(null, ZeebeModelReader.LINK) != null) {
+            problem(event, "link events are not supported on the embedded engine yet: draw the sequence flow from"
+                    + " where the link is thrown to where it is caught");
+            return;
+        }
         List<EventDefinition> definitions = event.getEventDefinitions();
         if (definitions.size() > 1) {
             problem(event, "events with several definitions are not supported");
@@ -286,8 +343,9 @@ final class ElementRules {
             } else if (definition instanceof EscalationEventDefinition escalation) {
                 escalation(event, escalation);
             } else if (!(definition instanceof TerminateEventDefinition && event instanceof EndEvent)) {
-                problem(event, definition.getClass().getSimpleName().replace("EventDefinition", "").toLowerCase()
-                        + " events are not supported");
+                problem(event, definition instanceof CompensateEventDefinition
+                        ? "compensation is not supported on the embedded engine yet: model the undo steps as explicit flow"
+                        : definition.getClass().getSimpleName().replace("EventDefinition", "").toLowerCase() + " events are not supported");
             }
         }
         if (event instanceof StartEvent && inEventSubProcess(event) && definitions.isEmpty()) {

@@ -14,7 +14,7 @@ import javax.xml.stream.XMLStreamReader;
 
 /** The Zeebe extension elements Flowable's XML reader does not keep, read in one StAX pass. */
 record DroppedExtensions(Map<String, String> correlationKeys, Map<String, Map<String, String>> loops,
-                         Map<String, Map<String, String>> scripts) {
+                         Map<String, Map<String, String>> scripts, Map<String, String> links) {
 
     private static final Set<String> WRAPPERS = Set.of("extensionElements", "multiInstanceLoopCharacteristics");
 
@@ -23,6 +23,8 @@ record DroppedExtensions(Map<String, String> correlationKeys, Map<String, Map<St
         Map<String, Map<String, String>> loops = new HashMap<>();
         // Flowable's script task reader takes zeebe:script for its own bpmn:script
         Map<String, Map<String, String>> scripts = new HashMap<>();
+        // Flowable has no link events: it reads them as events without a definition
+        Map<String, String> links = new HashMap<>();
         XMLInputFactory factory = XMLInputFactory.newInstance();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -40,6 +42,9 @@ record DroppedExtensions(Map<String, String> correlationKeys, Map<String, Map<St
                         if (message != null && key != null) {
                             keys.put(message, key);
                         }
+                    } else if (!zeebe && "linkEventDefinition".equals(name) && !open.isEmpty()) {
+                        String linkName = reader.getAttributeValue(null, "name");
+                        links.put(open.peek()[1], linkName == null ? "" : linkName);
                     } else if (zeebe && ("loopCharacteristics".equals(name) || "script".equals(name))) {
                         String activity = enclosingActivity(open);
                         if (activity != null) {
@@ -54,7 +59,7 @@ record DroppedExtensions(Map<String, String> correlationKeys, Map<String, Map<St
         } catch (XMLStreamException e) {
             // malformed XML is reported by the BPMN converter with its own message
         }
-        return new DroppedExtensions(keys, loops, scripts);
+        return new DroppedExtensions(keys, loops, scripts, links);
     }
 
     private static String enclosing(Deque<String[]> open, String localName) {

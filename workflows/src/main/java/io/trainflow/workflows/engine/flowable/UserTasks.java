@@ -35,6 +35,9 @@ public final class UserTasks {
     /** Comment type under which each completion is recorded for the audit trail. */
     public static final String AUDIT_COMMENT = "decision";
 
+    /** Task-local variable holding a task's follow-up date (zeebe:taskSchedule followUpDate). */
+    public static final String FOLLOW_UP_DATE = TaskSchedule.FOLLOW_UP;
+
     private final ProcessEngine engine;
     private final Directory directory;
     private final TaskForms forms;
@@ -58,8 +61,9 @@ public final class UserTasks {
     }
 
     /**
-     * Tasks assigned or offered to the user as a query, oldest first (task id breaks ties so pages are stable),
-     * to page or narrow; a task of it is shown only when {@link #maySee} says so.
+     * Tasks assigned or offered to the user as a query, to page or narrow: earliest due date first (tasks without
+     * one after), then highest priority, then oldest (task id breaks ties so pages are stable); a task of it is
+     * shown only when {@link #maySee} says so.
      */
     public TaskQuery visibleQuery(String user) {
         Set<String> groups = directory.groupsOf(user);
@@ -67,7 +71,8 @@ public final class UserTasks {
         if (!groups.isEmpty()) {
             query.taskCandidateGroupIn(groups);
         }
-        return query.endOr().orderByTaskCreateTime().asc().orderByTaskId().asc();
+        return query.endOr().orderByDueDateNullsLast().asc().orderByTaskPriority().desc()
+                .orderByTaskCreateTime().asc().orderByTaskId().asc();
     }
 
     /** Whether the user may see this open task: offered to them, and no conflict of interest (see {@link Duties}). */

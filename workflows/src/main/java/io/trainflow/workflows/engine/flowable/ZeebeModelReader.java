@@ -57,8 +57,20 @@ public final class ZeebeModelReader {
                 }
             }
         });
+        dropped.links().forEach((eventId, name) -> {
+            for (Process process : model.getProcesses()) {
+                if (process.getFlowElement(eventId, true) instanceof org.flowable.bpmn.model.Event event) {
+                    ExtensionAttribute link = new ExtensionAttribute(LINK);
+                    link.setValue(name);
+                    event.addAttribute(link);
+                }
+            }
+        });
         return model;
     }
+
+    /** Attribute marking an event whose link definition Flowable dropped (lint names it). */
+    public static final String LINK = "trainflow-link";
 
     /** The ids of the processes a file defines (none when it does not read). */
     public static java.util.List<String> processIds(byte[] xml) {

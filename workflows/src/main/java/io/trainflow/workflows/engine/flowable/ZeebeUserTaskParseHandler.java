@@ -14,7 +14,8 @@ import org.flowable.engine.impl.bpmn.parser.handler.AbstractBpmnParseHandler;
  * Maps {@code zeebe:assignmentDefinition} onto Flowable's assignee and candidates (FEEL is
  * evaluated by {@link FeelExpressionManager}) and puts the {@link TaskCompletionGuard} on
  * every user task, so the rules on who may complete hold whatever API completes it, followed
- * by the task's {@code zeebe:ioMapping} outputs ({@link UserTaskOutputMappings}).
+ * by the task's {@code zeebe:ioMapping} outputs ({@link UserTaskOutputMappings}); due date, follow-up date
+ * and priority are set as the task is created ({@link TaskSchedule}).
  */
 class ZeebeUserTaskParseHandler extends AbstractBpmnParseHandler<UserTask> {
 
@@ -44,6 +45,7 @@ class ZeebeUserTaskParseHandler extends AbstractBpmnParseHandler<UserTask> {
         boolean guarded = task.getTaskListeners().stream().anyMatch(l -> l.getInstance() == guard);
         if (!guarded) {
             task.getTaskListeners().add(on(TaskListener.EVENTNAME_CREATE, guard));
+            task.getTaskListeners().add(on(TaskListener.EVENTNAME_CREATE, TaskSchedule.INSTANCE));
             task.getTaskListeners().add(onComplete(guard));
             // after the guard: a refused completion maps nothing
             task.getTaskListeners().add(onComplete(UserTaskOutputMappings.INSTANCE));
