@@ -118,7 +118,9 @@ public class TaskInbox {
                             : task.getProcessDefinitionId().split(":")[0];
                     return new InboxTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
                             task.getProcessInstanceId(), processKey, task.getAssignee(), groups,
-                            task.getCreateTime().toInstant(), requestId, null, null, Map.of(), null, null);
+                            task.getCreateTime().toInstant(), requestId, null, null, Map.of(), null, null,
+                            instant(task.getDueDate()), null, task.getPriority(),
+                            task.getDueDate() != null && task.getDueDate().toInstant().isBefore(clock.instant()));
                 }).toList();
     }
 
