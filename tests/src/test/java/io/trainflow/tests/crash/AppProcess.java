@@ -1,0 +1,186 @@
+package io.trainflow.tests.crash;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The real application jar in a JVM of its own, in its own working directory (so its own ./data H2 file), on a
+ * free port. Its output is read line by line: a kill point armed on a log line kills it (SIGKILL) the moment
+ * the line appears.
+ */
+final class AppProcess implements AutoCloseable {
+
+    static final String PASSWORD = "crash-harness";
+
+    private final Path jar;
+    private final Path dir;
+    private final Map<String, String> env;
+    private final int port;
+    private final List<Path> logs = new ArrayList<>();
+    private final List<String> current = new CopyOnWriteArrayList<>();
+    private Process process;
+    private volatile Predicate<String> armed;
+    private volatile boolean killed;
+
+    AppProcess(Path jar, Path dir, Map<String, String> env) throws IOException {
+        this.jar = jar;
+        this.dir = dir;
+        this.env = env;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            this.port = socket.getLocalPort();
+        }
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** Starts the jar and waits until it answers HTTP. */
+    void start() throws IOException, InterruptedException {
+        Path log = dir.resolve("run-" + (logs.size() + 1) + ".log");
+        logs.add(log);
+        current.clear();
+        killed = false;
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-jar", jar.toString(),
+                "--logging.level.io.trainflow.workflows.engine.flowable.JobWorker=DEBUG",
+                "--trainflow.progress-sync=PT5S"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().put("TRAINFLOW_PORT", String.valueOf(port));
+        builder.environment().put("TRAINFLOW_DEMO_PASSWORD", PASSWORD);
+        builder.environment().putAll(env);
+        process = builder.start();
+        Process started = process;
+        Thread reader = new Thread(() -> read(started, log), "app-log-" + logs.size());
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (!answers()) {
+            if (!started.isAlive()) {
+                throw new IllegalStateException("Trainflow exited while starting; log " + log + ":\n" + tail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Trainflow did not start within 240 s; log " + log + ":\n" + tail());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private void read(Process p, Path log) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                current.add(line);
+                out.println(line);
+                out.flush();
+                Predicate<String> trigger = armed;
+                if (trigger != null && trigger.test(line)) {
+                    killNow();
+                }
+            }
+        } catch (IOException e) {
+            // the process died: its output ends
+        }
+    }
+
+    private boolean answers() {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(baseUrl() + "/actuator/health").toURL().openConnection();
+            c.setConnectTimeout(500);
+            c.setReadTimeout(2000);
+            return c.getResponseCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Kills the JVM (SIGKILL) at the first log line {@code trigger} accepts. */
+    void killWhen(Predicate<String> trigger) {
+        armed = trigger;
+    }
+
+    void disarm() {
+        armed = null;
+    }
+
+    /** SIGKILL, now. */
+    synchronized void killNow() {
+        armed = null;
+        if (process != null && process.isAlive()) {
+            killed = true;
+            process.destroyForcibly();
+        }
+    }
+
+    boolean killed() {
+        return killed;
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    void awaitDeath() throws InterruptedException {
+        if (process != null && !process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the killed process is still alive");
+        }
+    }
+
+    /** SIGTERM and wait: returns the log lines of this run. */
+    List<String> stop(Duration within) throws InterruptedException {
+        // through the handle: Process.destroy() also closes our end of its output, losing the stop's log lines
+        process.toHandle().destroy();
+        if (!process.waitFor(within.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Trainflow did not stop within " + within + " after SIGTERM:\n" + tail());
+        }
+        Thread.sleep(500); // the reader drains the last lines
+        return List.copyOf(current);
+    }
+
+    List<String> lines() {
+        return List.copyOf(current);
+    }
+
+    String tail() {
+        List<String> lines = lines();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    int runs() {
+        return logs.size();
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.trainflow.tests.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trainflow.tests.PostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills the real application (plugin/target/trainflow.jar, its own JVM, its own H2 file or PostgreSQL) with
+ * SIGKILL at chosen points of the walkthrough's lifecycle, restarts it, finishes the lifecycle over HTTP and
+ * checks: every acknowledged decision is there, every employee has exactly one request, every external write of
+ * the sample LMS and HCM happened once, no lock outlives the run, and a SIGTERM stop logs nothing at WARN+.
+ *
+ * <p>{@code mvn verify} runs {@link KillPoint#BOUNDED} on H2 and two points on PostgreSQL. The long run:
+ * {@code mvn -B -o verify -pl tests -am -Dtest=CrashHarnessTest#h2 -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dcrash.kills=300 [-Dcrash.seed=7]} draws kill points at random, lifecycle after lifecycle, until that many
+ * kills; {@code -Dcrash.points=all} runs every kill point of {@link KillPoint#ALL} once.
+ */
+class CrashHarnessTest {
+
+    private static final Path JAR = Path.of(System.getProperty("trainflow.jar", "../plugin/target/trainflow.jar"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void h2() throws Exception {
+        int wanted = Integer.getInteger("crash.kills", 0);
+        if (wanted == 0) {
+            List<KillPoint> points = "all".equals(System.getProperty("crash.points")) ? KillPoint.ALL
+                    : KillPoint.named(KillPoint.BOUNDED);
+            lifecycle(dir.resolve("h2"), Map.of(), null, points);
+            return;
+        }
+        Random random = new Random(Long.getLong("crash.seed", System.nanoTime()));
+        int kills = 0;
+        for (int round = 1; kills < wanted; round++) {
+            List<KillPoint> all = new ArrayList<>(KillPoint.ALL);
+            Collections.shuffle(all, random);
+            List<KillPoint> points = all.subList(0, Math.min(all.size(), Math.min(8, wanted - kills)));
+            kills += lifecycle(dir.resolve("h2-" + round), Map.of(), null, points);
+            System.out.printf("crash harness: round %d, %d kills so far%n", round, kills);
+        }
+    }
+
+    @Test
+    void postgres() throws Exception {
+        try (PostgresServer postgres = PostgresServer.start()) {
+            lifecycle(dir.resolve("pg"), Map.of("TRAINFLOW_DB_URL", postgres.jdbcUrl(), "TRAINFLOW_DB_USER", "postgres"),
+                    postgres.jdbcUrl(), KillPoint.named(List.of("after-approval", "lms-enrol-ran#1")));
+        }
+    }
+
+    /** One lifecycle killed at {@code points}; returns how many kills it took. */
+    private int lifecycle(Path home, Map<String, String> env, String postgresUrl, List<KillPoint> points) throws Exception {
+        assertThat(JAR).as("the application jar, built by the reactor before the tests (mvn package)").exists();
+        Files.createDirectories(home);
+        KillPlan plan = new KillPlan(points);
+        Lifecycle life;
+        List<String> stopLog;
+        try (AppProcess app = new AppProcess(JAR.toAbsolutePath(), home, env)) {
+            app.start();
+            life = new Lifecycle(app, plan);
+            life.run(Duration.ofMinutes(15));
+            assertThat(plan.hit()).as("kill points hit; not reached: " + plan.unhit()).hasSizeGreaterThanOrEqualTo(
+                    Math.min(points.size(), Math.max(1, points.size() - 2)));
+
+            // every decision the API acknowledged is in the request's audit trail
+            for (Lifecycle.Acked decision : life.acked) {
+                JsonNode status = life.status(decision.requestId());
+                if (decision.requestId().equals(life.programme)) {
+                    // a programme's audit trail lists no tasks; its sign-off is the last thing before it ends
+                    assertThat(status.path("state").asText()).as(decision.toString()).isEqualTo("ended");
+                    continue;
+                }
+                assertThat(status.path("decisions").findValuesAsText("elementId")).as(decision.toString())
+                        .contains(decision.elementId());
+                assertThat(status.path("decisions").findValuesAsText("actor")).as(decision.toString())
+                        .contains(decision.actor());
+            }
+            stopLog = app.stop(Duration.ofSeconds(60));
+        }
+        int shutdownAt = indexOf(stopLog, "Commencing graceful shutdown");
+        assertThat(shutdownAt).as("the stop began").isGreaterThanOrEqualTo(0);
+        assertThat(stopLog.subList(shutdownAt, stopLog.size()))
+                .as("a clean stop logs nothing at WARN or above").noneMatch(l -> l.contains(" WARN ") || l.contains(" ERROR "));
+
+        String url = postgresUrl != null ? postgresUrl : "jdbc:h2:file:" + home.resolve("data/trainflow").toAbsolutePath();
+        try (Afterwards db = new Afterwards(url, postgresUrl != null ? "postgres" : "sa")) {
+            Map<String, Integer> requests = db.requestsPerId();
+            assertThat(requests).as("Alice's request and one per sales employee, each exactly once")
+                    .containsEntry(life.request, 1).hasSize(1 + Lifecycle.SALES.size());
+            for (String employee : Lifecycle.SALES) {
+                assertThat(requests).containsEntry(life.programme + "-" + employee, 1);
+            }
+            assertThat(db.outcomesPerRequest(life.programme)).as("one outcome per campaign request")
+                    .hasSize(Lifecycle.SALES.size()).allSatisfy((request, n) -> assertThat(n).isEqualTo(1));
+            db.assertEveryExternalWriteOnce();
+            assertThat(db.messages("alice.martin", "You are enrolled")).as("Alice told once she is enrolled").isEqualTo(1);
+            assertThat(db.messages("manon.boyer", "You are enrolled")).as("Manon told once she is enrolled").isEqualTo(1);
+            assertThat(db.lockedJobs()).as("jobs locked after the clean stop").isEmpty();
+            assertThat(db.incidents()).as("incidents").isEmpty();
+        }
+        System.out.printf("crash harness: %d kills at %s%n", life.kills, plan.hit());
+        return life.kills;
+    }
+
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
