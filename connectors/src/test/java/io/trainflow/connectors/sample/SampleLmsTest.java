@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trainflow.connectors.lms.CalendarEvent;
 import io.trainflow.connectors.lms.CompletionStatus;
+import io.trainflow.connectors.error.PortBusinessException;
 import io.trainflow.connectors.lms.EnrolmentRefusedException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,8 +30,10 @@ class SampleLmsTest {
     }
 
     @Test
-    void unknownLearnerOrCourseIsRefused() {
-        assertThatThrownBy(() -> lms.enrol("nobody", "103", NOW, null)).isInstanceOf(EnrolmentRefusedException.class);
+    void unknownLearnerIsForTheAdministratorUnknownCourseIsRefused() {
+        // as with Moodle (issue 10): a missing LMS account is a configuration problem, not a refusal to tell the learner
+        assertThatThrownBy(() -> lms.enrol("nobody", "103", NOW, null)).isInstanceOfSatisfying(PortBusinessException.class,
+                e -> assertThat(e.isConfiguration()).isTrue());
         assertThatThrownBy(() -> lms.enrol("alice.martin", "999", NOW, null)).isInstanceOf(EnrolmentRefusedException.class);
         assertThatThrownBy(() -> lms.extendEnrolment("alice.martin", "103", NOW)).isInstanceOf(EnrolmentRefusedException.class);
     }
