@@ -1,5 +1,6 @@
 package io.trainflow.connectors.hcm;
 
+import io.trainflow.connectors.error.PortBusinessException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,12 @@ public final class CatalogueIdsHcm implements HcmPort {
      */
     public CatalogueIdsHcm(HcmPort hcm, List<Skill> catalogueSkills, Map<String, String> jobTitles,
                            List<Department> catalogueDepartments) {
+        this(hcm, catalogueSkills, jobTitles, catalogueDepartments, HcmNameAliases.none());
+    }
+
+    /** @param aliases the administrator's other names for catalogue skills and job titles in the HCM */
+    public CatalogueIdsHcm(HcmPort hcm, List<Skill> catalogueSkills, Map<String, String> jobTitles,
+                           List<Department> catalogueDepartments, HcmNameAliases aliases) {
         this.hcm = hcm;
         this.departments = new CatalogueDepartments(hcm::departments, catalogueDepartments);
         catalogueSkills.forEach(s -> {
@@ -39,6 +46,13 @@ public final class CatalogueIdsHcm implements HcmPort {
             catalogueNameById.put(s.id(), s.name());
         });
         jobTitles.forEach((id, name) -> jobTitleIdByName.put(key(name), id));
+        aliases.skills().forEach((id, names) -> names.forEach(n -> catalogueIdByName.putIfAbsent(key(n), id)));
+        aliases.jobTitles().forEach((id, names) -> names.forEach(n -> jobTitleIdByName.putIfAbsent(key(n), id)));
+    }
+
+    /** The HCM's skills that match no catalogue skill by name or alias (check-connections lists them). */
+    public List<String> unmatchedSkills() {
+        return hcm.skills().stream().map(Skill::name).filter(n -> !catalogueIdByName.containsKey(key(n))).sorted().toList();
     }
 
     private Employee mapped(Employee e) {
@@ -75,10 +89,30 @@ public final class CatalogueIdsHcm implements HcmPort {
     @Override
     public void saveSkill(String employeeId, EmployeeSkill skill) {
         String name = catalogueNameById.getOrDefault(skill.skillId(), skill.skillName());
-        String hcmId = hcm.skills().stream()
+        List<Skill> known = hcm.skills();
+        Optional<Skill> match = known.stream()
                 .filter(s -> toCatalogue(s.id(), s.name()).equals(skill.skillId()) || key(s.name()).equals(key(name)))
-                .map(Skill::id).findFirst().orElse(skill.skillId());
-        hcm.saveSkill(employeeId, new EmployeeSkill(hcmId, name, skill.yearsOfExperience(), skill.comments()));
+                .findFirst();
+        if (match.isEmpty()) {
+            // creating "Coaching and Feedback" next to the HCM's "Coaching" would split one skill in two
+            known.stream().filter(s -> nearlyTheSame(s.name(), name)).findFirst().ifPresent(near -> {
+                throw new PortBusinessException("HCM", "nearduplicateskill", PortBusinessException.Kind.CONFIGURATION,
+                        "the HCM has the skill '" + near.name() + "', close to the catalogue's '" + name + "' ("
+                                + skill.skillId() + "); not creating a second one: add '" + near.name()
+                                + "' to aliases.skills." + skill.skillId() + " in the catalogue if they are the same"
+                                + " skill, or create '" + name + "' in the HCM, then retry");
+            });
+        }
+        String hcmId = match.map(Skill::id).orElse(skill.skillId());
+        hcm.saveSkill(employeeId, new EmployeeSkill(hcmId, match.map(Skill::name).orElse(name),
+                skill.yearsOfExperience(), skill.comments()));
+    }
+
+    /** One name inside the other as whole words ("Coaching" / "Coaching and Feedback"): likely one skill. */
+    static boolean nearlyTheSame(String a, String b) {
+        String x = " " + key(a).replaceAll("[^\\p{L}\\p{N}]+", " ").trim() + " ";
+        String y = " " + key(b).replaceAll("[^\\p{L}\\p{N}]+", " ").trim() + " ";
+        return !x.isBlank() && !y.isBlank() && !x.equals(y) && (x.contains(y) || y.contains(x));
     }
 
     @Override

@@ -32,7 +32,9 @@ public record Finding(Kind kind, String check, String detail) {
         /** data Trainflow's configuration refers to does not exist in the system */
         MISSING_DATA,
         /** could not be tried as configured (says what would enable it); not a failure */
-        NOT_CHECKED
+        NOT_CHECKED,
+        /** worth knowing, nothing broken (e.g. HCM skills the catalogue does not name) */
+        NOTE
     }
 
     public Finding {
@@ -47,7 +49,7 @@ public record Finding(Kind kind, String check, String detail) {
 
     /** Nothing to fix: works, or was not tried. */
     public boolean ok() {
-        return kind == Kind.OK || kind == Kind.NOT_CHECKED;
+        return kind == Kind.OK || kind == Kind.NOT_CHECKED || kind == Kind.NOTE;
     }
 
     @Override

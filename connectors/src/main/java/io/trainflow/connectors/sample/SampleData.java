@@ -35,7 +35,12 @@ final class SampleData {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Catalogue(String currency, List<Category> categories, List<RoleDef> roles, List<CourseDef> courses,
-                     List<BudgetDef> budgets) {
+                     List<BudgetDef> budgets, Aliases aliases) {
+    }
+
+    /** Other names an external HCM uses for the catalogue's skills and job titles: catalogue id to names. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Aliases(Map<String, List<String>> skills, Map<String, List<String>> jobTitles) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,5 +1,6 @@
 package io.trainflow.connectors.sample;
 
+import io.trainflow.connectors.hcm.HcmNameAliases;
 import io.trainflow.connectors.ai.AiPort;
 import io.trainflow.connectors.catalogue.CataloguePort;
 import io.trainflow.connectors.delegation.Delegation;
@@ -40,6 +41,7 @@ public final class SampleOrganisation {
     private final SampleLms lms;
     private final SampleHcm hcm;
     private final SampleCatalogue catalogue;
+    private final HcmNameAliases aliases;
     private final SampleAi ai;
     private final Map<String, List<String>> groups;
     private final List<Delegation> delegations;
@@ -65,6 +67,13 @@ public final class SampleOrganisation {
                 clock, state, SampleLmsState.initial(history, loaded));
         this.hcm = new SampleHcm(org, LocalDate.ofInstant(loaded, ZoneOffset.UTC), clock, state);
         this.catalogue = new SampleCatalogue(cat, loaded, state);
+        this.aliases = cat.aliases() == null ? HcmNameAliases.none()
+                : new HcmNameAliases(cat.aliases().skills(), cat.aliases().jobTitles());
+    }
+
+    /** The catalogue's table of other names an external HCM uses for its skills and job titles. */
+    public HcmNameAliases aliases() {
+        return aliases;
     }
 
     /** The sample packaged in the connectors jar, on the system clock, with state in memory. */

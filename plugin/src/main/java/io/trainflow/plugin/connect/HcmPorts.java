@@ -1,6 +1,8 @@
 package io.trainflow.plugin.connect;
 
+import io.trainflow.connectors.health.CheckResult;
 import io.trainflow.connectors.health.ConnectionCheck;
+import io.trainflow.connectors.health.Finding;
 import io.trainflow.connectors.hcm.CatalogueIdsHcm;
 import io.trainflow.connectors.hcm.HcmPort;
 import io.trainflow.connectors.orangehrm.OrangeHrmConnector;
@@ -9,6 +11,8 @@ import io.trainflow.connectors.orangehrm.auth.OAuthAuthorization;
 import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.connectors.scim.ScimConnector;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,6 +35,40 @@ public final class HcmPorts {
     }
 
     /**
+     * The HCM's check, then (when it can read) the HCM skills that match no catalogue skill by name or alias:
+     * a skill the catalogue calls differently is otherwise silently ignored in the needs analysis.
+     */
+    static ConnectionCheck withSkillMatch(ConnectionCheck check, CatalogueIdsHcm hcm) {
+        return new ConnectionCheck() {
+            @Override
+            public String system() {
+                return check.system();
+            }
+
+            @Override
+            public CheckResult check() {
+                CheckResult result = check.check();
+                if (!result.ok()) {
+                    return result;
+                }
+                List<Finding> findings = new ArrayList<>(result.findings());
+                try {
+                    List<String> unmatched = hcm.unmatchedSkills();
+                    findings.add(unmatched.isEmpty() ? Finding.ok("skills", "every HCM skill matches a catalogue skill")
+                            : new Finding(Finding.Kind.NOTE, "skills", unmatched.size() + " HCM skill(s) match no catalogue"
+                            + " skill by name or alias and are ignored: " + String.join(", ", unmatched) + ". If one is a"
+                            + " catalogue skill under another name, add it to aliases.skills in the catalogue"
+                            + " (config/sample/catalogue.json)"));
+                } catch (RuntimeException e) {
+                    findings.add(new Finding(Finding.Kind.UNREACHABLE, "skills", "could not list the HCM's skills: "
+                            + e.getMessage()));
+                }
+                return new CheckResult(result.system(), findings);
+            }
+        };
+    }
+
+    /**
      * @param database Trainflow's database, asked for only by the HCMs that keep state in it
      * @param clock    real time for token expiry (not the engine's clock, which demos move)
      */
@@ -41,11 +79,15 @@ public final class HcmPorts {
             case "orangehrm" -> {
                 OrangeHrmConnector hrm = OrangeHrmConnector.start(settings.orangehrm().toConfig(env),
                         new JdbcTokenStore(database.get(), clock), clock);
-                yield new Opened(new CatalogueIdsHcm(hrm.hcm(), org.hcm().skills(), org.jobTitles(), org.hcm().departments()), hrm, hrm.oauth(), hrm);
+                CatalogueIdsHcm seen = new CatalogueIdsHcm(hrm.hcm(), org.hcm().skills(), org.jobTitles(),
+                        org.hcm().departments(), org.aliases());
+                yield new Opened(seen, withSkillMatch(hrm, seen), hrm.oauth(), hrm);
             }
             case "scim" -> {
                 ScimConnector scim = ScimConnector.start(settings.scim().toConfig(env), database.get());
-                yield new Opened(new CatalogueIdsHcm(scim.hcm(), org.hcm().skills(), org.jobTitles(), org.hcm().departments()), scim, Optional.empty(), scim);
+                CatalogueIdsHcm seen = new CatalogueIdsHcm(scim.hcm(), org.hcm().skills(), org.jobTitles(),
+                        org.hcm().departments(), org.aliases());
+                yield new Opened(seen, withSkillMatch(scim, seen), Optional.empty(), scim);
             }
             default -> throw new IllegalStateException("trainflow.hcm.type=" + settings.hcmType()
                     + " is not supported; use sample, orangehrm or scim");

@@ -48,7 +48,9 @@ public final class BuildReportHandler implements StepHandler<BuildReportHandler.
         int npsResponses = withNps.stream().mapToInt(Reaction::responses).sum();
         Double nps = npsResponses == 0 ? null
                 : round(withNps.stream().mapToDouble(r -> r.nps() * r.responses()).sum() / npsResponses);
-        return new Output(new Report(rows.size(), count(rows, "completed"), count(rows, "not-completed"),
+        // approved but not enrolled (a full session, a course the LMS refused) is closed without completing too
+        return new Output(new Report(rows.size(), count(rows, "completed"),
+                count(rows, "not-completed") + count(rows, "not-enrolled"),
                 count(rows, "rejected"), count(rows, "no-need"), count(rows, "withdrawn"),
                 count(rows, "employee-unknown"), averageReaction, nps,
                 mean(learnings.stream().map(Learning::averageGrade).filter(Objects::nonNull).mapToDouble(Double::doubleValue)),

@@ -63,12 +63,13 @@ class ProgrammeHandlersTest {
                 null, null));
         outcome("R1", "1012", "completed", new Reaction(2, 8.0, 0.0, List.of("Great negotiation drills.")),
                 new Learning(List.of(), 80.0, true), 75.0);
+        outcome("R8", "1010", "not-enrolled", null, null, null); // approved, but the session was full
 
         Report r = report.handle(new BuildReportHandler.Input("P-SALES")).report();
 
-        assertThat(r.cohortSize()).as("recording R1 twice keeps one row").isEqualTo(7);
+        assertThat(r.cohortSize()).as("recording R1 twice keeps one row").isEqualTo(8);
         assertThat(List.of(r.completed(), r.notCompleted(), r.noNeed(), r.rejected(), r.withdrawn(), r.employeeUnknown()))
-                .as("every request falls in one count").containsExactly(2, 1, 1, 1, 1, 1);
+                .as("every request falls in one count").containsExactly(2, 2, 1, 1, 1, 1);
         assertThat(r.averageReaction()).isEqualTo(8.3);        // (10 + 6 + 9) / 3
         assertThat(r.nps()).isEqualTo(33.3);                   // 2 promoters, 1 detractor of 3
         assertThat(r.averageGrade()).isEqualTo(75.0);

@@ -42,6 +42,9 @@ final class OrangeHrmCheck {
         if (!probe("read employees", calls::firstEmployee, true)) {
             return result();
         }
+        if (oauth.isPresent() && !probe("client secret", oauth.get()::verifyClient, false)) {
+            return result(); // the next token refresh would fail: nothing later matters as much
+        }
         probe("read sub-units", calls::subunitTree, false);
         probe("read system users (usernames)", () -> calls.users(null), false);
         probe("read skills", calls::skills, false);

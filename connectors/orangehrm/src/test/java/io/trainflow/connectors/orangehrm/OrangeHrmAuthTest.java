@@ -100,9 +100,49 @@ class OrangeHrmAuthTest extends OrangeHrmWireMockBase {
         wm.stubFor(employeesWith(ACCESS_56).willReturn(answer("54-oauth-bearer-list-employees")));
         connector = start(config(baseUrl()));
 
-        assertThat(connector.check().findings().get(0).ok()).isTrue();
-        wm.verify(1, postRequestedFor(urlPathEqualTo(ROOT + "/oauth2/token")));
+        var found = connector.check().findings();
+        assertThat(found.get(0).ok()).as(found.toString()).isTrue();
+        wm.verify(1, postRequestedFor(urlPathEqualTo(ROOT + "/oauth2/token")).withRequestBody(containing(REFRESH_53)));
         wm.verify(2, getRequestedFor(urlPathEqualTo(API + "/pim/employees")));
+    }
+
+    /**
+     * Issue 10: a wrong client secret went unnoticed while the stored access token worked. The check asks the token
+     * endpoint with a made-up refresh token: OrangeHRM's OAuth server (league/oauth2-server) checks the client first
+     * and answers invalid_client (constructed answer in its words), or refuses only the token when the client is right.
+     */
+    @Test
+    void aWrongClientSecretIsFoundWhileTheAccessTokenStillWorks() {
+        connector.close();
+        seedTokens(new OAuthTokens(ACCESS_53, REFRESH_53, Instant.now().plusSeconds(1800))); // valid for 30 minutes
+        wm.stubFor(employeesWith(ACCESS_53).willReturn(answer("54-oauth-bearer-list-employees")));
+        wm.stubFor(token("refresh_token").withFormParam("refresh_token", equalTo("trainflow-connection-check"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody(
+                        "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\","
+                                + "\"message\":\"Client authentication failed\"}")));
+        connector = start(config(baseUrl()));
+
+        assertThat(connector.check().findings()).filteredOn(f -> f.check().equals("client secret")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.kind().name()).isEqualTo("BAD_CREDENTIALS");
+                    assertThat(f.detail()).contains("invalid_client", "check the client id and", "CLIENT_SECRET");
+                });
+        assertThat(stored().refreshToken()).as("no token spent").isEqualTo(REFRESH_53);
+    }
+
+    @Test
+    void aRightClientSecretPassesTheCheck() {
+        connector.close();
+        seedTokens(new OAuthTokens(ACCESS_53, REFRESH_53, Instant.now().plusSeconds(1800)));
+        wm.stubFor(employeesWith(ACCESS_53).willReturn(answer("54-oauth-bearer-list-employees")));
+        wm.stubFor(token("refresh_token").withFormParam("refresh_token", equalTo("trainflow-connection-check"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody(
+                        "{\"error\":\"invalid_request\",\"error_description\":\"The refresh token is invalid.\","
+                                + "\"hint\":\"Cannot decrypt the refresh token\"}")));
+        connector = start(config(baseUrl()));
+
+        assertThat(connector.check().findings()).filteredOn(f -> f.check().equals("client secret")).singleElement()
+                .satisfies(f -> assertThat(f.ok()).isTrue());
     }
 
     @Test

@@ -48,6 +48,14 @@ class OrangeHrmOutageTest extends OrangeHrmWireMockBase {
         wm.verify(1 + 3, getRequestedFor(urlPathEqualTo(API + "/admin/skills")));
     }
 
+    /** Issue 10: the step that meets the outage is tried again when OrangeHRM said, not after 5 s then 10 s. */
+    @Test
+    void anOutageTellsTheStepWhenToComeBack() {
+        wm.stubFor(list("/admin/skills").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "90")));
+        assertThatThrownBy(hcm::skills).isInstanceOfSatisfying(io.trainflow.connectors.error.PortUnavailableException.class,
+                e -> assertThat(e.retryAfter()).contains(java.time.Duration.ofSeconds(90)));
+    }
+
     @Test
     void tooManyRequestsIsRetried() {
         wm.stubFor(list("/admin/skills").inScenario("429").whenScenarioStateIs(Scenario.STARTED)
@@ -125,6 +133,7 @@ class OrangeHrmOutageTest extends OrangeHrmWireMockBase {
         replay(list("/performance/manage/reviews"), "45-list-reviews-manage");
         assertThat(connector.check().findings()).extracting(Finding::check, Finding::kind).containsExactly(
                 tuple("read employees", Finding.Kind.OK),
+                tuple("client secret", Finding.Kind.OK), // the made-up refresh token was refused, not the client
                 tuple("read sub-units", Finding.Kind.OK),
                 tuple("read system users (usernames)", Finding.Kind.MISSING_PERMISSION),
                 tuple("read skills", Finding.Kind.OK),

@@ -177,6 +177,25 @@ public final class OAuthAuthorization implements OrangeHrmAuth {
         return tokens;
     }
 
+    /**
+     * Whether OrangeHRM accepts the client id and secret, without spending a token: a refresh grant with a refresh
+     * token that cannot be valid. OrangeHRM's OAuth server checks the client before the token, so a wrong secret
+     * is answered {@code invalid_client} (thrown as {@link OrangeHrmAuthException.CredentialsRejected}) and a right
+     * one with a refusal of the token. A stored access token that still works says nothing about the secret, which
+     * the next refresh needs: without this a wrong secret surfaces only when the access token expires.
+     */
+    public void verifyClient() {
+        Map<String, String> form = client("refresh_token");
+        form.put("refresh_token", "trainflow-connection-check");
+        try {
+            grant(form, "client check");
+        } catch (OrangeHrmAuthException.CredentialsRejected wrongClient) {
+            throw wrongClient;
+        } catch (OrangeHrmAuthException tokenRefused) {
+            // the client passed; only the made-up refresh token was refused
+        }
+    }
+
     private OAuthTokens refresh(OAuthTokens old) {
         Map<String, String> form = client("refresh_token");
         form.put("refresh_token", old.refreshToken());
