@@ -79,7 +79,7 @@ public class EngineConfiguration {
     @Bean(destroyMethod = "close")
     TrainflowEngine trainflowEngine(DataSource dataSource, TrainflowPorts ports, Directory directory, EngineClock clock,
                                     TrainflowProperties properties,
-                                    @Value("${trainflow.limits.background-connections:5}") int backgroundConnections) {
+                                    @Value("${trainflow.limits.background-connections:3}") int backgroundConnections) {
         return TrainflowEngine.builder()
                 .dataSource(dataSource)
                 .handlers(new HandlerRegistry(StepHandlers.all(ports)))
