@@ -84,7 +84,7 @@ public class EngineConfiguration {
     @Bean(destroyMethod = "close")
     TrainflowEngine trainflowEngine(DataSource dataSource, TrainflowPorts ports, Directory directory, EngineClock clock,
                                     TrainflowProperties properties, NodeProperties node,
-                                    @Value("${trainflow.limits.background-connections:5}") int backgroundConnections) {
+                                    @Value("${trainflow.limits.background-connections:3}") int backgroundConnections) {
         return TrainflowEngine.builder()
                 .nodeId(node.id())
                 .stopGrace(node.stopGrace())

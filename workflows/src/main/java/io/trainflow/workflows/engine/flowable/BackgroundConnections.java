@@ -16,8 +16,10 @@ import javax.sql.DataSource;
 /**
  * The engine's data source, with a bounded share of the connection pool for background work: the step
  * threads, the job poller and Flowable's job executor (a department campaign's thousand requests run there)
- * hold at most {@code share} connections at once, so people's API calls always find one free. A background
- * thread waits for its share (up to {@code wait}), never an API call.
+ * work on at most {@code share} connections at once, so people's API calls always find one free. A background
+ * thread waits for its share (up to {@code wait}), never an API call. The share counts threads: a connection a
+ * thread opens while it holds one (Flowable runs some commands in a new transaction inside another) rides on
+ * its first, or the share would deadlock itself; so background work holds at most twice the share.
  */
 public final class BackgroundConnections implements DataSource {
 
@@ -27,6 +29,8 @@ public final class BackgroundConnections implements DataSource {
     private final DataSource pool;
     private final Semaphore share;
     private final long waitMillis;
+    /** Connections the current thread holds through this data source (the first one took the permit). */
+    private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
 
     public BackgroundConnections(DataSource pool, int share, long waitMillis) {
         if (share < 1) {
@@ -66,6 +70,12 @@ public final class BackgroundConnections implements DataSource {
         if (!background()) {
             return open.open();
         }
+        int[] holding = held.get();
+        if (holding[0] > 0) {
+            Connection nested = open.open();
+            holding[0]++;
+            return closing(nested, holding, false);
+        }
         try {
             if (!share.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
                 throw new SQLTimeoutException("background work waited " + waitMillis + " ms for its share of the pool");
@@ -81,11 +91,20 @@ public final class BackgroundConnections implements DataSource {
             share.release();
             throw e;
         }
+        holding[0]++;
+        return closing(connection, holding, true);
+    }
+
+    /** The connection, whose first close gives back the thread's hold (and the permit, for the first one). */
+    private Connection closing(Connection connection, int[] holding, boolean permit) {
         AtomicBoolean released = new AtomicBoolean();
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     if ("close".equals(method.getName()) && released.compareAndSet(false, true)) {
-                        share.release();
+                        holding[0]--;
+                        if (permit) {
+                            share.release();
+                        }
                     }
                     try {
                         return method.invoke(connection, args);

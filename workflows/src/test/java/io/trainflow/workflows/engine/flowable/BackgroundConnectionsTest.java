@@ -41,6 +41,15 @@ class BackgroundConnectionsTest {
                 assertThat(api.isValid(1)).isTrue();
             }
 
+            // a connection a background thread opens while holding one rides on its share (no self-deadlock)
+            BackgroundConnections one = new BackgroundConnections(h2, 1, 200);
+            assertThat(steps.submit(() -> {
+                try (Connection outer = one.getConnection(); Connection inner = one.getConnection()) {
+                    return inner.isValid(1) && one.inUse(1) == 1;
+                }
+            }).get()).isTrue();
+            assertThat(one.inUse(1)).isZero();
+
             held.get(0).close();
             assertThat(data.inUse(2)).isEqualTo(1);
             try (Connection again = steps.submit(open).get()) {
