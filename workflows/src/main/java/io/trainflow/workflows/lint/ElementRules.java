@@ -203,9 +203,18 @@ final class ElementRules {
 
     /** A linked Camunda form (formId) must be deployed with the process: completions are checked against it. */
     private void form(UserTask task) {
-        if (Zeebe.attribute(task, "formDefinition", "formKey").isPresent() || Zeebe.child(task, "userTaskForm").isPresent()) {
-            problem(task, "only linked forms are supported: set zeebe:formDefinition formId to the id of a .form file"
-                    + " deployed with the process (embedded and external form keys are not)");
+        Optional<String> formKey = Zeebe.attribute(task, "formDefinition", "formKey");
+        if (formKey.isPresent() && formKey.get().strip().startsWith(TaskForms.EMBEDDED)) {
+            Optional<String> embedded = TaskForms.embeddedFormOf(model, task);
+            if (embedded.isEmpty()) {
+                problem(task, "form key '" + formKey.get() + "' names no zeebe:userTaskForm of the process");
+            } else {
+                FormCheck.check(file, embedded.get().getBytes(java.nio.charset.StandardCharsets.UTF_8), new java.util.HashSet<>())
+                        .forEach(p -> problem(task, "embedded form: " + p.message()));
+            }
+        } else if (formKey.isPresent() || Zeebe.attribute(task, "formDefinition", "externalReference").isPresent()) {
+            problems.add(LintProblem.note(file, task.getId(), "the form is external to Trainflow: the inbox shows no form"
+                    + " and completions are not checked against one"));
         }
         TaskForms.formIdOf(task).ifPresent(formId -> {
             if (context.formIds() != null && !context.formIds().contains(formId)) {
