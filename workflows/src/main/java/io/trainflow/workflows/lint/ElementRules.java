@@ -323,9 +323,10 @@ final class ElementRules {
     }
 
     private void event(Event event) {
-        if (event.getAttributeValue(null, ZeebeModelReader.LINK) != null) {
-            problem(event, "link events are not supported on the embedded engine yet: draw the sequence flow from"
-                    + " where the link is thrown to where it is caught");
+        String link = event.getAttributeValue(null, ZeebeModelReader.LINK);
+        if (link != null) {
+            // a connected link throw loses its mark (LinkEvents); this one has no catch of its name
+            problem(event, "link throw event '" + link + "' has no link catch event of that name in the same scope");
             return;
         }
         List<EventDefinition> definitions = event.getEventDefinitions();

@@ -66,6 +66,9 @@ public final class ZeebeModelReader {
                 }
             }
         });
+        if (!dropped.links().isEmpty()) {
+            model.getProcesses().forEach(LinkEvents::connect);
+        }
         return model;
     }
 
