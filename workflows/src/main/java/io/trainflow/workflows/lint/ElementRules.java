@@ -140,7 +140,6 @@ final class ElementRules {
         String kind = element.getClass().getSimpleName();
         return switch (kind) {
             case "ComplexGateway" -> "complex gateways are not supported";
-            case "Task" -> "an undefined task does nothing: choose a service task (with a type) or a user task";
             default -> kind + " is not supported by Trainflow's engine";
         };
     }
