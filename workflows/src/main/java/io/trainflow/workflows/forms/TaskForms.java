@@ -1,5 +1,9 @@
 package io.trainflow.workflows.forms;
 
+import java.util.List;
+import org.flowable.bpmn.model.Process;
+import org.flowable.bpmn.model.ExtensionElement;
+import org.flowable.bpmn.model.BpmnModel;
 import io.trainflow.workflows.engine.flowable.Zeebe;
 import io.trainflow.workflows.feel.Feel;
 import java.io.IOException;
@@ -34,12 +38,41 @@ public final class TaskForms {
         return Zeebe.attribute(element, "formDefinition", "formId").map(String::strip).filter(id -> !id.isEmpty());
     }
 
+    /** Prefix of a form key naming a form embedded in the process ({@code zeebe:userTaskForm}, Camunda 8.0-8.2). */
+    public static final String EMBEDDED = "camunda-forms:bpmn:";
+
+    /** The embedded form ({@code zeebe:userTaskForm} JSON in the process) a user task's form key names, if any. */
+    public static Optional<String> embeddedFormOf(BpmnModel model, FlowElement element) {
+        Optional<String> key = Zeebe.attribute(element, "formDefinition", "formKey").map(String::strip)
+                .filter(k -> k.startsWith(EMBEDDED)).map(k -> k.substring(EMBEDDED.length()));
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Process process : model.getProcesses()) {
+            List<ExtensionElement> forms = process.getExtensionElements().get("userTaskForm");
+            if (forms != null) {
+                for (ExtensionElement form : forms) {
+                    if (Zeebe.isZeebe(form) && key.get().equals(form.getAttributeValue(null, "id")) && form.getElementText() != null) {
+                        return Optional.of(form.getElementText());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The task's form; empty when its user task links none. */
     public Optional<TaskForm> of(TaskInfo task) {
         if (task.getProcessDefinitionId() == null) {
             return Optional.empty();
         }
-        FlowElement element = repository.getBpmnModel(task.getProcessDefinitionId()).getFlowElement(task.getTaskDefinitionKey());
+        BpmnModel model = repository.getBpmnModel(task.getProcessDefinitionId());
+        FlowElement element = model.getFlowElement(task.getTaskDefinitionKey());
+        Optional<String> embedded = element == null ? Optional.empty() : embeddedFormOf(model, element);
+        if (embedded.isPresent()) {
+            return Optional.of(TaskForm.parse(task.getTaskDefinitionKey() + " (embedded form)",
+                    embedded.get().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
         Optional<String> formId = element == null ? Optional.empty() : formIdOf(element);
         if (formId.isEmpty()) {
             return Optional.empty();

@@ -51,13 +51,23 @@ class FormLintTest {
     }
 
     @Test
-    void embeddedAndExternalFormKeysAreRefused() {
+    void anEmbeddedFormKeyNamingNoEmbeddedFormIsRefused() {
         LintFolder folder = new LintFolder(dir)
                 .write("request.bpmn", userTask("<zeebe:formDefinition formKey=\"camunda-forms:bpmn:form1\" />"));
 
+        assertThat(folder.lint()).containsExactly(folder.problem("request.bpmn", "x",
+                "form key 'camunda-forms:bpmn:form1' names no zeebe:userTaskForm of the process"));
+    }
+
+    @Test
+    void anExternalFormIsANote() {
+        LintFolder folder = new LintFolder(dir)
+                .write("request.bpmn", userTask("<zeebe:formDefinition externalReference=\"https://forms.example/approve\" />"));
+
         assertThat(folder.lint()).singleElement().satisfies(p -> {
-            assertThat(p.elementId()).isEqualTo("x");
-            assertThat(p.message()).startsWith("only linked forms are supported");
+            assertThat(p.refuses()).isFalse();
+            assertThat(p.message()).isEqualTo("the form is external to Trainflow: the inbox shows no form"
+                    + " and completions are not checked against one");
         });
     }
 

@@ -48,12 +48,7 @@ class UnsupportedElementLintTest {
                 Arguments.of("message throw event", process(around("""
                         <bpmn:intermediateThrowEvent id="x"><bpmn:messageEventDefinition messageRef="done" /></bpmn:intermediateThrowEvent>
                         """), "<bpmn:message id=\"done\" name=\"done\" />"),
-                        "message throw event has no zeebe:taskDefinition type: in Camunda 8 a job worker of that type sends the message"),
-                Arguments.of("data object as the Modeler draws it", process(START_TO_END + """
-                        <bpmn:dataObjectReference id="ref" name="Request" dataObjectRef="x" />
-                        <bpmn:dataObject id="x" />
-                        """), "data objects are not supported: remove it (the engine would turn it into a process variable,"
-                        + " and fail at start when it has no name as the Modeler draws it)"));
+                        "message throw event has no zeebe:taskDefinition type: in Camunda 8 a job worker of that type sends the message"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,10 +4,8 @@ import io.trainflow.workflows.feel.Feel;
 import io.trainflow.workflows.feel.FeelValues;
 import org.flowable.bpmn.model.ScriptTask;
 import org.flowable.common.engine.api.FlowableException;
-import org.flowable.common.engine.impl.el.ExpressionManager;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.impl.bpmn.behavior.ScriptTaskActivityBehavior;
-import org.flowable.engine.impl.util.CommandContextUtil;
 
 /**
  * A script task with {@code zeebe:script expression resultVariable}: Camunda 8 evaluates the FEEL
@@ -31,8 +29,7 @@ class FeelScriptTaskBehavior extends ScriptTaskActivityBehavior {
         if (expression == null || resultVariable == null || !Feel.isExpression(expression)) {
             throw new FlowableException("Script task '" + elementId + "' needs zeebe:script with a FEEL expression and a resultVariable");
         }
-        ExpressionManager expressions = CommandContextUtil.getProcessEngineConfiguration().getExpressionManager();
-        Object result = expressions.createExpression(expression).getValue(execution);
+        Object result = Zeebe.value(expression, execution);
         execution.setVariable(resultVariable, FeelValues.toPlain(result));
         leave(execution);
     }

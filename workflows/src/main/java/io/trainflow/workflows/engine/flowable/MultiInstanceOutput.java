@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.ExecutionListener;
-import org.flowable.engine.impl.util.CommandContextUtil;
 
 /**
  * Camunda 8's {@code outputCollection}/{@code outputElement}: as each instance completes, its output element
@@ -38,9 +37,7 @@ final class MultiInstanceOutput implements ExecutionListener {
         if (root == null) {
             return;
         }
-        Object value = Feel.isExpression(element)
-                ? CommandContextUtil.getProcessEngineConfiguration().getExpressionManager().createExpression(element).getValue(instance)
-                : instance.getVariable(element);
+        Object value = Feel.isExpression(element) ? Zeebe.value(element, instance) : instance.getVariable(element);
         int index = ((Number) instance.getVariableLocal("loopCounter")).intValue();
         DelegateExecution scope = root.getParent();
         List<Object> values = new ArrayList<>();

@@ -1,6 +1,5 @@
 package io.trainflow.workflows.engine.flowable;
 
-import io.trainflow.workflows.feel.Feel;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -9,8 +8,6 @@ import java.util.Date;
 import org.flowable.bpmn.model.FlowElement;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.engine.delegate.TaskListener;
-import org.flowable.engine.impl.util.CommandContextUtil;
-import org.flowable.engine.impl.util.ProcessDefinitionUtil;
 import org.flowable.task.service.delegate.DelegateTask;
 
 /**
@@ -30,12 +27,11 @@ final class TaskSchedule implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        FlowElement element = ProcessDefinitionUtil.getBpmnModel(task.getProcessDefinitionId())
-                .getFlowElement(task.getTaskDefinitionKey());
+        FlowElement element = Zeebe.elementOf(task);
         Zeebe.attribute(element, "taskSchedule", "dueDate").map(v -> date(task, "dueDate", v)).ifPresent(task::setDueDate);
         Zeebe.attribute(element, "taskSchedule", "followUpDate").map(v -> date(task, "followUpDate", v))
                 .ifPresent(d -> task.setVariableLocal(FOLLOW_UP, d));
-        Zeebe.attribute(element, "priorityDefinition", "priority").map(v -> value(task, v)).ifPresent(p -> {
+        Zeebe.attribute(element, "priorityDefinition", "priority").map(v -> Zeebe.value(v, task)).ifPresent(p -> {
             int priority = p instanceof Number n ? n.intValue() : Integer.parseInt(p.toString().strip());
             if (priority < 0 || priority > 100) {
                 throw new FlowableException("User task '" + task.getTaskDefinitionKey() + "': priority " + priority + " is not between 0 and 100");
@@ -44,14 +40,8 @@ final class TaskSchedule implements TaskListener {
         });
     }
 
-    private static Object value(DelegateTask task, String text) {
-        return Feel.isExpression(text)
-                ? CommandContextUtil.getProcessEngineConfiguration().getExpressionManager().createExpression(text).getValue(task)
-                : text;
-    }
-
     private static Date date(DelegateTask task, String what, String text) {
-        Object value = value(task, text);
+        Object value = Zeebe.value(text, task);
         if (value == null) {
             return null;
         }

@@ -1,16 +1,13 @@
 package io.trainflow.workflows.engine.flowable;
 
-import io.trainflow.workflows.feel.Feel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flowable.bpmn.model.FlowElement;
-import org.flowable.common.engine.impl.el.ExpressionManager;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.TaskListener;
 import org.flowable.engine.impl.util.CommandContextUtil;
-import org.flowable.engine.impl.util.ProcessDefinitionUtil;
 import org.flowable.task.service.delegate.DelegateTask;
 
 /**
@@ -31,18 +28,15 @@ class UserTaskOutputMappings implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        FlowElement element = ProcessDefinitionUtil.getBpmnModel(task.getProcessDefinitionId())
-                .getFlowElement(task.getTaskDefinitionKey());
+        FlowElement element = Zeebe.elementOf(task);
         List<Zeebe.Mapping> outputs = Zeebe.mappings(element, "output");
         if (outputs.isEmpty()) {
             return;
         }
         task.setTransientVariableLocal(COMPLETED_BY, Authentication.getAuthenticatedUserId());
-        ExpressionManager expressions = CommandContextUtil.getProcessEngineConfiguration().getExpressionManager();
         Map<String, Object> values = new LinkedHashMap<>();
         for (Zeebe.Mapping output : outputs) {
-            values.put(output.target(), Feel.isExpression(output.source())
-                    ? expressions.createExpression(output.source()).getValue(task) : output.source());
+            values.put(output.target(), Zeebe.value(output.source(), task));
         }
         DelegateExecution execution = CommandContextUtil.getExecutionEntityManager().findById(task.getExecutionId());
         values.forEach(execution::setVariable);

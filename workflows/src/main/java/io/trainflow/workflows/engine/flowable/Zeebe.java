@@ -5,6 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import org.flowable.bpmn.model.BaseElement;
 import org.flowable.bpmn.model.ExtensionElement;
+import org.flowable.bpmn.model.FlowElement;
+import org.flowable.common.engine.api.variable.VariableContainer;
+import org.flowable.engine.impl.util.CommandContextUtil;
+import org.flowable.engine.impl.util.ProcessDefinitionUtil;
+import org.flowable.task.service.delegate.DelegateTask;
+import io.trainflow.workflows.feel.Feel;
 
 /** Reads the Camunda 8 (Zeebe) extension elements Flowable keeps on its model as-is. */
 public final class Zeebe {
@@ -53,6 +59,19 @@ public final class Zeebe {
                     .map(h -> h.getAttributeValue(null, "value"))
                     .findFirst();
         });
+    }
+
+    /** A Zeebe attribute's value in a scope: FEEL when it starts with '=' (Zeebe's marker), else the text itself. */
+    static Object value(String text, VariableContainer scope) {
+        if (!Feel.isExpression(text)) {
+            return text;
+        }
+        return CommandContextUtil.getProcessEngineConfiguration().getExpressionManager().createExpression(text).getValue(scope);
+    }
+
+    /** The BPMN element of a user task, from its process definition's model. */
+    static FlowElement elementOf(DelegateTask task) {
+        return ProcessDefinitionUtil.getBpmnModel(task.getProcessDefinitionId()).getFlowElement(task.getTaskDefinitionKey());
     }
 
     public static boolean isZeebe(ExtensionElement element) {

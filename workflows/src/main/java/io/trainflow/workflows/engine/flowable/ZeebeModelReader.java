@@ -2,6 +2,9 @@ package io.trainflow.workflows.engine.flowable;
 
 import java.util.Map;
 import org.flowable.bpmn.model.Activity;
+import org.flowable.bpmn.model.DataObject;
+import org.flowable.bpmn.model.DataStoreReference;
+import org.flowable.bpmn.model.FlowElement;
 import org.flowable.bpmn.model.Process;
 import org.flowable.bpmn.model.ScriptTask;
 import org.flowable.bpmn.converter.BpmnXMLConverter;
@@ -66,11 +69,31 @@ public final class ZeebeModelReader {
                 }
             }
         });
+        // Camunda 8 ignores data objects and stores (documentation only); Flowable would make variables of them
+        model.getProcesses().forEach(ZeebeModelReader::withoutData);
+        if (!dropped.links().isEmpty()) {
+            model.getProcesses().forEach(LinkEvents::connect);
+        }
         return model;
     }
 
     /** Attribute marking an event whose link definition Flowable dropped (lint names it). */
     public static final String LINK = "trainflow-link";
+
+    private static void withoutData(org.flowable.bpmn.model.FlowElementsContainer container) {
+        for (FlowElement element : new java.util.ArrayList<>(container.getFlowElements())) {
+            if (element instanceof DataObject || element instanceof DataStoreReference) {
+                container.removeFlowElement(element.getId());
+            } else if (element instanceof org.flowable.bpmn.model.SubProcess sub) {
+                withoutData(sub);
+            }
+        }
+        if (container instanceof Process process) {
+            process.getDataObjects().clear();
+        } else if (container instanceof org.flowable.bpmn.model.SubProcess sub) {
+            sub.getDataObjects().clear();
+        }
+    }
 
     /** The ids of the processes a file defines (none when it does not read). */
     public static java.util.List<String> processIds(byte[] xml) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Inclusive gateways, signals and escalations (camunda8/events) with Camunda 8's documented behaviour. */
+/** Inclusive gateways, signals, escalations and link events (camunda8/events) with Camunda 8's documented behaviour. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS) // one engine: each test starts its own instances
 class EventKindsTest {
 
@@ -52,6 +52,14 @@ class EventKindsTest {
         assertThat(c8.path(instance)).as("UNHEARD was not caught and the flow went on to the end escalation, caught"
                         + " by a non-interrupting event sub-process; the sub-process then completed")
                 .contains("tell-manager", "nobody-listens", "give-up", "stuck", "stuck-end", "finished");
+    }
+
+    @Test
+    void aLinkThrowContinuesAtTheLinkCatchOfItsName() {
+        var instance = c8.start("link-events", Map.of());
+        assertThat(c8.ended(instance)).isTrue();
+        assertThat(c8.path(instance)).containsSubsequence("go-to-end", "arrive", "mark", "end");
+        assertThat(c8.variables(instance)).containsEntry("linked", true);
     }
 
     @Test

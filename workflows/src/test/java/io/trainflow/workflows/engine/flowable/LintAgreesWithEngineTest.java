@@ -34,7 +34,6 @@ class LintAgreesWithEngineTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "link-events.bpmn|go-to-end, arrive|link events are not supported on the embedded engine yet",
         "compensation.bpmn|on-undo, cancel-booking, undo|compensation",
         "listeners.bpmn|work, approve, call|not supported",
         "rest-connector.bpmn|call-api|Camunda's REST connector (io.camunda:http-json:1) is not supported on the embedded engine yet"})

@@ -59,6 +59,14 @@ class TaskKindsTest {
     }
 
     @Test
+    void anUndefinedTaskPassesThroughAndDataObjectsAndStoresAreIgnored() {
+        var instance = c8.start("placeholders", Map.of());
+        assertThat(c8.ended(instance)).isTrue();
+        assertThat(c8.path(instance)).containsExactly("start", "f1", "think", "f2", "end");
+        assertThat(c8.variables(instance)).doesNotContainKey("notes");
+    }
+
+    @Test
     void lintAcceptsThemAll() throws Exception {
         assertThat(new BpmnLinter(Set.of("test-double"), new Feel()).lintPath(Camunda8Engine.folder("tasks"))).isEmpty();
     }
