@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trainflow.connectors.lms.Enrolment;
 import io.trainflow.connectors.sample.SampleLms.SentMessage;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import io.trainflow.workflows.problems.TrainflowProblem;
 import org.flowable.task.api.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

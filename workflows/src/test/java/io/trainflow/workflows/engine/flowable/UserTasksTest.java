@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trainflow.workflows.engine.HandlerRegistry;
+import io.trainflow.workflows.forms.TaskInputException;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import io.trainflow.workflows.problems.TrainflowProblem;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.task.api.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +72,9 @@ class UserTasksTest {
 
         assertThatThrownBy(() -> tasks.complete("mallory", rate.getId(), Map.of("score", 1)))
                 .isInstanceOf(TrainflowProblem.NotFound.class);
+        // no completion sets a variable outside its form
+        assertThatThrownBy(() -> tasks.complete("ann", rate.getId(), Map.of("score", 3, "rater", "mallory")))
+                .isInstanceOfSatisfying(TaskInputException.class, e -> assertThat(e.problems()).containsOnlyKeys("rater"));
         tasks.complete("ann", rate.getId(), Map.of("score", 3));
 
         Object rating = flowable.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(id)
