@@ -4,14 +4,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A task as a person sees it in the inbox, with the id of the form it is completed with (and the form, when read alone). */
+/**
+ * A task as a person sees it in the inbox, with the id of the form it is completed with (and the form, when read alone),
+ * when it falls due, who it is about and the campaign it belongs to.
+ */
 public record InboxTask(String id, String name, String elementId, String processInstanceId, String processKey,
                         String assignee, List<String> candidateGroups, Instant created, String requestId,
                         String employeeId, String requestedBy, Map<String, Object> context, String formId,
-                        Map<String, Object> form) {
+                        Map<String, Object> form, Instant due, Map<String, Object> employee, String campaign) {
 
     InboxTask withForm(Map<String, Object> form) {
         return new InboxTask(id, name, elementId, processInstanceId, processKey, assignee, candidateGroups, created, requestId,
-                employeeId, requestedBy, context, formId, form);
+                employeeId, requestedBy, context, formId, form, due, employee, campaign);
     }
 }

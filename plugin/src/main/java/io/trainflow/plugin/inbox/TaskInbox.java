@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.TaskQuery;
@@ -29,6 +30,12 @@ public class TaskInbox {
             "sessions", "trainingDeadline", "progress", "reaction", "learning", "report", "feedbackSummary",
             "feedbackSummaryProvenance", "programmeId", "department", "courseId", "quizDraft", "quizDraftProvenance");
 
+    /** Read for the task's summary of the learner, never shown whole (it holds the review rating). */
+    private static final String PROFILE = "profile";
+
+    private static final List<String> READ = java.util.stream.Stream.concat(CONTEXT.stream(),
+            java.util.stream.Stream.of(PROFILE, InboxFacts.CAMPAIGN)).toList();
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> FORM = new TypeReference<>() {
     };
@@ -42,6 +49,7 @@ public class TaskInbox {
     public TaskInbox(TrainflowEngine engine, Directory directory) {
         this.engine = engine.flowable();
         this.tasks = new UserTasks(engine.flowable(), directory);
+        this.engine.getRuntimeService().addEventListener(new InboxFacts(), FlowableEngineEventType.TASK_CREATED);
     }
 
     /** The open tasks of one request that the user may see. */
@@ -55,13 +63,19 @@ public class TaskInbox {
      * where the following page starts (absent when nothing visible remains), not {@code first + max}.
      */
     public InboxPage page(String user, int first, int max) {
+        return page(user, first, max, InboxFilter.NONE);
+    }
+
+    /** A page of the inbox narrowed by {@code filter}, the one falling due first on top, then the oldest. */
+    public InboxPage page(String user, int first, int max, InboxFilter filter) {
         if (first < 0) {
             throw new IllegalArgumentException("first must be 0 or more, was " + first);
         }
         if (max < 1 || max > MAX_PAGE) {
             throw new IllegalArgumentException("max must be between 1 and " + MAX_PAGE + ", was " + max);
         }
-        TaskQuery query = tasks.visibleQuery(user);
+        TaskQuery query = filter.narrow(tasks.visibleUnordered(user), engine.getProcessEngineConfiguration().getClock()
+                .getCurrentTime().toInstant()).orderByDueDateNullsLast().asc().orderByTaskCreateTime().asc().orderByTaskId().asc();
         List<InboxTask> page = new ArrayList<>();
         int position = first;
         while (true) {
@@ -98,6 +112,18 @@ public class TaskInbox {
         tasks.complete(user, taskId, variables);
     }
 
+    /** The user takes a task offered to their group; only a task of their inbox. */
+    public void claim(String user, String taskId) {
+        task(user, taskId);
+        tasks.claim(user, taskId);
+    }
+
+    /** The user gives a task they took back to its group. */
+    public void unclaim(String user, String taskId) {
+        task(user, taskId);
+        tasks.unclaim(user, taskId);
+    }
+
     private List<InboxTask> keep(String user, List<Task> visible) {
         return visible.stream().map(this::view).filter(view -> !hiddenFrom(user, view)).toList();
     }
@@ -107,14 +133,31 @@ public class TaskInbox {
         return user.equals(view.requestedBy()) && !user.equals(view.assignee());
     }
 
+    /** Who the task is about, as the approver needs it: name, job, role, department. */
+    private static Map<String, Object> employee(Object profile) {
+        if (!(profile instanceof Map<?, ?> p)) {
+            return null;
+        }
+        Map<String, Object> employee = new java.util.LinkedHashMap<>();
+        for (String key : List.of("employeeId", "displayName", "jobTitle", "roleId", "department", "managerUsername")) {
+            if (p.get(key) != null) {
+                employee.put(key, p.get(key));
+            }
+        }
+        return employee;
+    }
+
     private InboxTask view(Task task) {
-        Map<String, Object> variables = engine.getTaskService().getVariables(task.getId(), CONTEXT);
+        Map<String, Object> variables = engine.getTaskService().getVariables(task.getId(), READ);
+        Object profile = variables.remove(PROFILE);
+        Object campaign = variables.remove(InboxFacts.CAMPAIGN);
         List<String> groups = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
         String processKey = task.getProcessDefinitionId() == null ? null : task.getProcessDefinitionId().split(":")[0];
         return new InboxTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(), processKey,
                 task.getAssignee(), groups, task.getCreateTime().toInstant(), (String) variables.get("requestId"),
                 (String) variables.get("employeeId"), (String) variables.get("requestedBy"), new HashMap<>(variables),
-                tasks.formOf(task).map(TaskForm::id).orElse(null), null);
+                tasks.formOf(task).map(TaskForm::id).orElse(null), null,
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(), employee(profile), (String) campaign);
     }
 }

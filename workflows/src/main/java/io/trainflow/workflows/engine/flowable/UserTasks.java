@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.flowable.common.engine.api.FlowableForbiddenException;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.ProcessEngine;
@@ -53,12 +54,55 @@ public final class UserTasks {
 
     /** The same tasks as a query, oldest first (task id breaks ties so pages are stable), to page or narrow. */
     public TaskQuery visibleQuery(String user) {
+        return visibleUnordered(user).orderByTaskCreateTime().asc().orderByTaskId().asc();
+    }
+
+    /** The same tasks, not yet ordered, for a caller that narrows and orders them its own way (the web inbox). */
+    public TaskQuery visibleUnordered(String user) {
         Set<String> groups = directory.groupsOf(user);
         var query = engine.getTaskService().createTaskQuery().active().or().taskAssignee(user).taskCandidateUser(user);
         if (!groups.isEmpty()) {
             query.taskCandidateGroupIn(groups);
         }
-        return query.endOr().orderByTaskCreateTime().asc().orderByTaskId().asc();
+        return query.endOr();
+    }
+
+    /**
+     * A candidate who is not the requester takes an offered task (others then no longer see it); someone else
+     * holding it is a conflict.
+     */
+    public void claim(String user, String taskId) {
+        Task task = open(taskId);
+        TaskService tasks = engine.getTaskService();
+        if (user.equals(task.getAssignee())) {
+            return;
+        }
+        if (!mayClaim(user, tasks.getVariable(taskId, TaskCompletionGuard.REQUESTER), tasks.getIdentityLinksForTask(taskId))) {
+            throw new FlowableForbiddenException(user + " is not offered task '" + task.getName() + "' (" + task.getTaskDefinitionKey()
+                    + ") or made this request");
+        }
+        tasks.claim(taskId, user);
+    }
+
+    /** The person who took an offered task gives it back to its groups; a task assigned by the process stays. */
+    public void unclaim(String user, String taskId) {
+        Task task = open(taskId);
+        TaskService tasks = engine.getTaskService();
+        boolean offered = tasks.getIdentityLinksForTask(taskId).stream()
+                .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()));
+        if (!user.equals(task.getAssignee()) || !offered) {
+            throw new FlowableForbiddenException(user + " cannot give back task '" + task.getName() + "' ("
+                    + task.getTaskDefinitionKey() + "): only whoever took an offered task can");
+        }
+        tasks.unclaim(taskId);
+    }
+
+    private Task open(String taskId) {
+        Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw new FlowableObjectNotFoundException("No open task " + taskId);
+        }
+        return task;
     }
 
     public void complete(String user, String taskId, Map<String, Object> variables) {
