@@ -12,7 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -36,15 +42,44 @@ public class SecurityConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /** The web inbox's own files and the sign-in page, reachable before signing in. */
+    static final String[] PUBLIC_PAGES = {"/login", "/assets/**", "/i18n/**", "/favicon.ico"};
+
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.csrf(csrf -> csrf.disable())
+        // a browser signs in once (form, session cookie) and sends the XSRF-TOKEN cookie back as X-XSRF-TOKEN on every
+        // change; an API client sending Basic credentials on each call has no session to ride on, so needs no token
+        http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfiguration::basicAuthenticated))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health").permitAll()
+                        .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/api/incidents/**", "/api/sample/clock").hasRole("ADMIN")
                         .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                // the API answers 401 (Basic) rather than redirecting to the sign-in page
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new BasicAuthenticationEntryPoint401(),
+                        PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
                 .httpBasic(Customizer.withDefaults());
         return http.build();
+    }
+
+    /** A call that does not ride on a session: Basic credentials, or an API call with no session (answered 401). */
+    private static boolean basicAuthenticated(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        return basic || (request.getRequestedSessionId() == null && request.getRequestURI().startsWith("/api/"));
+    }
+
+    /** 401 with a Basic challenge, except for the web inbox's own calls (no browser password prompt). */
+    static final class BasicAuthenticationEntryPoint401 implements AuthenticationEntryPoint {
+        @Override
+        public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) {
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Trainflow\"");
+            }
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        }
     }
 
     @Bean
