@@ -1,7 +1,7 @@
 // Bundles the web inbox into the jar's static/ folder (target/classes/static): no CDN at run time, works offline.
 // Usage: node build.mjs [outputDir]  (the Maven build passes ${project.build.outputDirectory})
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const classes = resolve(process.argv[2] ?? '../../../target/classes');
@@ -22,7 +22,13 @@ await build({
   loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },
   logLevel: 'warning',
 });
-cpSync('pages', out, { recursive: true, filter: (f) => !f.endsWith('login.html') });
+// every page is the same shell around its own script; the sign-in page is rendered by the server (web/login.html)
+const shell = readFileSync('pages/shell.html', 'utf8');
+for (const [page, title, detail] of [['inbox', 'Inbox', false], ['requests', 'My requests', false], ['task', 'Task', true],
+  ['request', 'Request', true]]) {
+  const styles = detail ? '<link rel="stylesheet" href="/assets/detail.css">' : '';
+  writeFileSync(join(out, `${page}.html`), shell.replaceAll('{{page}}', page).replace('{{title}}', title).replace('{{styles}}', styles));
+}
 mkdirSync(join(classes, 'web'), { recursive: true });
 cpSync('pages/login.html', join(classes, 'web', 'login.html'));
 cpSync('i18n', join(out, 'i18n'), { recursive: true });

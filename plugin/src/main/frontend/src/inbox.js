@@ -100,6 +100,7 @@ let next = null;
 async function load(append = false) {
   if (!append) {
     list.replaceChildren();
+    document.getElementById('count').textContent = t('inbox.loading');
     selected = new Map();
     updateBulk();
   }
@@ -147,7 +148,7 @@ function bulkPanel() {
         return h('li', {}, t('bulk.refusedItem', { task: task ? `${task.requestId || task.name}` : r.taskId, message: r.message }));
       });
       status.replaceChildren(h('span', {}, t('bulk.result', { decided: body.decided, refused: body.refused })),
-        refused.length ? h('ul', { class: 'plain' }, refused) : null);
+        ...(refused.length ? [h('ul', { class: 'plain' }, refused)] : []));
       status.className = `notice ${body.refused ? 'bad' : 'ok'}`;
       comment.value = '';
       await load();
