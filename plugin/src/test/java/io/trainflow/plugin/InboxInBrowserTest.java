@@ -35,6 +35,9 @@ class InboxInBrowserTest extends RunningTrainflow {
         int campaignTasks = as(MANAGER).get("/api/tasks?campaign=" + campaign).list().size();
 
         try (Browser browser = new Browser(port)) {
+            browser.open("/login");
+            browser.waitFor("#username");
+            browser.assertAccessible("/login");
             browser.signIn(MANAGER, PASSWORD);
             browser.waitFor("#tasks li");
             browser.assertAccessible("/inbox");
