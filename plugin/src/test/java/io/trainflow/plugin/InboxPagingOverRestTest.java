@@ -50,7 +50,10 @@ class InboxPagingOverRestTest extends RunningTrainflow {
         assertThat(paged).extracting(t -> t.get("id")).doesNotHaveDuplicates()
                 .containsExactlyElementsOf(whole.stream().map(t -> t.get("id")).toList());
         assertThat(pages).isEqualTo((whole.size() + 1) / 2); // every page but the last is full
-        assertThat(paged).extracting(t -> Instant.parse((String) t.get("created"))).isSorted();
+        // the one falling due first on top (tasks without a due date last), then the oldest
+        assertThat(paged).isSortedAccordingTo(java.util.Comparator.<Map<String, Object>, Instant>comparing(
+                t -> t.get("due") == null ? Instant.MAX : Instant.parse((String) t.get("due")))
+                .thenComparing(t -> Instant.parse((String) t.get("created"))));
         assertThat(paged).filteredOn(t -> "approve".equals(t.get("elementId")))
                 .extracting(t -> t.get("requestId")).containsAll(requests);
         assertThat(paged).extracting(t -> t.get("requestedBy")).doesNotContain("ines.legrand");

@@ -12,6 +12,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.TaskQuery;
@@ -34,6 +36,12 @@ public class TaskInbox {
             "feedbackSummaryProvenance", "programmeId", "department", "courseId", "quizDraft", "quizDraftProvenance",
             "routingNote");
 
+    /** Read for the task's summary of the learner, never shown whole (it holds the review rating). */
+    private static final String PROFILE = "profile";
+
+    private static final List<String> READ = java.util.stream.Stream.concat(CONTEXT.stream(),
+            java.util.stream.Stream.of(PROFILE, InboxFacts.CAMPAIGN)).toList();
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> FORM = new TypeReference<>() {
     };
@@ -49,6 +57,7 @@ public class TaskInbox {
         this.engine = engine.flowable();
         this.clock = engine.clock();
         this.tasks = new UserTasks(engine.flowable(), directory);
+        this.engine.getRuntimeService().addEventListener(new InboxFacts(), FlowableEngineEventType.TASK_CREATED);
     }
 
     /** The open tasks of one request that the user may see. */
@@ -63,13 +72,20 @@ public class TaskInbox {
      * where the following page starts (absent when nothing visible remains), not {@code first + max}.
      */
     public InboxPage page(String user, int first, int max) {
+        return page(user, first, max, InboxFilter.NONE);
+    }
+
+    /** A page of the inbox narrowed by {@code filter}, the one falling due first on top, then the oldest. */
+    public InboxPage page(String user, int first, int max, InboxFilter filter) {
         if (first < 0) {
             throw new TrainflowProblem.InvalidInput("first", "must be 0 or more, was " + first);
         }
         if (max < 1 || max > MAX_PAGE) {
             throw new TrainflowProblem.InvalidInput("max", "must be between 1 and " + MAX_PAGE + ", was " + max);
         }
-        TaskQuery query = tasks.visibleQuery(user);
+        TaskQuery query = filter.narrow(tasks.visibleUnordered(user), engine.getProcessEngineConfiguration().getClock()
+                .getCurrentTime().toInstant()).orderByDueDateNullsLast().asc().orderByTaskPriority().desc().orderByTaskCreateTime().asc()
+                .orderByTaskId().asc();
         List<InboxTask> page = new ArrayList<>();
         int position = first;
         while (true) {
@@ -120,16 +136,44 @@ public class TaskInbox {
                             task.getProcessInstanceId(), processKey, task.getAssignee(), groups,
                             task.getCreateTime().toInstant(), requestId, null, null, Map.of(), null, null,
                             instant(task.getDueDate()), null, task.getPriority(),
-                            task.getDueDate() != null && task.getDueDate().toInstant().isBefore(clock.instant()));
+                            task.getDueDate() != null && task.getDueDate().toInstant().isBefore(clock.instant()), null, null);
                 }).toList();
+    }
+
+    /** The user takes a task offered to their group; only a task of their inbox. */
+    public void claim(String user, String taskId) {
+        task(user, taskId);
+        tasks.claim(user, taskId);
+    }
+
+    /** The user gives a task they took back to its group. */
+    public void unclaim(String user, String taskId) {
+        task(user, taskId);
+        tasks.unclaim(user, taskId);
     }
 
     private static Instant instant(Object date) {
         return date instanceof Date d ? d.toInstant() : null;
     }
 
+    /** Who the task is about, as the approver needs it: name, job, role, department. */
+    private static Map<String, Object> employee(Object profile) {
+        if (!(profile instanceof Map<?, ?> p)) {
+            return null;
+        }
+        Map<String, Object> employee = new java.util.LinkedHashMap<>();
+        for (String key : List.of("employeeId", "displayName", "jobTitle", "roleId", "department", "managerUsername")) {
+            if (p.get(key) != null) {
+                employee.put(key, p.get(key));
+            }
+        }
+        return employee;
+    }
+
     private InboxTask view(Task task) {
-        Map<String, Object> variables = engine.getTaskService().getVariables(task.getId(), CONTEXT);
+        Map<String, Object> variables = engine.getTaskService().getVariables(task.getId(), READ);
+        Object profile = variables.remove(PROFILE);
+        Object campaign = variables.remove(InboxFacts.CAMPAIGN);
         List<String> groups = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
         String processKey = task.getProcessDefinitionId() == null ? null : task.getProcessDefinitionId().split(":")[0];
@@ -138,6 +182,7 @@ public class TaskInbox {
                 (String) variables.get("employeeId"), (String) variables.get("requestedBy"), new HashMap<>(variables),
                 tasks.formOf(task).map(TaskForm::id).orElse(null), null, instant(task.getDueDate()),
                 instant(engine.getTaskService().getVariableLocal(task.getId(), UserTasks.FOLLOW_UP_DATE)), task.getPriority(),
-                task.getDueDate() != null && task.getDueDate().toInstant().isBefore(clock.instant()));
+                task.getDueDate() != null && task.getDueDate().toInstant().isBefore(clock.instant()), employee(profile),
+                (String) campaign);
     }
 }

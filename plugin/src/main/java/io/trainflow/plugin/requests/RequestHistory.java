@@ -23,7 +23,7 @@ public class RequestHistory {
 
     private static final List<String> SHOWN = List.of("origin", "requestedBy", "employeeId", "pathCost", "overBudget",
             "routing", "learningPath", "trainingStatus", "decision", "trainingDeadline", "outcome", "endReason",
-            "enrolmentRefusal", "decidedBy");
+            "enrolmentRefusal", "decidedBy", "justification", "gaps", "needsExplanation", "sessions", "budget", "comment");
 
     /** Suffix of the variables in which step handlers store the provenance of their AI outputs. */
     static final String PROVENANCE = "Provenance";
@@ -36,7 +36,8 @@ public class RequestHistory {
         this.engine = engine.flowable();
     }
 
-    public Status of(String requestId) {
+    /** The process instance of a request (or quiz review), running or ended. */
+    public HistoricProcessInstance instanceOf(String requestId) {
         HistoricProcessInstance root = engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(requestId).singleResult();
         if (root == null) {
@@ -47,6 +48,56 @@ public class RequestHistory {
         if (root == null) {
             throw notFound(requestId);
         }
+        return root;
+    }
+
+    /** The request's process, where it stands and the elements and flows it has passed, to draw. */
+    public Diagram diagramOf(String requestId) {
+        HistoricProcessInstance root = instanceOf(requestId);
+        String xml;
+        try (var in = engine.getRepositoryService().getProcessModel(root.getProcessDefinitionId())) {
+            xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> active = root.getEndTime() == null ? engine.getRuntimeService().getActiveActivityIds(root.getId()) : List.of();
+        List<String> completed = engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(root.getId())
+                .finished().list().stream().map(a -> a.getActivityId()).distinct().toList();
+        return new Diagram(root.getProcessDefinitionKey(), xml, active, completed);
+    }
+
+    /** The requests a person made or that are about them (their employee id), newest first. */
+    public List<Summary> mine(String user, String employeeId, int max) {
+        Map<String, HistoricProcessInstance> found = new LinkedHashMap<>();
+        engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(REQUEST_PROCESS)
+                .variableValueEquals("requestedBy", user).orderByProcessInstanceStartTime().desc().listPage(0, max)
+                .forEach(p -> found.put(p.getId(), p));
+        if (employeeId != null) {
+            engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(REQUEST_PROCESS)
+                    .variableValueEquals("employeeId", employeeId).orderByProcessInstanceStartTime().desc().listPage(0, max)
+                    .forEach(p -> found.put(p.getId(), p));
+        }
+        return found.values().stream().sorted(Comparator.comparing(HistoricProcessInstance::getStartTime).reversed()).limit(max)
+                .map(this::summary).toList();
+    }
+
+    private Summary summary(HistoricProcessInstance p) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(p.getId()).list().stream()
+                .filter(v -> SUMMARY.contains(v.getVariableName())).forEach(v -> vars.put(v.getVariableName(), v.getValue()));
+        List<String> waiting = p.getEndTime() != null ? List.of() : engine.getTaskService().createTaskQuery()
+                .processVariableValueEquals("requestId", vars.get("requestId")).list().stream().map(t -> t.getName()).toList();
+        String outcome = null;
+        if (p.getEndTime() != null) {
+            outcome = p.getDeleteReason() != null ? p.getDeleteReason() : p.getEndActivityId();
+        }
+        return new Summary((String) vars.get("requestId"), p.getEndTime() == null, p.getStartTime().toInstant(),
+                p.getEndTime() == null ? null : p.getEndTime().toInstant(), outcome, (String) vars.get("employeeId"),
+                (String) vars.get("requestedBy"), (String) vars.get("justification"), waiting);
+    }
+
+    public Status of(String requestId) {
+        HistoricProcessInstance root = instanceOf(requestId);
         List<Entry> decisions = new ArrayList<>();
         for (HistoricTaskInstance task : engine.getHistoryService().createHistoricTaskInstanceQuery()
                 .processVariableValueEquals("requestId", requestId).list()) {
@@ -74,6 +125,17 @@ public class RequestHistory {
     /** The answer for an unknown request, and for one the caller may not see. */
     public static TrainflowProblem.NotFound notFound(String requestId) {
         return new TrainflowProblem.NotFound("No request " + requestId);
+    }
+
+    private static final List<String> SUMMARY = List.of("requestId", "employeeId", "requestedBy", "justification");
+
+    /** The process to draw: its XML, the elements where it stands, those (and the flows) it passed. */
+    public record Diagram(String processKey, String xml, List<String> active, List<String> completed) {
+    }
+
+    /** A request in a person's list; {@code outcome} is the end event reached (or why it was closed). */
+    public record Summary(String requestId, boolean active, java.time.Instant started, java.time.Instant ended, String outcome,
+                          String employeeId, String requestedBy, String justification, List<String> waitingFor) {
     }
 
     /** One line of the audit trail. */

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
@@ -56,6 +57,9 @@ public class SecurityConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /** The web inbox's own files and the sign-in page, reachable before signing in. */
+    static final String[] PUBLIC_PAGES = {"/login", "/assets/**", "/i18n/**", "/favicon.ico"};
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, SignInProperties signIn, TrainflowProperties properties,
                             UserDetailsService users, PasswordEncoder encoder, ApiKeys keys) throws Exception {
@@ -69,7 +73,8 @@ public class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyFilter(keys, problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health").permitAll()
-                        .requestMatchers("/login", "/error").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/api/incidents/**", "/api/sample/clock", "/api/admin/**").hasRole("ADMIN")
                         .anyRequest().hasAnyRole("USER", "AUDITOR", "ADMIN"))
                 // as the default entry point, not the only one: the demo's login page is still generated
@@ -82,7 +87,7 @@ public class SecurityConfiguration {
             http.authenticationManager(new ProviderManager(new ThrottledPasswords(passwords, throttle,
                             signIn.throttle().concurrentPasswordChecks())))
                     .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                    .formLogin(form -> form.defaultSuccessUrl("/inbox").permitAll())
+                    .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox").permitAll())
                     .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         }
         if (oidc.configured()) {

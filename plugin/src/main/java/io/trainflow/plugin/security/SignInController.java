@@ -1,5 +1,6 @@
 package io.trainflow.plugin.security;
 
+import io.trainflow.plugin.requests.People;
 import io.trainflow.plugin.api.SignInApi;
 import io.trainflow.plugin.api.model.ApiKey;
 import io.trainflow.plugin.api.model.ApiKeyCreated;
@@ -32,10 +33,13 @@ public class SignInController implements SignInApi {
     private final Connections connections;
     private final Directory directory;
 
-    public SignInController(ApiKeys keys, Connections connections, Directory directory) {
+    private final People people;
+
+    public SignInController(ApiKeys keys, Connections connections, Directory directory, People people) {
         this.keys = keys;
         this.connections = connections;
         this.directory = directory;
+        this.people = people;
     }
 
     @Override
@@ -43,10 +47,11 @@ public class SignInController implements SignInApi {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         List<String> roles = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
-        Me me = new Me(CurrentUser.name(), roles, caller instanceof ApiKeyAuthentication ? "api-key"
+        String signedInWith = caller instanceof ApiKeyAuthentication ? "api-key"
                 : caller instanceof JwtAuthenticationToken ? "jwt"
                 : caller instanceof OAuth2AuthenticationToken ? "oidc"
-                : caller instanceof UsernamePasswordAuthenticationToken ? "password" : "other");
+                : caller instanceof UsernamePasswordAuthenticationToken ? "password" : "other";
+        Me me = people.describe(new Me(CurrentUser.name(), List.of(), roles, signedInWith));
         if (caller instanceof ApiKeyAuthentication key) {
             me.scopes(key.scopes().stream().map(ApiKeyScope::value).toList());
         }

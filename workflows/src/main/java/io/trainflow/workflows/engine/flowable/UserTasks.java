@@ -66,13 +66,61 @@ public final class UserTasks {
      * shown only when {@link #maySee} says so.
      */
     public TaskQuery visibleQuery(String user) {
+        return visibleUnordered(user).orderByDueDateNullsLast().asc().orderByTaskPriority().desc()
+                .orderByTaskCreateTime().asc().orderByTaskId().asc();
+    }
+
+    /** The same tasks, not yet ordered, for a caller that narrows and orders them its own way (the web inbox). */
+    public TaskQuery visibleUnordered(String user) {
         Set<String> groups = directory.groupsOf(user);
         var query = engine.getTaskService().createTaskQuery().active().or().taskAssignee(user).taskCandidateUser(user);
         if (!groups.isEmpty()) {
             query.taskCandidateGroupIn(groups);
         }
-        return query.endOr().orderByDueDateNullsLast().asc().orderByTaskPriority().desc()
-                .orderByTaskCreateTime().asc().orderByTaskId().asc();
+        return query.endOr();
+    }
+
+    /**
+     * A candidate who may see an offered task (see {@link #maySee}: never the requester or the learner) takes it;
+     * others then no longer see it. Anyone else is told it does not exist.
+     */
+    public void claim(String user, String taskId) {
+        Task task = open(user, taskId);
+        if (user.equals(task.getAssignee())) {
+            return;
+        }
+        if (!maySee(user, task)) {
+            throw completedOrUnknown(user, taskId);
+        }
+        try {
+            engine.getTaskService().claim(taskId, user);
+        } catch (FlowableTaskAlreadyClaimedException | FlowableOptimisticLockingException raced) {
+            throw completedOrUnknown(user, taskId);
+        }
+    }
+
+    /** The person who took an offered task gives it back to its groups; a task assigned by the process stays. */
+    public void unclaim(String user, String taskId) {
+        Task task = open(user, taskId);
+        TaskService tasks = engine.getTaskService();
+        boolean offered = tasks.getIdentityLinksForTask(taskId).stream()
+                .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()));
+        if (!user.equals(task.getAssignee())) {
+            throw completedOrUnknown(user, taskId);
+        }
+        if (!offered) {
+            throw new TrainflowProblem.Forbidden(user + " cannot give back task '" + task.getName() + "' ("
+                    + task.getTaskDefinitionKey() + "): the process assigned it to them");
+        }
+        tasks.unclaim(taskId);
+    }
+
+    private Task open(String user, String taskId) {
+        Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw completedOrUnknown(user, taskId);
+        }
+        return task;
     }
 
     /** Whether the user may see this open task: offered to them, and no conflict of interest (see {@link Duties}). */

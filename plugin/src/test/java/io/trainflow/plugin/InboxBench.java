@@ -1,0 +1,190 @@
+package io.trainflow.plugin;
+
+import io.trainflow.plugin.inbox.InboxFilter;
+import io.trainflow.plugin.inbox.TaskInbox;
+import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.flowable.engine.ProcessEngine;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Benchmark (not a test): one approver with N open tasks. Inbox list latency (the service, and over HTTP with
+ * JSON and sign-in) against a plain SQL query on the engine's task table, then the /inbox page's weight and time
+ * to its first task row in headless Chromium. Run:
+ * {@code mvn -B -o test-compile exec:java -pl plugin -Dexec.classpathScope=test -Dexec.mainClass=io.trainflow.plugin.InboxBench
+ * -Dexec.args="10000 200"} (tasks, rounds; a third argument replaces the H2 URL settings).
+ */
+public final class InboxBench {
+
+    private static final String APPROVER = "sophie.laurent";
+    private static final String PASSWORD = "bench-password";
+    private static final String[] DEPARTMENTS = {"engineering", "sales", "support", "hr"};
+
+    public static void main(String[] args) throws Exception {
+        int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        // H2 hands back a repeated query's previous result while its tables are unchanged; QUERY_CACHE_SIZE=0 makes
+        // every call run its query, for the service and the plain SQL alike
+        String h2Settings = args.length > 2 ? args[2] : ";QUERY_CACHE_SIZE=0";
+        ConfigurableApplicationContext app = SpringApplication.run(TrainflowApplication.class,
+                "--spring.datasource.url=jdbc:h2:mem:inbox-bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + h2Settings,
+                "--trainflow.demo-password=" + PASSWORD, "--trainflow.bpmn-dir=" + RunningTrainflow.bpmnFolder(),
+                "--trainflow.progress-sync=PT12H", "--trainflow.hcm-sync=PT12H", "--server.port=0",
+                "--logging.level.root=WARN");
+        try {
+            ProcessEngine engine = app.getBean(TrainflowEngine.class).flowable();
+            TaskInbox inbox = app.getBean(TaskInbox.class);
+            DataSource db = app.getBean(DataSource.class);
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+
+            // the approval form goes with it, as with every deployment (lint checks that the task's form is deployed)
+            engine.getRepositoryService().createDeployment().addString("inbox-bench.bpmn", bpmn())
+                    .addBytes("approval.form", java.nio.file.Files.readAllBytes(RunningTrainflow.bpmnFolder().resolve("approval.form")))
+                    .deploy();
+            long start = System.nanoTime();
+            for (int i = 0; i < tasks; i++) {
+                Map<String, Object> vars = new HashMap<>();
+                String employee = String.valueOf(100_000 + i);
+                vars.put("requestId", "BENCH-" + i);
+                vars.put("employeeId", employee);
+                vars.put("requestedBy", "bench.requester");
+                vars.put("profile", Map.of("employeeId", employee, "displayName", "Person " + i,
+                        "department", DEPARTMENTS[i % DEPARTMENTS.length]));
+                engine.getRuntimeService().startProcessInstanceByKey("inbox-bench", "BENCH-" + i, vars);
+            }
+            System.out.printf(Locale.ROOT, "created %d open tasks for %s in %.1f s%n", tasks, APPROVER, (System.nanoTime() - start) / 1e9);
+
+            report("SQL: first 50 rows of ACT_RU_TASK by assignee, due, created", rounds, () -> sql(db, 0));
+            report("SQL: rows 5,000-5,050 (deep page)", rounds, () -> sql(db, 5_000));
+            report("TaskInbox.page: first 50", rounds, () -> inbox.page(APPROVER, 0, 50).tasks().size());
+            report("TaskInbox.page: first 50 of one department", rounds,
+                    () -> inbox.page(APPROVER, 0, 50, new InboxFilter(null, null, "sales", null, null)).tasks().size());
+            report("TaskInbox.page: search an employee by name", rounds,
+                    () -> inbox.page(APPROVER, 0, 50, new InboxFilter(null, null, null, null, "person 4321")).tasks().size());
+            report("TaskInbox.page: positions 5,000-5,050", rounds, () -> inbox.page(APPROVER, 5_000, 50).tasks().size());
+            HttpClient http = HttpClient.newHttpClient();
+            String basic = "Basic " + Base64.getEncoder().encodeToString((APPROVER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            report("GET /api/tasks?max=50 over HTTP (sign-in, JSON)", rounds, () -> {
+                try {
+                    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/tasks?max=50"))
+                            .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString()).body().length();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            pageInChromium(port, 5);
+        } finally {
+            app.close();
+        }
+    }
+
+    private static int sql(DataSource db, int offset) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT ID_, NAME_, ASSIGNEE_, CREATE_TIME_,"
+                + " DUE_DATE_ FROM ACT_RU_TASK WHERE ASSIGNEE_ = ? ORDER BY DUE_DATE_, CREATE_TIME_, ID_ LIMIT 50 OFFSET ?")) {
+            ps.setString(1, APPROVER);
+            ps.setInt(2, offset);
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    n++;
+                }
+            }
+            return n;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void report(String what, int rounds, Supplier<Integer> call) {
+        for (int i = 0; i < 20; i++) {
+            call.get();
+        }
+        List<Long> micros = new ArrayList<>();
+        int size = 0;
+        for (int i = 0; i < rounds; i++) {
+            long t = System.nanoTime();
+            size = call.get();
+            micros.add((System.nanoTime() - t) / 1_000);
+        }
+        micros.sort(Long::compare);
+        System.out.printf(Locale.ROOT, "| %s | %d | %.2f ms | %.2f ms | %d |%n", what, rounds, micros.get(rounds / 2) / 1000.0,
+                micros.get((int) Math.ceil(rounds * 0.95) - 1) / 1000.0, size);
+    }
+
+    /** Page weight (bytes on the wire, all resources) and time to the first task row, median of {@code runs} loads. */
+    @SuppressWarnings("unchecked")
+    private static void pageInChromium(int port, int runs) {
+        try (Chromium browser = new Chromium(port)) {
+            browser.signIn(APPROVER, PASSWORD);
+            List<Double> ready = new ArrayList<>();
+            Map<String, Object> weight = null;
+            for (int i = 0; i < runs; i++) {
+                browser.script("performance.clearResourceTimings()");
+                browser.open("/inbox");
+                browser.waiting().until(d -> Boolean.TRUE.equals(browser.script(
+                        "return performance.getEntriesByName('tf-inbox-ready').length > 0")));
+                ready.add(((Number) browser.script("return performance.getEntriesByName('tf-inbox-ready')[0].startTime")).doubleValue());
+                Map<String, Object> load = (Map<String, Object>) browser.script("const nav = performance.getEntriesByType('navigation')[0];"
+                        + " const res = performance.getEntriesByType('resource');"
+                        + " return {requests: res.length + 1, transfer: res.reduce((s, r) => s + r.transferSize, nav.transferSize),"
+                        + " decoded: res.reduce((s, r) => s + r.decodedBodySize, nav.decodedBodySize),"
+                        + " domInteractive: nav.domInteractive};");
+                if (i == 0) {
+                    weight = load;
+                }
+            }
+            ready.sort(Double::compare);
+            System.out.printf(Locale.ROOT, "/inbox in headless Chromium after sign-in (its scripts and styles cached by then; median of %d loads):"
+                    + " first task row at %.0f ms (min %.0f, max %.0f), DOM interactive %s ms (first load); first load: %s requests, %s bytes"
+                    + " transferred, %s bytes decoded%n", runs, ready.get(runs / 2), ready.get(0), ready.get(runs - 1),
+                    weight.get("domInteractive"), weight.get("requests"), weight.get("transfer"), weight.get("decoded"));
+        }
+    }
+
+    private static String bpmn() {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="inbox-bench-definitions" targetNamespace="http://trainflow.io/bench">
+                  <bpmn:process id="inbox-bench" name="Inbox benchmark" isExecutable="true">
+                    <bpmn:startEvent id="start"><bpmn:outgoing>to-approve</bpmn:outgoing></bpmn:startEvent>
+                    <bpmn:userTask id="approve" name="Approve training request">
+                      <bpmn:extensionElements>
+                        <zeebe:userTask />
+                        <zeebe:formDefinition formId="approval" />
+                        <zeebe:assignmentDefinition assignee="%s" />
+                      </bpmn:extensionElements>
+                      <bpmn:incoming>to-approve</bpmn:incoming><bpmn:outgoing>to-end</bpmn:outgoing>
+                    </bpmn:userTask>
+                    <bpmn:boundaryEvent id="escalate" attachedToRef="approve">
+                      <bpmn:outgoing>to-escalated</bpmn:outgoing>
+                      <bpmn:timerEventDefinition><bpmn:timeDuration>P5D</bpmn:timeDuration></bpmn:timerEventDefinition>
+                    </bpmn:boundaryEvent>
+                    <bpmn:endEvent id="escalated"><bpmn:incoming>to-escalated</bpmn:incoming></bpmn:endEvent>
+                    <bpmn:endEvent id="end"><bpmn:incoming>to-end</bpmn:incoming></bpmn:endEvent>
+                    <bpmn:sequenceFlow id="to-approve" sourceRef="start" targetRef="approve" />
+                    <bpmn:sequenceFlow id="to-end" sourceRef="approve" targetRef="end" />
+                    <bpmn:sequenceFlow id="to-escalated" sourceRef="escalate" targetRef="escalated" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.formatted(APPROVER);
+    }
+}
