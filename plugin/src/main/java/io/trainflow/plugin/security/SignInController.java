@@ -1,5 +1,6 @@
 package io.trainflow.plugin.security;
 
+import io.trainflow.workflows.problems.TrainflowProblem;
 import io.trainflow.plugin.requests.People;
 import io.trainflow.plugin.api.SignInApi;
 import io.trainflow.plugin.api.model.ApiKey;
@@ -14,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -63,12 +63,12 @@ public class SignInController implements SignInApi {
         String name = required(request.getName(), "name", 100);
         String username = required(request.getUsername(), "username", 200);
         if (connections.hcm().employeeByUsername(username).isEmpty() && directory.groupsOf(username).isEmpty()) {
-            throw new IllegalArgumentException("username: '" + username + "' is not a person of the HCM");
+            throw new TrainflowProblem.InvalidInput("username", "'" + username + "' is not a person of the HCM");
         }
         Set<ApiKeyScope> scopes = scopes(request.getScopes());
         Instant expiresAt = request.getExpiresAt() == null ? null : request.getExpiresAt().toInstant();
         if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
-            throw new IllegalArgumentException("expiresAt: " + request.getExpiresAt() + " is not in the future");
+            throw new TrainflowProblem.InvalidInput("expiresAt", request.getExpiresAt() + " is not in the future");
         }
         ApiKeys.Created created = keys.create(name, username, scopes, expiresAt, CurrentUser.name());
         ApiKeys.Key key = created.key();
@@ -86,31 +86,31 @@ public class SignInController implements SignInApi {
     @Override
     public ResponseEntity<Void> revokeApiKey(String keyId) {
         if (keyId.length() > 64 || !keys.revoke(keyId)) {
-            throw new FlowableObjectNotFoundException("No API key with id " + keyId);
+            throw new TrainflowProblem.NotFound("No API key with id " + keyId);
         }
         return ResponseEntity.noContent().build();
     }
 
     private static Set<ApiKeyScope> scopes(List<String> values) {
         if (values == null || values.isEmpty() || values.size() > ApiKeyScope.values().length) {
-            throw new IllegalArgumentException("scopes: give 1 to " + ApiKeyScope.values().length + " of "
+            throw new TrainflowProblem.InvalidInput("scopes", "give 1 to " + ApiKeyScope.values().length + " of "
                     + ApiKeyScope.all());
         }
         Set<ApiKeyScope> scopes = EnumSet.noneOf(ApiKeyScope.class);
         for (int i = 0; i < values.size(); i++) {
             int at = i;
-            scopes.add(ApiKeyScope.of(values.get(i)).orElseThrow(() -> new IllegalArgumentException("scopes[" + at
-                    + "]: '" + values.get(at) + "' is not a scope; use " + ApiKeyScope.all())));
+            scopes.add(ApiKeyScope.of(values.get(i)).orElseThrow(() -> new TrainflowProblem.InvalidInput("scopes[" + at
+                    + "]", "'" + values.get(at) + "' is not a scope; use " + ApiKeyScope.all())));
         }
         return scopes;
     }
 
     private static String required(String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + ": required");
+            throw new TrainflowProblem.InvalidInput(field, "required");
         }
         if (value.length() > maxLength) {
-            throw new IllegalArgumentException(field + ": at most " + maxLength + " characters");
+            throw new TrainflowProblem.InvalidInput(field, "at most " + maxLength + " characters");
         }
         return value.strip();
     }
