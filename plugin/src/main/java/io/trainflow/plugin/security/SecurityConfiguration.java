@@ -41,6 +41,8 @@ public class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health").permitAll()
+                        // the OAuth redirect: the browser arrives from OrangeHRM; the signed state guards it
+                        .requestMatchers(HttpMethod.GET, "/oauth/callback").permitAll()
                         .requestMatchers("/api/incidents/**", "/api/sample/clock").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults());
