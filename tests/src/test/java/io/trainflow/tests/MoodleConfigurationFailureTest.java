@@ -2,9 +2,7 @@ package io.trainflow.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trainflow.tests.moodle.MoodleLmsWiring;
-import io.trainflow.tests.moodle.MoodleSite;
-import io.trainflow.tests.moodle.SampleMoodleSite;
+import io.trainflow.tests.moodle.MoodleBackedLifecycle;
 import io.trainflow.tests.moodle.WireMockMoodle;
 import io.trainflow.workflows.engine.flowable.Incidents.Incident;
 import java.io.IOException;
@@ -25,16 +23,13 @@ import org.junit.jupiter.api.Test;
  */
 class MoodleConfigurationFailureTest {
 
-    private final MoodleSite site = SampleMoodleSite.atLifecycleStart();
-    private final WireMockMoodle moodle = WireMockMoodle.start(site);
-    private final MoodleLmsWiring wiring = new MoodleLmsWiring(moodle);
-    private final SampleLifecycle life = SampleLifecycle.start(wiring.replacingSampleLms());
+    private final MoodleBackedLifecycle withMoodle = new MoodleBackedLifecycle();
+    private final WireMockMoodle moodle = withMoodle.moodle;
+    private final SampleLifecycle life = withMoodle.life;
 
     @AfterEach
     void close() {
-        life.close();
-        wiring.close();
-        moodle.close();
+        withMoodle.close();
     }
 
     @Test
@@ -56,8 +51,7 @@ class MoodleConfigurationFailureTest {
         moodle.answerFromSite("core_user_get_users_by_field"); // the administrator allows the capability
         retry(incident);
 
-        long alice = site.user("alice.martin").orElseThrow().id();
-        assertThat(site.enrolled(alice, site.course("PY-AUTO").orElseThrow().id())).isTrue();
+        assertThat(withMoodle.enrolled("alice.martin", "PY-AUTO")).isTrue();
         assertThat(texts()).as("the enrolment names the course and the session")
                 .anySatisfy(t -> assertThat(t).contains("You are enrolled in Python", "session", " from "));
     }

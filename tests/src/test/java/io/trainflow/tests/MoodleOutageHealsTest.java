@@ -2,9 +2,7 @@ package io.trainflow.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trainflow.tests.moodle.MoodleLmsWiring;
-import io.trainflow.tests.moodle.MoodleSite;
-import io.trainflow.tests.moodle.SampleMoodleSite;
+import io.trainflow.tests.moodle.MoodleBackedLifecycle;
 import io.trainflow.tests.moodle.WireMockMoodle;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,16 +18,13 @@ import org.junit.jupiter.api.Test;
  */
 class MoodleOutageHealsTest {
 
-    private final MoodleSite site = SampleMoodleSite.atLifecycleStart();
-    private final WireMockMoodle moodle = WireMockMoodle.start(site);
-    private final MoodleLmsWiring wiring = new MoodleLmsWiring(moodle);
-    private final SampleLifecycle life = SampleLifecycle.start(wiring.replacingSampleLms());
+    private final MoodleBackedLifecycle withMoodle = new MoodleBackedLifecycle();
+    private final WireMockMoodle moodle = withMoodle.moodle;
+    private final SampleLifecycle life = withMoodle.life;
 
     @AfterEach
     void close() {
-        life.close();
-        wiring.close();
-        moodle.close();
+        withMoodle.close();
     }
 
     @Test
@@ -48,8 +43,7 @@ class MoodleOutageHealsTest {
         life.advance(Duration.ofMinutes(2));
 
         assertThat(life.engine().incidents().list()).isEmpty();
-        long alice = site.user("alice.martin").orElseThrow().id();
-        assertThat(site.enrolled(alice, site.course("PY-AUTO").orElseThrow().id())).isTrue();
+        assertThat(withMoodle.enrolled("alice.martin", "PY-AUTO")).isTrue();
         assertThat(moodle.answered("enrol_manual_enrol_users")).as("each enrolment written once").isEqualTo(2);
         assertThat(moodle.answered("core_calendar_create_calendar_events")).as("calendar written once").isEqualTo(1);
         assertThat(moodle.answered("core_message_send_instant_messages")).as("one enrolment message").isEqualTo(1);

@@ -1,8 +1,11 @@
 package io.trainflow.plugin.config;
 
 import io.trainflow.connectors.ai.AiPort;
+import io.trainflow.connectors.ai.privacy.Pseudonymiser;
 import io.trainflow.connectors.ai.wiring.AiEngines;
 import io.trainflow.connectors.delegation.JdbcDelegationStore;
+import io.trainflow.connectors.error.PortBusinessException;
+import io.trainflow.connectors.error.PortUnavailableException;
 import io.trainflow.connectors.outcome.JdbcOutcomeStore;
 import io.trainflow.connectors.sample.JdbcSampleState;
 import io.trainflow.connectors.sample.SampleOrganisation;
@@ -17,7 +20,12 @@ import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import io.trainflow.workflows.intake.Intake;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +37,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 public class EngineConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineConfiguration.class);
 
     /** The demo clock (time-travel) keeps running from where it was moved, also across restarts. */
     @Bean
@@ -56,9 +66,27 @@ public class EngineConfiguration {
      */
     @Bean(destroyMethod = "close")
     AiPort aiPort(SampleOrganisation org, Connections connections, AiProperties properties) {
-        AiPort ai = AiEngines.create(properties.settings(System.getenv()), AiEngines.people(connections.hcm()));
+        AiPort ai = AiEngines.create(properties.settings(System.getenv()), people(connections, properties));
         AiEngines.indexCatalogue(ai, connections.lms(), org.catalogue());
         return ai;
+    }
+
+    /**
+     * The people the pseudonymiser replaces before text reaches an external model. An HCM that cannot be read yet
+     * (no OAuth consent, or down) must not stop the server with the offline engine, where nothing leaves: the consent
+     * is given in the browser at /oauth/callback of this very server. With an external model it still stops, as
+     * names must not leak.
+     */
+    private static List<Pseudonymiser.Person> people(Connections connections, AiProperties properties) {
+        try {
+            return AiEngines.people(connections.hcm());
+        } catch (PortBusinessException | PortUnavailableException e) {
+            if (properties.baseUrl() != null && !properties.baseUrl().isBlank()) {
+                throw e;
+            }
+            LOG.warn("The HCM cannot be read yet, starting anyway (offline AI needs no pseudonyms): {}", e.getMessage());
+            return List.of();
+        }
     }
 
     @Bean

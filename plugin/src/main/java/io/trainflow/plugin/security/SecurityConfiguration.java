@@ -74,6 +74,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // the OAuth redirect: the browser arrives from OrangeHRM; the signed state guards it
+                        .requestMatchers(HttpMethod.GET, "/oauth/callback").permitAll()
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/api/incidents/**", "/api/sample/clock", "/api/admin/**").hasRole("ADMIN")
                         .anyRequest().hasAnyRole("USER", "AUDITOR", "ADMIN"))

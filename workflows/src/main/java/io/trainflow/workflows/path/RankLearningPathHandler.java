@@ -81,11 +81,13 @@ public final class RankLearningPathHandler
 
     @Override
     public Output handle(Input input) throws BusinessError {
+        // completed, or in progress: a learner enrolled through another request (e.g. their own, before a campaign
+        // reached them) is not enrolled, told and recorded a second time (issue 10)
         Set<String> completed = input.courseHistory() == null ? Set.of() : input.courseHistory().stream()
-                .filter(CourseHistoryEntry::completed).map(CourseHistoryEntry::courseId).collect(Collectors.toSet());
+                .map(CourseHistoryEntry::courseId).collect(Collectors.toSet());
         Map<String, CourseOffering> offerings = catalogue.offerings().stream()
                 .collect(Collectors.toMap(CourseOffering::courseId, Function.identity(), (a, b) -> a));
-        // the catalogue: courses the LMS really has and Trainflow offers, minus those already completed
+        // the catalogue: courses the LMS really has and Trainflow offers, minus those already taken or in progress
         Map<String, Course> courses = new LinkedHashMap<>();
         lms.courses().stream().filter(c -> offerings.containsKey(c.id()) && !completed.contains(c.id()))
                 .forEach(c -> courses.put(c.id(), c));

@@ -50,6 +50,21 @@ class RankLearningPathHandlerTest {
     }
 
     @Test
+    void neverACourseTheLearnerIsEnrolledInThroughAnotherRequest() throws BusinessError {
+        // issue 10: a campaign re-proposed, re-enrolled and re-announced a course the employee's own request had enrolled
+        LoadProfileHandler.Output loaded = new LoadProfileHandler(sample.ports.hcm(), sample.ports.lms(),
+                sample.ports.catalogue()).handle(new LoadProfileHandler.Input("1004"));
+        var gaps = new AnalyseNeedsHandler(sample.ports.catalogue(), sample.ports.hcm(), sample.ports.ai())
+                .handle(new AnalyseNeedsHandler.Input(loaded.profile())).gaps();
+        List<CourseHistoryEntry> enrolledInPython = List.of(new CourseHistoryEntry("103", false, null));
+
+        RankLearningPathHandler.Output out = handler.handle(new RankLearningPathHandler.Input(gaps, enrolledInPython,
+                List.of(), loaded.profile(), "Department campaign"));
+
+        assertThat(out.learningPath()).extracting(PathCourse::courseId).doesNotContain("103").contains("104");
+    }
+
+    @Test
     void neverACourseOutsideTheCatalogue() throws BusinessError {
         RankLearningPathHandler.Output out = rank("1006", List.of("999", "not-a-course"));
 

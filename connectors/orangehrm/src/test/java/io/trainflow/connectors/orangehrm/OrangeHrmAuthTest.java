@@ -113,14 +113,8 @@ class OrangeHrmAuthTest extends OrangeHrmWireMockBase {
      */
     @Test
     void aWrongClientSecretIsFoundWhileTheAccessTokenStillWorks() {
-        connector.close();
-        seedTokens(new OAuthTokens(ACCESS_53, REFRESH_53, Instant.now().plusSeconds(1800))); // valid for 30 minutes
-        wm.stubFor(employeesWith(ACCESS_53).willReturn(answer("54-oauth-bearer-list-employees")));
-        wm.stubFor(token("refresh_token").withFormParam("refresh_token", equalTo("trainflow-connection-check"))
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody(
-                        "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\","
-                                + "\"message\":\"Client authentication failed\"}")));
-        connector = start(config(baseUrl()));
+        checkWithTokenValidAndClientCheckAnswered("{\"error\":\"invalid_client\",\"error_description\":"
+                + "\"Client authentication failed\",\"message\":\"Client authentication failed\"}");
 
         assertThat(connector.check().findings()).filteredOn(f -> f.check().equals("client secret")).singleElement()
                 .satisfies(f -> {
@@ -132,17 +126,21 @@ class OrangeHrmAuthTest extends OrangeHrmWireMockBase {
 
     @Test
     void aRightClientSecretPassesTheCheck() {
+        checkWithTokenValidAndClientCheckAnswered("{\"error\":\"invalid_request\",\"error_description\":"
+                + "\"The refresh token is invalid.\",\"hint\":\"Cannot decrypt the refresh token\"}");
+
+        assertThat(connector.check().findings()).filteredOn(f -> f.check().equals("client secret")).singleElement()
+                .satisfies(f -> assertThat(f.ok()).isTrue());
+    }
+
+    /** A stored access token valid for 30 minutes; the token endpoint answers the client check with this body. */
+    private void checkWithTokenValidAndClientCheckAnswered(String body) {
         connector.close();
         seedTokens(new OAuthTokens(ACCESS_53, REFRESH_53, Instant.now().plusSeconds(1800)));
         wm.stubFor(employeesWith(ACCESS_53).willReturn(answer("54-oauth-bearer-list-employees")));
         wm.stubFor(token("refresh_token").withFormParam("refresh_token", equalTo("trainflow-connection-check"))
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody(
-                        "{\"error\":\"invalid_request\",\"error_description\":\"The refresh token is invalid.\","
-                                + "\"hint\":\"Cannot decrypt the refresh token\"}")));
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody(body)));
         connector = start(config(baseUrl()));
-
-        assertThat(connector.check().findings()).filteredOn(f -> f.check().equals("client secret")).singleElement()
-                .satisfies(f -> assertThat(f.ok()).isTrue());
     }
 
     @Test
