@@ -14,7 +14,7 @@ import java.util.Map;
  * write delay) and with the durable default (WRITE_DELAY=0), then the time from a restart to the first resumed
  * step after a kill during a campaign, with the real application jar. From the repository root:
  * {@code java -Xmx4g -cp bench/target/trainflow-bench.jar io.trainflow.bench.durability.DurabilityBench
- * [--cohort N] [--kills N] [--skip-restart]}.
+ * [--commits N] [--cohort N] [--kills N] [--skip-restart]} (0 skips a part).
  */
 public final class DurabilityBench {
 
@@ -29,6 +29,19 @@ public final class DurabilityBench {
         StringBuilder out = new StringBuilder();
         out.append("cohort ").append(cohort).append(", ").append(Runtime.getRuntime().availableProcessors())
                 .append(" CPUs, Java ").append(System.getProperty("java.version")).append("\n\n");
+        int commits = option(a, "--commits", 5000);
+        if (commits > 0) {
+            // alternated three times, so JIT warm-up and the machine's load do not favour one setting
+            out.append("| H2 settings | single-row commits/s, rounds 1, 2, 3 |\n|---|---|\n");
+            StringBuilder before = new StringBuilder();
+            StringBuilder durable = new StringBuilder();
+            for (int round = 0; round < 3; round++) {
+                before.append(String.format(" %.0f", CommitRate.perSecond(work.resolve("commits"), ";DB_CLOSE_DELAY=-1", commits)));
+                durable.append(String.format(" %.0f", CommitRate.perSecond(work.resolve("commits"), BenchDatabase.DURABLE, commits)));
+            }
+            out.append("| before: 500 ms write delay |").append(before).append(" |\n");
+            out.append("| durable default |").append(durable).append(" |\n\n");
+        }
         if (cohort > 0) {
             out.append("| H2 settings | campaign: every employee has an approval task | approvals completed | "
                     + "approvals/s | follow-up completions/s | whole lifecycle after intake | end state |\n");
