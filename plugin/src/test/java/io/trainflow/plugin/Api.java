@@ -71,9 +71,9 @@ class Api {
                 json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    /** The caller's inbox, polled (up to 20 s) until the task of this request at this element shows up. */
+    /** The caller's inbox, polled (up to 90 s: the shared app may be running another test's campaign) until the task of this request at this element shows up. */
     Map<String, Object> awaitTask(String requestId, String elementId) {
-        Instant deadline = Instant.now().plusSeconds(20);
+        Instant deadline = Instant.now().plusSeconds(90);
         while (true) {
             Optional<Map<String, Object>> task = get("/api/tasks").list().stream()
                     .filter(t -> requestId.equals(t.get("requestId")) && elementId.equals(t.get("elementId")))
@@ -82,7 +82,7 @@ class Api {
                 return task.get();
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("No '" + elementId + "' task of " + requestId + " appeared within 20 s");
+                throw new AssertionError("No '" + elementId + "' task of " + requestId + " appeared within 90 s");
             }
             try {
                 Thread.sleep(200);

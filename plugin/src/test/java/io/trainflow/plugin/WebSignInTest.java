@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class WebSignInTest extends RunningTrainflow {
 
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
 
     @Test
     void pagesSendStrangersToTheSignInPageAndTheApiAnswers401() throws Exception {

@@ -56,7 +56,9 @@ final class SignInProblems implements AuthenticationEntryPoint, AccessDeniedHand
                 .regionMatches(true, 0, "Bearer ", 0, 7);
         if (tokenSent) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-        } else if (request.getHeader("Sec-Fetch-Mode") == null) {
+        } else if (request.getHeader("Sec-Fetch-Mode") == null
+                && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            // a script's call (the inbox's fetch) gets no challenge: the browser would show a password prompt
             response.setHeader("WWW-Authenticate", challenge);
         }
         write(response, HttpStatus.UNAUTHORIZED, request.getHeader("X-API-Key") != null
