@@ -59,7 +59,7 @@ class InboxWorkOverRestTest extends RunningTrainflow {
                 .contains("campaign=" + campaign).contains("max=1").contains("rel=\"next\""));
         Api.Response badDue = ines.get("/api/tasks?due=soon");
         assertThat(badDue.status()).isEqualTo(400);
-        assertThat(badDue.message()).contains("due must be 'overdue' or 'week'");
+        assertThat(badDue.message()).contains("due: must be 'overdue' or 'week'");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.trainflow.plugin.inbox;
 
+import io.trainflow.workflows.problems.TrainflowProblem;
 import io.trainflow.plugin.api.model.BulkDecisionResult;
 import io.trainflow.plugin.api.model.DecisionOutcome;
 import io.trainflow.workflows.forms.TaskInputException;
@@ -32,10 +33,10 @@ public class BulkDecisions {
 
     public BulkDecisionResult decide(String user, List<String> taskIds, Map<String, Object> variables) {
         if (taskIds == null || taskIds.isEmpty()) {
-            throw new IllegalArgumentException("taskIds: name at least one task");
+            throw new TrainflowProblem.InvalidInput("taskIds", "name at least one task");
         }
         if (taskIds.size() > MAX) {
-            throw new IllegalArgumentException("taskIds: at most " + MAX + " tasks at once, were " + taskIds.size());
+            throw new TrainflowProblem.InvalidInput("taskIds", "at most " + MAX + " tasks at once, were " + taskIds.size());
         }
         BulkDecisionResult result = new BulkDecisionResult(0, 0, new java.util.ArrayList<>());
         for (String taskId : new LinkedHashSet<>(taskIds)) {
@@ -56,6 +57,12 @@ public class BulkDecisions {
             return new DecisionOutcome(taskId, 204);
         } catch (TaskInputException e) {
             return new DecisionOutcome(taskId, 400).message(e.getMessage()).fields(e.problems());
+        } catch (TrainflowProblem e) {
+            // the same answer the task's own completion would give: 404 for a task the user may not see
+            int status = e instanceof TrainflowProblem.NotFound ? 404 : e instanceof TrainflowProblem.Forbidden ? 403
+                    : e instanceof TrainflowProblem.Conflict ? 409 : 400;
+            DecisionOutcome outcome = new DecisionOutcome(taskId, status).message(e.getMessage());
+            return e.fields().isEmpty() ? outcome : outcome.fields(e.fields());
         } catch (FlowableForbiddenException e) {
             return new DecisionOutcome(taskId, 403).message(e.getMessage());
         } catch (FlowableObjectNotFoundException e) {

@@ -1,5 +1,6 @@
 package io.trainflow.plugin.inbox;
 
+import io.trainflow.workflows.problems.TrainflowProblem;
 import java.time.Duration;
 import java.time.Instant;
 import org.flowable.task.api.TaskQuery;
@@ -15,10 +16,10 @@ public record InboxFilter(String taskType, String due, String department, String
 
     public InboxFilter {
         if (due != null && !due.isBlank() && !due.equals("overdue") && !due.equals("week")) {
-            throw new IllegalArgumentException("due must be 'overdue' or 'week', was '" + due + "'");
+            throw new TrainflowProblem.InvalidInput("due", "must be 'overdue' or 'week', was '" + due + "'");
         }
         if (employee != null && employee.length() > 200) {
-            throw new IllegalArgumentException("employee: at most 200 characters");
+            throw new TrainflowProblem.InvalidInput("employee", "at most 200 characters");
         }
     }
 
