@@ -174,7 +174,8 @@ final class Lifecycle {
     }
 
     JsonNode status(String requestId) {
-        Api.Answer answer = api.get("adam.david", "/api/requests/" + requestId);
+        // L&D may read every request; an admin of Trainflow is not for that reason allowed to (issue 12's access rule)
+        Api.Answer answer = api.get("zoe.vincent", "/api/requests/" + requestId);
         if (answer.status() == 404) {
             return null;
         }
