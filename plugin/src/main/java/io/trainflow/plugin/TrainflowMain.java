@@ -1,7 +1,6 @@
 package io.trainflow.plugin;
 
 import io.trainflow.plugin.cli.TrainflowCommand;
-import picocli.CommandLine;
 
 /**
  * {@code java -jar trainflow.jar} serves; {@code java -jar trainflow.jar lint bpmn/} and the
@@ -19,6 +18,6 @@ public final class TrainflowMain {
             TrainflowApplication.main(rest);
             return;
         }
-        System.exit(new CommandLine(new TrainflowCommand()).execute(args));
+        System.exit(TrainflowCommand.commandLine().execute(args));
     }
 }

@@ -1,13 +1,22 @@
 package io.trainflow.plugin.cli;
 
+import io.trainflow.cli.TrainflowCli;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code trainflow <command>}: lint offline, or work a running Trainflow over its REST API. */
+/**
+ * {@code java -jar trainflow.jar <command>}: lint offline, check connections, or work a running Trainflow over its
+ * REST API (the REST commands are the thin CLI's, {@code bin/trainflow} runs them without this jar's start-up).
+ */
 @Command(name = "trainflow", mixinStandardHelpOptions = true, version = "Trainflow 0.1",
         description = "Employee-training lifecycle as BPMN. Without a command, java -jar trainflow.jar serves.",
-        subcommands = {LintCommand.class, CheckConnectionsCommand.class, HcmConsentCommand.class, ApiCommands.Tasks.class, ApiCommands.Complete.class, ApiCommands.Request.class,
-                ApiCommands.Campaign.class, ApiCommands.Status.class, ApiCommands.Advance.class, ApiCommands.TimeTravel.class,
-                ApiCommands.IncidentList.class, ApiCommands.IncidentRetry.class,
-                ApiCommands.Quiz.class, ApiCommands.QuizFiles.class})
+        subcommands = {LintCommand.class, CheckConnectionsCommand.class, HcmConsentCommand.class})
 public class TrainflowCommand {
+
+    /** This jar's command line: its own commands and the thin CLI's REST commands. */
+    public static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new TrainflowCommand());
+        TrainflowCli.API_COMMANDS.forEach(line::addSubcommand);
+        return line;
+    }
 }

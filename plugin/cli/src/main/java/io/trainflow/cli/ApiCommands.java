@@ -1,4 +1,4 @@
-package io.trainflow.plugin.cli;
+package io.trainflow.cli;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,32 +9,37 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The CLI face of the REST API, for newcomers walking the lifecycle from a terminal. */
-final class ApiCommands {
+/**
+ * The CLI face of the REST API, for newcomers walking the lifecycle from a terminal. Plain HTTP, no Spring: the
+ * thin CLI jar runs these in well under a second.
+ */
+public final class ApiCommands {
 
     private ApiCommands() {
     }
 
     @Command(name = "tasks", description = "Your inbox, oldest first")
-    static class Tasks implements Callable<Integer> {
+    public static class Tasks implements Callable<Integer> {
         @Mixin ApiClient api;
         @Option(names = "--first", defaultValue = "0", description = "position to start at (a page's Link: next)")
         int first;
         @Option(names = "--max", defaultValue = "100", description = "tasks per page, at most 500")
         int max;
 
+        @Override
         public Integer call() throws Exception {
             return api.call("GET", "/api/tasks?first=" + first + "&max=" + max, null);
         }
     }
 
     @Command(name = "complete", description = "Complete a task, e.g. complete 42 decision=approve comment=\"fits the role\"")
-    static class Complete implements Callable<Integer> {
+    public static class Complete implements Callable<Integer> {
         @Mixin ApiClient api;
         @Parameters(index = "0") String taskId;
         @Parameters(index = "1..*", arity = "0..*", description = "name=value (value read as JSON when it parses)")
         List<String> values = List.of();
 
+        @Override
         public Integer call() throws Exception {
             Map<String, Object> variables = new LinkedHashMap<>();
             for (String pair : values) {
@@ -50,7 +55,7 @@ final class ApiCommands {
 
         private static Object parse(String value) {
             try {
-                return ApiClient.JSON.readValue(value, Object.class);
+                return Json.MAPPER.readValue(value, Object.class);
             } catch (RuntimeException notJson) {
                 return value;
             }
@@ -58,12 +63,13 @@ final class ApiCommands {
     }
 
     @Command(name = "request", description = "Ask for training for yourself, or nominate one of your reports")
-    static class Request implements Callable<Integer> {
+    public static class Request implements Callable<Integer> {
         @Mixin ApiClient api;
         @Parameters(index = "0", description = "employee id") String employeeId;
         @Option(names = "--why", defaultValue = "") String justification;
         @Option(names = "--course") List<String> courses = List.of();
 
+        @Override
         public Integer call() throws Exception {
             return api.call("POST", "/api/requests", Map.of("employeeId", employeeId, "justification", justification,
                     "requestedCourseIds", courses));
@@ -71,21 +77,23 @@ final class ApiCommands {
     }
 
     @Command(name = "campaign", description = "Start a needs-analysis campaign over a department (L&D/HR)")
-    static class Campaign implements Callable<Integer> {
+    public static class Campaign implements Callable<Integer> {
         @Mixin ApiClient api;
         @Parameters(index = "0") String department;
 
+        @Override
         public Integer call() throws Exception {
             return api.call("POST", "/api/campaigns", Map.of("department", department));
         }
     }
 
     @Command(name = "quiz", description = "Have the AI draft a quiz for a course, for SME review (L&D or sme)")
-    static class Quiz implements Callable<Integer> {
+    public static class Quiz implements Callable<Integer> {
         @Mixin ApiClient api;
         @Parameters(index = "0", description = "LMS course id") String courseId;
         @Option(names = "--questions", description = "at most this many questions (default 5)") Integer maxQuestions;
 
+        @Override
         public Integer call() throws Exception {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("courseId", courseId);
@@ -97,59 +105,65 @@ final class ApiCommands {
     }
 
     @Command(name = "quiz-files", description = "A quiz review's state and its exported GIFT and Moodle XML files")
-    static class QuizFiles implements Callable<Integer> {
+    public static class QuizFiles implements Callable<Integer> {
         @Mixin ApiClient api;
         @Parameters(index = "0", description = "quiz id (QUIZ-...)") String quizId;
 
+        @Override
         public Integer call() throws Exception {
             return api.call("GET", "/api/quizzes/" + quizId, null);
         }
     }
 
     @Command(name = "status", description = "Where a request stands and who decided what")
-    static class Status implements Callable<Integer> {
+    public static class Status implements Callable<Integer> {
         @Mixin ApiClient api;
         @Parameters(index = "0") String requestId;
 
+        @Override
         public Integer call() throws Exception {
             return api.call("GET", "/api/requests/" + requestId, null);
         }
     }
 
     @Command(name = "advance", description = "Sample organisation: a learner completes their next course")
-    static class Advance implements Callable<Integer> {
+    public static class Advance implements Callable<Integer> {
         @Mixin ApiClient api;
         @Parameters(index = "0") String username;
 
+        @Override
         public Integer call() throws Exception {
             return api.call("POST", "/api/sample/learners/" + username + "/progress", null);
         }
     }
 
     @Command(name = "time-travel", description = "Sample organisation: move Trainflow's clock forward by N days (admins)")
-    static class TimeTravel implements Callable<Integer> {
+    public static class TimeTravel implements Callable<Integer> {
         @Mixin ApiClient api;
         @Parameters(index = "0", description = "days") int days;
 
+        @Override
         public Integer call() throws Exception {
             return api.call("POST", "/api/sample/clock", Map.of("days", days));
         }
     }
 
     @Command(name = "incidents", description = "Steps that ran out of attempts (admins)")
-    static class IncidentList implements Callable<Integer> {
+    public static class IncidentList implements Callable<Integer> {
         @Mixin ApiClient api;
 
+        @Override
         public Integer call() throws Exception {
             return api.call("GET", "/api/incidents", null);
         }
     }
 
     @Command(name = "retry", description = "Run a parked step again (admins)")
-    static class IncidentRetry implements Callable<Integer> {
+    public static class IncidentRetry implements Callable<Integer> {
         @Mixin ApiClient api;
         @Parameters(index = "0") String incidentId;
 
+        @Override
         public Integer call() throws Exception {
             return api.call("POST", "/api/incidents/" + incidentId + "/retry", Map.of("retries", 1));
         }

@@ -1,4 +1,4 @@
-package io.trainflow.plugin.cli;
+package io.trainflow.cli;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,13 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Connection options shared by the CLI commands that talk to a running Trainflow. */
 public class ApiClient {
-
-    static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @Option(names = "--url", description = "Trainflow base URL (default: TRAINFLOW_URL, else http://127.0.0.1:"
             + "TRAINFLOW_PORT, else port 8080)")
@@ -34,8 +30,6 @@ public class ApiClient {
     Function<String, String> env = System::getenv;
 
     private static final Pattern NEXT_FIRST = Pattern.compile("[?&]first=(\\d+)[^>]*>; rel=\"next\"");
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** --url, else TRAINFLOW_URL, else the server's own port setting on this machine, so both agree by default. */
     static String baseUrl(String option, Function<String, String> env) {
@@ -93,12 +87,14 @@ public class ApiClient {
             return 2;
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)));
+        // built per call, not per command object: --help stays free of TLS and HTTP start-up
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (!response.body().isBlank()) {
             try {
-                JsonNode node = JSON.readTree(response.body());
-                System.out.println(JSON.writeValueAsString(node));
+                JsonNode node = Json.MAPPER.readTree(response.body());
+                System.out.println(Json.MAPPER.writeValueAsString(node));
             } catch (RuntimeException notJson) {
                 System.out.println(response.body());
             }

@@ -1,4 +1,4 @@
-package io.trainflow.plugin.cli;
+package io.trainflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
