@@ -1,5 +1,6 @@
 package io.trainflow.plugin.deploy;
 
+import io.trainflow.plugin.cluster.ClusterLock;
 import io.trainflow.plugin.config.TrainflowProperties;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import io.trainflow.workflows.engine.flowable.Deployments;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,21 +24,28 @@ import org.springframework.stereotype.Component;
  * Deploys the process files at start: the {@code bpmn/} folder when it exists, else the copy
  * packaged in the jar. A set identical to the last deployment deploys nothing. A file the engine
  * refuses never stops start-up: it is refused on its own (file, element id, reason, in the log and
- * in health), its previous version keeps running and the other files deploy.
+ * in health), its previous version keeps running and the other files deploy. Nodes sharing a database deploy one
+ * after the other (a cluster lock), so a change makes one deployment, not one per node.
  */
 @Component
 public class BpmnDeployer {
 
     private static final Logger LOG = LoggerFactory.getLogger(BpmnDeployer.class);
+    private static final String LOCK = "deploy-bpmn";
 
     private final TrainflowEngine engine;
     private final Path folder;
+    private final ClusterLock cluster;
     private volatile List<LintProblem> refused = List.of();
 
-    public BpmnDeployer(TrainflowEngine engine, TrainflowProperties properties) {
+    public BpmnDeployer(TrainflowEngine engine, TrainflowProperties properties, ClusterLock cluster) {
         this.engine = engine;
         this.folder = Path.of(properties.bpmnDir());
-        deployAtStart();
+        this.cluster = cluster;
+        cluster.runWhenFree(LOCK, Duration.ofMinutes(2), Duration.ofMinutes(3), () -> {
+            deployAtStart();
+            return null;
+        });
     }
 
     public Path folder() {
@@ -67,8 +76,15 @@ public class BpmnDeployer {
     /** Deploys the folder again (hot deploy); a file the engine refuses keeps its previous version and is logged. */
     public void redeploy() {
         try {
-            report(engine.deployments().deployFolderEach(folder), folder.toAbsolutePath().toString());
-        } catch (IOException | RuntimeException e) {
+            cluster.runWhenFree(LOCK, Duration.ofMinutes(2), Duration.ofMinutes(3), () -> {
+                try {
+                    report(engine.deployments().deployFolderEach(folder), folder.toAbsolutePath().toString());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
             LOG.error("Hot deploy failed, running processes are unchanged: {}", e.getMessage());
         }
     }

@@ -1,30 +1,41 @@
 package io.trainflow.plugin.sync;
 
+import io.trainflow.plugin.cluster.ClusterLock;
 import io.trainflow.plugin.connect.Connections;
 import io.trainflow.workflows.engine.flowable.CompletionSync;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import org.slf4j.Logger;
+import java.time.Duration;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Runs the bulk completion poll of the LMS on a schedule (see {@link CompletionSync}). */
+/**
+ * Runs the bulk completion poll of the LMS on a schedule (see {@link CompletionSync}); on one node of a cluster at a
+ * time, once per interval whatever the number of nodes.
+ */
 @Component
 public class ProgressSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressSync.class);
 
     private final CompletionSync sync;
+    private final ClusterLock cluster;
+    private final Duration interval;
 
     /** Polls through the chosen LMS's completion poll (Moodle: incremental, see README). */
-    public ProgressSync(TrainflowEngine trainflow, Connections connections) {
+    public ProgressSync(TrainflowEngine trainflow, Connections connections, ClusterLock cluster,
+                        @Value("${trainflow.progress-sync:PT5M}") Duration interval) {
         this.sync = new CompletionSync(trainflow, connections.completionPoll());
+        this.cluster = cluster;
+        this.interval = interval;
     }
 
     @Scheduled(fixedDelayString = "${trainflow.progress-sync:PT5M}", initialDelayString = "PT30S")
     public void scheduled() {
         try {
-            syncOnce();
+            cluster.runExclusively("progress-sync", interval.dividedBy(2), Duration.ofMinutes(10), this::syncOnce);
         } catch (RuntimeException e) {
             LOG.warn("Progress sync failed, will try at the next interval: {}", e.toString());
         }

@@ -2,8 +2,10 @@ package io.trainflow.plugin.sync;
 
 import io.trainflow.connectors.hcm.Employee;
 import io.trainflow.connectors.hcm.HcmPort;
+import io.trainflow.plugin.cluster.ClusterLock;
 import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.flowable.engine.ProcessEngine;
 import org.flowable.task.api.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -30,16 +33,26 @@ public class SupervisorSync {
     private final HcmPort hcm;
     private final Map<String, String> lastSeen = new HashMap<>();
 
+    private ClusterLock cluster;
+    private Duration interval = Duration.ofMinutes(15);
+
     public SupervisorSync(TrainflowEngine trainflow, TrainflowPorts ports) {
         this.trainflow = trainflow;
         this.engine = trainflow.flowable();
         this.hcm = ports.hcm();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    void cluster(ClusterLock cluster, @Value("${trainflow.hcm-sync:PT15M}") Duration interval) {
+        this.cluster = cluster;
+        this.interval = interval;
+    }
+
     @Scheduled(fixedDelayString = "${trainflow.hcm-sync:PT15M}", initialDelayString = "PT20S")
     public void scheduled() {
         try {
-            syncOnce();
+            // one node of a cluster at a time, once per interval whatever the number of nodes
+            cluster.runExclusively("hcm-sync", interval.dividedBy(2), Duration.ofMinutes(10), this::syncOnce);
         } catch (RuntimeException e) {
             LOG.warn("HCM sync failed, will try at the next interval: {}", e.toString());
         }
