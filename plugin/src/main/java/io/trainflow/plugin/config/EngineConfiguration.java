@@ -112,10 +112,12 @@ public class EngineConfiguration {
     @Bean(destroyMethod = "close")
     TrainflowEngine trainflowEngine(DataSource dataSource, TrainflowPorts ports, Directory directory, EngineClock clock,
                                     TrainflowProperties properties, NodeProperties node,
+                                    io.trainflow.plugin.cluster.LockProperties locks,
                                     @Value("${trainflow.limits.background-connections:3}") int backgroundConnections) {
         return TrainflowEngine.builder()
                 .nodeId(node.id())
                 .stopGrace(node.stopGrace())
+                .locks(locks.times())
                 .dataSource(dataSource)
                 .handlers(new HandlerRegistry(StepHandlers.all(ports)))
                 .directory(directory)
