@@ -114,7 +114,8 @@ public class EngineConfiguration {
                                     TrainflowProperties properties, NodeProperties node,
                                     io.trainflow.plugin.cluster.LockProperties locks,
                                     @Value("${trainflow.limits.background-connections:3}") int backgroundConnections) {
-        return TrainflowEngine.builder()
+        // nodes starting together on one PostgreSQL create the engine's tables one after the other
+        return io.trainflow.plugin.cluster.StartupLock.around(dataSource, () -> TrainflowEngine.builder()
                 .nodeId(node.id())
                 .stopGrace(node.stopGrace())
                 .locks(locks.times())
@@ -127,6 +128,6 @@ public class EngineConfiguration {
                 // a whole-company campaign never takes the connections people's API calls need
                 .backgroundConnections(backgroundConnections)
                 .background(true)
-                .build();
+                .build());
     }
 }

@@ -86,7 +86,7 @@ class ClusterFailoverTest {
         Map<String, String> env = new HashMap<>(SHORT_LOCKS);
         env.putAll(Map.of("TRAINFLOW_DB_URL", postgres.jdbcUrl(), "TRAINFLOW_DB_USER", "postgres",
                 "TRAINFLOW_NODE_ID", id));
-        return new AppProcess(JAR, home, env);
+        return new AppProcess(JAR.toAbsolutePath(), home, env);
     }
 
     private static CompletableFuture<Void> start(AppProcess node) {

@@ -49,7 +49,15 @@ public final class EngineClock extends Clock {
         if (frozen != null) {
             frozen = frozen.plus(duration);
         } else {
-            offset(offset.plus(duration));
+            // from the stored offset: another node sharing the database may have moved it since
+            offset((store != null ? store.load() : offset).plus(duration));
+        }
+    }
+
+    /** Takes the stored offset (another node sharing the database moved the clock); a frozen clock stays. */
+    public synchronized void reload() {
+        if (store != null && frozen == null) {
+            offset = store.load();
         }
     }
 

@@ -63,4 +63,21 @@ class EngineClockTest {
         pinned.advance(Duration.ofHours(1));
         assertThat(pinned.instant()).isEqualTo(Instant.parse("2026-03-02T10:00:00Z"));
     }
+
+    @Test
+    void nodesSharingADatabaseKeepOneDemoClock() {
+        Stored database = new Stored();
+        EngineClock nodeA = new EngineClock(database);
+        EngineClock nodeB = new EngineClock(database);
+
+        nodeA.advance(Duration.ofDays(31));
+        nodeB.reload();
+        assertThat(nodeB.offset()).isEqualTo(Duration.ofDays(31));
+
+        // node a has not looked since: its next move still starts from node b's
+        nodeB.advance(Duration.ofDays(30));
+        nodeA.advance(Duration.ofDays(30));
+        assertThat(nodeA.offset()).isEqualTo(Duration.ofDays(91));
+        assertThat(database.load()).isEqualTo(Duration.ofDays(91));
+    }
 }
