@@ -45,16 +45,6 @@ public final class JdbcCatalogue implements CataloguePort {
     }
 
     @Override
-    public Optional<Role> role(String roleId) {
-        return roles().stream().filter(r -> r.roleId().equals(roleId)).findFirst();
-    }
-
-    @Override
-    public Optional<Role> roleForJobTitle(String jobTitleId) {
-        return roles().stream().filter(r -> r.jobTitleIds().contains(jobTitleId)).findFirst();
-    }
-
-    @Override
     public List<CourseOffering> offerings() {
         return query("SELECT course_id, skill_ids, tags, cost, currency FROM tf_course ORDER BY course_id", r ->
                 new CourseOffering(r.getString(1), Json.read(r.getString(2), LIST), Json.read(r.getString(3), LIST),

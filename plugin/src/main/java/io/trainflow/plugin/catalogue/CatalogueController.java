@@ -74,10 +74,7 @@ public class CatalogueController implements CatalogueApi {
         String user = editor("change the catalogue");
         CatalogueEdits.Course course = new CatalogueEdits.Course(courseId, body.getTitle(), body.getCost(),
                 body.getCurrency(), body.getSkillIds(), body.getTags());
-        checked(() -> {
-            CatalogueRules.check(course, "");
-            return null;
-        });
+        checked(() -> CatalogueRules.check(course, ""));
         boolean added = edits.putCourse(course);
         audit.record(user, added ? "catalogue.course.add" : "catalogue.course.change", courseId);
         return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK).body(course(course));
@@ -108,10 +105,7 @@ public class CatalogueController implements CatalogueApi {
         CatalogueEdits.Session session = new CatalogueEdits.Session(sessionId, body.getCourseId(),
                 body.getStart().toInstant(), body.getEnd().toInstant(), body.getSeats(),
                 body.getSeatsTakenElsewhere() == null ? 0 : body.getSeatsTakenElsewhere(), body.getTrainer(), body.getStyle());
-        checked(() -> {
-            CatalogueRules.check(session, "");
-            return null;
-        });
+        checked(() -> CatalogueRules.check(session, ""));
         if (catalogue.offering(body.getCourseId()).isEmpty()) {
             throw new InvalidInput("courseId", "no course '" + body.getCourseId() + "' in the catalogue");
         }
@@ -141,10 +135,7 @@ public class CatalogueController implements CatalogueApi {
         String user = editor("change the budgets");
         DepartmentBudget budget = new DepartmentBudget(departmentId, body.getAllocated().doubleValue(),
                 body.getSpent().doubleValue(), body.getOwner(), body.getCurrency());
-        checked(() -> {
-            CatalogueRules.check(budget, "");
-            return null;
-        });
+        checked(() -> CatalogueRules.check(budget, ""));
         boolean added = edits.putBudget(budget);
         audit.record(user, added ? "catalogue.budget.add" : "catalogue.budget.change", departmentId);
         return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK).build();
@@ -209,6 +200,13 @@ public class CatalogueController implements CatalogueApi {
         String user = CurrentUser.name();
         access.requireCatalogueEditor(user, what);
         return user;
+    }
+
+    private static void checked(Runnable check) {
+        checked(() -> {
+            check.run();
+            return null;
+        });
     }
 
     /** A catalogue rule broken is the caller's bad input, naming the field. */

@@ -2,16 +2,23 @@ package io.trainflow.tests.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trainflow.connectors.catalogue.CatalogueEdits;
+import io.trainflow.connectors.catalogue.CatalogueImport;
+import io.trainflow.connectors.catalogue.JdbcCatalogue;
 import io.trainflow.connectors.jdbc.TrainflowSchema;
 import io.trainflow.tests.PostgresServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +33,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * Upgrading a database made by release 0.1 (tables created ad hoc by each store, no migration history, Flowable's
  * tables beside them) keeps every row: the tables are renamed to the one prefix, the ones that release never made
- * (its Moodle store was not used here) are added, on H2 and on PostgreSQL.
+ * (its Moodle store was not used here) are added, on H2 and on PostgreSQL; the catalogue then works on it.
  */
 class SchemaMigrationTest {
 
@@ -97,6 +104,26 @@ class SchemaMigrationTest {
         assertThat(count(db, "tf_moodle_completion_check")).as("a table release 0.1 had not made yet").isZero();
         assertThat(count(db, "ACT_GE_PROPERTY")).as("Flowable's tables are left alone").isZero();
         assertThat(TrainflowSchema.migrate(db).migrationsExecuted).as("a second start migrates nothing").isZero();
+        catalogueWorksOn(db);
+    }
+
+    /** The catalogue's SQL (upserts, the seat lock, nulls) on the upgraded database. */
+    private static void catalogueWorksOn(DataSource db) {
+        Clock clock = Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);
+        JdbcCatalogue catalogue = new JdbcCatalogue(db, clock);
+        CatalogueEdits edits = new CatalogueEdits(db, clock);
+        CatalogueImport importer = new CatalogueImport(edits, catalogue);
+        assertThat(catalogue.isEmpty()).isTrue();
+        importer.csv("courses", "id,title,cost,currency,skills\n701,Negotiation,800,EUR,negotiation\n");
+        importer.csv("sessions", "id,courseId,start,end,seats\n701-a,701,2026-04-01T09:00:00Z,2026-04-01T17:00:00Z,1\n");
+        importer.csv("budgets", "departmentId,allocated,spent,owner,currency\nsales,8000,7600,julie.lambert,EUR\n");
+        edits.putCourse(new CatalogueEdits.Course("701", "Negotiation", new BigDecimal("950.50"), "EUR", null, null));
+
+        assertThat(catalogue.offering("701")).get().extracting(o -> o.cost()).isEqualTo(950.5);
+        assertThat(catalogue.budget("sales")).get().extracting(b -> b.remaining()).isEqualTo(400.0);
+        assertThat(catalogue.reserveSeat("701-a", "alice.martin", "req-1")).isTrue();
+        assertThat(catalogue.reserveSeat("701-a", "bob.petit", "req-2")).as("the one seat is taken").isFalse();
+        assertThat(catalogue.isEmpty()).isFalse();
     }
 
     /** Release 0.1's statements, which V1 keeps verbatim (a migration already applied never changes). */
