@@ -13,10 +13,14 @@ public interface CataloguePort {
 
     List<Role> roles();
 
-    Optional<Role> role(String roleId);
+    default Optional<Role> role(String roleId) {
+        return roles().stream().filter(r -> r.roleId().equals(roleId)).findFirst();
+    }
 
     /** The role an HCM job title maps to; several job titles may share a role. */
-    Optional<Role> roleForJobTitle(String jobTitleId);
+    default Optional<Role> roleForJobTitle(String jobTitleId) {
+        return roles().stream().filter(r -> r.jobTitleIds().contains(jobTitleId)).findFirst();
+    }
 
     /** What Trainflow knows about each LMS course it offers: skills, tags, cost. */
     List<CourseOffering> offerings();

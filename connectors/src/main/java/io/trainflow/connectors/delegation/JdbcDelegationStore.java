@@ -1,6 +1,7 @@
 package io.trainflow.connectors.delegation;
 
 import io.trainflow.connectors.jdbc.Jdbc;
+import io.trainflow.connectors.jdbc.TrainflowSchema;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,11 +18,7 @@ public class JdbcDelegationStore implements DelegationStore {
 
     public JdbcDelegationStore(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
-        jdbc.execute("CREATE TABLE IF NOT EXISTS tf_delegation ("
-                + " id VARCHAR(64) PRIMARY KEY, approver VARCHAR(200) NOT NULL, deputy VARCHAR(200) NOT NULL,"
-                + " valid_from TIMESTAMP WITH TIME ZONE NOT NULL, valid_to TIMESTAMP WITH TIME ZONE NOT NULL,"
-                + " reason VARCHAR(1000))",
-                "CREATE INDEX IF NOT EXISTS tf_delegation_approver ON tf_delegation (approver)");
+        TrainflowSchema.ensure(dataSource);
     }
 
     @Override

@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 
 /**
  * Minimal JDBC plumbing shared by Trainflow's stores. SQL is kept to what H2 and PostgreSQL both
- * run: CREATE TABLE IF NOT EXISTS, TEXT for JSON, TIMESTAMP WITH TIME ZONE, and upsert as
+ * run (tables come from the migrations, {@link TrainflowSchema}): TEXT for JSON, TIMESTAMP WITH TIME ZONE, and upsert as
  * update-then-insert (MERGE and ON CONFLICT are not portable between the two).
  */
 public final class Jdbc {

@@ -1,6 +1,7 @@
 package io.trainflow.connectors.outcome;
 
 import io.trainflow.connectors.jdbc.Jdbc;
+import io.trainflow.connectors.jdbc.TrainflowSchema;
 import io.trainflow.connectors.jdbc.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,13 +27,7 @@ public class JdbcOutcomeStore implements OutcomeStore {
 
     public JdbcOutcomeStore(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
-        jdbc.execute("CREATE TABLE IF NOT EXISTS tf_outcome ("
-                + " programme_id VARCHAR(200) NOT NULL, request_id VARCHAR(200) NOT NULL,"
-                + " employee_id VARCHAR(100), status VARCHAR(40),"
-                + " reaction_json TEXT, learning_json TEXT, follow_ups_json TEXT,"
-                + " last_review_rating DOUBLE PRECISION, review_after DOUBLE PRECISION,"
-                + " recorded_at TIMESTAMP WITH TIME ZONE,"
-                + " PRIMARY KEY (programme_id, request_id))");
+        TrainflowSchema.ensure(dataSource);
     }
 
     @Override

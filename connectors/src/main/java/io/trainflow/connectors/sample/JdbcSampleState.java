@@ -1,6 +1,7 @@
 package io.trainflow.connectors.sample;
 
 import io.trainflow.connectors.jdbc.Jdbc;
+import io.trainflow.connectors.jdbc.TrainflowSchema;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
@@ -13,8 +14,7 @@ public class JdbcSampleState implements SampleState {
 
     public JdbcSampleState(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
-        jdbc.execute("CREATE TABLE IF NOT EXISTS tf_sample_state ("
-                + " state_key VARCHAR(100) PRIMARY KEY, state_json TEXT NOT NULL)");
+        TrainflowSchema.ensure(dataSource);
     }
 
     @Override

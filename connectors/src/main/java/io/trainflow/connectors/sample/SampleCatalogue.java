@@ -48,16 +48,6 @@ public class SampleCatalogue implements CataloguePort {
     }
 
     @Override
-    public Optional<Role> role(String roleId) {
-        return roles().stream().filter(r -> r.roleId().equals(roleId)).findFirst();
-    }
-
-    @Override
-    public Optional<Role> roleForJobTitle(String jobTitleId) {
-        return roles().stream().filter(r -> r.jobTitleIds().contains(jobTitleId)).findFirst();
-    }
-
-    @Override
     public List<CourseOffering> offerings() {
         return data.courses().stream()
                 .map(c -> new CourseOffering(c.id(), c.skillIds(), c.tags(), c.cost(), currency()))

@@ -2,6 +2,7 @@ package io.trainflow.plugin.access;
 
 import io.trainflow.connectors.hcm.Employee;
 import io.trainflow.workflows.TrainflowPorts;
+import io.trainflow.workflows.approval.ResolveApproverHandler;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import io.trainflow.workflows.profile.ManagerChain;
@@ -44,6 +45,13 @@ public class Access {
 
     public boolean isAuditor(String user) {
         return hasAuthority(AUDITOR) || directory.groupsOf(user).contains(AUDITORS);
+    }
+
+    /** The catalogue, budgets and their import are L&amp;D's and the admins'; group membership is the admins' alone. */
+    public void requireCatalogueEditor(String user, String what) {
+        if (!isAdmin() && !directory.groupsOf(user).contains(ResolveApproverHandler.LD_TEAM)) {
+            throw new TrainflowProblem.Forbidden(user + " is neither in L&D nor an admin and cannot " + what);
+        }
     }
 
     /** Refuses anyone but an admin, naming what they tried. */

@@ -1,6 +1,7 @@
 package io.trainflow.plugin.access;
 
 import io.trainflow.connectors.jdbc.Jdbc;
+import io.trainflow.connectors.jdbc.TrainflowSchema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,10 +30,7 @@ public class AccessAudit {
 
     public AccessAudit(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
-        jdbc.execute("CREATE TABLE IF NOT EXISTS tf_access_audit ("
-                + " id VARCHAR(36) PRIMARY KEY, at TIMESTAMP WITH TIME ZONE NOT NULL, actor VARCHAR(200) NOT NULL,"
-                + " action VARCHAR(64) NOT NULL, subject VARCHAR(200), address VARCHAR(64))",
-                "CREATE INDEX IF NOT EXISTS tf_access_audit_at ON tf_access_audit (at)");
+        TrainflowSchema.ensure(dataSource);
     }
 
     /** One line of the access audit. */

@@ -3,13 +3,18 @@ package io.trainflow.plugin.config;
 import io.trainflow.connectors.ai.AiPort;
 import io.trainflow.connectors.ai.privacy.Pseudonymiser;
 import io.trainflow.connectors.ai.wiring.AiEngines;
+import io.trainflow.connectors.catalogue.CatalogueEdits;
+import io.trainflow.connectors.catalogue.CatalogueImport;
+import io.trainflow.connectors.catalogue.JdbcCatalogue;
 import io.trainflow.connectors.delegation.JdbcDelegationStore;
+import io.trainflow.connectors.groups.JdbcGroups;
 import io.trainflow.connectors.error.PortBusinessException;
 import io.trainflow.connectors.error.PortUnavailableException;
 import io.trainflow.connectors.outcome.JdbcOutcomeStore;
 import io.trainflow.connectors.sample.JdbcSampleState;
 import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.plugin.connect.Connections;
+import io.trainflow.plugin.sample.DemoCatalogue;
 import io.trainflow.plugin.sample.DemoClockStore;
 import io.trainflow.workflows.StepHandlers;
 import io.trainflow.workflows.TrainflowPorts;
@@ -22,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -51,6 +57,37 @@ public class EngineConfiguration {
         return SampleOrganisation.fromClasspath(clock, new JdbcSampleState(dataSource));
     }
 
+    /**
+     * The catalogue, budgets and roles in Trainflow's database; the demo imports the sample's into the empty tables at
+     * its first start, production starts empty (health says so) until L&D imports one.
+     */
+    @Bean
+    JdbcCatalogue catalogue(DataSource dataSource, EngineClock clock, TrainflowProperties properties,
+                            SampleOrganisation org) {
+        JdbcCatalogue catalogue = new JdbcCatalogue(dataSource, clock);
+        if (properties.connections().demo()) {
+            DemoCatalogue.importAtFirstStart(new CatalogueImport(new CatalogueEdits(dataSource, clock), catalogue),
+                    catalogue, org, clock);
+        }
+        return catalogue;
+    }
+
+    @Bean
+    CatalogueEdits catalogueEdits(DataSource dataSource, EngineClock clock) {
+        return new CatalogueEdits(dataSource, clock);
+    }
+
+    @Bean
+    CatalogueImport catalogueImport(CatalogueEdits edits, JdbcCatalogue catalogue) {
+        return new CatalogueImport(edits, catalogue);
+    }
+
+    /** Trainflow's groups; after the catalogue, whose demo import brings the sample's groups. */
+    @Bean
+    JdbcGroups groups(DataSource dataSource, JdbcCatalogue catalogue) {
+        return new JdbcGroups(dataSource);
+    }
+
     /** The LMS and HCM chosen by trainflow.lms.type / trainflow.hcm.type, with their connection checks. */
     @Bean(destroyMethod = "close")
     Connections connections(TrainflowProperties properties, SampleOrganisation org, DataSource dataSource) {
@@ -65,9 +102,9 @@ public class EngineConfiguration {
      * a model engine stops its Camel context.
      */
     @Bean(destroyMethod = "close")
-    AiPort aiPort(SampleOrganisation org, Connections connections, AiProperties properties) {
+    AiPort aiPort(JdbcCatalogue catalogue, Connections connections, AiProperties properties) {
         AiPort ai = AiEngines.create(properties.settings(System.getenv()), people(connections, properties));
-        AiEngines.indexCatalogue(ai, connections.lms(), org.catalogue());
+        AiEngines.indexCatalogue(ai, connections.lms(), catalogue);
         return ai;
     }
 
@@ -91,17 +128,28 @@ public class EngineConfiguration {
 
     @Bean
     TrainflowPorts trainflowPorts(SampleOrganisation org, Connections connections, DataSource dataSource,
-                                  EngineClock clock, AiPort ai, AiProperties properties) {
+                                  EngineClock clock, AiPort ai, AiProperties properties, JdbcCatalogue catalogue) {
         JdbcDelegationStore delegations = new JdbcDelegationStore(dataSource);
         org.seedDelegations(delegations);
-        // the catalogue (costs, sessions, budgets) stays Trainflow's own whatever the LMS
-        return new TrainflowPorts(connections.lms(), connections.hcm(), ai, org.catalogue(),
+        // the catalogue (costs, sessions, budgets) stays Trainflow's own whatever the LMS, read afresh on each call
+        return new TrainflowPorts(connections.lms(), connections.hcm(), ai, catalogue,
                 new JdbcOutcomeStore(dataSource), delegations, clock, Path.of(properties.quizExportDir()));
     }
 
+    /** Who is in which group, asked of the database each time: a member added over REST counts at once. */
     @Bean
-    Directory directory(SampleOrganisation org) {
-        return Directory.of(org.groups());
+    Directory directory(JdbcGroups groups) {
+        return new Directory() {
+            @Override
+            public Set<String> groupsOf(String username) {
+                return groups.groupsOf(username);
+            }
+
+            @Override
+            public Optional<Set<String>> membersOf(String group) {
+                return Optional.of(groups.members(group));
+            }
+        };
     }
 
     @Bean

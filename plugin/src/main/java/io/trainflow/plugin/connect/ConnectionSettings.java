@@ -21,4 +21,12 @@ public record ConnectionSettings(String lmsType, MoodleSettings moodle, String h
         scim = scim != null ? scim : new ScimSettings(null, null, null, null, null);
         moodle = moodle != null ? moodle : new MoodleSettings(null, null, null, null, null, null, null, null, null, null, null, null);
     }
+
+    /**
+     * The embedded demo: the sample organisation stands for the LMS or the HCM, so its catalogue, budgets and groups
+     * are imported into the empty database at first start. Anything else is production and starts empty.
+     */
+    public boolean demo() {
+        return "sample".equals(lmsType) || "sample".equals(hcmType);
+    }
 }

@@ -1,5 +1,7 @@
 package io.trainflow.plugin.connect;
 
+import io.trainflow.connectors.catalogue.CatalogueCheck;
+import io.trainflow.connectors.catalogue.JdbcCatalogue;
 import io.trainflow.connectors.health.CheckResult;
 import io.trainflow.connectors.health.ConnectionCheck;
 import io.trainflow.connectors.health.Finding;
@@ -43,11 +45,11 @@ public final class Connections implements AutoCloseable {
     private final CompletionPoll completionPoll;
 
     private Connections(LmsPort lms, CompletionPoll completionPoll, ConnectionCheck lmsCheck, AutoCloseable lmsResources,
-                        HcmPorts.Opened hcm) {
+                        HcmPorts.Opened hcm, ConnectionCheck catalogueCheck) {
         this.lms = lms;
         this.completionPoll = completionPoll;
         this.hcm = hcm;
-        this.checks = List.of(lmsCheck, hcm.check());
+        this.checks = List.of(lmsCheck, hcm.check(), catalogueCheck);
         this.lmsResources = lmsResources;
     }
 
@@ -59,10 +61,11 @@ public final class Connections implements AutoCloseable {
     public static Connections open(ConnectionSettings settings, SampleOrganisation org, Function<String, String> env,
                                    Supplier<DataSource> database, Clock clock) {
         HcmPorts.Opened hcm = HcmPorts.open(settings, org, env, database, clock);
+        ConnectionCheck catalogue = new CatalogueCheck(() -> new JdbcCatalogue(database.get(), clock), settings.demo());
         try {
             return switch (settings.lmsType()) {
                 case "sample" -> new Connections(org.lms(), CompletionPoll.everyLearner(org.lms()),
-                        inProcess("sample-lms", "LMS"), () -> { }, hcm);
+                        inProcess("sample-lms", "LMS"), () -> { }, hcm, catalogue);
                 case "moodle" -> {
                     MoodleConfig config = settings.moodle().toConfig(env);
                     MoodleConnector moodle = MoodleConnector.start(config);
@@ -75,7 +78,7 @@ public final class Connections implements AutoCloseable {
                             new JdbcCompletionChecks(database.get()), clock, settings.moodle().completionPoll()), ids);
                     yield new Connections(new CatalogueCourseLms(moodle.lms(), ids), poll,
                             new MoodleConnectionCheck(config.baseUrl(), moodle.calls(), ids,
-                                    env.apply(PROBE_COURSE_ENV), config.studentRoleId()), moodle, hcm);
+                                    env.apply(PROBE_COURSE_ENV), config.studentRoleId()), moodle, hcm, catalogue);
                 }
                 default -> throw new IllegalStateException("trainflow.lms.type=" + settings.lmsType()
                         + " is not supported; use sample or moodle");

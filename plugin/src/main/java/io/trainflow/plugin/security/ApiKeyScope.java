@@ -33,8 +33,12 @@ enum ApiKeyScope {
             return Optional.empty();
         }
         if (path.startsWith("/api/admin/") || path.startsWith("/api/incidents") || path.startsWith("/api/sample/")
-                || path.startsWith("/actuator")) {
+                || path.startsWith("/actuator") || path.startsWith("/api/groups")) {
             return Optional.of(ADMIN);
+        }
+        // a key that changes prices, budgets or the catalogue (a nightly import) is an admin's key
+        if (path.startsWith("/api/catalogue")) {
+            return Optional.of(read ? REQUESTS_READ : ADMIN);
         }
         if (path.startsWith("/api/tasks")) {
             return Optional.of(read ? TASKS_READ : TASKS_DECIDE);

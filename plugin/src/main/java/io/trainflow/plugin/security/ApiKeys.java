@@ -1,6 +1,7 @@
 package io.trainflow.plugin.security;
 
 import io.trainflow.connectors.jdbc.Jdbc;
+import io.trainflow.connectors.jdbc.TrainflowSchema;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,12 +52,7 @@ final class ApiKeys {
     ApiKeys(DataSource dataSource, Clock clock) {
         this.jdbc = new Jdbc(dataSource);
         this.clock = clock;
-        jdbc.execute("CREATE TABLE IF NOT EXISTS tf_api_key ("
-                + " id VARCHAR(36) PRIMARY KEY, key_hash VARCHAR(64) NOT NULL UNIQUE, name VARCHAR(100) NOT NULL,"
-                + " username VARCHAR(200) NOT NULL, scopes VARCHAR(200) NOT NULL,"
-                + " created_at TIMESTAMP WITH TIME ZONE NOT NULL, created_by VARCHAR(200) NOT NULL,"
-                + " expires_at TIMESTAMP WITH TIME ZONE, last_used_at TIMESTAMP WITH TIME ZONE,"
-                + " revoked_at TIMESTAMP WITH TIME ZONE)");
+        TrainflowSchema.ensure(dataSource);
     }
 
     Created create(String name, String username, Set<ApiKeyScope> scopes, Instant expiresAt, String createdBy) {

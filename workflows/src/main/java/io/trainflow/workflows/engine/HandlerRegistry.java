@@ -48,7 +48,7 @@ public final class HandlerRegistry {
     }
 
     /** The record types I and O of StepHandler&lt;I, O&gt;, read from the handler class. */
-    static Class<?>[] ioTypes(Class<?> handlerClass) {
+    public static Class<?>[] ioTypes(Class<?> handlerClass) {
         for (Class<?> c = handlerClass; c != null; c = c.getSuperclass()) {
             for (Type type : c.getGenericInterfaces()) {
                 if (type instanceof ParameterizedType p && p.getRawType() == StepHandler.class) {

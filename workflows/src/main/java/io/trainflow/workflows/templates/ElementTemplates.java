@@ -2,7 +2,6 @@ package io.trainflow.workflows.templates;
 
 import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.TaskType;
-import io.trainflow.workflows.engine.RegisteredHandler;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,20 +15,43 @@ import java.util.Map;
 public final class ElementTemplates {
 
     static final String SCHEMA = "https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json";
-    static final int VERSION = 1;
-
     private ElementTemplates() {
     }
 
-    public static Map<String, Object> forHandler(RegisteredHandler handler) {
-        TaskType type = handler.taskType();
+    /**
+     * What a process relies on in a handler's template: its type, the names, Java types, optionality and default
+     * FEEL of its inputs, the names and types of its outputs, its business errors. Wording is not part of it.
+     */
+    public static String contract(TaskType type, Class<?> inputType, Class<?> outputType) {
+        StringBuilder c = new StringBuilder("type ").append(type.value()).append('\n');
+        for (RecordComponent input : components(inputType)) {
+            Doc doc = input.getAnnotation(Doc.class);
+            c.append("in ").append(input.getName()).append(' ').append(input.getGenericType().getTypeName())
+                    .append(doc != null && doc.optional() ? " optional" : "")
+                    .append(doc != null && !doc.feel().isEmpty() ? " " + doc.feel() : "").append('\n');
+        }
+        for (RecordComponent output : components(outputType)) {
+            c.append("out ").append(output.getName()).append(' ').append(output.getGenericType().getTypeName()).append('\n');
+        }
+        c.append("errors ").append(String.join(",", new java.util.TreeSet<>(List.of(type.errors()))));
+        return c.toString();
+    }
+
+    /** What a process relies on in a user task's template: everything it sets, not its wording. */
+    public static String contract(UserTaskTemplate task) {
+        return "user " + task.id() + "\nassignee " + task.assignee() + "\ngroups " + task.candidateGroups()
+                + "\nheaders " + new java.util.TreeMap<>(task.headers()) + "\nform " + task.formId()
+                + "\nfields " + task.fields().stream().map(UserTaskTemplate.Field::name).toList();
+    }
+
+    public static Map<String, Object> forHandler(TaskType type, Class<?> inputType, Class<?> outputType, int version) {
         List<Object> properties = new ArrayList<>();
         properties.add(ordered("type", "Hidden", "value", type.value(),
                 "binding", ordered("type", "zeebe:taskDefinition", "property", "type")));
         properties.add(ordered("label", "Retries", "description", "Attempts before the step becomes an incident",
                 "group", "retries", "type", "String", "value", String.valueOf(type.retries()),
                 "binding", ordered("type", "zeebe:taskDefinition", "property", "retries")));
-        for (RecordComponent input : components(handler.inputType())) {
+        for (RecordComponent input : components(inputType)) {
             Doc doc = input.getAnnotation(Doc.class);
             Map<String, Object> property = new LinkedHashMap<>();
             property.put("label", input.getName());
@@ -44,7 +66,7 @@ public final class ElementTemplates {
             }
             properties.add(property);
         }
-        for (RecordComponent output : components(handler.outputType())) {
+        for (RecordComponent output : components(outputType)) {
             Doc doc = output.getAnnotation(Doc.class);
             properties.add(ordered("label", "Result variable: " + output.getName(),
                     "description", (doc == null ? output.getName() : doc.value()) + " (name of the variable to store it in)",
@@ -54,13 +76,22 @@ public final class ElementTemplates {
         String description = type.description()
                 + (type.errors().length == 0 ? "" : " Business errors (catch with an error boundary event): "
                 + String.join(", ", type.errors()) + ".");
-        Map<String, Object> template = header("io.trainflow." + type.value(), type.name(), description, "bpmn:ServiceTask");
+        Map<String, Object> template = header(id(type), type.name(), description, "bpmn:ServiceTask", version);
         template.put("groups", List.of(group("inputs", "Inputs"), group("outputs", "Outputs"), group("retries", "Retries")));
         template.put("properties", properties);
         return template;
     }
 
-    public static Map<String, Object> forUserTask(UserTaskTemplate task) {
+    /** The template id of a task type, as {@code zeebe:modelerTemplate} names it in the BPMN. */
+    public static String id(TaskType type) {
+        return "io.trainflow." + type.value();
+    }
+
+    public static String id(UserTaskTemplate task) {
+        return "io.trainflow.user." + task.id();
+    }
+
+    public static Map<String, Object> forUserTask(UserTaskTemplate task, int version) {
         List<Object> properties = new ArrayList<>();
         properties.add(ordered("type", "Hidden", "value", "", "binding", ordered("type", "zeebe:userTask")));
         if (task.assignee() != null) {
@@ -82,21 +113,22 @@ public final class ElementTemplates {
         StringBuilder description = new StringBuilder(task.description()).append(task.formId() == null
                 ? " Completed with: " : " Completed with the form '" + task.formId() + "': ");
         task.fields().forEach(f -> description.append(f.name()).append(" (").append(f.description()).append("); "));
-        Map<String, Object> template = header("io.trainflow.user." + task.id(), task.name(), description.toString().strip(),
-                "bpmn:UserTask");
+        Map<String, Object> template = header(id(task), task.name(), description.toString().strip(), "bpmn:UserTask",
+                version);
         template.put("groups", task.formId() == null ? List.of(group("assignment", "Assignment"))
                 : List.of(group("assignment", "Assignment"), group("form", "Form")));
         template.put("properties", properties);
         return template;
     }
 
-    private static Map<String, Object> header(String id, String name, String description, String elementType) {
+    private static Map<String, Object> header(String id, String name, String description, String elementType,
+                                              int version) {
         Map<String, Object> template = new LinkedHashMap<>();
         template.put("$schema", SCHEMA);
         template.put("name", name);
         template.put("id", id);
         template.put("description", description);
-        template.put("version", VERSION);
+        template.put("version", version);
         template.put("category", ordered("id", "trainflow", "name", "Trainflow"));
         template.put("appliesTo", List.of("bpmn:Task"));
         template.put("elementType", ordered("value", elementType));

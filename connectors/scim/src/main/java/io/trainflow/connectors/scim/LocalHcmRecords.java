@@ -3,6 +3,7 @@ package io.trainflow.connectors.scim;
 import io.trainflow.connectors.hcm.EmployeeSkill;
 import io.trainflow.connectors.hcm.TrainingRecord;
 import io.trainflow.connectors.jdbc.Jdbc;
+import io.trainflow.connectors.jdbc.TrainflowSchema;
 
 import javax.sql.DataSource;
 import java.sql.Date;
@@ -25,18 +26,13 @@ public final class LocalHcmRecords {
 
     public LocalHcmRecords(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
-        jdbc.execute("CREATE TABLE IF NOT EXISTS trainflow_scim_training (employee_id VARCHAR(200) NOT NULL, "
-                        + "name VARCHAR(500) NOT NULL, record_number VARCHAR(500), issued_date DATE, expiry_date DATE, "
-                        + "PRIMARY KEY (employee_id, name))",
-                "CREATE TABLE IF NOT EXISTS trainflow_scim_skill (employee_id VARCHAR(200) NOT NULL, "
-                        + "skill_id VARCHAR(200) NOT NULL, skill_name VARCHAR(500), years INTEGER, comments TEXT, "
-                        + "PRIMARY KEY (employee_id, skill_id))");
+        TrainflowSchema.ensure(dataSource);
     }
 
     public List<TrainingRecord> trainings(String employeeId) {
         return jdbc.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT name, record_number, issued_date, expiry_date "
-                    + "FROM trainflow_scim_training WHERE employee_id = ? ORDER BY name")) {
+                    + "FROM tf_scim_training WHERE employee_id = ? ORDER BY name")) {
                 s.setString(1, employeeId);
                 List<TrainingRecord> records = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
@@ -54,13 +50,13 @@ public final class LocalHcmRecords {
     public TrainingRecord saveTraining(String employeeId, TrainingRecord record) {
         jdbc.inTransaction(c -> {
             Jdbc.upsert(c, u -> {
-                try (PreparedStatement s = u.prepareStatement("UPDATE trainflow_scim_training SET record_number = ?, "
+                try (PreparedStatement s = u.prepareStatement("UPDATE tf_scim_training SET record_number = ?, "
                         + "issued_date = ?, expiry_date = ? WHERE employee_id = ? AND name = ?")) {
                     bindTraining(s, record, employeeId);
                     return s.executeUpdate();
                 }
             }, i -> {
-                try (PreparedStatement s = i.prepareStatement("INSERT INTO trainflow_scim_training "
+                try (PreparedStatement s = i.prepareStatement("INSERT INTO tf_scim_training "
                         + "(record_number, issued_date, expiry_date, employee_id, name) VALUES (?, ?, ?, ?, ?)")) {
                     bindTraining(s, record, employeeId);
                     return s.executeUpdate();
@@ -74,7 +70,7 @@ public final class LocalHcmRecords {
     public List<EmployeeSkill> skills(String employeeId) {
         return jdbc.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT skill_id, skill_name, years, comments "
-                    + "FROM trainflow_scim_skill WHERE employee_id = ? ORDER BY skill_id")) {
+                    + "FROM tf_scim_skill WHERE employee_id = ? ORDER BY skill_id")) {
                 s.setString(1, employeeId);
                 List<EmployeeSkill> skills = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
@@ -91,13 +87,13 @@ public final class LocalHcmRecords {
     public void saveSkill(String employeeId, EmployeeSkill skill) {
         jdbc.inTransaction(c -> {
             Jdbc.upsert(c, u -> {
-                try (PreparedStatement s = u.prepareStatement("UPDATE trainflow_scim_skill SET skill_name = ?, years = ?, "
+                try (PreparedStatement s = u.prepareStatement("UPDATE tf_scim_skill SET skill_name = ?, years = ?, "
                         + "comments = ? WHERE employee_id = ? AND skill_id = ?")) {
                     bindSkill(s, skill, employeeId);
                     return s.executeUpdate();
                 }
             }, i -> {
-                try (PreparedStatement s = i.prepareStatement("INSERT INTO trainflow_scim_skill "
+                try (PreparedStatement s = i.prepareStatement("INSERT INTO tf_scim_skill "
                         + "(skill_name, years, comments, employee_id, skill_id) VALUES (?, ?, ?, ?, ?)")) {
                     bindSkill(s, skill, employeeId);
                     return s.executeUpdate();

@@ -1,11 +1,11 @@
 package io.trainflow.workflows.engine.flowable;
 
+import io.trainflow.connectors.jdbc.TrainflowSchema;
 import io.trainflow.workflows.api.StepContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 
 /**
  * Intents and outcomes of steps' external effects, in table {@code TF_STEP_EFFECT} of the engine's database
- * (H2 and PostgreSQL): each write is its own committed transaction, so a crash never loses a recorded intent.
+ * (H2 and PostgreSQL; made by the migrations, {@link TrainflowSchema}): each write is its own committed transaction, so a crash never loses a recorded intent.
  */
 final class StepLedger implements StepContext.Ledger {
 
@@ -23,13 +23,7 @@ final class StepLedger implements StepContext.Ledger {
     StepLedger(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS TF_STEP_EFFECT (EFFECT_KEY VARCHAR(400) PRIMARY KEY,"
-                    + " STATE VARCHAR(8) NOT NULL, OUTCOME TEXT, UPDATED_AT TIMESTAMP WITH TIME ZONE NOT NULL)");
-            commit(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create table TF_STEP_EFFECT: " + e.getMessage(), e);
-        }
+        TrainflowSchema.ensure(dataSource);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.trainflow.connectors.ai.embedding;
 
 import io.trainflow.connectors.jdbc.Jdbc;
+import io.trainflow.connectors.jdbc.TrainflowSchema;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;
@@ -18,10 +19,7 @@ public final class JdbcEmbeddingCache implements EmbeddingCache {
 
     public JdbcEmbeddingCache(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
-        jdbc.execute("CREATE TABLE IF NOT EXISTS tf_ai_course_vector ("
-                + " embedder VARCHAR(100) NOT NULL, catalogue_version VARCHAR(64) NOT NULL,"
-                + " content_key VARCHAR(64) NOT NULL, vector TEXT NOT NULL,"
-                + " PRIMARY KEY (embedder, catalogue_version, content_key))");
+        TrainflowSchema.ensure(dataSource);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.trainflow.connectors.moodle.completion;
 
 import io.trainflow.connectors.jdbc.Jdbc;
+import io.trainflow.connectors.jdbc.TrainflowSchema;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,10 +31,7 @@ public final class JdbcCompletionChecks {
 
     public JdbcCompletionChecks(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
-        jdbc.execute("CREATE TABLE IF NOT EXISTS tf_moodle_completion_check ("
-                        + " username VARCHAR(100) NOT NULL PRIMARY KEY, checked_at TIMESTAMP WITH TIME ZONE NOT NULL)",
-                "CREATE TABLE IF NOT EXISTS tf_moodle_course_completed ("
-                        + " username VARCHAR(100) NOT NULL, course_id BIGINT NOT NULL, PRIMARY KEY (username, course_id))");
+        TrainflowSchema.ensure(dataSource);
     }
 
     /** When each of these learners was last checked; learners never checked are absent. */

@@ -1,6 +1,7 @@
 package io.trainflow.connectors.orangehrm.auth;
 
 import io.trainflow.connectors.jdbc.Jdbc;
+import io.trainflow.connectors.jdbc.TrainflowSchema;
 
 import javax.sql.DataSource;
 import java.sql.PreparedStatement;
@@ -10,7 +11,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Tokens in Trainflow's database (table {@code trainflow_oauth_token}, created if absent; SQL that
+ * Tokens in Trainflow's database (table {@code tf_oauth_token}, created if absent; SQL that
  * H2 and PostgreSQL both run). The refresh token therefore survives a restart, and several app
  * instances sharing the database see the newest rotated token.
  */
@@ -22,19 +23,14 @@ public final class JdbcTokenStore implements TokenStore {
     public JdbcTokenStore(DataSource dataSource, Clock clock) {
         this.jdbc = new Jdbc(dataSource);
         this.clock = clock;
-        jdbc.execute("CREATE TABLE IF NOT EXISTS trainflow_oauth_token ("
-                + "connection_key VARCHAR(500) PRIMARY KEY, "
-                + "access_token TEXT NOT NULL, "
-                + "refresh_token TEXT NOT NULL, "
-                + "expires_at TIMESTAMP WITH TIME ZONE, "
-                + "updated_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+        TrainflowSchema.ensure(dataSource);
     }
 
     @Override
     public Optional<OAuthTokens> load(String connection) {
         return jdbc.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT access_token, refresh_token, expires_at "
-                    + "FROM trainflow_oauth_token WHERE connection_key = ?")) {
+                    + "FROM tf_oauth_token WHERE connection_key = ?")) {
                 s.setString(1, connection);
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
@@ -54,7 +50,7 @@ public final class JdbcTokenStore implements TokenStore {
         Timestamp expires = tokens.expiresAt() == null ? null : Timestamp.from(tokens.expiresAt());
         jdbc.inTransaction(c -> {
             Jdbc.upsert(c, u -> {
-                try (PreparedStatement s = u.prepareStatement("UPDATE trainflow_oauth_token SET access_token = ?, "
+                try (PreparedStatement s = u.prepareStatement("UPDATE tf_oauth_token SET access_token = ?, "
                         + "refresh_token = ?, expires_at = ?, updated_at = ? WHERE connection_key = ?")) {
                     s.setString(1, tokens.accessToken());
                     s.setString(2, tokens.refreshToken());
@@ -64,7 +60,7 @@ public final class JdbcTokenStore implements TokenStore {
                     return s.executeUpdate();
                 }
             }, i -> {
-                try (PreparedStatement s = i.prepareStatement("INSERT INTO trainflow_oauth_token "
+                try (PreparedStatement s = i.prepareStatement("INSERT INTO tf_oauth_token "
                         + "(connection_key, access_token, refresh_token, expires_at, updated_at) VALUES (?, ?, ?, ?, ?)")) {
                     s.setString(1, connection);
                     s.setString(2, tokens.accessToken());
@@ -81,7 +77,7 @@ public final class JdbcTokenStore implements TokenStore {
     @Override
     public void delete(String connection) {
         jdbc.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM trainflow_oauth_token WHERE connection_key = ?")) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM tf_oauth_token WHERE connection_key = ?")) {
                 s.setString(1, connection);
                 return s.executeUpdate();
             }
