@@ -18,6 +18,7 @@ import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.engine.flowable.EngineClock;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import io.trainflow.workflows.intake.Intake;
+import io.trainflow.workflows.notify.tasks.TaskNotifier;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
@@ -111,7 +112,7 @@ public class EngineConfiguration {
 
     @Bean(destroyMethod = "close")
     TrainflowEngine trainflowEngine(DataSource dataSource, TrainflowPorts ports, Directory directory, EngineClock clock,
-                                    TrainflowProperties properties, NodeProperties node,
+                                    TrainflowProperties properties, NodeProperties node, TaskNotifier taskNotifier,
                                     @Value("${trainflow.limits.background-connections:3}") int backgroundConnections) {
         return TrainflowEngine.builder()
                 .nodeId(node.id())
@@ -119,6 +120,8 @@ public class EngineConfiguration {
                 .dataSource(dataSource)
                 .handlers(new HandlerRegistry(StepHandlers.all(ports)))
                 .directory(directory)
+                // new and escalated tasks go into the notification outbox in their own transaction
+                .taskNotifier(taskNotifier)
                 .clock(clock)
                 .workerThreads(properties.workerThreads())
                 .unassignedTaskGroup(properties.unassignedTaskGroup())
