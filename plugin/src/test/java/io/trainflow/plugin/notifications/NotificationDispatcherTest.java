@@ -6,6 +6,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.trainflow.connectors.sample.SampleLms;
 import io.trainflow.connectors.sample.SampleOrganisation;
+import io.trainflow.workflows.duties.Parties;
+import io.trainflow.workflows.duties.Step;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.flowable.EngineClock;
 import io.trainflow.workflows.notify.tasks.Outbox;
@@ -40,6 +42,7 @@ class NotificationDispatcherTest {
     private final EngineClock clock = new EngineClock();
     private final Set<String> open = new HashSet<>();
     private final Map<String, Long> openCounts = new java.util.HashMap<>();
+    private final List<TaskNotice> overdue = new java.util.ArrayList<>();
     private GreenMail mail;
     private JdbcDataSource dataSource;
     private Outbox outbox;
@@ -76,7 +79,7 @@ class NotificationDispatcherTest {
 
             @Override
             public List<TaskNotice> dueBetween(Instant from, Instant to, int max) {
-                return List.of();
+                return List.copyOf(overdue);
             }
         };
         return new NotificationDispatcher(outbox, dataSource, new OutboxTaskNotifier(Directory.of(Map.of()), clock), tasks,
@@ -135,6 +138,22 @@ class NotificationDispatcherTest {
         dispatcher().runOnce();
         assertThat(mailsTo(ZOE)).hasSize(2);
         assertThat(MailText.of(mailsTo(ZOE).get(1))).contains("/tasks/t5").doesNotContain("/tasks/t1");
+    }
+
+    @Test
+    void aTaskThatFallsDueIsNotifiedOnceToWhoMayActOnIt() throws Exception {
+        open.add("t8");
+        // the engine reports the task overdue on every scan; Hugo has it, Bob asked for it
+        overdue.add(new TaskNotice(TaskNotice.Kind.DUE, "t8", "Approve training request", "REQ-t8", "Lucas Moreau",
+                new Parties("bob.requester", "lucas.moreau", List.of()),
+                new Step("approve", "Approve training request", true, "manager", HUGO, Set.of(), Set.of())));
+        dispatcher().runOnce();
+        dispatcher().runOnce();
+        assertThat(mailsTo(HUGO)).singleElement().satisfies(m -> {
+            assertThat(m.getSubject()).isEqualTo("Trainflow: overdue – Approve training request for Lucas Moreau");
+            assertThat(MailText.of(m)).contains("https://trainflow.acme.example/tasks/t8");
+        });
+        assertThat(mailsTo("bob.requester")).isEmpty();
     }
 
     @Test
