@@ -6,18 +6,24 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import io.trainflow.plugin.delegations.DelegationPeriods;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A delegation moves the approvals already waiting: Hugo asks for training, Marc (his manager) has the approval.
  * Naming Hugo himself as Marc's deputy moves nothing (nobody decides their own request: separation of duties);
- * naming Louis moves it to him, on Marc's behalf, audited; removing the delegation gives it back.
+ * naming Louis moves it to him, on Marc's behalf, audited; removing the delegation gives it back; a delegation made
+ * for a little later moves it when its period starts.
  */
 class DelegationOfOpenTasksTest extends RunningTrainflow {
 
+    @Autowired
+    DelegationPeriods periods;
+
     @Test
     @SuppressWarnings("unchecked")
-    void theOpenApprovalMovesToTheDeputyAndBack() {
+    void theOpenApprovalMovesToTheDeputyAndBack() throws InterruptedException {
         Api.Response started = as("hugo.roux").post("/api/requests", "{\"employeeId\": \"1007\"}");
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         String request = (String) started.object().get("businessKey");
@@ -59,6 +65,20 @@ class DelegationOfOpenTasksTest extends RunningTrainflow {
         assertThat(marc.get("/api/delegations").list()).noneSatisfy(d -> assertThat(d).containsEntry("id", delegation));
         assertThat(as("louis.garnier").get("/api/tasks/" + taskId).status()).isEqualTo(404);
         assertThat(marc.get("/api/tasks/" + taskId).status()).isEqualTo(200);
+
+        // a delegation made for a little later moves the approval when its period starts
+        Instant soon = Instant.now().plusSeconds(2);
+        Api.Response later = marc.post("/api/delegations", "{\"deputy\": \"louis.garnier\", \"from\": \"" + soon
+                + "\", \"to\": \"" + soon.plus(7, ChronoUnit.DAYS) + "\"}");
+        assertThat(later.status()).as(later.toString()).isEqualTo(201);
+        assertThat((List<String>) later.object().get("moved")).isEmpty();
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (as("louis.garnier").get("/api/tasks/" + taskId).status() != 200) {
+            assertThat(Instant.now()).as("moved within 90 s of the period's start").isBefore(deadline);
+            periods.runOnce();
+            Thread.sleep(200);
+        }
+        assertThat(marc.delete("/api/delegations/" + later.object().get("id")).status()).isEqualTo(204);
         assertThat(marc.post("/api/tasks/" + taskId + "/complete", "{\"variables\": {\"decision\": \"reject\"}}").status())
                 .isEqualTo(204);
     }
