@@ -72,15 +72,42 @@ function delegateSection(status) {
     input('delegate-to', { type: 'date', required: true, value: day(inAWeek) }),
     input('delegate-reason', { maxlength: 1000 }),
     h('button', { type: 'submit', class: 'secondary', text: t('task.delegate.submit') }));
+  const mine = h('ul', { id: 'my-delegations', class: 'plain' });
+  form.append(h('h3', { text: t('task.delegate.mine') }), mine);
+  const list = async () => {
+    let delegations = [];
+    try { delegations = (await api('/api/delegations')).body || []; } catch { /* the form still works */ }
+    mine.replaceChildren(...(delegations.length ? delegations.map((d) => h('li', {},
+      h('span', { text: t('task.delegate.item', { deputy: d.deputy, from: when(d.from, false), to: when(d.to, false) })
+        + (d.active ? ` (${t('task.delegate.active')})` : '') }), ' ',
+      h('button', { type: 'button', class: 'secondary', 'data-delegation': d.id,
+        'aria-label': t('task.delegate.removeOne', { deputy: d.deputy }), text: t('task.delegate.remove'),
+        onclick: async () => {
+          try {
+            await api(`/api/delegations/${encodeURIComponent(d.id)}`, { method: 'DELETE' });
+            notice(status, 'ok', t('task.delegate.removed', { deputy: d.deputy }));
+          } catch (e) {
+            notice(status, 'bad', t('error.generic', { message: e.message }));
+          }
+          await list();
+        } })))
+      : [h('li', { text: t('task.delegate.none') })]));
+  };
+  list();
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const from = new Date(`${form.elements['delegate-from'].value}T00:00:00`);
     const to = new Date(`${form.elements['delegate-to'].value}T23:59:59`);
     const deputy = form.elements['delegate-deputy'].value.trim();
     try {
-      await api('/api/delegations', { method: 'POST', body: { deputy, from: from.toISOString(), to: to.toISOString(),
-        reason: form.elements['delegate-reason'].value } });
-      notice(status, 'ok', t('task.delegate.done', { deputy, to: when(to.toISOString(), false) }));
+      const created = (await api('/api/delegations', { method: 'POST', body: { deputy, from: from.toISOString(), to: to.toISOString(),
+        reason: form.elements['delegate-reason'].value } })).body || {};
+      const moved = (created.moved || []).length;
+      const kept = (created.kept || []).length;
+      notice(status, 'ok', t('task.delegate.done', { deputy, to: when(to.toISOString(), false) })
+        + (moved ? ` ${t('task.delegate.moved', { count: moved })}` : '')
+        + (kept ? ` ${t('task.delegate.kept', { count: kept })}` : ''));
+      await list();
     } catch (e) {
       notice(status, 'bad', t('error.generic', { message: e.message }));
     }

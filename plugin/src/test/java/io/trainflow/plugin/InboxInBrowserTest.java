@@ -13,8 +13,8 @@ import org.openqa.selenium.WebElement;
  * The web inbox in a real headless Chromium, as its people use it. L&D runs a campaign over sales; Nicolas, who
  * manages four of its people, signs in, narrows his inbox to the campaign, opens a request and sees where it
  * stands on the process diagram, is refused by the server for a decision the form does not offer (shown at the
- * field), approves one through the process owner's form, names a deputy, and approves the rest at once with one
- * comment. Antoine, one of his people, then asks for training himself and follows his request while the deputy
+ * field), approves one through the process owner's form and names a deputy: his open approvals move to her, and
+ * she approves them at once with one comment. Antoine, one of his people, then asks for training himself and follows his request while the deputy
  * decides on it. Every page passes axe-core's WCAG 2.1 AA rules.
  */
 class InboxInBrowserTest extends RunningTrainflow {
@@ -88,24 +88,34 @@ class InboxInBrowserTest extends RunningTrainflow {
             browser.field("#delegate-deputy").sendKeys(DEPUTY);
             browser.click("#delegate button[type=submit]");
             browser.waitForText("#status", DEPUTY + " decides in your place until");
+            browser.waitForText("#status", "open approval(s) moved to them");
+            browser.waitForText("#my-delegations", DEPUTY);
+            // the open approvals went to the deputy at once
+            assertThat(as(MANAGER).get("/api/tasks?campaign=" + campaign).list()).isEmpty();
+            int deputyTasks = as(DEPUTY).get("/api/tasks?campaign=" + campaign).list().size();
+            assertThat(deputyTasks).isGreaterThanOrEqualTo(campaignTasks - 1);
+            browser.signOut();
 
-            // the rest of the campaign at once, one comment, each decided on its own
+            // the deputy decides the rest of the campaign at once, one comment, each decided on its own
+            browser.signIn(DEPUTY, PASSWORD);
             browser.open("/inbox?campaign=" + campaign);
-            browser.waitForText("#count", (campaignTasks - 1) + " tasks shown");
+            browser.waitForText("#count", deputyTasks + " tasks shown");
             browser.click("#select-all");
-            browser.waitForText("#bulk-count", (campaignTasks - 1) + " selected");
+            browser.waitForText("#bulk-count", deputyTasks + " selected");
             browser.field("#bulk-comment").sendKeys("Approved for the sales campaign");
             browser.assertAccessible("/inbox with a selection");
             browser.click("#bulk-apply");
-            browser.waitForText("#status", (campaignTasks - 1) + " decided, 0 refused.");
-            browser.waitForText("#count", "Nothing waits for you.");
-            assertThat(as(MANAGER).get("/api/tasks?campaign=" + campaign).list()).isEmpty();
+            browser.waitForText("#status", deputyTasks + " decided, 0 refused.");
+            assertThat(as(DEPUTY).get("/api/tasks?campaign=" + campaign).list()).isEmpty();
             for (String request : requests.subList(1, requests.size())) {
                 assertThat((List<Map<String, Object>>) as("zoe.vincent").get("/api/requests/" + request).object().get("decisions"))
                         .anySatisfy(d -> assertThat((String) d.get("details")).contains("Approved for the sales campaign"));
             }
 
+            browser.signOut();
+
             // the lifecycle moves on past the manager's approval
+            browser.signIn(MANAGER, PASSWORD);
             browser.reopenUntil("/requests/" + requests.get(0), "#diagram .djs-element.tf-done[data-element-id=\"manager-approval\"]",
                     Duration.ofSeconds(90));
             assertThat(browser.all("#diagram .djs-element.tf-active[data-element-id=\"manager-approval\"]")).isEmpty();

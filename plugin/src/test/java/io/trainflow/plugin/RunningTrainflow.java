@@ -2,6 +2,8 @@ package io.trainflow.plugin;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +25,15 @@ abstract class RunningTrainflow {
 
     private static final String DATABASE = "jdbc:h2:mem:plugin-test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
+    /** The SMTP server the application's task notifications go to (a free port: other builds run beside). */
+    static final GreenMail MAIL = startMail();
+
+    private static GreenMail startMail() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        return mail;
+    }
+
     @LocalServerPort
     int port;
 
@@ -38,6 +49,14 @@ abstract class RunningTrainflow {
         // a first delay long enough that a slow machine cannot outwait it between two test calls
         registry.add("trainflow.sign-in.throttle.first-delay", () -> "PT20S");
         registry.add("trainflow.limits.writes-per-minute", () -> WRITES_PER_MINUTE);
+        // task notifications by e-mail to the test's SMTP server, promptly; approvers who collect many tasks across
+        // the tests still get one e-mail per task (the digest has its own test)
+        registry.add("trainflow.mail.host", () -> "127.0.0.1");
+        registry.add("trainflow.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("trainflow.mail.starttls", () -> "false");
+        registry.add("trainflow.mail.from", () -> "trainflow@acme.example");
+        registry.add("trainflow.notifications.interval", () -> "PT2S");
+        registry.add("trainflow.notifications.digest-threshold", () -> 1000);
     }
 
     /** A person of the sample organisation, signed in. */

@@ -16,6 +16,9 @@ public interface DelegationStore {
     /** Every delegation an approver has made, past, current and future, earliest first. */
     List<Delegation> of(String approver);
 
+    /** Delegations whose period starts or ends in {@code (after, upTo]}, earliest start first. */
+    List<Delegation> changingIn(Instant after, Instant upTo);
+
     /**
      * The delegation in force for the approver at that instant. When periods overlap, the one
      * that started last wins (the most recent decision of the approver).

@@ -1,5 +1,6 @@
 package io.trainflow.connectors.delegation;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,5 +28,17 @@ public class InMemoryDelegationStore implements DelegationStore {
                 .filter(d -> d.approver().equals(approver))
                 .sorted(Comparator.comparing(Delegation::from))
                 .toList();
+    }
+
+    @Override
+    public List<Delegation> changingIn(Instant after, Instant upTo) {
+        return byId.values().stream()
+                .filter(d -> within(d.from(), after, upTo) || within(d.to(), after, upTo))
+                .sorted(Comparator.comparing(Delegation::from))
+                .toList();
+    }
+
+    private static boolean within(Instant at, Instant after, Instant upTo) {
+        return at.isAfter(after) && !at.isAfter(upTo);
     }
 }

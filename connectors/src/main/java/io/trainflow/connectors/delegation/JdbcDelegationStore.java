@@ -5,6 +5,7 @@ import io.trainflow.connectors.jdbc.TrainflowSchema;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -60,6 +61,27 @@ public class JdbcDelegationStore implements DelegationStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, approver, deputy, valid_from, valid_to, reason"
                     + " FROM tf_delegation WHERE approver = ? ORDER BY valid_from, id")) {
                 ps.setString(1, approver);
+                List<Delegation> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(read(rs));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    @Override
+    public List<Delegation> changingIn(Instant after, Instant upTo) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, approver, deputy, valid_from, valid_to, reason"
+                    + " FROM tf_delegation WHERE (valid_from > ? AND valid_from <= ?) OR (valid_to > ? AND valid_to <= ?)"
+                    + " ORDER BY valid_from, id")) {
+                for (int i = 0; i < 4; i += 2) {
+                    ps.setObject(i + 1, after.atOffset(ZoneOffset.UTC));
+                    ps.setObject(i + 2, upTo.atOffset(ZoneOffset.UTC));
+                }
                 List<Delegation> rows = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -23,6 +23,7 @@ import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.engine.flowable.EngineClock;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import io.trainflow.workflows.intake.Intake;
+import io.trainflow.workflows.notify.tasks.TaskNotifier;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
@@ -159,7 +160,7 @@ public class EngineConfiguration {
 
     @Bean(destroyMethod = "close")
     TrainflowEngine trainflowEngine(DataSource dataSource, TrainflowPorts ports, Directory directory, EngineClock clock,
-                                    TrainflowProperties properties, NodeProperties node,
+                                    TrainflowProperties properties, NodeProperties node, TaskNotifier taskNotifier,
                                     io.trainflow.plugin.cluster.LockProperties locks,
                                     @Value("${trainflow.limits.background-connections:3}") int backgroundConnections) {
         // nodes starting together on one PostgreSQL create the engine's tables one after the other
@@ -170,6 +171,8 @@ public class EngineConfiguration {
                 .dataSource(dataSource)
                 .handlers(new HandlerRegistry(StepHandlers.all(ports)))
                 .directory(directory)
+                // new and escalated tasks go into the notification outbox in their own transaction
+                .taskNotifier(taskNotifier)
                 .clock(clock)
                 .workerThreads(properties.workerThreads())
                 .unassignedTaskGroup(properties.unassignedTaskGroup())

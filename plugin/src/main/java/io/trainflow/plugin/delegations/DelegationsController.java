@@ -3,19 +3,30 @@ package io.trainflow.plugin.delegations;
 import io.trainflow.connectors.delegation.Delegation;
 import io.trainflow.plugin.access.AccessAudit;
 import io.trainflow.plugin.api.DelegationsApi;
+import io.trainflow.plugin.api.model.DelegationCreated;
+import io.trainflow.plugin.api.model.DelegationCreatedKeptInner;
+import io.trainflow.plugin.api.model.DelegationView;
 import io.trainflow.plugin.security.CurrentUser;
 import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.engine.Directory;
+import io.trainflow.workflows.engine.flowable.OpenApprovals;
+import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import io.trainflow.workflows.notify.tasks.TaskNotifier;
+import io.trainflow.workflows.problems.TrainflowProblem.NotFound;
 import io.trainflow.workflows.problems.TrainflowProblem.InvalidInput;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An approver names a deputy for a period; resolve-approver routes to the deputy meanwhile. The deputy must be
+ * An approver names a deputy for a period; resolve-approver routes new approvals to the deputy meanwhile, and the
+ * approver's open approvals move to the deputy at once when the period has begun ({@link OpenApprovals}: separation of
+ * duties decides which may). Removing a delegation gives back what the deputy has not decided. The deputy must be
  * someone Trainflow knows (an employee of the HCM or a member of a group), and the period sane: starting no
  * earlier than yesterday and no later than two years ahead, ending after it starts and within a year.
  */
@@ -28,15 +39,42 @@ public class DelegationsController implements DelegationsApi {
     private final TrainflowPorts ports;
     private final Directory directory;
     private final AccessAudit audit;
+    private final OpenApprovals openApprovals;
 
-    public DelegationsController(TrainflowPorts ports, Directory directory, AccessAudit audit) {
+    public DelegationsController(TrainflowPorts ports, Directory directory, AccessAudit audit, TrainflowEngine engine,
+                                 TaskNotifier notifier) {
         this.ports = ports;
         this.directory = directory;
         this.audit = audit;
+        this.openApprovals = new OpenApprovals(engine, directory, notifier);
     }
 
     @Override
-    public ResponseEntity<Void> createDelegation(io.trainflow.plugin.api.model.Delegation body) {
+    public ResponseEntity<List<DelegationView>> listDelegations() {
+        Instant now = ports.clock().instant();
+        return ResponseEntity.ok(ports.delegations().of(CurrentUser.name()).stream()
+                .map(d -> new DelegationView(d.id(), d.deputy(), d.from().atOffset(ZoneOffset.UTC),
+                        d.to().atOffset(ZoneOffset.UTC), d.activeAt(now)).reason(d.reason()))
+                .toList());
+    }
+
+    @Override
+    public ResponseEntity<Void> removeDelegation(String delegationId) {
+        String approver = CurrentUser.name();
+        Delegation delegation = ports.delegations().of(approver).stream().filter(d -> d.id().equals(delegationId))
+                .findFirst().orElseThrow(() -> new NotFound("No delegation " + delegationId + " of " + approver));
+        ports.delegations().remove(delegationId);
+        audit.record(approver, "remove-delegation", delegationId);
+        boolean stillCovered = ports.delegations().activeFor(approver, ports.clock().instant())
+                .filter(d -> d.deputy().equals(delegation.deputy())).isPresent();
+        if (!stillCovered) {
+            openApprovals.giveBack(approver, delegation.deputy()).forEach(task -> audit.record(approver, "task-back", task));
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @Override
+    public ResponseEntity<DelegationCreated> createDelegation(io.trainflow.plugin.api.model.Delegation body) {
         String approver = CurrentUser.name();
         String deputy = body.getDeputy();
         if (approver.equals(deputy)) {
@@ -58,8 +96,15 @@ public class DelegationsController implements DelegationsApi {
             throw new InvalidInput("to", "a delegation lasts at most " + LONGEST.toDays() + " days");
         }
         String id = UUID.randomUUID().toString();
-        ports.delegations().save(new Delegation(id, approver, deputy, from, to, body.getReason()));
+        Delegation delegation = ports.delegations().save(new Delegation(id, approver, deputy, from, to, body.getReason()));
         audit.record(approver, "delegate", id);
-        return ResponseEntity.status(HttpStatus.CREATED).build();
+        DelegationCreated created = new DelegationCreated(id, List.of(), List.of());
+        if (delegation.activeAt(now)) {
+            OpenApprovals.Result result = openApprovals.delegate(approver, deputy, body.getReason());
+            result.moved().forEach(task -> audit.record(approver, "task-to-deputy", task));
+            created.moved(result.moved()).kept(result.kept().entrySet().stream()
+                    .map(e -> new DelegationCreatedKeptInner(e.getKey(), e.getValue())).toList());
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 }

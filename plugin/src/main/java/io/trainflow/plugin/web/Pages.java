@@ -15,7 +15,7 @@ public class Pages implements WebMvcConfigurer {
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addRedirectViewController("/", "/inbox");
         registry.addViewController("/inbox").setViewName("forward:/inbox.html");
-        registry.addViewController("/tasks/{taskId}").setViewName("forward:/task.html");
+        // /tasks/{taskId}: TaskPage (404 for anyone who may not see the task)
         registry.addViewController("/requests").setViewName("forward:/requests.html");
         registry.addViewController("/requests/{requestId}").setViewName("forward:/request.html");
     }

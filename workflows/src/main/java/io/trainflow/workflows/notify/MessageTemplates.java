@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * whatever the process passes. Values are data typed by people: they are shortened and never
  * interpreted.
  */
-final class MessageTemplates {
+public final class MessageTemplates {
 
     static final Map<String, String> TEMPLATES = Map.of(
             "enrolled", "You are enrolled[ in {sessions}][ in {courses}].[ Please complete your training by"
@@ -45,7 +45,15 @@ final class MessageTemplates {
             throw new IllegalArgumentException("Unknown notification template '" + template + "'; known: "
                     + TEMPLATES.keySet());
         }
-        Map<String, Object> values = data == null ? Map.of() : data;
+        return fill(text, data);
+    }
+
+    /**
+     * Fills a template text (e.g. a notification file a process owner edited): {@code {key}} by its value, a part
+     * in square brackets left out when a key inside it has no value.
+     */
+    public static String fill(String text, Map<String, ?> data) {
+        Map<String, ?> values = data == null ? Map.of() : data;
         StringBuilder out = new StringBuilder();
         Matcher optional = OPTIONAL.matcher(text);
         while (optional.find()) {

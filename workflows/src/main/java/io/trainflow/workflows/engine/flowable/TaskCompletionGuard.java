@@ -136,12 +136,12 @@ public class TaskCompletionGuard implements TaskListener {
                 .addComment(task.getId(), task.getProcessInstanceId(), ROUTING_NOTE, routing.note());
     }
 
-    private static Step step(TaskInfo task, Map<String, Object> variables, Collection<? extends IdentityLink> links) {
+    static Step step(TaskInfo task, Map<String, Object> variables, Collection<? extends IdentityLink> links) {
         return step(task.getTaskDefinitionKey(), task.getName(), task.getProcessDefinitionId(), task.getAssignee(), variables,
                 links);
     }
 
-    private static Step step(String elementId, String name, String processDefinitionId, String assignee,
+    static Step step(String elementId, String name, String processDefinitionId, String assignee,
                              Map<String, Object> variables, Collection<? extends IdentityLink> links) {
         Set<String> users = new LinkedHashSet<>();
         Set<String> groups = new LinkedHashSet<>();

@@ -4,6 +4,9 @@ import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.feel.Feel;
 import io.trainflow.workflows.lint.BpmnLinter;
+import io.trainflow.workflows.notify.tasks.TaskNotice;
+import io.trainflow.workflows.notify.tasks.TaskNotifier;
+import org.flowable.task.api.Task;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -48,6 +51,11 @@ public final class TrainflowEngine implements AutoCloseable {
 
     public EngineClock clock() {
         return clock;
+    }
+
+    /** What the people of an open task would be told about it (e.g. when its due date passed). */
+    public TaskNotice notice(Task task, TaskNotice.Kind kind) {
+        return TaskNotices.notice(engine, task, kind);
     }
 
     public JobWorker worker() {
@@ -118,6 +126,13 @@ public final class TrainflowEngine implements AutoCloseable {
         private String nodeId;
         private LockTimes locks = LockTimes.standard();
         private Duration stopGrace = Duration.ofSeconds(10);
+        private TaskNotifier taskNotifier = TaskNotifier.NONE;
+
+        /** Who hears of new and escalated user tasks, inside the transaction that creates them. */
+        public Builder taskNotifier(TaskNotifier notifier) {
+            this.taskNotifier = notifier == null ? TaskNotifier.NONE : notifier;
+            return this;
+        }
 
         /** The group a user task that names no assignee or candidates is offered to. */
         public Builder unassignedTaskGroup(String group) {
@@ -242,7 +257,8 @@ public final class TrainflowEngine implements AutoCloseable {
             BpmnLinter linter = new BpmnLinter(handlers.types(), feel, unassignedTaskGroup);
             config.setBpmnParseFactory(new ZeebeBpmnParseFactory(linter));
             config.setPreBpmnParseHandlers(List.of(
-                    new ZeebeUserTaskParseHandler(new TaskCompletionGuard(directory), unassignedTaskGroup),
+                    new ZeebeUserTaskParseHandler(new TaskCompletionGuard(directory), unassignedTaskGroup,
+                            new TaskNotices(taskNotifier)),
                     new ZeebeCallActivityParseHandler(),
                     new ZeebeMessageParseHandler(),
                     new ZeebeMultiInstanceParseHandler(),

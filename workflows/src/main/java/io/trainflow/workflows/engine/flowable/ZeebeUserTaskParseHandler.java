@@ -15,16 +15,19 @@ import org.flowable.engine.impl.bpmn.parser.handler.AbstractBpmnParseHandler;
  * evaluated by {@link FeelExpressionManager}) and puts the {@link TaskCompletionGuard} on
  * every user task, so the rules on who may complete hold whatever API completes it, followed
  * by the task's {@code zeebe:ioMapping} outputs ({@link UserTaskOutputMappings}); due date, follow-up date
- * and priority are set as the task is created ({@link TaskSchedule}).
+ * and priority are set as the task is created ({@link TaskSchedule}), and the people it went to hear of it
+ * ({@link TaskNotices}).
  */
 class ZeebeUserTaskParseHandler extends AbstractBpmnParseHandler<UserTask> {
 
     private final TaskCompletionGuard guard;
     private final String unassignedGroup;
+    private final TaskNotices notices;
 
-    ZeebeUserTaskParseHandler(TaskCompletionGuard guard, String unassignedGroup) {
+    ZeebeUserTaskParseHandler(TaskCompletionGuard guard, String unassignedGroup, TaskNotices notices) {
         this.guard = guard;
         this.unassignedGroup = unassignedGroup;
+        this.notices = notices;
     }
 
     @Override
@@ -46,6 +49,8 @@ class ZeebeUserTaskParseHandler extends AbstractBpmnParseHandler<UserTask> {
         if (!guarded) {
             task.getTaskListeners().add(on(TaskListener.EVENTNAME_CREATE, guard));
             task.getTaskListeners().add(on(TaskListener.EVENTNAME_CREATE, TaskSchedule.INSTANCE));
+            // after routing: the people told are the ones the task went to
+            task.getTaskListeners().add(on(TaskListener.EVENTNAME_CREATE, notices));
             task.getTaskListeners().add(onComplete(guard));
             // after the guard: a refused completion maps nothing
             task.getTaskListeners().add(onComplete(UserTaskOutputMappings.INSTANCE));
