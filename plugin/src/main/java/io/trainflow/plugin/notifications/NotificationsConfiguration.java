@@ -1,5 +1,6 @@
 package io.trainflow.plugin.notifications;
 
+import io.trainflow.plugin.cluster.ClusterLock;
 import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.flowable.EngineClock;
@@ -8,6 +9,7 @@ import io.trainflow.workflows.notify.tasks.Outbox;
 import io.trainflow.workflows.notify.tasks.OutboxTaskNotifier;
 import io.trainflow.workflows.notify.tasks.TaskNotifier;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import javax.sql.DataSource;
@@ -25,6 +27,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 public class NotificationsConfiguration {
 
     private NotificationDispatcher dispatcher;
+    private ClusterLock cluster;
 
     @Value("${trainflow.notifications.enabled:true}")
     private boolean enabled;
@@ -59,7 +62,9 @@ public class NotificationsConfiguration {
                                                   @Value("${trainflow.notifications.digest-threshold:10}") int threshold,
                                                   @Value("${trainflow.notifications.digest-time:07:00}") String digestTime,
                                                   @Value("${trainflow.notifications.digest-zone:UTC}") String zone,
-                                                  @Value("${trainflow.public-url:}") String publicUrl) {
+                                                  @Value("${trainflow.public-url:}") String publicUrl,
+                                                  ClusterLock cluster) {
+        this.cluster = cluster;
         dispatcher = new NotificationDispatcher(outbox, dataSource, notifier, new EngineOpenTasks(engine, directory),
                 ports.lms(), ports.hcm(), mail, new NotificationTemplates(Path.of(folder), locale), engine.clock(),
                 new NotificationDispatcher.Settings(threshold, LocalTime.parse(digestTime), ZoneId.of(zone)),
@@ -72,7 +77,11 @@ public class NotificationsConfiguration {
     @Scheduled(fixedDelayString = "${trainflow.notifications.interval:PT30S}", initialDelayString = "PT5S")
     void dispatch() {
         if (enabled && dispatcher != null) {
-            dispatcher.runOnce();
+            // one node of a cluster sends at a time: two would both send a row they read as pending
+            cluster.runExclusively("notifications", Duration.ZERO, Duration.ofMinutes(10), () -> {
+                dispatcher.runOnce();
+                return null;
+            });
         }
     }
 }
