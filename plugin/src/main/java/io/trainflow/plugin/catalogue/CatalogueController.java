@@ -6,6 +6,7 @@ import io.trainflow.connectors.catalogue.CatalogueRules;
 import io.trainflow.connectors.catalogue.DepartmentBudget;
 import io.trainflow.connectors.catalogue.InvalidCatalogue;
 import io.trainflow.connectors.catalogue.JdbcCatalogue;
+import io.trainflow.connectors.catalogue.Role;
 import io.trainflow.connectors.catalogue.TrainingSession;
 import io.trainflow.connectors.groups.JdbcGroups;
 import io.trainflow.plugin.access.Access;
@@ -17,6 +18,7 @@ import io.trainflow.plugin.api.model.Course;
 import io.trainflow.plugin.api.model.CourseChange;
 import io.trainflow.plugin.api.model.Group;
 import io.trainflow.plugin.api.model.ImportResult;
+import io.trainflow.plugin.api.model.RoleChange;
 import io.trainflow.plugin.api.model.Session;
 import io.trainflow.plugin.api.model.SessionChange;
 import io.trainflow.plugin.security.CurrentUser;
@@ -35,7 +37,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * L&amp;D and admins keep the catalogue (courses, sessions, budgets) and admins keep Trainflow's groups, over REST
+ * L&amp;D and admins keep the catalogue (courses, sessions, role requirements, budgets) and admins keep Trainflow's groups, over REST
  * or by import; every change is checked ({@link CatalogueRules}, naming the JSON field), written in one transaction,
  * audited (tf_access_audit), and read by the very next request: no rebuild, no restart.
  */
@@ -121,6 +123,33 @@ public class CatalogueController implements CatalogueApi {
             throw new NotFound("No session '" + sessionId + "' in the catalogue");
         }
         audit.record(user, "catalogue.session.remove", sessionId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Override
+    public ResponseEntity<List<io.trainflow.plugin.api.model.Role>> listRoles() {
+        editor("read the catalogue");
+        return ResponseEntity.ok(catalogue.roles().stream().map(r -> new io.trainflow.plugin.api.model.Role(r.title(),
+                r.requiredSkills(), r.roleId()).jobTitleIds(r.jobTitleIds())).toList());
+    }
+
+    @Override
+    public ResponseEntity<Void> putRole(String roleId, RoleChange body) {
+        String user = editor("change the catalogue");
+        Role role = new Role(roleId, body.getTitle(), body.getJobTitleIds(), body.getRequiredSkills());
+        checked(() -> CatalogueRules.check(role, ""));
+        boolean added = edits.putRole(role);
+        audit.record(user, added ? "catalogue.role.add" : "catalogue.role.change", roleId);
+        return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK).build();
+    }
+
+    @Override
+    public ResponseEntity<Void> deleteRole(String roleId) {
+        String user = editor("change the catalogue");
+        if (!edits.deleteRole(roleId)) {
+            throw new NotFound("No role '" + roleId + "' in the catalogue");
+        }
+        audit.record(user, "catalogue.role.remove", roleId);
         return ResponseEntity.noContent().build();
     }
 
