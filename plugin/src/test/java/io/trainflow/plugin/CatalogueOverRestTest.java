@@ -50,6 +50,15 @@ class CatalogueOverRestTest extends RunningTrainflow {
         assertThat(zoe.delete("/api/catalogue/courses/x1").status()).isEqualTo(204);
         assertThat(zoe.delete("/api/catalogue/courses/x1").status()).isEqualTo(404);
 
+        Api.Response badLevel = zoe.put("/api/catalogue/roles/x-role", """
+                {"title": "X", "requiredSkills": {"java": 7}}""");
+        assertThat(badLevel.status()).as(badLevel.toString()).isEqualTo(400);
+        assertThat(zoe.put("/api/catalogue/roles/x-role", """
+                {"title": "X", "jobTitleIds": ["x-title"], "requiredSkills": {"java": 3}}""").status()).isEqualTo(201);
+        assertThat(zoe.get("/api/catalogue/roles").list()).anySatisfy(r -> assertThat(r).containsEntry("id", "x-role")
+                .containsEntry("requiredSkills", Map.of("java", 3)));
+        assertThat(zoe.delete("/api/catalogue/roles/x-role").status()).isEqualTo(204);
+
         // group membership is the admins' alone: L&D cannot make itself auditor
         assertThat(zoe.put("/api/groups/auditors/members/zoe.vincent", "{}").status()).isEqualTo(403);
         assertThat(as("adam.david").put("/api/groups/sme/members/manon.boyer", "{}").status()).isEqualTo(204);

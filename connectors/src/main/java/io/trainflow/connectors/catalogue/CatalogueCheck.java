@@ -11,6 +11,8 @@ import java.util.function.Supplier;
  */
 public final class CatalogueCheck implements ConnectionCheck {
 
+    public static final String SYSTEM = "catalogue";
+
     private final Supplier<JdbcCatalogue> catalogue;
     private final boolean demo;
 
@@ -22,7 +24,7 @@ public final class CatalogueCheck implements ConnectionCheck {
 
     @Override
     public String system() {
-        return "catalogue";
+        return SYSTEM;
     }
 
     @Override

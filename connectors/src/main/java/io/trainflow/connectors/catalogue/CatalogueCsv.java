@@ -16,6 +16,7 @@ import java.util.Set;
  * <ul>
  *   <li>{@code courses}: id, title, cost, currency, skills, tags</li>
  *   <li>{@code sessions}: id, courseId, start, end, seats, seatsTakenElsewhere, trainer, style (ISO-8601 instants)</li>
+ *   <li>{@code roles}: roleId, title, jobTitles, requiredSkills ({@code skill:level}, e.g. {@code java:3|sql:2})</li>
  *   <li>{@code budgets}: departmentId, allocated, spent, owner, currency</li>
  *   <li>{@code members}: group, username</li>
  * </ul>
@@ -26,9 +27,11 @@ public final class CatalogueCsv {
     static final Map<String, List<String>> COLUMNS = Map.of(
             "courses", List.of("id", "title", "cost", "currency", "skills", "tags"),
             "sessions", List.of("id", "courseId", "start", "end", "seats", "seatsTakenElsewhere", "trainer", "style"),
+            "roles", List.of("roleId", "title", "jobTitles", "requiredSkills"),
             "budgets", List.of("departmentId", "allocated", "spent", "owner", "currency"),
             "members", List.of("group", "username"));
-    private static final Set<String> OPTIONAL = Set.of("skills", "tags", "seatsTakenElsewhere", "trainer", "style");
+    private static final Set<String> OPTIONAL = Set.of("skills", "tags", "seatsTakenElsewhere", "trainer", "style",
+            "jobTitles");
 
     private CatalogueCsv() {
     }
@@ -36,7 +39,8 @@ public final class CatalogueCsv {
     static CatalogueImport.Entries entries(String kind, String csv) {
         List<String> columns = COLUMNS.get(kind);
         if (columns == null) {
-            throw new InvalidCatalogue("kind", "must be one of courses, sessions, budgets, members (was '" + kind + "')");
+            throw new InvalidCatalogue("kind", "must be one of " + String.join(", ", new java.util.TreeSet<>(COLUMNS.keySet()))
+                    + " (was '" + kind + "')");
         }
         List<List<String>> rows = parse(csv);
         if (rows.isEmpty()) {
@@ -60,6 +64,11 @@ public final class CatalogueCsv {
                             line.text("trainer"), line.text("style"));
                     CatalogueRules.check(s, line.at);
                     e.sessions().add(s);
+                }
+                case "roles" -> {
+                    Role r = new Role(line.text("roleId"), line.text("title"), line.list("jobTitles"), line.levels("requiredSkills"));
+                    CatalogueRules.check(r, line.at);
+                    e.roles().add(r);
                 }
                 case "budgets" -> {
                     DepartmentBudget b = new DepartmentBudget(line.text("departmentId"), CatalogueImport.amount(line.amount("allocated")),
@@ -113,6 +122,23 @@ public final class CatalogueCsv {
             String value = text(column);
             return value == null ? List.of() : Arrays.stream(value.split("\\|")).map(String::strip).filter(v -> !v.isEmpty())
                     .toList();
+        }
+
+        /** {@code skill:level|skill:level}. */
+        Map<String, Integer> levels(String column) {
+            Map<String, Integer> levels = new java.util.LinkedHashMap<>();
+            for (String pair : list(column)) {
+                String[] parts = pair.split(":");
+                try {
+                    if (parts.length != 2) {
+                        throw new NumberFormatException();
+                    }
+                    levels.put(parts[0].strip(), Integer.parseInt(parts[1].strip()));
+                } catch (NumberFormatException e) {
+                    throw new InvalidCatalogue(at + column, "'" + pair + "' is not skill:level (e.g. java:3)");
+                }
+            }
+            return levels;
         }
 
         BigDecimal amount(String column) {

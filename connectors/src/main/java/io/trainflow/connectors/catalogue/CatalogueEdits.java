@@ -121,11 +121,23 @@ public final class CatalogueEdits {
         return jdbc.inTransaction(c -> update(c, "DELETE FROM tf_budget WHERE department_id = ?", departmentId) > 0);
     }
 
-    void putRole(Connection c, Role role) throws SQLException {
-        Object[] values = {role.title(), Json.write(role.jobTitleIds()), Json.write(role.requiredSkills()), role.roleId()};
-        if (update(c, "UPDATE tf_role SET title = ?, job_title_ids = ?, required_skills = ? WHERE role_id = ?", values) == 0) {
-            update(c, "INSERT INTO tf_role (title, job_title_ids, required_skills, role_id) VALUES (?, ?, ?, ?)", values);
+    /** Adds or replaces a role and the skill levels it requires; returns whether it was new. */
+    public boolean putRole(Role role) {
+        return jdbc.inTransaction(c -> putRole(c, role));
+    }
+
+    boolean putRole(Connection c, Role role) throws SQLException {
+        Object[] values = {role.title(), Json.write(role.jobTitleIds()), Json.write(new java.util.TreeMap<>(role.requiredSkills())),
+                role.roleId()};
+        if (update(c, "UPDATE tf_role SET title = ?, job_title_ids = ?, required_skills = ? WHERE role_id = ?", values) > 0) {
+            return false;
         }
+        update(c, "INSERT INTO tf_role (title, job_title_ids, required_skills, role_id) VALUES (?, ?, ?, ?)", values);
+        return true;
+    }
+
+    public boolean deleteRole(String roleId) {
+        return jdbc.inTransaction(c -> update(c, "DELETE FROM tf_role WHERE role_id = ?", roleId) > 0);
     }
 
     /** Runs several edits in one transaction (an import is all or nothing). */

@@ -85,7 +85,7 @@ public final class CatalogueImport {
         }
     }
 
-    /** Imports a CSV of {@code kind} courses, sessions, budgets or members (format: {@link CatalogueCsv}). */
+    /** Imports a CSV of {@code kind} courses, sessions, roles, budgets or members (format: {@link CatalogueCsv}). */
     public Result csv(String kind, String csv) {
         return write(CatalogueCsv.entries(kind, csv));
     }
@@ -112,8 +112,7 @@ public final class CatalogueImport {
         }
         List<Role> roles = doc.roles() == null ? List.of() : doc.roles();
         for (int i = 0; i < roles.size(); i++) {
-            CatalogueRules.id(roles.get(i).roleId(), "roles[" + i + "].roleId");
-            CatalogueRules.text(roles.get(i).title(), 500, "roles[" + i + "].title");
+            CatalogueRules.check(roles.get(i), "roles[" + i + "].");
             e.roles().add(roles.get(i));
         }
         List<BudgetDoc> budgets = doc.budgets() == null ? List.of() : doc.budgets();

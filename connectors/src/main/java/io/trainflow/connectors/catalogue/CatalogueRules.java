@@ -47,6 +47,20 @@ public final class CatalogueRules {
         currency(b.currency(), at + "currency");
     }
 
+    public static void check(Role r, String at) {
+        id(r.roleId(), at + "roleId");
+        text(r.title(), 500, at + "title");
+        for (String jobTitle : r.jobTitleIds()) {
+            id(jobTitle, at + "jobTitleIds");
+        }
+        r.requiredSkills().forEach((skill, level) -> {
+            id(skill, at + "requiredSkills");
+            if (level == null || level < 1 || level > 5) {
+                throw new InvalidCatalogue(at + "requiredSkills." + skill, "a level is 1 to 5");
+            }
+        });
+    }
+
     public static void member(String group, String username, String at) {
         id(group, at + "group");
         text(username, 200, at + "username");

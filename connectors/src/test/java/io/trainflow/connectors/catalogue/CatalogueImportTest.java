@@ -81,6 +81,13 @@ class CatalogueImportTest {
             assertThat(c.cost()).isEqualByComparingTo("1200.50");
             assertThat(c.skillIds()).containsExactly("kubernetes", "observability");
         });
+        importer.csv("roles", "roleId,title,jobTitles,requiredSkills\nplatform-engineer,Platform Engineer,"
+                + "platform-engineer|sre-lead,kubernetes:4|observability:3\n");
+        assertThat(catalogue.roleForJobTitle("sre-lead")).get().extracting(Role::requiredSkills)
+                .isEqualTo(java.util.Map.of("kubernetes", 4, "observability", 3));
+        assertThatThrownBy(() -> importer.csv("roles", "roleId,title,requiredSkills\nx,X,java:9\n"))
+                .isInstanceOfSatisfying(InvalidCatalogue.class,
+                        e -> assertThat(e.field()).isEqualTo("line 2: requiredSkills.java"));
         assertThatThrownBy(() -> importer.csv("sessions", "id,courseId,start,end,seats\n"
                 + "s1,999,2026-04-01T09:00:00Z,2026-04-01T17:00:00Z,10\n"))
                 .isInstanceOfSatisfying(InvalidCatalogue.class, e -> assertThat(e.field()).isEqualTo("line 2: courseId"));

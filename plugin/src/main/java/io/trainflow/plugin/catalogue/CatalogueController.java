@@ -6,6 +6,7 @@ import io.trainflow.connectors.catalogue.CatalogueRules;
 import io.trainflow.connectors.catalogue.DepartmentBudget;
 import io.trainflow.connectors.catalogue.InvalidCatalogue;
 import io.trainflow.connectors.catalogue.JdbcCatalogue;
+import io.trainflow.connectors.catalogue.Role;
 import io.trainflow.connectors.catalogue.TrainingSession;
 import io.trainflow.connectors.groups.JdbcGroups;
 import io.trainflow.plugin.access.Access;
@@ -17,6 +18,7 @@ import io.trainflow.plugin.api.model.Course;
 import io.trainflow.plugin.api.model.CourseChange;
 import io.trainflow.plugin.api.model.Group;
 import io.trainflow.plugin.api.model.ImportResult;
+import io.trainflow.plugin.api.model.RoleChange;
 import io.trainflow.plugin.api.model.Session;
 import io.trainflow.plugin.api.model.SessionChange;
 import io.trainflow.plugin.security.CurrentUser;
@@ -35,7 +37,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * L&amp;D and admins keep the catalogue (courses, sessions, budgets) and admins keep Trainflow's groups, over REST
+ * L&amp;D and admins keep the catalogue (courses, sessions, role requirements, budgets) and admins keep Trainflow's groups, over REST
  * or by import; every change is checked ({@link CatalogueRules}, naming the JSON field), written in one transaction,
  * audited (tf_access_audit), and read by the very next request: no rebuild, no restart.
  */
@@ -76,18 +78,13 @@ public class CatalogueController implements CatalogueApi {
                 body.getCurrency(), body.getSkillIds(), body.getTags());
         checked(() -> CatalogueRules.check(course, ""));
         boolean added = edits.putCourse(course);
-        audit.record(user, added ? "catalogue.course.add" : "catalogue.course.change", courseId);
-        return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK).body(course(course));
+        return ResponseEntity.status(changed(added, user, "course", courseId)).body(course(course));
     }
 
     @Override
     public ResponseEntity<Void> deleteCourse(String courseId) {
         String user = editor("change the catalogue");
-        if (!edits.deleteCourse(courseId)) {
-            throw new NotFound("No course '" + courseId + "' in the catalogue");
-        }
-        audit.record(user, "catalogue.course.remove", courseId);
-        return ResponseEntity.noContent().build();
+        return removed(edits.deleteCourse(courseId), user, "course", courseId);
     }
 
     @Override
@@ -110,18 +107,35 @@ public class CatalogueController implements CatalogueApi {
             throw new InvalidInput("courseId", "no course '" + body.getCourseId() + "' in the catalogue");
         }
         boolean added = edits.putSession(session);
-        audit.record(user, added ? "catalogue.session.add" : "catalogue.session.change", sessionId);
-        return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK).build();
+        return ResponseEntity.status(changed(added, user, "session", sessionId)).build();
     }
 
     @Override
     public ResponseEntity<Void> deleteSession(String sessionId) {
         String user = editor("change the catalogue");
-        if (!edits.deleteSession(sessionId)) {
-            throw new NotFound("No session '" + sessionId + "' in the catalogue");
-        }
-        audit.record(user, "catalogue.session.remove", sessionId);
-        return ResponseEntity.noContent().build();
+        return removed(edits.deleteSession(sessionId), user, "session", sessionId);
+    }
+
+    @Override
+    public ResponseEntity<List<io.trainflow.plugin.api.model.Role>> listRoles() {
+        editor("read the catalogue");
+        return ResponseEntity.ok(catalogue.roles().stream().map(r -> new io.trainflow.plugin.api.model.Role(r.title(),
+                r.requiredSkills(), r.roleId()).jobTitleIds(r.jobTitleIds())).toList());
+    }
+
+    @Override
+    public ResponseEntity<Void> putRole(String roleId, RoleChange body) {
+        String user = editor("change the catalogue");
+        Role role = new Role(roleId, body.getTitle(), body.getJobTitleIds(), body.getRequiredSkills());
+        checked(() -> CatalogueRules.check(role, ""));
+        boolean added = edits.putRole(role);
+        return ResponseEntity.status(changed(added, user, "role", roleId)).build();
+    }
+
+    @Override
+    public ResponseEntity<Void> deleteRole(String roleId) {
+        String user = editor("change the catalogue");
+        return removed(edits.deleteRole(roleId), user, "role", roleId);
     }
 
     @Override
@@ -137,18 +151,13 @@ public class CatalogueController implements CatalogueApi {
                 body.getSpent().doubleValue(), body.getOwner(), body.getCurrency());
         checked(() -> CatalogueRules.check(budget, ""));
         boolean added = edits.putBudget(budget);
-        audit.record(user, added ? "catalogue.budget.add" : "catalogue.budget.change", departmentId);
-        return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK).build();
+        return ResponseEntity.status(changed(added, user, "budget", departmentId)).build();
     }
 
     @Override
     public ResponseEntity<Void> deleteBudget(String departmentId) {
         String user = editor("change the budgets");
-        if (!edits.deleteBudget(departmentId)) {
-            throw new NotFound("No budget for department '" + departmentId + "'");
-        }
-        audit.record(user, "catalogue.budget.remove", departmentId);
-        return ResponseEntity.noContent().build();
+        return removed(edits.deleteBudget(departmentId), user, "budget", departmentId);
     }
 
     @Override
@@ -193,6 +202,21 @@ public class CatalogueController implements CatalogueApi {
             throw new NotFound("'" + username + "' is not in group '" + group + "'");
         }
         audit.record(user, "group.remove:" + group, username);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Audits an add or a change; 201 for a new entry, 200 for a replaced one. */
+    private HttpStatus changed(boolean added, String user, String kind, String id) {
+        audit.record(user, "catalogue." + kind + (added ? ".add" : ".change"), id);
+        return added ? HttpStatus.CREATED : HttpStatus.OK;
+    }
+
+    /** Audits a removal; 404 when there was nothing to remove. */
+    private ResponseEntity<Void> removed(boolean removed, String user, String kind, String id) {
+        if (!removed) {
+            throw new NotFound("No " + kind + " '" + id + "' in the catalogue");
+        }
+        audit.record(user, "catalogue." + kind + ".remove", id);
         return ResponseEntity.noContent().build();
     }
 
