@@ -41,7 +41,8 @@ public final class TrainflowSchema {
      * the stores it used, so V1 (CREATE TABLE IF NOT EXISTS) must still run to add the missing ones.
      */
     public static MigrateResult migrate(DataSource dataSource) {
-        return Flyway.configure()
+        // nodes starting together on one PostgreSQL migrate one after the other
+        return StartupLock.around(dataSource, "trainflow-schema", () -> Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .table(HISTORY_TABLE)
@@ -49,6 +50,6 @@ public final class TrainflowSchema {
                 .baselineVersion("0")
                 .baselineDescription("tables of release 0.1, made ad hoc")
                 .load()
-                .migrate();
+                .migrate());
     }
 }

@@ -12,6 +12,6 @@ class ClusterConfiguration {
 
     @Bean
     ClusterLock clusterLock(DataSource dataSource, NodeProperties node) {
-        return StartupLock.around(dataSource, () -> new ClusterLock(dataSource, node.id(), Clock.systemUTC()));
+        return new ClusterLock(dataSource, node.id(), Clock.systemUTC());
     }
 }

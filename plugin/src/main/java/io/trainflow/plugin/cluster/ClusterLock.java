@@ -1,6 +1,7 @@
 package io.trainflow.plugin.cluster;
 
 import io.trainflow.connectors.jdbc.Jdbc;
+import io.trainflow.connectors.jdbc.TrainflowSchema;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -28,8 +29,7 @@ public final class ClusterLock {
         this.jdbc = new Jdbc(dataSource);
         this.node = node;
         this.wallClock = wallClock;
-        jdbc.execute("CREATE TABLE IF NOT EXISTS tf_cluster_lock (name VARCHAR(64) PRIMARY KEY,"
-                + " owner VARCHAR(300) NOT NULL, locked_until TIMESTAMP WITH TIME ZONE NOT NULL)");
+        TrainflowSchema.ensure(dataSource); // V5__cluster_lock
     }
 
     /** What a run under the lock gave: run or skipped because another node holds it (and which). */

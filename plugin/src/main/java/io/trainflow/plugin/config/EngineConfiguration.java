@@ -164,7 +164,7 @@ public class EngineConfiguration {
                                     io.trainflow.plugin.cluster.LockProperties locks,
                                     @Value("${trainflow.limits.background-connections:3}") int backgroundConnections) {
         // nodes starting together on one PostgreSQL create the engine's tables one after the other
-        return io.trainflow.plugin.cluster.StartupLock.around(dataSource, () -> TrainflowEngine.builder()
+        return io.trainflow.connectors.jdbc.StartupLock.around(dataSource, "engine-schema", () -> TrainflowEngine.builder()
                 .nodeId(node.id())
                 .stopGrace(node.stopGrace())
                 .locks(locks.times())

@@ -1,6 +1,7 @@
 package io.trainflow.workflows.notify.tasks;
 
 import io.trainflow.connectors.jdbc.Jdbc;
+import io.trainflow.connectors.jdbc.TrainflowSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,13 +47,7 @@ public final class Outbox {
 
     public Outbox(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
-        jdbc.execute("CREATE TABLE IF NOT EXISTS tf_notification ("
-                        + " id VARCHAR(36) PRIMARY KEY, dedup_key VARCHAR(400) NOT NULL, kind VARCHAR(16) NOT NULL,"
-                        + " recipient VARCHAR(200) NOT NULL, task_id VARCHAR(64), task_name VARCHAR(400),"
-                        + " request_id VARCHAR(200), learner VARCHAR(400), created_at TIMESTAMP WITH TIME ZONE NOT NULL,"
-                        + " state VARCHAR(16) NOT NULL, digest_id VARCHAR(36), lms_state VARCHAR(16), mail_state VARCHAR(16),"
-                        + " sent_at TIMESTAMP WITH TIME ZONE, CONSTRAINT tf_notification_key UNIQUE (dedup_key))",
-                "CREATE INDEX IF NOT EXISTS tf_notification_state ON tf_notification (state, recipient)");
+        TrainflowSchema.ensure(dataSource); // V4__task_notifications
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.trainflow.plugin.cluster;
+package io.trainflow.connectors.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,26 +11,28 @@ import javax.sql.DataSource;
  * Schema work at start-up, one node at a time. Two nodes starting together on an empty PostgreSQL both create the
  * engine's tables, and PostgreSQL refuses the second CREATE (duplicate key in pg_type) even with IF NOT EXISTS:
  * the node fails to start. A session-level advisory lock serialises them; the second finds the tables made.
- * H2 files are one node's own: nothing to serialise.
+ * H2 files are one node's own: nothing to serialise. Each kind of start-up work has its own lock ({@code name}),
+ * so one taken inside another (Trainflow's migrations while the engine makes its tables) never waits for itself.
  */
 public final class StartupLock {
 
-    /** Any fixed key: the ASCII of "Trainflo". */
-    private static final long KEY = 0x547261696e666c6fL;
+    /** Trainflow's advisory-lock keys: "Trai" in the high half, the work's name in the low half. */
+    private static final long PREFIX = 0x5472616900000000L;
 
     private StartupLock() {
     }
 
-    public static <T> T around(DataSource dataSource, Supplier<T> work) {
+    public static <T> T around(DataSource dataSource, String name, Supplier<T> work) {
+        long key = PREFIX | (name.hashCode() & 0xffffffffL);
         try (Connection c = dataSource.getConnection()) {
             if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
                 return work.get();
             }
-            execute(c, "SELECT pg_advisory_lock(" + KEY + ")");
+            execute(c, "SELECT pg_advisory_lock(" + key + ")");
             try {
                 return work.get();
             } finally {
-                execute(c, "SELECT pg_advisory_unlock(" + KEY + ")");
+                execute(c, "SELECT pg_advisory_unlock(" + key + ")");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot take the start-up lock in the database: " + e.getMessage(), e);
