@@ -146,9 +146,11 @@ final class ElementRules {
 
     private void serviceTask(ExternalWorkerServiceTask task) {
         String type = task.getTopic();
-        if (type.startsWith("io.camunda:http-json")) {
-            problem(task, "Camunda's REST connector (" + type + ") is not supported on the embedded engine yet:"
-                    + " call the API from a step handler (a Trainflow task type)");
+        if (RestConnectorRules.isRestConnector(type) && taskTypes.contains(type)) {
+            RestConnectorRules.check(task).forEach(reason -> problem(task, reason));
+        } else if (RestConnectorRules.isRestConnector(type)) {
+            problem(task, "Camunda's REST connector (" + type + ") is not run by this engine: it runs "
+                    + RestConnectorRules.TYPE + " when the engine is given the REST connector's handler");
         } else if (!taskTypes.contains(type)) {
             problem(task, "task type '" + type + "' has no handler" + suggestion(type));
         }
