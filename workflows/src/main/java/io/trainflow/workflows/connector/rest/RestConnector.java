@@ -4,6 +4,7 @@ import io.trainflow.connectors.resilience.HttpTransport;
 import io.trainflow.workflows.api.StepHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -16,12 +17,18 @@ public final class RestConnector implements AutoCloseable {
     private final CamelContext camel;
     private final RestConnectorHandler handler;
 
-    private RestConnector(CamelContext camel) {
+    private RestConnector(CamelContext camel, UnaryOperator<String> secrets) {
         this.camel = camel;
-        this.handler = new RestConnectorHandler(camel.createProducerTemplate());
+        this.handler = new RestConnectorHandler(camel.createProducerTemplate(), new Secrets(secrets));
     }
 
+    /** {@code {{secrets.NAME}}} placeholders are read from the environment variable NAME. */
     public static RestConnector start() {
+        return start(System::getenv);
+    }
+
+    /** @param secrets the value of each {@code {{secrets.NAME}}} placeholder by NAME, null when not set */
+    public static RestConnector start(UnaryOperator<String> secrets) {
         CamelContext camel = HttpTransport.ownRetriesOnly(new DefaultCamelContext());
         try {
             camel.addRoutes(new RestRoutes());
@@ -30,7 +37,7 @@ public final class RestConnector implements AutoCloseable {
             camel.stop();
             throw new IllegalStateException("cannot start the REST connector's routes", e);
         }
-        return new RestConnector(camel);
+        return new RestConnector(camel, secrets);
     }
 
     public RestConnectorHandler handler() {

@@ -23,14 +23,17 @@ import org.apache.camel.ProducerTemplate;
 public final class RestConnectorHandler implements StepHandler<RestConnectorInput, Map<String, Object>> {
 
     private final ProducerTemplate camel;
+    private final Secrets secrets;
     private final ConnectorFeel feel = new ConnectorFeel();
 
-    RestConnectorHandler(ProducerTemplate camel) {
+    RestConnectorHandler(ProducerTemplate camel, Secrets secrets) {
         this.camel = camel;
+        this.secrets = secrets;
     }
 
     @Override
-    public Map<String, Object> handle(RestConnectorInput in) throws BusinessError {
+    public Map<String, Object> handle(RestConnectorInput given) throws BusinessError {
+        RestConnectorInput in = secrets.resolve(given);
         RestRequest request = Authenticate.apply(in.authentication(), RestRequest.of(in), this::token);
         RestResponse response;
         try {

@@ -45,7 +45,8 @@ class RestConnectorTest {
 
     RestConnectorTest() {
         api.start();
-        rest = RestConnector.start();
+        // {{secrets.NAME}} in the models: read from the environment in production, from this map here
+        rest = RestConnector.start(Map.of("COURSES_API_TOKEN", "t0k3n", "COMPLETIONS_CLIENT_SECRET", "client-secret")::get);
         c8 = new Camunda8Engine(rest.handler()).deploy("rest-connector");
     }
 
@@ -62,13 +63,13 @@ class RestConnectorTest {
     }
 
     @Test
-    void getSendsQueryParametersAndBearerTokenAndStoresTheResponseInTheResultVariable() {
+    void getSendsQueryParametersAndTheBearerTokenFromASecretAndStoresTheResponseInTheResultVariable() {
         api.stubFor(get(urlPathEqualTo("/courses")).withQueryParam("category", equalTo("7"))
                 .withQueryParam("q", equalTo("safety first")).withHeader("Authorization", equalTo("Bearer t0k3n"))
                 .withHeader("Accept", equalTo("application/json"))
                 .willReturn(okJson("[{\"id\": 1, \"title\": \"Fire safety\"}]").withHeader("X-Total", "1")));
 
-        var instance = c8.start("rest-get-bearer", Map.of("baseUrl", api.baseUrl(), "apiToken", "t0k3n", "categoryId", 7));
+        var instance = c8.start("rest-get-bearer", Map.of("baseUrl", api.baseUrl(), "categoryId", 7));
 
         assertThat(c8.endActivity(instance)).isEqualTo("end");
         Map<?, ?> courses = (Map<?, ?>) c8.variables(instance).get("courses");
@@ -104,8 +105,7 @@ class RestConnectorTest {
         api.stubFor(put("/completions/lena").withHeader("Authorization", equalTo("Bearer issued-1"))
                 .withRequestBody(equalToJson("{\"completed\": true}")).willReturn(aResponse().withStatus(204)));
 
-        var instance = c8.start("rest-oauth", Map.of("baseUrl", api.baseUrl(), "clientSecret", "client-secret",
-                "learner", "lena"));
+        var instance = c8.start("rest-oauth", Map.of("baseUrl", api.baseUrl(), "learner", "lena"));
 
         assertThat(c8.endActivity(instance)).isEqualTo("end");
         assertThat(((Map<?, ?>) c8.variables(instance).get("reported")).get("status")).isEqualTo(204L);
@@ -173,6 +173,19 @@ class RestConnectorTest {
                 org.assertj.core.groups.Tuple.tuple("call-api", "the REST connector's method 'FETCH' is not one of "
                         + Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")),
                 org.assertj.core.groups.Tuple.tuple("call-api", "retryBackoff '30 seconds' is not an ISO-8601 duration such as PT30S"));
+    }
+
+    @Test
+    void aSecretThatIsNotSetIsAnIncidentAtOnceNamingTheSecret() throws Exception {
+        try (RestConnector unset = RestConnector.start(name -> null);
+             Camunda8Engine bare = new Camunda8Engine(unset.handler()).deploy("rest-connector")) {
+            var instance = bare.start("rest-get-bearer", Map.of("baseUrl", api.baseUrl(), "categoryId", 7));
+
+            Job dead = bare.flowable.getManagementService().createDeadLetterJobQuery()
+                    .processInstanceId(instance.getId()).singleResult();
+            assertThat(dead.getExceptionMessage()).contains("the secret 'COURSES_API_TOKEN' is not set in the environment");
+            api.verify(0, getRequestedFor(urlPathEqualTo("/courses")));
+        }
     }
 
     private String incident(ProcessInstance instance) {
