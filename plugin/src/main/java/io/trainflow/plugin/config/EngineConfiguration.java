@@ -13,6 +13,7 @@ import io.trainflow.plugin.connect.Connections;
 import io.trainflow.plugin.sample.DemoClockStore;
 import io.trainflow.workflows.StepHandlers;
 import io.trainflow.workflows.TrainflowPorts;
+import io.trainflow.workflows.connector.rest.RestConnector;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.engine.flowable.EngineClock;
@@ -109,15 +110,21 @@ public class EngineConfiguration {
         return new Intake(engine, ports.hcm(), ports.catalogue(), directory);
     }
 
+    /** Camunda's REST connector ({@code io.camunda:http-json:1}); its {@code {{secrets.NAME}}} come from the environment. */
     @Bean(destroyMethod = "close")
-    TrainflowEngine trainflowEngine(DataSource dataSource, TrainflowPorts ports, Directory directory, EngineClock clock,
+    RestConnector restConnector() {
+        return RestConnector.start();
+    }
+
+    @Bean(destroyMethod = "close")
+    TrainflowEngine trainflowEngine(DataSource dataSource, TrainflowPorts ports, RestConnector rest, Directory directory, EngineClock clock,
                                     TrainflowProperties properties, NodeProperties node,
                                     @Value("${trainflow.limits.background-connections:3}") int backgroundConnections) {
         return TrainflowEngine.builder()
                 .nodeId(node.id())
                 .stopGrace(node.stopGrace())
                 .dataSource(dataSource)
-                .handlers(new HandlerRegistry(StepHandlers.all(ports)))
+                .handlers(new HandlerRegistry(rest.with(StepHandlers.all(ports))))
                 .directory(directory)
                 .clock(clock)
                 .workerThreads(properties.workerThreads())
