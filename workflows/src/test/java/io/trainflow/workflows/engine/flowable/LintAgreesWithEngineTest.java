@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LintAgreesWithEngineTest {
 
     @ParameterizedTest(name = "camunda8/{0}")
-    @ValueSource(strings = {"deploy", "user-task", "tasks", "event-subprocess", "events", "multi-instance", "rest-connector", "external-form",
+    @ValueSource(strings = {"deploy", "user-task", "tasks", "event-subprocess", "events", "multi-instance", "rest-connector", "external-form", "outputs",
         "refused"})
     void whatLintPassesTheEngineDeploys(String feature) throws Exception {
         try (RestConnector rest = RestConnector.start();
