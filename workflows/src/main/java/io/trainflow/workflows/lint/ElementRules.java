@@ -151,6 +151,9 @@ final class ElementRules {
         } else if (RestConnectorRules.isRestConnector(type)) {
             problem(task, "Camunda's REST connector (" + type + ") is not run by this engine: it runs "
                     + RestConnectorRules.TYPE + " when the engine is given the REST connector's handler");
+        } else if (ComputedTaskType.isComputed(type)) {
+            ComputedTaskType.problem(type, feel).ifPresentOrElse(reason -> problem(task, reason),
+                    () -> problems.add(LintProblem.note(file, task.getId(), ComputedTaskType.NOTE)));
         } else if (!taskTypes.contains(type)) {
             problem(task, "task type '" + type + "' has no handler" + suggestion(type));
         }

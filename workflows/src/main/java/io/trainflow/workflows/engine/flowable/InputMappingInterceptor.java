@@ -66,7 +66,9 @@ class InputMappingInterceptor implements CreateExternalWorkerJobInterceptor {
 
     @Override
     public void afterCreateExternalWorkerJob(CreateExternalWorkerJobAfterContext context) {
-        String type = context.getExternalWorkerServiceTask().getTopic();
+        // the job's own topic: a task type given as FEEL has been evaluated by now
+        String type = context.getExternalWorkerJobEntity() != null && context.getExternalWorkerJobEntity().getJobHandlerConfiguration() != null
+                ? context.getExternalWorkerJobEntity().getJobHandlerConfiguration() : context.getExternalWorkerServiceTask().getTopic();
         Context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> signals.jobCreated(type));
     }
 }

@@ -21,6 +21,7 @@ class LintAgreesWithEngineTest {
 
     @ParameterizedTest(name = "camunda8/{0}")
     @ValueSource(strings = {"deploy", "user-task", "tasks", "event-subprocess", "events", "multi-instance", "rest-connector", "external-form", "outputs",
+        "feel-task-type",
         "refused"})
     void whatLintPassesTheEngineDeploys(String feature) throws Exception {
         try (RestConnector rest = RestConnector.start();
