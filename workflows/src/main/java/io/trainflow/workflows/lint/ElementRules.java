@@ -275,7 +275,8 @@ final class ElementRules {
             return;
         }
         if (Feel.isExpression(processId.get())) {
-            problem(call, "the called process id must be a fixed id, not an expression");
+            ComputedCalledProcess.problem(processId.get(), feel).ifPresentOrElse(reason -> problem(call, reason),
+                    () -> problems.add(LintProblem.note(file, call.getId(), ComputedCalledProcess.NOTE)));
         } else if (context.processIds() != null && !context.processIds().contains(processId.get())) {
             problem(call, "called process '" + processId.get() + "' is not defined in any .bpmn file here");
         }
