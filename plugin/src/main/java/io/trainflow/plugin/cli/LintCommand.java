@@ -3,6 +3,7 @@ package io.trainflow.plugin.cli;
 import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.workflows.StepHandlers;
 import io.trainflow.workflows.TrainflowPorts;
+import io.trainflow.workflows.connector.rest.RestConnector;
 import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.engine.flowable.UserTaskDefaults;
 import io.trainflow.workflows.feel.Feel;
@@ -12,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -32,7 +35,10 @@ public class LintCommand implements Callable<Integer> {
         HandlerRegistry handlers = new HandlerRegistry(
                 StepHandlers.all(TrainflowPorts.sample(SampleOrganisation.fromClasspath(), Clock.systemUTC())));
         String group = System.getenv("TRAINFLOW_UNASSIGNED_TASK_GROUP");
-        BpmnLinter linter = new BpmnLinter(handlers.types(), new Feel(),
+        // the app runs Camunda's REST connector beside the step handlers (no need to start its routes to lint)
+        Set<String> types = new HashSet<>(handlers.types());
+        types.add(RestConnector.TYPE);
+        BpmnLinter linter = new BpmnLinter(types, new Feel(),
                 group == null || group.isBlank() ? UserTaskDefaults.DEFAULT_GROUP : group.strip());
         List<LintProblem> problems = new ArrayList<>();
         for (Path path : paths) {

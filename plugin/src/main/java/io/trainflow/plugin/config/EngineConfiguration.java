@@ -18,6 +18,7 @@ import io.trainflow.plugin.sample.DemoCatalogue;
 import io.trainflow.plugin.sample.DemoClockStore;
 import io.trainflow.workflows.StepHandlers;
 import io.trainflow.workflows.TrainflowPorts;
+import io.trainflow.workflows.connector.rest.RestConnector;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.engine.flowable.EngineClock;
@@ -158,10 +159,16 @@ public class EngineConfiguration {
         return new Intake(engine, ports.hcm(), ports.catalogue(), directory);
     }
 
+    /** Camunda's REST connector ({@code io.camunda:http-json:1}); its {@code {{secrets.NAME}}} come from the environment. */
     @Bean(destroyMethod = "close")
-    TrainflowEngine trainflowEngine(DataSource dataSource, TrainflowPorts ports, Directory directory, EngineClock clock,
-                                    TrainflowProperties properties, NodeProperties node, TaskNotifier taskNotifier,
-                                    io.trainflow.plugin.cluster.LockProperties locks,
+    RestConnector restConnector() {
+        return RestConnector.start();
+    }
+
+    @Bean(destroyMethod = "close")
+    TrainflowEngine trainflowEngine(DataSource dataSource, TrainflowPorts ports, RestConnector rest, Directory directory,
+                                    EngineClock clock, TrainflowProperties properties, NodeProperties node,
+                                    TaskNotifier taskNotifier, io.trainflow.plugin.cluster.LockProperties locks,
                                     @Value("${trainflow.limits.background-connections:3}") int backgroundConnections) {
         // nodes starting together on one PostgreSQL create the engine's tables one after the other
         return io.trainflow.connectors.jdbc.StartupLock.around(dataSource, "engine-schema", () -> TrainflowEngine.builder()
@@ -169,7 +176,7 @@ public class EngineConfiguration {
                 .stopGrace(node.stopGrace())
                 .locks(locks.times())
                 .dataSource(dataSource)
-                .handlers(new HandlerRegistry(StepHandlers.all(ports)))
+                .handlers(new HandlerRegistry(rest.with(StepHandlers.all(ports))))
                 .directory(directory)
                 // new and escalated tasks go into the notification outbox in their own transaction
                 .taskNotifier(taskNotifier)

@@ -26,6 +26,20 @@ public final class HandlerRegistry {
         }
     }
 
+    private HandlerRegistry() {
+    }
+
+    /** Handlers already registered (a tool that runs others' models with stand-in handlers builds these itself). */
+    public static HandlerRegistry of(Collection<RegisteredHandler> handlers) {
+        HandlerRegistry registry = new HandlerRegistry();
+        handlers.forEach(h -> {
+            if (registry.byType.putIfAbsent(h.type(), h) != null) {
+                throw new IllegalArgumentException("Task type '" + h.type() + "' has two handlers");
+            }
+        });
+        return registry;
+    }
+
     public Optional<RegisteredHandler> find(String type) {
         return Optional.ofNullable(byType.get(type));
     }

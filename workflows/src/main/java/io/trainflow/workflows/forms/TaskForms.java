@@ -93,7 +93,7 @@ public final class TaskForms {
      */
     public void check(TaskInfo task, Map<String, Object> submitted) {
         Optional<TaskForm> form = of(task);
-        if (form.isEmpty() && !submitted.isEmpty()) {
+        if (form.isEmpty() && !submitted.isEmpty() && !hasExternalForm(task)) {
             // no form, no values: a completion never sets a variable its task does not ask for
             Map<String, String> problems = new java.util.LinkedHashMap<>();
             submitted.keySet().forEach(key -> problems.put(key, "is not asked for: task '" + task.getName() + "' has no form"));
@@ -105,6 +105,23 @@ public final class TaskForms {
                 throw new TaskInputException(task.getTaskDefinitionKey(), task.getName(), form.get().id(), problems);
             }
         }
+    }
+
+    /**
+     * A form Trainflow does not hold (a custom form key, an external reference): as in Camunda 8, its completion's
+     * values are taken unchecked (lint says so with a note); the application behind that form checks them.
+     */
+    private boolean hasExternalForm(TaskInfo task) {
+        if (task.getProcessDefinitionId() == null) {
+            return false;
+        }
+        FlowElement element = repository.getBpmnModel(task.getProcessDefinitionId()).getFlowElement(task.getTaskDefinitionKey());
+        if (element == null) {
+            return false;
+        }
+        Optional<String> formKey = Zeebe.attribute(element, "formDefinition", "formKey");
+        return formKey.filter(k -> !k.strip().startsWith(EMBEDDED)).isPresent()
+                || Zeebe.attribute(element, "formDefinition", "externalReference").isPresent();
     }
 
     private Map<String, TaskForm> load(String deploymentId) {

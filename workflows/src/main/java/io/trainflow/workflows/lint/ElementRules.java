@@ -146,9 +146,14 @@ final class ElementRules {
 
     private void serviceTask(ExternalWorkerServiceTask task) {
         String type = task.getTopic();
-        if (type.startsWith("io.camunda:http-json")) {
-            problem(task, "Camunda's REST connector (" + type + ") is not supported on the embedded engine yet:"
-                    + " call the API from a step handler (a Trainflow task type)");
+        if (RestConnectorRules.isRestConnector(type) && taskTypes.contains(type)) {
+            RestConnectorRules.check(task).forEach(reason -> problem(task, reason));
+        } else if (RestConnectorRules.isRestConnector(type)) {
+            problem(task, "Camunda's REST connector (" + type + ") is not run by this engine: it runs "
+                    + RestConnectorRules.TYPE + " when the engine is given the REST connector's handler");
+        } else if (ComputedTaskType.isComputed(type)) {
+            ComputedTaskType.problem(type, feel).ifPresentOrElse(reason -> problem(task, reason),
+                    () -> problems.add(LintProblem.note(file, task.getId(), ComputedTaskType.NOTE)));
         } else if (!taskTypes.contains(type)) {
             problem(task, "task type '" + type + "' has no handler" + suggestion(type));
         }
@@ -270,7 +275,8 @@ final class ElementRules {
             return;
         }
         if (Feel.isExpression(processId.get())) {
-            problem(call, "the called process id must be a fixed id, not an expression");
+            ComputedCalledProcess.problem(processId.get(), feel).ifPresentOrElse(reason -> problem(call, reason),
+                    () -> problems.add(LintProblem.note(file, call.getId(), ComputedCalledProcess.NOTE)));
         } else if (context.processIds() != null && !context.processIds().contains(processId.get())) {
             problem(call, "called process '" + processId.get() + "' is not defined in any .bpmn file here");
         }

@@ -262,7 +262,8 @@ public final class JobWorker implements AutoCloseable {
                         job.getElementId(), handler.type());
                 return;
             }
-            fail(handler, job, e, step.retries() == null ? handler.retries() : Math.max(1, step.retries()));
+            fail(handler, job, e, step.retries() == null ? handler.retries() : Math.max(1, step.retries()),
+                    RetryBackoff.of(step.headers()));
             return;
         }
         try {
@@ -352,11 +353,13 @@ public final class JobWorker implements AutoCloseable {
                 .errorMessage(truncate(message)).errorDetails(message).retries(0).fail();
     }
 
-    private void fail(RegisteredHandler handler, AcquiredExternalWorkerJob job, Throwable error, int attempts) {
+    private void fail(RegisteredHandler handler, AcquiredExternalWorkerJob job, Throwable error, int attempts,
+                      Optional<Duration> modelledBackoff) {
         int before = job.getExceptionMessage() == null ? attempts : job.getRetries();
         RetryPolicy.Next next = retryPolicy.next(attempts, before, error, sinceStepStarted(job));
         int remaining = next.retriesLeft();
-        Duration wait = next.delay();
+        // the model's retryBackoff wins over the computed backoff, as in Camunda 8 (an outage still waits its own time)
+        Duration wait = next.outage() ? next.delay() : modelledBackoff.orElse(next.delay());
         LOG.warn("Step {} ({}) failed, {} of {} attempts left, next in {} s{}: {}", job.getElementId(), handler.type(),
                 remaining, attempts, wait.toSeconds(), next.outage() ? " (system unavailable: not counted)" : "",
                 error.toString());

@@ -27,7 +27,7 @@ final class MultiInstanceOutput implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution instance) {
-        if (!(instance.getVariableLocal("loopCounter") instanceof Number)) {
+        if (!(instance.getVariableLocal(LoopCounter.INDEX) instanceof Number)) {
             return; // the multi-instance body itself ending, not one of its instances
         }
         DelegateExecution root = instance;
@@ -38,7 +38,7 @@ final class MultiInstanceOutput implements ExecutionListener {
             return;
         }
         Object value = Feel.isExpression(element) ? Zeebe.value(element, instance) : instance.getVariable(element);
-        int index = ((Number) instance.getVariableLocal("loopCounter")).intValue();
+        int index = ((Number) instance.getVariableLocal(LoopCounter.INDEX)).intValue();
         DelegateExecution scope = root.getParent();
         List<Object> values = new ArrayList<>();
         if (scope.getVariable(collection) instanceof List<?> existing && root.getVariableLocal(STARTED) != null) {

@@ -37,7 +37,9 @@ final class StepElements {
             Zeebe.child(element, "taskHeaders").ifPresent(block -> {
                 List<ExtensionElement> entries = block.getChildElements().get("header");
                 if (entries != null) {
-                    entries.forEach(h -> headers.put(h.getAttributeValue(null, "key"), h.getAttributeValue(null, "value")));
+                    // Modeler's connector templates write headers left empty without a value: they say nothing
+                    entries.stream().filter(h -> h.getAttributeValue(null, "key") != null && h.getAttributeValue(null, "value") != null)
+                            .forEach(h -> headers.put(h.getAttributeValue(null, "key"), h.getAttributeValue(null, "value")));
                 }
             });
             Integer retries = Zeebe.attribute(element, "taskDefinition", "retries")

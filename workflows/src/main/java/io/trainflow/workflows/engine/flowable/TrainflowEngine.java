@@ -262,7 +262,8 @@ public final class TrainflowEngine implements AutoCloseable {
                     new ZeebeCallActivityParseHandler(),
                     new ZeebeMessageParseHandler(),
                     new ZeebeMultiInstanceParseHandler(),
-                    new StepInputsParseHandler(handlers)));
+                    new StepInputsParseHandler(handlers),
+                    new ElementOutputMappings()));
             config.setPostBpmnParseHandlers(List.of(new ZeebeReceiveTaskParseHandler()));
             config.setCustomMybatisMappers(Set.of(PendingSteps.Mapper.class, JobLocks.Mapper.class));
             Decisions decisions = new Decisions();

@@ -24,6 +24,22 @@ class ZeebeCallActivityBehavior extends CallActivityBehavior {
                 && !"false".equalsIgnoreCase(Zeebe.attribute(callActivity, "calledElement", "propagateAllChildVariables").orElse("true"));
     }
 
+    /** A called process id given as FEEL ({@code processId="=..."}) is evaluated as the activity is reached. */
+    @Override
+    protected String getCalledElementValue(DelegateExecution execution,
+                                           org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
+        String calledElement = callActivity.getCalledElement();
+        if (io.trainflow.workflows.feel.Feel.isExpression(calledElement)) {
+            Object value = Zeebe.value(calledElement, execution);
+            if (value == null || String.valueOf(value).isBlank()) {
+                throw new org.flowable.common.engine.api.FlowableException("Call activity '" + callActivity.getId()
+                        + "': called process id '" + calledElement + "' gave no process id");
+            }
+            return String.valueOf(value);
+        }
+        return super.getCalledElementValue(execution, configuration);
+    }
+
     @Override
     public void completing(DelegateExecution execution, DelegateExecution subProcessInstance) throws Exception {
         super.completing(execution, subProcessInstance);

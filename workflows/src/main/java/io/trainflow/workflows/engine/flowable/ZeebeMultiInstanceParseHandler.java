@@ -46,6 +46,14 @@ class ZeebeMultiInstanceParseHandler extends AbstractBpmnParseHandler<Activity> 
         }
         Zeebe.attribute(loop, "loopCharacteristics", "inputCollection").ifPresent(loop::setInputDataItem);
         Zeebe.attribute(loop, "loopCharacteristics", "inputElement").ifPresent(loop::setElementVariable);
+        if (loop.getElementIndexVariable() == null || loop.getElementIndexVariable().isBlank()) {
+            loop.setElementIndexVariable(LoopCounter.INDEX); // loopCounter itself is Camunda's 1-based one
+            FlowableListener counter = new FlowableListener();
+            counter.setEvent(ExecutionListener.EVENTNAME_START);
+            counter.setImplementationType(ImplementationType.IMPLEMENTATION_TYPE_INSTANCE);
+            counter.setInstance(new LoopCounter());
+            activity.getExecutionListeners().add(0, counter);
+        }
         var output = Zeebe.attribute(loop, "loopCharacteristics", "outputCollection");
         var element = Zeebe.attribute(loop, "loopCharacteristics", "outputElement");
         boolean listening = activity.getExecutionListeners().stream().anyMatch(l -> l.getInstance() instanceof MultiInstanceOutput);

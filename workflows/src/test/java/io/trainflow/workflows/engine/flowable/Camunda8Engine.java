@@ -28,12 +28,15 @@ final class Camunda8Engine implements AutoCloseable {
     final ProcessEngine flowable;
 
     Camunda8Engine(StepHandler<?, ?>... handlers) {
-        List<StepHandler<?, ?>> all = new ArrayList<>(List.of(handlers));
+        this(new HandlerRegistry(new ArrayList<>(List.of(handlers))));
+    }
+
+    Camunda8Engine(HandlerRegistry handlers) {
         EngineClock clock = new EngineClock();
         clock.set(T0);
         engine = TrainflowEngine.builder()
                 .jdbcUrl("jdbc:h2:mem:c8-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-                .handlers(new HandlerRegistry(all))
+                .handlers(handlers)
                 .directory(user -> user.equals("lena") ? Set.of(UserTaskDefaults.DEFAULT_GROUP) : Set.of())
                 .retryPolicy(new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5), 0))
                 .clock(clock)

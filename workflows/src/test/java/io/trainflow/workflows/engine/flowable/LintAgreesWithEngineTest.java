@@ -2,6 +2,7 @@ package io.trainflow.workflows.engine.flowable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trainflow.workflows.connector.rest.RestConnector;
 import io.trainflow.workflows.lint.LintProblem;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,9 +20,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LintAgreesWithEngineTest {
 
     @ParameterizedTest(name = "camunda8/{0}")
-    @ValueSource(strings = {"deploy", "user-task", "tasks", "event-subprocess", "events", "multi-instance", "refused"})
+    @ValueSource(strings = {"deploy", "user-task", "tasks", "event-subprocess", "events", "multi-instance", "rest-connector", "external-form", "outputs",
+        "feel-task-type", "feel-called-process",
+        "refused"})
     void whatLintPassesTheEngineDeploys(String feature) throws Exception {
-        try (Camunda8Engine c8 = new Camunda8Engine(new TestSteps.Double(), new TestSteps.Check())) {
+        try (RestConnector rest = RestConnector.start();
+             Camunda8Engine c8 = new Camunda8Engine(new TestSteps.Double(), new TestSteps.Check(), rest.handler())) {
             Path folder = Camunda8Engine.folder(feature);
             Set<String> linted = c8.engine.linter().lintPath(folder).stream().filter(LintProblem::refuses)
                     .map(p -> Path.of(p.file()).getFileName().toString()).collect(Collectors.toSet());
@@ -36,7 +40,7 @@ class LintAgreesWithEngineTest {
     @CsvSource(delimiter = '|', value = {
         "compensation.bpmn|on-undo, cancel-booking, undo|compensation",
         "listeners.bpmn|work, approve, call|not supported",
-        "rest-connector.bpmn|call-api|Camunda's REST connector (io.camunda:http-json:1) is not supported on the embedded engine yet"})
+        "rest-connector.bpmn|call-api|Camunda's REST connector (io.camunda:http-json:1) is not run by this engine"})
     void whatTrainflowCannotRunYetIsNamedWithElementAndReason(String file, String elements, String reason) throws Exception {
         try (Camunda8Engine c8 = new Camunda8Engine(new TestSteps.Double())) {
             List<LintProblem> problems = c8.engine.linter().lintPath(Camunda8Engine.folder("refused").resolve(file));

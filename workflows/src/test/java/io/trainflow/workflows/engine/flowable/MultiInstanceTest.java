@@ -36,6 +36,15 @@ class MultiInstanceTest {
     }
 
     @Test
+    void loopCounterStartsAtOneInParallelAndInSequenceAsInCamunda8() {
+        var instance = c8.start("loop-counter", Map.of("items", List.of("a", "b", "c")));
+
+        assertThat(c8.ended(instance)).isTrue();
+        assertThat(c8.variables(instance)).containsEntry("parallelPositions", List.of("a#1", "b#2", "c#3"))
+                .containsEntry("sequentialPositions", List.of(1L, 2L, 3L));
+    }
+
+    @Test
     void lintAcceptsThem() throws Exception {
         assertThat(new BpmnLinter(Set.of(), new Feel()).lintPath(Camunda8Engine.folder("multi-instance"))).isEmpty();
     }
