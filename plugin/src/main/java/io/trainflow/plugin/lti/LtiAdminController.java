@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Admins register Moodle sites by hand ({@code POST /api/admin/lti/platforms}, what Moodle's "Configure a tool
- * manually" page shows) and list them; ADMIN only, as every {@code /api/admin/} path.
+ * manually" page shows), make one-time URLs for dynamic registration, and list the platforms; ADMIN only, as every
+ * {@code /api/admin/} path.
  */
 @RestController
 class LtiAdminController {
@@ -22,12 +23,27 @@ class LtiAdminController {
                            String jwksUrl, List<String> deploymentIds) {
     }
 
+    /** The URL a Moodle admin pastes into "Manage tools" (valid once, for a day). */
+    record RegistrationLink(String url, java.time.Instant expiresAt) {
+    }
+
     private final LtiPlatforms platforms;
+    private final RegistrationLinks links;
     private final AccessAudit audit;
 
-    LtiAdminController(LtiPlatforms platforms, AccessAudit audit) {
+    LtiAdminController(LtiPlatforms platforms, RegistrationLinks links, AccessAudit audit) {
         this.platforms = platforms;
+        this.links = links;
         this.audit = audit;
+    }
+
+    @PostMapping("/api/admin/lti/registration-links")
+    ResponseEntity<RegistrationLink> registrationLink(jakarta.servlet.http.HttpServletRequest request) {
+        java.time.Instant expiresAt = links.expiresAt();
+        String code = links.create(CurrentUser.name());
+        audit.record(CurrentUser.name(), "lti-registration-link", "lti");
+        return ResponseEntity.status(HttpStatus.CREATED).body(new RegistrationLink(
+                LtiController.base(request) + "/lti/register?code=" + code, expiresAt));
     }
 
     @GetMapping("/api/admin/lti/platforms")

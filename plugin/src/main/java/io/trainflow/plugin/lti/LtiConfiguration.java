@@ -49,6 +49,16 @@ class LtiConfiguration {
     }
 
     @Bean
+    RegistrationLinks registrationLinks(DataSource dataSource) {
+        return new RegistrationLinks(dataSource, clock);
+    }
+
+    @Bean
+    DynamicRegistration dynamicRegistration() {
+        return new DynamicRegistration();
+    }
+
+    @Bean
     DeepLinks deepLinks(ToolKeys keys) {
         return new DeepLinks(keys, clock);
     }

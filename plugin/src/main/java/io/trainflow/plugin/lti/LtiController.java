@@ -11,13 +11,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,7 +34,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 class LtiController {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LtiController.class);
     static final String STATE_COOKIE = "tf_lti_state_";
 
     private final LtiPlatforms platforms;
@@ -106,7 +102,7 @@ class LtiController {
                 .header(HttpHeaders.SET_COOKIE, cookie.toString()).build();
     }
 
-    @PostMapping(value = "/lti/launch", produces = MediaType.TEXT_HTML_VALUE)
+    @PostMapping("/lti/launch")
     ResponseEntity<String> launch(@RequestParam(name = "id_token", required = false) String idToken,
                                   @RequestParam(name = "state", required = false) String state,
                                   HttpServletRequest request) {
@@ -119,21 +115,6 @@ class LtiController {
                 .header("Content-Security-Policy", "frame-ancestors 'self' " + origin(launch.platform().issuer())
                         + " " + origin(launch.platform().authLoginUrl()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
-    }
-
-    @ExceptionHandler(LaunchRefused.class)
-    ResponseEntity<String> refused(LaunchRefused e) {
-        LOG.info("LTI request refused ({})", e.status());
-        return ResponseEntity.status(e.status()).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(LtiPages.refusal(e.status() == 403 ? "Trainflow does not know you" : "Trainflow cannot open here",
-                        e.getMessage()));
-    }
-
-    @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<String> failed(RuntimeException e) {
-        LOG.error("LTI request failed", e);
-        return refused(new LaunchRefused(500, "Trainflow could not complete this request. Try again; if it"
-                + " repeats, an admin finds the reason in Trainflow's log."));
     }
 
     /** The state cookie of this login, if the browser sent it back. */
