@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * Trainflow launched from a Moodle-like platform ({@link LtiTestPlatform}) over real HTTP: the OIDC login, the
  * launch's complete validation (each refusal a clear page that changes nothing: the same login still launches
  * afterwards), who is who, the embedded page's token acting as the person through the same API checks, key
- * rotation, browsers without cookies, and deep linking. People: manon.boyer and her manager nicolas.faure's
- * decision on her request (no other test enrols Manon).
+ * rotation, browsers without cookies, and deep linking. People: ella.lefebvre asks (no other test starts a request
+ * for her), her manager isabelle.fontaine or Isabelle's deputy thomas.rousseau decides; manon.boyer only launches.
  */
 class LtiLaunchTest extends RunningTrainflow {
 
@@ -41,7 +41,7 @@ class LtiLaunchTest extends RunningTrainflow {
         // idempotent: the same issuer and client id keep one registration
         assertThat(as("adam.david").post("/api/admin/lti/platforms", PLATFORM.registrationJson()).status()).isEqualTo(201);
         PLATFORM.user("manon", "manon.boyer", List.of(LtiTestPlatform.LEARNER), "110");
-        PLATFORM.user("nicolas", "nicolas.faure", List.of(LtiTestPlatform.LEARNER), null);
+        PLATFORM.user("ella", "ella.lefebvre", List.of(LtiTestPlatform.LEARNER), "117");
         PLATFORM.user("teacher", "thomas.rousseau", List.of(LtiTestPlatform.INSTRUCTOR), "110");
         PLATFORM.user("stranger", "nobody.in.hr", List.of(LtiTestPlatform.LEARNER), null);
     }
@@ -53,31 +53,36 @@ class LtiLaunchTest extends RunningTrainflow {
 
     @Test
     void anEmployeeAsksForTheCourseSheLaunchedFromAndHerManagerDecidesInsideMoodle() {
-        Browser manon = new Browser("Firefox/Manon");
-        HttpResponse<String> page = manon.launchThroughPlatform("manon");
+        Browser ella = new Browser("Firefox/Ella");
+        HttpResponse<String> page = ella.launchThroughPlatform("ella");
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        assertThat(page.body()).contains("<meta name=\"tf-wish\" content=\"110\">").contains("/assets/lti.js");
+        assertThat(page.body()).contains("<meta name=\"tf-wish\" content=\"117\">").contains("/assets/lti.js");
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
                 csp -> assertThat(csp).contains("frame-ancestors").contains(PLATFORM.issuer()));
         assertThat(page.headers().firstValue("X-Frame-Options")).as("Moodle frames the page").isEmpty();
 
-        Api asManon = anonymous().with("X-Trainflow-Launch", token(page));
-        Map<String, Object> me = asManon.get("/api/me").object();
-        assertThat(me).containsEntry("username", "manon.boyer").containsEntry("employeeId", "1014");
-        Api.Response started = asManon.post("/api/requests", "{\"employeeId\":\"1014\",\"justification\":\"Close"
-                + " bigger deals\",\"requestedCourseIds\":[\"110\"]}");
+        Api asElla = anonymous().with("X-Trainflow-Launch", token(page));
+        Map<String, Object> me = asElla.get("/api/me").object();
+        assertThat(me).containsEntry("username", "ella.lefebvre").containsEntry("employeeId", "1029");
+        Api.Response started = asElla.post("/api/requests", "{\"employeeId\":\"1029\",\"justification\":\"New"
+                + " labour rules\",\"requestedCourseIds\":[\"117\"]}");
         assertThat(started.status()).as("no CSRF token needed: the token travels in a header").isEqualTo(201);
         String requestId = String.valueOf(started.object().get("businessKey"));
-        assertThat(asManon.get("/api/requests/mine").body()).contains(requestId);
+        assertThat(asElla.get("/api/requests/mine").body()).contains(requestId);
 
-        Api asNicolas = anonymous().with("X-Trainflow-Launch", token(new Browser("Edge/Nicolas").launchThroughPlatform("nicolas")));
-        Map<String, Object> approval = asNicolas.awaitTask(requestId, "approve");
+        // her manager Isabelle, or the deputy the sample organisation names while she is on leave (Thomas)
+        String approver = approverOf(asElla, requestId);
+        assertThat(approver).isIn("isabelle.fontaine", "thomas.rousseau");
+        PLATFORM.user("approver", approver, List.of(LtiTestPlatform.LEARNER), null);
+        Api asApprover = anonymous().with("X-Trainflow-Launch", token(new Browser("Edge/Approver").launchThroughPlatform("approver")));
+        Map<String, Object> approval = asApprover.awaitTask(requestId, "approve");
         String complete = "/api/tasks/" + approval.get("id") + "/complete";
-        assertThat(asManon.post(complete, "{\"variables\":{\"decision\":\"approve\"}}").status())
+        assertThat(asElla.post(complete, "{\"variables\":{\"decision\":\"approve\"}}").status())
                 .as("the same checks as the inbox: nobody approves their own request").isEqualTo(404);
-        assertThat(asNicolas.post(complete, "{\"variables\":{\"decision\":\"approve\",\"comment\":\"go\"}}").status())
+        assertThat(asApprover.post(complete, "{\"variables\":{\"decision\":\"approve\",\"comment\":\"go\"}}").status())
                 .isEqualTo(204);
-        assertThat(as("zoe.vincent").get("/api/requests/" + requestId).body()).contains("nicolas.faure");
+        assertThat(as("ella.lefebvre").get("/api/audit?subject=" + approval.get("id")).body())
+                .as("audited as for the inbox").contains(approver).contains("decide");
 
         assertThat(anonymous().with("X-Trainflow-Launch", token(page) + "x").get("/api/me").status()).isEqualTo(401);
     }
@@ -174,6 +179,28 @@ class LtiLaunchTest extends RunningTrainflow {
         assertRefused(learner.launch(PLATFORM.idToken("manon", learnerLogin.get("nonce"), c -> with(c,
                 LtiTestPlatform.LTI + "message_type", "LtiDeepLinkingRequest")), learnerLogin.get("state")), 403,
                 "Only a teacher or an admin");
+    }
+
+    /** Whom the request's approval waits for, as its employee reads it (polled: the process runs in the background). */
+    @SuppressWarnings("unchecked")
+    private static String approverOf(Api employee, String requestId) {
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (true) {
+            List<Map<String, Object>> waiting = (List<Map<String, Object>>) employee.get("/api/requests/" + requestId)
+                    .object().getOrDefault("waitingOn", List.of());
+            for (Map<String, Object> task : waiting) {
+                if ("approve".equals(task.get("elementId")) && task.get("assignee") != null) {
+                    return String.valueOf(task.get("assignee"));
+                }
+            }
+            assertThat(Instant.now()).as("the approval of " + requestId + " within 90 s").isBefore(deadline);
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private static void assertRefused(HttpResponse<String> page, int status, String what) {

@@ -68,6 +68,17 @@ final class LtiTestPlatform implements AutoCloseable {
         server.createContext("/auth", this::authorise);
         server.createContext("/.well-known/openid-configuration", this::configuration);
         server.createContext("/register", this::register);
+        // a course page embedding Trainflow as Moodle does: an iframe starting the login (?hint=&tool=Trainflow's base)
+        server.createContext("/course", x -> {
+            Map<String, String> query = form(x.getRequestURI().getRawQuery());
+            String tool = query.get("tool");
+            String login = tool + "/lti/login?iss=" + enc(issuer()) + "&login_hint=" + enc(query.get("hint"))
+                    + "&target_link_uri=" + enc(tool + "/lti/launch") + "&client_id=" + CLIENT_ID
+                    + "&lti_deployment_id=" + DEPLOYMENT;
+            send(x, 200, "text/html", "<!doctype html><html lang=\"en\"><head><title>Course</title></head><body>"
+                    + "<h1>Course</h1><iframe id=\"tool\" title=\"Trainflow\" style=\"width:100%;height:800px\" src=\""
+                    + login.replace("&", "&amp;") + "\"></iframe></body></html>");
+        });
         server.createContext("/deep-link-return", x -> {
             deepLinkResponses.add(form(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).get("JWT"));
             send(x, 200, "text/html", "<p>links added</p>");
@@ -204,6 +215,10 @@ final class LtiTestPlatform implements AutoCloseable {
                     eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return values;
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     static Map<String, String> query(String url) {
