@@ -84,6 +84,7 @@ try {
   const me = (await api('/api/me')).body;
   document.title = `${t('lti.title', { name: me.displayName || me.username })} · ${t('app.name')}`;
   await render(me, status);
+  if (meta('tf-view') === 'request') document.getElementById('justification')?.focus();
 } catch (e) {
   main().append(h('h1', { text: t('app.name') }), h('p', { class: 'notice bad', role: 'alert', text: e.message }));
 }

@@ -1,7 +1,6 @@
 package io.trainflow.plugin.lti;
 
 import io.trainflow.connectors.jdbc.Jdbc;
-import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -31,7 +29,6 @@ public class LaunchStates {
 
     private final Jdbc jdbc;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public LaunchStates(DataSource dataSource, Clock clock) {
         this.jdbc = new Jdbc(dataSource);
@@ -46,7 +43,7 @@ public class LaunchStates {
     /** A new login for this platform and browser: its state and nonce (256 random bits each). */
     Pending begin(String platformId, String browser) {
         Instant now = clock.instant();
-        Pending pending = new Pending(random(), random(), platformId, browser, now, null);
+        Pending pending = new Pending(Secrets.random(32), Secrets.random(32), platformId, browser, now, null);
         jdbc.inTransaction(c -> {
             try (PreparedStatement old = c.prepareStatement("DELETE FROM tf_lti_state WHERE created_at < ?");
                  PreparedStatement ps = c.prepareStatement("INSERT INTO tf_lti_state (state, nonce, platform_id, browser,"
@@ -122,12 +119,6 @@ public class LaunchStates {
             }
             throw e;
         }
-    }
-
-    private String random() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

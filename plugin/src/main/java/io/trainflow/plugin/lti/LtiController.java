@@ -5,9 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -132,13 +129,7 @@ class LtiController {
 
     /** The browser, as far as the tool can tell without a cookie: a hash of its user agent and address. */
     static String browser(HttpServletRequest request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((Objects.toString(request.getHeader("User-Agent"))
-                    + "|" + request.getRemoteAddr()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Secrets.sha256(Objects.toString(request.getHeader("User-Agent")) + "|" + request.getRemoteAddr()).substring(0, 32);
     }
 
     /** Trainflow's own address as the browser reached it (behind a proxy: with forwarded headers trusted). */

@@ -22,7 +22,8 @@ final class LtiPages {
         String wish = launch.wishedCourse();
         return template().replace("{{token}}", HtmlUtils.htmlEscape(token))
                 .replace("{{wish}}", wish == null ? "" : HtmlUtils.htmlEscape(wish))
-                .replace("{{wishTitle}}", launch.contextTitle() == null ? "" : HtmlUtils.htmlEscape(launch.contextTitle()));
+                .replace("{{wishTitle}}", launch.contextTitle() == null ? "" : HtmlUtils.htmlEscape(launch.contextTitle()))
+                .replace("{{view}}", "request".equals(launch.custom().get("trainflow_view")) ? "request" : "mine");
     }
 
     static String refusal(String title, String message) {

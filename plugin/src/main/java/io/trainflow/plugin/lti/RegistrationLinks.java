@@ -1,10 +1,6 @@
 package io.trainflow.plugin.lti;
 
 import io.trainflow.connectors.jdbc.Jdbc;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -12,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import javax.sql.DataSource;
 
 /**
@@ -27,7 +21,6 @@ class RegistrationLinks {
 
     private final Jdbc jdbc;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     RegistrationLinks(DataSource dataSource, Clock clock) {
         this.jdbc = new Jdbc(dataSource);
@@ -39,9 +32,7 @@ class RegistrationLinks {
 
     /** A new code; only its hash is kept. */
     String create(String by) {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String code = Secrets.random(24);
         jdbc.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO tf_lti_registration_link (code_hash, created_by, expires_at) VALUES (?, ?, ?)")) {
@@ -88,10 +79,6 @@ class RegistrationLinks {
     }
 
     private static String hash(String code) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Secrets.sha256(code);
     }
 }
