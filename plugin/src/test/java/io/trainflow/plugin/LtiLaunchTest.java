@@ -153,6 +153,35 @@ class LtiLaunchTest extends RunningTrainflow {
     }
 
     @Test
+    void aMoodleAccountStaysThePersonOfItsFirstLaunch() {
+        PLATFORM.user("account", "manon.boyer", List.of(LtiTestPlatform.LEARNER), null);
+        assertThat(new Browser("Firefox/Account").launchThroughPlatform("account").statusCode()).isEqualTo(200);
+
+        PLATFORM.users.get("account").remove(LtiTestPlatform.LTI + "ext");
+        HttpResponse<String> withoutUsername = new Browser("Firefox/Account").launchThroughPlatform("account");
+        assertThat(withoutUsername.statusCode()).as("Moodle sent no username: the account's person").isEqualTo(200);
+        assertThat(anonymous().with("X-Trainflow-Launch", token(withoutUsername)).get("/api/me").object())
+                .containsEntry("username", "manon.boyer");
+
+        PLATFORM.user("account", "lina.clement", List.of(LtiTestPlatform.LEARNER), null);
+        assertRefused(new Browser("Firefox/Account").launchThroughPlatform("account"), 403,
+                "launched Trainflow as 'manon.boyer' before and now names 'lina.clement'");
+    }
+
+    @Test
+    void anAdminsManualRegistrationNamesTheFieldThatIsWrong() {
+        Api.Response missing = as("adam.david").post("/api/admin/lti/platforms", PLATFORM.registrationJson()
+                .replace("\"jwksUrl\":", "\"jwksUrlTypo\":"));
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
+        Api.Response notUrl = as("adam.david").post("/api/admin/lti/platforms", PLATFORM.registrationJson()
+                .replace("\"authLoginUrl\":\"http", "\"authLoginUrl\":\"ftp"));
+        assertThat(notUrl.status()).isEqualTo(400);
+        assertThat(notUrl.body()).contains("authLoginUrl").contains("http(s) URL");
+        assertThat(as("manon.boyer").post("/api/admin/lti/platforms", PLATFORM.registrationJson()).status())
+                .as("admins only").isEqualTo(403);
+    }
+
+    @Test
     void aTeacherPlacesTrainflowLinksByDeepLinking() throws Exception {
         Browser teacher = new Browser("Firefox/Teacher");
         Map<String, String> login = teacher.login("teacher");

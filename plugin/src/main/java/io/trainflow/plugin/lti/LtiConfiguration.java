@@ -34,8 +34,8 @@ class LtiConfiguration {
     }
 
     @Bean
-    LtiPeople ltiPeople(Connections connections, Directory directory) {
-        return new LtiPeople(connections, directory);
+    LtiPeople ltiPeople(Connections connections, Directory directory, DataSource dataSource) {
+        return new LtiPeople(connections, directory, new LtiAccounts(dataSource));
     }
 
     @Bean
