@@ -55,6 +55,25 @@ function decisionForm(task, status, reload) {
       h('button', { type: 'button', class: 'secondary', onclick: decide('reject'), text: t('lti.reject') })));
 }
 
+/** The request's learning path with each course's reason, read when the person opens it. */
+function learningPath(requestId) {
+  const body = h('div', {});
+  const details = h('details', { 'data-path': requestId }, h('summary', { text: t('task.path') }), body);
+  details.addEventListener('toggle', async () => {
+    if (!details.open || body.childElementCount) return;
+    try {
+      const vars = (await api(`/api/requests/${encodeURIComponent(requestId)}`)).body.variables || {};
+      const path = Array.isArray(vars.learningPath) ? vars.learningPath : [];
+      body.append(path.length ? h('ol', { class: 'path' }, path.map((c) => h('li', {},
+        h('strong', { text: c.title || c.courseId }),
+        c.gap ? h('div', { text: `${t('task.path.closes')}: ${c.gap}` }) : null,
+        c.reason ? h('div', { text: `${t('task.path.reason')}: ${c.reason}` }) : null)))
+        : h('p', { class: 'muted', text: t('lti.noPath') }));
+    } catch (e) { body.append(h('p', { class: 'notice bad', text: e.message })); }
+  });
+  return details;
+}
+
 async function render(me, status) {
   const [mine, waiting] = await Promise.all([api('/api/requests/mine?max=20'), api('/api/tasks?max=50')]);
   const approvals = waiting.body.filter((task) => task.elementId === 'approve');
@@ -74,7 +93,7 @@ async function render(me, status) {
     h('section', { 'aria-labelledby': 'list-title' }, h('h2', { id: 'list-title', text: t('requests.title') }),
       mine.body.length ? h('ul', { class: 'plain', id: 'my-requests' }, mine.body.map((r) => h('li', { class: 'card' },
         h('strong', { text: r.requestId }), ` · ${when(r.started)}`, h('br'), outcome(r),
-        r.justification ? h('p', { class: 'muted', text: r.justification }) : null)))
+        r.justification ? h('p', { class: 'muted', text: r.justification }) : null, learningPath(r.requestId))))
         : h('p', { class: 'muted', text: t('requests.empty') })));
 }
 

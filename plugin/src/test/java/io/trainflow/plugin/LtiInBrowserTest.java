@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * Trainflow inside a Moodle-like course page ({@link LtiTestPlatform}, another site: 127.0.0.1 against Trainflow's
  * localhost) in a real headless Chromium set to block third-party cookies: the iframe's login and launch work
  * without Trainflow's cookie, the embedded page calls the API with its launch token, the person asks for training
- * with the course pre-selected, and the page passes axe-core's WCAG 2.1 AA rules. Person: thomas.rousseau (no other
+ * with the course pre-selected and opens its learning path, and the page passes axe-core's WCAG 2.1 AA rules. Person: thomas.rousseau (no other
  * test starts a request for him).
  */
 class LtiInBrowserTest extends RunningTrainflow {
@@ -35,6 +35,9 @@ class LtiInBrowserTest extends RunningTrainflow {
             browser.click("#start-request button[type=submit]");
             browser.waitForText("#status", "sent");
             browser.waitForText("#my-requests", "Coaching my new colleagues");
+            browser.click("#my-requests details summary");
+            browser.waitFor("#my-requests details ol.path, #my-requests details p.muted");
+            browser.assertAccessible("the page inside Moodle with a request and its learning path opened");
         }
     }
 }
