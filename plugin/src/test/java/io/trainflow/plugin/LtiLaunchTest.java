@@ -150,6 +150,7 @@ class LtiLaunchTest extends RunningTrainflow {
         HttpResponse<String> unknownPlatform = new Browser("Firefox/Stranger").get("/lti/login?iss="
                 + enc("https://moodle.unknown.example") + "&login_hint=x&target_link_uri=" + enc("http://x/lti/launch"));
         assertRefused(unknownPlatform, 400, "is not registered in Trainflow");
+        assertRefused(new Browser("Firefox/Reload").get("/lti/launch"), 400, "Trainflow opens from Moodle");
     }
 
     @Test

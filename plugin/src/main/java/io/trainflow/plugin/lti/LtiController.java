@@ -99,6 +99,13 @@ class LtiController {
                 .header(HttpHeaders.SET_COOKIE, cookie.toString()).build();
     }
 
+    /** A bookmark or a reload of the launch page: launches come from Moodle only. */
+    @GetMapping("/lti/launch")
+    ResponseEntity<String> notALaunch() {
+        throw new LaunchRefused("Trainflow opens from Moodle: follow the Trainflow link in your course or dashboard"
+                + " again (a launch cannot be bookmarked or reloaded).");
+    }
+
     @PostMapping("/lti/launch")
     ResponseEntity<String> launch(@RequestParam(name = "id_token", required = false) String idToken,
                                   @RequestParam(name = "state", required = false) String state,

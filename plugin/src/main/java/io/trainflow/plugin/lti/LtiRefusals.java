@@ -1,6 +1,7 @@
 package io.trainflow.plugin.lti;
 
 import java.nio.charset.StandardCharsets;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -26,6 +27,12 @@ class LtiRefusals {
         return ResponseEntity.status(e.status()).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(LtiPages.refusal(e.status() == 403 ? "Trainflow does not know you" : "Trainflow cannot open here",
                         e.getMessage()));
+    }
+
+    /** E.g. a platform's configuration naming an endpoint that is not a URL, when dynamic registration stores it. */
+    @ExceptionHandler(TrainflowProblem.class)
+    ResponseEntity<String> problem(TrainflowProblem e) {
+        return refused(new LaunchRefused(e.getMessage() + (e.fields().isEmpty() ? "" : " " + e.fields())));
     }
 
     @ExceptionHandler(RuntimeException.class)
