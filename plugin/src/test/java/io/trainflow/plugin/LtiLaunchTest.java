@@ -53,7 +53,7 @@ class LtiLaunchTest extends RunningTrainflow {
 
     @Test
     void anEmployeeAsksForTheCourseSheLaunchedFromAndHerManagerDecidesInsideMoodle() {
-        Browser ella = new Browser("Firefox/Ella");
+        FramedBrowser ella = new FramedBrowser("Firefox/Ella");
         HttpResponse<String> page = ella.launchThroughPlatform("ella");
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("<meta name=\"tf-wish\" content=\"117\">").contains("/assets/lti.js");
@@ -74,7 +74,7 @@ class LtiLaunchTest extends RunningTrainflow {
         String approver = approverOf(asElla, requestId);
         assertThat(approver).isIn("isabelle.fontaine", "thomas.rousseau");
         PLATFORM.user("approver", approver, List.of(LtiTestPlatform.LEARNER), null);
-        Api asApprover = anonymous().with("X-Trainflow-Launch", token(new Browser("Edge/Approver").launchThroughPlatform("approver")));
+        Api asApprover = anonymous().with("X-Trainflow-Launch", token(new FramedBrowser("Edge/Approver").launchThroughPlatform("approver")));
         Map<String, Object> approval = asApprover.awaitTask(requestId, "approve");
         String complete = "/api/tasks/" + approval.get("id") + "/complete";
         assertThat(asElla.post(complete, "{\"variables\":{\"decision\":\"approve\"}}").status())
@@ -99,7 +99,7 @@ class LtiLaunchTest extends RunningTrainflow {
                 "nonce is not the one Trainflow sent", c -> with(c, "nonce", "another-nonce"),
                 "authorised party (azp)", c -> with(c, "azp", "someone-else"));
         for (Map.Entry<String, UnaryOperator<Map<String, Object>>> refusal : wrong.entrySet()) {
-            Browser manon = new Browser("Firefox/Manon");
+            FramedBrowser manon = new FramedBrowser("Firefox/Manon");
             Map<String, String> login = manon.login("manon");
             HttpResponse<String> refused = manon.launch(PLATFORM.idToken("manon", login.get("nonce"), refusal.getValue()),
                     login.get("state"));
@@ -108,7 +108,7 @@ class LtiLaunchTest extends RunningTrainflow {
                     .as("after '%s' the login is still unused", refusal.getKey()).isEqualTo(200);
         }
 
-        Browser manon = new Browser("Firefox/Manon");
+        FramedBrowser manon = new FramedBrowser("Firefox/Manon");
         Map<String, String> login = manon.login("manon");
         // signed by another key under the platform's key id
         String forged = LtiTestPlatform.sign(claimsOf(PLATFORM.idToken("manon", login.get("nonce"), c -> c)),
@@ -123,49 +123,49 @@ class LtiLaunchTest extends RunningTrainflow {
 
     @Test
     void theLaunchFollowsThePlatformsKeyRotation() {
-        assertThat(new Browser("Firefox/Manon").launchThroughPlatform("manon").statusCode()).isEqualTo(200);
+        assertThat(new FramedBrowser("Firefox/Manon").launchThroughPlatform("manon").statusCode()).isEqualTo(200);
         int fetches = PLATFORM.jwksFetches.get();
         PLATFORM.rotateKey();
-        HttpResponse<String> page = new Browser("Firefox/Manon").launchThroughPlatform("manon");
+        HttpResponse<String> page = new FramedBrowser("Firefox/Manon").launchThroughPlatform("manon");
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(PLATFORM.jwksFetches.get()).as("the unknown key id made one fetch").isEqualTo(fetches + 1);
-        assertThat(new Browser("Firefox/Manon").launchThroughPlatform("manon").statusCode()).isEqualTo(200);
+        assertThat(new FramedBrowser("Firefox/Manon").launchThroughPlatform("manon").statusCode()).isEqualTo(200);
         assertThat(PLATFORM.jwksFetches.get()).as("then the keys come from the cache").isEqualTo(fetches + 1);
     }
 
     @Test
     void aBrowserBlockingThirdPartyCookiesLaunchesOnlyFromTheBrowserThatLoggedIn() {
-        Browser noCookies = new Browser("Safari/Manon", false);
+        FramedBrowser noCookies = new FramedBrowser("Safari/Manon", false);
         Map<String, String> login = noCookies.login("manon");
         String token = PLATFORM.idToken("manon", login.get("nonce"), c -> c);
-        assertRefused(new Browser("curl/Attacker", false).launch(token, login.get("state")), 400,
+        assertRefused(new FramedBrowser("curl/Attacker", false).launch(token, login.get("state")), 400,
                 "does not belong to this browser");
         assertThat(noCookies.launch(token, login.get("state")).statusCode()).isEqualTo(200);
     }
 
     @Test
     void someoneTrainflowDoesNotKnowGetsAClearPage() {
-        HttpResponse<String> page = new Browser("Firefox/Stranger").launchThroughPlatform("stranger");
+        HttpResponse<String> page = new FramedBrowser("Firefox/Stranger").launchThroughPlatform("stranger");
         assertRefused(page, 403, "Trainflow does not know the Moodle user 'nobody.in.hr'");
-        HttpResponse<String> unknownPlatform = new Browser("Firefox/Stranger").get("/lti/login?iss="
+        HttpResponse<String> unknownPlatform = new FramedBrowser("Firefox/Stranger").get("/lti/login?iss="
                 + enc("https://moodle.unknown.example") + "&login_hint=x&target_link_uri=" + enc("http://x/lti/launch"));
         assertRefused(unknownPlatform, 400, "is not registered in Trainflow");
-        assertRefused(new Browser("Firefox/Reload").get("/lti/launch"), 400, "Trainflow opens from Moodle");
+        assertRefused(new FramedBrowser("Firefox/Reload").get("/lti/launch"), 400, "Trainflow opens from Moodle");
     }
 
     @Test
     void aMoodleAccountStaysThePersonOfItsFirstLaunch() {
         PLATFORM.user("account", "manon.boyer", List.of(LtiTestPlatform.LEARNER), null);
-        assertThat(new Browser("Firefox/Account").launchThroughPlatform("account").statusCode()).isEqualTo(200);
+        assertThat(new FramedBrowser("Firefox/Account").launchThroughPlatform("account").statusCode()).isEqualTo(200);
 
         PLATFORM.users.get("account").remove(LtiTestPlatform.LTI + "ext");
-        HttpResponse<String> withoutUsername = new Browser("Firefox/Account").launchThroughPlatform("account");
+        HttpResponse<String> withoutUsername = new FramedBrowser("Firefox/Account").launchThroughPlatform("account");
         assertThat(withoutUsername.statusCode()).as("Moodle sent no username: the account's person").isEqualTo(200);
         assertThat(anonymous().with("X-Trainflow-Launch", token(withoutUsername)).get("/api/me").object())
                 .containsEntry("username", "manon.boyer");
 
         PLATFORM.user("account", "lina.clement", List.of(LtiTestPlatform.LEARNER), null);
-        assertRefused(new Browser("Firefox/Account").launchThroughPlatform("account"), 403,
+        assertRefused(new FramedBrowser("Firefox/Account").launchThroughPlatform("account"), 403,
                 "launched Trainflow as 'manon.boyer' before and now names 'lina.clement'");
     }
 
@@ -184,7 +184,7 @@ class LtiLaunchTest extends RunningTrainflow {
 
     @Test
     void aTeacherPlacesTrainflowLinksByDeepLinking() throws Exception {
-        Browser teacher = new Browser("Firefox/Teacher");
+        FramedBrowser teacher = new FramedBrowser("Firefox/Teacher");
         Map<String, String> login = teacher.login("teacher");
         HttpResponse<String> answer = teacher.launch(PLATFORM.idToken("teacher", login.get("nonce"), c -> with(with(c,
                 LtiTestPlatform.LTI + "message_type", "LtiDeepLinkingRequest"),
@@ -194,7 +194,7 @@ class LtiLaunchTest extends RunningTrainflow {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body()).contains("action=\"" + PLATFORM.issuer() + "/deep-link-return\"");
         SignedJWT response = SignedJWT.parse(fields(answer.body()).get("JWT"));
-        JWKSet toolKeys = JWKSet.parse(new Browser("Platform").get("/lti/jwks").body());
+        JWKSet toolKeys = JWKSet.parse(new FramedBrowser("Platform").get("/lti/jwks").body());
         RSAKey toolKey = toolKeys.getKeyByKeyId(response.getHeader().getKeyID()).toRSAKey();
         assertThat(response.verify(new RSASSAVerifier(toolKey))).as("signed by the key at /lti/jwks").isTrue();
         assertThat(toolKey.isPrivate()).as("the JWKS publishes the public half only").isFalse();
@@ -204,7 +204,7 @@ class LtiLaunchTest extends RunningTrainflow {
         assertThat(response.getJWTClaimsSet().getClaim(LtiTestPlatform.LTI + "message_type")).isEqualTo("LtiDeepLinkingResponse");
         assertThat(response.getJWTClaimsSet().toString()).contains("Request training").contains("My training");
 
-        Browser learner = new Browser("Firefox/Manon");
+        FramedBrowser learner = new FramedBrowser("Firefox/Manon");
         Map<String, String> learnerLogin = learner.login("manon");
         assertRefused(learner.launch(PLATFORM.idToken("manon", learnerLogin.get("nonce"), c -> with(c,
                 LtiTestPlatform.LTI + "message_type", "LtiDeepLinkingRequest")), learnerLogin.get("state")), 403,
@@ -273,15 +273,15 @@ class LtiLaunchTest extends RunningTrainflow {
     }
 
     /** A browser in Moodle's iframe: its user agent, and whether it keeps Trainflow's (third-party) cookies. */
-    private final class Browser {
+    private final class FramedBrowser {
         private final String agent;
         private final HttpClient http;
 
-        Browser(String agent) {
+        FramedBrowser(String agent) {
             this(agent, true);
         }
 
-        Browser(String agent, boolean cookies) {
+        FramedBrowser(String agent, boolean cookies) {
             this.agent = agent;
             HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
             this.http = (cookies ? builder.cookieHandler(new CookieManager()) : builder).build();
