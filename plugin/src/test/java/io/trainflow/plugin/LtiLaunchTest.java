@@ -41,7 +41,8 @@ class LtiLaunchTest extends RunningTrainflow {
         // idempotent: the same issuer and client id keep one registration
         assertThat(as("adam.david").post("/api/admin/lti/platforms", PLATFORM.registrationJson()).status()).isEqualTo(201);
         PLATFORM.user("manon", "manon.boyer", List.of(LtiTestPlatform.LEARNER), "110");
-        PLATFORM.user("ella", "ella.lefebvre", List.of(LtiTestPlatform.LEARNER), "117");
+        // Moodle's own course id (4) and the shortname the catalogue's course 117 is found by
+        PLATFORM.user("ella", "ella.lefebvre", List.of(LtiTestPlatform.LEARNER), "4", "EMPL-LAW");
         PLATFORM.user("teacher", "thomas.rousseau", List.of(LtiTestPlatform.INSTRUCTOR), "110");
         PLATFORM.user("stranger", "nobody.in.hr", List.of(LtiTestPlatform.LEARNER), null);
     }
@@ -56,7 +57,8 @@ class LtiLaunchTest extends RunningTrainflow {
         FramedBrowser ella = new FramedBrowser("Firefox/Ella");
         HttpResponse<String> page = ella.launchThroughPlatform("ella");
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        assertThat(page.body()).contains("<meta name=\"tf-wish\" content=\"117\">").contains("/assets/lti.js");
+        assertThat(page.body()).contains("<meta name=\"tf-wish\" content=\"117\">").contains("/assets/lti.js")
+                .as("the course is found by its shortname").contains("<meta name=\"tf-wish-title\" content=\"Employment Law Update\">");
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
                 csp -> assertThat(csp).contains("frame-ancestors").contains(PLATFORM.issuer()));
         assertThat(page.headers().firstValue("X-Frame-Options")).as("Moodle frames the page").isEmpty();

@@ -51,7 +51,7 @@ class LtiRegistrationTest extends RunningTrainflow {
                     .containsEntry("token_endpoint_auth_method", "private_key_jwt");
             assertThat(String.valueOf(sent.get("https://purl.imsglobal.org/spec/lti-tool-configuration")))
                     .contains("target_link_uri=" + base + "/lti/launch").contains("LtiDeepLinkingRequest")
-                    .contains("trainflow_course=$Context.id");
+                    .contains("email").contains("domain=localhost:" + port);
 
             Api.Response again = anonymous().get(path + configuration + "&registration_token=" + LtiTestPlatform.REGISTRATION_TOKEN);
             assertThat(again.status()).isEqualTo(403);

@@ -98,13 +98,18 @@ final class LtiTestPlatform implements AutoCloseable {
 
     /** A Moodle user: sub, email, Moodle username (ext claim), roles and the course they launch from. */
     void user(String loginHint, String username, List<String> roles, String courseId) {
+        user(loginHint, username, roles, courseId, courseId == null ? null : "C" + courseId);
+    }
+
+    /** As Moodle sends it: its own course id and the course's shortname as the label. */
+    void user(String loginHint, String username, List<String> roles, String courseId, String shortname) {
         Map<String, Object> claims = new HashMap<>();
         claims.put("sub", "moodle-" + loginHint);
         claims.put("name", username);
         claims.put(LTI + "ext", Map.of("user_username", username));
         claims.put(LTI + "roles", roles);
         if (courseId != null) {
-            claims.put(LTI + "context", Map.of("id", courseId, "label", "C" + courseId, "title", "Course " + courseId));
+            claims.put(LTI + "context", Map.of("id", courseId, "label", shortname, "title", "Course " + courseId));
         }
         users.put(loginHint, claims);
     }

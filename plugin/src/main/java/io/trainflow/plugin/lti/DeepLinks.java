@@ -55,6 +55,6 @@ class DeepLinks {
 
     private static Map<String, Object> link(String base, String title, String view, String text) {
         return Map.of("type", "ltiResourceLink", "title", title, "text", text, "url", base + "/lti/launch",
-                "custom", Map.of("trainflow_view", view, "trainflow_course", "$Context.id"));
+                "custom", Map.of("trainflow_view", view));
     }
 }

@@ -68,7 +68,7 @@ class DynamicRegistration {
         lti.put("description", "Ask for training, follow your requests and decide approvals without leaving "
                 + product + ".");
         lti.put("target_link_uri", base + "/lti/launch");
-        lti.put("custom_parameters", Map.of("trainflow_course", "$Context.id"));
+        // Moodle shares the launcher's name and email only when the registration lists these claims
         lti.put("claims", List.of("iss", "sub", "name", "given_name", "family_name", "email"));
         lti.put("messages", List.of(Map.of("type", "LtiResourceLinkRequest", "target_link_uri", base + "/lti/launch"),
                 Map.of("type", "LtiDeepLinkingRequest", "target_link_uri", base + "/lti/launch",

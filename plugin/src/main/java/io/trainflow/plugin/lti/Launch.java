@@ -9,7 +9,7 @@ import java.util.Map;
  * @param moodleUsername  {@code https://purl.imsglobal.org/spec/lti/claim/ext} → {@code user_username}
  * @param roles           the LTI role URIs
  * @param contextId       the course (Moodle course id), null when launched outside a course
- * @param custom          the custom claim (e.g. {@code trainflow_course})
+ * @param custom          the custom claim (e.g. {@code trainflow_course}, {@code trainflow_view})
  * @param deepLinkReturn  deep linking: where the response goes, null for a resource-link launch
  * @param deepLinkData    deep linking: the platform's {@code data}, echoed back
  * @param membershipsUrl  NRPS: the course's memberships endpoint, null when the platform offers none
@@ -32,11 +32,5 @@ public record Launch(Platform platform, String deploymentId, String messageType,
     public boolean instructorOrAdmin() {
         return roles.stream().anyMatch(r -> r.equals(ROLE + "Instructor") || r.equals(ROLE + "Administrator")
                 || r.equals(INSTITUTION_ROLE + "Administrator") || r.equals(SYSTEM_ROLE + "Administrator"));
-    }
-
-    /** The course to pre-select as the wish: the custom {@code trainflow_course}, else the launch's course. */
-    public String wishedCourse() {
-        Object custom = this.custom.get("trainflow_course");
-        return custom instanceof String s && !s.isBlank() && !s.startsWith("$") ? s : contextId;
     }
 }

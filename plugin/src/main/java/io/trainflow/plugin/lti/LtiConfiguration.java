@@ -1,5 +1,6 @@
 package io.trainflow.plugin.lti;
 
+import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.plugin.connect.Connections;
 import io.trainflow.workflows.engine.Directory;
 import java.time.Clock;
@@ -56,6 +57,11 @@ class LtiConfiguration {
     @Bean
     DynamicRegistration dynamicRegistration() {
         return new DynamicRegistration();
+    }
+
+    @Bean
+    CourseWishes courseWishes(SampleOrganisation org) {
+        return new CourseWishes(org);
     }
 
     @Bean

@@ -40,9 +40,10 @@ class LtiController {
     private final SessionTokens tokens;
     private final ToolKeys keys;
     private final DeepLinks deepLinks;
+    private final CourseWishes wishes;
 
     LtiController(LtiPlatforms platforms, LaunchStates states, LaunchValidator validator, LtiPeople people,
-                  SessionTokens tokens, ToolKeys keys, DeepLinks deepLinks) {
+                  SessionTokens tokens, ToolKeys keys, DeepLinks deepLinks, CourseWishes wishes) {
         this.platforms = platforms;
         this.states = states;
         this.validator = validator;
@@ -50,6 +51,7 @@ class LtiController {
         this.tokens = tokens;
         this.keys = keys;
         this.deepLinks = deepLinks;
+        this.wishes = wishes;
     }
 
     @GetMapping(value = "/lti/jwks", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -114,7 +116,7 @@ class LtiController {
         LtiPeople.Person person = people.who(launch);
         String body = launch.deepLinking()
                 ? deepLinks.answer(launch, base(request))
-                : LtiPages.embedded(tokens.issue(person, launch), launch);
+                : LtiPages.embedded(tokens.issue(person, launch), launch, wishes.of(launch));
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", "frame-ancestors 'self' " + origin(launch.platform().issuer())
                         + " " + origin(launch.platform().authLoginUrl()))

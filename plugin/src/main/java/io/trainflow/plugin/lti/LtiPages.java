@@ -3,7 +3,9 @@ package io.trainflow.plugin.lti;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import io.trainflow.connectors.lms.Course;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -18,11 +20,10 @@ final class LtiPages {
     private LtiPages() {
     }
 
-    static String embedded(String token, Launch launch) {
-        String wish = launch.wishedCourse();
+    static String embedded(String token, Launch launch, Optional<Course> wish) {
         return template().replace("{{token}}", HtmlUtils.htmlEscape(token))
-                .replace("{{wish}}", wish == null ? "" : HtmlUtils.htmlEscape(wish))
-                .replace("{{wishTitle}}", launch.contextTitle() == null ? "" : HtmlUtils.htmlEscape(launch.contextTitle()))
+                .replace("{{wish}}", HtmlUtils.htmlEscape(wish.map(Course::id).orElse("")))
+                .replace("{{wishTitle}}", HtmlUtils.htmlEscape(wish.map(Course::fullname).orElse("")))
                 .replace("{{view}}", "request".equals(launch.custom().get("trainflow_view")) ? "request" : "mine");
     }
 
