@@ -105,8 +105,9 @@ class DynamicRegistration {
             }
             if (response.statusCode() / 100 != 2) {
                 throw new LaunchRefused(502, built.uri() + " answered HTTP " + response.statusCode()
-                        + (response.statusCode() == 401 || response.statusCode() == 403
-                        ? ": the registration token was refused (it is valid once, for a short time: start again"
+                        // Moodle refuses a bad or expired registration token with an HTML error page and 404
+                        + (response.statusCode() / 100 == 4 && registrationToken != null
+                        ? ": the registration token was probably refused (it is valid once, for an hour: start again"
                         + " from Moodle's 'Manage tools' page)." : "."));
             }
             return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
