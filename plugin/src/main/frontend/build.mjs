@@ -10,7 +10,7 @@ rmSync(join(out, 'assets'), { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 await build({
-  entryPoints: ['src/inbox.js', 'src/task.js', 'src/requests.js', 'src/request.js', 'src/app.css', 'src/detail.css'],
+  entryPoints: ['src/inbox.js', 'src/task.js', 'src/requests.js', 'src/request.js', 'src/lti.js', 'src/app.css', 'src/detail.css'],
   outdir: join(out, 'assets'),
   bundle: true,
   splitting: true,
@@ -31,5 +31,7 @@ for (const [page, title, detail] of [['inbox', 'Inbox', false], ['requests', 'My
 }
 mkdirSync(join(classes, 'web'), { recursive: true });
 cpSync('pages/login.html', join(classes, 'web', 'login.html'));
+// the page embedded in Moodle: rendered by the server with the launch's token (LtiPages)
+cpSync('pages/lti.html', join(classes, 'web', 'lti.html'));
 cpSync('i18n', join(out, 'i18n'), { recursive: true });
 console.log('web inbox built into ' + out);

@@ -3,6 +3,9 @@
 
 let messages = {};
 
+// a page launched from Moodle (LTI) carries its launch token instead of a session cookie
+const launchToken = document.querySelector('meta[name="tf-launch"]')?.content;
+
 /** Loads the bundle for the browser's language (English first; a missing one falls back to English). */
 export async function loadMessages() {
   const english = await fetchJson('/i18n/messages_en.json');
@@ -43,7 +46,8 @@ export class ApiError extends Error {
 /** Calls the API as the signed-in person; every change carries the CSRF token. Answers {body, headers}. */
 export async function api(path, { method = 'GET', body } = {}) {
   const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
-  if (method !== 'GET') headers['X-XSRF-TOKEN'] = xsrfToken();
+  if (launchToken) headers['X-Trainflow-Launch'] = launchToken;
+  else if (method !== 'GET') headers['X-XSRF-TOKEN'] = xsrfToken();
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
@@ -52,6 +56,7 @@ export async function api(path, { method = 'GET', body } = {}) {
     throw new ApiError(0, { message: t('error.network') });
   }
   if (response.status === 401) {
+    if (launchToken) throw new ApiError(401, { message: t('lti.expired') });
     location.assign('/login');
     throw new ApiError(401, { message: 'signed out' });
   }

@@ -40,6 +40,11 @@ final class Chromium implements AutoCloseable {
     private final WebDriverWait wait;
 
     Chromium(int port) {
+        this(port, false);
+    }
+
+    /** @param blockThirdPartyCookies as a browser set to block them (what an LMS's embedded tools face) */
+    Chromium(int port, boolean blockThirdPartyCookies) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium"
                     + " chromium-driver (.ci/run does it)");
@@ -53,6 +58,10 @@ final class Chromium implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-GB");
+        if (blockThirdPartyCookies) {
+            options.setExperimentalOption("prefs", Map.of("profile.block_third_party_cookies", true,
+                    "profile.cookie_controls_mode", 1));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         this.driver = new ChromeDriver(service, options);
         this.base = "http://localhost:" + port;
@@ -76,6 +85,21 @@ final class Chromium implements AutoCloseable {
 
     void open(String path) {
         driver.get(base + path);
+    }
+
+    /** A page of another site (e.g. the LMS embedding Trainflow). */
+    void openUrl(String url) {
+        driver.get(url);
+    }
+
+    /** Works inside the frame {@code css} from now on. */
+    void intoFrame(String css) {
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.cssSelector(css)));
+    }
+
+    /** The cookies the browser holds for the page (or frame) shown. */
+    java.util.Set<org.openqa.selenium.Cookie> cookies() {
+        return driver.manage().getCookies();
     }
 
     WebElement waitFor(String css) {

@@ -62,14 +62,17 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SignInProperties signIn, TrainflowProperties properties,
-                            UserDetailsService users, PasswordEncoder encoder, ApiKeys keys) throws Exception {
+                            UserDetailsService users, PasswordEncoder encoder, ApiKeys keys,
+                            List<CallerCredentials> others) throws Exception {
         SignInProperties.Oidc oidc = signIn.oidc();
         boolean demo = !SignInProperties.blank(properties.demoPassword());
         SignInProblems problems = new SignInProblems(
                 oidc.browserSignIn() ? "/oauth2/authorization/" + OidcSignIn.REGISTRATION : "/login",
                 oidc.configured() ? "Bearer" : "Basic realm=\"Trainflow\"");
-        http.csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::browserWrite))
-                .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
+        List<String> credentialHeaders = new ArrayList<>(List.of("Authorization", ApiKeyFilter.HEADER));
+        others.forEach(other -> credentialHeaders.add(other.header()));
+        http.csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(request -> browserWrite(request, credentialHeaders)))
+                .addFilterAfter(new CsrfCookie(credentialHeaders), CsrfFilter.class)
                 .addFilterBefore(new ApiKeyFilter(keys, problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health").permitAll()
@@ -82,6 +85,7 @@ public class SecurityConfiguration {
                 // as the default entry point, not the only one: the demo's login page is still generated
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(problems));
+        others.forEach(other -> http.addFilterBefore(other.filter(), BasicAuthenticationFilter.class));
         if (demo) {
             SignInThrottle throttle = new SignInThrottle(signIn.throttle(), Clock.systemUTC());
             DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
@@ -113,17 +117,23 @@ public class SecurityConfiguration {
     }
 
     /** A write made by a browser session: one that carries no credentials of its own. */
-    private static boolean browserWrite(HttpServletRequest request) {
+    private static boolean browserWrite(HttpServletRequest request, List<String> credentialHeaders) {
         return !Set.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())
-                && request.getHeader("Authorization") == null && request.getHeader(ApiKeyFilter.HEADER) == null;
+                && credentialHeaders.stream().allMatch(header -> request.getHeader(header) == null);
     }
 
     /** Sends the XSRF-TOKEN cookie to browsers from their first page on (Spring defers it otherwise). */
     private static final class CsrfCookie extends OncePerRequestFilter {
+        private final List<String> credentialHeaders;
+
+        CsrfCookie(List<String> credentialHeaders) {
+            this.credentialHeaders = credentialHeaders;
+        }
+
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (request.getHeader("Authorization") == null && request.getHeader(ApiKeyFilter.HEADER) == null
+            if (credentialHeaders.stream().allMatch(header -> request.getHeader(header) == null)
                     && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
                 token.getToken();
             }

@@ -1,0 +1,37 @@
+package io.trainflow.plugin.lti;
+
+import io.trainflow.connectors.lms.Course;
+import io.trainflow.connectors.sample.SampleOrganisation;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalogue course a launch pre-selects as the wish. Moodle sends its own course id ({@code context.id}) and the
+ * course's shortname ({@code context.label}); the catalogue's courses find their Moodle course by shortname (README,
+ * "Connect a real Moodle"), so the shortname decides. The custom parameter {@code trainflow_course} (a catalogue id or
+ * shortname) overrides it; with the sample LMS, Moodle's id is the catalogue id.
+ */
+class CourseWishes {
+
+    private final List<Course> catalogue;
+
+    CourseWishes(SampleOrganisation org) {
+        this.catalogue = org.lms().courses();
+    }
+
+    /** The wished catalogue course, if the launch came from one. */
+    Optional<Course> of(Launch launch) {
+        Object custom = launch.custom().get("trainflow_course");
+        return find(custom instanceof String s && !s.startsWith("$") ? s : null)
+                .or(() -> find(launch.contextLabel()))
+                .or(() -> find(launch.contextId()));
+    }
+
+    private Optional<Course> find(String idOrShortname) {
+        if (idOrShortname == null || idOrShortname.isBlank()) {
+            return Optional.empty();
+        }
+        return catalogue.stream().filter(c -> c.shortname().equalsIgnoreCase(idOrShortname)).findFirst()
+                .or(() -> catalogue.stream().filter(c -> c.id().equals(idOrShortname)).findFirst());
+    }
+}

@@ -1,0 +1,71 @@
+package io.trainflow.plugin.lti;
+
+import io.trainflow.connectors.sample.SampleOrganisation;
+import io.trainflow.plugin.connect.Connections;
+import io.trainflow.workflows.engine.Directory;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The LTI tool's parts, on the application database and the real clock. */
+@Configuration
+class LtiConfiguration {
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Bean
+    LtiPlatforms ltiPlatforms(DataSource dataSource) {
+        return new LtiPlatforms(dataSource);
+    }
+
+    @Bean
+    ToolKeys toolKeys(DataSource dataSource) {
+        return new ToolKeys(dataSource);
+    }
+
+    @Bean
+    LaunchStates launchStates(DataSource dataSource) {
+        return new LaunchStates(dataSource, clock);
+    }
+
+    @Bean
+    LaunchValidator launchValidator(LtiPlatforms platforms, LaunchStates states) {
+        return new LaunchValidator(platforms, new PlatformKeys(), states, clock);
+    }
+
+    @Bean
+    LtiPeople ltiPeople(Connections connections, Directory directory, DataSource dataSource) {
+        return new LtiPeople(connections, directory, new LtiAccounts(dataSource));
+    }
+
+    @Bean
+    SessionTokens sessionTokens(ToolKeys keys) {
+        return new SessionTokens(keys, clock);
+    }
+
+    @Bean
+    LaunchTokenFilter launchTokenFilter(SessionTokens tokens) {
+        return new LaunchTokenFilter(tokens);
+    }
+
+    @Bean
+    RegistrationLinks registrationLinks(DataSource dataSource) {
+        return new RegistrationLinks(dataSource, clock);
+    }
+
+    @Bean
+    DynamicRegistration dynamicRegistration() {
+        return new DynamicRegistration();
+    }
+
+    @Bean
+    CourseWishes courseWishes(SampleOrganisation org) {
+        return new CourseWishes(org);
+    }
+
+    @Bean
+    DeepLinks deepLinks(ToolKeys keys) {
+        return new DeepLinks(keys, clock);
+    }
+}

@@ -1,0 +1,43 @@
+package io.trainflow.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Trainflow inside a Moodle-like course page ({@link LtiTestPlatform}, another site: 127.0.0.1 against Trainflow's
+ * localhost) in a real headless Chromium set to block third-party cookies: the iframe's login and launch work
+ * without Trainflow's cookie, the embedded page calls the API with its launch token, the person asks for training
+ * with the course pre-selected and opens its learning path, and the page passes axe-core's WCAG 2.1 AA rules. Person: thomas.rousseau (no other
+ * test starts a request for him).
+ */
+class LtiInBrowserTest extends RunningTrainflow {
+
+    @Test
+    void anEmployeeAsksForTrainingInsideMoodlesFrameWithThirdPartyCookiesBlocked() {
+        try (LtiTestPlatform moodle = new LtiTestPlatform(); Chromium browser = new Chromium(port, true)) {
+            assertThat(as("adam.david").post("/api/admin/lti/platforms", moodle.registrationJson()).status()).isEqualTo(201);
+            moodle.user("thomas", "thomas.rousseau", List.of(LtiTestPlatform.LEARNER), "119");
+
+            browser.openUrl(moodle.issuer() + "/course?hint=thomas&tool="
+                    + URLEncoder.encode("http://localhost:" + port, StandardCharsets.UTF_8));
+            browser.intoFrame("#tool");
+            browser.waitForText("h1", "Thomas Rousseau");
+            assertThat(browser.cookies()).as("the browser kept none of Trainflow's cookies in the frame")
+                    .noneMatch(c -> c.getName().startsWith("tf_lti_state_"));
+            assertThat(browser.field("#wish").isSelected()).as("the course launched from is the wish").isTrue();
+            browser.assertAccessible("the page inside Moodle");
+
+            browser.field("#justification").sendKeys("Coaching my new colleagues");
+            browser.click("#start-request button[type=submit]");
+            browser.waitForText("#status", "sent");
+            browser.waitForText("#my-requests", "Coaching my new colleagues");
+            browser.click("#my-requests details summary");
+            browser.waitFor("#my-requests details ol.path, #my-requests details p.muted");
+            browser.assertAccessible("the page inside Moodle with a request and its learning path opened");
+        }
+    }
+}

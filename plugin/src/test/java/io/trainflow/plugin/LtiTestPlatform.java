@@ -1,0 +1,244 @@
+package io.trainflow.plugin;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Moodle-like LTI 1.3 platform on loopback for the tests: its own RSA keys (rotatable) and JWKS, an OIDC
+ * authorisation endpoint that answers Trainflow's login redirect with a form posting a signed id_token, an OpenID
+ * configuration and a registration endpoint (dynamic registration) and the deep-linking return URL.
+ */
+final class LtiTestPlatform implements AutoCloseable {
+
+    static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
+    static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+    static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
+    static final String CLIENT_ID = "trainflow-client";
+    static final String DEPLOYMENT = "deployment-1";
+    static final String REGISTRATION_TOKEN = "registration-token-for-tests";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpServer server;
+    private volatile RSAKey key = newKey();
+    final AtomicInteger jwksFetches = new AtomicInteger();
+    /** Per login_hint: the claims the authorisation endpoint adds (user, roles, course). */
+    final Map<String, Map<String, Object>> users = new ConcurrentHashMap<>();
+    final List<String> registrations = new ArrayList<>();
+    final List<String> deepLinkResponses = new ArrayList<>();
+
+    LtiTestPlatform() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/jwks", x -> {
+            jwksFetches.incrementAndGet();
+            send(x, 200, "application/json", new JWKSet(key.toPublicJWK()).toString(true));
+        });
+        server.createContext("/auth", this::authorise);
+        server.createContext("/.well-known/openid-configuration", this::configuration);
+        server.createContext("/register", this::register);
+        // a course page embedding Trainflow as Moodle does: an iframe starting the login (?hint=&tool=Trainflow's base)
+        server.createContext("/course", x -> {
+            Map<String, String> query = form(x.getRequestURI().getRawQuery());
+            String tool = query.get("tool");
+            String login = tool + "/lti/login?iss=" + enc(issuer()) + "&login_hint=" + enc(query.get("hint"))
+                    + "&target_link_uri=" + enc(tool + "/lti/launch") + "&client_id=" + CLIENT_ID
+                    + "&lti_deployment_id=" + DEPLOYMENT;
+            send(x, 200, "text/html", "<!doctype html><html lang=\"en\"><head><title>Course</title></head><body>"
+                    + "<h1>Course</h1><iframe id=\"tool\" title=\"Trainflow\" style=\"width:100%;height:800px\" src=\""
+                    + login.replace("&", "&amp;") + "\"></iframe></body></html>");
+        });
+        server.createContext("/deep-link-return", x -> {
+            deepLinkResponses.add(form(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).get("JWT"));
+            send(x, 200, "text/html", "<p>links added</p>");
+        });
+        server.start();
+    }
+
+    String issuer() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The manual registration an admin posts to Trainflow for this platform. */
+    String registrationJson() {
+        return JSON.writeValueAsString(Map.of("name", "Test Moodle", "issuer", issuer(), "clientId", CLIENT_ID,
+                "authLoginUrl", issuer() + "/auth", "tokenUrl", issuer() + "/token", "jwksUrl", issuer() + "/jwks",
+                "deploymentIds", List.of(DEPLOYMENT)));
+    }
+
+    /** A Moodle user: sub, email, Moodle username (ext claim), roles and the course they launch from. */
+    void user(String loginHint, String username, List<String> roles, String courseId) {
+        user(loginHint, username, roles, courseId, courseId == null ? null : "C" + courseId);
+    }
+
+    /** As Moodle sends it: its own course id and the course's shortname as the label. */
+    void user(String loginHint, String username, List<String> roles, String courseId, String shortname) {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("sub", "moodle-" + loginHint);
+        claims.put("name", username);
+        claims.put(LTI + "ext", Map.of("user_username", username));
+        claims.put(LTI + "roles", roles);
+        if (courseId != null) {
+            claims.put(LTI + "context", Map.of("id", courseId, "label", shortname, "title", "Course " + courseId));
+        }
+        users.put(loginHint, claims);
+    }
+
+    /** A complete, valid id_token for this login (nonce), changed by {@code change} (to make it wrong). */
+    String idToken(String loginHint, String nonce, UnaryOperator<Map<String, Object>> change) {
+        Map<String, Object> claims = new LinkedHashMap<>(users.get(loginHint));
+        Instant now = Instant.now();
+        claims.put("iss", issuer());
+        claims.put("aud", CLIENT_ID);
+        claims.put("azp", CLIENT_ID);
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.plusSeconds(300).getEpochSecond());
+        claims.put("nonce", nonce);
+        claims.put(LTI + "version", "1.3.0");
+        claims.put(LTI + "message_type", "LtiResourceLinkRequest");
+        claims.put(LTI + "deployment_id", DEPLOYMENT);
+        claims.put(LTI + "resource_link", Map.of("id", "link-1"));
+        claims.put(LTI + "target_link_uri", "http://trainflow/lti/launch");
+        return sign(change.apply(claims), key);
+    }
+
+    static String sign(Map<String, Object> claims, RSAKey with) {
+        try {
+            Map<String, Object> json = new HashMap<>(claims);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(with.getKeyID()).build(),
+                    JWTClaimsSet.parse(json));
+            jwt.sign(new RSASSASigner(with));
+            return jwt.serialize();
+        } catch (JOSEException | java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    RSAKey key() {
+        return key;
+    }
+
+    /** The platform rotates its key: the JWKS publishes only the new one from now on. */
+    void rotateKey() {
+        key = newKey();
+    }
+
+    static RSAKey newKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The OIDC authorisation endpoint: answers the login redirect with a form posting the id_token back. */
+    private void authorise(HttpExchange x) throws IOException {
+        Map<String, String> query = form(x.getRequestURI().getRawQuery());
+        if (!CLIENT_ID.equals(query.get("client_id")) || !"id_token".equals(query.get("response_type"))
+                || !"form_post".equals(query.get("response_mode")) || !users.containsKey(query.get("login_hint"))) {
+            send(x, 400, "text/plain", "bad authorisation request " + query);
+            return;
+        }
+        String token = idToken(query.get("login_hint"), query.get("nonce"), c -> c);
+        send(x, 200, "text/html", "<!doctype html><html><body><form id=\"f\" method=\"post\" action=\""
+                + query.get("redirect_uri") + "\"><input type=\"hidden\" name=\"id_token\" value=\"" + token + "\">"
+                + "<input type=\"hidden\" name=\"state\" value=\"" + query.get("state") + "\"></form>"
+                + "<script>document.getElementById('f').submit()</script></body></html>");
+    }
+
+    private void configuration(HttpExchange x) throws IOException {
+        if (!("Bearer " + REGISTRATION_TOKEN).equals(x.getRequestHeaders().getFirst("Authorization"))) {
+            send(x, 401, "text/plain", "registration token required");
+            return;
+        }
+        send(x, 200, "application/json", JSON.writeValueAsString(Map.of("issuer", issuer(),
+                "authorization_endpoint", issuer() + "/auth", "token_endpoint", issuer() + "/token",
+                "jwks_uri", issuer() + "/jwks", "registration_endpoint", issuer() + "/register",
+                "scopes_supported", List.of("openid"), "response_types_supported", List.of("id_token"),
+                "id_token_signing_alg_values_supported", List.of("RS256"),
+                "https://purl.imsglobal.org/spec/lti-platform-configuration", Map.of("product_family_code", "moodle",
+                        "version", "4.5", "messages_supported", List.of(Map.of("type", "LtiResourceLinkRequest"),
+                                Map.of("type", "LtiDeepLinkingRequest"))))));
+    }
+
+    private void register(HttpExchange x) throws IOException {
+        if (!("Bearer " + REGISTRATION_TOKEN).equals(x.getRequestHeaders().getFirst("Authorization"))) {
+            send(x, 401, "text/plain", "registration token required");
+            return;
+        }
+        String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        registrations.add(body);
+        Map<String, Object> client = new LinkedHashMap<>(JSON.readValue(body, new TypeReference<Map<String, Object>>() { }));
+        client.put("client_id", "registered-client");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tool = new LinkedHashMap<>((Map<String, Object>) client.get(
+                "https://purl.imsglobal.org/spec/lti-tool-configuration"));
+        tool.put("deployment_id", "registered-deployment");
+        client.put("https://purl.imsglobal.org/spec/lti-tool-configuration", tool);
+        send(x, 200, "application/json", JSON.writeValueAsString(client));
+    }
+
+    static Map<String, String> form(String encoded) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return values;
+        }
+        for (String pair : encoded.split("&")) {
+            int eq = pair.indexOf('=');
+            values.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static Map<String, String> query(String url) {
+        return form(URI.create(url).getRawQuery());
+    }
+
+    private static void send(HttpExchange x, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+        x.sendResponseHeaders(status, bytes.length);
+        x.getResponseBody().write(bytes);
+        x.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
