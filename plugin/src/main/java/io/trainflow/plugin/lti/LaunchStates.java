@@ -1,6 +1,7 @@
 package io.trainflow.plugin.lti;
 
 import io.trainflow.connectors.jdbc.Jdbc;
+import io.trainflow.connectors.jdbc.TrainflowSchema;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,11 +34,7 @@ public class LaunchStates {
     public LaunchStates(DataSource dataSource, Clock clock) {
         this.jdbc = new Jdbc(dataSource);
         this.clock = clock;
-        jdbc.execute("CREATE TABLE IF NOT EXISTS tf_lti_state (state VARCHAR(64) PRIMARY KEY, nonce VARCHAR(64) NOT NULL,"
-                        + " platform_id VARCHAR(36) NOT NULL, browser VARCHAR(64) NOT NULL,"
-                        + " created_at TIMESTAMP WITH TIME ZONE NOT NULL, used_at TIMESTAMP WITH TIME ZONE)",
-                "CREATE TABLE IF NOT EXISTS tf_lti_nonce (nonce VARCHAR(255) PRIMARY KEY,"
-                        + " used_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+        TrainflowSchema.ensure(dataSource); // V6__lti_tool
     }
 
     /** A new login for this platform and browser: its state and nonce (256 random bits each). */

@@ -1,6 +1,7 @@
 package io.trainflow.plugin.lti;
 
 import io.trainflow.connectors.jdbc.Jdbc;
+import io.trainflow.connectors.jdbc.TrainflowSchema;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -19,9 +20,7 @@ class LtiAccounts {
 
     LtiAccounts(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
-        jdbc.execute("CREATE TABLE IF NOT EXISTS tf_lti_account (platform_id VARCHAR(36) NOT NULL, sub VARCHAR(255) NOT NULL,"
-                + " username VARCHAR(200) NOT NULL, first_launch TIMESTAMP WITH TIME ZONE NOT NULL,"
-                + " PRIMARY KEY (platform_id, sub))");
+        TrainflowSchema.ensure(dataSource); // V6__lti_tool
     }
 
     Optional<String> username(String platformId, String sub) {

@@ -1,6 +1,7 @@
 package io.trainflow.plugin.lti;
 
 import io.trainflow.connectors.jdbc.Jdbc;
+import io.trainflow.connectors.jdbc.TrainflowSchema;
 import io.trainflow.workflows.problems.TrainflowProblem;
 import java.net.URI;
 import java.sql.Connection;
@@ -25,12 +26,7 @@ public class LtiPlatforms {
 
     public LtiPlatforms(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
-        jdbc.execute("CREATE TABLE IF NOT EXISTS tf_lti_platform (id VARCHAR(36) PRIMARY KEY, name VARCHAR(200) NOT NULL,"
-                        + " issuer VARCHAR(500) NOT NULL, client_id VARCHAR(200) NOT NULL, auth_login_url VARCHAR(1000) NOT NULL,"
-                        + " token_url VARCHAR(1000), jwks_url VARCHAR(1000) NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL,"
-                        + " created_by VARCHAR(200) NOT NULL, UNIQUE (issuer, client_id))",
-                "CREATE TABLE IF NOT EXISTS tf_lti_deployment (platform_id VARCHAR(36) NOT NULL,"
-                        + " deployment_id VARCHAR(255) NOT NULL, PRIMARY KEY (platform_id, deployment_id))");
+        TrainflowSchema.ensure(dataSource); // V6__lti_tool
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.trainflow.plugin.lti;
 
 import io.trainflow.connectors.jdbc.Jdbc;
+import io.trainflow.connectors.jdbc.TrainflowSchema;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -25,9 +26,7 @@ class RegistrationLinks {
     RegistrationLinks(DataSource dataSource, Clock clock) {
         this.jdbc = new Jdbc(dataSource);
         this.clock = clock;
-        jdbc.execute("CREATE TABLE IF NOT EXISTS tf_lti_registration_link (code_hash VARCHAR(64) PRIMARY KEY,"
-                + " created_by VARCHAR(200) NOT NULL, expires_at TIMESTAMP WITH TIME ZONE NOT NULL,"
-                + " used_at TIMESTAMP WITH TIME ZONE)");
+        TrainflowSchema.ensure(dataSource); // V6__lti_tool
     }
 
     /** A new code; only its hash is kept. */

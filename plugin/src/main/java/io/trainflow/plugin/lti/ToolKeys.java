@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.trainflow.connectors.jdbc.Jdbc;
+import io.trainflow.connectors.jdbc.TrainflowSchema;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,8 +35,7 @@ public class ToolKeys {
 
     public ToolKeys(DataSource dataSource) {
         Jdbc jdbc = new Jdbc(dataSource);
-        jdbc.execute("CREATE TABLE IF NOT EXISTS tf_lti_tool_key (slot VARCHAR(20) PRIMARY KEY, jwk VARCHAR(8000) NOT NULL,"
-                + " created_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+        TrainflowSchema.ensure(dataSource); // V6__lti_tool
         this.key = jdbc.inTransaction(c -> {
             String stored = read(c);
             if (stored == null) {
