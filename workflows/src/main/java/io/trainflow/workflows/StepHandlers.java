@@ -10,6 +10,7 @@ import io.trainflow.workflows.evaluation.CollectGradesHandler;
 import io.trainflow.workflows.evaluation.LoadReviewHandler;
 import io.trainflow.workflows.evaluation.RecordOutcomeHandler;
 import io.trainflow.workflows.evaluation.RecordTrainingHandler;
+import io.trainflow.workflows.intake.ExcludeOpenRequestsHandler;
 import io.trainflow.workflows.needs.AnalyseNeedsHandler;
 import io.trainflow.workflows.notify.SendNotificationHandler;
 import io.trainflow.workflows.path.RankLearningPathHandler;
@@ -37,6 +38,7 @@ public final class StepHandlers {
                 new CurrentManagerHandler(p.hcm()),
                 new AnalyseNeedsHandler(p.catalogue(), p.hcm(), p.ai()),
                 new RankLearningPathHandler(p.lms(), p.catalogue(), p.hcm(), p.ai()),
+                new ExcludeOpenRequestsHandler(),
                 new MatchSessionsHandler(p.catalogue(), p.lms(), p.ai(), p.clock()),
                 new CheckBudgetHandler(p.catalogue()),
                 new ResolveApproverHandler(p.hcm(), p.catalogue(), p.delegations(), p.clock()),

@@ -27,11 +27,22 @@ public final class StepContext {
 
     private final Supplier<String> identity;
     private final Ledger ledger;
+    private final OpenRequests openRequests;
     private String key;
 
     public StepContext(Supplier<String> identity, Ledger ledger) {
+        this(identity, ledger, OpenRequests.NONE);
+    }
+
+    public StepContext(Supplier<String> identity, Ledger ledger, OpenRequests openRequests) {
         this.identity = identity;
         this.ledger = ledger;
+        this.openRequests = openRequests == null ? OpenRequests.NONE : openRequests;
+    }
+
+    /** The engine's running training requests; none outside an engine. */
+    public OpenRequests openRequests() {
+        return openRequests;
     }
 
     /** The step the calling thread runs for; a detached one outside an engine. */
