@@ -30,11 +30,11 @@ final class JobLocks {
                 + " AND END_TIME_ IS NULL")
         List<String> openVisits(@Param("execution") String execution, @Param("element") String element);
 
-        @Select("SELECT 'step' AS KIND, ID_, PROC_INST_ID_, ELEMENT_ID_, LOCK_OWNER_, LOCK_EXP_TIME_ FROM ACT_RU_EXTERNAL_JOB"
+        @Select("SELECT 'step' AS KIND, ID_, PROCESS_INSTANCE_ID_, ELEMENT_ID_, LOCK_OWNER_, LOCK_EXP_TIME_ FROM ACT_RU_EXTERNAL_JOB"
                 + " WHERE LOCK_OWNER_ IS NOT NULL UNION ALL"
-                + " SELECT 'continuation', ID_, PROC_INST_ID_, ELEMENT_ID_, LOCK_OWNER_, LOCK_EXP_TIME_ FROM ACT_RU_JOB"
+                + " SELECT 'continuation', ID_, PROCESS_INSTANCE_ID_, ELEMENT_ID_, LOCK_OWNER_, LOCK_EXP_TIME_ FROM ACT_RU_JOB"
                 + " WHERE LOCK_OWNER_ IS NOT NULL UNION ALL"
-                + " SELECT 'timer', ID_, PROC_INST_ID_, ELEMENT_ID_, LOCK_OWNER_, LOCK_EXP_TIME_ FROM ACT_RU_TIMER_JOB"
+                + " SELECT 'timer', ID_, PROCESS_INSTANCE_ID_, ELEMENT_ID_, LOCK_OWNER_, LOCK_EXP_TIME_ FROM ACT_RU_TIMER_JOB"
                 + " WHERE LOCK_OWNER_ IS NOT NULL")
         List<Map<String, Object>> held();
     }
@@ -60,7 +60,7 @@ final class JobLocks {
         Map<String, Object> r = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         r.putAll(row);
         Object expiry = r.get("LOCK_EXP_TIME_");
-        return new Held(String.valueOf(r.get("KIND")), (String) r.get("ID_"), (String) r.get("PROC_INST_ID_"),
+        return new Held(String.valueOf(r.get("KIND")), (String) r.get("ID_"), (String) r.get("PROCESS_INSTANCE_ID_"),
                 (String) r.get("ELEMENT_ID_"), (String) r.get("LOCK_OWNER_"),
                 expiry instanceof Date d ? new Date(d.getTime()) : null);
     }

@@ -113,6 +113,22 @@ final class StepLedger implements StepContext.Ledger {
     }
 
     @Override
+    public Optional<java.time.Instant> intentAt(String key) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT UPDATED_AT FROM TF_STEP_EFFECT WHERE EFFECT_KEY = ? AND STATE = 'INTENT'")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                Optional<java.time.Instant> at = rs.next() ? Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)
+                        : Optional.empty();
+                commit(c);
+                return at;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read step effect " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void intent(String key) {
         write(key, "INTENT", null);
     }

@@ -115,6 +115,12 @@ class StepLocksTest {
             await(() -> runtime.createProcessInstanceQuery().processInstanceId(mine).count() == 0);
             assertThat(job(restarted, theirs).getLockOwner()).isEqualTo("node-b");
             assertThat(slow.calls).hasValue(1);
+            // what an admin reads: another node's lock, none of this node's from before its start
+            assertThat(restarted.heldLocks().locks()).singleElement().satisfies(lock -> {
+                assertThat(lock.owner()).isEqualTo("node-b");
+                assertThat(lock.kind()).isEqualTo("step");
+                assertThat(lock.fromBeforeStart()).isFalse();
+            });
         }
     }
 
