@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Every call is made as a signed-in person; incidents are for admins only. */
+/** Every call is made as a signed-in person; incidents and job locks are for admins only. */
 class ApiAccessTest extends RunningTrainflow {
 
     @Test
@@ -23,6 +23,18 @@ class ApiAccessTest extends RunningTrainflow {
         assertThat(as("alice.martin").get("/api/incidents").status()).isEqualTo(403);
         assertThat(as("zoe.vincent").get("/api/incidents/some-id").status()).isEqualTo(403);
         assertThat(as("sophie.laurent").post("/api/incidents/some-id/retry", "{}").status()).isEqualTo(403);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void adminsSeeWhoHoldsWhichJobAndNoLockOfARunBeforeThisStart() {
+        assertThat(as("zoe.vincent").get("/api/admin/job-locks").status()).isEqualTo(403);
+        Api.Response locks = as("adam.david").get("/api/admin/job-locks");
+
+        assertThat(locks.status()).as(locks.toString()).isEqualTo(200);
+        assertThat(locks.object()).containsKeys("node", "startedAt", "now");
+        assertThat((java.util.List<java.util.Map<String, Object>>) locks.object().get("locks"))
+                .allSatisfy(lock -> assertThat(lock).containsEntry("fromBeforeStart", false));
     }
 
     @Test

@@ -17,7 +17,9 @@ class CampaignAccessTest extends RunningTrainflow {
 
     @Test
     void ldTeamMemberStartsOne() {
-        Api.Response response = as("zoe.vincent").post("/api/campaigns", "{\"department\": \"sales\"}");
+        // hr: no other test of the shared app runs a campaign over it (a second campaign over a department skips the
+        // employees whose requests of the first are still open)
+        Api.Response response = as("zoe.vincent").post("/api/campaigns", "{\"department\": \"hr\"}");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         assertThat((String) response.object().get("businessKey")).startsWith("PRG-");

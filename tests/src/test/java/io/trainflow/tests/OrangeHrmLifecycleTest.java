@@ -5,11 +5,11 @@ import static io.trainflow.tests.orangehrm.SmallOrangeHrm.LEARNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trainflow.connectors.lms.Enrolment;
+import io.trainflow.tests.orangehrm.OrangeHrmBackedLifecycle;
 import io.trainflow.tests.orangehrm.SmallOrangeHrm;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,19 +20,13 @@ import org.junit.jupiter.api.Test;
  */
 class OrangeHrmLifecycleTest {
 
-    private SmallOrangeHrm orangeHrm;
-    private SampleLifecycle life;
-
-    @BeforeEach
-    void start() {
-        orangeHrm = SmallOrangeHrm.start();
-        life = SampleLifecycle.startWith(orangeHrm::replacingSampleHcm);
-    }
+    private final OrangeHrmBackedLifecycle withOrangeHrm = new OrangeHrmBackedLifecycle();
+    private final SmallOrangeHrm orangeHrm = withOrangeHrm.orangeHrm;
+    private final SampleLifecycle life = withOrangeHrm.life;
 
     @AfterEach
     void stop() {
-        life.close();
-        orangeHrm.close();
+        withOrangeHrm.close();
     }
 
     @Test

@@ -26,6 +26,7 @@ class StepHandlersTest {
             Map.entry("hcm-current-manager", List.of("profile.CurrentManagerHandler")),
             Map.entry("analyse-needs", List.of("needs.AnalyseNeedsHandler")),
             Map.entry("rank-learning-path", List.of("path.RankLearningPathHandler", "NO_MATCHING_COURSE")),
+            Map.entry("exclude-open-requests", List.of("intake.ExcludeOpenRequestsHandler")),
             Map.entry("match-sessions", List.of("sessions.MatchSessionsHandler", "NO_SESSION_AVAILABLE")),
             Map.entry("check-budget", List.of("budget.CheckBudgetHandler")),
             Map.entry("resolve-approver", List.of("approval.ResolveApproverHandler")),

@@ -70,4 +70,13 @@ public interface LmsPort {
     default Optional<MessageReceipt> sentMessage(String toUsername, String clientMsgId) {
         return Optional.empty();
     }
+
+    /**
+     * As {@link #sentMessage(String, String)}, for an LMS that keeps no client id but can list what was sent:
+     * the message with exactly this text sent to the user by Trainflow's own account since {@code since} (when
+     * the intent to send was recorded), if the LMS can tell. {@code since} null: the LMS cannot tell safely.
+     */
+    default Optional<MessageReceipt> sentMessage(String toUsername, String clientMsgId, String text, Instant since) {
+        return sentMessage(toUsername, clientMsgId);
+    }
 }

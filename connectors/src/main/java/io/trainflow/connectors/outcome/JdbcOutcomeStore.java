@@ -21,13 +21,13 @@ public class JdbcOutcomeStore implements OutcomeStore {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final String COLUMNS = "employee_id, status, reaction_json, learning_json, follow_ups_json, "
-            + "last_review_rating, review_after, recorded_at";
+            + "last_review_rating, review_after, recorded_at, reason, linked";
 
     private final Jdbc jdbc;
 
     public JdbcOutcomeStore(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
-        TrainflowSchema.ensure(dataSource);
+        TrainflowSchema.ensure(dataSource); // the reason and linked columns: V7__outcome_reason_and_links
     }
 
     @Override
@@ -41,20 +41,20 @@ public class JdbcOutcomeStore implements OutcomeStore {
     private int update(Connection c, Outcome o) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE tf_outcome SET employee_id = ?, status = ?,"
                 + " reaction_json = ?, learning_json = ?, follow_ups_json = ?, last_review_rating = ?,"
-                + " review_after = ?, recorded_at = ? WHERE programme_id = ? AND request_id = ?")) {
+                + " review_after = ?, recorded_at = ?, reason = ?, linked = ? WHERE programme_id = ? AND request_id = ?")) {
             bindValues(ps, o);
-            ps.setString(9, o.programmeId());
-            ps.setString(10, o.requestId());
+            ps.setString(11, o.programmeId());
+            ps.setString(12, o.requestId());
             return ps.executeUpdate();
         }
     }
 
     private int insert(Connection c, Outcome o) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO tf_outcome (" + COLUMNS
-                + ", programme_id, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", programme_id, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             bindValues(ps, o);
-            ps.setString(9, o.programmeId());
-            ps.setString(10, o.requestId());
+            ps.setString(11, o.programmeId());
+            ps.setString(12, o.requestId());
             return ps.executeUpdate();
         }
     }
@@ -72,6 +72,8 @@ public class JdbcOutcomeStore implements OutcomeStore {
         } else {
             ps.setObject(8, o.recordedAt().atOffset(ZoneOffset.UTC));
         }
+        ps.setString(9, o.reason());
+        ps.setString(10, o.linked());
     }
 
     private static void setDouble(PreparedStatement ps, int index, Double value) throws SQLException {
@@ -105,6 +107,6 @@ public class JdbcOutcomeStore implements OutcomeStore {
                 rs.getString("status"), Json.read(rs.getString("reaction_json"), MAP),
                 Json.read(rs.getString("learning_json"), MAP), Json.read(rs.getString("follow_ups_json"), Object.class),
                 rs.getObject("last_review_rating", Double.class), rs.getObject("review_after", Double.class),
-                at == null ? null : at.toInstant());
+                at == null ? null : at.toInstant(), rs.getString("reason"), rs.getString("linked"));
     }
 }

@@ -78,4 +78,34 @@ class OutcomeStoreTest {
     void unknownProgrammeIsEmpty(Supplier<OutcomeStore> factory) {
         assertThat(factory.get().ofProgramme("nope")).isEmpty();
     }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void theReasonAndTheCoursesLeftOutComeBack(Supplier<OutcomeStore> factory) {
+        OutcomeStore store = factory.get();
+        store.record(new Outcome("P1", "R1", "1014", "already-requested", null, null, null, null, null,
+                Instant.parse("2026-03-02T10:00:00Z"), "already requested: SQL in REQ-1", "already requested: SQL in REQ-1"));
+
+        Outcome row = store.ofProgramme("P1").get(0);
+
+        assertThat(row.reason()).isEqualTo("already requested: SQL in REQ-1");
+        assertThat(row.linked()).isEqualTo("already requested: SQL in REQ-1");
+    }
+
+    @Test
+    void aTableMadeBeforeTheReasonColumnsGetsThem() throws Exception {
+        javax.sql.DataSource db = H2.file(dir.resolve("old" + System.nanoTime()));
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            s.execute("CREATE TABLE tf_outcome (programme_id VARCHAR(200) NOT NULL, request_id VARCHAR(200) NOT NULL,"
+                    + " employee_id VARCHAR(100), status VARCHAR(40), reaction_json TEXT, learning_json TEXT,"
+                    + " follow_ups_json TEXT, last_review_rating DOUBLE PRECISION, review_after DOUBLE PRECISION,"
+                    + " recorded_at TIMESTAMP WITH TIME ZONE, PRIMARY KEY (programme_id, request_id))");
+            s.execute("INSERT INTO tf_outcome (programme_id, request_id, status) VALUES ('P0', 'R0', 'completed')");
+        }
+        OutcomeStore store = new JdbcOutcomeStore(db);
+        store.record(outcome("P0", "R1", "completed", null, null));
+
+        assertThat(store.ofProgramme("P0")).extracting(Outcome::requestId, Outcome::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("R0", null), org.assertj.core.groups.Tuple.tuple("R1", null));
+    }
 }

@@ -2,7 +2,10 @@ package io.trainflow.plugin.incidents;
 
 import io.trainflow.plugin.api.IncidentsApi;
 import io.trainflow.plugin.api.model.Incident;
+import io.trainflow.plugin.api.model.JobLock;
+import io.trainflow.plugin.api.model.JobLocks;
 import io.trainflow.plugin.api.model.Retry;
+import io.trainflow.workflows.engine.flowable.HeldLocks;
 import io.trainflow.workflows.engine.flowable.Incidents;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import java.time.ZoneOffset;
@@ -10,14 +13,33 @@ import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admins list, read and retry steps that ran out of attempts. */
+/** Admins list, read and retry steps that ran out of attempts, and see who holds which job. */
 @RestController
 public class IncidentsController implements IncidentsApi {
 
     private final Incidents incidents;
+    private final TrainflowEngine engine;
 
     public IncidentsController(TrainflowEngine engine) {
         this.incidents = engine.incidents();
+        this.engine = engine;
+    }
+
+    @Override
+    public ResponseEntity<JobLocks> listJobLocks() {
+        HeldLocks.Report report = engine.heldLocks();
+        return ResponseEntity.ok(new JobLocks(report.node(), utc(report.startedAt()), utc(report.now()),
+                report.locks().stream().map(IncidentsController::toApi).toList()));
+    }
+
+    private static JobLock toApi(HeldLocks.Lock l) {
+        return new JobLock(JobLock.KindEnum.fromValue(l.kind()), l.jobId(), l.owner(), l.lockTime().toString(),
+                l.fromBeforeStart()).processInstanceId(l.processInstanceId()).elementId(l.elementId())
+                .expiresAt(utc(l.expiresAt()));
+    }
+
+    private static java.time.OffsetDateTime utc(java.time.Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     @Override

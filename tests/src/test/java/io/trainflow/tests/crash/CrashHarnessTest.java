@@ -83,6 +83,7 @@ class CrashHarnessTest {
             life = new Lifecycle(app, plan);
             life.run(Duration.ofMinutes(15));
             assertThat(plan.hit()).as("kill points hit; not reached: " + plan.unhit()).hasSizeGreaterThanOrEqualTo(minHits);
+            assertThat(life.lockChecks).as("restarts after which no job was locked by the killed run").isEqualTo(life.kills);
 
             // every decision the API acknowledged is in the request's audit trail
             for (Lifecycle.Acked decision : life.acked) {

@@ -30,6 +30,8 @@ final class Lifecycle {
     String request;
     String programme;
     int kills;
+    /** Restarts after which the job locks were read and none was the killed run's. */
+    int lockChecks;
     private int travels;
     private long lastAction = System.nanoTime();
 
@@ -50,6 +52,7 @@ final class Lifecycle {
                 }
                 kills++;
                 app.start();
+                checkLocksAfterRestart();
                 arm();
             }
             try {
@@ -65,6 +68,23 @@ final class Lifecycle {
                         + "\n" + app.tail());
             }
         }
+    }
+
+    /**
+     * Right after a restart, read through the admin endpoint (the running app holds the H2 file): no job may
+     * still carry a lock of the killed run, since the start releases them at once rather than when they expire.
+     */
+    private void checkLocksAfterRestart() {
+        Api.Answer locks = api.get("adam.david", "/api/admin/job-locks");
+        if (locks.status() != 200) {
+            throw new IllegalStateException("GET /api/admin/job-locks answered " + locks.status() + ": " + locks.body());
+        }
+        for (com.fasterxml.jackson.databind.JsonNode lock : locks.body().path("locks")) {
+            if (lock.path("fromBeforeStart").asBoolean()) {
+                throw new AssertionError("After restart " + kills + " a job is still locked by the killed run: " + lock);
+            }
+        }
+        lockChecks++;
     }
 
     private void arm() {

@@ -43,6 +43,8 @@ public final class SmallOrangeHrm implements AutoCloseable {
         connector = SeededOrangeHrm.connect("http://127.0.0.1:" + server.port() + "/web/index.php", ACCESS);
     }
 
+    private com.github.tomakehurst.wiremock.stubbing.StubMapping outage;
+
     public static SmallOrangeHrm start() {
         return new SmallOrangeHrm();
     }
@@ -135,6 +137,28 @@ public final class SmallOrangeHrm implements AutoCloseable {
     private static String people(String body) {
         return body.replace("grace.hopper", "sophie.laurent").replace("linus.torvalds", "alice.martin")
                 .replace("Grace", "Sophie").replace("Hopper", "Laurent").replace("Linus", "Alice").replace("Torvalds", "Martin");
+    }
+
+    /** OrangeHRM is down (every call answered 503 with Retry-After: 30, as a proxy in maintenance) until {@link #up()}. */
+    public void down() {
+        outage = server.stubFor(any(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(503)
+                .withHeader("Retry-After", "30").withBody("Service Unavailable")));
+    }
+
+    public void up() {
+        server.removeStub(outage);
+    }
+
+    /** Calls refused while down. */
+    public long refused() {
+        return server.getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() == 503).count();
+    }
+
+    /** Calls OrangeHRM answered with success, by method and path. */
+    public long answered(String method, String path) {
+        return server.getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() < 300)
+                .filter(e -> e.getRequest().getMethod().getName().equals(method) && e.getRequest().getUrl().split("\\?")[0]
+                        .equals(API + path)).count();
     }
 
     @Override

@@ -21,17 +21,33 @@ public final class StepContext {
         void intent(String key);
 
         void outcome(String key, String outcome);
+
+        /** When the intent without an outcome was recorded; empty when unknown. */
+        default Optional<java.time.Instant> intentAt(String key) {
+            return Optional.empty();
+        }
     }
 
     private static final ThreadLocal<StepContext> CURRENT = new ThreadLocal<>();
 
     private final Supplier<String> identity;
     private final Ledger ledger;
+    private final OpenRequests openRequests;
     private String key;
 
     public StepContext(Supplier<String> identity, Ledger ledger) {
+        this(identity, ledger, OpenRequests.NONE);
+    }
+
+    public StepContext(Supplier<String> identity, Ledger ledger, OpenRequests openRequests) {
         this.identity = identity;
         this.ledger = ledger;
+        this.openRequests = openRequests == null ? OpenRequests.NONE : openRequests;
+    }
+
+    /** The engine's running training requests; none outside an engine. */
+    public OpenRequests openRequests() {
+        return openRequests;
     }
 
     /** The step the calling thread runs for; a detached one outside an engine. */
@@ -99,6 +115,14 @@ public final class StepContext {
     /** The outcome recorded for {@code effect} of this step, if any (engine adapters). */
     public Optional<String> recorded(String effect) {
         return ledger == null ? Optional.empty() : ledger.find(key() + "/" + effect).flatMap(o -> o);
+    }
+
+    /**
+     * When the intent of {@code effect} was recorded, while its outcome is not: the start of the window in which a
+     * call cut short by a stop may have reached the far side (for a {@code check} that asks by time).
+     */
+    public Optional<java.time.Instant> intentRecordedAt(String effect) {
+        return ledger == null ? Optional.empty() : ledger.intentAt(key() + "/" + effect);
     }
 
     /** Records {@code outcome} for {@code effect} of this step (engine adapters). */

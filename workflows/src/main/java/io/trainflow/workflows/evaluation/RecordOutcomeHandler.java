@@ -19,7 +19,7 @@ import tools.jackson.core.type.TypeReference;
 public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHandler.Input, RecordOutcomeHandler.Output> {
 
     static final Set<String> STATUSES = Set.of("completed", "not-completed", "not-enrolled", "rejected", "no-need",
-            "withdrawn", "employee-unknown");
+            "withdrawn", "employee-unknown", "already-requested");
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -27,7 +27,8 @@ public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHand
             @Doc(value = "Programme id; empty for a single request", optional = true, feel = "=programmeId") String programmeId,
             @Doc(value = "Training request id", feel = "=requestId") String requestId,
             @Doc(value = "HCM id of the learner", feel = "=employeeId") String employeeId,
-            @Doc("completed, not-completed, not-enrolled, rejected, no-need, withdrawn or employee-unknown") String status,
+            @Doc("completed, not-completed, not-enrolled, rejected, no-need, withdrawn, employee-unknown or"
+                    + " already-requested") String status,
             @Doc(value = "Reaction (level 1)", optional = true, feel = "=reaction") Reaction reaction,
             @Doc(value = "Learning (level 2)", optional = true, feel = "=learning") Learning learning,
             @Doc(value = "Manager follow-ups (level 3), as the process holds them", optional = true, feel = "=followUps")
@@ -37,11 +38,19 @@ public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHand
             @Doc(value = "Review rating after the training (level 4)", optional = true, feel = "=reviewAfter")
             Double reviewAfter,
             @Doc(value = "Why the request ended so, in words for people (shown by `status`)", optional = true)
-            String reason) {
+            String reason,
+            @Doc(value = "Courses left out because another open request holds them, naming it (the programme report)",
+                    optional = true, feel = "=linkNote") String linkNote) {
 
         public Input(String programmeId, String requestId, String employeeId, String status, Reaction reaction,
                      Learning learning, Object followUps, Profile profile, Double reviewAfter) {
             this(programmeId, requestId, employeeId, status, reaction, learning, followUps, profile, reviewAfter, null);
+        }
+
+        public Input(String programmeId, String requestId, String employeeId, String status, Reaction reaction,
+                     Learning learning, Object followUps, Profile profile, Double reviewAfter, String reason) {
+            this(programmeId, requestId, employeeId, status, reaction, learning, followUps, profile, reviewAfter, reason,
+                    null);
         }
     }
 
@@ -67,8 +76,13 @@ public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHand
         outcomes.record(new Outcome(input.programmeId(), input.requestId(), input.employeeId(), input.status(),
                 asMap(input.reaction()), asMap(input.learning()), input.followUps(),
                 input.profile() == null ? null : input.profile().lastReviewRating(), input.reviewAfter(),
-                clock.instant()));
+                clock.instant(), limit(input.reason()), limit(input.linkNote())));
         return new Output(input.status(), input.reason());
+    }
+
+    /** The store keeps 2,000 characters of a reason. */
+    private static String limit(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
     }
 
     private static Map<String, Object> asMap(Object value) {

@@ -52,9 +52,12 @@ public final class SendNotificationHandler
             // e.g. a learner without a manager: nobody to tell is not a reason to stop the process
             return new Output(null);
         }
-        // the LMS cannot deduplicate messages: the intent is recorded before the call, the message id after it
-        String msgId = StepContext.current().once("message",
-                key -> lms.sentMessage(input.recipient(), clientMsgId(key)).map(r -> String.valueOf(r.msgId())),
+        // the LMS cannot deduplicate messages: the intent is recorded before the call, the message id after it;
+        // a re-run with only the intent asks the LMS for this text sent since the intent (Moodle: by listing)
+        StepContext step = StepContext.current();
+        String msgId = step.once("message",
+                key -> lms.sentMessage(input.recipient(), clientMsgId(key), text,
+                        step.intentRecordedAt("message").orElse(null)).map(r -> String.valueOf(r.msgId())),
                 key -> send(input.recipient(), text, clientMsgId(key)));
         return new Output(msgId);
     }

@@ -26,6 +26,8 @@ public final class BuildReportHandler implements StepHandler<BuildReportHandler.
     public record Output(@Doc("The programme's results") Report report) {
     }
 
+    private static final String ALREADY_REQUESTED = "already-requested";
+
     private final OutcomeStore outcomes;
 
     public BuildReportHandler(OutcomeStore outcomes) {
@@ -56,7 +58,17 @@ public final class BuildReportHandler implements StepHandler<BuildReportHandler.
                 mean(learnings.stream().map(Learning::averageGrade).filter(Objects::nonNull).mapToDouble(Double::doubleValue)),
                 mean(rows.stream().filter(o -> o.reviewAfter() != null && o.lastReviewRating() != null)
                         .mapToDouble(o -> o.reviewAfter() - o.lastReviewRating())),
-                reactions.stream().flatMap(r -> r.comments().stream()).toList()));
+                reactions.stream().flatMap(r -> r.comments().stream()).toList(),
+                count(rows, ALREADY_REQUESTED), linked(rows)));
+    }
+
+    /** Employees another open request covered: skipped wholly, or with some courses left out (issue 10). */
+    private static List<Report.Linked> linked(List<Outcome> rows) {
+        return rows.stream().filter(o -> ALREADY_REQUESTED.equals(o.status()) || o.linked() != null)
+                .map(o -> ALREADY_REQUESTED.equals(o.status())
+                        ? new Report.Linked(o.employeeId(), o.requestId(), true, o.reason() != null ? o.reason() : o.linked())
+                        : new Report.Linked(o.employeeId(), o.requestId(), false, o.linked()))
+                .toList();
     }
 
     private static int count(List<Outcome> rows, String status) {

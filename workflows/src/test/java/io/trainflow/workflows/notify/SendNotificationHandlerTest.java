@@ -31,7 +31,7 @@ class SendNotificationHandlerTest {
     }
 
     /** The ledger the engine keeps in its database, here in memory; {@code crashAfterSend} loses the outcome. */
-    static final class Ledger implements StepContext.Ledger {
+    static class Ledger implements StepContext.Ledger {
         final Map<String, Optional<String>> rows = new HashMap<>();
         boolean crashAfterSend;
 
@@ -75,6 +75,49 @@ class SendNotificationHandlerTest {
         // another visit of the element (a loop back, another multi-instance item) is another message
         sendAs("pi-1/remind/visit-2", ledger);
         assertThat(sample.org.sampleLms().messagesTo("alice.martin")).hasSize(2);
+    }
+
+    @Test
+    void anLmsWithoutClientIdsIsAskedForTheSameTextSinceTheIntentBeforeSendingAgain() {
+        // as Moodle: no client id kept, but it lists what Trainflow's account sent and when
+        java.time.Instant intentAt = java.time.Instant.parse("2027-03-01T08:00:00Z");
+        List<Object[]> asked = new java.util.ArrayList<>();
+        io.trainflow.connectors.lms.LmsPort sample = this.sample.ports.lms();
+        io.trainflow.connectors.lms.LmsPort moodleLike = (io.trainflow.connectors.lms.LmsPort) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {io.trainflow.connectors.lms.LmsPort.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("sentMessage") && args.length == 4) {
+                                asked.add(args);
+                                return this.sample.org.sampleLms().messagesTo((String) args[0]).stream()
+                                        .filter(m -> m.text().equals(args[2])).findFirst()
+                                        .map(m -> new io.trainflow.connectors.lms.MessageReceipt(m.msgId(), null, null));
+                            }
+                            if (method.getName().equals("sentMessage")) {
+                                return Optional.empty();
+                            }
+                            return method.invoke(sample, args);
+                        });
+        SendNotificationHandler moodleHandler = new SendNotificationHandler(moodleLike);
+        Ledger ledger = new Ledger() {
+            @Override
+            public Optional<java.time.Instant> intentAt(String key) {
+                return rows.containsKey(key) && rows.get(key).isEmpty() ? Optional.of(intentAt) : Optional.empty();
+            }
+        };
+        ledger.crashAfterSend = true;
+        java.util.function.Supplier<String> send = () -> new StepContext(() -> "pi-2/remind/visit-1", ledger).run(() ->
+                moodleHandler.handle(new SendNotificationHandler.Input("alice.martin", "reminder", Map.of()))
+                        .notificationId());
+        assertThatThrownBy(send::get).hasMessageContaining("killed");
+
+        String rerun = send.get();
+
+        assertThat(this.sample.org.sampleLms().messagesTo("alice.martin")).hasSize(1)
+                .extracting(m -> String.valueOf(m.msgId())).containsExactly(rerun);
+        assertThat(asked).singleElement().satisfies(a -> {
+            assertThat(a[2]).isEqualTo(this.sample.org.sampleLms().messagesTo("alice.martin").get(0).text());
+            assertThat(a[3]).isEqualTo(intentAt);
+        });
     }
 
     @Test

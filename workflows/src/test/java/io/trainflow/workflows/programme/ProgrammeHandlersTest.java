@@ -78,6 +78,26 @@ class ProgrammeHandlersTest {
     }
 
     @Test
+    void theReportListsEmployeesAnotherOpenRequestCoveredWithTheRequestHoldingTheirCourses() {
+        record.handle(new RecordOutcomeHandler.Input("P-LINK", "P-LINK-1014", "1014", "already-requested", null, null,
+                null, null, null, "already requested: Python for Automation in REQ-own", "already requested: Python for"
+                + " Automation in REQ-own"));
+        record.handle(new RecordOutcomeHandler.Input("P-LINK", "P-LINK-1016", "1016", "rejected", null, null, null, null,
+                null, "rejected by the manager", "left out, already requested: SQL Basics in REQ-hers"));
+        record.handle(new RecordOutcomeHandler.Input("P-LINK", "P-LINK-1012", "1012", "no-need", null, null, null, null,
+                null, "no skill gap", null));
+
+        Report r = report.handle(new BuildReportHandler.Input("P-LINK")).report();
+
+        assertThat(r.cohortSize()).isEqualTo(3);
+        assertThat(r.alreadyRequested()).isEqualTo(1);
+        assertThat(r.linked()).containsExactly(
+                new Report.Linked("1014", "P-LINK-1014", true,
+                        "already requested: Python for Automation in REQ-own"),
+                new Report.Linked("1016", "P-LINK-1016", false, "left out, already requested: SQL Basics in REQ-hers"));
+    }
+
+    @Test
     void anEmptyProgrammeHasNoFigures() {
         Report r = report.handle(new BuildReportHandler.Input("nothing")).report();
 

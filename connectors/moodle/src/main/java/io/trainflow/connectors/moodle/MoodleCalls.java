@@ -132,6 +132,18 @@ public class MoodleCalls {
                 "messages", messages);
     }
 
+    /**
+     * Instant messages Trainflow's account sent the user, newest first (core_message_get_messages; needs
+     * moodle/site:readallmessages, which messaging learners needs anyway): Moodle's answer as plain JSON values.
+     * Optional for the service, so not among the functions it must offer; asked once, never retried (the
+     * step's own retry asks again).
+     */
+    public Object messagesSent(long fromUserId, long toUserId, int max) {
+        return send(MoodleRoutes.HEALTH, "core_message_get_messages", new TypeReference<Object>() { },
+                "useridto", toUserId, "useridfrom", fromUserId, "type", "conversations", "read", 2,
+                "newestfirst", 1, "limitfrom", 0, "limitnum", max);
+    }
+
     /** Sends the call and unwraps Camel's wrapper so callers see the typed Moodle exceptions. */
     @SuppressWarnings("unchecked")
     private <T> T send(String route, String function, TypeReference<T> type, Object... keyValues) {

@@ -221,6 +221,49 @@ public class MoodleLms implements LmsPort {
         return new MessageReceipt(msgId, clientMsgId, null);
     }
 
+    /**
+     * Moodle keeps no client id, but lists what was sent: the message with exactly this text from Trainflow's own
+     * account to the user since the intent was recorded (a second early, for Moodle's whole seconds). Empty when it
+     * was not sent, when the service lacks core_message_get_messages, or when Moodle refuses the question: the
+     * message is then sent again (README "Crashes and durability").
+     */
+    @Override
+    public Optional<MessageReceipt> sentMessage(String toUsername, String clientMsgId, String text, Instant since) {
+        if (since == null || text == null) {
+            return Optional.empty();
+        }
+        try {
+            SiteInfo site = moodle.siteInfo();
+            boolean offered = Optional.ofNullable(site.getFunctions()).orElse(List.of()).stream()
+                    .anyMatch(f -> "core_message_get_messages".equals(f.getName()));
+            if (!offered || site.getUserid() == null) {
+                return Optional.empty();
+            }
+            long to = knownUser(toUsername);
+            long from = since.getEpochSecond() - 1;
+            if (!(moodle.messagesSent(site.getUserid(), to, 50) instanceof Map<?, ?> answer)
+                    || !(answer.get("messages") instanceof List<?> messages)) {
+                return Optional.empty();
+            }
+            for (Object m : messages) {
+                if (m instanceof Map<?, ?> message && message.get("timecreated") instanceof Number created
+                        && created.longValue() >= from && text.strip().equals(plain(message))
+                        && message.get("id") instanceof Number id) {
+                    return Optional.of(new MessageReceipt(id.longValue(), clientMsgId, null));
+                }
+            }
+            return Optional.empty();
+        } catch (io.trainflow.connectors.error.PortBusinessException refused) {
+            return Optional.empty(); // cannot tell: sent again
+        }
+    }
+
+    /** The message as sent: Moodle keeps the raw text in fullmessage (text is its HTML rendering). */
+    private static String plain(Map<?, ?> message) {
+        Object full = message.get("fullmessage");
+        return full == null ? null : String.valueOf(full).strip();
+    }
+
     /** The Moodle id of a user Trainflow must act on; a user Moodle does not return is the administrator's to fix. */
     private long knownUser(String username) {
         return userId(username).orElseThrow(() -> unknownUser(username));

@@ -3,6 +3,7 @@ package io.trainflow.workflows.engine.flowable;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
@@ -12,7 +13,8 @@ import org.flowable.engine.impl.cmd.AbstractCustomSqlExecution;
 /**
  * Lock upkeep Flowable has no command for: renewing the lock of a step that is still running (without
  * touching the row's revision, which the completion checks), releasing the timers this node held when it
- * stopped, and finding the visit of an element a step job belongs to (its step identity).
+ * stopped, finding the visit of an element a step job belongs to (its step identity), and listing who holds
+ * which job (an admin's check after a restart).
  */
 final class JobLocks {
 
@@ -27,6 +29,40 @@ final class JobLocks {
         @Select("SELECT ID_ FROM ACT_RU_ACTINST WHERE EXECUTION_ID_ = #{execution} AND ACT_ID_ = #{element}"
                 + " AND END_TIME_ IS NULL")
         List<String> openVisits(@Param("execution") String execution, @Param("element") String element);
+
+        @Select("SELECT 'step' AS KIND, ID_, PROCESS_INSTANCE_ID_, ELEMENT_ID_, LOCK_OWNER_, LOCK_EXP_TIME_ FROM ACT_RU_EXTERNAL_JOB"
+                + " WHERE LOCK_OWNER_ IS NOT NULL UNION ALL"
+                + " SELECT 'continuation', ID_, PROCESS_INSTANCE_ID_, ELEMENT_ID_, LOCK_OWNER_, LOCK_EXP_TIME_ FROM ACT_RU_JOB"
+                + " WHERE LOCK_OWNER_ IS NOT NULL UNION ALL"
+                + " SELECT 'timer', ID_, PROCESS_INSTANCE_ID_, ELEMENT_ID_, LOCK_OWNER_, LOCK_EXP_TIME_ FROM ACT_RU_TIMER_JOB"
+                + " WHERE LOCK_OWNER_ IS NOT NULL")
+        List<Map<String, Object>> held();
+    }
+
+    /** A job some node holds, as the database has it. */
+    record Held(String kind, String jobId, String processInstanceId, String elementId, String owner, Date expiresAt) {
+    }
+
+    /** Every job locked right now, steps, continuations and timers, whoever holds it. */
+    List<Held> held() {
+        List<Map<String, Object>> rows = management.executeCustomSql(
+                new AbstractCustomSqlExecution<Mapper, List<Map<String, Object>>>(Mapper.class) {
+                    @Override
+                    public List<Map<String, Object>> execute(Mapper mapper) {
+                        return mapper.held();
+                    }
+                });
+        return rows.stream().map(JobLocks::held).toList();
+    }
+
+    private static Held held(Map<String, Object> row) {
+        // H2 answers column names in upper case, PostgreSQL in lower case
+        Map<String, Object> r = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        r.putAll(row);
+        Object expiry = r.get("LOCK_EXP_TIME_");
+        return new Held(String.valueOf(r.get("KIND")), (String) r.get("ID_"), (String) r.get("PROCESS_INSTANCE_ID_"),
+                (String) r.get("ELEMENT_ID_"), (String) r.get("LOCK_OWNER_"),
+                expiry instanceof Date d ? new Date(d.getTime()) : null);
     }
 
     private final ManagementService management;

@@ -1,5 +1,6 @@
 package io.trainflow.workflows.engine.flowable;
 
+import io.trainflow.workflows.api.OpenRequests;
 import io.trainflow.workflows.api.RecordedOutput;
 import io.trainflow.workflows.api.StepContext;
 import io.trainflow.workflows.engine.HandlerRegistry;
@@ -28,6 +29,7 @@ import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.engine.ManagementService;
 import org.flowable.job.api.AcquiredExternalWorkerJob;
+import org.flowable.job.api.ExternalWorkerJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
@@ -62,6 +64,7 @@ public final class JobWorker implements AutoCloseable {
     private final int threads;
     private final JobLocks locks;
     private final StepContext.Ledger ledger;
+    private final OpenRequests openRequests;
     private final java.time.Clock clock;
     private final Duration stopGrace;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -76,8 +79,9 @@ public final class JobWorker implements AutoCloseable {
 
     JobWorker(ManagementService management, HandlerRegistry registry, RetryPolicy retryPolicy,
               String workerId, Duration lockDuration, int threads, StepSignals signals,
-              StepContext.Ledger ledger, java.time.Clock clock, Duration stopGrace) {
+              StepContext.Ledger ledger, OpenRequests openRequests, java.time.Clock clock, Duration stopGrace) {
         this.signals = signals;
+        this.openRequests = openRequests;
         this.locks = new JobLocks(management);
         this.ledger = ledger;
         this.clock = clock;
@@ -90,6 +94,42 @@ public final class JobWorker implements AutoCloseable {
         this.workerId = workerId;
         this.lockDuration = lockDuration;
         this.threads = threads;
+    }
+
+    /**
+     * Steps this worker still held when its previous run stopped without giving them back (a kill, a crash, a power
+     * cut: a clean stop gives them back) are free again at once, each counted as a failed attempt: a step that
+     * takes the process down every time it runs becomes an incident an admin sees, instead of a restart loop.
+     * Returns how many were held.
+     */
+    int releaseStepsOfDeadRun() {
+        List<ExternalWorkerJob> held = management.createExternalWorkerJobQuery().lockOwner(workerId).list();
+        for (ExternalWorkerJob job : held) {
+            StepElements.Step step = elements.of(job.getProcessDefinitionId(), job.getElementId());
+            String type = job.getJobHandlerConfiguration();
+            int attempts = step.retries() != null ? Math.max(1, step.retries())
+                    : registry.find(type).map(RegisteredHandler::retries).orElse(3);
+            int remaining = attemptsLeft(job, attempts) - 1;
+            String message = remaining > 0
+                    ? "The process stopped (killed or crashed) while this step ran; counted as a failed attempt"
+                    : "The process stopped (killed or crashed) while this step ran, at each of its " + attempts
+                    + " attempts: not run again until an admin retries it";
+            if (remaining <= 0) {
+                LOG.warn("Step {} ({}) is now an incident: {}", job.getElementId(), type, message);
+            }
+            try {
+                management.createExternalWorkerJobFailureBuilder(job.getId(), workerId)
+                        .errorMessage(message).errorDetails(message).retries(Math.max(0, remaining)).fail();
+            } catch (FlowableObjectNotFoundException gone) {
+                LOG.debug("Step job {} is gone: {}", job.getId(), gone.toString());
+            }
+        }
+        return held.size();
+    }
+
+    /** Attempts the job has left: Flowable's default count until the step first failed, then the recorded one. */
+    private static int attemptsLeft(org.flowable.job.api.JobInfo job, int attempts) {
+        return job.getExceptionMessage() == null ? attempts : job.getRetries();
     }
 
     /** Acquires and runs every available job once, in the calling thread; returns how many ran. */
@@ -249,7 +289,7 @@ public final class JobWorker implements AutoCloseable {
     private void run(RegisteredHandler handler, AcquiredExternalWorkerJob job) {
         StepElements.Step step = elements.of(job.getProcessDefinitionId(), job.getElementId());
         StepContext context = new StepContext(() -> job.getProcessInstanceId() + "/" + job.getElementId() + "/"
-                + locks.visit(job.getExecutionId(), job.getElementId()), ledger);
+                + locks.visit(job.getExecutionId(), job.getElementId()), ledger, openRequests);
         StepOutcome outcome;
         try {
             // observable points of a step (the crash harness kills the process at them)
@@ -355,8 +395,7 @@ public final class JobWorker implements AutoCloseable {
 
     private void fail(RegisteredHandler handler, AcquiredExternalWorkerJob job, Throwable error, int attempts,
                       Optional<Duration> modelledBackoff) {
-        int before = job.getExceptionMessage() == null ? attempts : job.getRetries();
-        RetryPolicy.Next next = retryPolicy.next(attempts, before, error, sinceStepStarted(job));
+        RetryPolicy.Next next = retryPolicy.next(attempts, attemptsLeft(job, attempts), error, sinceStepStarted(job));
         int remaining = next.retriesLeft();
         // the model's retryBackoff wins over the computed backoff, as in Camunda 8 (an outage still waits its own time)
         Duration wait = next.outage() ? next.delay() : modelledBackoff.orElse(next.delay());

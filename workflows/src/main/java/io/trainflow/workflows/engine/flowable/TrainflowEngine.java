@@ -8,6 +8,7 @@ import io.trainflow.workflows.notify.tasks.TaskNotice;
 import io.trainflow.workflows.notify.tasks.TaskNotifier;
 import org.flowable.task.api.Task;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ public final class TrainflowEngine implements AutoCloseable {
     private final Deployments deployments;
 
     private final EngineClock clock;
+
+    private HeldLocks heldLocks;
 
     private TrainflowEngine(ProcessEngine engine, JobWorker worker, BpmnLinter linter, EngineClock clock) {
         this.engine = engine;
@@ -76,6 +79,11 @@ public final class TrainflowEngine implements AutoCloseable {
 
     public Incidents incidents() {
         return new Incidents(engine.getManagementService());
+    }
+
+    /** Who holds which job right now (an admin's check after a restart). */
+    public HeldLocks.Report heldLocks() {
+        return heldLocks.report();
     }
 
     /** Runs all due work in this thread (tests, demos); see {@link EngineDriver}. */
@@ -275,20 +283,26 @@ public final class TrainflowEngine implements AutoCloseable {
             config.setFailedJobCommandFactory(BusinessErrorAwareRetryCmd.factory());
 
             ProcessEngine engine = config.buildProcessEngine();
+            Instant startedAt = clock.instant();
             ExtraIndexes.ensure(config.getDataSource());
             decisions.setRepositoryService(engine.getRepositoryService());
             String workerId = nodeId != null ? nodeId : name + "-worker@" + host();
-            releaseOwnLocks(config, engine, node, workerId);
+            StepLedger ledger = new StepLedger(config.getDataSource(), clock);
+            JobWorker worker = new JobWorker(engine.getManagementService(), handlers, retryPolicy,
+                    workerId, locks.step(), workerThreads, signals, ledger,
+                    new FlowableOpenRequests(engine.getRuntimeService()), clock, stopGrace);
+            releaseOwnLocks(config, engine, node, worker);
+            // the table stays bounded: an instance's effects go when it ends, and at start whatever a crash left
+            engine.getRuntimeService().addEventListener(ledger.forgetOnEnd(), StepLedger.ENDS);
+            ledger.forgetEnded();
             if (background) {
                 config.getAsyncExecutor().start();
-            }
-            JobWorker worker = new JobWorker(engine.getManagementService(), handlers, retryPolicy,
-                    workerId, locks.step(), workerThreads, signals, new StepLedger(config.getDataSource(), clock),
-                    clock, stopGrace);
-            if (background) {
                 worker.start();
             }
-            return new TrainflowEngine(engine, worker, linter, clock);
+            TrainflowEngine built = new TrainflowEngine(engine, worker, linter, clock);
+            built.heldLocks = new HeldLocks(new JobLocks(engine.getManagementService()), node, new java.util.HashSet<>(List.of(node, workerId)),
+                    locks, startedAt, clock);
+            return built;
         }
 
         /**
@@ -296,16 +310,17 @@ public final class TrainflowEngine implements AutoCloseable {
          * their locks expire. Only this node's: another live node's locks carry its own id.
          */
         private static void releaseOwnLocks(StandaloneProcessEngineConfiguration config, ProcessEngine engine,
-                                            String node, String workerId) {
+                                            String node, JobWorker worker) {
             var management = engine.getManagementService();
-            management.unacquireAllExternalWorkerJobsForWorker(workerId);
+            int steps = worker.releaseStepsOfDeadRun();
             int timers = new JobLocks(management).releaseTimers(node);
             long jobs = management.createJobQuery().lockOwner(node).count();
             config.getCommandExecutor().execute(
                     new UnacquireOwnedJobsCmd(node, null, config.getJobServiceConfiguration()));
-            if (jobs + timers > 0) {
+            if (steps + jobs + timers > 0) {
                 org.slf4j.LoggerFactory.getLogger(TrainflowEngine.class).info(
-                        "Released {} job(s) and {} timer(s) this node ({}) held when it stopped", jobs, timers, node);
+                        "Released {} step(s), {} job(s) and {} timer(s) this node ({}) held when it stopped", steps, jobs,
+                        timers, node);
             }
         }
     }

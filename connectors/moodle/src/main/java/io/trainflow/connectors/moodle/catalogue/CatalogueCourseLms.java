@@ -110,6 +110,12 @@ public final class CatalogueCourseLms implements LmsPort {
         return moodle.sentMessage(toUsername, clientMsgId);
     }
 
+    @Override
+    public Optional<MessageReceipt> sentMessage(String toUsername, String clientMsgId, String text,
+                                                java.time.Instant since) {
+        return moodle.sentMessage(toUsername, clientMsgId, text, since);
+    }
+
     private List<String> toMoodle(Collection<String> courseIds) {
         return courseIds.stream().map(ids::moodleId).flatMap(Optional::stream).map(String::valueOf).toList();
     }

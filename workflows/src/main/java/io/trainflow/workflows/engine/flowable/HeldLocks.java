@@ -1,0 +1,63 @@
+package io.trainflow.workflows.engine.flowable;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who holds which job right now, for an admin's (or the crash harness's) check after a restart: a job this node
+ * locked before its start (its dead run's) must not stay locked, since the start releases them all at once.
+ */
+public final class HeldLocks {
+
+    /**
+     * One locked job.
+     *
+     * @param kind            step (a handler's job), continuation or timer
+     * @param lockTime        how long this kind of job is locked for at a time
+     * @param fromBeforeStart held by this node and locked before it started (expiry minus lock time is earlier)
+     */
+    public record Lock(String kind, String jobId, String processInstanceId, String elementId, String owner,
+                       Instant expiresAt, Duration lockTime, boolean fromBeforeStart) {
+    }
+
+    /** The locks, with this node's identity and when it started (engine time). */
+    public record Report(String node, Instant startedAt, Instant now, List<Lock> locks) {
+    }
+
+    private final JobLocks jobs;
+    private final String node;
+    private final Set<String> ownNames;
+    private final TrainflowEngine.LockTimes times;
+    private final Instant startedAt;
+    private final EngineClock clock;
+
+    HeldLocks(JobLocks jobs, String node, Set<String> ownNames, TrainflowEngine.LockTimes times, Instant startedAt,
+              EngineClock clock) {
+        this.jobs = jobs;
+        this.node = node;
+        this.ownNames = Set.copyOf(ownNames);
+        this.times = times;
+        this.startedAt = startedAt;
+        this.clock = clock;
+    }
+
+    public Report report() {
+        List<Lock> locks = jobs.held().stream().map(this::lock).toList();
+        return new Report(node, startedAt, clock.instant(), locks);
+    }
+
+    private Lock lock(JobLocks.Held held) {
+        Duration lockTime = switch (held.kind()) {
+            case "step" -> times.step();
+            case "timer" -> times.timer();
+            default -> times.continuation();
+        };
+        Instant expires = held.expiresAt() == null ? null : held.expiresAt().toInstant();
+        boolean before = ownNames.contains(held.owner()) && expires != null
+                && expires.minus(lockTime).isBefore(startedAt);
+        return new Lock(held.kind(), held.jobId(), held.processInstanceId(), held.elementId(), held.owner(), expires,
+                lockTime, before);
+    }
+}
