@@ -58,7 +58,7 @@ public final class ExcludeOpenRequestsHandler
         this(() -> StepContext.current().openRequests());
     }
 
-    public ExcludeOpenRequestsHandler(Supplier<OpenRequests> openRequests) {
+    ExcludeOpenRequestsHandler(Supplier<OpenRequests> openRequests) {
         this.openRequests = openRequests;
     }
 
