@@ -1,6 +1,6 @@
 package io.trainflow.plugin;
 
-import io.trainflow.plugin.inbox.InboxFilter;
+import io.trainflow.workflows.engine.InboxFilter;
 import io.trainflow.plugin.inbox.TaskInbox;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import java.net.URI;

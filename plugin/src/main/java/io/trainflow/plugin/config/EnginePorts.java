@@ -1,0 +1,18 @@
+package io.trainflow.plugin.config;
+
+import io.trainflow.workflows.engine.Directory;
+import io.trainflow.workflows.engine.UserTaskPort;
+import io.trainflow.workflows.engine.flowable.FlowableUserTasks;
+import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The engine-neutral ports the REST face and its services use, here on the Flowable adapter: the one place that picks it. */
+@Configuration(proxyBeanMethods = false)
+public class EnginePorts {
+
+    @Bean
+    UserTaskPort userTaskPort(TrainflowEngine engine, Directory directory) {
+        return new FlowableUserTasks(engine, directory);
+    }
+}
