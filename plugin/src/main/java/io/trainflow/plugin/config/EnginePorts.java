@@ -1,7 +1,9 @@
 package io.trainflow.plugin.config;
 
 import io.trainflow.workflows.engine.Directory;
+import io.trainflow.workflows.engine.ProcessHistoryPort;
 import io.trainflow.workflows.engine.UserTaskPort;
+import io.trainflow.workflows.engine.flowable.FlowableHistory;
 import io.trainflow.workflows.engine.flowable.FlowableUserTasks;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import org.springframework.context.annotation.Bean;
@@ -14,5 +16,10 @@ public class EnginePorts {
     @Bean
     UserTaskPort userTaskPort(TrainflowEngine engine, Directory directory) {
         return new FlowableUserTasks(engine, directory);
+    }
+
+    @Bean
+    ProcessHistoryPort processHistoryPort(TrainflowEngine engine) {
+        return new FlowableHistory(engine);
     }
 }
