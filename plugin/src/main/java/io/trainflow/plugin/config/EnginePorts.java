@@ -1,8 +1,10 @@
 package io.trainflow.plugin.config;
 
 import io.trainflow.workflows.engine.Directory;
+import io.trainflow.workflows.engine.EngineErrors;
 import io.trainflow.workflows.engine.ProcessHistoryPort;
 import io.trainflow.workflows.engine.UserTaskPort;
+import io.trainflow.workflows.engine.flowable.FlowableErrors;
 import io.trainflow.workflows.engine.flowable.FlowableHistory;
 import io.trainflow.workflows.engine.flowable.FlowableUserTasks;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
@@ -21,5 +23,10 @@ public class EnginePorts {
     @Bean
     ProcessHistoryPort processHistoryPort(TrainflowEngine engine) {
         return new FlowableHistory(engine);
+    }
+
+    @Bean
+    EngineErrors engineErrors() {
+        return new FlowableErrors();
     }
 }
