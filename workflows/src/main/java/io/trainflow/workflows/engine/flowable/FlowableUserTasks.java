@@ -7,7 +7,6 @@ import io.trainflow.workflows.engine.InboxTask;
 import io.trainflow.workflows.engine.UserTaskPort;
 import io.trainflow.workflows.forms.TaskForm;
 import io.trainflow.workflows.problems.TrainflowProblem;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -29,14 +28,13 @@ import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.runtime.Execution;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.task.api.Task;
-import org.flowable.task.api.TaskQuery;
 import org.flowable.variable.api.persistence.entity.VariableInstance;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The user-task port on Flowable. A page of the inbox costs a fixed number of queries whatever its size: the
- * tasks with their identity links (one query), the executions of their process instances (one), the variables
+ * page's tasks in order ({@link InboxQuery}: one query, and one for their identity links), the executions of their process instances (one), the variables
  * the page shows and separation of duties reads (one, plus one per stored object value), instead of a few
  * queries per row. A variable is resolved as Flowable does: the task's own, then its execution's, then up the
  * execution tree to the process instance.
@@ -57,9 +55,11 @@ public final class FlowableUserTasks implements UserTaskPort {
     private final UserTasks tasks;
     private final TaskCompletionGuard guard;
     private final EngineClock clock;
+    private final Directory directory;
 
     public FlowableUserTasks(TrainflowEngine engine, Directory directory) {
         this.engine = engine.flowable();
+        this.directory = directory;
         this.clock = engine.clock();
         this.tasks = new UserTasks(this.engine, directory);
         this.guard = new TaskCompletionGuard(directory);
@@ -68,14 +68,15 @@ public final class FlowableUserTasks implements UserTaskPort {
 
     @Override
     public InboxPage page(String user, int first, int max, InboxFilter filter) {
-        TaskQuery query = narrow(filter, tasks.visibleUnordered(user), engine.getProcessEngineConfiguration().getClock()
-                .getCurrentTime().toInstant()).includeIdentityLinks().orderByDueDateNullsLast().asc().orderByTaskPriority().desc()
-                .orderByTaskCreateTime().asc().orderByTaskId().asc();
+        InboxQuery query = new InboxQuery(engine, user, directory.groupsOf(user), filter,
+                engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant());
         List<InboxTask> page = new ArrayList<>();
         int position = first;
         while (true) {
-            List<Task> rows = query.listPage(position, max);
+            InboxQuery.Rows found = query.rows(position, max);
+            List<Task> rows = found.tasks();
             Map<String, Row> read = read(rows);
+            int start = position;
             Set<String> visible = inCommand(() -> read.values().stream().filter(row -> maySee(user, row)).map(row -> row.task().getId())
                     .collect(java.util.stream.Collectors.toSet()));
             for (Task task : rows) {
@@ -89,7 +90,8 @@ public final class FlowableUserTasks implements UserTaskPort {
                     position++;
                 }
             }
-            if (rows.size() < max) {
+            position = start + found.positions();
+            if (found.positions() < max) {
                 return new InboxPage(page, null);
             }
         }
@@ -172,29 +174,6 @@ public final class FlowableUserTasks implements UserTaskPort {
         } catch (FlowableIllegalArgumentException e) {
             throw new TrainflowProblem.InvalidInput(e.getMessage(), Map.of());
         }
-    }
-
-    /** The inbox filter as conditions of the task query ({@link InboxFacts} wrote the values on the task). */
-    static TaskQuery narrow(InboxFilter filter, TaskQuery query, Instant now) {
-        if (InboxFilter.present(filter.taskType())) {
-            query.taskDefinitionKey(filter.taskType().strip());
-        }
-        if ("overdue".equals(filter.due())) {
-            query.taskDueBefore(Date.from(now));
-        } else if ("week".equals(filter.due())) {
-            query.taskDueBefore(Date.from(now.plus(Duration.ofDays(7))));
-        }
-        if (InboxFilter.present(filter.department())) {
-            query.taskVariableValueEquals(InboxFacts.DEPARTMENT, filter.department().strip());
-        }
-        if (InboxFilter.present(filter.campaign())) {
-            query.taskVariableValueEquals(InboxFacts.CAMPAIGN, filter.campaign().strip());
-        }
-        if (InboxFilter.present(filter.employee())) {
-            String escaped = filter.employee().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            query.taskVariableValueLikeIgnoreCase(InboxFacts.EMPLOYEE, "%" + escaped + "%");
-        }
-        return query;
     }
 
     /** A task with what was read for it in bulk: its variables as the task sees them, its identity links. */
