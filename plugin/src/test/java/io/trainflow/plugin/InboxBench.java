@@ -1,6 +1,6 @@
 package io.trainflow.plugin;
 
-import io.trainflow.plugin.inbox.InboxFilter;
+import io.trainflow.workflows.engine.InboxFilter;
 import io.trainflow.plugin.inbox.TaskInbox;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import java.net.URI;
@@ -30,7 +30,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * JSON and sign-in) against a plain SQL query on the engine's task table, then the /inbox page's weight and time
  * to its first task row in headless Chromium. Run:
  * {@code mvn -B -o test-compile exec:java -pl plugin -Dexec.classpathScope=test -Dexec.mainClass=io.trainflow.plugin.InboxBench
- * -Dexec.args="10000 200"} (tasks, rounds; a third argument replaces the H2 URL settings).
+ * -Dexec.args="10000 200"} (tasks, rounds; a third argument replaces the H2 URL settings, or is the whole JDBC URL when it
+ * starts with {@code jdbc:}; a fourth, {@code no-browser}, leaves out the page in Chromium).
  */
 public final class InboxBench {
 
@@ -43,9 +44,12 @@ public final class InboxBench {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         // H2 hands back a repeated query's previous result while its tables are unchanged; QUERY_CACHE_SIZE=0 makes
         // every call run its query, for the service and the plain SQL alike
+        // a third argument starting with jdbc: is the whole URL instead (a PostgreSQL database, for instance)
         String h2Settings = args.length > 2 ? args[2] : ";QUERY_CACHE_SIZE=0";
+        String url = h2Settings.startsWith("jdbc:") ? h2Settings
+                : "jdbc:h2:mem:inbox-bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + h2Settings;
         ConfigurableApplicationContext app = SpringApplication.run(TrainflowApplication.class,
-                "--spring.datasource.url=jdbc:h2:mem:inbox-bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + h2Settings,
+                "--spring.datasource.url=" + url,
                 "--trainflow.demo-password=" + PASSWORD, "--trainflow.bpmn-dir=" + RunningTrainflow.bpmnFolder(),
                 "--trainflow.progress-sync=PT12H", "--trainflow.hcm-sync=PT12H", "--server.port=0",
                 "--logging.level.root=WARN");
@@ -60,16 +64,26 @@ public final class InboxBench {
                     .addBytes("approval.form", java.nio.file.Files.readAllBytes(RunningTrainflow.bpmnFolder().resolve("approval.form")))
                     .deploy();
             long start = System.nanoTime();
-            for (int i = 0; i < tasks; i++) {
-                Map<String, Object> vars = new HashMap<>();
-                String employee = String.valueOf(100_000 + i);
-                vars.put("requestId", "BENCH-" + i);
-                vars.put("employeeId", employee);
-                vars.put("requestedBy", "bench.requester");
-                vars.put("profile", Map.of("employeeId", employee, "displayName", "Person " + i,
-                        "department", DEPARTMENTS[i % DEPARTMENTS.length]));
-                engine.getRuntimeService().startProcessInstanceByKey("inbox-bench", "BENCH-" + i, vars);
+            // four threads: each start is its own transaction, and a busy machine gives more threads more of its time
+            java.util.concurrent.ExecutorService creators = java.util.concurrent.Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<?>> created = new ArrayList<>();
+            for (int n = 0; n < tasks; n++) {
+                int i = n;
+                created.add(creators.submit(() -> {
+                    Map<String, Object> vars = new HashMap<>();
+                    String employee = String.valueOf(100_000 + i);
+                    vars.put("requestId", "BENCH-" + i);
+                    vars.put("employeeId", employee);
+                    vars.put("requestedBy", "bench.requester");
+                    vars.put("profile", Map.of("employeeId", employee, "displayName", "Person " + i,
+                            "department", DEPARTMENTS[i % DEPARTMENTS.length]));
+                    engine.getRuntimeService().startProcessInstanceByKey("inbox-bench", "BENCH-" + i, vars);
+                }));
             }
+            for (java.util.concurrent.Future<?> done : created) {
+                done.get();
+            }
+            creators.shutdown();
             System.out.printf(Locale.ROOT, "created %d open tasks for %s in %.1f s%n", tasks, APPROVER, (System.nanoTime() - start) / 1e9);
 
             report("SQL: first 50 rows of ACT_RU_TASK by assignee, due, created", rounds, () -> sql(db, 0));
@@ -90,7 +104,9 @@ public final class InboxBench {
                     throw new IllegalStateException(e);
                 }
             });
-            pageInChromium(port, 5);
+            if (args.length < 4 || !"no-browser".equals(args[3])) {
+                pageInChromium(port, 5);
+            }
         } finally {
             app.close();
         }

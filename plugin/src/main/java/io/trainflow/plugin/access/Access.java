@@ -4,7 +4,7 @@ import io.trainflow.connectors.hcm.Employee;
 import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.approval.ResolveApproverHandler;
 import io.trainflow.workflows.engine.Directory;
-import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import io.trainflow.workflows.engine.ProcessHistoryPort;
 import io.trainflow.workflows.profile.ManagerChain;
 import io.trainflow.workflows.problems.TrainflowProblem;
 import java.util.Optional;
@@ -31,12 +31,12 @@ public class Access {
 
     private final Directory directory;
     private final TrainflowPorts ports;
-    private final TrainflowEngine engine;
+    private final ProcessHistoryPort processes;
 
-    public Access(Directory directory, TrainflowPorts ports, TrainflowEngine engine) {
+    public Access(Directory directory, TrainflowPorts ports, ProcessHistoryPort processes) {
         this.directory = directory;
         this.ports = ports;
-        this.engine = engine;
+        this.processes = processes;
     }
 
     public boolean isAdmin() {
@@ -81,8 +81,7 @@ public class Access {
     }
 
     private boolean decidedOneOfItsTasks(String user, String requestId) {
-        return engine.flowable().getHistoryService().createHistoricTaskInstanceQuery().finished().taskAssignee(user)
-                .processVariableValueEquals("requestId", requestId).count() > 0;
+        return processes.decidedTaskOf(user, requestId);
     }
 
     private static boolean hasAuthority(String authority) {

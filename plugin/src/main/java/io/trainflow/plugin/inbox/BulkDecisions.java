@@ -7,11 +7,6 @@ import io.trainflow.workflows.forms.TaskInputException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.flowable.common.engine.api.FlowableForbiddenException;
-import org.flowable.common.engine.api.FlowableIllegalArgumentException;
-import org.flowable.common.engine.api.FlowableObjectNotFoundException;
-import org.flowable.common.engine.api.FlowableOptimisticLockingException;
-import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -63,13 +58,7 @@ public class BulkDecisions {
                     : e instanceof TrainflowProblem.Conflict ? 409 : 400;
             DecisionOutcome outcome = new DecisionOutcome(taskId, status).message(e.getMessage());
             return e.fields().isEmpty() ? outcome : outcome.fields(e.fields());
-        } catch (FlowableForbiddenException e) {
-            return new DecisionOutcome(taskId, 403).message(e.getMessage());
-        } catch (FlowableObjectNotFoundException e) {
-            return new DecisionOutcome(taskId, 404).message(e.getMessage());
-        } catch (FlowableTaskAlreadyClaimedException | FlowableOptimisticLockingException e) {
-            return new DecisionOutcome(taskId, 409).message("decided by someone else meanwhile: " + e.getMessage());
-        } catch (FlowableIllegalArgumentException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             return new DecisionOutcome(taskId, 400).message(e.getMessage());
         }
     }

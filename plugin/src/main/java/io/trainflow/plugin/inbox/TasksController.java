@@ -1,6 +1,9 @@
 package io.trainflow.plugin.inbox;
 
 import io.trainflow.plugin.access.AccessAudit;
+import io.trainflow.workflows.engine.InboxFilter;
+import io.trainflow.workflows.engine.InboxPage;
+import io.trainflow.workflows.engine.InboxTask;
 import io.trainflow.plugin.api.TasksApi;
 import io.trainflow.plugin.api.model.BulkDecision;
 import io.trainflow.plugin.api.model.BulkDecisionResult;

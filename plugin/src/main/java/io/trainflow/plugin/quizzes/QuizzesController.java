@@ -5,12 +5,10 @@ import io.trainflow.plugin.api.model.QuizRequest;
 import io.trainflow.plugin.api.model.QuizStarted;
 import io.trainflow.plugin.api.model.QuizStatus;
 import io.trainflow.plugin.security.CurrentUser;
-import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import io.trainflow.workflows.engine.ProcessHistoryPort;
 import io.trainflow.workflows.intake.Intake;
 import io.trainflow.workflows.problems.TrainflowProblem;
-import java.util.HashMap;
 import java.util.Map;
-import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,12 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class QuizzesController implements QuizzesApi {
 
     private final Intake intake;
-    private final TrainflowEngine engine;
+    private final ProcessHistoryPort processes;
     private final QuizReviewers reviewers;
 
-    public QuizzesController(Intake intake, TrainflowEngine engine, QuizReviewers reviewers) {
+    public QuizzesController(Intake intake, ProcessHistoryPort processes, QuizReviewers reviewers) {
         this.intake = intake;
-        this.engine = engine;
+        this.processes = processes;
         this.reviewers = reviewers;
     }
 
@@ -46,19 +44,13 @@ public class QuizzesController implements QuizzesApi {
         if (!intake.mayWorkOnQuizzes(CurrentUser.name())) {
             throw new TrainflowProblem.Forbidden(CurrentUser.name() + " is not in L&D (ld-team) or a subject-matter expert (sme)");
         }
-        var history = engine.flowable().getHistoryService();
-        HistoricProcessInstance quiz = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(quizId)
-                .processDefinitionKey("quiz-review").singleResult();
-        if (quiz == null) {
-            throw new TrainflowProblem.NotFound("No quiz review " + quizId);
-        }
-        Map<String, Object> vars = new HashMap<>();
-        history.createHistoricVariableInstanceQuery().processInstanceId(quiz.getId()).list()
-                .forEach(v -> vars.put(v.getVariableName(), v.getValue()));
-        QuizStatus status = new QuizStatus(quizId, quiz.getEndTime() == null ? QuizStatus.StateEnum.ACTIVE
+        ProcessHistoryPort.ProcessRecord quiz = processes.byBusinessKey("quiz-review", quizId)
+                .orElseThrow(() -> new TrainflowProblem.NotFound("No quiz review " + quizId));
+        Map<String, Object> vars = processes.variables(quiz.id());
+        QuizStatus status = new QuizStatus(quizId, quiz.ended() == null ? QuizStatus.StateEnum.ACTIVE
                 : QuizStatus.StateEnum.ENDED).courseId((String) vars.get("courseId"))
                 .startedBy((String) vars.get("requestedBy"));
-        if (quiz.getEndTime() == null) {
+        if (quiz.ended() == null) {
             status.reviewers(reviewers.of((String) vars.get("requestedBy")));
         }
         if (vars.get("exportedQuestions") instanceof Number n) {

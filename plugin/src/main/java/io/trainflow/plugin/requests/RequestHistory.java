@@ -1,17 +1,13 @@
 package io.trainflow.plugin.requests;
 
-import io.trainflow.workflows.engine.flowable.TaskCompletionGuard;
-import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import io.trainflow.workflows.engine.ProcessHistoryPort;
+import io.trainflow.workflows.engine.ProcessHistoryPort.ProcessRecord;
 import io.trainflow.workflows.problems.TrainflowProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.flowable.engine.ProcessEngine;
-import org.flowable.engine.history.HistoricProcessInstance;
-import org.flowable.engine.task.Comment;
-import org.flowable.task.api.history.HistoricTaskInstance;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,96 +26,81 @@ public class RequestHistory {
 
     private static final String REQUEST_PROCESS = "training-request";
 
-    private final ProcessEngine engine;
+    /** Comment types of the audit trail: a completion, and separation of duties re-routing a task. */
+    private static final String DECISION = "decision";
 
-    public RequestHistory(TrainflowEngine engine) {
-        this.engine = engine.flowable();
+    private final ProcessHistoryPort processes;
+
+    public RequestHistory(ProcessHistoryPort processes) {
+        this.processes = processes;
     }
 
     /** The process instance of a request (or quiz review), running or ended. */
-    public HistoricProcessInstance instanceOf(String requestId) {
-        HistoricProcessInstance root = engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(requestId).singleResult();
-        if (root == null) {
-            // a campaign's requests are call-activity children: no business key, their requestId variable says which
-            root = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(REQUEST_PROCESS)
-                    .variableValueEquals("requestId", requestId).singleResult();
-        }
-        if (root == null) {
-            throw notFound(requestId);
-        }
-        return root;
+    public ProcessRecord instanceOf(String requestId) {
+        // a campaign's requests are call-activity children: no business key, their requestId variable says which
+        return processes.byBusinessKey(null, requestId)
+                .or(() -> processes.byVariable(REQUEST_PROCESS, "requestId", requestId, 2).stream().reduce((a, b) -> {
+                    throw new IllegalStateException("two requests " + requestId);
+                }))
+                .orElseThrow(() -> notFound(requestId));
     }
 
     /** The request's process, where it stands and the elements and flows it has passed, to draw. */
     public Diagram diagramOf(String requestId) {
-        HistoricProcessInstance root = instanceOf(requestId);
-        String xml;
-        try (var in = engine.getRepositoryService().getProcessModel(root.getProcessDefinitionId())) {
-            xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        List<String> active = root.getEndTime() == null ? engine.getRuntimeService().getActiveActivityIds(root.getId()) : List.of();
-        List<String> completed = engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(root.getId())
-                .finished().list().stream().map(a -> a.getActivityId()).distinct().toList();
-        return new Diagram(root.getProcessDefinitionKey(), xml, active, completed);
+        ProcessRecord root = instanceOf(requestId);
+        String xml = processes.modelXml(root.processDefinitionId());
+        List<String> active = root.ended() == null ? processes.activeElements(root.id()) : List.of();
+        return new Diagram(root.processKey(), xml, active, processes.passedElements(root.id()));
     }
 
     /** The requests a person made or that are about them (their employee id), newest first. */
     public List<Summary> mine(String user, String employeeId, int max) {
-        Map<String, HistoricProcessInstance> found = new LinkedHashMap<>();
-        engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(REQUEST_PROCESS)
-                .variableValueEquals("requestedBy", user).orderByProcessInstanceStartTime().desc().listPage(0, max)
-                .forEach(p -> found.put(p.getId(), p));
+        Map<String, ProcessRecord> found = new LinkedHashMap<>();
+        processes.byVariable(REQUEST_PROCESS, "requestedBy", user, max).forEach(p -> found.put(p.id(), p));
         if (employeeId != null) {
-            engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(REQUEST_PROCESS)
-                    .variableValueEquals("employeeId", employeeId).orderByProcessInstanceStartTime().desc().listPage(0, max)
-                    .forEach(p -> found.put(p.getId(), p));
+            processes.byVariable(REQUEST_PROCESS, "employeeId", employeeId, max).forEach(p -> found.put(p.id(), p));
         }
-        return found.values().stream().sorted(Comparator.comparing(HistoricProcessInstance::getStartTime).reversed()).limit(max)
+        return found.values().stream().sorted(Comparator.comparing(ProcessRecord::started).reversed()).limit(max)
                 .map(this::summary).toList();
     }
 
-    private Summary summary(HistoricProcessInstance p) {
+    private Summary summary(ProcessRecord p) {
         Map<String, Object> vars = new LinkedHashMap<>();
-        engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(p.getId()).list().stream()
-                .filter(v -> SUMMARY.contains(v.getVariableName())).forEach(v -> vars.put(v.getVariableName(), v.getValue()));
-        List<String> waiting = p.getEndTime() != null ? List.of() : engine.getTaskService().createTaskQuery()
-                .processVariableValueEquals("requestId", vars.get("requestId")).list().stream().map(t -> t.getName()).toList();
+        processes.variables(p.id()).forEach((name, value) -> {
+            if (SUMMARY.contains(name)) {
+                vars.put(name, value);
+            }
+        });
+        List<String> waiting = p.ended() != null ? List.of() : processes.openTaskNames((String) vars.get("requestId"));
         String outcome = null;
-        if (p.getEndTime() != null) {
-            outcome = p.getDeleteReason() != null ? p.getDeleteReason() : p.getEndActivityId();
+        if (p.ended() != null) {
+            outcome = p.deleteReason() != null ? p.deleteReason() : p.endElementId();
         }
-        return new Summary((String) vars.get("requestId"), p.getEndTime() == null, p.getStartTime().toInstant(),
-                p.getEndTime() == null ? null : p.getEndTime().toInstant(), outcome, (String) vars.get("employeeId"),
-                (String) vars.get("requestedBy"), (String) vars.get("justification"), waiting);
+        return new Summary((String) vars.get("requestId"), p.ended() == null, p.started(), p.ended(), outcome,
+                (String) vars.get("employeeId"), (String) vars.get("requestedBy"), (String) vars.get("justification"), waiting);
     }
 
     public Status of(String requestId) {
-        HistoricProcessInstance root = instanceOf(requestId);
+        ProcessRecord root = instanceOf(requestId);
         List<Entry> decisions = new ArrayList<>();
-        for (HistoricTaskInstance task : engine.getHistoryService().createHistoricTaskInstanceQuery()
-                .processVariableValueEquals("requestId", requestId).list()) {
-            for (Comment comment : engine.getTaskService().getTaskComments(task.getId(), "decision")) {
-                decisions.add(new Entry(comment.getTime().toInstant(), comment.getUserId(), "completed " + task.getName(),
-                        task.getTaskDefinitionKey(), comment.getFullMessage()));
+        for (ProcessHistoryPort.TaskRecord task : processes.tasksOfRequest(requestId)) {
+            for (ProcessHistoryPort.Comment comment : task.comments()) {
+                decisions.add(DECISION.equals(comment.type())
+                        ? new Entry(comment.time(), comment.userId(), "completed " + task.name(), task.elementId(), comment.text())
+                        : new Entry(comment.time(), "separation of duties", "routed " + task.name(), task.elementId(), comment.text()));
             }
-            for (Comment comment : engine.getTaskService().getTaskComments(task.getId(), TaskCompletionGuard.ROUTING_NOTE)) {
-                decisions.add(new Entry(comment.getTime().toInstant(), "separation of duties", "routed " + task.getName(),
-                        task.getTaskDefinitionKey(), comment.getFullMessage()));
-            }
-            if (task.getEndTime() != null && task.getDeleteReason() != null) {
-                decisions.add(new Entry(task.getEndTime().toInstant(), "engine", "closed " + task.getName(),
-                        task.getTaskDefinitionKey(), task.getDeleteReason()));
+            if (task.ended() != null && task.deleteReason() != null) {
+                decisions.add(new Entry(task.ended(), "engine", "closed " + task.name(), task.elementId(), task.deleteReason()));
             }
         }
         decisions.sort(Comparator.comparing(Entry::time));
         Map<String, Object> variables = new LinkedHashMap<>();
-        engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(root.getId()).list().stream()
-                .filter(v -> SHOWN.contains(v.getVariableName()) || v.getVariableName().endsWith(PROVENANCE))
-                .forEach(v -> variables.put(v.getVariableName(), v.getValue()));
-        return new Status(requestId, root.getId(), root.getEndTime() == null, decisions, variables);
+        processes.variables(root.id()).forEach((name, value) -> {
+            if (SHOWN.contains(name) || name.endsWith(PROVENANCE)) {
+                variables.put(name, value);
+            }
+        });
+        return new Status(requestId, root.id(), root.ended() == null, decisions, variables);
     }
 
     /** The answer for an unknown request, and for one the caller may not see. */

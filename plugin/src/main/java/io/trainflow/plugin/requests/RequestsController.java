@@ -10,7 +10,7 @@ import io.trainflow.plugin.api.model.Started;
 import io.trainflow.plugin.api.model.TrainingRequest;
 import io.trainflow.plugin.access.Access;
 import io.trainflow.plugin.access.AccessAudit;
-import io.trainflow.plugin.inbox.InboxTask;
+import io.trainflow.workflows.engine.InboxTask;
 import io.trainflow.plugin.inbox.TaskInbox;
 import io.trainflow.plugin.security.CurrentUser;
 import io.trainflow.workflows.intake.Intake;

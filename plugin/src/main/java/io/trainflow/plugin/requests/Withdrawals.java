@@ -1,10 +1,8 @@
 package io.trainflow.plugin.requests;
 
-import io.trainflow.workflows.engine.flowable.TrainflowEngine;
-import org.flowable.common.engine.api.FlowableForbiddenException;
-import org.flowable.common.engine.api.FlowableObjectNotFoundException;
-import org.flowable.engine.ProcessEngine;
-import org.flowable.engine.history.HistoricProcessInstance;
+import io.trainflow.workflows.engine.ProcessHistoryPort;
+import io.trainflow.workflows.engine.ProcessHistoryPort.ProcessRecord;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,31 +15,29 @@ public class Withdrawals {
 
     static final String REASON = "withdrawn by ";
 
-    private final ProcessEngine engine;
+    private final ProcessHistoryPort processes;
     private final RequestHistory history;
 
-    public Withdrawals(TrainflowEngine engine, RequestHistory history) {
-        this.engine = engine.flowable();
+    public Withdrawals(ProcessHistoryPort processes, RequestHistory history) {
+        this.processes = processes;
         this.history = history;
     }
 
     public void withdraw(String user, String requestId) {
-        HistoricProcessInstance request = history.instanceOf(requestId);
-        var requestedBy = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(request.getId())
-                .variableName("requestedBy").singleResult();
-        Object requester = requestedBy == null ? null : requestedBy.getValue();
+        ProcessRecord request = history.instanceOf(requestId);
+        Object requester = processes.variables(request.id()).get("requestedBy");
         if (!user.equals(requester)) {
-            throw new FlowableForbiddenException(user + " did not make request " + requestId + " and cannot withdraw it");
+            throw new TrainflowProblem.Forbidden(user + " did not make request " + requestId + " and cannot withdraw it");
         }
-        if (request.getEndTime() != null) {
-            throw new RequestConflict("Request " + requestId + " has already ended (" + request.getEndActivityId() + ")");
+        if (request.ended() != null) {
+            throw new RequestConflict("Request " + requestId + " has already ended (" + request.endElementId() + ")");
         }
-        if (request.getSuperProcessInstanceId() != null) {
+        if (request.parentId() != null) {
             throw new RequestConflict("Request " + requestId + " belongs to a campaign: ask L&D to take it out");
         }
         try {
-            engine.getRuntimeService().deleteProcessInstance(request.getId(), REASON + user);
-        } catch (FlowableObjectNotFoundException endedMeanwhile) {
+            processes.cancel(request.id(), REASON + user);
+        } catch (TrainflowProblem.Conflict endedMeanwhile) {
             throw new RequestConflict("Request " + requestId + " has already ended");
         }
     }

@@ -4,14 +4,12 @@ import io.trainflow.connectors.hcm.Employee;
 import io.trainflow.connectors.hcm.HcmPort;
 import io.trainflow.plugin.cluster.ClusterLock;
 import io.trainflow.workflows.TrainflowPorts;
+import io.trainflow.workflows.engine.UserTaskPort;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.flowable.engine.ProcessEngine;
-import org.flowable.task.api.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,7 +26,7 @@ public class SupervisorSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(SupervisorSync.class);
 
-    private final ProcessEngine engine;
+    private final UserTaskPort tasks;
     private final TrainflowEngine trainflow;
     private final HcmPort hcm;
     private final Map<String, String> lastSeen = new HashMap<>();
@@ -36,9 +34,9 @@ public class SupervisorSync {
     private ClusterLock cluster;
     private Duration interval = Duration.ofMinutes(15);
 
-    public SupervisorSync(TrainflowEngine trainflow, TrainflowPorts ports) {
+    public SupervisorSync(TrainflowEngine trainflow, UserTaskPort tasks, TrainflowPorts ports) {
         this.trainflow = trainflow;
-        this.engine = trainflow.flowable();
+        this.tasks = tasks;
         this.hcm = ports.hcm();
     }
 
@@ -61,10 +59,8 @@ public class SupervisorSync {
     /** Returns how many open approvals were re-routed. */
     public synchronized int syncOnce() {
         int rerouted = 0;
-        List<Task> approvals = engine.getTaskService().createTaskQuery().taskDefinitionKey("approve").active().list();
         Map<String, String> seenNow = new HashMap<>();
-        for (Task task : approvals) {
-            Object employeeId = engine.getTaskService().getVariable(task.getId(), "employeeId");
+        for (Object employeeId : tasks.openTaskValues("approve", "employeeId")) {
             if (employeeId == null || seenNow.containsKey(employeeId.toString())) {
                 continue;
             }

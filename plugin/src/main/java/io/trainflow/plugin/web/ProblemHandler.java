@@ -1,6 +1,7 @@
 package io.trainflow.plugin.web;
 
 import io.trainflow.plugin.api.model.Problem;
+import io.trainflow.workflows.engine.EngineErrors;
 import io.trainflow.workflows.feel.FeelException;
 import io.trainflow.workflows.lint.LintException;
 import io.trainflow.workflows.problems.TrainflowProblem;
@@ -9,10 +10,6 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.flowable.common.engine.api.FlowableForbiddenException;
-import org.flowable.common.engine.api.FlowableObjectNotFoundException;
-import org.flowable.common.engine.api.FlowableOptimisticLockingException;
-import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -49,6 +46,13 @@ public class ProblemHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
+    /** The engine's own refusals, for paths that reach it directly (incidents, the CLI's server), as Trainflow's problems. */
+    private final EngineErrors engineErrors;
+
+    public ProblemHandler(EngineErrors engineErrors) {
+        this.engineErrors = engineErrors;
+    }
+
     @ExceptionHandler(TrainflowProblem.class)
     ResponseEntity<Problem> trainflow(TrainflowProblem e, HttpServletRequest request) {
         HttpStatus status = e instanceof TrainflowProblem.Forbidden ? HttpStatus.FORBIDDEN
@@ -57,16 +61,6 @@ public class ProblemHandler {
                 : e instanceof WriteRateLimit.TooManyWrites ? HttpStatus.TOO_MANY_REQUESTS
                 : HttpStatus.BAD_REQUEST;
         return problem(status, e.getMessage(), e.fields(), request);
-    }
-
-    /** The engine's own refusals, for paths that reach Flowable directly (incidents, the CLI's server). */
-    @ExceptionHandler({FlowableForbiddenException.class, FlowableObjectNotFoundException.class,
-            FlowableTaskAlreadyClaimedException.class, FlowableOptimisticLockingException.class})
-    ResponseEntity<Problem> engine(RuntimeException e, HttpServletRequest request) {
-        HttpStatus status = e instanceof FlowableForbiddenException ? HttpStatus.FORBIDDEN
-                : e instanceof FlowableObjectNotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
-        String message = status == HttpStatus.CONFLICT ? "Someone else changed this a moment ago; read it again" : e.getMessage();
-        return problem(status, message, Map.of(), request);
     }
 
     @ExceptionHandler({LintException.class, FeelException.class})
@@ -151,6 +145,10 @@ public class ProblemHandler {
     /** A programming error: logged with a reference, answered without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request) {
+        var known = engineErrors.problemOf(e);
+        if (known.isPresent()) {
+            return trainflow(known.get(), request);
+        }
         String reference = UUID.randomUUID().toString();
         // the class and where, never the message: it may hold a person's data or the rejected input
         Throwable where = new Throwable(e.getClass().getName());

@@ -2,7 +2,9 @@ package io.trainflow.plugin.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trainflow.workflows.engine.InboxTask;
 import io.trainflow.workflows.engine.flowable.EngineClock;
+import io.trainflow.workflows.engine.flowable.FlowableUserTasks;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +37,7 @@ class InboxScheduleTest {
     void earliestDueFirstThenPriorityAndOverdueOnTheEnginesClock() {
         engine.flowable().getRuntimeService().startProcessInstanceByKey("schedule", Map.of("urgency", 80));
         engine.driver().runUntilIdle();
-        TaskInbox inbox = new TaskInbox(engine, user -> Set.of("ld-team"));
+        TaskInbox inbox = new TaskInbox(new FlowableUserTasks(engine, user -> Set.of("ld-team")));
 
         var page = inbox.page("lena", 0, 10).tasks();
         assertThat(page).extracting(InboxTask::elementId).containsExactly("urgent", "later", "whenever");

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import io.trainflow.workflows.problems.TrainflowProblem.Forbidden;
 import io.trainflow.workflows.problems.TrainflowProblem.InvalidInput;
-import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.runtime.ProcessInstance;
 
@@ -30,9 +29,11 @@ public class Intake {
     private final HcmPort hcm;
     private final CataloguePort catalogue;
     private final Directory directory;
+    private final io.trainflow.workflows.engine.ActingUser acting;
 
     public Intake(TrainflowEngine engine, HcmPort hcm, CataloguePort catalogue, Directory directory) {
         this.engine = engine.flowable();
+        this.acting = engine.actingUser();
         this.hcm = hcm;
         this.catalogue = catalogue;
         this.directory = directory;
@@ -142,12 +143,8 @@ public class Intake {
     }
 
     private ProcessInstance start(String user, String processKey, String businessKey, Map<String, Object> variables) {
-        String previous = Authentication.getAuthenticatedUserId();
-        Authentication.setAuthenticatedUserId(user);
-        try {
+        try (var as = acting.as(user)) {
             return engine.getRuntimeService().startProcessInstanceByKey(processKey, businessKey, variables);
-        } finally {
-            Authentication.setAuthenticatedUserId(previous);
         }
     }
 }

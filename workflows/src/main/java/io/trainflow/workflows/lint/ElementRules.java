@@ -3,7 +3,7 @@ package io.trainflow.workflows.lint;
 import io.trainflow.workflows.engine.flowable.Zeebe;
 import io.trainflow.workflows.engine.flowable.ZeebeModelReader;
 import io.trainflow.workflows.feel.Feel;
-import io.trainflow.workflows.forms.TaskForms;
+import io.trainflow.workflows.engine.flowable.TaskForms;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -77,6 +77,11 @@ public final class TrainflowEngine implements AutoCloseable {
         return new MessageCorrelator(engine.getRuntimeService());
     }
 
+    /** Who the engine records as acting on this thread (the engine-neutral port over Flowable's authenticated user). */
+    public io.trainflow.workflows.engine.ActingUser actingUser() {
+        return new FlowableActingUser();
+    }
+
     public Incidents incidents() {
         return new Incidents(engine.getManagementService());
     }

@@ -4,7 +4,6 @@ import io.trainflow.workflows.duties.Duties;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.feel.Feel;
 import io.trainflow.workflows.forms.TaskForm;
-import io.trainflow.workflows.forms.TaskForms;
 import io.trainflow.workflows.problems.TrainflowProblem;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,11 @@
-package io.trainflow.workflows.forms;
+package io.trainflow.workflows.engine.flowable;
 
 import java.util.List;
 import org.flowable.bpmn.model.Process;
 import org.flowable.bpmn.model.ExtensionElement;
 import org.flowable.bpmn.model.BpmnModel;
-import io.trainflow.workflows.engine.flowable.Zeebe;
+import io.trainflow.workflows.forms.TaskForm;
+import io.trainflow.workflows.forms.TaskInputException;
 import io.trainflow.workflows.feel.Feel;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.trainflow.plugin.inbox;
+package io.trainflow.workflows.engine;
 
 import java.util.List;
 

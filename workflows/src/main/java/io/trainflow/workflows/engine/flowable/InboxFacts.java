@@ -1,4 +1,4 @@
-package io.trainflow.plugin.inbox;
+package io.trainflow.workflows.engine.flowable;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package io.trainflow.plugin.inbox;
+package io.trainflow.workflows.engine;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +15,7 @@ public record InboxTask(String id, String name, String elementId, String process
                         Map<String, Object> form, Instant dueDate, Instant followUpDate, int priority, boolean overdue,
                         Map<String, Object> employee, String campaign) {
 
-    InboxTask withForm(Map<String, Object> form) {
+    public InboxTask withForm(Map<String, Object> form) {
         return new InboxTask(id, name, elementId, processInstanceId, processKey, assignee, candidateGroups, created, requestId,
                 employeeId, requestedBy, context, formId, form, dueDate, followUpDate, priority, overdue, employee, campaign);
     }

@@ -1,0 +1,32 @@
+package io.trainflow.plugin.config;
+
+import io.trainflow.workflows.engine.Directory;
+import io.trainflow.workflows.engine.EngineErrors;
+import io.trainflow.workflows.engine.ProcessHistoryPort;
+import io.trainflow.workflows.engine.UserTaskPort;
+import io.trainflow.workflows.engine.flowable.FlowableErrors;
+import io.trainflow.workflows.engine.flowable.FlowableHistory;
+import io.trainflow.workflows.engine.flowable.FlowableUserTasks;
+import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The engine-neutral ports the REST face and its services use, here on the Flowable adapter: the one place that picks it. */
+@Configuration(proxyBeanMethods = false)
+public class EnginePorts {
+
+    @Bean
+    UserTaskPort userTaskPort(TrainflowEngine engine, Directory directory) {
+        return new FlowableUserTasks(engine, directory);
+    }
+
+    @Bean
+    ProcessHistoryPort processHistoryPort(TrainflowEngine engine) {
+        return new FlowableHistory(engine);
+    }
+
+    @Bean
+    EngineErrors engineErrors() {
+        return new FlowableErrors();
+    }
+}
