@@ -44,4 +44,20 @@ class ApiAccessTest extends RunningTrainflow {
         assertThat(incidents.status()).as(incidents.toString()).isEqualTo(200);
         assertThat(incidents.list()).isNotNull();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void besideTheRunningServerAnAdminRunsCheckConnectionsThroughIt() {
+        assertThat(as("zoe.vincent").post("/api/admin/connections/check", "").status()).isEqualTo(403);
+
+        Api.Response report = as("adam.david").post("/api/admin/connections/check", "");
+
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        java.util.List<java.util.Map<String, Object>> findings =
+                (java.util.List<java.util.Map<String, Object>>) report.object().get("findings");
+        // the sample organisation's systems, and the catalogue the demo imported
+        assertThat(findings).extracting(f -> f.get("system")).contains("sample-lms", "catalogue");
+        assertThat(findings).allSatisfy(f -> assertThat(f).containsKeys("kind", "check", "detail"));
+        assertThat(report.object()).containsEntry("ok", true);
+    }
 }

@@ -56,8 +56,22 @@ public final class TrainflowCli implements Runnable {
     static class Lint extends InServerJar {
     }
 
-    @Command(name = "check-connections", description = "Check the configured LMS and HCM (runs in the server jar)")
-    static class CheckConnections extends InServerJar {
+    @Command(name = "check-connections", description = "Check the configured LMS and HCM: through the running server"
+            + " when one answers (admins), else here in the server jar; exit code 1 if anything is wrong")
+    static class CheckConnections implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        ApiClient api;
+        @picocli.CommandLine.Option(names = "--offline", description = "run the checks here even if a server answers")
+        boolean offline;
+        @Unmatched
+        List<String> args = new java.util.ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            // --trainflow.x=y settings are for a check run here; a server uses its own
+            Integer viaServer = offline || !args.isEmpty() ? null : api.checkThroughServer();
+            return viaServer != null ? viaServer : ServerJar.locate(System::getenv).run("check-connections", args);
+        }
     }
 
     @Command(name = "hcm-consent", description = "Give Trainflow OAuth consent at OrangeHRM (runs in the server jar)")

@@ -43,6 +43,7 @@ public final class Connections implements AutoCloseable {
     private final List<ConnectionCheck> checks;
     private final AutoCloseable lmsResources;
     private final CompletionPoll completionPoll;
+    private Function<Function<String, String>, Connections> reopen;
 
     private Connections(LmsPort lms, CompletionPoll completionPoll, ConnectionCheck lmsCheck, AutoCloseable lmsResources,
                         HcmPorts.Opened hcm, ConnectionCheck catalogueCheck) {
@@ -63,7 +64,7 @@ public final class Connections implements AutoCloseable {
         HcmPorts.Opened hcm = HcmPorts.open(settings, org, env, database, clock);
         ConnectionCheck catalogue = new CatalogueCheck(() -> new JdbcCatalogue(database.get(), clock), settings.demo());
         try {
-            return switch (settings.lmsType()) {
+            Connections opened = switch (settings.lmsType()) {
                 case "sample" -> new Connections(org.lms(), CompletionPoll.everyLearner(org.lms()),
                         inProcess("sample-lms", "LMS"), () -> { }, hcm, catalogue);
                 case "moodle" -> {
@@ -83,6 +84,8 @@ public final class Connections implements AutoCloseable {
                 default -> throw new IllegalStateException("trainflow.lms.type=" + settings.lmsType()
                         + " is not supported; use sample or moodle");
             };
+            opened.reopen = other -> open(settings, org, other, database, clock);
+            return opened;
         } catch (RuntimeException e) {
             closeQuietly(hcm.resources(), e);
             throw e;
@@ -121,6 +124,14 @@ public final class Connections implements AutoCloseable {
     /** OrangeHRM's one-time OAuth consent; empty for every other HCM and for session login. */
     public Optional<OAuthAuthorization> hcmConsent() {
         return hcm.oauth();
+    }
+
+    /**
+     * The same systems opened again with another environment: {@code check-connections} through a running server
+     * runs the write probes (a test course) that the server's own connections leave out. Close it after use.
+     */
+    public Connections reopen(Function<String, String> env) {
+        return reopen.apply(env);
     }
 
     public List<ConnectionCheck> checks() {
