@@ -26,6 +26,11 @@ public class EnginePorts {
     }
 
     @Bean
+    io.trainflow.workflows.notify.tasks.OpenTasks openTasks(TrainflowEngine engine, Directory directory) {
+        return new io.trainflow.workflows.engine.flowable.FlowableOpenTasks(engine, directory);
+    }
+
+    @Bean
     EngineErrors engineErrors() {
         return new FlowableErrors();
     }

@@ -1,6 +1,5 @@
 package io.trainflow.plugin.lti;
 
-import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.plugin.connect.Connections;
 import io.trainflow.workflows.engine.Directory;
 import java.time.Clock;
@@ -60,8 +59,8 @@ class LtiConfiguration {
     }
 
     @Bean
-    CourseWishes courseWishes(SampleOrganisation org) {
-        return new CourseWishes(org);
+    CourseWishes courseWishes(io.trainflow.plugin.connect.Connections connections) {
+        return new CourseWishes(connections.lms());
     }
 
     @Bean

@@ -10,6 +10,7 @@ import io.trainflow.connectors.lms.MessageReceipt;
 import io.trainflow.workflows.notify.tasks.Outbox;
 import io.trainflow.workflows.notify.tasks.TaskNotice;
 import io.trainflow.workflows.notify.tasks.TaskNotifier;
+import io.trainflow.workflows.notify.tasks.OpenTasks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

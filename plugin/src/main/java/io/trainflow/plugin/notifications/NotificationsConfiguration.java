@@ -5,6 +5,7 @@ import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.flowable.EngineClock;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import io.trainflow.workflows.notify.tasks.OpenTasks;
 import io.trainflow.workflows.notify.tasks.Outbox;
 import io.trainflow.workflows.notify.tasks.OutboxTaskNotifier;
 import io.trainflow.workflows.notify.tasks.TaskNotifier;
@@ -63,9 +64,9 @@ public class NotificationsConfiguration {
                                                   @Value("${trainflow.notifications.digest-time:07:00}") String digestTime,
                                                   @Value("${trainflow.notifications.digest-zone:UTC}") String zone,
                                                   @Value("${trainflow.public-url:}") String publicUrl,
-                                                  ClusterLock cluster) {
+                                                  ClusterLock cluster, OpenTasks openTasks) {
         this.cluster = cluster;
-        dispatcher = new NotificationDispatcher(outbox, dataSource, notifier, new EngineOpenTasks(engine, directory),
+        dispatcher = new NotificationDispatcher(outbox, dataSource, notifier, openTasks,
                 ports.lms(), ports.hcm(), mail, new NotificationTemplates(Path.of(folder), locale), engine.clock(),
                 new NotificationDispatcher.Settings(threshold, LocalTime.parse(digestTime), ZoneId.of(zone)),
                 () -> publicUrl != null && !publicUrl.isBlank() ? publicUrl

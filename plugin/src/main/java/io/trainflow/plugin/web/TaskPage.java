@@ -1,11 +1,8 @@
 package io.trainflow.plugin.web;
 
 import io.trainflow.plugin.security.CurrentUser;
-import io.trainflow.workflows.engine.Directory;
-import io.trainflow.workflows.engine.flowable.TrainflowEngine;
-import io.trainflow.workflows.engine.flowable.UserTasks;
+import io.trainflow.workflows.engine.UserTaskPort;
 import jakarta.servlet.http.HttpServletResponse;
-import org.flowable.task.api.Task;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,18 +15,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 public class TaskPage {
 
-    private final TrainflowEngine engine;
-    private final UserTasks tasks;
+    private final UserTaskPort tasks;
 
-    public TaskPage(TrainflowEngine engine, Directory directory) {
-        this.engine = engine;
-        this.tasks = new UserTasks(engine.flowable(), directory);
+    public TaskPage(UserTaskPort tasks) {
+        this.tasks = tasks;
     }
 
     @GetMapping("/tasks/{taskId}")
     public String page(@PathVariable String taskId, HttpServletResponse response) {
-        Task task = engine.flowable().getTaskService().createTaskQuery().taskId(taskId).active().singleResult();
-        if (task == null || !tasks.maySee(CurrentUser.name(), task)) {
+        if (tasks.visible(CurrentUser.name(), taskId).isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         }
         return "forward:/task.html";

@@ -13,6 +13,7 @@ import io.trainflow.workflows.engine.flowable.EngineClock;
 import io.trainflow.workflows.notify.tasks.Outbox;
 import io.trainflow.workflows.notify.tasks.OutboxTaskNotifier;
 import io.trainflow.workflows.notify.tasks.TaskNotice;
+import io.trainflow.workflows.notify.tasks.OpenTasks;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Instant;

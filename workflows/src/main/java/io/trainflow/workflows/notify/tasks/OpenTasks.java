@@ -1,10 +1,9 @@
-package io.trainflow.plugin.notifications;
+package io.trainflow.workflows.notify.tasks;
 
-import io.trainflow.workflows.notify.tasks.TaskNotice;
 import java.time.Instant;
 import java.util.List;
 
-/** What the dispatcher asks the engine about tasks. */
+/** What the notification dispatcher asks the engine about tasks (engine-neutral; the adapter answers). */
 public interface OpenTasks {
 
     /** Whether the task is still open (a notification of a closed task is not sent). */

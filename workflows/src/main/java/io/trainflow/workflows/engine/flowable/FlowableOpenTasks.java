@@ -1,20 +1,19 @@
-package io.trainflow.plugin.notifications;
+package io.trainflow.workflows.engine.flowable;
 
 import io.trainflow.workflows.engine.Directory;
-import io.trainflow.workflows.engine.flowable.TrainflowEngine;
-import io.trainflow.workflows.engine.flowable.UserTasks;
+import io.trainflow.workflows.notify.tasks.OpenTasks;
 import io.trainflow.workflows.notify.tasks.TaskNotice;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
 /** {@link OpenTasks} from the embedded engine. */
-final class EngineOpenTasks implements OpenTasks {
+public final class FlowableOpenTasks implements OpenTasks {
 
     private final TrainflowEngine engine;
     private final UserTasks tasks;
 
-    EngineOpenTasks(TrainflowEngine engine, Directory directory) {
+    public FlowableOpenTasks(TrainflowEngine engine, Directory directory) {
         this.engine = engine;
         this.tasks = new UserTasks(engine.flowable(), directory);
     }
