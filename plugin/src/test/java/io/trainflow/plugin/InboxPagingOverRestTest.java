@@ -20,6 +20,14 @@ class InboxPagingOverRestTest extends RunningTrainflow {
 
     private static final Pattern NEXT = Pattern.compile("<(/api/tasks\\?first=\\d+&max=\\d+)>; rel=\"next\"");
 
+    /** Request id -> who asked: withdrawn afterwards, so the shared app's campaigns find these people free again. */
+    private final Map<String, String> asked = new java.util.LinkedHashMap<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void withdrawTheRequests() {
+        asked.forEach((id, employee) -> as(employee).post("/api/requests/" + id + "/withdraw", "{}"));
+    }
+
     @Test
     void pagesFollowedByTheirLinksShowTheWholeInboxOnceAndNothingHidden() {
         Api ines = as("ines.legrand");
@@ -80,7 +88,9 @@ class InboxPagingOverRestTest extends RunningTrainflow {
         Api.Response started = as(employee).post("/api/requests",
                 "{\"employeeId\": \"" + employeeId + "\", \"justification\": \"keep my skills current\"}");
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
-        return (String) started.object().get("businessKey");
+        String id = (String) started.object().get("businessKey");
+        asked.put(id, employee);
+        return id;
     }
 
     /** The quiz's process instance, which its review task belongs to. */
