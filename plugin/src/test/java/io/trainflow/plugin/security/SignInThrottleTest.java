@@ -2,10 +2,8 @@ package io.trainflow.plugin.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.trainflow.plugin.MovableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** Growing delays on failed sign-ins, per account and per address, that no stranger can turn into a lock-out. */
@@ -83,29 +81,6 @@ class SignInThrottleTest {
     private void fail(String account, String address, int times) {
         for (int i = 0; i < times; i++) {
             throttle.failed(account, address);
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-03-02T09:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }
