@@ -16,13 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * L&amp;D keeps the catalogue over REST, checked and audited; a plain employee cannot; a new price holds for the very
- * next request's budget check, with no restart. Manon Boyer (sales, manager Nicolas Faure) is no other test's learner.
+ * next request's budget check, with no restart. Léa Fournier (engineering, manager Sophie Laurent) is enrolled by no
+ * other test (another test's sales campaign enrols the sales people, and a path leaves out courses one is enrolled in).
  */
 class CatalogueOverRestTest extends RunningTrainflow {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String SALES_BUDGET = """
-            {"allocated": 8000, "spent": 7600, "owner": "julie.lambert", "currency": "EUR"}""";
+    private static final String ENGINEERING_BUDGET = """
+            {"allocated": 20000, "spent": 12500, "owner": "marc.bernard", "currency": "EUR"}""";
 
     @Test
     void onlyLdAndAdminsEditTheCatalogueAndEachChangeIsCheckedAndAudited() {
@@ -83,11 +84,12 @@ class CatalogueOverRestTest extends RunningTrainflow {
     @Test
     @SuppressWarnings("unchecked")
     void aNewPriceHoldsForTheNextRequestsBudgetCheck() {
-        Api manon = as("manon.boyer");
+        Api lea = as("lea.fournier");
         Api zoe = as("zoe.vincent");
-        // the sample's sales budget is nearly spent: L&D raises it first, which the next request sees as well
-        assertThat(zoe.put("/api/catalogue/budgets/sales", SALES_BUDGET.replace("8000", "100000")).status()).isEqualTo(200);
-        Map<String, Object> first = requestUntilApproval(manon);
+        // L&D raises the engineering budget first, which the next request sees as well
+        assertThat(zoe.put("/api/catalogue/budgets/engineering", ENGINEERING_BUDGET.replace("20000", "100000")).status())
+                .isEqualTo(200);
+        Map<String, Object> first = requestUntilApproval(lea);
         List<String> path = ((List<Map<String, Object>>) first.get("learningPath")).stream()
                 .map(c -> (String) c.get("courseId")).toList();
         assertThat(path).isNotEmpty();
@@ -101,7 +103,7 @@ class CatalogueOverRestTest extends RunningTrainflow {
                 assertThat(zoe.put("/api/catalogue/courses/" + c.get("id"), withCost(c, 250000)).status()).isEqualTo(200);
             }
 
-            Map<String, Object> second = requestUntilApproval(manon);
+            Map<String, Object> second = requestUntilApproval(lea);
 
             assertThat(((List<Map<String, Object>>) second.get("learningPath")).stream().map(c -> c.get("courseId")))
                     .as("the same path, now dearer").containsExactlyElementsOf(path);
@@ -109,21 +111,21 @@ class CatalogueOverRestTest extends RunningTrainflow {
             assertThat(second).containsEntry("overBudget", true);
         } finally {
             before.values().forEach(c -> zoe.put("/api/catalogue/courses/" + c.get("id"), withCost(c, c.get("cost"))));
-            zoe.put("/api/catalogue/budgets/sales", SALES_BUDGET);
+            zoe.put("/api/catalogue/budgets/engineering", ENGINEERING_BUDGET);
         }
     }
 
     /**
-     * Manon asks for training; once an approval waits (her manager's, or his deputy's while another test's delegation
+     * Léa asks for training; once an approval waits (her manager's, or a deputy's while another test's delegation
      * runs), the request's variables; then she withdraws it.
      */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> requestUntilApproval(Api manon) {
-        Api.Response started = manon.post("/api/requests", """
-                {"employeeId": "1014", "justification": "I want to negotiate better renewals"}""");
+    private Map<String, Object> requestUntilApproval(Api lea) {
+        Api.Response started = lea.post("/api/requests", """
+                {"employeeId": "1008", "justification": "Observability for the services I write"}""");
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         String requestId = (String) started.object().get("businessKey");
-        Map<String, Object> status = manon.get("/api/requests/" + requestId).object();
+        Map<String, Object> status = lea.get("/api/requests/" + requestId).object();
         for (java.time.Instant deadline = java.time.Instant.now().plusSeconds(90); !waitsOnApproval(status); ) {
             assertThat(java.time.Instant.now()).as("an approval of " + requestId + " within 90 s: " + status)
                     .isBefore(deadline);
@@ -133,10 +135,10 @@ class CatalogueOverRestTest extends RunningTrainflow {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-            status = manon.get("/api/requests/" + requestId).object();
+            status = lea.get("/api/requests/" + requestId).object();
         }
         Map<String, Object> variables = (Map<String, Object>) status.get("variables");
-        assertThat(manon.post("/api/requests/" + requestId + "/withdraw", "{}").status()).isEqualTo(204);
+        assertThat(lea.post("/api/requests/" + requestId + "/withdraw", "{}").status()).isEqualTo(204);
         return variables;
     }
 
