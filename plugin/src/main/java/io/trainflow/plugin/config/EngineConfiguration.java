@@ -68,8 +68,12 @@ public class EngineConfiguration {
                             SampleOrganisation org) {
         JdbcCatalogue catalogue = new JdbcCatalogue(dataSource, clock);
         if (properties.connections().demo()) {
-            DemoCatalogue.importAtFirstStart(new CatalogueImport(new CatalogueEdits(dataSource, clock), catalogue),
-                    catalogue, org, clock);
+            // nodes starting together import one after the other: the second finds the tables filled
+            io.trainflow.connectors.jdbc.StartupLock.around(dataSource, "demo-catalogue", () -> {
+                DemoCatalogue.importAtFirstStart(new CatalogueImport(new CatalogueEdits(dataSource, clock), catalogue),
+                        catalogue, org, clock);
+                return null;
+            });
         }
         return catalogue;
     }

@@ -39,16 +39,20 @@ public class ToolKeys {
         this.key = jdbc.inTransaction(c -> {
             String stored = read(c);
             if (stored == null) {
+                // under a savepoint: PostgreSQL aborts the whole transaction on the duplicate key of a node that
+                // generated it at the same moment (two nodes starting together), and the read below must still run
+                java.sql.Savepoint before = c.setSavepoint();
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO tf_lti_tool_key (slot, jwk, created_at) VALUES ('current', ?, ?)")) {
                     ps.setString(1, generate().toJSONString());
                     ps.setObject(2, Instant.now().atOffset(ZoneOffset.UTC));
                     ps.executeUpdate();
+                    c.releaseSavepoint(before);
                 } catch (SQLException e) {
                     if (!Jdbc.isDuplicateKey(e)) {
                         throw e;
                     }
-                    // another node generated it first: use theirs
+                    c.rollback(before); // another node generated it first: use theirs
                 }
                 stored = read(c);
             }
