@@ -31,17 +31,14 @@ public class SupervisorSync {
     private final HcmPort hcm;
     private final Map<String, String> lastSeen = new HashMap<>();
 
-    private ClusterLock cluster;
-    private Duration interval = Duration.ofMinutes(15);
+    private final ClusterLock cluster;
+    private final Duration interval;
 
-    public SupervisorSync(TrainflowEngine trainflow, UserTaskPort tasks, TrainflowPorts ports) {
+    public SupervisorSync(TrainflowEngine trainflow, UserTaskPort tasks, TrainflowPorts ports, ClusterLock cluster,
+                          @Value("${trainflow.hcm-sync:PT15M}") Duration interval) {
         this.trainflow = trainflow;
         this.tasks = tasks;
         this.hcm = ports.hcm();
-    }
-
-    @org.springframework.beans.factory.annotation.Autowired
-    void cluster(ClusterLock cluster, @Value("${trainflow.hcm-sync:PT15M}") Duration interval) {
         this.cluster = cluster;
         this.interval = interval;
     }
