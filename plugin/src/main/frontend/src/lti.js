@@ -74,6 +74,37 @@ function learningPath(requestId) {
   return details;
 }
 
+/** L&D launched from a course: who a campaign for its participants would include, then start it (same API rules). */
+function courseCampaign(status, reload) {
+  const course = meta('tf-course');
+  const result = h('div', { id: 'campaign-preview' });
+  const people = (title, list, withReason) => h('details', { open: !withReason }, h('summary', { text: title }),
+    h('ul', {}, list.map((p) => h('li', { text: `${p.name}${p.username ? ` (${p.username})` : ''}${withReason && p.reason ? ` — ${p.reason}` : ''}` }))));
+  const show = async () => {
+    result.replaceChildren(h('p', { class: 'muted', text: t('inbox.loading') }));
+    try {
+      const preview = (await api('/api/lti/course-campaign')).body;
+      const start = h('button', { type: 'button', id: 'start-campaign', disabled: !preview.included.length,
+        text: t('lti.campaign.start', { count: preview.included.length }) });
+      start.addEventListener('click', async () => {
+        try {
+          const started = (await api('/api/lti/course-campaign', { method: 'POST' })).body;
+          notice(status, 'ok', t('lti.campaign.started', { id: started.businessKey, count: started.included }));
+          await reload();
+        } catch (e) { notice(status, 'bad', t('error.generic', { message: e.message })); }
+      });
+      result.replaceChildren(
+        people(t('lti.campaign.included', { count: preview.included.length }), preview.included, false),
+        people(t('lti.campaign.unknown', { count: preview.unknown.length }), preview.unknown, true),
+        people(t('lti.campaign.notIncluded', { count: preview.notIncluded.length }), preview.notIncluded, true), start);
+    } catch (e) { result.replaceChildren(h('p', { class: 'notice bad', text: e.message })); }
+  };
+  return h('section', { class: 'card', id: 'course-campaign', 'aria-labelledby': 'campaign-title' },
+    h('h2', { id: 'campaign-title', text: t('lti.campaign.title', { course }) }),
+    h('p', { class: 'help', text: t('lti.campaign.intro') }),
+    h('button', { type: 'button', class: 'secondary', id: 'preview-campaign', onclick: show, text: t('lti.campaign.preview') }), result);
+}
+
 async function render(me, status) {
   const [mine, waiting] = await Promise.all([api('/api/requests/mine?max=20'), api('/api/tasks?max=50')]);
   const approvals = waiting.body.filter((task) => task.elementId === 'approve');
@@ -84,6 +115,7 @@ async function render(me, status) {
     approvals.length ? h('section', { 'aria-labelledby': 'approvals-title' },
       h('h2', { id: 'approvals-title', text: t('lti.approvals') }), h('ul', { class: 'plain', id: 'approvals' },
         approvals.map((task) => decisionForm(task, status, () => render(me, status))))) : null,
+    meta('tf-course') ? courseCampaign(status, () => render(me, status)) : null,
     requestForm(me, status, () => render(me, status)),
     h('section', { class: 'card', 'aria-labelledby': 'waiting-title' }, h('h2', { id: 'waiting-title', text: t('requests.waitingForYou') }),
       others.length ? h('ul', { class: 'plain', id: 'waiting' }, others.map((task) => h('li', {},

@@ -213,6 +213,83 @@ class LtiLaunchTest extends RunningTrainflow {
                 "Only a teacher or an admin");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void ldStartsACampaignForTheParticipantsOfTheCourseSheLaunchedFrom() {
+        // the course as Moodle lists it (two per page): two employees, two learners Trainflow cannot match, a teacher
+        // and an inactive enrolment; julie and louis have no gap, so their requests end at once
+        PLATFORM.members.clear();
+        PLATFORM.member("10", "julie.lambert", "Julie Lambert", "Learner", "Active");
+        PLATFORM.member("11", "louis.garnier", "Louis Garnier", "Learner", "Active");
+        PLATFORM.member("12", "ghost.learner", "Ghost Learner", "Learner", "Active");
+        PLATFORM.member("13", null, "No Username", "Learner", "Active");
+        PLATFORM.member("14", "zoe.vincent", "Zoe Vincent", "Instructor", "Active");
+        PLATFORM.member("15", "manon.boyer", "Manon Boyer", "Learner", "Inactive");
+        PLATFORM.user("ld", "zoe.vincent", List.of(LtiTestPlatform.INSTRUCTOR), "4", "PY-AUTO");
+        PLATFORM.withNamesAndRoles("ld");
+        PLATFORM.user("learner-nrps", "manon.boyer", List.of(LtiTestPlatform.INSTRUCTOR), "4", "PY-AUTO");
+        PLATFORM.withNamesAndRoles("learner-nrps");
+        int tokens = PLATFORM.tokenRequests.size();
+        int pages = PLATFORM.membershipPages.size();
+
+        // a Moodle teacher who is not L&D: no campaign offered, refused, and nothing asked of the platform
+        HttpResponse<String> teacherPage = new FramedBrowser("Firefox/Manon").launchThroughPlatform("learner-nrps");
+        assertThat(teacherPage.body()).contains("<meta name=\"tf-course\" content=\"\">");
+        Api asTeacher = anonymous().with("X-Trainflow-Launch", token(teacherPage));
+        assertThat(asTeacher.get("/api/lti/course-campaign").status()).isEqualTo(403);
+        Api.Response refused = asTeacher.post("/api/lti/course-campaign", "");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("not in L&D");
+        assertThat(PLATFORM.tokenRequests).as("nothing asked of the platform").hasSize(tokens);
+        assertThat(as("zoe.vincent").get("/api/lti/course-campaign").status())
+                .as("only a page launched from the course knows it").isEqualTo(403);
+
+        // the platform holds no key of Trainflow's (its JWKS URL is wrong there): the client assertion is refused
+        PLATFORM.toolJwksUrl = PLATFORM.issuer() + "/jwks";
+        HttpResponse<String> page = new FramedBrowser("Firefox/Zoe").launchThroughPlatform("ld");
+        assertThat(page.body()).contains("<meta name=\"tf-course\" content=\"Course 4\">");
+        Api asZoe = anonymous().with("X-Trainflow-Launch", token(page));
+        Api.Response badAssertion = asZoe.post("/api/lti/course-campaign", "");
+        assertThat(badAssertion.status()).as(badAssertion.body()).isEqualTo(502);
+        assertThat(badAssertion.body()).contains("refused Trainflow's client assertion").contains("invalid_client")
+                .contains("Keyset URL");
+        assertThat(PLATFORM.membershipPages).as("no membership read without a token").hasSize(pages);
+
+        // the platform reads Trainflow's /lti/jwks: token, then the members page by page
+        PLATFORM.toolJwksUrl = "http://localhost:" + port + "/lti/jwks";
+        Map<String, Object> preview = asZoe.get("/api/lti/course-campaign").object();
+        assertThat(preview).containsEntry("course", "PY-AUTO");
+        assertThat((List<Map<String, Object>>) preview.get("included")).extracting(m -> m.get("username"), m -> m.get("employeeId"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("julie.lambert", "1010"),
+                        org.assertj.core.groups.Tuple.tuple("louis.garnier", "1015"));
+        assertThat((List<Map<String, Object>>) preview.get("unknown")).extracting(m -> m.get("name"), m -> m.get("reason"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Ghost Learner", "not an employee in the HR system"),
+                        org.assertj.core.groups.Tuple.tuple("No Username",
+                                "Moodle did not send the username, and the person never launched Trainflow"));
+        assertThat((List<Map<String, Object>>) preview.get("notIncluded")).extracting(m -> m.get("username"))
+                .containsExactly("zoe.vincent", "manon.boyer");
+        assertThat(PLATFORM.membershipPages.subList(pages, PLATFORM.membershipPages.size()))
+                .as("three pages along Link rel=next").hasSize(3).last().asString().contains("from=4");
+
+        Api.Response started = asZoe.post("/api/lti/course-campaign", "");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        assertThat(started.object()).containsEntry("included", 2).containsEntry("unknown", 2);
+        String programme = String.valueOf(started.object().get("businessKey"));
+        assertThat(programme).startsWith("PRG-");
+        assertThat(PLATFORM.tokenRequests).as("one refused assertion, then one token kept until it expires").hasSize(tokens + 2);
+        assertThat(as("ella.lefebvre").get("/api/audit?subject=" + programme).body())
+                .as("audited as a campaign started over REST").contains("zoe.vincent").contains("start-campaign");
+        Instant deadline = Instant.now().plusSeconds(90);
+        Api.Response request = as("zoe.vincent").get("/api/requests/" + programme + "-1010");
+        while (request.status() != 200 && Instant.now().isBefore(deadline)) {
+            pause();
+            request = as("zoe.vincent").get("/api/requests/" + programme + "-1010");
+        }
+        assertThat(request.status()).as(request.body()).isEqualTo(200);
+        assertThat((Map<String, Object>) request.object().get("variables")).containsEntry("justification", "Course campaign PY-AUTO")
+                .containsEntry("requestedBy", "zoe.vincent").containsEntry("employeeId", "1010");
+    }
+
     /** Whom the request's approval waits for, as its employee reads it (polled: the process runs in the background). */
     @SuppressWarnings("unchecked")
     private static String approverOf(Api employee, String requestId) {
@@ -226,12 +303,17 @@ class LtiLaunchTest extends RunningTrainflow {
                 }
             }
             assertThat(Instant.now()).as("the approval of " + requestId + " within 90 s").isBefore(deadline);
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            pause();
+        }
+    }
+
+    /** Between two polls of something the process does in the background. */
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 

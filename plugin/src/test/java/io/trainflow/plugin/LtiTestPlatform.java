@@ -53,6 +53,16 @@ final class LtiTestPlatform implements AutoCloseable {
     final Map<String, Map<String, Object>> users = new ConcurrentHashMap<>();
     final List<String> registrations = new ArrayList<>();
     final List<String> deepLinkResponses = new ArrayList<>();
+    static final String NRPS = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
+    static final String NRPS_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+    /** Where the token endpoint reads the tool's public keys (Trainflow's /lti/jwks), set by the test. */
+    volatile String toolJwksUrl;
+    /** The course's members the membership endpoint lists, two per page as Moodle does with limit=2. */
+    final List<Map<String, Object>> members = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<String> tokenRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<String> membershipPages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.Set<String> accessTokens = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> usedAssertionIds = ConcurrentHashMap.newKeySet();
 
     LtiTestPlatform() {
         try {
@@ -67,6 +77,8 @@ final class LtiTestPlatform implements AutoCloseable {
         server.createContext("/auth", this::authorise);
         server.createContext("/.well-known/openid-configuration", this::configuration);
         server.createContext("/register", this::register);
+        server.createContext("/token", this::token);
+        server.createContext("/memberships", this::memberships);
         // a course page embedding Trainflow as Moodle does: an iframe starting the login (?hint=&tool=Trainflow's base)
         server.createContext("/course", x -> {
             Map<String, String> query = form(x.getRequestURI().getRawQuery());
@@ -112,6 +124,25 @@ final class LtiTestPlatform implements AutoCloseable {
             claims.put(LTI + "context", Map.of("id", courseId, "label", shortname, "title", "Course " + courseId));
         }
         users.put(loginHint, claims);
+    }
+
+    /** The user's launches from their course carry the Names and Roles claim (Moodle: the service is on). */
+    void withNamesAndRoles(String loginHint) {
+        users.get(loginHint).put(NRPS, Map.of("context_memberships_url", issuer() + "/memberships",
+                "service_versions", List.of("2.0")));
+    }
+
+    /** A member of the course as Moodle lists it (short role names, ext_user_username). */
+    void member(String userId, String username, String name, String role, String status) {
+        Map<String, Object> member = new LinkedHashMap<>();
+        member.put("status", status);
+        member.put("roles", List.of(role));
+        member.put("user_id", userId);
+        member.put("name", name);
+        if (username != null) {
+            member.put("ext_user_username", username);
+        }
+        members.add(member);
     }
 
     /** A complete, valid id_token for this login (nonce), changed by {@code change} (to make it wrong). */
@@ -206,6 +237,69 @@ final class LtiTestPlatform implements AutoCloseable {
         tool.put("deployment_id", "registered-deployment");
         client.put("https://purl.imsglobal.org/spec/lti-tool-configuration", tool);
         send(x, 200, "application/json", JSON.writeValueAsString(client));
+    }
+
+    /**
+     * The OAuth 2 token endpoint as Moodle's token.php: client_credentials with a JWT client assertion (RFC 7523)
+     * verified against the tool's JWKS, iss = sub = the client id, aud = this endpoint, unexpired, single-use jti;
+     * JSON answered as text/html like Moodle.
+     */
+    private void token(HttpExchange x) throws IOException {
+        Map<String, String> form = form(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        tokenRequests.add(form.getOrDefault("client_assertion", ""));
+        if (!"client_credentials".equals(form.get("grant_type"))) {
+            send(x, 400, "text/html", "{\"error\":\"unsupported_grant_type\"}");
+            return;
+        }
+        if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(form.get("client_assertion_type"))
+                || !assertionValid(form.get("client_assertion"))) {
+            send(x, 400, "text/html", "{\"error\":\"invalid_client\"}");
+            return;
+        }
+        if (!NRPS_SCOPE.equals(form.get("scope"))) {
+            send(x, 400, "text/html", "{\"error\":\"invalid_scope\"}");
+            return;
+        }
+        String token = UUID.randomUUID().toString();
+        accessTokens.add(token);
+        send(x, 200, "text/html", JSON.writeValueAsString(Map.of("access_token", token, "token_type", "Bearer",
+                "expires_in", 3600, "scope", NRPS_SCOPE)));
+    }
+
+    private boolean assertionValid(String assertion) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(assertion);
+            JWKSet toolKeys = JWKSet.load(URI.create(toolJwksUrl).toURL());
+            com.nimbusds.jose.jwk.JWK key = toolKeys.getKeyByKeyId(jwt.getHeader().getKeyID());
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Instant now = Instant.now();
+            return key != null && JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+                    && jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key.toRSAKey()))
+                    && CLIENT_ID.equals(claims.getIssuer()) && CLIENT_ID.equals(claims.getSubject())
+                    && claims.getAudience().contains(issuer() + "/token")
+                    && claims.getExpirationTime() != null && now.isBefore(claims.getExpirationTime().toInstant())
+                    && claims.getJWTID() != null && usedAssertionIds.add(claims.getJWTID());
+        } catch (java.text.ParseException | JOSEException | IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The NRPS membership container: Bearer token from /token, two members per page, Link rel="next". */
+    private void memberships(HttpExchange x) throws IOException {
+        String bearer = x.getRequestHeaders().getFirst("Authorization");
+        if (bearer == null || !bearer.startsWith("Bearer ") || !accessTokens.contains(bearer.substring(7))) {
+            send(x, 401, "application/json", "{\"status\":401,\"reason\":\"Unauthorized\"}");
+            return;
+        }
+        membershipPages.add(String.valueOf(x.getRequestURI()));
+        int from = Integer.parseInt(form(x.getRequestURI().getRawQuery()).getOrDefault("from", "0"));
+        int to = Math.min(members.size(), from + 2);
+        if (to < members.size()) {
+            x.getResponseHeaders().add("Link", "<" + issuer() + "/memberships?limit=2&from=" + to + ">; rel=\"next\"");
+        }
+        send(x, 200, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json", JSON.writeValueAsString(Map.of(
+                "id", issuer() + "/memberships", "context", Map.of("id", "4", "label", "PY-AUTO", "title", "Python for Automation"),
+                "members", members.subList(from, to))));
     }
 
     static Map<String, String> form(String encoded) {

@@ -47,8 +47,8 @@ class LaunchTokenFilter implements CallerCredentials {
                     chain.doFilter(request, response);
                     return;
                 }
-                Optional<String> username = tokens.verify(token.strip());
-                if (username.isEmpty()) {
+                Optional<SessionTokens.Session> session = tokens.verify(token.strip());
+                if (session.isEmpty()) {
                     response.setStatus(401);
                     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                     response.getWriter().write(JSON.writeValueAsString(new Problem(401,
@@ -56,7 +56,7 @@ class LaunchTokenFilter implements CallerCredentials {
                     return;
                 }
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(new Launched(username.get()));
+                context.setAuthentication(new Launched(session.get()));
                 SecurityContextHolder.setContext(context);
                 try {
                     chain.doFilter(request, response);
@@ -70,11 +70,17 @@ class LaunchTokenFilter implements CallerCredentials {
     /** A call from a page launched from Moodle. */
     static final class Launched extends AbstractAuthenticationToken {
         private final String username;
+        private final transient SessionTokens.Session session;
 
-        Launched(String username) {
+        Launched(SessionTokens.Session session) {
             super(List.of(new SimpleGrantedAuthority("ROLE_USER")));
-            this.username = username;
+            this.username = session.username();
+            this.session = session;
             setAuthenticated(true);
+        }
+
+        SessionTokens.Session session() {
+            return session;
         }
 
         @Override

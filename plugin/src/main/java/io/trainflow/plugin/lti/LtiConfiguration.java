@@ -34,8 +34,21 @@ class LtiConfiguration {
     }
 
     @Bean
-    LtiPeople ltiPeople(Connections connections, Directory directory, DataSource dataSource) {
-        return new LtiPeople(connections, directory, new LtiAccounts(dataSource));
+    LtiAccounts ltiAccounts(DataSource dataSource) {
+        return new LtiAccounts(dataSource);
+    }
+
+    @Bean
+    LtiPeople ltiPeople(Connections connections, Directory directory, LtiAccounts accounts) {
+        return new LtiPeople(connections, directory, accounts);
+    }
+
+    @Bean
+    CourseCampaigns courseCampaigns(io.trainflow.workflows.intake.Intake intake, LtiPlatforms platforms, ToolKeys keys,
+                                    LtiAccounts accounts, Connections connections) {
+        PlatformCalls calls = new PlatformCalls();
+        return new CourseCampaigns(intake, platforms, new NamesAndRoles(new ServiceTokens(keys, calls, clock), calls),
+                accounts, connections::hcm);
     }
 
     @Bean

@@ -40,9 +40,12 @@ class LtiController {
     private final ToolKeys keys;
     private final DeepLinks deepLinks;
     private final CourseWishes wishes;
+    private final io.trainflow.workflows.intake.Intake intake;
 
     LtiController(LtiPlatforms platforms, LaunchStates states, LaunchValidator validator, LtiPeople people,
-                  SessionTokens tokens, ToolKeys keys, DeepLinks deepLinks, CourseWishes wishes) {
+                  SessionTokens tokens, ToolKeys keys, DeepLinks deepLinks, CourseWishes wishes,
+                  io.trainflow.workflows.intake.Intake intake) {
+        this.intake = intake;
         this.platforms = platforms;
         this.states = states;
         this.validator = validator;
@@ -115,11 +118,17 @@ class LtiController {
         LtiPeople.Person person = people.who(launch);
         String body = launch.deepLinking()
                 ? deepLinks.answer(launch, base(request))
-                : LtiPages.embedded(tokens.issue(person, launch), launch, wishes.of(launch));
+                : LtiPages.embedded(tokens.issue(person, launch), launch, wishes.of(launch), campaignCourse(launch, person));
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", "frame-ancestors 'self' " + origin(launch.platform().issuer())
                         + " " + origin(launch.platform().authLoginUrl()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
+    }
+
+    /** The course L&D may start a campaign for from this launch (the page offers it), else null. */
+    private String campaignCourse(Launch launch, LtiPeople.Person person) {
+        return launch.membershipsUrl() != null && intake.mayStartCampaigns(person.username())
+                ? (launch.contextTitle() != null ? launch.contextTitle() : launch.contextLabel()) : null;
     }
 
     /** The state cookie of this login, if the browser sent it back. */

@@ -20,8 +20,10 @@ final class LtiPages {
     private LtiPages() {
     }
 
-    static String embedded(String token, Launch launch, Optional<Course> wish) {
+    /** @param campaignCourse the course L&D may start a campaign for from here, or null */
+    static String embedded(String token, Launch launch, Optional<Course> wish, String campaignCourse) {
         return template().replace("{{token}}", HtmlUtils.htmlEscape(token))
+                .replace("{{course}}", HtmlUtils.htmlEscape(campaignCourse == null ? "" : campaignCourse))
                 .replace("{{wish}}", HtmlUtils.htmlEscape(wish.map(Course::id).orElse("")))
                 .replace("{{wishTitle}}", HtmlUtils.htmlEscape(wish.map(Course::fullname).orElse("")))
                 .replace("{{view}}", "request".equals(launch.custom().get("trainflow_view")) ? "request" : "mine");

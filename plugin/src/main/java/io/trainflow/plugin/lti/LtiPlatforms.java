@@ -97,6 +97,11 @@ public class LtiPlatforms {
         return jdbc.inTransaction(c -> query(c, "SELECT * FROM tf_lti_platform WHERE issuer = ? ORDER BY created_at", issuer));
     }
 
+    public Optional<Platform> byId(String id) {
+        return id == null ? Optional.empty()
+                : jdbc.inTransaction(c -> query(c, "SELECT * FROM tf_lti_platform WHERE id = ?", id).stream().findFirst());
+    }
+
     public List<Platform> all() {
         return jdbc.inTransaction(c -> query(c, "SELECT * FROM tf_lti_platform ORDER BY created_at"));
     }

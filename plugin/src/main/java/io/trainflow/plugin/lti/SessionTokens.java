@@ -27,15 +27,28 @@ class SessionTokens {
         this.clock = clock;
     }
 
-    String issue(LtiPeople.Person person, Launch launch) {
-        Instant now = clock.instant();
-        return keys.sign(new JWTClaimsSet.Builder().issuer("trainflow").audience(AUDIENCE).subject(person.username())
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(LIFETIME))).jwtID(UUID.randomUUID().toString())
-                .claim("platform", launch.platform().id()).build());
+    /**
+     * What a page's calls know of their launch: who, from which platform, and the course with its membership
+     * service (NRPS) when the launch offered one (signed by the platform, so the page cannot choose another course).
+     */
+    record Session(String username, String platformId, String course, String courseTitle, String membershipsUrl) {
     }
 
-    /** The username a valid, unexpired token is bound to. */
-    Optional<String> verify(String token) {
+    String issue(LtiPeople.Person person, Launch launch) {
+        Instant now = clock.instant();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("trainflow").audience(AUDIENCE)
+                .subject(person.username()).issueTime(Date.from(now)).expirationTime(Date.from(now.plus(LIFETIME)))
+                .jwtID(UUID.randomUUID().toString()).claim("platform", launch.platform().id());
+        if (launch.membershipsUrl() != null) {
+            claims.claim("memberships", launch.membershipsUrl())
+                    .claim("course", launch.contextLabel() != null ? launch.contextLabel() : launch.contextId())
+                    .claim("courseTitle", launch.contextTitle());
+        }
+        return keys.sign(claims.build());
+    }
+
+    /** The session of a valid, unexpired token. */
+    Optional<Session> verify(String token) {
         if (token == null || token.length() > 4096) {
             return Optional.empty();
         }
@@ -43,6 +56,12 @@ class SessionTokens {
         return keys.verify(token)
                 .filter(c -> "trainflow".equals(c.getIssuer()) && c.getAudience().contains(AUDIENCE))
                 .filter(c -> c.getExpirationTime() != null && now.isBefore(c.getExpirationTime().toInstant()))
-                .map(JWTClaimsSet::getSubject);
+                .map(c -> new Session(c.getSubject(), text(c, "platform"), text(c, "course"), text(c, "courseTitle"),
+                        text(c, "memberships")));
+    }
+
+    private static String text(JWTClaimsSet claims, String name) {
+        Object value = claims.getClaim(name);
+        return value == null ? null : value.toString();
     }
 }

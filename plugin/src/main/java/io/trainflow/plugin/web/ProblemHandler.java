@@ -165,7 +165,7 @@ public class ProblemHandler {
         return problem(HttpStatus.BAD_REQUEST, message, fields, request);
     }
 
-    static ResponseEntity<Problem> problem(HttpStatus status, String message, Map<String, String> fields,
+    public static ResponseEntity<Problem> problem(HttpStatus status, String message, Map<String, String> fields,
                                            HttpServletRequest request) {
         Problem body = new Problem(status.value(), message).type("about:blank").title(status.getReasonPhrase())
                 .detail(message).error(status.getReasonPhrase()).instance(request.getRequestURI());

@@ -5,6 +5,7 @@ import io.trainflow.connectors.hcm.Employee;
 import io.trainflow.connectors.hcm.HcmPort;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import io.trainflow.workflows.programme.ListDepartmentHandler;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +83,7 @@ public class Intake {
     }
 
     public ProcessInstance campaign(String user, String department) {
-        if (!directory.groupsOf(user).contains("ld-team") && !directory.groupsOf(user).contains("hr-fallback")) {
-            throw new Forbidden(user + " is not in L&D (ld-team) or HR (hr-fallback) and cannot start a campaign");
-        }
+        requireCampaigner(user);
         if (department == null || department.isBlank()) {
             throw new InvalidInput("department", "is required: the HCM id of a department");
         }
@@ -92,8 +91,62 @@ public class Intake {
             throw new InvalidInput("department", "'" + department + "' is not a department of the HCM");
         }
         String programmeId = "PRG-" + UUID.randomUUID().toString().substring(0, 8);
-        return start(user, "training-programme", programmeId,
-                Map.of("programmeId", programmeId, "department", department, "requestedBy", user));
+        return start(user, "training-programme", programmeId, Map.of("programmeId", programmeId,
+                "department", department, "requestedBy", user, "campaign", "Department campaign " + department));
+    }
+
+    /** The most people one course campaign may name (a course's participants, read from the LMS). */
+    public static final int MAX_PARTICIPANTS = 10_000;
+
+    /**
+     * A campaign over a course's participants (LTI: read from Moodle by L&D launching from the course): the same
+     * programme as a department campaign, started with the given employees instead of a department's.
+     */
+    /** A process started: its instance id and business key (no engine type, for callers outside the adapter). */
+    public record Started(String processInstanceId, String businessKey) {
+    }
+
+    public Started courseCampaign(String user, String course, List<String> employeeIds) {
+        requireCampaigner(user);
+        if (course == null || course.isBlank()) {
+            throw new InvalidInput("course", "is required: the course whose participants the campaign is for");
+        }
+        if (employeeIds == null || employeeIds.isEmpty()) {
+            throw new InvalidInput("employeeIds", "is empty: none of the course's participants is an employee in the HCM");
+        }
+        if (employeeIds.size() > MAX_PARTICIPANTS) {
+            throw new InvalidInput("employeeIds", "names more than " + MAX_PARTICIPANTS + " people");
+        }
+        for (int i = 0; i < employeeIds.size(); i++) {
+            String id = employeeIds.get(i);
+            if (id == null || hcm.employee(id).isEmpty()) {
+                throw new InvalidInput("employeeIds[" + i + "]", "'" + id + "' is not an employee in the HCM");
+            }
+        }
+        List<String> ids = employeeIds.stream().distinct().toList();
+        String programmeId = "PRG-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("programmeId", programmeId);
+        variables.put("department", "");
+        variables.put("course", course.strip());
+        variables.put("campaign", "Course campaign " + course.strip());
+        variables.put("requestedBy", user);
+        variables.put("employeeIds", ids);
+        variables.put("employeeBatches", ListDepartmentHandler.batches(ids, ListDepartmentHandler.DEFAULT_BATCH));
+        ProcessInstance started = start(user, "training-programme", programmeId, variables);
+        return new Started(started.getId(), started.getBusinessKey());
+    }
+
+    /** Who may start campaigns: L&D (ld-team) and HR (hr-fallback). */
+    public boolean mayStartCampaigns(String user) {
+        return directory.groupsOf(user).contains("ld-team") || directory.groupsOf(user).contains("hr-fallback");
+    }
+
+    /** Campaigns are L&D's (or HR's when L&D is away): one rule for every kind of campaign. */
+    private void requireCampaigner(String user) {
+        if (!mayStartCampaigns(user)) {
+            throw new Forbidden(user + " is not in L&D (ld-team) or HR (hr-fallback) and cannot start a campaign");
+        }
     }
 
     /** L&D or a subject-matter expert has a quiz drafted for a course; the draft goes to the sme group for review. */

@@ -55,7 +55,7 @@ public final class ListDepartmentHandler implements StepHandler<ListDepartmentHa
         return new Output(ids, batches(ids, size));
     }
 
-    static List<List<String>> batches(List<String> ids, int size) {
+    public static List<List<String>> batches(List<String> ids, int size) {
         List<List<String>> batches = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += size) {
             batches.add(List.copyOf(ids.subList(from, Math.min(ids.size(), from + size))));
