@@ -70,6 +70,12 @@ final class LtiTestPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // several threads: the token endpoint reads a key set over HTTP while other calls come in
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+            Thread thread = new Thread(r, "lti-test-platform");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.createContext("/jwks", x -> {
             jwksFetches.incrementAndGet();
             send(x, 200, "application/json", new JWKSet(key.toPublicJWK()).toString(true));
@@ -269,7 +275,7 @@ final class LtiTestPlatform implements AutoCloseable {
     private boolean assertionValid(String assertion) {
         try {
             SignedJWT jwt = SignedJWT.parse(assertion);
-            JWKSet toolKeys = JWKSet.load(URI.create(toolJwksUrl).toURL());
+            JWKSet toolKeys = JWKSet.load(URI.create(toolJwksUrl).toURL(), 5000, 5000, 256 * 1024);
             com.nimbusds.jose.jwk.JWK key = toolKeys.getKeyByKeyId(jwt.getHeader().getKeyID());
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Instant now = Instant.now();
