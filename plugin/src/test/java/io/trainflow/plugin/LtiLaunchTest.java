@@ -290,6 +290,51 @@ class LtiLaunchTest extends RunningTrainflow {
                 .containsEntry("requestedBy", "zoe.vincent").containsEntry("employeeId", "1010");
     }
 
+    @Test
+    void anAdminRotatesTrainflowsKeyAndTheOldOneIsServedForTheGracePeriod() throws Exception {
+        String before = token(new FramedBrowser("Firefox/Manon").launchThroughPlatform("manon"));
+        String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
+        assertThat(as("manon.boyer").post("/api/admin/lti/tool-keys/rotate", "").status()).as("admins only").isEqualTo(403);
+
+        Api.Response rotated = as("adam.david").post("/api/admin/lti/tool-keys/rotate", "");
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+        List<Map<String, Object>> keys = rotated.list();
+        assertThat(keys).extracting(k -> k.get("state")).containsExactly("current", "previous");
+        String newKid = String.valueOf(keys.get(0).get("keyId"));
+        assertThat(keys.get(1)).containsEntry("keyId", oldKid).containsKey("servedUntil");
+        assertThat(as("adam.david").get("/api/admin/lti/tool-keys").list()).extracting(k -> k.get("keyId"))
+                .containsExactly(newKid, oldKid);
+        JWKSet published = JWKSet.parse(new FramedBrowser("Platform").get("/lti/jwks").body());
+        assertThat(published.getKeys()).extracting(com.nimbusds.jose.jwk.JWK::getKeyID)
+                .as("both keys in /lti/jwks during the grace period").containsExactly(newKid, oldKid);
+        assertThat(published.getKeys()).noneMatch(com.nimbusds.jose.jwk.JWK::isPrivate);
+
+        assertThat(anonymous().with("X-Trainflow-Launch", before).get("/api/me").status())
+                .as("a page launched before the rotation keeps working").isEqualTo(200);
+        String after = token(new FramedBrowser("Firefox/Manon").launchThroughPlatform("manon"));
+        assertThat(SignedJWT.parse(after).getHeader().getKeyID()).as("signed with the new key").isEqualTo(newKid);
+        assertThat(as("ella.lefebvre").get("/api/audit?subject=" + newKid).body()).contains("adam.david")
+                .contains("lti-rotate-tool-key");
+    }
+
+    @Test
+    void removingAPlatformEndsItsLaunchesAndItsOpenPages() {
+        Api asManon = anonymous().with("X-Trainflow-Launch", token(new FramedBrowser("Firefox/Manon").launchThroughPlatform("manon")));
+        assertThat(asManon.get("/api/me").status()).isEqualTo(200);
+        String id = as("adam.david").get("/api/admin/lti/platforms").list().stream()
+                .filter(p -> PLATFORM.issuer().equals(p.get("issuer"))).map(p -> String.valueOf(p.get("id"))).findFirst().orElseThrow();
+        assertThat(as("manon.boyer").delete("/api/admin/lti/platforms/" + id).status()).as("admins only").isEqualTo(403);
+
+        assertThat(as("adam.david").delete("/api/admin/lti/platforms/" + id).status()).isEqualTo(204);
+        assertThat(as("adam.david").get("/api/admin/lti/platforms").list()).noneMatch(p -> id.equals(p.get("id")));
+        assertThat(as("adam.david").delete("/api/admin/lti/platforms/" + id).status()).isEqualTo(404);
+        assertThat(asManon.get("/api/me").status()).as("the pages it launched stop working").isEqualTo(401);
+        assertRefused(new FramedBrowser("Firefox/Manon").get("/lti/login?iss=" + enc(PLATFORM.issuer()) + "&login_hint=manon"
+                + "&target_link_uri=" + enc("http://localhost:" + port + "/lti/launch") + "&client_id="
+                + LtiTestPlatform.CLIENT_ID), 400, "is not registered in Trainflow");
+        assertThat(as("ella.lefebvre").get("/api/audit?subject=" + id).body()).contains("lti-delete-platform");
+    }
+
     /** Whom the request's approval waits for, as its employee reads it (polled: the process runs in the background). */
     @SuppressWarnings("unchecked")
     private static String approverOf(Api employee, String requestId) {

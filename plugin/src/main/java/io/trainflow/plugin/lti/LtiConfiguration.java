@@ -18,9 +18,11 @@ class LtiConfiguration {
         return new LtiPlatforms(dataSource);
     }
 
+    /** How long a rotated-out tool key stays in /lti/jwks and accepted (README, "Rotating Trainflow's key"). */
     @Bean
-    ToolKeys toolKeys(DataSource dataSource) {
-        return new ToolKeys(dataSource);
+    ToolKeys toolKeys(DataSource dataSource,
+                      @org.springframework.beans.factory.annotation.Value("${trainflow.lti.key-grace:PT24H}") java.time.Duration grace) {
+        return new ToolKeys(dataSource, clock, grace);
     }
 
     @Bean
@@ -52,8 +54,8 @@ class LtiConfiguration {
     }
 
     @Bean
-    SessionTokens sessionTokens(ToolKeys keys) {
-        return new SessionTokens(keys, clock);
+    SessionTokens sessionTokens(ToolKeys keys, LtiPlatforms platforms) {
+        return new SessionTokens(keys, clock, platforms::exists);
     }
 
     @Bean

@@ -97,6 +97,38 @@ public class LtiPlatforms {
         return jdbc.inTransaction(c -> query(c, "SELECT * FROM tf_lti_platform WHERE issuer = ? ORDER BY created_at", issuer));
     }
 
+    /**
+     * Removes a platform with its deployments, its accounts and its logins in flight: its launches are refused from
+     * then on, and the pages it launched stop working ({@link LaunchTokenFilter} checks the platform).
+     *
+     * @return false when no such platform was registered
+     */
+    public boolean delete(String id) {
+        return jdbc.inTransaction(c -> {
+            for (String table : List.of("tf_lti_deployment", "tf_lti_account", "tf_lti_state")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE platform_id = ?")) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM tf_lti_platform WHERE id = ?")) {
+                ps.setString(1, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    public boolean exists(String id) {
+        return id != null && jdbc.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tf_lti_platform WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     public Optional<Platform> byId(String id) {
         return id == null ? Optional.empty()
                 : jdbc.inTransaction(c -> query(c, "SELECT * FROM tf_lti_platform WHERE id = ?", id).stream().findFirst());

@@ -21,10 +21,13 @@ class SessionTokens {
 
     private final ToolKeys keys;
     private final Clock clock;
+    private final java.util.function.Predicate<String> platformRegistered;
 
-    SessionTokens(ToolKeys keys, Clock clock) {
+    /** @param platformRegistered whether a platform is still registered (a removed one's pages stop working) */
+    SessionTokens(ToolKeys keys, Clock clock, java.util.function.Predicate<String> platformRegistered) {
         this.keys = keys;
         this.clock = clock;
+        this.platformRegistered = platformRegistered;
     }
 
     /**
@@ -56,6 +59,7 @@ class SessionTokens {
         return keys.verify(token)
                 .filter(c -> "trainflow".equals(c.getIssuer()) && c.getAudience().contains(AUDIENCE))
                 .filter(c -> c.getExpirationTime() != null && now.isBefore(c.getExpirationTime().toInstant()))
+                .filter(c -> platformRegistered.test(text(c, "platform")))
                 .map(c -> new Session(c.getSubject(), text(c, "platform"), text(c, "course"), text(c, "courseTitle"),
                         text(c, "memberships")));
     }
