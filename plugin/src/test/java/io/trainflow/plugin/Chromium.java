@@ -97,6 +97,11 @@ final class Chromium implements AutoCloseable {
         wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.cssSelector(css)));
     }
 
+    /** Back to the page itself (out of any frame). */
+    void outOfFrame() {
+        driver.switchTo().defaultContent();
+    }
+
     /** The cookies the browser holds for the page (or frame) shown. */
     java.util.Set<org.openqa.selenium.Cookie> cookies() {
         return driver.manage().getCookies();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Trainflow inside a Moodle-like course page ({@link LtiTestPlatform}, another site: 127.0.0.1 against Trainflow's
  * localhost) in a real headless Chromium set to block third-party cookies: the iframe's login and launch work
- * without Trainflow's cookie, the embedded page calls the API with its launch token, the person asks for training
+ * without Trainflow's cookie, the login's state kept in the platform's storage frame (LTI client-side postMessages), the embedded page calls the API with its launch token, the person asks for training
  * with the course pre-selected and opens its learning path, and the page passes axe-core's WCAG 2.1 AA rules. Person: thomas.rousseau (no other
  * test starts a request for him).
  */
@@ -22,7 +22,7 @@ class LtiInBrowserTest extends RunningTrainflow {
             assertThat(as("adam.david").post("/api/admin/lti/platforms", moodle.registrationJson()).status()).isEqualTo(201);
             moodle.user("thomas", "thomas.rousseau", List.of(LtiTestPlatform.LEARNER), "119");
 
-            browser.openUrl(moodle.issuer() + "/course?hint=thomas&tool="
+            browser.openUrl(moodle.issuer() + "/course?storage=1&hint=thomas&tool="
                     + URLEncoder.encode("http://localhost:" + port, StandardCharsets.UTF_8));
             browser.intoFrame("#tool");
             browser.waitForText("h1", "Thomas Rousseau");
@@ -38,6 +38,10 @@ class LtiInBrowserTest extends RunningTrainflow {
             browser.click("#my-requests details summary");
             browser.waitFor("#my-requests details ol.path, #my-requests details p.muted");
             browser.assertAccessible("the page inside Moodle with a request and its learning path opened");
+            browser.outOfFrame();
+            assertThat(String.valueOf(browser.script("return window.ltiStorage.join(',')")))
+                    .as("the login's state was kept in the platform's storage frame and read back at the launch")
+                    .isEqualTo("put,get");
         }
     }
 }

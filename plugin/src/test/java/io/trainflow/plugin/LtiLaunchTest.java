@@ -335,6 +335,36 @@ class LtiLaunchTest extends RunningTrainflow {
         assertThat(as("ella.lefebvre").get("/api/audit?subject=" + id).body()).contains("lti-delete-platform");
     }
 
+    @Test
+    void withThePlatformsStorageFrameTheStateIsBoundToItsSecretNotToTheBrowsersAddress() {
+        FramedBrowser noCookies = new FramedBrowser("Safari/Manon", false);
+        HttpResponse<String> login = noCookies.get("/lti/login?iss=" + enc(PLATFORM.issuer()) + "&login_hint=manon"
+                + "&target_link_uri=" + enc("http://localhost:" + port + "/lti/launch") + "&client_id="
+                + LtiTestPlatform.CLIENT_ID + "&lti_deployment_id=" + LtiTestPlatform.DEPLOYMENT + "&lti_storage_target=_parent");
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        assertThat(login.body()).contains("lti.put_data").contains("data-target=\"_parent\"")
+                .contains("data-origin=\"" + PLATFORM.issuer() + "\"");
+        String secret = attribute(login.body(), "data-value");
+        Map<String, String> auth = LtiTestPlatform.query(attribute(login.body(), "data-then"));
+        String token = PLATFORM.idToken("manon", auth.get("nonce"), c -> c);
+
+        HttpResponse<String> reading = noCookies.launch(token, auth.get("state"));
+        assertThat(reading.statusCode()).isEqualTo(200);
+        assertThat(reading.body()).as("no cookie: the page reads the secret from the platform first")
+                .contains("lti.get_data").doesNotContain("tf-launch");
+        assertRefused(noCookies.launch(token, auth.get("state"), "not-the-secret"), 400, "does not belong to this browser");
+        assertRefused(noCookies.launch(token, auth.get("state"), ""), 400, "does not belong to this browser");
+        HttpResponse<String> page = noCookies.launch(token, auth.get("state"), secret);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("tf-launch");
+    }
+
+    private static String attribute(String html, String name) {
+        Matcher value = Pattern.compile(name + "=\"([^\"]*)\"").matcher(html);
+        assertThat(value.find()).as(name + " in " + html).isTrue();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(value.group(1));
+    }
+
     /** Whom the request's approval waits for, as its employee reads it (polled: the process runs in the background). */
     @SuppressWarnings("unchecked")
     private static String approverOf(Api employee, String requestId) {
@@ -438,7 +468,13 @@ class LtiLaunchTest extends RunningTrainflow {
         }
 
         HttpResponse<String> launch(String idToken, String state) {
-            String body = "id_token=" + enc(idToken) + (state == null ? "" : "&state=" + enc(state));
+            return launch(idToken, state, null);
+        }
+
+        /** The launch as the page reposts it with what it read from the platform's storage frame. */
+        HttpResponse<String> launch(String idToken, String state, String storageValue) {
+            String body = "id_token=" + enc(idToken) + (state == null ? "" : "&state=" + enc(state))
+                    + (storageValue == null ? "" : "&lti_storage_value=" + enc(storageValue));
             return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lti/launch"))
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", PLATFORM.issuer())
                     .POST(HttpRequest.BodyPublishers.ofString(body)));

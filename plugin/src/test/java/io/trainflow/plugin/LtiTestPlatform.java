@@ -85,15 +85,28 @@ final class LtiTestPlatform implements AutoCloseable {
         server.createContext("/register", this::register);
         server.createContext("/token", this::token);
         server.createContext("/memberships", this::memberships);
-        // a course page embedding Trainflow as Moodle does: an iframe starting the login (?hint=&tool=Trainflow's base)
+        // a course page embedding Trainflow as Moodle does: an iframe starting the login (?hint=&tool=Trainflow's base);
+        // with &storage=1 it also offers its storage frame as the LTI Client Side postMessages spec has a platform do
+        // (lti_storage_target=_parent; lti.put_data / lti.get_data kept per tool origin, answered to that origin only)
         server.createContext("/course", x -> {
             Map<String, String> query = form(x.getRequestURI().getRawQuery());
             String tool = query.get("tool");
+            boolean storage = "1".equals(query.get("storage"));
             String login = tool + "/lti/login?iss=" + enc(issuer()) + "&login_hint=" + enc(query.get("hint"))
                     + "&target_link_uri=" + enc(tool + "/lti/launch") + "&client_id=" + CLIENT_ID
-                    + "&lti_deployment_id=" + DEPLOYMENT;
-            send(x, 200, "text/html", "<!doctype html><html lang=\"en\"><head><title>Course</title></head><body>"
-                    + "<h1>Course</h1><iframe id=\"tool\" title=\"Trainflow\" style=\"width:100%;height:800px\" src=\""
+                    + "&lti_deployment_id=" + DEPLOYMENT + (storage ? "&lti_storage_target=_parent" : "");
+            String script = !storage ? "" : "<script>window.ltiStorage = []; var kept = {};"
+                    + "window.addEventListener('message', function (e) {"
+                    + " var m = e.data || {}; if (e.origin !== " + JSON.writeValueAsString(URI.create(tool).resolve("/").toString()
+                            .replaceAll("/$", "")) + ") return;"
+                    + " if (m.subject === 'lti.put_data') { kept[m.key] = m.value; window.ltiStorage.push('put');"
+                    + "  e.source.postMessage({subject: 'lti.put_data.response', message_id: m.message_id, key: m.key,"
+                    + "  value: m.value}, e.origin); }"
+                    + " if (m.subject === 'lti.get_data') { window.ltiStorage.push('get');"
+                    + "  e.source.postMessage({subject: 'lti.get_data.response', message_id: m.message_id, key: m.key,"
+                    + "  value: kept[m.key]}, e.origin); } });</script>";
+            send(x, 200, "text/html", "<!doctype html><html lang=\"en\"><head><title>Course</title>" + script
+                    + "</head><body><h1>Course</h1><iframe id=\"tool\" title=\"Trainflow\" style=\"width:100%;height:800px\" src=\""
                     + login.replace("&", "&amp;") + "\"></iframe></body></html>");
         });
         server.createContext("/deep-link-return", x -> {

@@ -25,7 +25,12 @@ public class LaunchStates {
     /** Used nonces are kept well past any id_token's validity. */
     private static final Duration NONCE_MEMORY = Duration.ofDays(1);
 
-    record Pending(String state, String nonce, String platformId, String browser, Instant createdAt, Instant usedAt) {
+    /**
+     * @param storageTarget the platform's storage frame (LTI client-side postMessages), null when it offered none
+     * @param storageHash   SHA-256 of the secret the login put into that storage, null without storage
+     */
+    record Pending(String state, String nonce, String platformId, String browser, Instant createdAt, Instant usedAt,
+                   String storageTarget, String storageHash) {
     }
 
     private final Jdbc jdbc;
@@ -34,17 +39,23 @@ public class LaunchStates {
     public LaunchStates(DataSource dataSource, Clock clock) {
         this.jdbc = new Jdbc(dataSource);
         this.clock = clock;
-        TrainflowSchema.ensure(dataSource); // V6__lti_tool
+        TrainflowSchema.ensure(dataSource); // V6__lti_tool, V11__lti_state_platform_storage
     }
 
     /** A new login for this platform and browser: its state and nonce (256 random bits each). */
     Pending begin(String platformId, String browser) {
+        return begin(platformId, browser, null, null);
+    }
+
+    /** A new login whose state is also bound to a secret kept in the platform's storage frame (its SHA-256 here). */
+    Pending begin(String platformId, String browser, String storageTarget, String storageHash) {
         Instant now = clock.instant();
-        Pending pending = new Pending(Secrets.random(32), Secrets.random(32), platformId, browser, now, null);
+        Pending pending = new Pending(Secrets.random(32), Secrets.random(32), platformId, browser, now, null,
+                storageTarget, storageHash);
         jdbc.inTransaction(c -> {
             try (PreparedStatement old = c.prepareStatement("DELETE FROM tf_lti_state WHERE created_at < ?");
                  PreparedStatement ps = c.prepareStatement("INSERT INTO tf_lti_state (state, nonce, platform_id, browser,"
-                         + " created_at) VALUES (?, ?, ?, ?, ?)")) {
+                         + " created_at, storage_target, storage_hash) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 old.setObject(1, utc(now.minus(LIFETIME.multipliedBy(12))));
                 old.executeUpdate();
                 ps.setString(1, pending.state());
@@ -52,6 +63,8 @@ public class LaunchStates {
                 ps.setString(3, platformId);
                 ps.setString(4, browser);
                 ps.setObject(5, utc(now));
+                ps.setString(6, storageTarget);
+                ps.setString(7, storageHash);
                 return ps.executeUpdate();
             }
         });
@@ -68,7 +81,8 @@ public class LaunchStates {
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(new Pending(rs.getString("state"), rs.getString("nonce"),
                             rs.getString("platform_id"), rs.getString("browser"), instant(rs, "created_at"),
-                            instant(rs, "used_at"))) : Optional.<Pending>empty();
+                            instant(rs, "used_at"), rs.getString("storage_target"), rs.getString("storage_hash")))
+                            : Optional.<Pending>empty();
                 }
             }
         });

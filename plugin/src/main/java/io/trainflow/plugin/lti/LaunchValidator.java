@@ -49,8 +49,11 @@ class LaunchValidator {
      * @param stateCookie the state cookie the browser sent back, null when it sent none (third-party cookies
      *                    blocked): then the launch must come from the browser the login came from
      * @param browser     that browser's fingerprint ({@link LtiController#browser})
+     * @param storageValue what the page read from the platform's storage frame (LTI client-side postMessages),
+     *                    null when it read nothing; when the login used that storage, it binds the state instead
+     *                    of the browser's fingerprint
      */
-    Launch validate(String idToken, String state, String stateCookie, String browser) {
+    Launch validate(String idToken, String state, String stateCookie, String browser, String storageValue) {
         if (idToken == null || idToken.isBlank()) {
             throw new LaunchRefused("The launch carries no id_token: Moodle must post the launch to /lti/launch.");
         }
@@ -72,7 +75,12 @@ class LaunchValidator {
         if (!pending.platformId().equals(platform.id())) {
             throw new LaunchRefused("The launch's state was issued for another platform than " + platform.issuer() + ".");
         }
-        if (stateCookie != null ? !stateCookie.equals(state) : !pending.browser().equals(browser)) {
+        boolean bound = stateCookie != null ? stateCookie.equals(state)
+                : pending.storageHash() != null ? storageValue != null && java.security.MessageDigest.isEqual(
+                        Secrets.sha256(storageValue).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        pending.storageHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                : pending.browser().equals(browser);
+        if (!bound) {
             throw new LaunchRefused("The launch's state does not belong to this browser: start it again from Moodle.");
         }
         JWTClaimsSet claims = verified(jwt, platform);

@@ -23,14 +23,20 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Trainflow as an LTI 1.3 tool: its public keys ({@code /lti/jwks}), the OIDC third-party-initiated login
  * ({@code /lti/login}) and the launch ({@code /lti/launch}). The login binds a new state to the browser with a
- * cookie ({@link #STATE_COOKIE}); a browser that blocks third-party cookies sends none back, and then the launch
- * must come from the same browser (user agent and address) within {@link LaunchStates#LIFETIME} (README, "Inside
- * Moodle").
+ * cookie ({@link #STATE_COOKIE}); a browser that blocks third-party cookies sends none back. Then, when the
+ * platform offers its storage frame ({@code lti_storage_target}, LTI client-side postMessages), the login put a
+ * secret there that the launch page reads back; otherwise the launch must come from the same browser (user agent
+ * and address) within {@link LaunchStates#LIFETIME} (README, "Inside Moodle").
  */
 @RestController
 class LtiController {
 
     static final String STATE_COOKIE = "tf_lti_state_";
+    /** The key of a login's secret in the platform's storage frame (followed by the state). */
+    static final String STORAGE_KEY = "tf_lti_state_";
+    /** A frame name or {@code _parent}: what Trainflow accepts as {@code lti_storage_target}. */
+    private static final java.util.regex.Pattern STORAGE_TARGET = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final LtiPlatforms platforms;
     private final LaunchStates states;
@@ -68,6 +74,7 @@ class LtiController {
                                  @RequestParam(name = "lti_message_hint", required = false) String messageHint,
                                  @RequestParam(name = "client_id", required = false) String clientId,
                                  @RequestParam(name = "lti_deployment_id", required = false) String deploymentId,
+                                 @RequestParam(name = "lti_storage_target", required = false) String storageTarget,
                                  HttpServletRequest request) {
         required("iss", issuer);
         required("login_hint", loginHint);
@@ -85,7 +92,13 @@ class LtiController {
         if (deploymentId != null && !platform.deploymentIds().contains(deploymentId)) {
             throw new LaunchRefused("The deployment '" + deploymentId + "' is not registered for " + issuer + ".");
         }
-        LaunchStates.Pending pending = states.begin(platform.id(), browser(request));
+        // the platform's storage frame (LTI client-side postMessages) keeps a secret that binds the state to this
+        // browser even when it refuses Trainflow's cookie; without one, the cookie or the same-browser fallback
+        boolean storage = storageTarget != null && STORAGE_TARGET.matcher(storageTarget).matches();
+        String secret = storage ? Secrets.random(32) : null;
+        LaunchStates.Pending pending = storage
+                ? states.begin(platform.id(), browser(request), storageTarget, Secrets.sha256(secret))
+                : states.begin(platform.id(), browser(request));
         UriComponentsBuilder redirect = UriComponentsBuilder.fromUriString(platform.authLoginUrl())
                 .queryParam("scope", "openid").queryParam("response_type", "id_token")
                 .queryParam("response_mode", "form_post").queryParam("prompt", "none")
@@ -99,7 +112,14 @@ class LtiController {
         ResponseCookie cookie = ResponseCookie.from(STATE_COOKIE + pending.state(), "1").path("/lti/").httpOnly(true)
                 .maxAge(LaunchStates.LIFETIME).secure(request.isSecure()).sameSite(request.isSecure() ? "None" : "Lax")
                 .build();
-        return ResponseEntity.status(302).header(HttpHeaders.LOCATION, redirect.encode().build().toUriString())
+        String location = redirect.encode().build().toUriString();
+        if (storage) {
+            return ResponseEntity.ok().contentType(HTML).header(HttpHeaders.SET_COOKIE, cookie.toString())
+                    .header("Content-Security-Policy", frameAncestors(platform)).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .body(LtiPages.storeThenGo(storageTarget, origin(platform.authLoginUrl()), STORAGE_KEY + pending.state(),
+                            secret, location));
+        }
+        return ResponseEntity.status(302).header(HttpHeaders.LOCATION, location)
                 .header(HttpHeaders.SET_COOKIE, cookie.toString()).build();
     }
 
@@ -113,16 +133,32 @@ class LtiController {
     @PostMapping("/lti/launch")
     ResponseEntity<String> launch(@RequestParam(name = "id_token", required = false) String idToken,
                                   @RequestParam(name = "state", required = false) String state,
+                                  @RequestParam(name = "lti_storage_value", required = false) String storageValue,
                                   HttpServletRequest request) {
-        Launch launch = validator.validate(idToken, state, stateCookie(request, state), browser(request));
+        String cookie = stateCookie(request, state);
+        if (cookie == null && storageValue == null && idToken != null) {
+            // no cookie came back: a login bound to the platform's storage reads its secret there first
+            var pending = states.find(state).filter(p -> p.storageTarget() != null);
+            var platform = pending.flatMap(p -> platforms.byId(p.platformId()));
+            if (platform.isPresent()) {
+                return ResponseEntity.ok().contentType(HTML).header("Content-Security-Policy", frameAncestors(platform.get()))
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store").body(LtiPages.fetchThenLaunch(
+                                pending.get().storageTarget(), origin(platform.get().authLoginUrl()),
+                                STORAGE_KEY + state, idToken, state));
+            }
+        }
+        Launch launch = validator.validate(idToken, state, cookie, browser(request), storageValue);
         LtiPeople.Person person = people.who(launch);
         String body = launch.deepLinking()
                 ? deepLinks.answer(launch, base(request))
                 : LtiPages.embedded(tokens.issue(person, launch), launch, wishes.of(launch), campaignCourse(launch, person));
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", "frame-ancestors 'self' " + origin(launch.platform().issuer())
-                        + " " + origin(launch.platform().authLoginUrl()))
+        return ResponseEntity.ok().contentType(HTML).header("Content-Security-Policy", frameAncestors(launch.platform()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
+    }
+
+    /** Trainflow's LTI pages may be framed by their platform only. */
+    private static String frameAncestors(Platform platform) {
+        return "frame-ancestors 'self' " + origin(platform.issuer()) + " " + origin(platform.authLoginUrl());
     }
 
     /** The course L&D may start a campaign for from this launch (the page offers it), else null. */
