@@ -78,7 +78,7 @@ function learningPath(requestId) {
 function courseCampaign(status, reload) {
   const course = meta('tf-course');
   const result = h('div', { id: 'campaign-preview' });
-  const people = (title, list, withReason) => h('details', { open: !withReason }, h('summary', { text: title }),
+  const people = (title, list, withReason, open = true) => h('details', { open }, h('summary', { text: title }),
     h('ul', {}, list.map((p) => h('li', { text: `${p.name}${p.username ? ` (${p.username})` : ''}${withReason && p.reason ? ` — ${p.reason}` : ''}` }))));
   const show = async () => {
     result.replaceChildren(h('p', { class: 'muted', text: t('inbox.loading') }));
@@ -96,7 +96,7 @@ function courseCampaign(status, reload) {
       result.replaceChildren(
         people(t('lti.campaign.included', { count: preview.included.length }), preview.included, false),
         people(t('lti.campaign.unknown', { count: preview.unknown.length }), preview.unknown, true),
-        people(t('lti.campaign.notIncluded', { count: preview.notIncluded.length }), preview.notIncluded, true), start);
+        people(t('lti.campaign.notIncluded', { count: preview.notIncluded.length }), preview.notIncluded, true, false), start);
     } catch (e) { result.replaceChildren(h('p', { class: 'notice bad', text: e.message })); }
   };
   return h('section', { class: 'card', id: 'course-campaign', 'aria-labelledby': 'campaign-title' },

@@ -44,4 +44,30 @@ class LtiInBrowserTest extends RunningTrainflow {
                     .isEqualTo("put,get");
         }
     }
+
+    @Test
+    void ldSeesWhoACourseCampaignWouldIncludeAndStartsItInsideMoodle() {
+        try (LtiTestPlatform moodle = new LtiTestPlatform(); Chromium browser = new Chromium(port, true)) {
+            assertThat(as("adam.david").post("/api/admin/lti/platforms", moodle.registrationJson()).status()).isEqualTo(201);
+            moodle.user("zoe", "zoe.vincent", List.of(LtiTestPlatform.INSTRUCTOR), "4", "PY-AUTO");
+            moodle.withNamesAndRoles("zoe");
+            moodle.toolJwksUrl = "http://localhost:" + port + "/lti/jwks";
+            // julie and louis have no gap: their requests end at once
+            moodle.member("10", "julie.lambert", "Julie Lambert", "Learner", "Active");
+            moodle.member("11", "louis.garnier", "Louis Garnier", "Learner", "Active");
+            moodle.member("12", "ghost.learner", "Ghost Learner", "Learner", "Active");
+
+            browser.openUrl(moodle.issuer() + "/course?storage=1&hint=zoe&tool="
+                    + URLEncoder.encode("http://localhost:" + port, StandardCharsets.UTF_8));
+            browser.intoFrame("#tool");
+            browser.waitForText("#campaign-title", "Course 4");
+            browser.click("#preview-campaign");
+            browser.waitForText("#campaign-preview", "Julie Lambert");
+            assertThat(browser.text("#campaign-preview")).contains("Included (2)").contains("Louis Garnier")
+                    .contains("Not known to Trainflow (1)").contains("Ghost Learner").contains("not an employee in the HR system");
+            browser.assertAccessible("the course campaign's preview inside Moodle");
+            browser.click("#start-campaign");
+            browser.waitForText("#status", "started for 2 people");
+        }
+    }
 }
