@@ -136,14 +136,6 @@ class DynamicRegistration {
     }
 
     private static URI url(String name, String value) {
-        try {
-            URI uri = URI.create(value);
-            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // said below
-        }
-        throw new LaunchRefused("'" + name + "' must be an http(s) URL.");
+        return PlatformCalls.httpUri(value).orElseThrow(() -> new LaunchRefused("'" + name + "' must be an http(s) URL."));
     }
 }

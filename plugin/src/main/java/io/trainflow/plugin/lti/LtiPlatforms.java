@@ -3,7 +3,6 @@ package io.trainflow.plugin.lti;
 import io.trainflow.connectors.jdbc.Jdbc;
 import io.trainflow.connectors.jdbc.TrainflowSchema;
 import io.trainflow.workflows.problems.TrainflowProblem;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -177,15 +176,8 @@ public class LtiPlatforms {
         if (value == null || value.isBlank() || value.length() > 1000) {
             throw new TrainflowProblem.InvalidInput(field, "required, at most 1000 characters");
         }
-        if (url) {
-            try {
-                URI uri = URI.create(value);
-                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                    throw new IllegalArgumentException();
-                }
-            } catch (IllegalArgumentException e) {
-                throw new TrainflowProblem.InvalidInput(field, "must be an http(s) URL");
-            }
+        if (url && PlatformCalls.httpUri(value).isEmpty()) {
+            throw new TrainflowProblem.InvalidInput(field, "must be an http(s) URL");
         }
     }
 }

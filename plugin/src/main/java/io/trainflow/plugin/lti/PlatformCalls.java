@@ -71,14 +71,19 @@ class PlatformCalls {
     }
 
     static URI httpUrl(String name, String value) {
+        return httpUri(value).orElseThrow(() -> new ServiceFailed("The platform's " + name + " is not an http(s) URL."));
+    }
+
+    /** The value as an absolute http(s) URL with a host, if it is one. */
+    static java.util.Optional<URI> httpUri(String value) {
         try {
             URI uri = URI.create(value);
             if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
+                return java.util.Optional.of(uri);
             }
         } catch (IllegalArgumentException | NullPointerException e) {
-            // said below
+            // not a URL
         }
-        throw new ServiceFailed("The platform's " + name + " is not an http(s) URL.");
+        return java.util.Optional.empty();
     }
 }
