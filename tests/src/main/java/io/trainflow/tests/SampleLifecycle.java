@@ -138,6 +138,13 @@ public final class SampleLifecycle implements AutoCloseable {
         return programmeId;
     }
 
+    /** A campaign for given employees (a course's participants, read from Moodle by the LTI tool). */
+    public String courseCampaign(String requester, String course, List<String> employeeIds) {
+        String programmeId = intake.courseCampaign(requester, course, employeeIds).businessKey();
+        run();
+        return programmeId;
+    }
+
     public List<Task> inbox(String user) {
         return tasks.visibleTo(user);
     }
