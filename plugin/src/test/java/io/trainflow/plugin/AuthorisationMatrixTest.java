@@ -40,6 +40,9 @@ import org.yaml.snakeyaml.Yaml;
  * gets past the door with input that is then refused on its merits (a decision "aprove", an unknown course, a
  * delegation to oneself), so nothing is decided by the matrix itself; where an operation takes no input (claim,
  * withdraw) it really happens, withdrawing last. Every mismatch is listed at once.
+ *
+ * <p>Roles come from Trainflow's group store here ({@code roles-from: groups}): a change of membership counts on the
+ * next call, with the same token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,6 +61,8 @@ class AuthorisationMatrixTest {
         registry.add("trainflow.progress-sync", () -> "PT12H");
         registry.add("trainflow.hcm-sync", () -> "PT12H");
         registry.add("trainflow.sign-in.oidc.issuer-uri", () -> KeycloakServer.get().issuer());
+        // roles from Trainflow's group store (admins, auditors), not from the token (OidcSignInTest has the claims)
+        registry.add("trainflow.sign-in.oidc.roles-from", () -> "groups");
         // the matrix makes a few dozen writes per person within a minute
         registry.add("trainflow.limits.writes-per-minute", () -> 1000);
     }
@@ -324,6 +329,23 @@ class AuthorisationMatrixTest {
         last.forEach(Runnable::run);
         assertThat(calls).isEqualTo(rows.size() * Role.values().length);
         assertThat(mismatches).as("%d calls, mismatches (operation, caller: expected, got)", calls).isEmpty();
+    }
+
+    @Test
+    void rolesComeFromTheGroupStoreOnTheNextCallWhateverTheTokenSays() {
+        Api theo = api("theo.mercier");
+        Api admin = api("adam.david");
+        assertThat(api("ella.lefebvre").get("/api/me").object().get("roles")).isEqualTo(List.of("AUDITOR", "USER"));
+        assertThat(theo.get("/api/me").object().get("roles")).isEqualTo(List.of("USER"));
+        assertThat(theo.get("/api/incidents").status()).isEqualTo(403);
+        try {
+            assertThat(admin.call("PUT", "/api/groups/admins/members/theo.mercier", null).status()).isEqualTo(204);
+            assertThat(theo.get("/api/me").object().get("roles")).isEqualTo(List.of("ADMIN", "USER"));
+            assertThat(theo.get("/api/incidents").status()).isEqualTo(200);
+        } finally {
+            assertThat(admin.delete("/api/groups/admins/members/theo.mercier").status()).isEqualTo(204);
+        }
+        assertThat(theo.get("/api/incidents").status()).isEqualTo(403);
     }
 
     private void check(String operation, Row row, Role role, List<String> mismatches) {
