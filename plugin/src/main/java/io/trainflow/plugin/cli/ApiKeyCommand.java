@@ -88,11 +88,7 @@ public class ApiKeyCommand {
                 return 1;
             } finally {
                 if (hcm != null) {
-                    try {
-                        hcm.resources().close();
-                    } catch (Exception ignored) {
-                        // closing the connector's Camel context; nothing to report
-                    }
+                    hcm.closeQuietly();
                 }
             }
         }
