@@ -8,6 +8,7 @@ import io.trainflow.connectors.ai.quiz.MoodleGiftReader;
 import io.trainflow.connectors.ai.wiring.AiEngines;
 import io.trainflow.connectors.ai.wiring.AiSettings;
 import io.trainflow.workflows.forms.TaskInputException;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,15 +120,22 @@ class QuizReviewTest {
     }
 
     @Test
-    void aReviewLeavingAQuestionUndecidedGoesBackToTheExpert() {
+    void aReviewLeavingAQuestionUndecidedOrDecidingOneNotDraftedIsRefusedAsItIsCompleted() {
         life = SampleLifecycle.startWith(p -> p.withAi(offline(p)).withQuizExports(exports));
         life.flowable().getRuntimeService().startProcessInstanceByKey("quiz-review", "QUIZ-104",
                 Map.of("courseId", "104", "maxQuestions", 2, "requestedBy", "zoe.vincent"));
         life.run();
         Task review = life.task("hugo.roux", "review-quiz", null);
-        life.complete("hugo.roux", review, Map.of("reviews", List.of(Map.of("questionId", "q1", "verdict", "approve"))));
 
-        assertThat(life.task("hugo.roux", "review-quiz", null)).isNotNull();
+        assertThatThrownBy(() -> life.complete("hugo.roux", review, Map.of("reviews",
+                List.of(Map.of("questionId", "q1", "verdict", "approve"))))).isInstanceOfSatisfying(
+                TrainflowProblem.InvalidInput.class, e -> assertThat(e.fields()).containsOnlyKeys("reviews"));
+        assertThatThrownBy(() -> life.complete("hugo.roux", review, Map.of("reviews", List.of(
+                Map.of("questionId", "q1", "verdict", "approve"), Map.of("questionId", "q2", "verdict", "approve"),
+                Map.of("questionId", "q7", "verdict", "approve"))))).isInstanceOfSatisfying(
+                TrainflowProblem.InvalidInput.class, e -> assertThat(e.fields()).containsOnlyKeys("reviews[2].questionId"));
+
+        assertThat(life.task("hugo.roux", "review-quiz", null).getId()).isEqualTo(review.getId());
         assertThat(exports).isEmptyDirectory();
     }
 

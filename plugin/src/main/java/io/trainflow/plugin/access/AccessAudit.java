@@ -3,8 +3,10 @@ package io.trainflow.plugin.access;
 import io.trainflow.connectors.jdbc.Jdbc;
 import io.trainflow.connectors.jdbc.TrainflowSchema;
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,19 +41,25 @@ public class AccessAudit {
 
     /** Records that {@code actor} did {@code action} on {@code subject} (an id), from the caller's address. */
     public void record(String actor, String action, String subject) {
+        jdbc.inTransaction(c -> record(c, actor, action, subject));
+    }
+
+    /**
+     * The same line written on {@code connection}, inside its caller's transaction: a decision and its audit line commit
+     * together (see {@code TaskInbox#complete}).
+     */
+    public int record(Connection connection, String actor, String action, String subject) throws SQLException {
         Entry entry = new Entry(clock.instant(), actor, action, subject, address());
-        jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tf_access_audit (id, at, actor, action, subject, address)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, UUID.randomUUID().toString());
-                ps.setObject(2, entry.at().atOffset(ZoneOffset.UTC));
-                ps.setString(3, entry.actor());
-                ps.setString(4, entry.action());
-                ps.setString(5, entry.subject());
-                ps.setString(6, entry.address());
-                return ps.executeUpdate();
-            }
-        });
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO tf_access_audit (id, at, actor, action, subject,"
+                + " address) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, UUID.randomUUID().toString());
+            ps.setObject(2, entry.at().atOffset(ZoneOffset.UTC));
+            ps.setString(3, entry.actor());
+            ps.setString(4, entry.action());
+            ps.setString(5, entry.subject());
+            ps.setString(6, entry.address());
+            return ps.executeUpdate();
+        }
     }
 
     /** Newest first, {@code max} entries from position {@code first}; optionally only one actor's or one subject's. */

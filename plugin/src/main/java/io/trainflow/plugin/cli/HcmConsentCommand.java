@@ -57,11 +57,7 @@ public class HcmConsentCommand implements Callable<Integer> {
             return 1;
         } finally {
             if (hcm != null) {
-                try {
-                    hcm.resources().close();
-                } catch (Exception ignored) {
-                    // closing the connector's Camel context; nothing to report
-                }
+                hcm.closeQuietly();
             }
         }
     }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "trainflow", mixinStandardHelpOptions = true, version = "Trainflow 0.1",
         description = "Employee-training lifecycle as BPMN. Without a command, java -jar trainflow.jar serves.",
-        subcommands = {LintCommand.class, CheckConnectionsCommand.class, HcmConsentCommand.class})
+        subcommands = {LintCommand.class, CheckConnectionsCommand.class, HcmConsentCommand.class,
+                ApiKeyCommand.class})
 public class TrainflowCommand {
 
     /** This jar's command line: its own commands and the thin CLI's REST commands. */

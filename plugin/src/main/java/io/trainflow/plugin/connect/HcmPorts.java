@@ -29,6 +29,15 @@ public final class HcmPorts {
     /** The chosen HCM, its connection check, the OAuth consent when it has one, and what to close. */
     public record Opened(HcmPort port, ConnectionCheck check, Optional<OAuthAuthorization> oauth,
                          AutoCloseable resources) {
+
+        /** Closes the connector (a CLI command is done with it); nothing to report if that fails. */
+        public void closeQuietly() {
+            try {
+                resources.close();
+            } catch (Exception ignored) {
+                // closing the connector's Camel context; nothing to report
+            }
+        }
     }
 
     private HcmPorts() {

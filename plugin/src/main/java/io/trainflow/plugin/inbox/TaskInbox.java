@@ -1,5 +1,6 @@
 package io.trainflow.plugin.inbox;
 
+import io.trainflow.plugin.access.AccessAudit;
 import io.trainflow.workflows.engine.InboxFilter;
 import io.trainflow.workflows.engine.InboxPage;
 import io.trainflow.workflows.engine.InboxTask;
@@ -21,9 +22,11 @@ public class TaskInbox {
     public static final int MAX_PAGE = 500;
 
     private final UserTaskPort tasks;
+    private final AccessAudit audit;
 
-    public TaskInbox(UserTaskPort tasks) {
+    public TaskInbox(UserTaskPort tasks, AccessAudit audit) {
         this.tasks = tasks;
+        this.audit = audit;
     }
 
     /** The open tasks of one request that the user may see. */
@@ -56,9 +59,12 @@ public class TaskInbox {
         return tasks.visible(user, taskId).orElseThrow(() -> new TrainflowProblem.NotFound("No open task " + taskId + " for " + user));
     }
 
-    /** Claims (so the audit shows who) and completes in one transaction, as {@code user}. */
+    /**
+     * Claims (so the audit shows who) and completes as {@code user}, with the access audit's "decide" line, in one
+     * transaction: no decision without its audit line, whichever way it came (one task, a bulk decision, the inbox).
+     */
     public void complete(String user, String taskId, Map<String, Object> variables) {
-        tasks.complete(user, taskId, variables);
+        tasks.complete(user, taskId, variables, connection -> audit.record(connection, user, "decide", taskId));
     }
 
     /**

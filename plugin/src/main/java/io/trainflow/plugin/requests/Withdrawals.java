@@ -1,8 +1,11 @@
 package io.trainflow.plugin.requests;
 
+import io.trainflow.plugin.access.Access;
+import io.trainflow.plugin.inbox.TaskInbox;
 import io.trainflow.workflows.engine.ProcessHistoryPort;
 import io.trainflow.workflows.engine.ProcessHistoryPort.ProcessRecord;
 import io.trainflow.workflows.problems.TrainflowProblem;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,15 +20,24 @@ public class Withdrawals {
 
     private final ProcessHistoryPort processes;
     private final RequestHistory history;
+    private final Access access;
+    private final TaskInbox inbox;
 
-    public Withdrawals(ProcessHistoryPort processes, RequestHistory history) {
+    public Withdrawals(ProcessHistoryPort processes, RequestHistory history, Access access, TaskInbox inbox) {
         this.processes = processes;
         this.history = history;
+        this.access = access;
+        this.inbox = inbox;
     }
 
     public void withdraw(String user, String requestId) {
         ProcessRecord request = history.instanceOf(requestId);
-        Object requester = processes.variables(request.id()).get("requestedBy");
+        Map<String, Object> variables = processes.variables(request.id());
+        Object requester = variables.get("requestedBy");
+        if (!user.equals(requester) && !access.maySeeRequest(user, requestId, (String) requester,
+                (String) variables.get("employeeId"), !inbox.tasksOf(user, requestId).isEmpty())) {
+            throw RequestHistory.notFound(requestId); // to anyone who may not see it, it does not exist
+        }
         if (!user.equals(requester)) {
             throw new TrainflowProblem.Forbidden(user + " did not make request " + requestId + " and cannot withdraw it");
         }

@@ -1,11 +1,15 @@
 package io.trainflow.plugin.security;
 
+import io.trainflow.workflows.problems.TrainflowProblem;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** What an API key may do. {@code admin} includes every other scope. */
-enum ApiKeyScope {
+public enum ApiKeyScope {
     TASKS_READ("tasks:read"),
     TASKS_DECIDE("tasks:decide"),
     REQUESTS_READ("requests:read"),
@@ -18,7 +22,7 @@ enum ApiKeyScope {
         this.value = value;
     }
 
-    String value() {
+    public String value() {
         return value;
     }
 
@@ -44,6 +48,23 @@ enum ApiKeyScope {
             return Optional.of(read ? TASKS_READ : TASKS_DECIDE);
         }
         return Optional.of(read ? REQUESTS_READ : REQUESTS_WRITE);
+    }
+
+    /**
+     * The scopes named in a request (REST or CLI), refusing none, too many and unknown ones, naming the field
+     * ({@code field[i]} for an entry).
+     */
+    public static Set<ApiKeyScope> parse(List<String> values, String field) {
+        if (values == null || values.isEmpty() || values.size() > values().length) {
+            throw new TrainflowProblem.InvalidInput(field, "give 1 to " + values().length + " of " + all());
+        }
+        Set<ApiKeyScope> scopes = EnumSet.noneOf(ApiKeyScope.class);
+        for (int i = 0; i < values.size(); i++) {
+            int at = i;
+            scopes.add(of(values.get(i)).orElseThrow(() -> new TrainflowProblem.InvalidInput(field + "[" + at + "]",
+                    "'" + values.get(at) + "' is not a scope; use " + all())));
+        }
+        return scopes;
     }
 
     static String all() {

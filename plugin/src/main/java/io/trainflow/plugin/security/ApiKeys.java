@@ -1,7 +1,9 @@
 package io.trainflow.plugin.security;
 
+import io.trainflow.connectors.hcm.HcmPort;
 import io.trainflow.connectors.jdbc.Jdbc;
 import io.trainflow.connectors.jdbc.TrainflowSchema;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -32,16 +35,16 @@ import javax.sql.DataSource;
  * when it was last used (written at most once a minute) and when it was revoked. Revocation takes effect
  * on the next call: keys are looked up on every use.
  */
-final class ApiKeys {
+public final class ApiKeys {
 
     static final String PREFIX = "tfk_";
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
-    record Key(String id, String name, String username, Set<ApiKeyScope> scopes, Instant createdAt, String createdBy,
+    public record Key(String id, String name, String username, Set<ApiKeyScope> scopes, Instant createdAt, String createdBy,
                Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
     }
 
-    record Created(Key key, String secret) {
+    public record Created(Key key, String secret) {
     }
 
     private final Jdbc jdbc;
@@ -49,13 +52,24 @@ final class ApiKeys {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> lastUseWritten = new ConcurrentHashMap<>();
 
-    ApiKeys(DataSource dataSource, Clock clock) {
+    public ApiKeys(DataSource dataSource, Clock clock) {
         this.jdbc = new Jdbc(dataSource);
         this.clock = clock;
         TrainflowSchema.ensure(dataSource);
     }
 
-    Created create(String name, String username, Set<ApiKeyScope> scopes, Instant expiresAt, String createdBy) {
+    /**
+     * A key acts as a person Trainflow knows: an employee of the HCM or a member of one of Trainflow's groups
+     * (a machine's own identity is not supported).
+     */
+    public static void requireKnownPerson(String username, String field, HcmPort hcm, Function<String, Set<String>> groupsOf) {
+        if (hcm.employeeByUsername(username).isEmpty() && groupsOf.apply(username).isEmpty()) {
+            throw new TrainflowProblem.InvalidInput(field, "'" + username + "' is not a person of the HCM nor a member of a"
+                    + " Trainflow group");
+        }
+    }
+
+    public Created create(String name, String username, Set<ApiKeyScope> scopes, Instant expiresAt, String createdBy) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -79,7 +93,7 @@ final class ApiKeys {
     }
 
     /** The live key with this secret: not revoked, not expired. */
-    Optional<Key> use(String secret) {
+    public Optional<Key> use(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }

@@ -6,26 +6,37 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * Trainflow's roles (USER, AUDITOR, ADMIN) from the values of the configured token claims (realm
- * roles, groups, ...). Which approval tasks a person sees is not decided here: the engine's directory
- * resolves candidate groups from the organisation.
+ * roles, groups, ...), or, with {@code roles-from: groups}, from the person's groups in Trainflow's group store
+ * (the username claim names the person; the token's own roles are then ignored). Which approval tasks a person
+ * sees is not decided here: the engine's directory resolves candidate groups from the organisation.
  */
 final class ClaimRoles {
 
     private final SignInProperties.Oidc oidc;
+    private final Function<String, Set<String>> groupsOf;
 
-    ClaimRoles(SignInProperties.Oidc oidc) {
+    ClaimRoles(SignInProperties.Oidc oidc, Function<String, Set<String>> groupsOf) {
         this.oidc = oidc;
+        this.groupsOf = groupsOf;
     }
 
     Collection<GrantedAuthority> authorities(Map<String, Object> claims) {
         Set<String> values = new LinkedHashSet<>();
-        for (String claim : oidc.roleClaims()) {
-            collect(at(claims, claim), values);
+        if (oidc.rolesFromGroups()) {
+            Object username = claims.get(oidc.usernameClaim());
+            if (username instanceof String person) {
+                values.addAll(groupsOf.apply(person));
+            }
+        } else {
+            for (String claim : oidc.roleClaims()) {
+                collect(at(claims, claim), values);
+            }
         }
         List<GrantedAuthority> roles = new ArrayList<>();
         if (oidc.userValues().isEmpty() || oidc.userValues().stream().anyMatch(values::contains)) {

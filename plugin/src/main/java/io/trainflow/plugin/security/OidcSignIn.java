@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -42,9 +44,10 @@ final class OidcSignIn {
     private final ClaimRoles roles;
     private final JwtDecoder decoder;
 
-    OidcSignIn(SignInProperties.Oidc oidc) {
+    /** @param groupsOf a person's groups in Trainflow's group store (for {@code roles-from: groups}) */
+    OidcSignIn(SignInProperties.Oidc oidc, Function<String, Set<String>> groupsOf) {
         this.oidc = oidc;
-        this.roles = new ClaimRoles(oidc);
+        this.roles = new ClaimRoles(oidc, groupsOf);
         this.decoder = new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder nimbus = NimbusJwtDecoder.withIssuerLocation(oidc.issuerUri()).build();
             nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(

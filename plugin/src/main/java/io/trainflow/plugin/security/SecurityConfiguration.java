@@ -1,5 +1,6 @@
 package io.trainflow.plugin.security;
 
+import io.trainflow.connectors.groups.JdbcGroups;
 import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.plugin.config.TrainflowProperties;
 import io.trainflow.plugin.connect.Connections;
@@ -63,7 +64,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, SignInProperties signIn, TrainflowProperties properties,
                             UserDetailsService users, PasswordEncoder encoder, ApiKeys keys,
-                            List<CallerCredentials> others) throws Exception {
+                            List<CallerCredentials> others, JdbcGroups groups) throws Exception {
         SignInProperties.Oidc oidc = signIn.oidc();
         boolean demo = !SignInProperties.blank(properties.demoPassword());
         SignInProblems problems = new SignInProblems(
@@ -97,7 +98,7 @@ public class SecurityConfiguration {
                     .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         }
         if (oidc.configured()) {
-            OidcSignIn provider = new OidcSignIn(oidc);
+            OidcSignIn provider = new OidcSignIn(oidc, groups::groupsOf);
             http.oauth2ResourceServer(rs -> rs.authenticationEntryPoint(problems).accessDeniedHandler(problems)
                     .jwt(jwt -> jwt.decoder(provider.decoder()).jwtAuthenticationConverter(provider.tokens())));
             if (oidc.browserSignIn()) {
@@ -162,7 +163,8 @@ public class SecurityConfiguration {
         boolean realHcm = connections.hcm() != org.hcm();
         if (SignInProperties.blank(password)) {
             if (!signIn.oidc().configured()) {
-                LOG.warn("Neither TRAINFLOW_DEMO_PASSWORD nor TRAINFLOW_OIDC_ISSUER_URI is set: only API keys can sign in");
+                LOG.warn("Neither TRAINFLOW_DEMO_PASSWORD nor TRAINFLOW_OIDC_ISSUER_URI is set: only API keys can sign in"
+                        + " (the first one: trainflow api-key create, see README, Sign-in)");
             }
             return new InMemoryUserDetailsManager();
         }

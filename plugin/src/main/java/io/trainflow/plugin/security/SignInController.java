@@ -12,7 +12,6 @@ import io.trainflow.workflows.engine.Directory;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -62,10 +61,8 @@ public class SignInController implements SignInApi {
     public ResponseEntity<ApiKeyCreated> createApiKey(ApiKeyRequest request) {
         String name = required(request.getName(), "name", 100);
         String username = required(request.getUsername(), "username", 200);
-        if (connections.hcm().employeeByUsername(username).isEmpty() && directory.groupsOf(username).isEmpty()) {
-            throw new TrainflowProblem.InvalidInput("username", "'" + username + "' is not a person of the HCM");
-        }
-        Set<ApiKeyScope> scopes = scopes(request.getScopes());
+        ApiKeys.requireKnownPerson(username, "username", connections.hcm(), directory::groupsOf);
+        Set<ApiKeyScope> scopes = ApiKeyScope.parse(request.getScopes(), "scopes");
         Instant expiresAt = request.getExpiresAt() == null ? null : request.getExpiresAt().toInstant();
         if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
             throw new TrainflowProblem.InvalidInput("expiresAt", request.getExpiresAt() + " is not in the future");
@@ -89,20 +86,6 @@ public class SignInController implements SignInApi {
             throw new TrainflowProblem.NotFound("No API key with id " + keyId);
         }
         return ResponseEntity.noContent().build();
-    }
-
-    private static Set<ApiKeyScope> scopes(List<String> values) {
-        if (values == null || values.isEmpty() || values.size() > ApiKeyScope.values().length) {
-            throw new TrainflowProblem.InvalidInput("scopes", "give 1 to " + ApiKeyScope.values().length + " of "
-                    + ApiKeyScope.all());
-        }
-        Set<ApiKeyScope> scopes = EnumSet.noneOf(ApiKeyScope.class);
-        for (int i = 0; i < values.size(); i++) {
-            int at = i;
-            scopes.add(ApiKeyScope.of(values.get(i)).orElseThrow(() -> new TrainflowProblem.InvalidInput("scopes[" + at
-                    + "]", "'" + values.get(at) + "' is not a scope; use " + ApiKeyScope.all())));
-        }
-        return scopes;
     }
 
     private static String required(String value, String field, int maxLength) {

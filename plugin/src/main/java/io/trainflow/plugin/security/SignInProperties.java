@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record SignInProperties(Oidc oidc, Throttle throttle) {
 
     public SignInProperties {
-        oidc = oidc == null ? new Oidc(null, null, null, null, null, null, null, null, null, null, null) : oidc;
+        oidc = oidc == null ? new Oidc(null, null, null, null, null, null, null, null, null, null, null, null) : oidc;
         throttle = throttle == null ? new Throttle(0, 0, null, null, null, null, 0) : throttle;
     }
 
@@ -26,26 +26,44 @@ public record SignInProperties(Oidc oidc, Throttle throttle) {
      * @param clientSecret  from the environment; unset: a public client (PKCE only)
      * @param scopes        asked for at browser sign-in
      * @param usernameClaim the claim holding the username (the HCM's, tasks are assigned to it)
+     * @param rolesFrom     where a person's roles come from: {@code claims} (the role claims of their token) or
+     *                      {@code groups} (their groups in Trainflow's group store, read on every call)
      * @param roleClaims    claims (dotted paths into nested objects) whose values map to Trainflow's roles
-     * @param adminValues   any of these values in a role claim makes an ADMIN
+     * @param adminValues   any of these values in a role claim (or group names) makes an ADMIN
      * @param auditorValues ... an AUDITOR
      * @param userValues    ... a USER; empty: everyone the provider signs in is a USER
      * @param clockSkew     tolerance on a token's expiry and not-before times
      */
     public record Oidc(String issuerUri, String audience, String clientId, String clientSecret, List<String> scopes,
-                       String usernameClaim, List<String> roleClaims, List<String> adminValues,
+                       String usernameClaim, String rolesFrom, List<String> roleClaims, List<String> adminValues,
                        List<String> auditorValues, List<String> userValues, Duration clockSkew) {
 
         public Oidc {
             audience = blank(audience) ? "trainflow" : audience;
             scopes = scopes == null || scopes.isEmpty() ? List.of("openid", "profile", "email") : List.copyOf(scopes);
             usernameClaim = blank(usernameClaim) ? "preferred_username" : usernameClaim;
+            rolesFrom = blank(rolesFrom) ? CLAIMS : rolesFrom.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!CLAIMS.equals(rolesFrom) && !GROUPS.equals(rolesFrom)) {
+                throw new IllegalArgumentException("trainflow.sign-in.oidc.roles-from (TRAINFLOW_OIDC_ROLES_FROM) is '"
+                        + rolesFrom + "': use " + CLAIMS + " or " + GROUPS);
+            }
             roleClaims = roleClaims == null || roleClaims.isEmpty() ? List.of("realm_access.roles", "groups")
                     : List.copyOf(roleClaims);
-            adminValues = adminValues == null ? List.of("trainflow-admin") : List.copyOf(adminValues);
-            auditorValues = auditorValues == null ? List.of("trainflow-auditor") : List.copyOf(auditorValues);
+            // unset: the provider's usual role names, or the group store's groups of the same purpose
+            boolean groups = GROUPS.equals(rolesFrom);
+            adminValues = given(adminValues).isEmpty() ? List.of(groups ? "admins" : "trainflow-admin") : given(adminValues);
+            auditorValues = given(auditorValues).isEmpty() ? List.of(groups ? "auditors" : "trainflow-auditor")
+                    : given(auditorValues);
             userValues = userValues == null ? List.of() : List.copyOf(userValues);
             clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
+        }
+
+        public static final String CLAIMS = "claims";
+        public static final String GROUPS = "groups";
+
+        /** Roles come from Trainflow's group store, not from the token. */
+        public boolean rolesFromGroups() {
+            return GROUPS.equals(rolesFrom);
         }
 
         /** An identity provider is configured: the demo password is refused. */
@@ -83,6 +101,11 @@ public record SignInProperties(Oidc oidc, Throttle throttle) {
             concurrentPasswordChecks = concurrentPasswordChecks <= 0
                     ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2) : concurrentPasswordChecks;
         }
+    }
+
+    /** The non-blank entries of a configured list (an unset variable binds as one empty entry or none). */
+    private static List<String> given(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> !blank(v)).map(String::strip).toList();
     }
 
     static boolean blank(String s) {

@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,19 +18,19 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Per-person limit on writes (POST, PUT, PATCH, DELETE under {@code /api}): {@code trainflow.limits.writes-per-minute}
  * (60) as a bucket that refills continuously, so a person may burst that many and then one a second. Refused
  * writes count too: a flood of bad input is still a flood. Sign-in delays are the sign-in's business, not this.
+ * The buckets are in the database ({@link WriteBuckets}), shared by every node.
  */
 @Component
 public class WriteRateLimit implements HandlerInterceptor, WebMvcConfigurer {
 
-    private static final int MAX_PEOPLE = 100_000;
-
     private final double perMinute;
     private final Clock clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final WriteBuckets buckets;
 
-    public WriteRateLimit(@Value("${trainflow.limits.writes-per-minute:60}") int perMinute) {
+    public WriteRateLimit(@Value("${trainflow.limits.writes-per-minute:60}") int perMinute, DataSource dataSource) {
         this.perMinute = perMinute;
         this.clock = Clock.systemUTC();
+        this.buckets = new WriteBuckets(dataSource);
     }
 
     @Override
@@ -48,11 +48,7 @@ public class WriteRateLimit implements HandlerInterceptor, WebMvcConfigurer {
         if (who == null || who.getName() == null) {
             return true; // the sign-in refuses it
         }
-        if (buckets.size() > MAX_PEOPLE) {
-            buckets.clear();
-        }
-        long waitSeconds = buckets.computeIfAbsent(who.getName(), name -> new Bucket(perMinute, clock.millis()))
-                .take(perMinute, clock.millis());
+        long waitSeconds = buckets.take(who.getName(), perMinute, clock.millis());
         if (waitSeconds > 0) {
             response.setHeader("Retry-After", Long.toString(waitSeconds));
             throw new TooManyWrites(who.getName() + " made more than " + (int) perMinute
@@ -67,27 +63,6 @@ public class WriteRateLimit implements HandlerInterceptor, WebMvcConfigurer {
 
         TooManyWrites(String message) {
             super(message, Map.of());
-        }
-    }
-
-    private static final class Bucket {
-        private double tokens;
-        private long at;
-
-        Bucket(double capacity, long now) {
-            this.tokens = capacity;
-            this.at = now;
-        }
-
-        /** 0 when a write may go ahead, else the seconds until one may. */
-        synchronized long take(double perMinute, long now) {
-            tokens = Math.min(perMinute, tokens + (now - at) * perMinute / 60_000.0);
-            at = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return Math.max(1, (long) Math.ceil((1 - tokens) * 60 / perMinute));
         }
     }
 }

@@ -37,7 +37,8 @@ class InboxScheduleTest {
     void earliestDueFirstThenPriorityAndOverdueOnTheEnginesClock() {
         engine.flowable().getRuntimeService().startProcessInstanceByKey("schedule", Map.of("urgency", 80));
         engine.driver().runUntilIdle();
-        TaskInbox inbox = new TaskInbox(new FlowableUserTasks(engine, user -> Set.of("ld-team")));
+        TaskInbox inbox = new TaskInbox(new FlowableUserTasks(engine, user -> Set.of("ld-team")),
+                org.mockito.Mockito.mock(io.trainflow.plugin.access.AccessAudit.class)); // pages only: nothing to audit
 
         var page = inbox.page("lena", 0, 10).tasks();
         assertThat(page).extracting(InboxTask::elementId).containsExactly("urgent", "later", "whenever");

@@ -48,8 +48,9 @@ class TasksControllerSliceTest {
 
     @BeforeEach
     void setUp() {
-        TaskInbox inbox = new TaskInbox(port);
-        TasksController controller = new TasksController(inbox, mock(AccessAudit.class), new BulkDecisions(inbox));
+        AccessAudit audit = mock(AccessAudit.class);
+        TaskInbox inbox = new TaskInbox(port, audit);
+        TasksController controller = new TasksController(inbox, audit, new BulkDecisions(inbox));
         mvc = MockMvcBuilders.standaloneSetup(controller).setControllerAdvice(new ProblemHandler(engineErrors)).build();
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("sophie.laurent", "n/a"));
         when(engineErrors.problemOf(any())).thenReturn(Optional.empty());
@@ -92,7 +93,7 @@ class TasksControllerSliceTest {
     @Test
     void aTaskCompletedByAColleagueAMomentAgoIsAConflict() throws Exception {
         doThrow(new TrainflowProblem.Conflict("Task t1 was completed a moment ago")).when(port)
-                .complete(eq("sophie.laurent"), eq("t1"), anyMap());
+                .complete(eq("sophie.laurent"), eq("t1"), anyMap(), any());
 
         mvc.perform(post("/api/tasks/t1/complete").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"variables\":{\"decision\":\"approve\"}}"))
@@ -113,7 +114,7 @@ class TasksControllerSliceTest {
     @Test
     void aBulkDecisionAnswersEachTaskOnItsOwn() throws Exception {
         doThrow(new TrainflowProblem.NotFound("No open task t2 for sophie.laurent")).when(port)
-                .complete(eq("sophie.laurent"), eq("t2"), anyMap());
+                .complete(eq("sophie.laurent"), eq("t2"), anyMap(), any());
 
         mvc.perform(post("/api/tasks/decisions").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"taskIds\":[\"t1\",\"t2\"],\"variables\":{\"decision\":\"approve\"}}"))
@@ -122,7 +123,7 @@ class TasksControllerSliceTest {
                 .andExpect(jsonPath("$.refused").value(1))
                 .andExpect(jsonPath("$.results[0].status").value(204))
                 .andExpect(jsonPath("$.results[1].status").value(404));
-        verify(port).complete("sophie.laurent", "t1", Map.of("decision", "approve"));
+        verify(port).complete(eq("sophie.laurent"), eq("t1"), eq(Map.of("decision", "approve")), any());
     }
 
     private static InboxTask task(String id) {

@@ -29,7 +29,7 @@ class DemoPasswordTest {
 
     private static SignInProperties provider(String issuer) {
         return new SignInProperties(new SignInProperties.Oidc(issuer, null, null, null, null, null, null, null, null,
-                null, null), null);
+                null, null, null), null);
     }
 
     private Connections sample() {

@@ -34,7 +34,21 @@ public interface UserTaskPort {
     List<InboxTask> waitingOn(String requestId);
 
     /** Completes as {@code user}: who may, the form's check, the audit comment, in one transaction. */
-    void complete(String user, String taskId, Map<String, Object> variables);
+    default void complete(String user, String taskId, Map<String, Object> variables) {
+        complete(user, taskId, variables, connection -> { });
+    }
+
+    /**
+     * Completes as {@code user}, and runs {@code alsoRecord} on the engine's connection in the same transaction, after the
+     * completion: what it writes (the access audit's line) commits with the decision or not at all.
+     */
+    void complete(String user, String taskId, Map<String, Object> variables, InTransaction alsoRecord);
+
+    /** Work on the engine's own connection, inside its transaction. */
+    @FunctionalInterface
+    interface InTransaction {
+        void run(java.sql.Connection connection) throws java.sql.SQLException;
+    }
 
     /** The user takes a task offered to them or their group. */
     void claim(String user, String taskId);

@@ -46,6 +46,15 @@ public class Intake {
         }
         Employee employee = hcm.employee(employeeId).orElseThrow(() ->
                 new InvalidInput("employeeId", "'" + employeeId + "' is not an employee in the HCM"));
+        // who first, then what: someone who may not ask learns nothing of the catalogue from the refusal
+        String origin;
+        if (user.equals(employee.username())) {
+            origin = "employee-request";
+        } else if (isInManagerChain(user, employee)) {
+            origin = "manager-nomination";
+        } else {
+            throw new Forbidden(user + " may request training only for themselves or their reports");
+        }
         if (justification != null && justification.length() > MAX_JUSTIFICATION) {
             throw new InvalidInput("justification", "is longer than " + MAX_JUSTIFICATION + " characters");
         }
@@ -61,14 +70,6 @@ public class Intake {
             if (catalogue.offering(course).isEmpty()) {
                 throw new InvalidInput("requestedCourseIds[" + i + "]", "'" + course + "' is not a course of the catalogue");
             }
-        }
-        String origin;
-        if (user.equals(employee.username())) {
-            origin = "employee-request";
-        } else if (isInManagerChain(user, employee)) {
-            origin = "manager-nomination";
-        } else {
-            throw new Forbidden(user + " may request training only for themselves or their reports");
         }
         String requestId = "REQ-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> variables = new HashMap<>();

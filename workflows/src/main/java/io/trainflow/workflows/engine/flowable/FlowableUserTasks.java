@@ -128,8 +128,8 @@ public final class FlowableUserTasks implements UserTaskPort {
     }
 
     @Override
-    public void complete(String user, String taskId, Map<String, Object> variables) {
-        translated(() -> tasks.complete(user, taskId, variables));
+    public void complete(String user, String taskId, Map<String, Object> variables, InTransaction alsoRecord) {
+        translated(() -> tasks.complete(user, taskId, variables, alsoRecord));
     }
 
     @Override

@@ -14,7 +14,6 @@ import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.FlowElement;
 import org.flowable.bpmn.model.TimerEventDefinition;
 import org.flowable.common.engine.impl.context.Context;
-import org.flowable.common.engine.impl.db.DbSqlSession;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.delegate.TaskListener;
 import org.flowable.engine.impl.util.CommandContextUtil;
@@ -56,7 +55,7 @@ final class TaskNotices implements TaskListener {
 
     /** The connection of the running engine command: what is written on it commits with the task. */
     static Connection connection() {
-        return Context.getCommandContext().getSession(DbSqlSession.class).getSqlSession().getConnection();
+        return EngineConnection.of(Context.getCommandContext());
     }
 
     /** A notice about an open task, read through the engine's services (outside a task listener). */

@@ -2,9 +2,12 @@ package io.trainflow.workflows.engine.flowable;
 
 import io.trainflow.workflows.duties.Duties;
 import io.trainflow.workflows.engine.Directory;
+import io.trainflow.workflows.engine.UserTaskPort;
 import io.trainflow.workflows.feel.Feel;
 import io.trainflow.workflows.forms.TaskForm;
 import io.trainflow.workflows.problems.TrainflowProblem;
+import io.trainflow.workflows.quiz.QuizReviewCoverage;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,6 +139,14 @@ public final class UserTasks {
      * a moment ago by someone else is a conflict.
      */
     public void complete(String user, String taskId, Map<String, Object> variables) {
+        complete(user, taskId, variables, connection -> { });
+    }
+
+    /**
+     * Completes as {@code user} and runs {@code alsoRecord} on the engine's connection after the completion, in the same
+     * transaction: a crash loses both or neither.
+     */
+    public void complete(String user, String taskId, Map<String, Object> variables, UserTaskPort.InTransaction alsoRecord) {
         Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
             throw completedOrUnknown(user, taskId);
@@ -151,11 +162,20 @@ public final class UserTasks {
                 // who first, then what (a stranger learns nothing of the form); the guard runs again as the task completes
                 guard.check(user, task, parties, links);
                 TaskCompletionGuard.refuseQuietly(() -> forms.check(task, values));
+                if (forms.of(task).filter(form -> QuizReviewCoverage.FORM.equals(form.id())).isPresent()) {
+                    Object draft = tasks.getVariable(taskId, "quizDraft");
+                    TaskCompletionGuard.refuseQuietly(() -> QuizReviewCoverage.check(draft, values.get("reviews")));
+                }
                 if (task.getAssignee() == null) {
                     tasks.setAssignee(taskId, user); // the audit trail names who took an offered task
                 }
                 tasks.addComment(taskId, task.getProcessInstanceId(), AUDIT_COMMENT, auditText(task, values));
                 tasks.complete(taskId, values);
+                try {
+                    alsoRecord.run(EngineConnection.of(context));
+                } catch (SQLException e) {
+                    throw new IllegalStateException("recording the decision on task " + taskId + " failed", e);
+                }
                 return null;
             });
         } catch (TaskCompletionGuard.Refused refused) {

@@ -23,11 +23,12 @@ class UserTasksTest {
     private TrainflowEngine engine;
     private ProcessEngine flowable;
     private UserTasks tasks;
+    private final String jdbcUrl = "jdbc:h2:mem:user-tasks-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
     @BeforeEach
     void start() throws Exception {
         engine = TrainflowEngine.builder()
-                .jdbcUrl("jdbc:h2:mem:user-tasks-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .jdbcUrl(jdbcUrl)
                 .handlers(new HandlerRegistry(List.of(new TestSteps.Double(), new TestSteps.Check(), new TestSteps.Flaky())))
                 .directory(user -> Set.of("rita", "rex").contains(user) ? Set.of("reviewers") : Set.of())
                 .background(false)
@@ -63,6 +64,49 @@ class UserTasksTest {
         assertThat(flowable.getTaskService().createTaskQuery().taskId(review.getId()).count()).isZero();
         assertThat(flowable.getHistoryService().createHistoricTaskInstanceQuery().taskId(review.getId()).singleResult()
                 .getAssignee()).isEqualTo("rex");
+    }
+
+    @Test
+    void aDecisionAndWhatIsRecordedWithItCommitTogetherOrNotAtAll() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "sa", "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE decision_log (task_id VARCHAR(64))");
+        }
+        flowable.getRuntimeService().startProcessInstanceByKey("dialect-main",
+                Map.of("amount", 3, "orderId", "A-2", "requestedBy", "rita"));
+        engine.driver().runUntilIdle();
+        String review = flowable.getTaskService().createTaskQuery().taskDefinitionKey("review").singleResult().getId();
+        io.trainflow.workflows.engine.UserTaskPort.InTransaction insert = c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO decision_log VALUES (?)")) {
+                ps.setString(1, review);
+                ps.executeUpdate();
+            }
+        };
+
+        // the line is written, then the transaction fails: neither the decision nor the line stays
+        assertThatThrownBy(() -> tasks.complete("rex", review, Map.of(), c -> {
+            insert.run(c);
+            throw new java.sql.SQLException("disk full");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(flowable.getTaskService().createTaskQuery().taskId(review).count()).isOne();
+        assertThat(logged()).isZero();
+        // a refused completion records nothing
+        assertThatThrownBy(() -> tasks.complete("mallory", review, Map.of(), insert))
+                .isInstanceOf(TrainflowProblem.NotFound.class);
+        assertThat(logged()).isZero();
+
+        tasks.complete("rex", review, Map.of(), insert);
+
+        assertThat(flowable.getTaskService().createTaskQuery().taskId(review).count()).isZero();
+        assertThat(logged()).isOne();
+    }
+
+    private int logged() throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "sa", "");
+             java.sql.ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM decision_log")) {
+            r.next();
+            return r.getInt(1);
+        }
     }
 
     @Test
