@@ -47,7 +47,12 @@ public final class Camunda8Engine implements AutoCloseable {
 
     /** Deploys, opens the workers, and watches the models folder. */
     public void start(Duration pollInterval, Duration redeployEvery) {
-        deployer.deployIfChanged();
+        try {
+            deployer.deployIfChanged();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Deploying the models to the Camunda 8 cluster failed (check TRAINFLOW_CAMUNDA_*): "
+                    + e.getMessage(), e);
+        }
         workers.open(pollInterval);
         redeploy = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "camunda8-redeploy");
