@@ -106,15 +106,14 @@ public final class CamundaUserTasks implements UserTaskPort {
 
     @Override
     public void complete(String user, String taskId, Map<String, Object> variables) {
-        UserTask task = openTask(user, taskId);
-        Map<String, Object> read = variables(task);
-        Parties parties = parties(read);
+        Open open = openTask(user, taskId);
+        UserTask task = open.task();
+        Map<String, Object> read = open.variables();
         Step step = step(task, read);
-        duties.checkCompletion(user, taskId, parties, step);
         Map<String, Object> completion = new HashMap<>(variables == null ? Map.of() : variables);
         if (step.decision()) {
             Object onBehalfOf = user.equals(read.get("approver")) ? read.get(Parties.ON_BEHALF_OF) : null;
-            completion.put(Parties.DECIDED, parties.decidedAfter(step.level(), user, onBehalfOf instanceof String s ? s : null));
+            completion.put(Parties.DECIDED, parties(read).decidedAfter(step.level(), user, onBehalfOf instanceof String s ? s : null));
         }
         CamundaErrors.translated(() -> client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(completion)
                 .send().join());
@@ -122,7 +121,7 @@ public final class CamundaUserTasks implements UserTaskPort {
 
     @Override
     public void claim(String user, String taskId) {
-        UserTask task = openTask(user, taskId);
+        UserTask task = openTask(user, taskId).task();
         if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
             throw new TrainflowProblem.Conflict("Task " + taskId + " was taken by someone else meanwhile");
         }
@@ -132,7 +131,7 @@ public final class CamundaUserTasks implements UserTaskPort {
 
     @Override
     public void unclaim(String user, String taskId) {
-        UserTask task = openTask(user, taskId);
+        UserTask task = openTask(user, taskId).task();
         if (!user.equals(task.getAssignee())) {
             throw new TrainflowProblem.Conflict("Task " + taskId + " is not taken by " + user);
         }
@@ -148,12 +147,17 @@ public final class CamundaUserTasks implements UserTaskPort {
         return values;
     }
 
+    /** An open task with its variables as read once. */
+    private record Open(UserTask task, Map<String, Object> variables) {
+    }
+
     /** The open task the user may act on; anyone else gets the answer an unknown task gets. */
-    private UserTask openTask(String user, String taskId) {
+    private Open openTask(String user, String taskId) {
         UserTask task = find(taskId).filter(t -> t.getState() == UserTaskState.CREATED)
                 .orElseThrow(() -> new TrainflowProblem.NotFound("No open task " + taskId + " for " + user));
-        duties.checkCompletion(user, taskId, parties(variables(task)), step(task, variables(task)));
-        return task;
+        Map<String, Object> variables = variables(task);
+        duties.checkCompletion(user, taskId, parties(variables), step(task, variables));
+        return new Open(task, variables);
     }
 
     private Optional<UserTask> find(String taskId) {
@@ -180,8 +184,10 @@ public final class CamundaUserTasks implements UserTaskPort {
     }
 
     private List<UserTask> ofRequest(String requestId) {
+        // the cluster compares a variable's stored JSON: a string is matched with its quotes
+        String json = JSON.writeValueAsString(requestId);
         return CamundaErrors.translated(() -> client.newUserTaskSearchRequest().filter(f -> f.state(UserTaskState.CREATED)
-                .processInstanceVariables(Map.of("requestId", requestId))).sort(s -> s.creationDate().asc())
+                .processInstanceVariables(Map.of("requestId", json))).sort(s -> s.creationDate().asc())
                 .page(p -> p.limit(BATCH)).send().join().items());
     }
 

@@ -92,8 +92,7 @@ class Camunda8AdapterContractTest {
     void startsARequestAtTheLatestVersionWithItsVariables() {
         String key = engine.processes().start("training-request", Map.of("employeeId", "1004", "requestedBy", "eva.requester"));
 
-        ProcessInstanceCreationInstruction sent = (ProcessInstanceCreationInstruction) gateway
-                .received("POST", "/v2/process-instances").get(0).body();
+        ProcessInstanceCreationInstruction sent = (ProcessInstanceCreationInstruction) last("POST", "/v2/process-instances");
         assertThat(key).isNotBlank();
         assertThat(sent.getProcessDefinitionId()).isEqualTo("training-request");
         assertThat(sent.getProcessDefinitionVersion()).isEqualTo(-1);
@@ -185,11 +184,38 @@ class Camunda8AdapterContractTest {
     }
 
     @Test
+    void aRequestRunsThroughItsStepsWithTheCommandsOfAHappyPath() {
+        int before = gateway.received().size();
+        engine.processes().start("training-request", Map.of("employeeId", "1002", "requestedBy", "eva.requester"));
+        String load = gateway.offerJob("hcm-load-profile", Map.of("employeeId", "1002"), Map.of(), 3);
+        Map<String, Object> loaded = ((JobCompletionRequest) awaitCommand("POST", "/v2/jobs/" + load + "/completion").body())
+                .getVariables();
+        String budget = gateway.offerJob("check-budget", Map.of("profile", loaded.get("profile"), "pathCost", 900.0), Map.of(), 3);
+        Map<String, Object> checked = ((JobCompletionRequest) awaitCommand("POST", "/v2/jobs/" + budget + "/completion").body())
+                .getVariables();
+        assertThat(checked).containsKeys("budget", "overBudget");
+
+        String approval = gateway.openUserTask("manager-approval", "Manager approval", Map.of("approval", "true"),
+                List.of("ld-team"), Map.of("requestId", "REQ-1002", "requestedBy", "eva.requester", "level", "manager",
+                        "profile", loaded.get("profile")));
+        assertThat(engine.userTasks().visibleOfRequest("zoe.vincent", "REQ-1002")).extracting(InboxTask::id).containsExactly(approval);
+        assertThat(engine.userTasks().visibleOfRequest("eva.requester", "REQ-1002")).isEmpty();
+        assertThat(engine.userTasks().waitingOn("REQ-1002")).extracting(InboxTask::name).containsExactly("Manager approval");
+        engine.userTasks().complete("zoe.vincent", approval, Map.of("approved", true));
+        engine.messages().publish("training-completed", "REQ-1002", Map.of());
+
+        List<String> commands = gateway.received().subList(before, gateway.received().size()).stream()
+                .filter(r -> !r.path().endsWith("/search") && !r.path().equals("/v2/jobs/activation"))
+                .map(r -> r.method() + " " + r.path().replaceAll("\\d{6,}", "{key}")).toList();
+        assertThat(commands).containsExactly("POST /v2/process-instances", "POST /v2/jobs/{key}/completion",
+                "POST /v2/jobs/{key}/completion", "POST /v2/user-tasks/{key}/completion", "POST /v2/messages/publication");
+    }
+
+    @Test
     void theLmsCompletionIsPublishedAsAMessageWithItsKeyAndTimeToLive() {
         engine.messages().publish("training-completed", "REQ-77", Map.of("completedAt", "2026-12-06"));
 
-        MessagePublicationRequest sent = (MessagePublicationRequest) gateway.received("POST", "/v2/messages/publication")
-                .get(0).body();
+        MessagePublicationRequest sent = (MessagePublicationRequest) last("POST", "/v2/messages/publication");
         assertThat(sent.getName()).isEqualTo("training-completed");
         assertThat(sent.getCorrelationKey()).isEqualTo("REQ-77");
         assertThat(sent.getTimeToLive()).isEqualTo(Duration.ofHours(1).toMillis());
@@ -209,6 +235,13 @@ class Camunda8AdapterContractTest {
         assertThat(gateway.received("POST", "/v2/incidents/" + incident + "/resolution")).hasSize(1);
         assertThat(engine.incidents().list(50)).extracting(CamundaIncidents.Open::id).doesNotContain(incident);
         assertThatThrownBy(() -> engine.incidents().retry(incident, 3)).isInstanceOf(TrainflowProblem.NotFound.class);
+    }
+
+    /** The body of the latest command to a path (the gateway is shared by the tests). */
+    private static Object last(String method, String path) {
+        List<ContractGateway.Received> sent = gateway.received(method, path);
+        assertThat(sent).as(method + " " + path).isNotEmpty();
+        return sent.get(sent.size() - 1).body();
     }
 
     private static ContractGateway.Received awaitCommand(String method, String path) {

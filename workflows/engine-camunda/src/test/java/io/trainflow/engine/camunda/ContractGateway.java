@@ -199,8 +199,7 @@ final class ContractGateway implements AutoCloseable {
             }),
             new Entry("POST", Pattern.compile("/v2/user-tasks/search"), (r, m) -> {
                 UserTaskSearchQuery in = body(r, UserTaskSearchQuery.class, m);
-                List<UserTaskResult> found = userTasks.values().stream().filter(t -> in.getFilter() == null
-                        || in.getFilter().getUserTaskKey() == null || in.getFilter().getUserTaskKey().equals(t.getUserTaskKey()))
+                List<UserTaskResult> found = userTasks.values().stream().filter(t -> matches(in.getFilter(), t))
                         .sorted(java.util.Comparator.comparing(UserTaskResult::getUserTaskKey)).toList();
                 return ProtocolContract.build(UserTaskSearchQueryResult.class, Map.of("items", found,
                         "page", Map.of("totalItems", found.size(), "hasMoreTotalItems", false)));
@@ -279,6 +278,29 @@ final class ContractGateway implements AutoCloseable {
         received.add(new Received("POST", request.getUrl(), List.copyOf(deployedResources)));
         return ProtocolContract.build(DeploymentResult.class, Map.of("deploymentKey", nextKey(), "tenantId", "<default>",
                 "deployments", deployments));
+    }
+
+    /** The search's filter as the cluster applies it: key, element, and process variables by their JSON value. */
+    private boolean matches(io.camunda.client.protocol.rest.UserTaskFilter filter, UserTaskResult task) {
+        if (filter == null) {
+            return true;
+        }
+        if (filter.getUserTaskKey() != null && !filter.getUserTaskKey().equals(task.getUserTaskKey())) {
+            return false;
+        }
+        if (filter.getElementId() != null && !filter.getElementId().equals(task.getElementId())) {
+            return false;
+        }
+        List<VariableSearchResult> of = variables.getOrDefault(task.getProcessInstanceKey(), List.of());
+        for (io.camunda.client.protocol.rest.VariableValueFilterProperty wanted
+                : filter.getProcessInstanceVariables() == null ? List.<io.camunda.client.protocol.rest.VariableValueFilterProperty>of()
+                : filter.getProcessInstanceVariables()) {
+            if (of.stream().noneMatch(v -> v.getName().equals(wanted.getName())
+                    && v.getValue().equals(wanted.getValue().get$Eq()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private <T> T body(Request request, Class<T> type, Matcher path) {
