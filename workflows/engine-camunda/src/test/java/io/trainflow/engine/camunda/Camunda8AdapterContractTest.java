@@ -9,6 +9,7 @@ import io.camunda.client.protocol.rest.JobFailRequest;
 import io.camunda.client.protocol.rest.JobUpdateRequest;
 import io.camunda.client.protocol.rest.MessagePublicationRequest;
 import io.camunda.client.protocol.rest.ProcessInstanceCreationInstruction;
+import io.camunda.client.protocol.rest.UserTaskAssignmentRequest;
 import io.camunda.client.protocol.rest.UserTaskCompletionRequest;
 import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.workflows.StepHandlers;
@@ -209,6 +210,24 @@ class Camunda8AdapterContractTest {
                 .map(r -> r.method() + " " + r.path().replaceAll("\\d{6,}", "{key}")).toList();
         assertThat(commands).containsExactly("POST /v2/process-instances", "POST /v2/jobs/{key}/completion",
                 "POST /v2/jobs/{key}/completion", "POST /v2/user-tasks/{key}/completion", "POST /v2/messages/publication");
+    }
+
+    @Test
+    void anLdMemberTakesAnApprovalAndGivesItBackButTheRequesterCannotTakeIt() {
+        String task = gateway.openUserTask("ld-approval", "L&D approval", Map.of("approval", "true"), List.of("ld-team"),
+                Map.of("requestId", "REQ-88", "requestedBy", "eva.requester", "level", "ld",
+                        "profile", Map.of("username", "leo.learner")));
+
+        assertThatThrownBy(() -> engine.userTasks().claim("eva.requester", task)).isInstanceOf(TrainflowProblem.NotFound.class);
+        engine.userTasks().claim("zoe.vincent", task);
+        UserTaskAssignmentRequest taken = (UserTaskAssignmentRequest) last("POST", "/v2/user-tasks/" + task + "/assignment");
+        assertThat(taken.getAssignee()).isEqualTo("zoe.vincent");
+        assertThat(taken.getAllowOverride()).as("never takes a task from someone else").isFalse();
+        assertThat(engine.userTasks().visible("zoe.vincent", task)).get().extracting(InboxTask::assignee).isEqualTo("zoe.vincent");
+
+        engine.userTasks().unclaim("zoe.vincent", task);
+        assertThat(gateway.received("DELETE", "/v2/user-tasks/" + task + "/assignee")).hasSize(1);
+        assertThatThrownBy(() -> engine.userTasks().unclaim("zoe.vincent", task)).isInstanceOf(TrainflowProblem.Conflict.class);
     }
 
     @Test

@@ -222,9 +222,25 @@ final class ContractGateway implements AutoCloseable {
                 body(r, UserTaskCompletionRequest.class, m, true);
                 return userTasks.remove(m.group(1)) == null ? problem(404, "No open user task " + m.group(1)) : NO_CONTENT;
             }),
-            new Entry("POST", Pattern.compile("/v2/user-tasks/(\\d+)/assignment"), (r, m) -> body(r, UserTaskAssignmentRequest.class, m, true)),
+            new Entry("POST", Pattern.compile("/v2/user-tasks/(\\d+)/assignment"), (r, m) -> {
+                UserTaskAssignmentRequest in = body(r, UserTaskAssignmentRequest.class, m);
+                UserTaskResult task = userTasks.get(m.group(1));
+                if (task == null) {
+                    return problem(404, "No open user task " + m.group(1));
+                }
+                if (task.getAssignee() != null && Boolean.FALSE.equals(in.getAllowOverride())) {
+                    return problem(409, "User task " + m.group(1) + " is assigned already");
+                }
+                task.setAssignee(in.getAssignee());
+                return NO_CONTENT;
+            }),
             new Entry("DELETE", Pattern.compile("/v2/user-tasks/(\\d+)/assignee"), (r, m) -> {
                 received.add(new Received("DELETE", r.getUrl(), null));
+                UserTaskResult task = userTasks.get(m.group(1));
+                if (task == null) {
+                    return problem(404, "No open user task " + m.group(1));
+                }
+                task.setAssignee(null);
                 return NO_CONTENT;
             }),
             new Entry("POST", Pattern.compile("/v2/incidents/search"), (r, m) -> {
@@ -316,7 +332,7 @@ final class ContractGateway implements AutoCloseable {
 
     private static ResponseDefinition problem(int status, String detail) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"type\":\"about:blank\",\"title\":\"" + (status == 404 ? "NOT_FOUND" : "INVALID_ARGUMENT")
+                .withBody("{\"type\":\"about:blank\",\"title\":\"" + (status == 404 ? "NOT_FOUND" : status == 409 ? "INVALID_STATE" : "INVALID_ARGUMENT")
                         + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}").build();
     }
 
