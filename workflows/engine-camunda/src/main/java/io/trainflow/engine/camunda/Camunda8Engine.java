@@ -88,6 +88,11 @@ public final class Camunda8Engine implements AutoCloseable {
         return processes;
     }
 
+    /** The LMS completion poll publishing on this cluster (run it on a schedule, on one node). */
+    public CamundaCompletionSync completionSync(io.trainflow.connectors.lms.CompletionPoll poll) {
+        return new CamundaCompletionSync(client, messages, poll);
+    }
+
     public CamundaJobWorkers workers() {
         return workers;
     }

@@ -3,7 +3,6 @@ package io.trainflow.engine.camunda;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
-import io.camunda.client.api.search.response.Variable;
 import io.trainflow.workflows.duties.Duties;
 import io.trainflow.workflows.duties.Parties;
 import io.trainflow.workflows.duties.Step;
@@ -38,16 +37,18 @@ public final class CamundaUserTasks implements UserTaskPort {
     /** How many open tasks one search reads while filling a page (separation of duties filters them after). */
     static final int BATCH = 100;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = CamundaVariables.JSON;
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
 
     private final CamundaClient client;
+    private final CamundaVariables reader;
     private final Duties duties;
     private final Clock clock;
 
     public CamundaUserTasks(CamundaClient client, Directory directory, Clock clock) {
         this.client = client;
+        this.reader = new CamundaVariables(client);
         this.duties = new Duties(directory);
         this.clock = clock;
     }
@@ -191,25 +192,9 @@ public final class CamundaUserTasks implements UserTaskPort {
                 .page(p -> p.limit(BATCH)).send().join().items());
     }
 
-    /** The task's variables: its process instance's, overlaid by its own element's. Values arrive as JSON text. */
+    /** The task's variables: its process instance's, overlaid by its own element's. */
     Map<String, Object> variables(UserTask task) {
-        List<Variable> found = CamundaErrors.translated(() -> client.newVariableSearchRequest()
-                .filter(f -> f.processInstanceKey(task.getProcessInstanceKey())).page(p -> p.limit(1000)).send().join().items());
-        Map<String, Object> instance = new HashMap<>();
-        Map<String, Object> local = new HashMap<>();
-        for (Variable variable : found) {
-            String value = Boolean.TRUE.equals(variable.isTruncated())
-                    ? client.newVariableGetRequest(variable.getVariableKey()).send().join().getValue()
-                    : variable.getValue();
-            Object parsed = value == null ? null : JSON.readValue(value, Object.class);
-            if (variable.getScopeKey() != null && variable.getScopeKey().equals(task.getElementInstanceKey())) {
-                local.put(variable.getName(), parsed);
-            } else if (variable.getScopeKey() == null || variable.getScopeKey().equals(task.getProcessInstanceKey())) {
-                instance.put(variable.getName(), parsed);
-            }
-        }
-        instance.putAll(local);
-        return instance;
+        return reader.of(task.getProcessInstanceKey(), task.getElementInstanceKey());
     }
 
     private Map<String, Object> form(UserTask task) {

@@ -11,6 +11,7 @@ import io.camunda.client.protocol.rest.MessagePublicationRequest;
 import io.camunda.client.protocol.rest.ProcessInstanceCreationInstruction;
 import io.camunda.client.protocol.rest.UserTaskAssignmentRequest;
 import io.camunda.client.protocol.rest.UserTaskCompletionRequest;
+import io.trainflow.connectors.lms.CompletionPoll;
 import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.workflows.StepHandlers;
 import io.trainflow.workflows.TrainflowPorts;
@@ -239,6 +240,33 @@ class Camunda8AdapterContractTest {
         assertThat(sent.getCorrelationKey()).isEqualTo("REQ-77");
         assertThat(sent.getTimeToLive()).isEqualTo(Duration.ofHours(1).toMillis());
         assertThat(sent.getMessageId()).isEqualTo("training-completed:REQ-77");
+    }
+
+    @Test
+    void theCompletionPollPublishesForRequestsWhosePathTheLmsReportsComplete() {
+        gateway.waitAt(CamundaCompletionSync.WAITING_ELEMENT, Map.of("requestId", "REQ-DONE",
+                "profile", Map.of("username", "leo.learner"),
+                "learningPath", List.of(Map.of("courseId", "C1"), Map.of("courseId", "C2"))));
+        gateway.waitAt(CamundaCompletionSync.WAITING_ELEMENT, Map.of("requestId", "REQ-HALF",
+                "profile", Map.of("username", "mia.learner"), "learningPath", List.of(Map.of("courseId", "C1"), Map.of("courseId", "C3"))));
+        List<Map<String, java.util.Set<String>>> asked = new java.util.ArrayList<>();
+        // the LMS's answer (its connectors are tested against recorded Moodle exchanges): leo finished both, mia one
+        CompletionPoll lms = waiting -> {
+            asked.add(waiting);
+            return java.util.Set.of(new CompletionPoll.Pair("leo.learner", "C1"), new CompletionPoll.Pair("leo.learner", "C2"),
+                    new CompletionPoll.Pair("mia.learner", "C1"));
+        };
+        int before = gateway.received("POST", "/v2/messages/publication").size();
+
+        int published = engine.completionSync(lms).syncOnce();
+
+        assertThat(published).isEqualTo(1);
+        assertThat(asked).containsExactly(Map.of("leo.learner", java.util.Set.of("C1", "C2"), "mia.learner", java.util.Set.of("C1", "C3")));
+        List<ContractGateway.Received> messages = gateway.received("POST", "/v2/messages/publication");
+        assertThat(messages).hasSize(before + 1);
+        MessagePublicationRequest sent = (MessagePublicationRequest) messages.get(messages.size() - 1).body();
+        assertThat(sent.getName()).isEqualTo("training-completed");
+        assertThat(sent.getCorrelationKey()).isEqualTo("REQ-DONE");
     }
 
     @Test

@@ -69,6 +69,7 @@ final class ContractGateway implements AutoCloseable {
     private final Map<String, UserTaskResult> userTasks = new ConcurrentHashMap<>();
     private final Map<String, List<VariableSearchResult>> variables = new ConcurrentHashMap<>();
     private final Map<String, IncidentResult> incidents = new ConcurrentHashMap<>();
+    private final Map<String, io.camunda.client.protocol.rest.ElementInstanceResult> elements = new ConcurrentHashMap<>();
     private final AtomicLong keys = new AtomicLong(2251799813685249L);
 
     ContractGateway() {
@@ -131,13 +132,31 @@ final class ContractGateway implements AutoCloseable {
                 Map.entry("userTaskKey", key), Map.entry("elementInstanceKey", element), Map.entry("processName", "Approval"),
                 Map.entry("processDefinitionKey", nextKey()), Map.entry("processInstanceKey", instance),
                 Map.entry("rootProcessInstanceKey", instance), Map.entry("formKey", nextKey()), Map.entry("tags", List.of()))));
+        holdVariables(instance, values);
+        return key;
+    }
+
+    /** A request waiting at an element (a catch event) with these process variables; the element instance's key. */
+    String waitAt(String elementId, Map<String, Object> values) {
+        String key = nextKey();
+        String instance = nextKey();
+        elements.put(key, ProtocolContract.build(io.camunda.client.protocol.rest.ElementInstanceResult.class, Map.ofEntries(
+                Map.entry("processDefinitionId", "training-delivery"), Map.entry("startDate", "2026-12-06T08:00:00.000Z"),
+                Map.entry("elementId", elementId), Map.entry("elementName", "Learning path complete"),
+                Map.entry("type", "INTERMEDIATE_CATCH_EVENT"), Map.entry("state", "ACTIVE"), Map.entry("hasIncident", false),
+                Map.entry("tenantId", "<default>"), Map.entry("elementInstanceKey", key), Map.entry("processInstanceKey", instance),
+                Map.entry("rootProcessInstanceKey", instance), Map.entry("processDefinitionKey", nextKey()))));
+        holdVariables(instance, values);
+        return key;
+    }
+
+    private void holdVariables(String instance, Map<String, Object> values) {
         List<VariableSearchResult> rows = new ArrayList<>();
         values.forEach((variable, value) -> rows.add(ProtocolContract.build(VariableSearchResult.class, Map.of("name", variable,
                 "tenantId", "<default>", "variableKey", nextKey(), "scopeKey", instance, "processInstanceKey", instance,
                 "rootProcessInstanceKey", instance, "value", new String(ProtocolContract.write(value), StandardCharsets.UTF_8),
                 "isTruncated", false))));
         variables.put(instance, rows);
-        return key;
     }
 
     /** An active incident of a failed job; its key. */
@@ -242,6 +261,15 @@ final class ContractGateway implements AutoCloseable {
                 }
                 task.setAssignee(null);
                 return NO_CONTENT;
+            }),
+            new Entry("POST", Pattern.compile("/v2/element-instances/search"), (r, m) -> {
+                io.camunda.client.protocol.rest.ElementInstanceSearchQuery in = body(r,
+                        io.camunda.client.protocol.rest.ElementInstanceSearchQuery.class, m);
+                String elementId = in.getFilter() == null ? null : in.getFilter().getElementId();
+                List<io.camunda.client.protocol.rest.ElementInstanceResult> found = elements.values().stream()
+                        .filter(e -> elementId == null || elementId.equals(e.getElementId())).toList();
+                return ProtocolContract.build(io.camunda.client.protocol.rest.ElementInstanceSearchQueryResult.class,
+                        Map.of("items", found, "page", Map.of("totalItems", found.size(), "hasMoreTotalItems", false)));
             }),
             new Entry("POST", Pattern.compile("/v2/incidents/search"), (r, m) -> {
                 body(r, IncidentSearchQuery.class, m);
