@@ -37,7 +37,7 @@ public final class CamundaCompletionSync {
         this.poll = poll;
     }
 
-    /** Returns how many requests this poll found complete (and published). */
+    /** Returns how many requests this poll found complete and published a message for. */
     public int syncOnce() {
         List<ElementInstance> found = CamundaErrors.translated(() -> client.newElementInstanceSearchRequest()
                 .filter(f -> f.elementId(WAITING_ELEMENT).state(ElementInstanceState.ACTIVE))
@@ -57,8 +57,9 @@ public final class CamundaCompletionSync {
         Set<CompletionPoll.Pair> completed = poll.completed(coursesByLearner);
         int published = 0;
         for (Waiting w : waiting) {
-            if (w.courseIds().stream().allMatch(c -> completed.contains(new CompletionPoll.Pair(w.username(), c)))) {
-                messages.publish(MESSAGE, w.requestId(), Map.of());
+            // a request the search still shows waiting after an earlier publish gets no second message
+            if (w.courseIds().stream().allMatch(c -> completed.contains(new CompletionPoll.Pair(w.username(), c)))
+                    && messages.publish(MESSAGE, w.requestId(), Map.of())) {
                 published++;
             }
         }

@@ -1,6 +1,7 @@
 package io.trainflow.engine.camunda;
 
 import io.camunda.client.CamundaClient;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import java.time.Duration;
 import java.util.Map;
 
@@ -19,10 +20,18 @@ public final class CamundaMessages {
         this.ttl = ttl;
     }
 
-    /** Publishes the message; returns the cluster's key for it. */
-    public long publish(String name, String correlationKey, Map<String, Object> variables) {
-        return CamundaErrors.translated(() -> client.newPublishMessageCommand().messageName(name)
-                .correlationKey(correlationKey).messageId(name + ":" + correlationKey).timeToLive(ttl)
-                .variables(variables == null ? Map.of() : variables).send().join().getMessageKey());
+    /**
+     * Publishes the message; false when the same message (name and key) is still alive on the cluster, which is
+     * the answer to a repeated event, not an error: the first one will be delivered.
+     */
+    public boolean publish(String name, String correlationKey, Map<String, Object> variables) {
+        try {
+            CamundaErrors.translated(() -> client.newPublishMessageCommand().messageName(name)
+                    .correlationKey(correlationKey).messageId(name + ":" + correlationKey).timeToLive(ttl)
+                    .variables(variables == null ? Map.of() : variables).send().join());
+            return true;
+        } catch (TrainflowProblem.Conflict alreadyAlive) {
+            return false;
+        }
     }
 }

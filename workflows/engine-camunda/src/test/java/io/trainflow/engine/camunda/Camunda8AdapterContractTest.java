@@ -233,13 +233,14 @@ class Camunda8AdapterContractTest {
 
     @Test
     void theLmsCompletionIsPublishedAsAMessageWithItsKeyAndTimeToLive() {
-        engine.messages().publish("training-completed", "REQ-77", Map.of("completedAt", "2026-12-06"));
+        assertThat(engine.messages().publish("training-completed", "REQ-77", Map.of("completedAt", "2026-12-06"))).isTrue();
 
         MessagePublicationRequest sent = (MessagePublicationRequest) last("POST", "/v2/messages/publication");
         assertThat(sent.getName()).isEqualTo("training-completed");
         assertThat(sent.getCorrelationKey()).isEqualTo("REQ-77");
         assertThat(sent.getTimeToLive()).isEqualTo(Duration.ofHours(1).toMillis());
         assertThat(sent.getMessageId()).isEqualTo("training-completed:REQ-77");
+        assertThat(engine.messages().publish("training-completed", "REQ-77", Map.of())).as("the same event again").isFalse();
     }
 
     @Test
@@ -267,6 +268,9 @@ class Camunda8AdapterContractTest {
         MessagePublicationRequest sent = (MessagePublicationRequest) messages.get(messages.size() - 1).body();
         assertThat(sent.getName()).isEqualTo("training-completed");
         assertThat(sent.getCorrelationKey()).isEqualTo("REQ-DONE");
+
+        // the search may still show the request waiting: the next poll sends it again, the cluster says it lives
+        assertThat(engine.completionSync(lms).syncOnce()).as("no second message while the first lives").isZero();
     }
 
     @Test

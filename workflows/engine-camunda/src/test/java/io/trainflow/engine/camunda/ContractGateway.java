@@ -70,6 +70,7 @@ final class ContractGateway implements AutoCloseable {
     private final Map<String, List<VariableSearchResult>> variables = new ConcurrentHashMap<>();
     private final Map<String, IncidentResult> incidents = new ConcurrentHashMap<>();
     private final Map<String, io.camunda.client.protocol.rest.ElementInstanceResult> elements = new ConcurrentHashMap<>();
+    private final java.util.Set<String> messageIds = ConcurrentHashMap.newKeySet();
     private final AtomicLong keys = new AtomicLong(2251799813685249L);
 
     ContractGateway() {
@@ -213,7 +214,10 @@ final class ContractGateway implements AutoCloseable {
             new Entry("POST", Pattern.compile("/v2/jobs/(\\d+)/error"), (r, m) -> body(r, JobErrorRequest.class, m, true)),
             new Entry("PATCH", Pattern.compile("/v2/jobs/(\\d+)"), (r, m) -> body(r, JobUpdateRequest.class, m, true)),
             new Entry("POST", Pattern.compile("/v2/messages/publication"), (r, m) -> {
-                body(r, MessagePublicationRequest.class, m);
+                MessagePublicationRequest in = body(r, MessagePublicationRequest.class, m);
+                if (in.getMessageId() != null && !messageIds.add(in.getMessageId())) {
+                    return problem(409, "A message with id " + in.getMessageId() + " is still alive");
+                }
                 return ProtocolContract.build(MessagePublicationResult.class, Map.of("tenantId", "<default>", "messageKey", nextKey()));
             }),
             new Entry("POST", Pattern.compile("/v2/user-tasks/search"), (r, m) -> {
