@@ -8,14 +8,19 @@ import io.trainflow.workflows.engine.flowable.FlowableErrors;
 import io.trainflow.workflows.engine.flowable.FlowableHistory;
 import io.trainflow.workflows.engine.flowable.FlowableUserTasks;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The engine-neutral ports the REST face and its services use, here on the Flowable adapter: the one place that picks it. */
+/**
+ * The engine-neutral ports the REST face and its services use, here on the Flowable adapter: the one place that picks
+ * it. With {@code trainflow.engine=camunda8} the user tasks and the engine's refusals come from {@link Camunda8Ports}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class EnginePorts {
 
     @Bean
+    @ConditionalOnProperty(name = "trainflow.engine", havingValue = "flowable", matchIfMissing = true)
     UserTaskPort userTaskPort(TrainflowEngine engine, Directory directory) {
         return new FlowableUserTasks(engine, directory);
     }
@@ -31,6 +36,7 @@ public class EnginePorts {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "trainflow.engine", havingValue = "flowable", matchIfMissing = true)
     EngineErrors engineErrors() {
         return new FlowableErrors();
     }

@@ -1,33 +1,39 @@
 package io.trainflow.plugin.sync;
 
 import io.trainflow.plugin.cluster.ClusterLock;
+import io.trainflow.engine.camunda.Camunda8Engine;
 import io.trainflow.plugin.connect.Connections;
 import io.trainflow.workflows.engine.flowable.CompletionSync;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import org.slf4j.Logger;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs the bulk completion poll of the LMS on a schedule (see {@link CompletionSync}); on one node of a cluster at a
- * time, once per interval whatever the number of nodes.
+ * time, once per interval whatever the number of nodes. With {@code trainflow.engine=camunda8} it publishes on the
+ * Camunda 8 cluster instead.
  */
 @Component
 public class ProgressSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressSync.class);
 
-    private final CompletionSync sync;
+    private final IntSupplier sync;
     private final ClusterLock cluster;
     private final Duration interval;
 
     /** Polls through the chosen LMS's completion poll (Moodle: incremental, see README). */
-    public ProgressSync(TrainflowEngine trainflow, Connections connections, ClusterLock cluster,
-                        @Value("${trainflow.progress-sync:PT5M}") Duration interval) {
-        this.sync = new CompletionSync(trainflow, connections.completionPoll());
+    public ProgressSync(TrainflowEngine trainflow, ObjectProvider<Camunda8Engine> camunda8, Connections connections,
+                        ClusterLock cluster, @Value("${trainflow.progress-sync:PT5M}") Duration interval) {
+        Camunda8Engine camunda = camunda8.getIfAvailable();
+        this.sync = camunda != null ? camunda.completionSync(connections.completionPoll())::syncOnce
+                : new CompletionSync(trainflow, connections.completionPoll())::syncOnce;
         this.cluster = cluster;
         this.interval = interval;
     }
@@ -43,7 +49,7 @@ public class ProgressSync {
 
     /** Returns how many requests were completed by this sync. */
     public int syncOnce() {
-        int done = sync.syncOnce();
+        int done = sync.getAsInt();
         if (done > 0) {
             LOG.info("Progress sync: {} request(s) completed their learning path", done);
         }

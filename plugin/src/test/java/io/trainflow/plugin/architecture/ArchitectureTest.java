@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -24,6 +25,9 @@ class ArchitectureTest {
 
     /** The only place the engine's own types may appear. */
     private static final String ADAPTER = "io.trainflow.workflows.engine.flowable..";
+
+    /** The only place Camunda 8's client may appear: the engine-camunda module (and the plugin's one switch to it). */
+    private static final String CAMUNDA_ADAPTER = "io.trainflow.engine.camunda..";
 
     private static final String[] ENGINES = {"org.flowable..", "io.camunda.."};
 
@@ -68,10 +72,21 @@ class ArchitectureTest {
 
     @Test
     void theEngineIsUsedOnlyInItsAdapter() {
-        noClasses().that(not(resideInAnyPackage(ADAPTER, LINT)).and(not(named(ENGINE_PENDING))))
+        noClasses().that(not(resideInAnyPackage(ADAPTER, LINT, CAMUNDA_ADAPTER)).and(not(named(ENGINE_PENDING))))
                 .should().dependOnClassesThat().resideInAnyPackage(ENGINES)
                 .because("only the engine adapter (" + ADAPTER + ") may know the engine: the core and the REST face use ports")
                 .check(classes);
+    }
+
+    @Test
+    void camundaEightsClientIsUsedOnlyInItsAdapter() {
+        // the Camunda 8 adapter is on the plugin's classpath, so this rule sees it
+        assertThat(classes.contain("io.trainflow.engine.camunda.Camunda8Engine")).isTrue();
+        noClasses().that(not(resideInAnyPackage(CAMUNDA_ADAPTER))).should().dependOnClassesThat().resideInAnyPackage("io.camunda..")
+                .because("only the Camunda 8 adapter (" + CAMUNDA_ADAPTER + ") may know Camunda 8's client")
+                .check(classes);
+        noClasses().that(resideInAnyPackage(CAMUNDA_ADAPTER)).should().dependOnClassesThat().resideInAnyPackage("org.flowable..")
+                .because("the Camunda 8 adapter runs without Flowable").check(classes);
     }
 
     @Test

@@ -2,12 +2,10 @@ package io.trainflow.workflows.engine.flowable;
 
 import io.trainflow.connectors.lms.CompletionPoll;
 import io.trainflow.connectors.lms.LmsPort;
+import io.trainflow.workflows.engine.WaitingForCompletion;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,8 +22,8 @@ import org.flowable.engine.runtime.Execution;
 public final class CompletionSync {
 
     /** The catch event in training-delivery.bpmn that waits for the learning path to be complete. */
-    public static final String WAITING_ELEMENT = "wait-completion";
-    private static final String MESSAGE = "training-completed";
+    public static final String WAITING_ELEMENT = WaitingForCompletion.ELEMENT;
+    private static final String MESSAGE = WaitingForCompletion.MESSAGE;
     private static final int PUBLISHERS = 4;
 
     private final RuntimeService runtime;
@@ -45,23 +43,15 @@ public final class CompletionSync {
 
     /** Returns how many requests this poll found complete. */
     public int syncOnce() {
-        List<Waiting> waiting = new ArrayList<>();
-        Map<String, Set<String>> coursesByLearner = new LinkedHashMap<>();
+        List<WaitingForCompletion> waiting = new ArrayList<>();
         for (Execution execution : runtime.createExecutionQuery().activityId(WAITING_ELEMENT).list()) {
-            Waiting w = Waiting.of(execution.getId(),
-                    runtime.getVariables(execution.getId(), List.of("requestId", "profile", "learningPath")));
+            WaitingForCompletion w = WaitingForCompletion.of(execution.getId(),
+                    runtime.getVariables(execution.getId(), WaitingForCompletion.VARIABLES));
             if (w != null) {
                 waiting.add(w);
-                coursesByLearner.computeIfAbsent(w.username(), u -> new HashSet<>()).addAll(w.courseIds());
             }
         }
-        if (waiting.isEmpty()) {
-            return 0;
-        }
-        Set<CompletionPoll.Pair> completed = poll.completed(coursesByLearner);
-        List<Waiting> done = waiting.stream()
-                .filter(w -> w.courseIds().stream().allMatch(c -> completed.contains(new CompletionPoll.Pair(w.username(), c))))
-                .toList();
+        List<WaitingForCompletion> done = WaitingForCompletion.complete(waiting, poll);
         if (done.size() < 2 * PUBLISHERS) {
             return (int) done.stream().filter(this::publish).count();
         }
@@ -69,7 +59,7 @@ public final class CompletionSync {
         ExecutorService publishers = Executors.newFixedThreadPool(PUBLISHERS);
         try {
             List<Future<Boolean>> results = new ArrayList<>();
-            for (Waiting w : done) {
+            for (WaitingForCompletion w : done) {
                 results.add(publishers.submit(() -> publish(w)));
             }
             int published = 0;
@@ -91,28 +81,12 @@ public final class CompletionSync {
      * Delivers {@code training-completed} to the execution found waiting, without looking its
      * subscription up again; false if it has moved on since (a deadline fired, it was cancelled).
      */
-    private boolean publish(Waiting w) {
+    private boolean publish(WaitingForCompletion w) {
         try {
-            runtime.messageEventReceived(ZeebeMessageParseHandler.subscriptionName(MESSAGE, w.requestId()), w.executionId());
+            runtime.messageEventReceived(ZeebeMessageParseHandler.subscriptionName(MESSAGE, w.requestId()), w.ref());
             return true;
         } catch (FlowableException movedOn) {
             return messages.correlate(MESSAGE, w.requestId(), Map.of()) > 0;
-        }
-    }
-
-    private record Waiting(String executionId, String requestId, String username, List<String> courseIds) {
-        static Waiting of(String executionId, Map<String, Object> vars) {
-            if (!(vars.get("profile") instanceof Map<?, ?> profile) || !(vars.get("learningPath") instanceof List<?> path)
-                    || vars.get("requestId") == null) {
-                return null;
-            }
-            List<String> courses = new ArrayList<>();
-            for (Object entry : path) {
-                if (entry instanceof Map<?, ?> course && course.get("courseId") != null) {
-                    courses.add(String.valueOf(course.get("courseId")));
-                }
-            }
-            return new Waiting(executionId, String.valueOf(vars.get("requestId")), String.valueOf(profile.get("username")), courses);
         }
     }
 }

@@ -1,0 +1,73 @@
+package io.trainflow.plugin.config;
+
+import io.trainflow.engine.camunda.Camunda8Engine;
+import io.trainflow.engine.camunda.CamundaErrors;
+import io.trainflow.engine.camunda.CamundaSettings;
+import io.trainflow.workflows.StepHandlers;
+import io.trainflow.workflows.TrainflowPorts;
+import io.trainflow.workflows.connector.rest.RestConnector;
+import io.trainflow.workflows.engine.Directory;
+import io.trainflow.workflows.engine.EngineErrors;
+import io.trainflow.workflows.engine.HandlerRegistry;
+import io.trainflow.workflows.engine.UserTaskPort;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * {@code trainflow.engine=camunda8}: Trainflow's steps and inbox on a Camunda 8 cluster, whose address and
+ * credentials come from the environment ({@link CamundaSettings}: {@code TRAINFLOW_CAMUNDA_*}). At start the models
+ * folder is deployed to the cluster and a job worker opens for every task type, onto the same handlers; the inbox,
+ * completion, claim and give-back go to the cluster's user tasks under the same separation of duties.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "trainflow.engine", havingValue = "camunda8")
+public class Camunda8Ports {
+
+    @Bean(destroyMethod = "close")
+    Camunda8Engine camunda8Engine(TrainflowPorts ports, RestConnector rest, Directory directory, TrainflowProperties properties,
+                                  ConfigurableEnvironment environment,
+                                  @Value("${trainflow.camunda.poll-interval:PT0.5S}") String pollInterval,
+                                  @Value("${trainflow.camunda.redeploy-every:PT30S}") String redeployEvery) {
+        Path models = Path.of(properties.bpmnDir());
+        if (!Files.isDirectory(models)) {
+            throw new IllegalStateException("trainflow.bpmn-dir: no folder " + models.toAbsolutePath()
+                    + " to deploy to the Camunda 8 cluster");
+        }
+        // the cluster's address and secrets from the process environment only, never from a file
+        PropertySource<?> env = environment.getPropertySources().get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        CamundaSettings settings = CamundaSettings.from(name -> env == null ? null : (String) env.getProperty(name));
+        Camunda8Engine engine = new Camunda8Engine(settings, models, new HandlerRegistry(rest.with(StepHandlers.all(ports))),
+                directory, Clock.systemUTC());
+        // ISO-8601 durations (PT0.5S), read here so a wrong one is named
+        engine.start(duration("trainflow.camunda.poll-interval", pollInterval),
+                duration("trainflow.camunda.redeploy-every", redeployEvery));
+        return engine;
+    }
+
+    private static Duration duration(String name, String value) {
+        try {
+            return Duration.parse(value.strip());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(name + ": must be an ISO-8601 duration like PT0.5S, was '" + value + "'");
+        }
+    }
+
+    @Bean
+    UserTaskPort userTaskPort(Camunda8Engine engine) {
+        return engine.userTasks();
+    }
+
+    @Bean
+    EngineErrors engineErrors() {
+        return new CamundaErrors();
+    }
+}

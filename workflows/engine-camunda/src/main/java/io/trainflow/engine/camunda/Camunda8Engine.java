@@ -1,0 +1,108 @@
+package io.trainflow.engine.camunda;
+
+import io.camunda.client.CamundaClient;
+import io.trainflow.workflows.engine.Directory;
+import io.trainflow.workflows.engine.HandlerRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trainflow on a Camunda 8 cluster ({@code trainflow.engine=camunda8}): on start, deploys the models folder and
+ * opens a job worker per task type; the models folder is checked again every {@code redeployEvery} and deployed
+ * when it changed. The ports (user tasks, messages, incidents, process start) share the one client.
+ */
+public final class Camunda8Engine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Camunda8Engine.class);
+
+    private final CamundaClient client;
+    private final CamundaDeployer deployer;
+    private final CamundaJobWorkers workers;
+    private final CamundaUserTasks userTasks;
+    private final CamundaMessages messages;
+    private final CamundaIncidents incidents;
+    private final CamundaProcesses processes;
+    private ScheduledExecutorService redeploy;
+
+    public Camunda8Engine(CamundaSettings settings, Path models, HandlerRegistry handlers, Directory directory, Clock clock) {
+        this(CamundaClients.build(settings), settings.messageTtl(), models, handlers, directory, clock);
+    }
+
+    public Camunda8Engine(CamundaClient client, Duration messageTtl, Path models, HandlerRegistry handlers,
+                          Directory directory, Clock clock) {
+        this.client = client;
+        this.deployer = new CamundaDeployer(client, models);
+        this.workers = new CamundaJobWorkers(client, handlers);
+        this.userTasks = new CamundaUserTasks(client, directory, clock);
+        this.messages = new CamundaMessages(client, messageTtl);
+        this.incidents = new CamundaIncidents(client);
+        this.processes = new CamundaProcesses(client);
+    }
+
+    /** Deploys, opens the workers, and watches the models folder. */
+    public void start(Duration pollInterval, Duration redeployEvery) {
+        try {
+            deployer.deployIfChanged();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Deploying the models to the Camunda 8 cluster failed (check TRAINFLOW_CAMUNDA_*): "
+                    + e.getMessage(), e);
+        }
+        workers.open(pollInterval);
+        redeploy = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "camunda8-redeploy");
+            t.setDaemon(true);
+            return t;
+        });
+        redeploy.scheduleWithFixedDelay(() -> {
+            try {
+                deployer.deployIfChanged().ifPresent(key -> LOG.info("Models changed: deployment {}", key));
+            } catch (RuntimeException e) {
+                LOG.warn("Redeploying the models failed; the previous deployment stays: {}", e.getMessage());
+            }
+        }, redeployEvery.toMillis(), redeployEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public CamundaDeployer deployer() {
+        return deployer;
+    }
+
+    public CamundaUserTasks userTasks() {
+        return userTasks;
+    }
+
+    public CamundaMessages messages() {
+        return messages;
+    }
+
+    public CamundaIncidents incidents() {
+        return incidents;
+    }
+
+    public CamundaProcesses processes() {
+        return processes;
+    }
+
+    /** The LMS completion poll publishing on this cluster (run it on a schedule, on one node). */
+    public CamundaCompletionSync completionSync(io.trainflow.connectors.lms.CompletionPoll poll) {
+        return new CamundaCompletionSync(client, messages, poll);
+    }
+
+    public CamundaJobWorkers workers() {
+        return workers;
+    }
+
+    @Override
+    public void close() {
+        if (redeploy != null) {
+            redeploy.shutdownNow();
+        }
+        workers.close();
+        client.close();
+    }
+}
