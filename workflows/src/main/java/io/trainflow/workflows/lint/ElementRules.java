@@ -104,7 +104,7 @@ final class ElementRules {
             problem(element, unsupported(element));
         }
         listeners(element);
-        bindingType(element);
+        BindingRules.check(element).forEach(reason -> problem(element, reason));
         if (element instanceof Activity activity) {
             multiInstance(activity);
             if (activity.isForCompensation()) {
@@ -120,15 +120,6 @@ final class ElementRules {
         }
         if (Zeebe.child(element, "taskListeners").isPresent()) {
             problem(element, "zeebe:taskListeners are not supported on the embedded engine yet: model the work as tasks");
-        }
-    }
-
-    /** Trainflow deploys a folder as one set: "latest" and "deployment" both find the set's version; version tags do not exist. */
-    private void bindingType(FlowElement element) {
-        for (String child : List.of("calledElement", "calledDecision", "formDefinition")) {
-            Zeebe.attribute(element, child, "bindingType").filter("versionTag"::equals).ifPresent(binding ->
-                    problem(element, "zeebe:" + child + " bindingType 'versionTag' is not supported: Trainflow has no version"
-                            + " tags; use 'latest' or 'deployment' (the files deployed together)"));
         }
     }
 
