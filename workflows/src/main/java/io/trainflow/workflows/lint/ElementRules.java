@@ -386,11 +386,6 @@ final class ElementRules {
             problem(event, "an escalation start event only starts an event sub-process");
             return;
         }
-        if (event instanceof StartEvent start && start.isInterrupting()) {
-            // Flowable runs it without interrupting the scope: the flows it should stop would go on
-            problem(event, "an interrupting escalation event sub-process is not supported on the embedded engine:"
-                    + " make it non-interrupting, or catch the escalation with an interrupting boundary event");
-        }
         if (ref == null || ref.isBlank()) {
             if (!catching) {
                 problem(event, "escalation throw event has no escalationRef to an escalation with an escalationCode");

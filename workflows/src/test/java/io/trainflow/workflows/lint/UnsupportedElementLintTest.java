@@ -32,15 +32,6 @@ class UnsupportedElementLintTest {
                 Arguments.of("compensation throw event", process(around("""
                         <bpmn:intermediateThrowEvent id="x"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>
                         """)), "compensation is not supported on the embedded engine yet: model the undo steps as explicit flow"),
-                Arguments.of("interrupting escalation event sub-process", process(START_TO_END + """
-                        <bpmn:subProcess id="esp" triggeredByEvent="true">
-                          <bpmn:startEvent id="x"><bpmn:escalationEventDefinition escalationRef="late" /></bpmn:startEvent>
-                          <bpmn:sequenceFlow id="e1" sourceRef="x" targetRef="e-end" />
-                          <bpmn:endEvent id="e-end" />
-                        </bpmn:subProcess>
-                        """, "<bpmn:escalation id=\"late\" escalationCode=\"LATE\" />"),
-                        "an interrupting escalation event sub-process is not supported on the embedded engine:"
-                                + " make it non-interrupting, or catch the escalation with an interrupting boundary event"),
                 Arguments.of("send task", process(around("<bpmn:sendTask id=\"x\" />")),
                         "send task has no zeebe:taskDefinition type: Camunda 8 runs it as a job for a worker of that type"),
                 Arguments.of("receive task", process(around("<bpmn:receiveTask id=\"x\" />")),

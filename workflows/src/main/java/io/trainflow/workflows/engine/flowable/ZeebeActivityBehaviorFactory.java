@@ -3,6 +3,8 @@ package io.trainflow.workflows.engine.flowable;
 import org.flowable.bpmn.model.BusinessRuleTask;
 import org.flowable.bpmn.model.CallActivity;
 import org.flowable.bpmn.model.ScriptTask;
+import org.flowable.bpmn.model.StartEvent;
+import org.flowable.engine.impl.bpmn.behavior.EventSubProcessEscalationStartEventActivityBehavior;
 import org.flowable.engine.impl.bpmn.behavior.ScriptTaskActivityBehavior;
 import org.flowable.engine.impl.bpmn.behavior.CallActivityBehavior;
 import org.flowable.engine.impl.bpmn.parser.factory.DefaultActivityBehaviorFactory;
@@ -29,6 +31,12 @@ class ZeebeActivityBehaviorFactory extends DefaultActivityBehaviorFactory {
             return new FeelScriptTaskBehavior(task);
         }
         return super.createScriptTaskActivityBehavior(task);
+    }
+
+    /** An interrupting escalation event sub-process ends the rest of its scope first, as in Camunda 8. */
+    @Override
+    public EventSubProcessEscalationStartEventActivityBehavior createEventSubProcessEscalationStartEventActivityBehavior(StartEvent start) {
+        return start.isInterrupting() ? new InterruptingEscalationStart(start) : super.createEventSubProcessEscalationStartEventActivityBehavior(start);
     }
 
     @Override

@@ -21,7 +21,7 @@ class LintAgreesWithEngineTest {
 
     @ParameterizedTest(name = "camunda8/{0}")
     @ValueSource(strings = {"deploy", "user-task", "tasks", "event-subprocess", "events", "multi-instance", "rest-connector", "external-form", "outputs",
-        "feel-task-type", "feel-called-process", "binding/v1", "binding/v2",
+        "feel-task-type", "feel-called-process", "binding/v1", "binding/v2", "escalation",
         "refused"})
     void whatLintPassesTheEngineDeploys(String feature) throws Exception {
         try (RestConnector rest = RestConnector.start();
