@@ -107,9 +107,6 @@ final class ElementRules {
         BindingRules.check(element).forEach(reason -> problem(element, reason));
         if (element instanceof Activity activity) {
             multiInstance(activity);
-            if (activity.isForCompensation()) {
-                problem(activity, "compensation handlers are not supported on the embedded engine yet");
-            }
         }
     }
 
@@ -348,10 +345,10 @@ final class ElementRules {
                 signal(event, signal);
             } else if (definition instanceof EscalationEventDefinition escalation) {
                 escalation(event, escalation);
+            } else if (definition instanceof CompensateEventDefinition compensation) {
+                CompensationRules.check(event, compensation, model).forEach(reason -> problem(event, reason));
             } else if (!(definition instanceof TerminateEventDefinition && event instanceof EndEvent)) {
-                problem(event, definition instanceof CompensateEventDefinition
-                        ? "compensation is not supported on the embedded engine yet: model the undo steps as explicit flow"
-                        : definition.getClass().getSimpleName().replace("EventDefinition", "").toLowerCase() + " events are not supported");
+                problem(event, definition.getClass().getSimpleName().replace("EventDefinition", "").toLowerCase() + " events are not supported");
             }
         }
         if (event instanceof StartEvent && inEventSubProcess(event) && definitions.isEmpty()) {
