@@ -38,6 +38,11 @@ final class CompensationRules {
                 problems.add("compensation boundary event has no compensation handler: associate it with an activity"
                         + " marked for compensation");
             }
+            if (boundary.getAttachedToRef() != null && boundary.getAttachedToRef().getLoopCharacteristics() != null) {
+                // tried: the instances of such an activity never completed on the embedded engine
+                problems.add("compensation of a multi-instance activity is not supported on the embedded engine yet:"
+                        + " compensate an activity inside a multi-instance sub-process instead");
+            }
         } else if (definition.getActivityRef() != null && !definition.getActivityRef().isBlank() && process != null) {
             FlowElement ref = process.getFlowElement(definition.getActivityRef(), true);
             boolean compensable = ref instanceof Activity activity && activity.getBoundaryEvents().stream()

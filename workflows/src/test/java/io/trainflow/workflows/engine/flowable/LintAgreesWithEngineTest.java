@@ -38,7 +38,7 @@ class LintAgreesWithEngineTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "compensation.bpmn|on-undo, undo|compensation",
+        "compensation.bpmn|on-undo, on-undo, undo|compensation",
         "listeners.bpmn|work, approve|not supported",
         "form-binding|review|a form is the one deployed with its process",
         "rest-connector.bpmn|call-api|Camunda's REST connector (io.camunda:http-json:1) is not run by this engine"})
