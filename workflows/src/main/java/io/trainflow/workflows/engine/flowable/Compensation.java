@@ -7,6 +7,7 @@ import org.flowable.bpmn.model.CompensateEventDefinition;
 import org.flowable.bpmn.model.FlowElement;
 import org.flowable.bpmn.model.FlowElementsContainer;
 import org.flowable.bpmn.model.FlowNode;
+import org.flowable.common.engine.api.delegate.event.AbstractFlowableEventListener;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
@@ -64,7 +65,7 @@ final class Compensation {
     }
 
     /** When no handler of the instance is running any more, the throw events waiting in it go on. */
-    private static final class HandlerEnded implements FlowableEventListener {
+    private static final class HandlerEnded extends AbstractFlowableEventListener {
 
         @Override
         public void onEvent(FlowableEvent event) {
@@ -91,16 +92,6 @@ final class Compensation {
         @Override
         public boolean isFailOnException() {
             return true;
-        }
-
-        @Override
-        public boolean isFireOnTransactionLifecycleEvent() {
-            return false;
-        }
-
-        @Override
-        public String getOnTransaction() {
-            return null;
         }
 
         private static boolean active(ExecutionEntity execution) {
