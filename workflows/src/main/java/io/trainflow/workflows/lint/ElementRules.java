@@ -104,12 +104,9 @@ final class ElementRules {
             problem(element, unsupported(element));
         }
         listeners(element);
-        bindingType(element);
+        BindingRules.check(element).forEach(reason -> problem(element, reason));
         if (element instanceof Activity activity) {
             multiInstance(activity);
-            if (activity.isForCompensation()) {
-                problem(activity, "compensation handlers are not supported on the embedded engine yet");
-            }
         }
     }
 
@@ -120,15 +117,6 @@ final class ElementRules {
         }
         if (Zeebe.child(element, "taskListeners").isPresent()) {
             problem(element, "zeebe:taskListeners are not supported on the embedded engine yet: model the work as tasks");
-        }
-    }
-
-    /** Trainflow deploys a folder as one set: "latest" and "deployment" both find the set's version; version tags do not exist. */
-    private void bindingType(FlowElement element) {
-        for (String child : List.of("calledElement", "calledDecision", "formDefinition")) {
-            Zeebe.attribute(element, child, "bindingType").filter("versionTag"::equals).ifPresent(binding ->
-                    problem(element, "zeebe:" + child + " bindingType 'versionTag' is not supported: Trainflow has no version"
-                            + " tags; use 'latest' or 'deployment' (the files deployed together)"));
         }
     }
 
@@ -357,10 +345,10 @@ final class ElementRules {
                 signal(event, signal);
             } else if (definition instanceof EscalationEventDefinition escalation) {
                 escalation(event, escalation);
+            } else if (definition instanceof CompensateEventDefinition compensation) {
+                CompensationRules.check(event, compensation, model).forEach(reason -> problem(event, reason));
             } else if (!(definition instanceof TerminateEventDefinition && event instanceof EndEvent)) {
-                problem(event, definition instanceof CompensateEventDefinition
-                        ? "compensation is not supported on the embedded engine yet: model the undo steps as explicit flow"
-                        : definition.getClass().getSimpleName().replace("EventDefinition", "").toLowerCase() + " events are not supported");
+                problem(event, definition.getClass().getSimpleName().replace("EventDefinition", "").toLowerCase() + " events are not supported");
             }
         }
         if (event instanceof StartEvent && inEventSubProcess(event) && definitions.isEmpty()) {
@@ -394,11 +382,6 @@ final class ElementRules {
         if (event instanceof StartEvent && !inEventSubProcess(event)) {
             problem(event, "an escalation start event only starts an event sub-process");
             return;
-        }
-        if (event instanceof StartEvent start && start.isInterrupting()) {
-            // Flowable runs it without interrupting the scope: the flows it should stop would go on
-            problem(event, "an interrupting escalation event sub-process is not supported on the embedded engine:"
-                    + " make it non-interrupting, or catch the escalation with an interrupting boundary event");
         }
         if (ref == null || ref.isBlank()) {
             if (!catching) {

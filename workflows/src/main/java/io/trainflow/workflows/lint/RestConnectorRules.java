@@ -48,6 +48,12 @@ final class RestConnectorRules {
         if (auth != null && !Feel.isExpression(auth) && !AUTHENTICATION.contains(auth.strip())) {
             problems.add("the REST connector's authentication.type '" + auth + "' is not one of " + AUTHENTICATION);
         }
+        String store = inputs.getOrDefault("storeResponse", "").strip();
+        if (store.equals("true") || store.equals("=true")) {
+            problems.add("the REST connector's 'Store response' (storeResponse) keeps the response as a document in"
+                    + " Camunda's document store, which Trainflow does not have: turn it off and use resultVariable"
+                    + " or resultExpression");
+        }
         Zeebe.header(task, "retryBackoff").filter(b -> !b.isBlank()).ifPresent(backoff -> {
             try {
                 java.time.Duration.parse(backoff.strip());

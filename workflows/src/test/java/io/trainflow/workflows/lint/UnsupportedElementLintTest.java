@@ -29,18 +29,14 @@ class UnsupportedElementLintTest {
                         <bpmn:scriptTask id="x" scriptFormat="javascript"><bpmn:script>1 + 1</bpmn:script></bpmn:scriptTask>
                         """)), "script task needs zeebe:script with a FEEL expression (starting with '=') and a resultVariable,"
                         + " or a zeebe:taskDefinition type for a job worker"),
-                Arguments.of("compensation throw event", process(around("""
-                        <bpmn:intermediateThrowEvent id="x"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>
-                        """)), "compensation is not supported on the embedded engine yet: model the undo steps as explicit flow"),
-                Arguments.of("interrupting escalation event sub-process", process(START_TO_END + """
+                Arguments.of("compensation event sub-process", process(START_TO_END + """
                         <bpmn:subProcess id="esp" triggeredByEvent="true">
-                          <bpmn:startEvent id="x"><bpmn:escalationEventDefinition escalationRef="late" /></bpmn:startEvent>
+                          <bpmn:startEvent id="x"><bpmn:compensateEventDefinition /></bpmn:startEvent>
                           <bpmn:sequenceFlow id="e1" sourceRef="x" targetRef="e-end" />
                           <bpmn:endEvent id="e-end" />
                         </bpmn:subProcess>
-                        """, "<bpmn:escalation id=\"late\" escalationCode=\"LATE\" />"),
-                        "an interrupting escalation event sub-process is not supported on the embedded engine:"
-                                + " make it non-interrupting, or catch the escalation with an interrupting boundary event"),
+                        """), "compensation event sub-processes are not supported (Camunda 8 has none either): attach a"
+                                + " compensation boundary event to the activity, with its handler"),
                 Arguments.of("send task", process(around("<bpmn:sendTask id=\"x\" />")),
                         "send task has no zeebe:taskDefinition type: Camunda 8 runs it as a job for a worker of that type"),
                 Arguments.of("receive task", process(around("<bpmn:receiveTask id=\"x\" />")),

@@ -2,6 +2,7 @@ package io.trainflow.workflows.connector.rest;
 
 import io.trainflow.workflows.connector.rest.RestConnectorInput.Authentication;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -44,13 +45,22 @@ final class OAuthToken {
                 call.connectTimeout(), call.readTimeout());
     }
 
-    /** The access token of a 2xx answer; any other answer fails the call, naming the status only. */
-    static String read(RestResponse response) {
+    /** The access token (and its lifetime, when named) of a 2xx answer; any other answer fails the call, naming the status only. */
+    static OAuthTokens.Issued read(RestResponse response) {
         if (response.failed() || !(response.body() instanceof Map<?, ?> body) || !(body.get("access_token") instanceof String token)) {
             throw new RestCallFailed("the OAuth token endpoint answered HTTP " + response.status()
                     + (response.failed() ? "" : " without an access_token"), null, null);
         }
-        return token;
+        return new OAuthTokens.Issued(token, lifetime(body.get("expires_in")));
+    }
+
+    /** {@code expires_in} in seconds, as a number or (some providers) a string; null when absent or unreadable. */
+    private static Duration lifetime(Object expiresIn) {
+        try {
+            return expiresIn == null ? null : Duration.ofSeconds(new java.math.BigDecimal(String.valueOf(expiresIn)).longValue());
+        } catch (NumberFormatException unreadable) {
+            return null;
+        }
     }
 
     private static boolean blank(String text) {

@@ -2,8 +2,10 @@ package io.trainflow.workflows.connector.rest;
 
 import io.trainflow.connectors.resilience.HttpTransport;
 import io.trainflow.workflows.api.StepHandler;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -17,9 +19,9 @@ public final class RestConnector implements AutoCloseable {
     private final CamelContext camel;
     private final RestConnectorHandler handler;
 
-    private RestConnector(CamelContext camel, UnaryOperator<String> secrets) {
+    private RestConnector(CamelContext camel, UnaryOperator<String> secrets, Supplier<Instant> clock) {
         this.camel = camel;
-        this.handler = new RestConnectorHandler(camel.createProducerTemplate(), new Secrets(secrets));
+        this.handler = new RestConnectorHandler(camel.createProducerTemplate(), new Secrets(secrets), new OAuthTokens(clock));
     }
 
     /** {@code {{secrets.NAME}}} placeholders are read from the environment variable NAME. */
@@ -29,6 +31,11 @@ public final class RestConnector implements AutoCloseable {
 
     /** @param secrets the value of each {@code {{secrets.NAME}}} placeholder by NAME, null when not set */
     public static RestConnector start(UnaryOperator<String> secrets) {
+        return start(secrets, Instant::now);
+    }
+
+    /** @param clock real time for OAuth token expiry (a test moves it) */
+    public static RestConnector start(UnaryOperator<String> secrets, Supplier<Instant> clock) {
         CamelContext camel = HttpTransport.ownRetriesOnly(new DefaultCamelContext());
         try {
             camel.addRoutes(new RestRoutes());
@@ -37,7 +44,7 @@ public final class RestConnector implements AutoCloseable {
             camel.stop();
             throw new IllegalStateException("cannot start the REST connector's routes", e);
         }
-        return new RestConnector(camel, secrets);
+        return new RestConnector(camel, secrets, clock);
     }
 
     public RestConnectorHandler handler() {

@@ -24,11 +24,13 @@ public final class RestConnectorHandler implements StepHandler<RestConnectorInpu
 
     private final ProducerTemplate camel;
     private final Secrets secrets;
+    private final OAuthTokens tokens;
     private final ConnectorFeel feel = new ConnectorFeel();
 
-    RestConnectorHandler(ProducerTemplate camel, Secrets secrets) {
+    RestConnectorHandler(ProducerTemplate camel, Secrets secrets, OAuthTokens tokens) {
         this.camel = camel;
         this.secrets = secrets;
+        this.tokens = tokens;
     }
 
     @Override
@@ -38,6 +40,9 @@ public final class RestConnectorHandler implements StepHandler<RestConnectorInpu
         RestResponse response;
         try {
             response = send(RestRoutes.CALL, request, RestResponse.class);
+            if (response.status() == 401) {
+                bearer(request).ifPresent(tokens::forget); // a kept token the API no longer takes
+            }
             if (response.failed()) {
                 throw new RestCallFailed(request.call() + " answered HTTP " + response.status(), response, null);
             }
@@ -55,7 +60,12 @@ public final class RestConnectorHandler implements StepHandler<RestConnectorInpu
     }
 
     private String token(RestRequest tokenRequest) {
-        return send(RestRoutes.TOKEN, tokenRequest, String.class);
+        return tokens.token(tokenRequest, request -> send(RestRoutes.TOKEN, request, OAuthTokens.Issued.class));
+    }
+
+    private static java.util.Optional<String> bearer(RestRequest request) {
+        return java.util.Optional.ofNullable(request.headers().get("Authorization"))
+                .filter(value -> value.startsWith("Bearer ")).map(value -> value.substring("Bearer ".length()));
     }
 
     private <T> T send(String route, RestRequest request, Class<T> answer) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flowable.common.engine.impl.history.HistoryLevel;
+import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
@@ -291,6 +292,7 @@ public final class TrainflowEngine implements AutoCloseable {
             Instant startedAt = clock.instant();
             ExtraIndexes.ensure(config.getDataSource());
             decisions.setRepositoryService(engine.getRepositoryService());
+            engine.getRuntimeService().addEventListener(Compensation.handlerEnded(), FlowableEngineEventType.ENTITY_DELETED);
             String workerId = nodeId != null ? nodeId : name + "-worker@" + host();
             StepLedger ledger = new StepLedger(config.getDataSource(), clock);
             JobWorker worker = new JobWorker(engine.getManagementService(), handlers, retryPolicy,

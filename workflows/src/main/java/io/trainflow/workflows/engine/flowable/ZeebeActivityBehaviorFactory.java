@@ -3,6 +3,13 @@ package io.trainflow.workflows.engine.flowable;
 import org.flowable.bpmn.model.BusinessRuleTask;
 import org.flowable.bpmn.model.CallActivity;
 import org.flowable.bpmn.model.ScriptTask;
+import org.flowable.bpmn.model.CompensateEventDefinition;
+import org.flowable.bpmn.model.EndEvent;
+import org.flowable.bpmn.model.StartEvent;
+import org.flowable.bpmn.model.ThrowEvent;
+import org.flowable.engine.impl.bpmn.behavior.IntermediateThrowCompensationEventActivityBehavior;
+import org.flowable.engine.impl.bpmn.behavior.NoneEndEventActivityBehavior;
+import org.flowable.engine.impl.bpmn.behavior.EventSubProcessEscalationStartEventActivityBehavior;
 import org.flowable.engine.impl.bpmn.behavior.ScriptTaskActivityBehavior;
 import org.flowable.engine.impl.bpmn.behavior.CallActivityBehavior;
 import org.flowable.engine.impl.bpmn.parser.factory.DefaultActivityBehaviorFactory;
@@ -29,6 +36,26 @@ class ZeebeActivityBehaviorFactory extends DefaultActivityBehaviorFactory {
             return new FeelScriptTaskBehavior(task);
         }
         return super.createScriptTaskActivityBehavior(task);
+    }
+
+    /** An interrupting escalation event sub-process ends the rest of its scope first, as in Camunda 8. */
+    @Override
+    public EventSubProcessEscalationStartEventActivityBehavior createEventSubProcessEscalationStartEventActivityBehavior(StartEvent start) {
+        return start.isInterrupting() ? new InterruptingEscalationStart(start) : super.createEventSubProcessEscalationStartEventActivityBehavior(start);
+    }
+
+    /** Compensation throw events wait for the handlers they invoke, as in Camunda 8 ({@link Compensation}). */
+    @Override
+    public IntermediateThrowCompensationEventActivityBehavior createIntermediateThrowCompensationEventActivityBehavior(
+            ThrowEvent event, CompensateEventDefinition definition) {
+        return new CompensationThrow(definition);
+    }
+
+    @Override
+    public NoneEndEventActivityBehavior createNoneEndEventActivityBehavior(EndEvent end) {
+        return end.getEventDefinitions().stream().filter(CompensateEventDefinition.class::isInstance)
+                .map(d -> (NoneEndEventActivityBehavior) new CompensationEnd((CompensateEventDefinition) d)).findFirst()
+                .orElseGet(() -> super.createNoneEndEventActivityBehavior(end));
     }
 
     @Override

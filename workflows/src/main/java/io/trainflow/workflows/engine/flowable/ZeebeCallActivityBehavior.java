@@ -17,11 +17,21 @@ class ZeebeCallActivityBehavior extends CallActivityBehavior {
     private static final long serialVersionUID = 1L;
 
     private final boolean propagateAll;
+    private final Binding binding;
 
     ZeebeCallActivityBehavior(CallActivity callActivity) {
         super(callActivity);
         this.propagateAll = callActivity.getOutParameters().isEmpty()
                 && !"false".equalsIgnoreCase(Zeebe.attribute(callActivity, "calledElement", "propagateAllChildVariables").orElse("true"));
+        this.binding = Binding.of(callActivity, "calledElement");
+    }
+
+    /** The version the call activity's {@code bindingType} chooses. */
+    @Override
+    protected org.flowable.engine.repository.ProcessDefinition getProcessDefinition(DelegateExecution execution,
+            CallActivity activity, org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
+        return CalledProcessVersion.resolve(configuration.getRepositoryService(), getCalledElementValue(execution, configuration),
+                binding, execution.getProcessDefinitionId(), activity.getId());
     }
 
     /** A called process id given as FEEL ({@code processId="=..."}) is evaluated as the activity is reached. */

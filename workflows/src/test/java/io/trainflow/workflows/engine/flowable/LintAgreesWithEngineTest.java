@@ -21,7 +21,7 @@ class LintAgreesWithEngineTest {
 
     @ParameterizedTest(name = "camunda8/{0}")
     @ValueSource(strings = {"deploy", "user-task", "tasks", "event-subprocess", "events", "multi-instance", "rest-connector", "external-form", "outputs",
-        "feel-task-type", "feel-called-process",
+        "feel-task-type", "feel-called-process", "binding/v1", "binding/v2", "escalation", "compensation",
         "refused"})
     void whatLintPassesTheEngineDeploys(String feature) throws Exception {
         try (RestConnector rest = RestConnector.start();
@@ -38,8 +38,9 @@ class LintAgreesWithEngineTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "compensation.bpmn|on-undo, cancel-booking, undo|compensation",
-        "listeners.bpmn|work, approve, call|not supported",
+        "compensation.bpmn|on-undo, on-undo, undo|compensation",
+        "listeners.bpmn|work, approve|not supported",
+        "form-binding|review|a form is the one deployed with its process",
         "rest-connector.bpmn|call-api|Camunda's REST connector (io.camunda:http-json:1) is not run by this engine"})
     void whatTrainflowCannotRunYetIsNamedWithElementAndReason(String file, String elements, String reason) throws Exception {
         try (Camunda8Engine c8 = new Camunda8Engine(new TestSteps.Double())) {

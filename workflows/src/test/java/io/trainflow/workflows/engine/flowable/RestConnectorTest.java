@@ -8,7 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +22,10 @@ import io.trainflow.workflows.lint.BpmnLinter;
 import io.trainflow.workflows.lint.LintProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,11 +47,14 @@ class RestConnectorTest {
     private final WireMockServer api = new WireMockServer(options().dynamicPort());
     private final RestConnector rest;
     private final Camunda8Engine c8;
+    /** The real-time clock OAuth token expiry is read with, moved by the tests. */
+    private final AtomicReference<Instant> now = new AtomicReference<>(Camunda8Engine.T0);
 
     RestConnectorTest() {
         api.start();
         // {{secrets.NAME}} in the models: read from the environment in production, from this map here
-        rest = RestConnector.start(Map.of("COURSES_API_TOKEN", "t0k3n", "COMPLETIONS_CLIENT_SECRET", "client-secret")::get);
+        rest = RestConnector.start(Map.of("COURSES_API_TOKEN", "t0k3n", "COMPLETIONS_CLIENT_SECRET", "client-secret")::get,
+                now::get);
         c8 = new Camunda8Engine(rest.handler()).deploy("rest-connector");
     }
 
@@ -60,6 +68,7 @@ class RestConnectorTest {
     @BeforeEach
     void forgetRequests() {
         api.resetAll();
+        now.updateAndGet(t -> t.plus(Duration.ofDays(1))); // every token kept by an earlier test has expired
     }
 
     @Test
@@ -109,6 +118,39 @@ class RestConnectorTest {
 
         assertThat(c8.endActivity(instance)).isEqualTo("end");
         assertThat(((Map<?, ?>) c8.variables(instance).get("reported")).get("status")).isEqualTo(204L);
+    }
+
+    @Test
+    void anOAuthTokenIsReusedUntilShortlyBeforeItExpiresAndDroppedWhenTheApiRefusesIt() {
+        api.stubFor(post("/oauth/token").inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"access_token\": \"first\", \"expires_in\": 300}")).willSetStateTo("second"));
+        api.stubFor(post("/oauth/token").inScenario("tokens").whenScenarioStateIs("second")
+                .willReturn(okJson("{\"access_token\": \"second\", \"expires_in\": \"300\"}")).willSetStateTo("third"));
+        api.stubFor(post("/oauth/token").inScenario("tokens").whenScenarioStateIs("third")
+                .willReturn(okJson("{\"access_token\": \"third\", \"expires_in\": 300}")));
+        for (String token : List.of("first", "second", "third")) {
+            api.stubFor(put(urlPathEqualTo("/completions/lena")).withHeader("Authorization", equalTo("Bearer " + token))
+                    .willReturn(aResponse().withStatus(204)));
+        }
+        Map<String, Object> lena = Map.of("baseUrl", api.baseUrl(), "learner", "lena");
+
+        c8.start("rest-oauth", lena);
+        now.updateAndGet(t -> t.plusSeconds(260)); // 40 s of its 300 left: still handed out
+        c8.start("rest-oauth", lena);
+        assertThat(api.countRequestsMatching(postRequestedFor(urlPathEqualTo("/oauth/token")).build()).getCount()).isEqualTo(1);
+        api.verify(2, putRequestedFor(urlPathEqualTo("/completions/lena")).withHeader("Authorization", equalTo("Bearer first")));
+
+        now.updateAndGet(t -> t.plusSeconds(15)); // 25 s left: too close to its expiry, a new one is asked for
+        c8.start("rest-oauth", lena);
+        api.verify(1, putRequestedFor(urlPathEqualTo("/completions/lena")).withHeader("Authorization", equalTo("Bearer second")));
+
+        api.stubFor(put(urlPathEqualTo("/completions/lena")).withHeader("Authorization", equalTo("Bearer second"))
+                .willReturn(aResponse().withStatus(401))); // revoked before its time
+        var afterRevocation = c8.start("rest-oauth", lena);
+        c8.advance(Duration.ofSeconds(1)); // the failed attempt's retry (retryBackoff PT0S) is due
+        assertThat(c8.endActivity(afterRevocation)).isEqualTo("end"); // the retry asked for a new token
+        api.verify(1, putRequestedFor(urlPathEqualTo("/completions/lena")).withHeader("Authorization", equalTo("Bearer third")));
+        assertThat(api.countRequestsMatching(postRequestedFor(urlPathEqualTo("/oauth/token")).build()).getCount()).isEqualTo(3);
     }
 
     @Test
@@ -173,6 +215,14 @@ class RestConnectorTest {
                 org.assertj.core.groups.Tuple.tuple("call-api", "the REST connector's method 'FETCH' is not one of "
                         + Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")),
                 org.assertj.core.groups.Tuple.tuple("call-api", "retryBackoff '30 seconds' is not an ISO-8601 duration such as PT30S"));
+
+        Files.writeString(dir.resolve("broken.bpmn"), Files.readString(Camunda8Engine.folder("rest-connector").resolve("oauth.bpmn"))
+                .replace("<zeebe:input source=\"PUT\" target=\"method\" />",
+                        "<zeebe:input source=\"PUT\" target=\"method\" /><zeebe:input source=\"true\" target=\"storeResponse\" />"));
+        assertThat(linter.lintPath(dir)).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("call-api");
+            assertThat(p.message()).contains("storeResponse").contains("document store, which Trainflow does not have");
+        });
     }
 
     @Test
