@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.trainflow.workflows.api.OpenRequests;
+import io.trainflow.workflows.problems.TrainflowProblem.Conflict;
 import io.trainflow.workflows.problems.TrainflowProblem.Forbidden;
 import io.trainflow.workflows.problems.TrainflowProblem.InvalidInput;
 import org.flowable.engine.ProcessEngine;
@@ -30,10 +32,12 @@ public class Intake {
     private final CataloguePort catalogue;
     private final Directory directory;
     private final io.trainflow.workflows.engine.ActingUser acting;
+    private final OpenRequests openRequests;
 
     public Intake(TrainflowEngine engine, HcmPort hcm, CataloguePort catalogue, Directory directory) {
         this.engine = engine.flowable();
         this.acting = engine.actingUser();
+        this.openRequests = engine.openRequests();
         this.hcm = hcm;
         this.catalogue = catalogue;
         this.directory = directory;
@@ -69,6 +73,7 @@ public class Intake {
         } else {
             throw new Forbidden(user + " may request training only for themselves or their reports");
         }
+        refuseCoursesRequestedElsewhere(employeeId, courses);
         String requestId = "REQ-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> variables = new HashMap<>();
         variables.put("requestId", requestId);
@@ -79,6 +84,27 @@ public class Intake {
         variables.put("requestedCourseIds", List.copyOf(courses));
         variables.put("programmeId", "");
         return start(user, "training-request", requestId, variables);
+    }
+
+    /**
+     * One open request per employee and course: a course asked for by name that another open request of the
+     * learner holds (or asked for) is refused at once, naming that request; the course's training goes on there.
+     * Courses a request only gains from ranking are checked again after ranking, under the employee's lock.
+     */
+    private void refuseCoursesRequestedElsewhere(String employeeId, List<String> courses) {
+        Map<String, String> held = openRequests.heldElsewhere(employeeId, null);
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < courses.size(); i++) {
+            String holder = held.get(courses.get(i));
+            if (holder != null) {
+                fields.putIfAbsent("requestedCourseIds[" + i + "]", "course '" + courses.get(i)
+                        + "' is already requested in " + holder + ", which is still open");
+            }
+        }
+        if (!fields.isEmpty()) {
+            throw new Conflict("Already requested: " + String.join("; ", fields.values())
+                    + ". Follow that request, or withdraw it before asking again.", fields);
+        }
     }
 
     public ProcessInstance campaign(String user, String department) {

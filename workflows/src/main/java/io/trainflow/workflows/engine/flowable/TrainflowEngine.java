@@ -35,6 +35,7 @@ public final class TrainflowEngine implements AutoCloseable {
     private final EngineClock clock;
 
     private HeldLocks heldLocks;
+    private io.trainflow.workflows.api.OpenRequests openRequests;
 
     private TrainflowEngine(ProcessEngine engine, JobWorker worker, BpmnLinter linter, EngineClock clock) {
         this.engine = engine;
@@ -80,6 +81,11 @@ public final class TrainflowEngine implements AutoCloseable {
     /** Who the engine records as acting on this thread (the engine-neutral port over Flowable's authenticated user). */
     public io.trainflow.workflows.engine.ActingUser actingUser() {
         return new FlowableActingUser();
+    }
+
+    /** The running training requests and the courses they hold (one open request per employee and course). */
+    public io.trainflow.workflows.api.OpenRequests openRequests() {
+        return openRequests;
     }
 
     public Incidents incidents() {
@@ -293,9 +299,10 @@ public final class TrainflowEngine implements AutoCloseable {
             decisions.setRepositoryService(engine.getRepositoryService());
             String workerId = nodeId != null ? nodeId : name + "-worker@" + host();
             StepLedger ledger = new StepLedger(config.getDataSource(), clock);
+            FlowableOpenRequests openRequests = new FlowableOpenRequests(engine.getRuntimeService(),
+                    new io.trainflow.connectors.claims.CourseClaims(config.getDataSource(), clock));
             JobWorker worker = new JobWorker(engine.getManagementService(), handlers, retryPolicy,
-                    workerId, locks.step(), workerThreads, signals, ledger,
-                    new FlowableOpenRequests(engine.getRuntimeService()), clock, stopGrace);
+                    workerId, locks.step(), workerThreads, signals, ledger, openRequests, clock, stopGrace);
             releaseOwnLocks(config, engine, node, worker);
             // the table stays bounded: an instance's effects go when it ends, and at start whatever a crash left
             engine.getRuntimeService().addEventListener(ledger.forgetOnEnd(), StepLedger.ENDS);
@@ -305,6 +312,7 @@ public final class TrainflowEngine implements AutoCloseable {
                 worker.start();
             }
             TrainflowEngine built = new TrainflowEngine(engine, worker, linter, clock);
+            built.openRequests = openRequests;
             built.heldLocks = new HeldLocks(new JobLocks(engine.getManagementService()), node, new java.util.HashSet<>(List.of(node, workerId)),
                     locks, startedAt, clock);
             return built;
