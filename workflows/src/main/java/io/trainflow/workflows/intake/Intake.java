@@ -4,7 +4,8 @@ import io.trainflow.connectors.catalogue.CataloguePort;
 import io.trainflow.connectors.hcm.Employee;
 import io.trainflow.connectors.hcm.HcmPort;
 import io.trainflow.workflows.engine.Directory;
-import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import io.trainflow.workflows.engine.ProcessStarter;
+import io.trainflow.workflows.engine.ProcessStarter.Started;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,6 @@ import io.trainflow.workflows.api.OpenRequests;
 import io.trainflow.workflows.problems.TrainflowProblem.Conflict;
 import io.trainflow.workflows.problems.TrainflowProblem.Forbidden;
 import io.trainflow.workflows.problems.TrainflowProblem.InvalidInput;
-import org.flowable.engine.ProcessEngine;
-import org.flowable.engine.runtime.ProcessInstance;
 
 /**
  * Intake, lifecycle step 1: an employee's own request, a manager's nomination (anyone up the
@@ -27,23 +26,22 @@ public class Intake {
     /** The most courses one request may name (the contract's limit). */
     public static final int MAX_COURSES = 20;
 
-    private final ProcessEngine engine;
+    private final ProcessStarter processes;
     private final HcmPort hcm;
     private final CataloguePort catalogue;
     private final Directory directory;
-    private final io.trainflow.workflows.engine.ActingUser acting;
     private final OpenRequests openRequests;
 
-    public Intake(TrainflowEngine engine, HcmPort hcm, CataloguePort catalogue, Directory directory) {
-        this.engine = engine.flowable();
-        this.acting = engine.actingUser();
-        this.openRequests = engine.openRequests();
+    public Intake(ProcessStarter processes, OpenRequests openRequests, HcmPort hcm, CataloguePort catalogue,
+                  Directory directory) {
+        this.processes = processes;
+        this.openRequests = openRequests;
         this.hcm = hcm;
         this.catalogue = catalogue;
         this.directory = directory;
     }
 
-    public ProcessInstance request(String user, String employeeId, String justification, List<String> courseIds) {
+    public Started request(String user, String employeeId, String justification, List<String> courseIds) {
         if (employeeId == null || employeeId.isBlank()) {
             throw new InvalidInput("employeeId", "is required: the HCM id of the learner");
         }
@@ -107,7 +105,7 @@ public class Intake {
         }
     }
 
-    public ProcessInstance campaign(String user, String department) {
+    public Started campaign(String user, String department) {
         if (!directory.groupsOf(user).contains("ld-team") && !directory.groupsOf(user).contains("hr-fallback")) {
             throw new Forbidden(user + " is not in L&D (ld-team) or HR (hr-fallback) and cannot start a campaign");
         }
@@ -123,7 +121,7 @@ public class Intake {
     }
 
     /** L&D or a subject-matter expert has a quiz drafted for a course; the draft goes to the sme group for review. */
-    public ProcessInstance quiz(String user, String courseId, Integer maxQuestions) {
+    public Started quiz(String user, String courseId, Integer maxQuestions) {
         if (!mayWorkOnQuizzes(user)) {
             throw new Forbidden(user + " is not in L&D (ld-team) or a subject-matter expert (sme)"
                     + " and cannot start a quiz review");
@@ -168,9 +166,7 @@ public class Intake {
         return false;
     }
 
-    private ProcessInstance start(String user, String processKey, String businessKey, Map<String, Object> variables) {
-        try (var as = acting.as(user)) {
-            return engine.getRuntimeService().startProcessInstanceByKey(processKey, businessKey, variables);
-        }
+    private Started start(String user, String processKey, String businessKey, Map<String, Object> variables) {
+        return processes.start(user, processKey, businessKey, variables);
     }
 }

@@ -83,6 +83,11 @@ public final class TrainflowEngine implements AutoCloseable {
         return new FlowableActingUser();
     }
 
+    /** Starts processes as a person (intake). */
+    public io.trainflow.workflows.engine.ProcessStarter processStarter() {
+        return new FlowableProcessStarter(engine.getRuntimeService(), actingUser());
+    }
+
     /** The running training requests and the courses they hold (one open request per employee and course). */
     public io.trainflow.workflows.api.OpenRequests openRequests() {
         return openRequests;
