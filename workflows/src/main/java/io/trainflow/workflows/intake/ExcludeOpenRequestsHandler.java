@@ -7,6 +7,7 @@ import io.trainflow.workflows.api.StepContext;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.path.PathCourse;
+import jakarta.validation.constraints.NotBlank;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,8 @@ public final class ExcludeOpenRequestsHandler
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "This request's id", feel = "=requestId") String requestId,
-            @Doc(value = "HCM id of the learner", feel = "=employeeId") String employeeId,
+            @Doc(value = "This request's id", feel = "=requestId") @NotBlank String requestId,
+            @Doc(value = "HCM id of the learner", feel = "=employeeId") @NotBlank String employeeId,
             @Doc(value = "The ranked learning path", feel = "=learningPath") List<PathCourse> learningPath) {
     }
 
