@@ -64,6 +64,8 @@ class AuthorisationFindingsTest extends RunningTrainflow {
         assertThat(quiz.status()).as(quiz.toString()).isEqualTo(201);
         Api.Response quizAsRequest = as("paul.robin").get("/api/requests/" + quiz.object().get("businessKey"));
         assertThat(quizAsRequest.status()).as(quizAsRequest.toString()).isEqualTo(404);
+        // one open request per employee and course: Léa's next request (another test's) must not find this one open
+        assertThat(lea.post("/api/requests/" + requestId + "/withdraw", "").status()).isEqualTo(204);
     }
 
     @Test

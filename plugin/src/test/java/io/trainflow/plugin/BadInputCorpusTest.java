@@ -108,9 +108,13 @@ class BadInputCorpusTest extends RunningTrainflow {
         return repeat.appendTail(expanded).toString();
     }
 
-    /** An open manager approval of a request by lina.clement, assigned to her manager, waited for. */
+    /**
+     * An open manager approval of a request by lina.clement, assigned to her manager, waited for. It names a course
+     * no other test's request of hers holds (Coaching Conversations), so one open request per employee and course keeps it.
+     */
     private Task openApproval() throws InterruptedException {
-        Api.Response started = as("lina.clement").post("/api/requests", "{\"employeeId\": \"1022\"}");
+        Api.Response started = as("lina.clement").post("/api/requests",
+                "{\"employeeId\": \"1022\", \"requestedCourseIds\": [\"119\"]}");
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         String requestId = (String) started.object().get("businessKey");
         for (int i = 0; i < 200; i++) {

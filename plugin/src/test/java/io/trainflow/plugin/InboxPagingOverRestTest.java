@@ -86,7 +86,9 @@ class InboxPagingOverRestTest extends RunningTrainflow {
 
     private String request(String employee, String employeeId) {
         Api.Response started = as(employee).post("/api/requests",
-                "{\"employeeId\": \"" + employeeId + "\", \"justification\": \"keep my skills current\"}");
+                "{\"employeeId\": \"" + employeeId + "\", \"justification\": \"keep my skills current\","
+                        // a course by name: the support campaign's requests may hold their gaps' courses
+                        + " \"requestedCourseIds\": [\"112\"]}");
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         String id = (String) started.object().get("businessKey");
         asked.put(id, employee);

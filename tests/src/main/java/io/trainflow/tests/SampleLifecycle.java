@@ -68,7 +68,7 @@ public final class SampleLifecycle implements AutoCloseable {
         this.engine = TrainflowEngine.builder().dataSource(db).handlers(new HandlerRegistry(StepHandlers.all(ports)))
                 .directory(directory).clock(clock).background(background).build();
         // the HCM the handlers see (a connector when a test swaps it in), never the sample's behind their back
-        this.intake = new Intake(engine, ports.hcm(), ports.catalogue(), directory);
+        this.intake = new Intake(engine.processStarter(), engine.openRequests(), ports.hcm(), ports.catalogue(), directory);
         this.tasks = new UserTasks(engine.flowable(), directory);
         this.completion = new CompletionSync(engine, ports.lms());
     }
@@ -127,13 +127,13 @@ public final class SampleLifecycle implements AutoCloseable {
     }
 
     public String request(String requester, String employeeId, String justification, List<String> courseIds) {
-        String requestId = intake.request(requester, employeeId, justification, courseIds).getBusinessKey();
+        String requestId = intake.request(requester, employeeId, justification, courseIds).businessKey();
         run();
         return requestId;
     }
 
     public String campaign(String requester, String department) {
-        String programmeId = intake.campaign(requester, department).getBusinessKey();
+        String programmeId = intake.campaign(requester, department).businessKey();
         run();
         return programmeId;
     }

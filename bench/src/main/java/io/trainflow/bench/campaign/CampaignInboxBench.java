@@ -71,7 +71,7 @@ public final class CampaignInboxBench {
             try {
                 engine.deployments().deployFolder(SampleLifecycle.bpmnFolder());
                 UserTasks tasks = new UserTasks(engine.flowable(), org.directory());
-                Intake intake = new Intake(engine, ports.hcm(), ports.catalogue(), org.directory());
+                Intake intake = new Intake(engine.processStarter(), engine.openRequests(), ports.hcm(), ports.catalogue(), org.directory());
                 ExecutorService api = Executors.newSingleThreadExecutor(r -> new Thread(r, "http-nio-bench"));
                 List<Long> millis = new ArrayList<>();
                 int failed = 0;

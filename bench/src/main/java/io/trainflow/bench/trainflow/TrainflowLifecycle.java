@@ -53,7 +53,7 @@ public final class TrainflowLifecycle implements Lifecycle {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.intake = new Intake(engine, ports.hcm(), ports.catalogue(), org.directory());
+        this.intake = new Intake(engine.processStarter(), engine.openRequests(), ports.hcm(), ports.catalogue(), org.directory());
         this.tasks = new UserTasks(engine.flowable(), org.directory());
         this.completion = new CompletionSync(engine, ports.lms());
     }
@@ -70,7 +70,7 @@ public final class TrainflowLifecycle implements Lifecycle {
 
     @Override
     public String startCampaign() {
-        return intake.campaign(SyntheticOrganisation.CAMPAIGN_OWNER, SyntheticOrganisation.DEPARTMENT).getBusinessKey();
+        return intake.campaign(SyntheticOrganisation.CAMPAIGN_OWNER, SyntheticOrganisation.DEPARTMENT).businessKey();
     }
 
     @Override

@@ -160,7 +160,7 @@ public class EngineConfiguration {
 
     @Bean
     Intake intake(TrainflowEngine engine, TrainflowPorts ports, Directory directory) {
-        return new Intake(engine, ports.hcm(), ports.catalogue(), directory);
+        return new Intake(engine.processStarter(), engine.openRequests(), ports.hcm(), ports.catalogue(), directory);
     }
 
     /** Camunda's REST connector ({@code io.camunda:http-json:1}); its {@code {{secrets.NAME}}} come from the environment. */

@@ -43,7 +43,7 @@ class CourseCampaignController implements LtiCampaignsApi {
         String user = CurrentUser.name();
         CourseCampaigns.Started started = campaigns.start(user, session());
         audit.record(user, "start-campaign", started.instance().businessKey());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new CourseCampaignStarted(started.instance().processInstanceId(),
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CourseCampaignStarted(started.instance().id(),
                 started.instance().businessKey(), started.preview().included().size(), started.preview().unknown().size()));
     }
 

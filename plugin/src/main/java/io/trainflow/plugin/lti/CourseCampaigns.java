@@ -2,6 +2,7 @@ package io.trainflow.plugin.lti;
 
 import io.trainflow.connectors.hcm.Employee;
 import io.trainflow.connectors.hcm.HcmPort;
+import io.trainflow.workflows.engine.ProcessStarter;
 import io.trainflow.workflows.intake.Intake;
 import io.trainflow.workflows.problems.TrainflowProblem;
 import java.util.ArrayList;
@@ -87,12 +88,12 @@ class CourseCampaigns {
     }
 
     /** Reads the course again (it may have changed since the preview) and starts the campaign for its known learners. */
-    record Started(Intake.Started instance, Preview preview) {
+    record Started(ProcessStarter.Started instance, Preview preview) {
     }
 
     Started start(String user, SessionTokens.Session session) {
         Preview preview = preview(user, session);
-        Intake.Started started = intake.courseCampaign(user, preview.course(),
+        ProcessStarter.Started started = intake.courseCampaign(user, preview.course(),
                 preview.included().stream().map(Participant::employeeId).toList());
         return new Started(started, preview);
     }

@@ -9,7 +9,7 @@ import io.trainflow.workflows.engine.ProcessHistoryPort;
 import io.trainflow.workflows.intake.Intake;
 import io.trainflow.workflows.problems.TrainflowProblem;
 import java.util.Map;
-import org.flowable.engine.runtime.ProcessInstance;
+import io.trainflow.workflows.engine.ProcessStarter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,8 +34,8 @@ public class QuizzesController implements QuizzesApi {
     @Override
     public ResponseEntity<QuizStarted> startQuiz(QuizRequest body) {
         String user = CurrentUser.name();
-        ProcessInstance started = intake.quiz(user, body.getCourseId(), body.getMaxQuestions());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new QuizStarted(started.getId(), started.getBusinessKey(),
+        ProcessStarter.Started started = intake.quiz(user, body.getCourseId(), body.getMaxQuestions());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new QuizStarted(started.id(), started.businessKey(),
                 QuizReviewers.GROUP, reviewers.of(user)));
     }
 

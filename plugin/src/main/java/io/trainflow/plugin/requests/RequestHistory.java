@@ -19,7 +19,8 @@ public class RequestHistory {
 
     private static final List<String> SHOWN = List.of("origin", "requestedBy", "employeeId", "pathCost", "overBudget",
             "routing", "learningPath", "trainingStatus", "decision", "trainingDeadline", "outcome", "endReason",
-            "enrolmentRefusal", "decidedBy", "justification", "gaps", "needsExplanation", "sessions", "budget", "comment");
+            "enrolmentRefusal", "decidedBy", "justification", "gaps", "needsExplanation", "sessions", "budget", "comment",
+            "linkNote"); // courses left out because another open request of the learner holds them
 
     /** Suffix of the variables in which step handlers store the provenance of their AI outputs. */
     static final String PROVENANCE = "Provenance";

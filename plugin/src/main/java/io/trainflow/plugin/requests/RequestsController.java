@@ -16,7 +16,7 @@ import io.trainflow.plugin.security.CurrentUser;
 import io.trainflow.workflows.intake.Intake;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.flowable.engine.runtime.ProcessInstance;
+import io.trainflow.workflows.engine.ProcessStarter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,17 +46,17 @@ public class RequestsController implements RequestsApi {
 
     @Override
     public ResponseEntity<Started> startRequest(TrainingRequest body) {
-        ProcessInstance started = requests.request(CurrentUser.name(), body.getEmployeeId(), body.getJustification(),
+        ProcessStarter.Started started = requests.request(CurrentUser.name(), body.getEmployeeId(), body.getJustification(),
                 body.getRequestedCourseIds());
-        audit.record(CurrentUser.name(), "start-request", started.getBusinessKey());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Started(started.getId(), started.getBusinessKey()));
+        audit.record(CurrentUser.name(), "start-request", started.businessKey());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Started(started.id(), started.businessKey()));
     }
 
     @Override
     public ResponseEntity<Started> startCampaign(Campaign body) {
-        ProcessInstance started = requests.campaign(CurrentUser.name(), body.getDepartment());
-        audit.record(CurrentUser.name(), "start-campaign", started.getBusinessKey());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Started(started.getId(), started.getBusinessKey()));
+        ProcessStarter.Started started = requests.campaign(CurrentUser.name(), body.getDepartment());
+        audit.record(CurrentUser.name(), "start-campaign", started.businessKey());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Started(started.id(), started.businessKey()));
     }
 
     @Override

@@ -34,7 +34,9 @@ public final class ResolveApproverHandler
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc("Approval level: manager, ld or budget") String level,
+            @Doc("Approval level: manager, ld or budget") @jakarta.validation.constraints.NotNull
+            @jakarta.validation.constraints.Pattern(regexp = "manager|ld|budget", message = "must be manager, ld or budget")
+            String level,
             @Doc(value = "HCM id of the learner", feel = "=employeeId") String employeeId,
             @Doc(value = "Username of who asked for the training", feel = "=requestedBy") String requestedBy,
             @Doc(value = "Department whose budget is concerned; the learner's when empty", optional = true,

@@ -4,8 +4,12 @@ import io.trainflow.connectors.error.PortBusinessException;
 import io.trainflow.workflows.api.BusinessError;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.feel.FeelValues;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +22,10 @@ public final class StepInvoker {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+
+    /** Messages without an expression language: the constraints' own texts, with their parameters filled in. */
+    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
 
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -51,6 +59,7 @@ public final class StepInvoker {
         } catch (RuntimeException e) {
             throw new StepInputException(registered.type(), e.getMessage(), e);
         }
+        validate(registered.type(), input);
         try {
             Object output = ((StepHandler) registered.handler()).handle(input);
             return new StepOutcome.Completed(toVariables(output));
@@ -67,6 +76,20 @@ public final class StepInvoker {
                         + ". Fix it, then retry this incident; the request waits here.");
             }
             return new StepOutcome.BusinessFailure(answered.bpmnErrorCode(), said, Map.of());
+        }
+    }
+
+    /** The input record's constraints (Bean Validation), checked here once for every handler. */
+    private static void validate(String type, Object input) {
+        if (input == null) {
+            return;
+        }
+        Map<String, String> fields = new java.util.TreeMap<>();
+        for (ConstraintViolation<Object> violation : VALIDATOR.validate(input)) {
+            fields.merge(violation.getPropertyPath().toString(), violation.getMessage(), (a, b) -> a + ", " + b);
+        }
+        if (!fields.isEmpty()) {
+            throw new StepInputException(type, fields);
         }
     }
 

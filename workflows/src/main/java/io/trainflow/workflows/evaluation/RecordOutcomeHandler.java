@@ -1,5 +1,7 @@
 package io.trainflow.workflows.evaluation;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.trainflow.connectors.jdbc.Json;
 import io.trainflow.connectors.outcome.Outcome;
@@ -10,7 +12,6 @@ import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.profile.Profile;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.core.type.TypeReference;
 
 @TaskType(value = "record-outcome", name = "Record outcome",
@@ -18,8 +19,9 @@ import tools.jackson.core.type.TypeReference;
                 + " programme report. Recording the same request again replaces the earlier outcome.")
 public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHandler.Input, RecordOutcomeHandler.Output> {
 
-    static final Set<String> STATUSES = Set.of("completed", "not-completed", "not-enrolled", "rejected", "no-need",
-            "withdrawn", "employee-unknown", "already-requested");
+    /** Every end of a training request; another status is a modelling error, refused at binding. */
+    static final String STATUS_PATTERN = "completed|not-completed|not-enrolled|rejected|no-need|withdrawn"
+            + "|employee-unknown|already-requested";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -28,7 +30,8 @@ public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHand
             @Doc(value = "Training request id", feel = "=requestId") String requestId,
             @Doc(value = "HCM id of the learner", feel = "=employeeId") String employeeId,
             @Doc("completed, not-completed, not-enrolled, rejected, no-need, withdrawn, employee-unknown or"
-                    + " already-requested") String status,
+                    + " already-requested") @NotNull @Pattern(regexp = STATUS_PATTERN,
+                    message = "must be one of " + STATUS_PATTERN) String status,
             @Doc(value = "Reaction (level 1)", optional = true, feel = "=reaction") Reaction reaction,
             @Doc(value = "Learning (level 2)", optional = true, feel = "=learning") Learning learning,
             @Doc(value = "Manager follow-ups (level 3), as the process holds them", optional = true, feel = "=followUps")
@@ -69,10 +72,6 @@ public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHand
 
     @Override
     public Output handle(Input input) {
-        if (!STATUSES.contains(input.status())) {
-            // a modelling error in the process, not a business outcome
-            throw new IllegalArgumentException("Unknown outcome status '" + input.status() + "'; expected " + STATUSES);
-        }
         outcomes.record(new Outcome(input.programmeId(), input.requestId(), input.employeeId(), input.status(),
                 asMap(input.reaction()), asMap(input.learning()), input.followUps(),
                 input.profile() == null ? null : input.profile().lastReviewRating(), input.reviewAfter(),

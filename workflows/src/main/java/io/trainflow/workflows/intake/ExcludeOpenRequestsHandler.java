@@ -3,11 +3,11 @@ package io.trainflow.workflows.intake;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.OpenRequests;
-import io.trainflow.workflows.api.OpenRequests.OpenRequest;
 import io.trainflow.workflows.api.StepContext;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.path.PathCourse;
+import jakarta.validation.constraints.NotBlank;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,26 +16,24 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * One open request per employee and course (issue 10): a campaign's request leaves out a course another running
- * request of the same employee already holds (their own, a manager's nomination, another campaign's) and names
- * that request instead; with nothing left, it ends as already requested and the programme report lists the
- * employee. A request a person made themselves is never turned away here: they asked for it by name.
+ * One open request per employee and course (issue 10): a request leaves out every course another running request
+ * of the same employee already holds (their own, a manager's nomination, a campaign's) and names that request
+ * instead; with nothing left, it ends as already requested, saying so in status, to the requester and in the
+ * programme report. The check and the claim of the kept courses are one step under a lock on the employee that
+ * every node takes, so two requests of one employee checked at the same moment never both keep a course.
  */
 @TaskType(value = "exclude-open-requests", name = "Exclude courses already requested",
-        description = "For a campaign's request: drops from the learning path every course another open request of the"
-                + " same employee holds, and names that request (linkedRequests, linkNote). An empty path means"
-                + " everything is already requested: the process ends the request saying so. A request a person made"
-                + " (programmeId empty) keeps its path.")
+        description = "Drops from the learning path every course another open request of the same employee holds,"
+                + " names that request (linkedRequests, linkNote), and claims the rest for this request. An empty"
+                + " path means everything is already requested: the process ends the request saying so.")
 public final class ExcludeOpenRequestsHandler
         implements StepHandler<ExcludeOpenRequestsHandler.Input, ExcludeOpenRequestsHandler.Output> {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "This request's id", feel = "=requestId") String requestId,
-            @Doc(value = "HCM id of the learner", feel = "=employeeId") String employeeId,
-            @Doc(value = "The ranked learning path", feel = "=learningPath") List<PathCourse> learningPath,
-            @Doc(value = "The campaign's programme id; empty for a request a person made", optional = true,
-                    feel = "=programmeId") String programmeId) {
+            @Doc(value = "This request's id", feel = "=requestId") @NotBlank String requestId,
+            @Doc(value = "HCM id of the learner", feel = "=employeeId") @NotBlank String employeeId,
+            @Doc(value = "The ranked learning path", feel = "=learningPath") List<PathCourse> learningPath) {
     }
 
     /** A course left out because another open request holds it. */
@@ -65,14 +63,9 @@ public final class ExcludeOpenRequestsHandler
     @Override
     public Output handle(Input input) {
         List<PathCourse> path = input.learningPath() == null ? List.of() : input.learningPath();
-        // course id -> the oldest other open request holding it
-        Map<String, String> heldBy = new LinkedHashMap<>();
-        boolean campaign = input.programmeId() != null && !input.programmeId().isBlank();
-        for (OpenRequest other : campaign ? openRequests.get().ofEmployee(input.employeeId()) : List.<OpenRequest>of()) {
-            if (!other.requestId().equals(input.requestId())) {
-                other.courseIds().forEach(course -> heldBy.putIfAbsent(course, other.requestId()));
-            }
-        }
+        // course id -> the other open request holding it; the rest are claimed for this request
+        Map<String, String> heldBy = openRequests.get().claim(input.employeeId(), input.requestId(),
+                path.stream().map(PathCourse::courseId).distinct().toList());
         List<PathCourse> kept = new ArrayList<>();
         List<LinkedCourse> linked = new ArrayList<>();
         for (PathCourse course : path) {

@@ -4,16 +4,17 @@ import io.trainflow.connectors.catalogue.CataloguePort;
 import io.trainflow.connectors.hcm.Employee;
 import io.trainflow.connectors.hcm.HcmPort;
 import io.trainflow.workflows.engine.Directory;
-import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import io.trainflow.workflows.engine.ProcessStarter;
+import io.trainflow.workflows.engine.ProcessStarter.Started;
 import io.trainflow.workflows.programme.ListDepartmentHandler;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.trainflow.workflows.api.OpenRequests;
+import io.trainflow.workflows.problems.TrainflowProblem.Conflict;
 import io.trainflow.workflows.problems.TrainflowProblem.Forbidden;
 import io.trainflow.workflows.problems.TrainflowProblem.InvalidInput;
-import org.flowable.engine.ProcessEngine;
-import org.flowable.engine.runtime.ProcessInstance;
 
 /**
  * Intake, lifecycle step 1: an employee's own request, a manager's nomination (anyone up the
@@ -26,21 +27,22 @@ public class Intake {
     /** The most courses one request may name (the contract's limit). */
     public static final int MAX_COURSES = 20;
 
-    private final ProcessEngine engine;
+    private final ProcessStarter processes;
     private final HcmPort hcm;
     private final CataloguePort catalogue;
     private final Directory directory;
-    private final io.trainflow.workflows.engine.ActingUser acting;
+    private final OpenRequests openRequests;
 
-    public Intake(TrainflowEngine engine, HcmPort hcm, CataloguePort catalogue, Directory directory) {
-        this.engine = engine.flowable();
-        this.acting = engine.actingUser();
+    public Intake(ProcessStarter processes, OpenRequests openRequests, HcmPort hcm, CataloguePort catalogue,
+                  Directory directory) {
+        this.processes = processes;
+        this.openRequests = openRequests;
         this.hcm = hcm;
         this.catalogue = catalogue;
         this.directory = directory;
     }
 
-    public ProcessInstance request(String user, String employeeId, String justification, List<String> courseIds) {
+    public Started request(String user, String employeeId, String justification, List<String> courseIds) {
         if (employeeId == null || employeeId.isBlank()) {
             throw new InvalidInput("employeeId", "is required: the HCM id of the learner");
         }
@@ -71,6 +73,7 @@ public class Intake {
                 throw new InvalidInput("requestedCourseIds[" + i + "]", "'" + course + "' is not a course of the catalogue");
             }
         }
+        refuseCoursesRequestedElsewhere(employeeId, courses);
         String requestId = "REQ-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> variables = new HashMap<>();
         variables.put("requestId", requestId);
@@ -83,7 +86,28 @@ public class Intake {
         return start(user, "training-request", requestId, variables);
     }
 
-    public ProcessInstance campaign(String user, String department) {
+    /**
+     * One open request per employee and course: a course asked for by name that another open request of the
+     * learner holds (or asked for) is refused at once, naming that request; the course's training goes on there.
+     * Courses a request only gains from ranking are checked again after ranking, under the employee's lock.
+     */
+    private void refuseCoursesRequestedElsewhere(String employeeId, List<String> courses) {
+        Map<String, String> held = openRequests.heldElsewhere(employeeId, null);
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < courses.size(); i++) {
+            String holder = held.get(courses.get(i));
+            if (holder != null) {
+                fields.putIfAbsent("requestedCourseIds[" + i + "]", "course '" + courses.get(i)
+                        + "' is already requested in " + holder + ", which is still open");
+            }
+        }
+        if (!fields.isEmpty()) {
+            throw new Conflict("Already requested: " + String.join("; ", fields.values())
+                    + ". Follow that request, or withdraw it before asking again.", fields);
+        }
+    }
+
+    public Started campaign(String user, String department) {
         requireCampaigner(user);
         if (department == null || department.isBlank()) {
             throw new InvalidInput("department", "is required: the HCM id of a department");
@@ -103,10 +127,6 @@ public class Intake {
      * A campaign over a course's participants (LTI: read from Moodle by L&D launching from the course): the same
      * programme as a department campaign, started with the given employees instead of a department's.
      */
-    /** A process started: its instance id and business key (no engine type, for callers outside the adapter). */
-    public record Started(String processInstanceId, String businessKey) {
-    }
-
     public Started courseCampaign(String user, String course, List<String> employeeIds) {
         requireCampaigner(user);
         if (course == null || course.isBlank()) {
@@ -134,8 +154,7 @@ public class Intake {
         variables.put("requestedBy", user);
         variables.put("employeeIds", ids);
         variables.put("employeeBatches", ListDepartmentHandler.batches(ids, ListDepartmentHandler.DEFAULT_BATCH));
-        ProcessInstance started = start(user, "training-programme", programmeId, variables);
-        return new Started(started.getId(), started.getBusinessKey());
+        return start(user, "training-programme", programmeId, variables);
     }
 
     /** Who may start campaigns: L&D (ld-team) and HR (hr-fallback). */
@@ -151,7 +170,7 @@ public class Intake {
     }
 
     /** L&D or a subject-matter expert has a quiz drafted for a course; the draft goes to the sme group for review. */
-    public ProcessInstance quiz(String user, String courseId, Integer maxQuestions) {
+    public Started quiz(String user, String courseId, Integer maxQuestions) {
         if (!mayWorkOnQuizzes(user)) {
             throw new Forbidden(user + " is not in L&D (ld-team) or a subject-matter expert (sme)"
                     + " and cannot start a quiz review");
@@ -196,9 +215,7 @@ public class Intake {
         return false;
     }
 
-    private ProcessInstance start(String user, String processKey, String businessKey, Map<String, Object> variables) {
-        try (var as = acting.as(user)) {
-            return engine.getRuntimeService().startProcessInstanceByKey(processKey, businessKey, variables);
-        }
+    private Started start(String user, String processKey, String businessKey, Map<String, Object> variables) {
+        return processes.start(user, processKey, businessKey, variables);
     }
 }

@@ -14,22 +14,24 @@ import java.util.regex.Pattern;
  */
 public final class MessageTemplates {
 
-    static final Map<String, String> TEMPLATES = Map.of(
-            "enrolled", "You are enrolled[ in {sessions}][ in {courses}].[ Please complete your training by"
-                    + " {trainingDeadline}.]",
-            "not-enrolled", "Your training request[ {requestId}] was approved, but you could not be enrolled."
-                    + "[ Reason: {reason}.] Trainflow's administrators have been told.",
-            "reminder", "Reminder: a training approval is waiting for you[ ({requestId})].[ Learner: {learner}.]",
-            "escalated", "A training approval was escalated to you because it was not handled in time[ ({requestId})]."
-                    + "[ Learner: {learner}.]",
-            "nudge", "You have not opened your training[ for {inactiveDays} days].[ Progress: {percent}%.]"
-                    + "[ Please complete it by {trainingDeadline}.]",
-            "rejected", "Your training request[ {requestId}] was rejected.[ Reason: {reason}.][ Comment: {comment}]",
-            "changes-requested", "Changes were requested on your training request[ {requestId}].[ Comment: {comment}]",
-            "deadline-missed", "The training deadline[ {trainingDeadline}] passed before the training was completed."
-                    + "[ Learner: {learner}.]",
-            "follow-up", "Please record how[ {learner}] applies what the training taught[ ({day}-day follow-up)].",
-            "report-ready", "The programme report[ for {programmeId}] is ready for sign-off.");
+    static final Map<String, String> TEMPLATES = Map.ofEntries(
+            Map.entry("enrolled", "You are enrolled[ in {sessions}][ in {courses}].[ Please complete your training by"
+                    + " {trainingDeadline}.]"),
+            Map.entry("not-enrolled", "Your training request[ {requestId}] was approved, but you could not be enrolled."
+                    + "[ Reason: {reason}.] Trainflow's administrators have been told."),
+            Map.entry("reminder", "Reminder: a training approval is waiting for you[ ({requestId})].[ Learner: {learner}.]"),
+            Map.entry("escalated", "A training approval was escalated to you because it was not handled in time[ ({requestId})]."
+                    + "[ Learner: {learner}.]"),
+            Map.entry("nudge", "You have not opened your training[ for {inactiveDays} days].[ Progress: {percent}%.]"
+                    + "[ Please complete it by {trainingDeadline}.]"),
+            Map.entry("rejected", "Your training request[ {requestId}] was rejected.[ Reason: {reason}.][ Comment: {comment}]"),
+            Map.entry("changes-requested", "Changes were requested on your training request[ {requestId}].[ Comment: {comment}]"),
+            Map.entry("deadline-missed", "The training deadline[ {trainingDeadline}] passed before the training was completed."
+                    + "[ Learner: {learner}.]"),
+            Map.entry("follow-up", "Please record how[ {learner}] applies what the training taught[ ({day}-day follow-up)]."),
+            Map.entry("report-ready", "The programme report[ for {programmeId}] is ready for sign-off."),
+            Map.entry("already-requested", "Your training request[ {requestId}] ends here: every course it would hold is already"
+                    + " requested[ ({heldIn})]. Your training goes on in that request."));
 
     private static final Pattern OPTIONAL = Pattern.compile("\\[([^\\]]*)]");
     private static final Pattern KEY = Pattern.compile("\\{([A-Za-z0-9_]+)}");

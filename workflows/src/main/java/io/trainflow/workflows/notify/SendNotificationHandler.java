@@ -29,10 +29,10 @@ public final class SendNotificationHandler
     public record Input(
             @Doc("Username of the person to tell; nothing is sent when empty") String recipient,
             @Doc("enrolled, not-enrolled, reminder, escalated, nudge, rejected, changes-requested, deadline-missed,"
-                    + " follow-up, report-ready") String template,
+                    + " follow-up, report-ready, already-requested") String template,
             @Doc(value = "Values the template may use: sessions (named by the titles of a learningPath passed"
                     + " along), courses, trainingDeadline, requestId, learner, reason, comment, inactiveDays, percent,"
-                    + " day, programmeId", optional = true) Map<String, Object> data) {
+                    + " day, programmeId, heldIn", optional = true) Map<String, Object> data) {
     }
 
     public record Output(

@@ -61,5 +61,10 @@ public abstract class TrainflowProblem extends RuntimeException {
         public Conflict(String message) {
             super(message, Map.of());
         }
+
+        /** A conflict with what is there already, named per field (e.g. a course another open request holds). */
+        public Conflict(String message, Map<String, String> fields) {
+            super(message, fields);
+        }
     }
 }

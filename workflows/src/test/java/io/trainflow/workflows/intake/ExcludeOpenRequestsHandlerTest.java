@@ -19,9 +19,9 @@ class ExcludeOpenRequestsHandlerTest {
     }
 
     @Test
-    void aCampaignRequestLeavesOutTheCourseAnotherOpenRequestHoldsAndNamesIt() {
+    void aRequestLeavesOutTheCourseAnotherOpenRequestHoldsAndNamesIt() {
         var out = with(new OpenRequest("REQ-own", List.of("101")), new OpenRequest("PRG-1-1004", List.of("101", "103")))
-                .handle(new ExcludeOpenRequestsHandler.Input("PRG-1-1004", "1004", List.of(PYTHON, SQL), "PRG-1"));
+                .handle(new ExcludeOpenRequestsHandler.Input("PRG-1-1004", "1004", List.of(PYTHON, SQL)));
 
         assertThat(out.learningPath()).containsExactly(SQL);
         assertThat(out.pathCost()).isEqualTo(300.5);
@@ -33,7 +33,7 @@ class ExcludeOpenRequestsHandlerTest {
     @Test
     void withEveryCourseHeldElsewhereNothingIsLeftAndTheNoteNamesTheOldestHolder() {
         var out = with(new OpenRequest("REQ-old", List.of("103")), new OpenRequest("PRG-0-1004", List.of("101", "103")))
-                .handle(new ExcludeOpenRequestsHandler.Input("PRG-1-1004", "1004", List.of(PYTHON, SQL), "PRG-1"));
+                .handle(new ExcludeOpenRequestsHandler.Input("PRG-1-1004", "1004", List.of(PYTHON, SQL)));
 
         assertThat(out.learningPath()).isEmpty();
         assertThat(out.pathCost()).isZero();
@@ -41,22 +41,27 @@ class ExcludeOpenRequestsHandlerTest {
     }
 
     @Test
-    void aRequestAPersonMadeKeepsItsPathAndAnUnrankedOpenRequestHoldsNothing() {
+    void aRequestAPersonMadeIsCheckedLikeACampaignsAndAnUncheckedOpenRequestHoldsNothing() {
         var own = with(new OpenRequest("PRG-1-1004", List.of("101")))
-                .handle(new ExcludeOpenRequestsHandler.Input("REQ-new", "1004", List.of(PYTHON), ""));
-        assertThat(own.learningPath()).containsExactly(PYTHON);
-        assertThat(own.linkedRequests()).isEmpty();
-        assertThat(own.linkNote()).isNull();
+                .handle(new ExcludeOpenRequestsHandler.Input("REQ-new", "1004", List.of(PYTHON, SQL)));
+        assertThat(own.learningPath()).containsExactly(SQL);
+        assertThat(own.linkNote()).isEqualTo("left out, already requested: Python for Automation in PRG-1-1004");
+
+        var kept = with(new OpenRequest("PRG-1-1004", List.of("103")))
+                .handle(new ExcludeOpenRequestsHandler.Input("REQ-new", "1004", List.of(PYTHON)));
+        assertThat(kept.learningPath()).containsExactly(PYTHON);
+        assertThat(kept.linkedRequests()).isEmpty();
+        assertThat(kept.linkNote()).isNull();
 
         var campaign = with(new OpenRequest("REQ-just-started", List.of()))
-                .handle(new ExcludeOpenRequestsHandler.Input("PRG-1-1004", "1004", List.of(PYTHON), "PRG-1"));
+                .handle(new ExcludeOpenRequestsHandler.Input("PRG-1-1004", "1004", List.of(PYTHON)));
         assertThat(campaign.learningPath()).containsExactly(PYTHON);
     }
 
     @Test
     void outsideAnEngineNothingIsOpen() {
         var out = new ExcludeOpenRequestsHandler(() -> OpenRequests.NONE)
-                .handle(new ExcludeOpenRequestsHandler.Input("PRG-1-1004", "1004", List.of(PYTHON), "PRG-1"));
+                .handle(new ExcludeOpenRequestsHandler.Input("PRG-1-1004", "1004", List.of(PYTHON)));
         assertThat(out.learningPath()).containsExactly(PYTHON);
     }
 }

@@ -6,6 +6,7 @@ import io.trainflow.workflows.engine.HandlerRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,16 +31,18 @@ public final class Camunda8Engine implements AutoCloseable {
     private final CamundaProcesses processes;
     private ScheduledExecutorService redeploy;
 
-    public Camunda8Engine(CamundaSettings settings, Path models, HandlerRegistry handlers, Directory directory, Clock clock) {
-        this(CamundaClients.build(settings), settings.messageTtl(), models, handlers, directory, clock);
+    /** {@code records}: Trainflow's own database, where a decision's audit line goes (null: none, in tests). */
+    public Camunda8Engine(CamundaSettings settings, Path models, HandlerRegistry handlers, Directory directory, Clock clock,
+                          DataSource records) {
+        this(CamundaClients.build(settings), settings.messageTtl(), models, handlers, directory, clock, records);
     }
 
     public Camunda8Engine(CamundaClient client, Duration messageTtl, Path models, HandlerRegistry handlers,
-                          Directory directory, Clock clock) {
+                          Directory directory, Clock clock, DataSource records) {
         this.client = client;
         this.deployer = new CamundaDeployer(client, models);
         this.workers = new CamundaJobWorkers(client, handlers);
-        this.userTasks = new CamundaUserTasks(client, directory, clock);
+        this.userTasks = new CamundaUserTasks(client, directory, clock, records);
         this.messages = new CamundaMessages(client, messageTtl);
         this.incidents = new CamundaIncidents(client);
         this.processes = new CamundaProcesses(client);

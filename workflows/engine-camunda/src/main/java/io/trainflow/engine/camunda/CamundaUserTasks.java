@@ -19,7 +19,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
+import javax.sql.DataSource;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.type.TypeReference;
@@ -46,7 +49,11 @@ public final class CamundaUserTasks implements UserTaskPort {
     private final Duties duties;
     private final Clock clock;
 
-    public CamundaUserTasks(CamundaClient client, Directory directory, Clock clock) {
+    /** Trainflow's own database, for what a decision records beside it (the access audit's line). */
+    private final DataSource records;
+
+    public CamundaUserTasks(CamundaClient client, Directory directory, Clock clock, DataSource records) {
+        this.records = records;
         this.client = client;
         this.reader = new CamundaVariables(client);
         this.duties = new Duties(directory);
@@ -118,6 +125,31 @@ public final class CamundaUserTasks implements UserTaskPort {
         }
         CamundaErrors.translated(() -> client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(completion)
                 .send().join());
+    }
+
+    /**
+     * Camunda 8 keeps a task's state in the cluster, not in Trainflow's database, so the two cannot share one
+     * transaction: the line is written right after the cluster took the completion (a crash in between loses the
+     * line, never the decision).
+     */
+    @Override
+    public void complete(String user, String taskId, Map<String, Object> variables, InTransaction alsoRecord) {
+        complete(user, taskId, variables);
+        if (records == null) {
+            throw new IllegalStateException("No Trainflow database to record task " + taskId + "'s decision in");
+        }
+        try (Connection connection = records.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                alsoRecord.run(connection);
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Task " + taskId + " was decided; its record could not be written", e);
+        }
     }
 
     @Override

@@ -60,7 +60,7 @@ class Camunda8AdapterContractTest {
                 SampleOrganisation.fromClasspath(), Clock.systemUTC())));
         real.add(new LmsTimesOut());
         HandlerRegistry handlers = new HandlerRegistry(real);
-        engine = new Camunda8Engine(settings, MODELS, handlers, DIRECTORY, Clock.systemUTC());
+        engine = new Camunda8Engine(settings, MODELS, handlers, DIRECTORY, Clock.systemUTC(), null);
         engine.start(Duration.ofMillis(250), Duration.ofHours(1));
     }
 

@@ -296,6 +296,10 @@ public final class JobWorker implements AutoCloseable {
             LOG.debug("Step {} ({}) runs", job.getElementId(), handler.type());
             outcome = invokeOnce(handler, job, step, context);
             LOG.debug("Step {} ({}) ran", job.getElementId(), handler.type());
+        } catch (io.trainflow.workflows.engine.StepInputException wrongInput) {
+            // the same variables give the same answer: an incident at once, naming the element and each input
+            failAsIncident(handler, job, "Step " + job.getElementId() + ": " + wrongInput.getMessage());
+            return;
         } catch (RuntimeException | Error e) {
             if (stopping) {
                 LOG.info("Step {} ({}) was interrupted by the stop; it runs again at the next start",

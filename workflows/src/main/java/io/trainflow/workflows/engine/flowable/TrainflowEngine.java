@@ -36,6 +36,7 @@ public final class TrainflowEngine implements AutoCloseable {
     private final EngineClock clock;
 
     private HeldLocks heldLocks;
+    private io.trainflow.workflows.api.OpenRequests openRequests;
 
     private TrainflowEngine(ProcessEngine engine, JobWorker worker, BpmnLinter linter, EngineClock clock) {
         this.engine = engine;
@@ -81,6 +82,16 @@ public final class TrainflowEngine implements AutoCloseable {
     /** Who the engine records as acting on this thread (the engine-neutral port over Flowable's authenticated user). */
     public io.trainflow.workflows.engine.ActingUser actingUser() {
         return new FlowableActingUser();
+    }
+
+    /** Starts processes as a person (intake). */
+    public io.trainflow.workflows.engine.ProcessStarter processStarter() {
+        return new FlowableProcessStarter(engine.getRuntimeService(), actingUser());
+    }
+
+    /** The running training requests and the courses they hold (one open request per employee and course). */
+    public io.trainflow.workflows.api.OpenRequests openRequests() {
+        return openRequests;
     }
 
     public Incidents incidents() {
@@ -295,9 +306,10 @@ public final class TrainflowEngine implements AutoCloseable {
             engine.getRuntimeService().addEventListener(Compensation.handlerEnded(), FlowableEngineEventType.ENTITY_DELETED);
             String workerId = nodeId != null ? nodeId : name + "-worker@" + host();
             StepLedger ledger = new StepLedger(config.getDataSource(), clock);
+            FlowableOpenRequests openRequests = new FlowableOpenRequests(engine.getRuntimeService(),
+                    new io.trainflow.connectors.claims.CourseClaims(config.getDataSource(), clock));
             JobWorker worker = new JobWorker(engine.getManagementService(), handlers, retryPolicy,
-                    workerId, locks.step(), workerThreads, signals, ledger,
-                    new FlowableOpenRequests(engine.getRuntimeService()), clock, stopGrace);
+                    workerId, locks.step(), workerThreads, signals, ledger, openRequests, clock, stopGrace);
             releaseOwnLocks(config, engine, node, worker);
             // the table stays bounded: an instance's effects go when it ends, and at start whatever a crash left
             engine.getRuntimeService().addEventListener(ledger.forgetOnEnd(), StepLedger.ENDS);
@@ -307,6 +319,7 @@ public final class TrainflowEngine implements AutoCloseable {
                 worker.start();
             }
             TrainflowEngine built = new TrainflowEngine(engine, worker, linter, clock);
+            built.openRequests = openRequests;
             built.heldLocks = new HeldLocks(new JobLocks(engine.getManagementService()), node, new java.util.HashSet<>(List.of(node, workerId)),
                     locks, startedAt, clock);
             return built;
