@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +36,7 @@ public class Camunda8Ports {
 
     @Bean(destroyMethod = "close")
     Camunda8Engine camunda8Engine(TrainflowPorts ports, RestConnector rest, Directory directory, TrainflowProperties properties,
-                                  ConfigurableEnvironment environment, DataSource dataSource,
+                                  ConfigurableEnvironment environment, ObjectProvider<DataSource> dataSource,
                                   @Value("${trainflow.camunda.poll-interval:PT0.5S}") String pollInterval,
                                   @Value("${trainflow.camunda.redeploy-every:PT30S}") String redeployEvery) {
         Path models = Path.of(properties.bpmnDir());
@@ -47,7 +48,7 @@ public class Camunda8Ports {
         PropertySource<?> env = environment.getPropertySources().get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         CamundaSettings settings = CamundaSettings.from(name -> env == null ? null : (String) env.getProperty(name));
         Camunda8Engine engine = new Camunda8Engine(settings, models, new HandlerRegistry(rest.with(StepHandlers.all(ports))),
-                directory, Clock.systemUTC(), dataSource);
+                directory, Clock.systemUTC(), dataSource.getIfAvailable());
         // ISO-8601 durations (PT0.5S), read here so a wrong one is named
         engine.start(duration("trainflow.camunda.poll-interval", pollInterval),
                 duration("trainflow.camunda.redeploy-every", redeployEvery));
