@@ -3,7 +3,7 @@ package io.trainflow.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.trainflow.plugin.web.WriteBuckets;
+import io.trainflow.connectors.jdbc.WriteBuckets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -1,5 +1,6 @@
 package io.trainflow.plugin.web;
 
+import io.trainflow.connectors.jdbc.WriteBuckets;
 import io.trainflow.workflows.problems.TrainflowProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,7 +1,5 @@
-package io.trainflow.plugin.web;
+package io.trainflow.connectors.jdbc;
 
-import io.trainflow.connectors.jdbc.Jdbc;
-import io.trainflow.connectors.jdbc.TrainflowSchema;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import javax.sql.DataSource;
