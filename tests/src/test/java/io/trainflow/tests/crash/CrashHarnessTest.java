@@ -51,15 +51,25 @@ class CrashHarnessTest {
             lifecycle(dir.resolve("h2"), Map.of(), null, points, points.size() - 1);
             return;
         }
-        Random random = new Random(Long.getLong("crash.seed", System.nanoTime()));
+        long seed = Long.getLong("crash.seed", System.nanoTime());
+        // printed first, so a failing run can be replayed with -Dcrash.seed
+        System.out.printf("crash harness: random run, seed %d (replay: -Dcrash.seed=%d -Dcrash.kills=%d)%n", seed, seed, wanted);
+        Random random = new Random(seed);
+        // optional: start no new lifecycle after this many minutes (a run that must fit a time budget)
+        long minutes = Long.getLong("crash.minutes", 0);
+        long until = System.nanoTime() + Duration.ofMinutes(minutes).toNanos();
         int kills = 0;
-        for (int round = 1; kills < wanted; round++) {
+        for (int round = 1; kills < wanted && (minutes == 0 || System.nanoTime() < until); round++) {
             List<KillPoint> all = new ArrayList<>(KillPoint.ALL);
             Collections.shuffle(all, random);
             List<KillPoint> points = all.subList(0, Math.min(all.size(), Math.min(8, wanted - kills)));
-            kills += lifecycle(dir.resolve("h2-" + round), Map.of(), null, points, points.size() - 2).hit().size();
-            System.out.printf("crash harness: round %d, %d kills so far%n", round, kills);
+            // random moments too, not only the points themselves: each kill lands 0-400 ms after its point
+            long jitterSeed = random.nextLong();
+            kills += lifecycle(dir.resolve("h2-" + round), Map.of(), null, points, points.size() - 2,
+                    new Random(jitterSeed)).hit().size();
+            System.out.printf("crash harness: round %d, %d kills so far (seed %d)%n", round, kills, seed);
         }
+        System.out.printf("crash harness: random run passed, %d kills, seed %d%n", kills, seed);
     }
 
     @Test
@@ -73,12 +83,19 @@ class CrashHarnessTest {
     /** One lifecycle killed at {@code points}, at least {@code minHits} of them reached; returns what was hit. */
     private KillPlan lifecycle(Path home, Map<String, String> env, String postgresUrl, List<KillPoint> points,
                                int minHits) throws Exception {
+        return lifecycle(home, env, postgresUrl, points, minHits, null);
+    }
+
+    /** As above; with {@code jitter}, each kill lands a random 0-400 ms after its kill point. */
+    private KillPlan lifecycle(Path home, Map<String, String> env, String postgresUrl, List<KillPoint> points,
+                               int minHits, Random jitter) throws Exception {
         assertThat(JAR).as("the application jar, built by the reactor before the tests (mvn package)").exists();
         Files.createDirectories(home);
         KillPlan plan = new KillPlan(points);
         Lifecycle life;
         List<String> stopLog;
         try (AppProcess app = new AppProcess(JAR.toAbsolutePath(), home, env)) {
+            app.jitter(jitter, 400);
             app.start();
             life = new Lifecycle(app, plan);
             life.run(Duration.ofMinutes(15));

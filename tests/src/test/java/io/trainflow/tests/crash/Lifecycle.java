@@ -207,7 +207,7 @@ final class Lifecycle {
 
     private void ack(KillPoint.Ack ack, String what) {
         if (plan.onAck(ack, what)) {
-            app.killNow();
+            app.kill();
         }
     }
 
