@@ -27,6 +27,7 @@ import java.util.function.Predicate;
 final class AppProcess implements AutoCloseable {
 
     static final String PASSWORD = "crash-harness";
+    private static final long START_SECONDS = Long.getLong("crash.start-seconds", 600);
 
     private final Path jar;
     private final Path dir;
@@ -79,13 +80,14 @@ final class AppProcess implements AutoCloseable {
         Thread reader = new Thread(() -> read(started, log), "app-log-" + logs.size());
         reader.setDaemon(true);
         reader.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        // a safety net against a hang, not a goal: on a machine shared by several builds a start took over 4 minutes
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
         while (!answers()) {
             if (!started.isAlive()) {
                 throw new IllegalStateException("Trainflow exited while starting; log " + log + ":\n" + tail());
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Trainflow did not start within 240 s; log " + log + ":\n" + tail());
+                throw new IllegalStateException("Trainflow did not start within " + START_SECONDS + " s; log " + log + ":\n" + tail());
             }
             Thread.sleep(250);
         }
@@ -123,6 +125,10 @@ final class AppProcess implements AutoCloseable {
     /** Kills the JVM (SIGKILL) at the first log line {@code trigger} accepts. */
     void killWhen(Predicate<String> trigger) {
         armed = trigger;
+    }
+
+    boolean armed() {
+        return armed != null;
     }
 
     synchronized void disarm() {
