@@ -71,7 +71,8 @@ class CrashHarnessTest {
             List<KillPoint> points = all.subList(0, Math.min(all.size(), Math.min(8, wanted - kills)));
             // random moments too, not only the points themselves: each kill lands 0-400 ms after its point
             long jitterSeed = random.nextLong();
-            kills += lifecycle(dir.resolve("h2-" + round), Map.of(), null, points, points.size() - 2,
+            // half: drawn points of one phase compete, and a kill a random moment late can pass the next one by
+            kills += lifecycle(dir.resolve("h2-" + round), Map.of(), null, points, Math.max(1, points.size() / 2),
                     new Random(jitterSeed), new SampleLearners()).hit().size();
             System.out.printf("crash harness: round %d, %d kills so far (seed %d)%n", round, kills, seed);
         }
@@ -132,7 +133,6 @@ class CrashHarnessTest {
             life = new Lifecycle(app, plan, learners);
             // a safety net against a hang; a long run on a loaded machine gives it more (-Dcrash.lifecycle-minutes)
             life.run(Duration.ofMinutes(Long.getLong("crash.lifecycle-minutes", 15)));
-            assertThat(plan.hit()).as("kill points hit; not reached: " + plan.unhit()).hasSizeGreaterThanOrEqualTo(minHits);
             assertThat(life.lockChecks).as("restarts after which no job was locked by the killed run").isEqualTo(life.kills);
 
             // every decision the API acknowledged is in the request's audit trail
@@ -171,6 +171,8 @@ class CrashHarnessTest {
             assertThat(db.incidents()).as("incidents").isEmpty();
         }
         System.out.printf("crash harness: %d kills at %s%n", life.kills, plan.hit());
+        // last, so a lifecycle that reached fewer points still has every check of what it did
+        assertThat(plan.hit()).as("kill points hit; not reached: " + plan.unhit()).hasSizeGreaterThanOrEqualTo(minHits);
         return plan;
     }
 
