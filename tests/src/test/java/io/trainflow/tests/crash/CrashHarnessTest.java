@@ -100,7 +100,8 @@ class CrashHarnessTest {
             List<KillPoint> points = KillPoint.named(List.of("after-approval", "moodle-enrol_manual_enrol_users#1",
                     "moodle-core_calendar_create_calendar_events#1", "moodle-core_message_send_instant_messages#2",
                     "completion-synced", "hcm-record-training-ran#1"));
-            lifecycle(dir.resolve("moodle"), Map.of(), null, points, 4, null, new MoodleLearners(moodle));
+            // one kill per run, the earliest armed point wins: at least three of the six, whichever the timing gives
+            lifecycle(dir.resolve("moodle"), Map.of(), null, points, 3, null, new MoodleLearners(moodle));
         }
     }
 
