@@ -197,12 +197,16 @@ public final class NotificationDispatcher {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    /** The Moodle message, asked about first when an earlier run was stopped during the call. */
+    /**
+     * The Moodle message, asked about first when an earlier run was stopped during the call: by client id (the sample
+     * LMS), or, for an LMS that keeps none (Moodle), by the same text to the same person since the notification was
+     * written (asking by client id alone, a crash during the call sent a Moodle message twice).
+     */
     private String moodle(Outbox.Entry entry, String text) {
         String clientMsgId = "trainflow-n-" + entry.id().replace("-", "");
         try {
             if ("attempted".equals(entry.lmsState())) {
-                Optional<MessageReceipt> earlier = lms.sentMessage(entry.recipient(), clientMsgId);
+                Optional<MessageReceipt> earlier = lms.sentMessage(entry.recipient(), clientMsgId, text, entry.createdAt());
                 if (earlier.isPresent()) {
                     outbox.channel(entry.id(), "lms", "sent");
                     return "sent";

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.trainflow.connectors.lms.LmsPort;
+import io.trainflow.connectors.lms.MessageReceipt;
 import io.trainflow.connectors.sample.SampleLms;
 import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.workflows.duties.Parties;
@@ -23,6 +25,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
@@ -67,6 +70,10 @@ class NotificationDispatcherTest {
 
     /** A dispatcher as the application builds it: a fresh one is the application after a restart. */
     private NotificationDispatcher dispatcher() {
+        return dispatcher(org.lms());
+    }
+
+    private NotificationDispatcher dispatcher(io.trainflow.connectors.lms.LmsPort lms) {
         OpenTasks tasks = new OpenTasks() {
             @Override
             public boolean open(String taskId) {
@@ -84,7 +91,7 @@ class NotificationDispatcherTest {
             }
         };
         return new NotificationDispatcher(outbox, dataSource, new OutboxTaskNotifier(Directory.of(Map.of()), clock), tasks,
-                org.lms(), org.hcm(), MailChannel.smtp("127.0.0.1", mail.getSmtp().getPort(), null, null,
+                lms, org.hcm(), MailChannel.smtp("127.0.0.1", mail.getSmtp().getPort(), null, null,
                 "trainflow@acme.example", "false"), new NotificationTemplates(Path.of("no-such-folder"), "en"), clock,
                 new NotificationDispatcher.Settings(3, LocalTime.of(7, 0), ZoneOffset.UTC), () -> "https://trainflow.acme.example/");
     }
@@ -181,5 +188,38 @@ class NotificationDispatcherTest {
         outbox.add("created:t7:" + HUGO, "created", HUGO, "t7", "Approve training request", "REQ-t7", null, clock.instant());
         dispatcher().runOnce();
         assertThat(mailsTo(HUGO)).hasSize(2);
+    }
+
+    @Test
+    void anLmsWithoutClientIdsIsAskedForTheSameTextSinceTheNotificationBeforeSendingAgain() {
+        task("t9", HUGO);
+        Outbox.Entry crashed = outbox.byKey("created:t9:" + HUGO).orElseThrow();
+        outbox.channel(crashed.id(), "lms", "attempted");
+        // like Moodle: keeps no client id, but finds the message by recipient, text and time
+        List<String> asked = new java.util.ArrayList<>();
+        List<String> sent = new java.util.ArrayList<>();
+        LmsPort moodleLike = (LmsPort) java.lang.reflect.Proxy.newProxyInstance(LmsPort.class.getClassLoader(),
+                new Class<?>[] {LmsPort.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "sentMessage" -> {
+                        if (args.length == 2) {
+                            yield Optional.empty();
+                        }
+                        asked.add(args[0] + " since " + args[3]);
+                        yield args[0].equals(HUGO) && String.valueOf(args[2]).contains("/tasks/t9")
+                                && crashed.createdAt().equals(args[3]) ? Optional.of(new MessageReceipt(41, null, null))
+                                : Optional.empty();
+                    }
+                    case "sendMessage" -> {
+                        sent.add((String) args[0]);
+                        yield new MessageReceipt(42, (String) args[2], null);
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+
+        dispatcher(moodleLike).runOnce();
+
+        assertThat(asked).containsExactly(HUGO + " since " + crashed.createdAt());
+        assertThat(sent).as("found in the LMS: not sent again").isEmpty();
+        assertThat(outbox.byKey("created:t9:" + HUGO).orElseThrow().lmsState()).isEqualTo("sent");
     }
 }

@@ -24,6 +24,8 @@ import java.util.function.Function;
 final class MoodleAnswers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Moodle user id of the web-service token's account (the recorded site info's userid). */
+    static final long TOKEN_USER = 3;
 
     private final MoodleSite site;
     private final Map<String, JsonNode> recorded = new LinkedHashMap<>();
@@ -49,6 +51,8 @@ final class MoodleAnswers {
             case "core_calendar_create_calendar_events" -> calendarEvents(form);
             case "core_calendar_get_calendar_events" -> courseEvents(form);
             case "core_message_send_instant_messages" -> messages(form);
+            case "core_message_get_messages" -> messagesSent(form);
+            case "core_webservice_get_site_info" -> siteInfo();
             default -> throw new IllegalArgumentException("the WireMock Moodle does not answer " + function);
         };
         return body.toString();
@@ -226,7 +230,8 @@ final class MoodleAnswers {
         for (int i = 0; form.containsKey("messages[" + i + "][touserid]"); i++) {
             String p = "messages[" + i + "]";
             ObjectNode m = first("core_message_send_instant_messages");
-            m.put("msgid", site.nextId()).put("text", form.get(p + "[text]"));
+            long to = Long.parseLong(form.get(p + "[touserid]"));
+            m.put("msgid", site.send(TOKEN_USER, to, form.get(p + "[text]")).id()).put("text", form.get(p + "[text]"));
             if (form.containsKey(p + "[clientmsgid]")) {
                 m.put("clientmsgid", form.get(p + "[clientmsgid]"));
             } else {
@@ -234,6 +239,37 @@ final class MoodleAnswers {
             }
             out.add(m);
         }
+        return out;
+    }
+
+    /**
+     * The recorded site info, offering core_message_get_messages as a service set up by the README does (the
+     * recorded service predates that optional function). The token's user is the recorded one, {@link #TOKEN_USER}.
+     */
+    private JsonNode siteInfo() {
+        ObjectNode out = (ObjectNode) fixture("core_webservice_get_site_info").deepCopy();
+        out.put("userid", TOKEN_USER);
+        ArrayNode functions = (ArrayNode) out.get("functions");
+        ObjectNode getMessages = functions.get(0).deepCopy();
+        functions.add(getMessages.put("name", "core_message_get_messages"));
+        return out;
+    }
+
+    /** Messages from the asking account to useridto, newest first, limitnum of them (constructed shape). */
+    private JsonNode messagesSent(Map<String, String> form) {
+        ObjectNode out = (ObjectNode) fixture("core_message_get_messages__constructed-sent").deepCopy();
+        JsonNode shape = out.get("messages").get(0);
+        ArrayNode list = out.putArray("messages");
+        long to = Long.parseLong(form.get("useridto"));
+        long from = Long.parseLong(form.getOrDefault("useridfrom", String.valueOf(TOKEN_USER)));
+        int max = Integer.parseInt(form.getOrDefault("limitnum", "50"));
+        site.messages(from, to).stream().limit(max == 0 ? Long.MAX_VALUE : max).forEach(m -> {
+            ObjectNode n = shape.deepCopy();
+            n.put("id", m.id()).put("useridfrom", m.fromUserId()).put("useridto", m.toUserId())
+                    .put("text", "<p>" + m.text() + "</p>").put("fullmessage", m.text())
+                    .put("smallmessage", m.text()).put("timecreated", m.timecreated());
+            list.add(n);
+        });
         return out;
     }
 

@@ -24,6 +24,10 @@ public final class MoodleSite {
     public record Enrolment(long userId, long courseId, long timestart, long timeend) {
     }
 
+    /** An instant message as Moodle keeps it (core_message_get_messages lists these). */
+    public record Message(long id, long fromUserId, long toUserId, String text, long timecreated) {
+    }
+
     private final Map<Long, User> users = new LinkedHashMap<>();
     private final Map<String, User> byUsername = new HashMap<>();
     private final Map<Long, Course> courses = new LinkedHashMap<>();
@@ -34,6 +38,9 @@ public final class MoodleSite {
     private long nextUser = 5; // ids as on the recorded site: 1 guest, 2 admin, 3 the token's user
     private long nextCourse = 2; // 1 is the site course
     private long nextId = 1;
+    private final List<Message> messages = new ArrayList<>();
+    /** The site's clock against real time: moved with Trainflow's demo clock so both live in the same time. */
+    private java.time.Duration offset = java.time.Duration.ZERO;
 
     public synchronized User addUser(String username, String firstname, String lastname) {
         User u = new User(nextUser++, username, firstname, lastname);
@@ -114,6 +121,31 @@ public final class MoodleSite {
     /** Ids for created calendar events and messages. */
     public synchronized long nextId() {
         return nextId++;
+    }
+
+    /** Now on the site's clock (real time plus the offset {@link #setNow} set). */
+    public synchronized java.time.Instant now() {
+        return java.time.Instant.now().plus(offset);
+    }
+
+    /** Sets the site's clock to {@code now} (from here it runs on), as a demo's time travel moves Trainflow's. */
+    public synchronized void setNow(java.time.Instant now) {
+        offset = java.time.Duration.between(java.time.Instant.now(), now);
+    }
+
+    /** core_message_send_instant_messages: the message is kept, created now. */
+    public synchronized Message send(long fromUserId, long toUserId, String text) {
+        Message m = new Message(nextId(), fromUserId, toUserId, text, now().getEpochSecond());
+        messages.add(m);
+        return m;
+    }
+
+    /** Messages from one user to another, newest first. */
+    public synchronized List<Message> messages(long fromUserId, long toUserId) {
+        List<Message> found = new ArrayList<>(messages.stream()
+                .filter(m -> m.fromUserId() == fromUserId && m.toUserId() == toUserId).toList());
+        java.util.Collections.reverse(found);
+        return found;
     }
 
     /** Every enrolment's user and course, for scenarios that set up many at once. */

@@ -36,6 +36,7 @@ public final class WireMockMoodle implements AutoCloseable {
     private final Map<String, String> recordedAnswers = new ConcurrentHashMap<>();
     private final Map<String, Integer> answered = new ConcurrentHashMap<>();
     private volatile boolean down;
+    private volatile java.util.function.Consumer<String> afterEach = function -> { };
     private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
 
     private WireMockMoodle(MoodleSite site, int latencyMillis, int threads) {
@@ -59,6 +60,7 @@ public final class WireMockMoodle implements AutoCloseable {
                         if (hook != null) {
                             hook.run();
                         }
+                        afterEach.accept(function);
                         return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
                                 .withBody(body).build();
                     }
@@ -100,6 +102,14 @@ public final class WireMockMoodle implements AutoCloseable {
      */
     public void onceAfter(String function, Runnable hook) {
         afterWrite.put(function, hook);
+    }
+
+    /**
+     * Called with the function's name after every answered call has changed the site and before its answer leaves,
+     * in the serving thread: a crash harness kills Trainflow there, between Moodle's write and Trainflow's record.
+     */
+    public void afterEach(java.util.function.Consumer<String> listener) {
+        afterEach = listener;
     }
 
     /** From now on Moodle answers the function with this body (a recorded answer), until {@link #answerFromSite}. */

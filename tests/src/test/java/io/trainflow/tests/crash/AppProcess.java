@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -26,6 +27,7 @@ import java.util.function.Predicate;
 final class AppProcess implements AutoCloseable {
 
     static final String PASSWORD = "crash-harness";
+    private static final long START_SECONDS = Long.getLong("crash.start-seconds", 600);
 
     private final Path jar;
     private final Path dir;
@@ -36,6 +38,10 @@ final class AppProcess implements AutoCloseable {
     private Process process;
     private volatile Predicate<String> armed;
     private volatile boolean killed;
+    private Random jitter;
+    private int jitterMillis;
+    /** Bumped by {@link #disarm()}: a kill still waiting for its moment is then dropped. */
+    private int generation;
 
     AppProcess(Path jar, Path dir, Map<String, String> env) throws IOException {
         this.jar = jar;
@@ -74,13 +80,14 @@ final class AppProcess implements AutoCloseable {
         Thread reader = new Thread(() -> read(started, log), "app-log-" + logs.size());
         reader.setDaemon(true);
         reader.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        // a safety net against a hang, not a goal: on a machine shared by several builds a start took over 4 minutes
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
         while (!answers()) {
             if (!started.isAlive()) {
                 throw new IllegalStateException("Trainflow exited while starting; log " + log + ":\n" + tail());
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Trainflow did not start within 240 s; log " + log + ":\n" + tail());
+                throw new IllegalStateException("Trainflow did not start within " + START_SECONDS + " s; log " + log + ":\n" + tail());
             }
             Thread.sleep(250);
         }
@@ -96,7 +103,7 @@ final class AppProcess implements AutoCloseable {
                 out.flush();
                 Predicate<String> trigger = armed;
                 if (trigger != null && trigger.test(line)) {
-                    killNow();
+                    kill();
                 }
             }
         } catch (IOException e) {
@@ -120,8 +127,45 @@ final class AppProcess implements AutoCloseable {
         armed = trigger;
     }
 
-    void disarm() {
+    boolean armed() {
+        return armed != null;
+    }
+
+    synchronized void disarm() {
         armed = null;
+        generation++;
+    }
+
+    /** Kills after a random 0..maxMillis (the long randomised run), or now when {@code random} is null. */
+    void jitter(Random random, int maxMillis) {
+        this.jitter = random;
+        this.jitterMillis = maxMillis;
+    }
+
+    /** SIGKILL at a kill point: now, or a random moment later when a jitter is set. */
+    synchronized void kill() {
+        if (jitter == null) {
+            killNow();
+            return;
+        }
+        armed = null; // one kill per kill point
+        Process target = process;
+        int armedIn = generation;
+        int delay = jitter.nextInt(jitterMillis + 1);
+        Thread later = new Thread(() -> {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (this) {
+                if (process == target && generation == armedIn) {
+                    killNow();
+                }
+            }
+        }, "kill-in-" + delay + "ms");
+        later.setDaemon(true);
+        later.start();
     }
 
     /** SIGKILL, now. */

@@ -39,6 +39,17 @@ final class KillPlan {
         return false;
     }
 
+    /** True (and hit) when a kill point waits for this Moodle call (counted per run, like log lines). */
+    synchronized boolean onMoodleCall(String function) {
+        for (KillPoint point : left) {
+            if (function.equals(point.moodleCall()) && seen.merge(point, 1, Integer::sum) >= point.occurrence()) {
+                hit(point, "Moodle answering " + function);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True (and hit) when a kill point waits for this acknowledgement. */
     synchronized boolean onAck(KillPoint.Ack ack, String what) {
         for (KillPoint point : left) {

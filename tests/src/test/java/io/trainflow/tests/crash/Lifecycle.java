@@ -26,6 +26,7 @@ final class Lifecycle {
     private final AppProcess app;
     private final Api api;
     private final KillPlan plan;
+    private final Learners learners;
     final List<Acked> acked = new ArrayList<>();
     String request;
     String programme;
@@ -35,10 +36,11 @@ final class Lifecycle {
     private int travels;
     private long lastAction = System.nanoTime();
 
-    Lifecycle(AppProcess app, KillPlan plan) {
+    Lifecycle(AppProcess app, KillPlan plan, Learners learners) {
         this.app = app;
         this.api = new Api(app.baseUrl());
         this.plan = plan;
+        this.learners = learners;
     }
 
     /** Drives the lifecycle to its end, restarting Trainflow after each kill. */
@@ -133,14 +135,8 @@ final class Lifecycle {
                 continue;
             }
             learnersDone = false;
-            Api.Answer progress = api.post(learner[0], "/api/sample/learners/" + learner[0] + "/progress", Map.of());
-            if (progress.status() != 200) {
-                throw new IllegalStateException("progress of " + learner[0] + ": " + progress);
-            }
-            if (progress.body().path("requestsCompleted").asInt() > 0) {
-                ack(KillPoint.Ack.COMPLETION_SYNCED, learner[0]);
-            }
-            acted |= progress.body().path("completedCourseId").isTextual();
+            String username = learner[0];
+            acted |= learners.progress(api, username, () -> ack(KillPoint.Ack.COMPLETION_SYNCED, username));
         }
         if (allEnded()) {
             return true;
@@ -154,6 +150,7 @@ final class Lifecycle {
                 throw new IllegalStateException("time travel: " + moved);
             }
             travels++;
+            learners.clockAt(java.time.OffsetDateTime.parse(moved.body().path("now").asText()).toInstant());
             lastAction = System.nanoTime();
             ack(KillPoint.Ack.TIME_TRAVEL, moved.body().toString());
         } else {
@@ -207,7 +204,7 @@ final class Lifecycle {
 
     private void ack(KillPoint.Ack ack, String what) {
         if (plan.onAck(ack, what)) {
-            app.killNow();
+            app.kill();
         }
     }
 

@@ -114,6 +114,18 @@ public final class TrainflowEngine implements AutoCloseable {
         engine.close();
     }
 
+    /** Whether the engine's database is H2 (embedded or a file), asked from the driver when a pool is given. */
+    private static boolean isH2(DataSource dataSource, String jdbcUrl) {
+        if (dataSource == null) {
+            return jdbcUrl.startsWith("jdbc:h2:");
+        }
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return "H2".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (java.sql.SQLException e) {
+            return false; // the engine's own start reports an unreachable database
+        }
+    }
+
     private static String host() {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
@@ -258,6 +270,10 @@ public final class TrainflowEngine implements AutoCloseable {
                 config.setJdbcPassword("");
             }
             config.setDatabaseSchemaUpdate("true");
+            // Flowable's multi-row INSERTs are MyBatis dynamic SQL, built and parsed anew at each flush: on embedded
+            // H2 (no round trips to save) that was 13 % of a campaign's CPU (docs/BENCHMARKS.md, issue 9); single-row
+            // INSERTs are static and H2 reuses their parsed form. PostgreSQL keeps them (one round trip per table).
+            config.setBulkInsertEnabled(!isH2(dataSource, jdbcUrl));
             // the default id generator fetches id blocks on a second connection while holding the first:
             // under load that deadlocks a bounded pool (measured by the benchmark); UUIDs need no round trip
             config.setIdGenerator(new StrongUuidGenerator());
