@@ -27,11 +27,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Benchmark (not a test): one approver with N open tasks. Inbox list latency (the service, and over HTTP with
- * JSON and sign-in) against a plain SQL query on the engine's task table, then the /inbox page's weight and time
- * to its first task row in headless Chromium. Run:
+ * JSON and sign-in) against a plain SQL query on the engine's task table in the same order, then the /inbox page's
+ * weight and time to its first task row in headless Chromium. Run:
  * {@code mvn -B -o test-compile exec:java -pl plugin -Dexec.classpathScope=test -Dexec.mainClass=io.trainflow.plugin.InboxBench
- * -Dexec.args="10000 200"} (tasks, rounds; a third argument replaces the H2 URL settings, or is the whole JDBC URL when it
- * starts with {@code jdbc:}; a fourth, {@code no-browser}, leaves out the page in Chromium).
+ * -Dexec.args="10000 200"} (tasks, rounds; then any number of databases, each H2 URL settings starting with {@code ;} or a
+ * whole JDBC URL starting with {@code jdbc:}, measured one after the other in the same run; {@code no-browser} leaves out
+ * the page in Chromium; {@code sample=<n>} creates n tasks through the engine and the rest as copies of their rows).
+ *
+ * <p>Filling: the first {@code sample} tasks are started through the engine (each its own process instance, on four
+ * threads). The rest are copies, by batched SQL, of exactly the rows the engine and Trainflow wrote for a sample task
+ * in the tables the inbox reads ({@code ACT_RU_TASK}, the task's own {@code ACT_RU_VARIABLE} rows, its
+ * {@code ACT_RU_IDENTITYLINK} rows, {@code tf_inbox_fact}, {@code tf_inbox_excluded}), with a fresh id, created and
+ * due an hour earlier per copy round, and another person's name and id in the facts. A copy shares its sample's
+ * process instance and execution (no execution, process variables or history rows of its own): nothing the list reads.
  */
 public final class InboxBench {
 
@@ -42,17 +50,38 @@ public final class InboxBench {
     public static void main(String[] args) throws Exception {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        // H2 hands back a repeated query's previous result while its tables are unchanged; QUERY_CACHE_SIZE=0 makes
-        // every call run its query, for the service and the plain SQL alike
-        // a third argument starting with jdbc: is the whole URL instead (a PostgreSQL database, for instance)
-        String h2Settings = args.length > 2 ? args[2] : ";QUERY_CACHE_SIZE=0";
-        String url = h2Settings.startsWith("jdbc:") ? h2Settings
-                : "jdbc:h2:mem:inbox-bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + h2Settings;
+        List<String> databases = new ArrayList<>();
+        boolean browser = true;
+        int sample = tasks;
+        for (int i = 2; i < args.length; i++) {
+            if ("no-browser".equals(args[i])) {
+                browser = false;
+            } else if (args[i].startsWith("sample=")) {
+                sample = Math.min(tasks, Integer.parseInt(args[i].substring("sample=".length())));
+            } else {
+                databases.add(args[i]);
+            }
+        }
+        if (databases.isEmpty()) {
+            // H2 hands back a repeated query's previous result while its tables are unchanged; OPTIMIZE_REUSE_RESULTS=FALSE
+            // makes every call run its query, for the service and the plain SQL alike (QUERY_CACHE_SIZE=0, used before,
+            // also threw away the parsed statements the application keeps, which cost a complex query more than a plain one)
+            databases.add(";OPTIMIZE_REUSE_RESULTS=FALSE");
+        }
+        for (String database : databases) {
+            String url = database.startsWith("jdbc:") ? database
+                    : "jdbc:h2:mem:inbox-bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + database;
+            System.out.println("## " + (url.startsWith("jdbc:h2") ? "H2 (in memory)" : url.replaceAll("\\?.*", "")));
+            run(url, tasks, sample, rounds, browser);
+        }
+    }
+
+    private static void run(String url, int tasks, int sample, int rounds, boolean browser) throws Exception {
         ConfigurableApplicationContext app = SpringApplication.run(TrainflowApplication.class,
                 "--spring.datasource.url=" + url,
                 "--trainflow.demo-password=" + PASSWORD, "--trainflow.bpmn-dir=" + RunningTrainflow.bpmnFolder(),
                 "--trainflow.progress-sync=PT12H", "--trainflow.hcm-sync=PT12H", "--server.port=0",
-                "--logging.level.root=WARN");
+                "--trainflow.notifications.enabled=false", "--logging.level.root=WARN");
         try {
             ProcessEngine engine = app.getBean(TrainflowEngine.class).flowable();
             TaskInbox inbox = app.getBean(TaskInbox.class);
@@ -67,7 +96,7 @@ public final class InboxBench {
             // four threads: each start is its own transaction, and a busy machine gives more threads more of its time
             java.util.concurrent.ExecutorService creators = java.util.concurrent.Executors.newFixedThreadPool(4);
             List<java.util.concurrent.Future<?>> created = new ArrayList<>();
-            for (int n = 0; n < tasks; n++) {
+            for (int n = 0; n < sample; n++) {
                 int i = n;
                 created.add(creators.submit(() -> {
                     Map<String, Object> vars = new HashMap<>();
@@ -75,8 +104,9 @@ public final class InboxBench {
                     vars.put("requestId", "BENCH-" + i);
                     vars.put("employeeId", employee);
                     vars.put("requestedBy", "bench.requester");
-                    vars.put("profile", Map.of("employeeId", employee, "displayName", "Person " + i,
-                            "department", DEPARTMENTS[i % DEPARTMENTS.length]));
+                    vars.put("pathCost", 450 + i % 7 * 100);
+                    vars.put("profile", Map.of("employeeId", employee, "displayName", "Person " + i, "username", "person." + i,
+                            "department", DEPARTMENTS[i % DEPARTMENTS.length], "jobTitle", "Analyst", "roleId", "analyst"));
                     engine.getRuntimeService().startProcessInstanceByKey("inbox-bench", "BENCH-" + i, vars);
                 }));
             }
@@ -84,9 +114,21 @@ public final class InboxBench {
                 done.get();
             }
             creators.shutdown();
-            System.out.printf(Locale.ROOT, "created %d open tasks for %s in %.1f s%n", tasks, APPROVER, (System.nanoTime() - start) / 1e9);
+            System.out.printf(Locale.ROOT, "created %d open tasks for %s through the engine in %.1f s%n", sample, APPROVER,
+                    (System.nanoTime() - start) / 1e9);
+            if (tasks > sample) {
+                start = System.nanoTime();
+                BenchCopies.copy(db, APPROVER, sample, tasks);
+                System.out.printf(Locale.ROOT, "copied their rows up to %d open tasks in %.1f s%n", tasks, (System.nanoTime() - start) / 1e9);
+            }
+            BenchCopies.analyze(db);
+            // H2 keeps a query's last result and hands it back while none of its tables changed (the URL setting
+            // OPTIMIZE_REUSE_RESULTS=FALSE did not stop it inside the application): an untimed one-row write to the
+            // task table before every timed call makes each call run its query, on both databases alike
+            String touched = BenchCopies.anyTask(db, APPROVER);
+            beforeEachCall = () -> BenchCopies.touch(db, touched);
 
-            report("SQL: first 50 rows of ACT_RU_TASK by assignee, due, created", rounds, () -> sql(db, 0));
+            report("SQL: first 50 rows of ACT_RU_TASK by assignee, in inbox order (its index)", rounds, () -> sql(db, 0));
             report("SQL: rows 5,000-5,050 (deep page)", rounds, () -> sql(db, 5_000));
             report("TaskInbox.page: first 50", rounds, () -> inbox.page(APPROVER, 0, 50).tasks().size());
             report("TaskInbox.page: first 50 of one department", rounds,
@@ -104,7 +146,7 @@ public final class InboxBench {
                     throw new IllegalStateException(e);
                 }
             });
-            if (args.length < 4 || !"no-browser".equals(args[3])) {
+            if (browser) {
                 pageInChromium(port, 5);
             }
         } finally {
@@ -114,7 +156,8 @@ public final class InboxBench {
 
     private static int sql(DataSource db, int offset) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT ID_, NAME_, ASSIGNEE_, CREATE_TIME_,"
-                + " DUE_DATE_ FROM ACT_RU_TASK WHERE ASSIGNEE_ = ? ORDER BY DUE_DATE_, CREATE_TIME_, ID_ LIMIT 50 OFFSET ?")) {
+                + " DUE_DATE_ FROM ACT_RU_TASK WHERE ASSIGNEE_ = ? ORDER BY ASSIGNEE_, DUE_DATE_ ASC NULLS LAST, PRIORITY_ DESC, CREATE_TIME_, ID_"
+                + " OFFSET ? ROWS FETCH NEXT 50 ROWS ONLY")) {
             ps.setString(1, APPROVER);
             ps.setInt(2, offset);
             int n = 0;
@@ -129,13 +172,18 @@ public final class InboxBench {
         }
     }
 
+    /** Set per database: a write to the task table before each timed call, so H2 cannot hand back a previous result. */
+    private static Runnable beforeEachCall = () -> { };
+
     private static void report(String what, int rounds, Supplier<Integer> call) {
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 10; i++) {
+            beforeEachCall.run();
             call.get();
         }
         List<Long> micros = new ArrayList<>();
         int size = 0;
         for (int i = 0; i < rounds; i++) {
+            beforeEachCall.run();
             long t = System.nanoTime();
             size = call.get();
             micros.add((System.nanoTime() - t) / 1_000);

@@ -41,7 +41,8 @@ class QuizOverRestTest extends RunningTrainflow {
             throw new AssertionError(e.getMessage() + "; quiz: " + sme.get("/api/quizzes/" + quizId) + "; inbox: "
                     + sme.get("/api/tasks") + "; trail: " + sme.get("/api/requests/" + quizId), e);
         }
-        Map<String, Object> draft = (Map<String, Object>) ((Map<String, Object>) review.get("context")).get("quizDraft");
+        Map<String, Object> draft = (Map<String, Object>) ((Map<String, Object>) sme.get("/api/tasks/" + review.get("id")).object()
+                .get("context")).get("quizDraft");
         List<Map<String, Object>> questions = (List<Map<String, Object>>) draft.get("questions");
         assertThat(questions).isNotEmpty().hasSizeLessThanOrEqualTo(3);
         Api.Response before = sme.get("/api/quizzes/" + quizId);

@@ -66,7 +66,9 @@ public final class SampleLifecycle implements AutoCloseable {
                 delegations, clock));
         Directory directory = Directory.of(org.groups());
         this.engine = TrainflowEngine.builder().dataSource(db).handlers(new HandlerRegistry(StepHandlers.all(ports)))
-                .directory(directory).clock(clock).background(background).build();
+                .directory(directory).clock(clock).background(background)
+                .taskNotifier(new io.trainflow.workflows.notify.tasks.OutboxTaskNotifier(directory, clock)) // as the application
+                .build();
         // the HCM the handlers see (a connector when a test swaps it in), never the sample's behind their back
         this.intake = new Intake(engine.processStarter(), engine.openRequests(), ports.hcm(), ports.catalogue(), directory);
         this.tasks = new UserTasks(engine.flowable(), directory);
@@ -198,6 +200,23 @@ public final class SampleLifecycle implements AutoCloseable {
     /** Instant messages the sample LMS delivered to the user, oldest first. */
     public List<SampleLms.SentMessage> messagesTo(String username) {
         return org.sampleLms().messagesTo(username);
+    }
+
+    /** The task notifications written for a person (outbox {@code tf_notification}): kind and task id, oldest first. */
+    public List<Map<String, String>> notificationsTo(String username) {
+        try (java.sql.Connection connection = dataSource.getConnection(); java.sql.PreparedStatement select = connection
+                .prepareStatement("SELECT kind, task_id FROM tf_notification WHERE recipient = ? ORDER BY created_at, id")) {
+            select.setString(1, username);
+            List<Map<String, String>> rows = new java.util.ArrayList<>();
+            try (java.sql.ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(Map.of("kind", result.getString(1), "task", result.getString(2)));
+                }
+            }
+            return rows;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Moves time forward and runs every timer and step that falls due. */

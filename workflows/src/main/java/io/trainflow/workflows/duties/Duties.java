@@ -45,6 +45,25 @@ public final class Duties {
         return Optional.empty();
     }
 
+    /**
+     * Everyone {@link #conflict} keeps away from this task whoever holds it: the requester, the learner and, for a
+     * decision, who decided another level. The one exception is {@link #conflict}'s: a task that decides nothing,
+     * assigned by name to one of them. So a query can apply the rule: kept away unless assignee and no decision.
+     */
+    public Set<String> keptAway(Parties parties, Step step) {
+        Set<String> people = new LinkedHashSet<>();
+        if (parties.requester() != null) {
+            people.add(parties.requester());
+        }
+        if (parties.learner() != null) {
+            people.add(parties.learner());
+        }
+        if (step.decision()) {
+            people.addAll(parties.decidedOtherThan(step.level()));
+        }
+        return people;
+    }
+
     /** The task is assigned to the user, or offered to them or one of their groups. */
     public boolean offered(String user, Step step) {
         if (step.assignee() != null) {

@@ -33,11 +33,14 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The user-task port on Flowable. A page of the inbox costs a fixed number of queries whatever its size: the
- * page's tasks in order ({@link InboxQuery}: one query, and one for their identity links), the executions of their process instances (one), the variables
- * the page shows and separation of duties reads (one, plus one per stored object value), instead of a few
- * queries per row. A variable is resolved as Flowable does: the task's own, then its execution's, then up the
- * execution tree to the process instance.
+ * The user-task port on Flowable. A page of the inbox is one SQL query over the engine's task table and the inbox
+ * facts ({@link InboxQuery}, {@link InboxFacts}), plus one for the groups of its rows: no process variable is read
+ * for the list, and separation of duties is a condition of the query. The list shows a summary of each task (who,
+ * department, campaign, cost, level, deputy); one task ({@link #visible}) comes with its whole context. Tasks
+ * without facts (none once {@link #backfill} ran) and one task's view are read as before: the executions of their
+ * process instances (one query), the variables shown and separation of duties reads (one, plus one per stored
+ * object value), identity links. A variable is resolved as Flowable does: the task's own, then its execution's,
+ * then up the execution tree to the process instance.
  */
 public final class FlowableUserTasks implements UserTaskPort {
 
@@ -46,6 +49,12 @@ public final class FlowableUserTasks implements UserTaskPort {
 
     private static final Set<String> READ = Set.copyOf(Stream.of(CONTEXT, TaskCompletionGuard.PARTY_VARIABLES,
             List.of(PROFILE, InboxFacts.CAMPAIGN, UserTasks.FOLLOW_UP_DATE)).flatMap(List::stream).toList());
+
+    /** What the task shows of the learner's profile. */
+    static final List<String> EMPLOYEE_KEYS = List.of("employeeId", "displayName", "jobTitle", "roleId", "department",
+            "managerUsername");
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FlowableUserTasks.class);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> FORM = new TypeReference<>() {
@@ -63,7 +72,56 @@ public final class FlowableUserTasks implements UserTaskPort {
         this.clock = engine.clock();
         this.tasks = new UserTasks(this.engine, directory);
         this.guard = new TaskCompletionGuard(directory);
-        this.engine.getRuntimeService().addEventListener(new InboxFacts(), FlowableEngineEventType.TASK_CREATED);
+        io.trainflow.connectors.jdbc.TrainflowSchema.ensure(this.engine.getProcessEngineConfiguration().getDataSource()); // V10
+        InboxFacts facts = new InboxFacts(guard.duties(), this::formIdOf);
+        this.engine.getRuntimeService().addEventListener(facts, InboxFacts.EVENTS);
+        backfill(facts);
+    }
+
+    /** The form a task is completed with; none when its model names a form its deployment lacks (lint refuses that). */
+    private Optional<String> formIdOf(org.flowable.task.api.TaskInfo task) {
+        try {
+            return tasks.formOf((Task) task).map(TaskForm::id);
+        } catch (RuntimeException missing) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Facts for open tasks that have none (made before the facts existed, or while no listener ran), and none left
+     * for tasks that are gone; in batches, each its own transaction. A task still without facts is checked the slow
+     * way by {@link #page}, so a failure here costs time, never a wrong inbox.
+     */
+    private void backfill(InboxFacts facts) {
+        try {
+            int written;
+            do {
+                written = engine.getManagementService().executeCommand(context -> {
+                    java.sql.Connection connection = TaskNotices.connection();
+                    List<String> ids = new ArrayList<>();
+                    try (var statement = connection.createStatement()) {
+                        statement.executeUpdate("DELETE FROM TF_INBOX_FACT WHERE NOT EXISTS (SELECT T.ID_ FROM ACT_RU_TASK T"
+                                + " WHERE T.ID_ = TF_INBOX_FACT.TASK_ID)");
+                        statement.executeUpdate("DELETE FROM TF_INBOX_EXCLUDED WHERE NOT EXISTS (SELECT F.TASK_ID FROM TF_INBOX_FACT F"
+                                + " WHERE F.TASK_ID = TF_INBOX_EXCLUDED.TASK_ID) AND NOT EXISTS (SELECT T.ID_ FROM ACT_RU_TASK T"
+                                + " WHERE T.ID_ = TF_INBOX_EXCLUDED.TASK_ID)");
+                        try (var result = statement.executeQuery("SELECT T.ID_ FROM ACT_RU_TASK T WHERE T.PROC_DEF_ID_ IS NOT NULL"
+                                + " AND NOT EXISTS (SELECT F.TASK_ID FROM TF_INBOX_FACT F WHERE F.TASK_ID = T.ID_) FETCH FIRST 500 ROWS ONLY")) {
+                            while (result.next()) {
+                                ids.add(result.getString(1));
+                            }
+                        }
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                    ids.stream().map(id -> org.flowable.engine.impl.util.CommandContextUtil.getTaskService().getTask(id))
+                            .filter(java.util.Objects::nonNull).forEach(facts::created);
+                    return ids.size();
+                });
+            } while (written == 500);
+        } catch (RuntimeException e) {
+            LOG.warn("Inbox facts not completed for the open tasks (they are checked one by one instead): {}", e.getMessage());
+        }
     }
 
     @Override
@@ -73,28 +131,34 @@ public final class FlowableUserTasks implements UserTaskPort {
         List<InboxTask> page = new ArrayList<>();
         int position = first;
         while (true) {
-            InboxQuery.Rows found = query.rows(position, max);
-            List<Task> rows = found.tasks();
-            Map<String, Row> read = read(rows);
-            int start = position;
-            Set<String> visible = inCommand(() -> read.values().stream().filter(row -> maySee(user, row)).map(row -> row.task().getId())
-                    .collect(java.util.stream.Collectors.toSet()));
-            for (Task task : rows) {
-                Row row = read.get(task.getId());
-                if (!visible.contains(task.getId())) {
-                    position++;
-                } else if (page.size() == max) {
+            // one row more than the page: whether a next page exists is known without a second query
+            List<InboxQuery.Row> rows = query.rows(position, max + 1);
+            Map<String, InboxTask> checked = checkedOneByOne(user, rows);
+            for (InboxQuery.Row row : rows) {
+                InboxTask view = row.view() != null ? row.view() : checked.get(row.taskId());
+                if (view != null && page.size() == max) {
                     return new InboxPage(page, position);
-                } else {
-                    page.add(row.view());
-                    position++;
                 }
+                if (view != null) {
+                    page.add(view);
+                }
+                position++; // a row the user may not see (or gone meanwhile) is passed over, never shown
             }
-            position = start + found.positions();
-            if (found.positions() < max) {
+            if (rows.size() < max + 1) {
                 return new InboxPage(page, null);
             }
         }
+    }
+
+    /** Rows without facts, read and checked as one task is: the views of those the user may see. */
+    private Map<String, InboxTask> checkedOneByOne(String user, List<InboxQuery.Row> rows) {
+        List<String> ids = rows.stream().filter(row -> row.view() == null).map(InboxQuery.Row::taskId).toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Row> read = read(engine.getTaskService().createTaskQuery().taskIds(ids).includeIdentityLinks().list());
+        return inCommand(() -> read.values().stream().filter(row -> maySee(user, row))
+                .collect(java.util.stream.Collectors.toMap(row -> row.task().getId(), Row::view)));
     }
 
     @Override
@@ -290,7 +354,7 @@ public final class FlowableUserTasks implements UserTaskPort {
             return null;
         }
         Map<String, Object> employee = new LinkedHashMap<>();
-        for (String key : List.of("employeeId", "displayName", "jobTitle", "roleId", "department", "managerUsername")) {
+        for (String key : EMPLOYEE_KEYS) {
             if (p.get(key) != null) {
                 employee.put(key, p.get(key));
             }
