@@ -11,6 +11,7 @@ import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.profile.ManagerChain;
+import jakarta.validation.constraints.NotBlank;
 import java.time.Clock;
 import io.trainflow.workflows.duties.Parties;
 import java.util.List;
@@ -37,8 +38,8 @@ public final class ResolveApproverHandler
             @Doc("Approval level: manager, ld or budget") @jakarta.validation.constraints.NotNull
             @jakarta.validation.constraints.Pattern(regexp = "manager|ld|budget", message = "must be manager, ld or budget")
             String level,
-            @Doc(value = "HCM id of the learner", feel = "=employeeId") String employeeId,
-            @Doc(value = "Username of who asked for the training", feel = "=requestedBy") String requestedBy,
+            @Doc(value = "HCM id of the learner", feel = "=employeeId") @NotBlank String employeeId,
+            @Doc(value = "Username of who asked for the training", feel = "=requestedBy") @NotBlank String requestedBy,
             @Doc(value = "Department whose budget is concerned; the learner's when empty", optional = true,
                     feel = "=profile.department") String department,
             @Doc(value = "Escalate to the current approver's manager", optional = true) Boolean escalate,
@@ -70,7 +71,7 @@ public final class ResolveApproverHandler
 
     @Override
     public Output handle(Input input) {
-        Optional<Employee> learner = input.employeeId() == null ? Optional.empty() : hcm.employee(input.employeeId());
+        Optional<Employee> learner = hcm.employee(input.employeeId());
         // people who must never decide on this request: whoever asked, and the learner themself
         Set<String> excluded = new java.util.HashSet<>();
         excluded.add(input.requestedBy());
@@ -87,8 +88,7 @@ public final class ResolveApproverHandler
                     .flatMap(current -> firstEligibleManager(current, excluded));
             return person(above, List.of(HR_FALLBACK), excluded);
         }
-        String level = input.level() == null ? "" : input.level();
-        switch (level) {
+        switch (input.level()) {
             case "manager":
                 return person(learner.flatMap(l -> firstEligibleManager(l, excluded)), List.of(HR_FALLBACK), excluded);
             case "ld":
@@ -100,7 +100,7 @@ public final class ResolveApproverHandler
                         .map(DepartmentBudget::owner).filter(o -> !excluded.contains(o));
                 return withGroups(person(owner, List.of(), excluded), List.of(BUDGET_OWNERS));
             default:
-                // a modelling error, not a business outcome: let the engine raise an incident
+                // unreachable through the engine: the level's @Pattern refuses it at binding (an incident naming it)
                 throw new IllegalArgumentException("Unknown approval level '" + input.level() + "' (manager, ld, budget)");
         }
     }

@@ -7,6 +7,8 @@ import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.profile.Profile;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 
 @TaskType(value = "check-budget", name = "Check department budget",
         description = "Looks up the training budget of the learner's department and tells whether the path costs"
@@ -15,8 +17,8 @@ public final class CheckBudgetHandler implements StepHandler<CheckBudgetHandler.
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "The learner", feel = "=profile") Profile profile,
-            @Doc(value = "Total cost of the learning path (EUR)", feel = "=pathCost") Double pathCost) {
+            @Doc(value = "The learner", feel = "=profile") @NotNull Profile profile,
+            @Doc(value = "Total cost of the learning path (EUR)", feel = "=pathCost") @NotNull @PositiveOrZero Double pathCost) {
     }
 
     public record Budget(
@@ -41,12 +43,11 @@ public final class CheckBudgetHandler implements StepHandler<CheckBudgetHandler.
 
     @Override
     public Output handle(Input input) {
-        String department = input.profile() == null ? null : input.profile().department();
+        String department = input.profile().department();
         DepartmentBudget b = department == null ? null : catalogue.budget(department).orElse(null);
         Budget budget = b == null
                 ? new Budget(department, 0, 0, 0, null)
                 : new Budget(department, b.allocated(), b.spent(), b.remaining(), b.owner());
-        double cost = input.pathCost() == null ? 0 : input.pathCost();
-        return new Output(budget, cost > budget.remaining());
+        return new Output(budget, input.pathCost() > budget.remaining());
     }
 }

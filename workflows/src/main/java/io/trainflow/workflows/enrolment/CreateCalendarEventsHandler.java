@@ -9,6 +9,7 @@ import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.profile.Profile;
 import io.trainflow.workflows.sessions.SessionBooking;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,8 @@ public final class CreateCalendarEventsHandler
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "The learner", feel = "=profile") Profile profile,
-            @Doc(value = "Sessions to put in the calendar", feel = "=sessions") List<SessionBooking> sessions) {
+            @Doc(value = "The learner", feel = "=profile") @NotNull Profile profile,
+            @Doc(value = "Sessions to put in the calendar", feel = "=sessions") @NotNull List<SessionBooking> sessions) {
     }
 
     public record Output(@Doc("LMS calendar event ids, one per session") List<String> calendarEventIds) {
@@ -39,7 +40,7 @@ public final class CreateCalendarEventsHandler
 
     @Override
     public Output handle(Input input) {
-        List<SessionBooking> sessions = input.sessions() == null ? List.of() : input.sessions();
+        List<SessionBooking> sessions = input.sessions();
         if (sessions.isEmpty()) {
             return new Output(List.of());
         }

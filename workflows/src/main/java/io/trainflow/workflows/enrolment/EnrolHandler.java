@@ -12,6 +12,8 @@ import io.trainflow.workflows.path.PathCourse;
 import io.trainflow.workflows.profile.Profile;
 import io.trainflow.workflows.sessions.MatchSessionsHandler;
 import io.trainflow.workflows.sessions.SessionBooking;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,9 +32,9 @@ public final class EnrolHandler implements StepHandler<EnrolHandler.Input, Enrol
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "The learner", feel = "=profile") Profile profile,
-            @Doc(value = "Sessions to enrol in", feel = "=sessions") List<SessionBooking> sessions,
-            @Doc(value = "Training request id, kept with each seat booking", feel = "=requestId") String requestId,
+            @Doc(value = "The learner", feel = "=profile") @NotNull Profile profile,
+            @Doc(value = "Sessions to enrol in", feel = "=sessions") @NotNull List<SessionBooking> sessions,
+            @Doc(value = "Training request id, kept with each seat booking", feel = "=requestId") @NotBlank String requestId,
             @Doc(value = "Courses of the path, for their titles in the reason of a refusal", optional = true,
                     feel = "=learningPath") List<PathCourse> learningPath) {
 
@@ -68,11 +70,11 @@ public final class EnrolHandler implements StepHandler<EnrolHandler.Input, Enrol
 
     @Override
     public Output handle(Input input) throws BusinessError {
-        String username = input.profile() == null ? null : input.profile().username();
+        String username = input.profile().username();
         if (username == null || username.isBlank()) {
             throw refused("the learner has no LMS username");
         }
-        List<SessionBooking> sessions = input.sessions() == null ? List.of() : input.sessions();
+        List<SessionBooking> sessions = input.sessions();
         // access from now, so pre-work is open before the session, until the training deadline
         Instant now = clock.instant();
         Instant end = sessions.stream().map(SessionBooking::end).max(Comparator.naturalOrder()).orElse(now)

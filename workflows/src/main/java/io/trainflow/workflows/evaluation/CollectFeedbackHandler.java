@@ -8,6 +8,7 @@ import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.path.PathCourse;
 import io.trainflow.workflows.profile.Profile;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,8 +20,8 @@ public final class CollectFeedbackHandler
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "The learner", feel = "=profile") Profile profile,
-            @Doc(value = "Courses of the path", feel = "=learningPath") List<PathCourse> learningPath) {
+            @Doc(value = "The learner", feel = "=profile") @NotNull Profile profile,
+            @Doc(value = "Courses of the path", feel = "=learningPath") @NotNull List<PathCourse> learningPath) {
     }
 
     public record Output(@Doc("The learner's reaction (Kirkpatrick level 1)") Reaction reaction) {
@@ -34,8 +35,7 @@ public final class CollectFeedbackHandler
 
     @Override
     public Output handle(Input input) {
-        List<String> courseIds = input.learningPath() == null ? List.of()
-                : input.learningPath().stream().map(PathCourse::courseId).distinct().toList();
+        List<String> courseIds = input.learningPath().stream().map(PathCourse::courseId).distinct().toList();
         String username = input.profile().username();
         List<FeedbackResponse> mine = courseIds.isEmpty() ? List.of() : lms.feedback(courseIds).stream()
                 .filter(f -> username != null && username.equals(f.username())).toList();

@@ -8,6 +8,7 @@ import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.path.PathCourse;
 import io.trainflow.workflows.profile.Profile;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,8 +23,8 @@ public final class CollectGradesHandler implements StepHandler<CollectGradesHand
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "The learner", feel = "=profile") Profile profile,
-            @Doc(value = "Courses of the path", feel = "=learningPath") List<PathCourse> learningPath) {
+            @Doc(value = "The learner", feel = "=profile") @NotNull Profile profile,
+            @Doc(value = "Courses of the path", feel = "=learningPath") @NotNull List<PathCourse> learningPath) {
     }
 
     public record Output(@Doc("The learner's results (Kirkpatrick level 2)") Learning learning) {
@@ -37,8 +38,7 @@ public final class CollectGradesHandler implements StepHandler<CollectGradesHand
 
     @Override
     public Output handle(Input input) {
-        List<String> courseIds = input.learningPath() == null ? List.of()
-                : input.learningPath().stream().map(PathCourse::courseId).distinct().toList();
+        List<String> courseIds = input.learningPath().stream().map(PathCourse::courseId).distinct().toList();
         Map<String, CourseGrade> grades = courseIds.isEmpty() ? Map.of()
                 : lms.grades(input.profile().username(), courseIds).stream()
                         .collect(Collectors.toMap(CourseGrade::courseId, Function.identity(), (a, b) -> b));

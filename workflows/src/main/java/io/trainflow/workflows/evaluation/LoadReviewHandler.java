@@ -6,6 +6,7 @@ import io.trainflow.connectors.hcm.PerformanceReview;
 import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
+import jakarta.validation.constraints.NotBlank;
 
 @TaskType(value = "hcm-load-review", name = "Load latest performance review",
         description = "Reads the final rating of the learner's most recent completed performance review from the HCM"
@@ -13,7 +14,7 @@ import io.trainflow.workflows.api.TaskType;
 public final class LoadReviewHandler implements StepHandler<LoadReviewHandler.Input, LoadReviewHandler.Output> {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Input(@Doc(value = "HCM id of the learner", feel = "=employeeId") String employeeId) {
+    public record Input(@Doc(value = "HCM id of the learner", feel = "=employeeId") @NotBlank String employeeId) {
     }
 
     public record Output(
@@ -29,7 +30,6 @@ public final class LoadReviewHandler implements StepHandler<LoadReviewHandler.In
 
     @Override
     public Output handle(Input input) {
-        return new Output(input.employeeId() == null ? null
-                : hcm.latestReview(input.employeeId()).map(PerformanceReview::finalRating).orElse(null));
+        return new Output(hcm.latestReview(input.employeeId()).map(PerformanceReview::finalRating).orElse(null));
     }
 }

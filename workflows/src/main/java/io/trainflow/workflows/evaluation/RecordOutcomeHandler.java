@@ -1,7 +1,5 @@
 package io.trainflow.workflows.evaluation;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.trainflow.connectors.jdbc.Json;
 import io.trainflow.connectors.outcome.Outcome;
@@ -10,6 +8,9 @@ import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.profile.Profile;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.util.Map;
 import tools.jackson.core.type.TypeReference;
@@ -27,8 +28,8 @@ public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHand
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
             @Doc(value = "Programme id; empty for a single request", optional = true, feel = "=programmeId") String programmeId,
-            @Doc(value = "Training request id", feel = "=requestId") String requestId,
-            @Doc(value = "HCM id of the learner", feel = "=employeeId") String employeeId,
+            @Doc(value = "Training request id", feel = "=requestId") @NotBlank String requestId,
+            @Doc(value = "HCM id of the learner", feel = "=employeeId") @NotBlank String employeeId,
             @Doc("completed, not-completed, not-enrolled, rejected, no-need, withdrawn, employee-unknown or"
                     + " already-requested") @NotNull @Pattern(regexp = STATUS_PATTERN,
                     message = "must be one of " + STATUS_PATTERN) String status,

@@ -13,6 +13,8 @@ import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.path.PathCourse;
 import io.trainflow.workflows.profile.Profile;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,10 +32,10 @@ public final class RecordTrainingHandler implements StepHandler<RecordTrainingHa
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "The learner, as loaded before the training", feel = "=profile") Profile profile,
-            @Doc(value = "Courses of the path", feel = "=learningPath") List<PathCourse> learningPath,
+            @Doc(value = "The learner, as loaded before the training", feel = "=profile") @NotNull Profile profile,
+            @Doc(value = "Courses of the path", feel = "=learningPath") @NotNull List<PathCourse> learningPath,
             @Doc(value = "The learner's grades", optional = true, feel = "=learning") Learning learning,
-            @Doc(value = "Training request id, written into each record's number", feel = "=requestId") String requestId) {
+            @Doc(value = "Training request id, written into each record's number", feel = "=requestId") @NotBlank String requestId) {
     }
 
     public record Recorded(@Doc("LMS course id") String courseId, @Doc("HCM training record id") String recordId) {
@@ -55,7 +57,7 @@ public final class RecordTrainingHandler implements StepHandler<RecordTrainingHa
     @Override
     public Output handle(Input input) {
         Profile profile = input.profile();
-        List<PathCourse> path = input.learningPath() == null ? List.of() : input.learningPath();
+        List<PathCourse> path = input.learningPath();
         Map<String, Learning.CourseResult> graded = input.learning() == null ? Map.of() : input.learning().grades().stream()
                 .filter(r -> r.grade() != null)
                 .collect(Collectors.toMap(Learning.CourseResult::courseId, Function.identity(), (a, b) -> b));

@@ -8,6 +8,7 @@ import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.path.PathCourse;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class ExcludeOpenRequestsHandler
     public record Input(
             @Doc(value = "This request's id", feel = "=requestId") @NotBlank String requestId,
             @Doc(value = "HCM id of the learner", feel = "=employeeId") @NotBlank String employeeId,
-            @Doc(value = "The ranked learning path", feel = "=learningPath") List<PathCourse> learningPath) {
+            @Doc(value = "The ranked learning path", feel = "=learningPath") @NotNull List<PathCourse> learningPath) {
     }
 
     /** A course left out because another open request holds it. */
@@ -62,7 +63,7 @@ public final class ExcludeOpenRequestsHandler
 
     @Override
     public Output handle(Input input) {
-        List<PathCourse> path = input.learningPath() == null ? List.of() : input.learningPath();
+        List<PathCourse> path = input.learningPath();
         // course id -> the other open request holding it; the rest are claimed for this request
         Map<String, String> heldBy = openRequests.get().claim(input.employeeId(), input.requestId(),
                 path.stream().map(PathCourse::courseId).distinct().toList());

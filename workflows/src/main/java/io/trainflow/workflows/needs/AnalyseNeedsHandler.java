@@ -15,6 +15,7 @@ import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.RecordedOutput;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.profile.Profile;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
 public final class AnalyseNeedsHandler implements StepHandler<AnalyseNeedsHandler.Input, AnalyseNeedsHandler.Output> {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Input(@Doc(value = "The learner", feel = "=profile") Profile profile) {
+    public record Input(@Doc(value = "The learner", feel = "=profile") @NotNull Profile profile) {
     }
 
     public record Output(
@@ -52,7 +53,8 @@ public final class AnalyseNeedsHandler implements StepHandler<AnalyseNeedsHandle
     @Override
     public Output handle(Input input) {
         Profile profile = input.profile();
-        Role role = profile == null || profile.roleId() == null ? null : catalogue.role(profile.roleId()).orElse(null);
+        // a job title without a Trainflow role has no gaps (a rule, not a missing input)
+        Role role = profile.roleId() == null ? null : catalogue.role(profile.roleId()).orElse(null);
         if (role == null) {
             return new Output(List.of(), 0, null, null);
         }

@@ -7,6 +7,7 @@ import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.api.StepContext;
+import jakarta.validation.constraints.NotBlank;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,7 +30,7 @@ public final class SendNotificationHandler
     public record Input(
             @Doc("Username of the person to tell; nothing is sent when empty") String recipient,
             @Doc("enrolled, not-enrolled, reminder, escalated, nudge, rejected, changes-requested, deadline-missed,"
-                    + " follow-up, report-ready, already-requested") String template,
+                    + " follow-up, report-ready, already-requested") @NotBlank String template,
             @Doc(value = "Values the template may use: sessions (named by the titles of a learningPath passed"
                     + " along), courses, trainingDeadline, requestId, learner, reason, comment, inactiveDays, percent,"
                     + " day, programmeId, heldIn", optional = true) Map<String, Object> data) {

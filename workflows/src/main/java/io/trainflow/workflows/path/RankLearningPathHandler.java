@@ -24,6 +24,7 @@ import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.needs.Gap;
 import io.trainflow.workflows.profile.CourseHistoryEntry;
 import io.trainflow.workflows.profile.Profile;
+import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +52,8 @@ public final class RankLearningPathHandler
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "Skill gaps, largest first", feel = "=gaps") List<Gap> gaps,
-            @Doc(value = "The learner's course history", feel = "=courseHistory") List<CourseHistoryEntry> courseHistory,
+            @Doc(value = "Skill gaps, largest first", feel = "=gaps") @NotNull List<Gap> gaps,
+            @Doc(value = "The learner's course history", feel = "=courseHistory") @NotNull List<CourseHistoryEntry> courseHistory,
             @Doc(value = "Catalogue course ids the requester asked for", optional = true, feel = "=requestedCourseIds")
             List<String> requestedCourseIds,
             @Doc(value = "The learner, for the explanation (pseudonymised before any external model)", optional = true,
@@ -83,7 +84,7 @@ public final class RankLearningPathHandler
     public Output handle(Input input) throws BusinessError {
         // completed, or in progress: a learner enrolled through another request (e.g. their own, before a campaign
         // reached them) is not enrolled, told and recorded a second time (issue 10)
-        Set<String> completed = input.courseHistory() == null ? Set.of() : input.courseHistory().stream()
+        Set<String> completed = input.courseHistory().stream()
                 .map(CourseHistoryEntry::courseId).collect(Collectors.toSet());
         Map<String, CourseOffering> offerings = catalogue.offerings().stream()
                 .collect(Collectors.toMap(CourseOffering::courseId, Function.identity(), (a, b) -> a));
@@ -95,7 +96,7 @@ public final class RankLearningPathHandler
                 .map(c -> new CourseCandidate(c.id(), c.fullname(), c.summary(), offerings.get(c.id()).tags())).toList();
 
         Map<String, Skill> skills = hcm.skills().stream().collect(Collectors.toMap(Skill::id, Function.identity(), (a, b) -> a));
-        List<SkillNeed> needs = input.gaps() == null ? List.of() : input.gaps().stream()
+        List<SkillNeed> needs = input.gaps().stream()
                 .map(g -> new SkillNeed(g.skillId(), g.skillName(),
                         Optional.ofNullable(skills.get(g.skillId())).map(Skill::description).orElse(""),
                         g.requiredLevel(), g.currentLevel()))

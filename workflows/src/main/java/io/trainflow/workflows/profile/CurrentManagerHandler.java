@@ -6,6 +6,7 @@ import io.trainflow.connectors.hcm.HcmPort;
 import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
+import jakarta.validation.constraints.NotBlank;
 
 /**
  * Asks the HCM who manages the learner now. Follow-ups come 30 to 90 days after the profile
@@ -17,7 +18,7 @@ import io.trainflow.workflows.api.TaskType;
 public final class CurrentManagerHandler implements StepHandler<CurrentManagerHandler.Input, CurrentManagerHandler.Output> {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Input(@Doc(value = "HCM id of the learner", feel = "=employeeId") String employeeId) {
+    public record Input(@Doc(value = "HCM id of the learner", feel = "=employeeId") @NotBlank String employeeId) {
     }
 
     public record Output(
@@ -33,7 +34,7 @@ public final class CurrentManagerHandler implements StepHandler<CurrentManagerHa
 
     @Override
     public Output handle(Input input) {
-        String manager = input.employeeId() == null ? null : hcm.employee(input.employeeId())
+        String manager = hcm.employee(input.employeeId())
                 .map(Employee::managerId)
                 .flatMap(hcm::employee)
                 .map(Employee::username)

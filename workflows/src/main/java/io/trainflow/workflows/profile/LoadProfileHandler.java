@@ -14,6 +14,7 @@ import io.trainflow.workflows.api.BusinessError;
 import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
+import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,7 +30,7 @@ public final class LoadProfileHandler implements StepHandler<LoadProfileHandler.
     public static final String EMPLOYEE_NOT_FOUND = "EMPLOYEE_NOT_FOUND";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Input(@Doc(value = "HCM id of the learner", feel = "=employeeId") String employeeId) {
+    public record Input(@Doc(value = "HCM id of the learner", feel = "=employeeId") @NotBlank String employeeId) {
     }
 
     public record Output(
@@ -49,7 +50,7 @@ public final class LoadProfileHandler implements StepHandler<LoadProfileHandler.
 
     @Override
     public Output handle(Input input) throws BusinessError {
-        Employee e = input.employeeId() == null ? null : hcm.employee(input.employeeId()).orElse(null);
+        Employee e = hcm.employee(input.employeeId()).orElse(null);
         if (e == null) {
             throw new BusinessError(EMPLOYEE_NOT_FOUND, "The HCM has no employee " + input.employeeId());
         }

@@ -9,6 +9,7 @@ import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.evaluation.Learning;
 import io.trainflow.workflows.evaluation.Reaction;
+import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -20,7 +21,7 @@ import java.util.stream.DoubleStream;
 public final class BuildReportHandler implements StepHandler<BuildReportHandler.Input, BuildReportHandler.Output> {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Input(@Doc(value = "Programme id", feel = "=programmeId") String programmeId) {
+    public record Input(@Doc(value = "Programme id", feel = "=programmeId") @NotBlank String programmeId) {
     }
 
     public record Output(@Doc("The programme's results") Report report) {

@@ -8,6 +8,7 @@ import io.trainflow.workflows.api.BusinessError;
 import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
+import jakarta.validation.constraints.NotBlank;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public final class ListDepartmentHandler implements StepHandler<ListDepartmentHa
     public static final String DEPARTMENT_NOT_FOUND = "DEPARTMENT_NOT_FOUND";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Input(@Doc(value = "HCM sub-unit id or name", feel = "=department") String department,
+    public record Input(@Doc(value = "HCM sub-unit id or name", feel = "=department") @NotBlank String department,
                         @Doc(value = "Employees per batch; " + DEFAULT_BATCH + " when empty", optional = true, feel = "=batchSize")
                         Integer batchSize) {
     }
@@ -45,7 +46,7 @@ public final class ListDepartmentHandler implements StepHandler<ListDepartmentHa
 
     @Override
     public Output handle(Input input) throws BusinessError {
-        String wanted = input.department() == null ? "" : input.department().strip();
+        String wanted = input.department().strip();
         Department department = hcm.departments().stream()
                 .filter(d -> d.id().equals(wanted)).findFirst()
                 .or(() -> hcm.departments().stream().filter(d -> d.name().equalsIgnoreCase(wanted)).findFirst())

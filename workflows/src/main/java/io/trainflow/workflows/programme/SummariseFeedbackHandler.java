@@ -9,6 +9,7 @@ import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.RecordedOutput;
 import io.trainflow.workflows.api.TaskType;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
 @RecordedOutput
@@ -22,7 +23,7 @@ public final class SummariseFeedbackHandler
     static final int MAX_SENTENCES = 3;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Input(@Doc(value = "The programme report", feel = "=report") Report report) {
+    public record Input(@Doc(value = "The programme report", feel = "=report") @NotNull Report report) {
     }
 
     public record Summary(
@@ -45,7 +46,7 @@ public final class SummariseFeedbackHandler
 
     @Override
     public Output handle(Input input) {
-        List<String> comments = input.report() == null ? List.of() : input.report().comments();
+        List<String> comments = input.report().comments();
         AiResult<FeedbackSummary> result = ai.summariseFeedback(comments, MAX_SENTENCES);
         FeedbackSummary summary = result.value();
         return new Output(new Summary(summary.text(), summary.engine(), summary.sentences(), true),

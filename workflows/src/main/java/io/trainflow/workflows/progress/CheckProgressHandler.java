@@ -8,6 +8,7 @@ import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.path.PathCourse;
 import io.trainflow.workflows.profile.Profile;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +25,8 @@ public final class CheckProgressHandler implements StepHandler<CheckProgressHand
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "The learner", feel = "=profile") Profile profile,
-            @Doc(value = "Courses of the path", feel = "=learningPath") List<PathCourse> learningPath) {
+            @Doc(value = "The learner", feel = "=profile") @NotNull Profile profile,
+            @Doc(value = "Courses of the path", feel = "=learningPath") @NotNull List<PathCourse> learningPath) {
     }
 
     public record Progress(
@@ -50,8 +51,7 @@ public final class CheckProgressHandler implements StepHandler<CheckProgressHand
     @Override
     public Output handle(Input input) {
         String username = input.profile().username();
-        List<String> courseIds = input.learningPath() == null ? List.of()
-                : input.learningPath().stream().map(PathCourse::courseId).distinct().toList();
+        List<String> courseIds = input.learningPath().stream().map(PathCourse::courseId).distinct().toList();
         long completed = courseIds.isEmpty() ? 0 : lms.completionStatus(List.of(username), courseIds).stream()
                 .filter(CompletionStatus::completed).count();
         int total = courseIds.size();

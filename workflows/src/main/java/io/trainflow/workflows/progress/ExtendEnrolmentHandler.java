@@ -10,6 +10,7 @@ import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.profile.Profile;
 import io.trainflow.workflows.sessions.SessionBooking;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +28,8 @@ public final class ExtendEnrolmentHandler
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "The learner", feel = "=profile") Profile profile,
-            @Doc(value = "Sessions the learner is enrolled in", feel = "=sessions") List<SessionBooking> sessions,
+            @Doc(value = "The learner", feel = "=profile") @NotNull Profile profile,
+            @Doc(value = "Sessions the learner is enrolled in", feel = "=sessions") @NotNull List<SessionBooking> sessions,
             @Doc(value = "Days to add from today; 14 when empty", optional = true, feel = "=extensionDays")
             Integer extensionDays) {
     }
@@ -49,8 +50,7 @@ public final class ExtendEnrolmentHandler
         int days = input.extensionDays() == null || input.extensionDays() <= 0 ? DEFAULT_DAYS : input.extensionDays();
         Instant deadline = clock.instant().plus(Duration.ofDays(days));
         String username = input.profile().username();
-        List<String> courseIds = input.sessions() == null ? List.of()
-                : input.sessions().stream().map(SessionBooking::courseId).distinct().toList();
+        List<String> courseIds = input.sessions().stream().map(SessionBooking::courseId).distinct().toList();
         Set<String> completed = courseIds.isEmpty() ? Set.of() : lms.completionStatus(List.of(username), courseIds)
                 .stream().filter(CompletionStatus::completed).map(CompletionStatus::courseId).collect(Collectors.toSet());
         for (Enrolment e : lms.enrolments(username)) {

@@ -14,6 +14,7 @@ import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.RecordedOutput;
 import io.trainflow.workflows.api.TaskType;
+import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,7 +33,7 @@ public final class DraftQuizHandler implements StepHandler<DraftQuizHandler.Inpu
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "LMS course id of a catalogue course", feel = "=courseId") String courseId,
+            @Doc(value = "LMS course id of a catalogue course", feel = "=courseId") @NotBlank String courseId,
             @Doc(value = "How many questions to draft (default 5)", optional = true, feel = "=maxQuestions")
             Integer maxQuestions) {
     }

@@ -10,6 +10,8 @@ import io.trainflow.workflows.api.BusinessError;
 import io.trainflow.workflows.api.Doc;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +33,9 @@ public final class ExportQuizHandler implements StepHandler<ExportQuizHandler.In
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "The drafted questions", feel = "=quizDraft") QuizDraft quizDraft,
+            @Doc(value = "The drafted questions", feel = "=quizDraft") @NotNull QuizDraft quizDraft,
             @Doc(value = "One decision per drafted question", feel = "=quizReviews") List<QuizReview> quizReviews,
-            @Doc(value = "Username of the expert who reviewed", feel = "=quizReviewer") String quizReviewer) {
+            @Doc(value = "Username of the expert who reviewed", feel = "=quizReviewer") @NotBlank String quizReviewer) {
     }
 
     public record Output(

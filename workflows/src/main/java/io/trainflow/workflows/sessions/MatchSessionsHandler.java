@@ -17,6 +17,7 @@ import io.trainflow.workflows.api.RecordedOutput;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.path.PathCourse;
 import io.trainflow.workflows.profile.Profile;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +45,8 @@ public final class MatchSessionsHandler implements StepHandler<MatchSessionsHand
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "Courses to schedule", feel = "=learningPath") List<PathCourse> learningPath,
-            @Doc(value = "The learner", feel = "=profile") Profile profile) {
+            @Doc(value = "Courses to schedule", feel = "=learningPath") @NotNull List<PathCourse> learningPath,
+            @Doc(value = "The learner", feel = "=profile") @NotNull Profile profile) {
     }
 
     public record Output(
@@ -69,7 +70,7 @@ public final class MatchSessionsHandler implements StepHandler<MatchSessionsHand
     @Override
     public Output handle(Input input) throws BusinessError {
         Instant now = clock.instant();
-        List<PathCourse> path = input.learningPath() == null ? List.of() : input.learningPath();
+        List<PathCourse> path = input.learningPath();
         Set<String> completed = lms.completionStatus(List.of(input.profile().username()),
                         path.stream().map(PathCourse::courseId).toList()).stream()
                 .filter(CompletionStatus::completed).map(CompletionStatus::courseId).collect(Collectors.toSet());

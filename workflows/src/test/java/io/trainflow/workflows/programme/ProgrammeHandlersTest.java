@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trainflow.workflows.Sample;
 import io.trainflow.workflows.api.BusinessError;
+import io.trainflow.workflows.engine.HandlerRegistry;
+import io.trainflow.workflows.engine.RegisteredHandler;
+import io.trainflow.workflows.engine.StepInputException;
+import io.trainflow.workflows.engine.StepInvoker;
 import io.trainflow.workflows.evaluation.Learning;
 import io.trainflow.workflows.evaluation.Reaction;
 import io.trainflow.workflows.evaluation.RecordOutcomeHandler;
 import io.trainflow.workflows.profile.Profile;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProgrammeHandlersTest {
@@ -119,7 +124,13 @@ class ProgrammeHandlersTest {
     }
 
     @Test
-    void anUnknownStatusIsAModellingError() {
-        assertThatThrownBy(() -> outcome("R9", "1012", "done", null, null, null)).isInstanceOf(IllegalArgumentException.class);
+    void anUnknownStatusIsAModellingErrorRefusedAtBinding() {
+        RegisteredHandler bound = new HandlerRegistry(List.of(record)).find("record-outcome").orElseThrow();
+
+        assertThatThrownBy(() -> new StepInvoker().invoke(bound,
+                Map.of("programmeId", "P-SALES", "requestId", "R9", "employeeId", "1012", "status", "done")))
+                .isInstanceOfSatisfying(StepInputException.class,
+                        refused -> assertThat(refused.fields()).containsOnlyKeys("status"));
+        assertThat(sample.ports.outcomes().ofProgramme("P-SALES")).as("nothing recorded").isEmpty();
     }
 }
