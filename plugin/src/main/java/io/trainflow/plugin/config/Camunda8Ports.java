@@ -3,6 +3,8 @@ package io.trainflow.plugin.config;
 import io.trainflow.engine.camunda.Camunda8Engine;
 import io.trainflow.engine.camunda.CamundaErrors;
 import io.trainflow.engine.camunda.CamundaSettings;
+import io.trainflow.plugin.connect.Connections;
+import io.trainflow.plugin.sync.CompletionRound;
 import io.trainflow.workflows.StepHandlers;
 import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.api.OpenRequests;
@@ -77,6 +79,12 @@ public class Camunda8Ports {
     @Bean
     Intake intake(Camunda8Engine engine, TrainflowPorts ports, Directory directory) {
         return new Intake(engine.processes(), OpenRequests.NONE, ports.hcm(), ports.catalogue(), directory);
+    }
+
+    /** The scheduled LMS completion poll publishes on the cluster ({@code ProgressSync}). */
+    @Bean
+    CompletionRound camundaCompletionRound(Camunda8Engine engine, Connections connections) {
+        return engine.completionSync(connections.completionPoll())::syncOnce;
     }
 
     @Bean
