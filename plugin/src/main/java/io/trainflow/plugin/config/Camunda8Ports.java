@@ -3,13 +3,17 @@ package io.trainflow.plugin.config;
 import io.trainflow.engine.camunda.Camunda8Engine;
 import io.trainflow.engine.camunda.CamundaErrors;
 import io.trainflow.engine.camunda.CamundaSettings;
+import io.trainflow.plugin.connect.Connections;
+import io.trainflow.plugin.sync.CompletionRound;
 import io.trainflow.workflows.StepHandlers;
 import io.trainflow.workflows.TrainflowPorts;
+import io.trainflow.workflows.api.OpenRequests;
 import io.trainflow.workflows.connector.rest.RestConnector;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.EngineErrors;
 import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.engine.UserTaskPort;
+import io.trainflow.workflows.intake.Intake;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +32,8 @@ import org.springframework.core.env.StandardEnvironment;
  * {@code trainflow.engine=camunda8}: Trainflow's steps and inbox on a Camunda 8 cluster, whose address and
  * credentials come from the environment ({@link CamundaSettings}: {@code TRAINFLOW_CAMUNDA_*}). At start the models
  * folder is deployed to the cluster and a job worker opens for every task type, onto the same handlers; the inbox,
- * completion, claim and give-back go to the cluster's user tasks under the same separation of duties.
+ * completion, claim and give-back go to the cluster's user tasks under the same separation of duties; requests,
+ * campaigns and quizzes started over the REST API start there.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "trainflow.engine", havingValue = "camunda8")
@@ -66,6 +71,21 @@ public class Camunda8Ports {
     @Bean
     UserTaskPort userTaskPort(Camunda8Engine engine) {
         return engine.userTasks();
+    }
+
+    /**
+     * Requests, campaigns and quizzes started over the REST API start on the cluster. One open request per employee
+     * and course is not checked at intake here yet: the course claims ask the embedded engine which requests are open.
+     */
+    @Bean
+    Intake intake(Camunda8Engine engine, TrainflowPorts ports, Directory directory) {
+        return new Intake(engine.processes(), OpenRequests.NONE, ports.hcm(), ports.catalogue(), directory);
+    }
+
+    /** The scheduled LMS completion poll publishes on the cluster ({@code ProgressSync}). */
+    @Bean
+    CompletionRound camundaCompletionRound(Camunda8Engine engine, Connections connections) {
+        return engine.completionSync(connections.completionPoll())::syncOnce;
     }
 
     @Bean

@@ -35,6 +35,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -158,7 +159,9 @@ public class EngineConfiguration {
         };
     }
 
+    /** Requests, campaigns and quizzes start on the embedded engine; {@link Camunda8Ports} has its own in camunda8 mode. */
     @Bean
+    @ConditionalOnProperty(name = "trainflow.engine", havingValue = "flowable", matchIfMissing = true)
     Intake intake(TrainflowEngine engine, TrainflowPorts ports, Directory directory) {
         return new Intake(engine.processStarter(), engine.openRequests(), ports.hcm(), ports.catalogue(), directory);
     }

@@ -1,7 +1,6 @@
 package io.trainflow.plugin.sync;
 
 import io.trainflow.plugin.cluster.ClusterLock;
-import io.trainflow.engine.camunda.Camunda8Engine;
 import io.trainflow.plugin.connect.Connections;
 import io.trainflow.workflows.engine.flowable.CompletionSync;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
@@ -29,11 +28,10 @@ public class ProgressSync {
     private final Duration interval;
 
     /** Polls through the chosen LMS's completion poll (Moodle: incremental, see README). */
-    public ProgressSync(TrainflowEngine trainflow, ObjectProvider<Camunda8Engine> camunda8, Connections connections,
+    public ProgressSync(TrainflowEngine trainflow, ObjectProvider<CompletionRound> otherEngine, Connections connections,
                         ClusterLock cluster, @Value("${trainflow.progress-sync:PT5M}") Duration interval) {
-        Camunda8Engine camunda = camunda8.getIfAvailable();
-        this.sync = camunda != null ? camunda.completionSync(connections.completionPoll())::syncOnce
-                : new CompletionSync(trainflow, connections.completionPoll())::syncOnce;
+        CompletionRound other = otherEngine.getIfAvailable();
+        this.sync = other != null ? other::syncOnce : new CompletionSync(trainflow, connections.completionPoll())::syncOnce;
         this.cluster = cluster;
         this.interval = interval;
     }

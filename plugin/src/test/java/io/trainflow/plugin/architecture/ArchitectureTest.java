@@ -82,6 +82,11 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that(resideInAnyPackage(CAMUNDA_ADAPTER)).should().dependOnClassesThat().resideInAnyPackage("org.flowable..")
                 .because("the Camunda 8 adapter runs without Flowable").check(classes);
+        // a bean naming an adapter class anywhere else stops the server from starting without the adapter's jars
+        noClasses().that().resideInAPackage("io.trainflow.plugin..").and(not(named(Set.of("io.trainflow.plugin.config.Camunda8Ports"))))
+                .should().dependOnClassesThat().resideInAnyPackage(CAMUNDA_ADAPTER)
+                .because("the server must start without the Camunda 8 adapter: only Camunda8Ports, skipped unless"
+                        + " trainflow.engine=camunda8, may name it").check(classes);
     }
 
     @Test

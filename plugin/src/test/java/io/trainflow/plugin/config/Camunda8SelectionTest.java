@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.StandardEnvironment;
@@ -29,6 +31,7 @@ class Camunda8SelectionTest {
             .withBean(TrainflowPorts.class, () -> TrainflowPorts.sample(SampleOrganisation.fromClasspath(), Clock.systemUTC()))
             .withBean(RestConnector.class, RestConnector::start)
             .withBean(Directory.class, () -> Directory.of(Map.of()))
+            .withBean(DataSource.class, Camunda8SelectionTest::database)
             .withBean(TrainflowProperties.class, () -> new TrainflowProperties("../bpmn", 1, null, null, null, null, null, null));
 
     @Test
@@ -64,5 +67,12 @@ class Camunda8SelectionTest {
                         StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                         new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of())))
                 .run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining("TRAINFLOW_CAMUNDA_REST_ADDRESS"));
+    }
+
+    /** The application database the adapter's cluster lease lives in (the merge gave the engine one). */
+    private static DataSource database() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:camunda8-selection;DB_CLOSE_DELAY=-1");
+        return h2;
     }
 }

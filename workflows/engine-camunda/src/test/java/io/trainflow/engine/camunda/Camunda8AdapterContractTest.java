@@ -15,12 +15,15 @@ import io.trainflow.connectors.lms.CompletionPoll;
 import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.workflows.StepHandlers;
 import io.trainflow.workflows.TrainflowPorts;
+import io.trainflow.workflows.api.OpenRequests;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.engine.InboxFilter;
 import io.trainflow.workflows.engine.InboxTask;
+import io.trainflow.workflows.engine.ProcessStarter.Started;
+import io.trainflow.workflows.intake.Intake;
 import io.trainflow.workflows.problems.TrainflowProblem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,6 +102,49 @@ class Camunda8AdapterContractTest {
         assertThat(sent.getProcessDefinitionId()).isEqualTo("training-request");
         assertThat(sent.getProcessDefinitionVersion()).isEqualTo(-1);
         assertThat(sent.getVariables()).containsEntry("employeeId", "1004").containsEntry("requestedBy", "eva.requester");
+    }
+
+    @Test
+    void aRequestStartedThroughIntakeIsCreatedOnTheClusterWithItsIdAsTheVariableTheInboxSearchesBy() {
+        Started started = intake().request("alice.martin", "1004", "For the quarterly review", List.of("112"));
+
+        ProcessInstanceCreationInstruction sent = (ProcessInstanceCreationInstruction) last("POST", "/v2/process-instances");
+        assertThat(started.businessKey()).startsWith("REQ-");
+        assertThat(started.id()).matches("\\d+");
+        assertThat(sent.getProcessDefinitionId()).isEqualTo("training-request");
+        assertThat(sent.getProcessDefinitionVersion()).isEqualTo(-1);
+        assertThat(sent.getVariables()).containsEntry("requestId", started.businessKey()).containsEntry("employeeId", "1004")
+                .containsEntry("requestedBy", "alice.martin").containsEntry("origin", "employee-request")
+                .containsEntry("requestedCourseIds", List.of("112")).containsEntry("programmeId", "");
+    }
+
+    @Test
+    void aCampaignAndAQuizReviewStartedThroughIntakeCarryTheirKeysAsTheVariablesTheirModelsRead() {
+        Started campaign = intake().campaign("zoe.vincent", "engineering");
+        ProcessInstanceCreationInstruction sent = (ProcessInstanceCreationInstruction) last("POST", "/v2/process-instances");
+        assertThat(sent.getProcessDefinitionId()).isEqualTo("training-programme");
+        assertThat(sent.getVariables()).containsEntry("programmeId", campaign.businessKey())
+                .containsEntry("department", "engineering").doesNotContainKey("requestId");
+
+        Started quiz = intake().quiz("zoe.vincent", "112", 5);
+        sent = (ProcessInstanceCreationInstruction) last("POST", "/v2/process-instances");
+        assertThat(sent.getProcessDefinitionId()).isEqualTo("quiz-review");
+        assertThat(sent.getVariables()).containsEntry("requestId", quiz.businessKey()).containsEntry("courseId", "112");
+    }
+
+    @Test
+    void aKeyNoVariableCarriesGoesInAsTheRequestIdTheInboxFindsTasksBy() {
+        Started started = engine.processes().start("zoe.vincent", "quiz-review", "QUIZ-X", Map.of("courseId", "112"));
+
+        ProcessInstanceCreationInstruction sent = (ProcessInstanceCreationInstruction) last("POST", "/v2/process-instances");
+        assertThat(started.businessKey()).isEqualTo("QUIZ-X");
+        assertThat(sent.getVariables()).containsEntry("requestId", "QUIZ-X").containsEntry("courseId", "112");
+    }
+
+    /** Intake as the plugin builds it in camunda8 mode, over the sample organisation's HCM and catalogue. */
+    private static Intake intake() {
+        TrainflowPorts ports = TrainflowPorts.sample(SampleOrganisation.fromClasspath(), Clock.systemUTC());
+        return new Intake(engine.processes(), OpenRequests.NONE, ports.hcm(), ports.catalogue(), DIRECTORY);
     }
 
     @Test
