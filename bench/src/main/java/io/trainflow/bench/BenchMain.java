@@ -22,8 +22,7 @@ import java.util.List;
  */
 public final class BenchMain {
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
@@ -36,9 +35,13 @@ public final class BenchMain {
         Path repo = SampleLifecycle.bpmnFolder().getParent();
         Path work = Files.createTempDirectory("trainflow-bench");
         BenchReport report = new BenchReport();
-        report.line("## Run").line("").line(machine()).line("cohort " + cohort + ", intake-only cohort " + intakeCohort
-                + ", warm-up cohort " + warmup + "; baseline steps "
-                + (a.contains("--baseline-async-steps") ? "asynchronous (flowable:async)" : "synchronous") + "; work directory " + work);
+        report.line("## Run")
+                .line("")
+                .line(machine())
+                .line("cohort " + cohort + ", intake-only cohort " + intakeCohort
+                        + ", warm-up cohort " + warmup + "; baseline steps "
+                        + (a.contains("--baseline-async-steps") ? "asynchronous (flowable:async)" : "synchronous")
+                        + "; work directory " + work);
 
         // the tools first, on a quiet machine: lint and start-up run in their own JVMs
         BenchReport tools = new BenchReport();
@@ -66,7 +69,8 @@ public final class BenchMain {
         if (intakeCohort > 0) {
             progress("intake only, cohort " + intakeCohort);
             RunResult trainflow = EngineRuns.trainflow(work, intakeCohort, true);
-            RunResult baseline = a.contains("--skip-baseline-intake") ? null : EngineRuns.baseline(work, intakeCohort, true);
+            RunResult baseline =
+                    a.contains("--skip-baseline-intake") ? null : EngineRuns.baseline(work, intakeCohort, true);
             report.intake(baseline, trainflow);
         }
         report.append(tools);
@@ -90,12 +94,16 @@ public final class BenchMain {
     }
 
     private static String machine() throws Exception {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(l -> l.startsWith("model name"))
+                .findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                .orElse("?");
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         return "Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (" + cpu + "), "
                 + Math.round(os.getTotalMemorySize() / 1024.0 / 1024 / 1024) + " GiB RAM, Java "
-                + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name") + "), max heap "
+                + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name")
+                + "), max heap "
                 + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MiB.";
     }
 }

@@ -32,7 +32,9 @@ final class BenchReport {
         row("   peak heap (MiB)", mib(baseline.intakePeakHeap()), mib(trainflow.intakePeakHeap()));
         row("2. approval to programme report (s)", baseline.reportSeconds(), trainflow.reportSeconds());
         row("   instances/s", baseline.reportPerSecond(), trainflow.reportPerSecond());
-        row("2b. the same without the 3 idle timer-acquisition waits (s)", baseline.reportBusySeconds(),
+        row(
+                "2b. the same without the 3 idle timer-acquisition waits (s)",
+                baseline.reportBusySeconds(),
                 trainflow.reportBusySeconds());
         row("   instances/s", baseline.reportBusyPerSecond(), trainflow.reportBusyPerSecond());
         row("   peak heap (MiB)", mib(baseline.reportPeakHeap()), mib(trainflow.reportPeakHeap()));
@@ -40,14 +42,17 @@ final class BenchReport {
         line("| client retries / incidents | " + baseline.clientConflicts() + " / " + baseline.incidents() + " | "
                 + trainflow.clientConflicts() + " / " + trainflow.incidents() + " | |");
         line("| failed jobs retried by the engine: locking conflicts / other | " + baseline.failedJobs()[0] + " / "
-                + baseline.failedJobs()[1] + " | " + trainflow.failedJobs()[0] + " / " + trainflow.failedJobs()[1] + " | |");
+                + baseline.failedJobs()[1] + " | " + trainflow.failedJobs()[0] + " / "
+                + trainflow.failedJobs()[1] + " | |");
         line("");
         line("Steps of phase 2 (s):");
         line("");
         line("| step | raw Flowable | Trainflow |");
         line("|---|---:|---:|");
-        trainflow.steps().forEach((step, t) -> line("| " + step + " | " + num(baseline.steps().getOrDefault(step, Double.NaN))
-                + " | " + num(t) + " |"));
+        trainflow
+                .steps()
+                .forEach((step, t) -> line("| " + step + " | "
+                        + num(baseline.steps().getOrDefault(step, Double.NaN)) + " | " + num(t) + " |"));
         line("");
         line("End state: raw Flowable: " + baseline.check() + "; Trainflow: " + trainflow.check() + ".");
         return this;
@@ -55,9 +60,11 @@ final class BenchReport {
 
     BenchReport intake(RunResult baseline, RunResult trainflow) {
         if (baseline == null) {
-            line("").line("### Intake only, cohort of " + trainflow.cohort() + " (Trainflow only)").line("");
-            line("intake " + num(trainflow.intakeSeconds()) + " s, " + num(trainflow.intakePerSecond()) + " instances/s, peak heap "
-                    + num(mib(trainflow.intakePeakHeap())) + " MiB, JVM CPU " + num(trainflow.cpuSeconds()) + " s");
+            line("").line("### Intake only, cohort of " + trainflow.cohort() + " (Trainflow only)")
+                    .line("");
+            line("intake " + num(trainflow.intakeSeconds()) + " s, " + num(trainflow.intakePerSecond())
+                    + " instances/s, peak heap " + num(mib(trainflow.intakePeakHeap())) + " MiB, JVM CPU "
+                    + num(trainflow.cpuSeconds()) + " s");
             return this;
         }
         line("");
@@ -78,9 +85,10 @@ final class BenchReport {
         line("");
         line("| call | sample organisation | bench's indexed ports |");
         line("|---|---:|---:|");
-        line("| HcmPort.employee(id) | " + num(r.sampleLookupMicros()) + " µs | " + num(r.indexedLookupMicros()) + " µs |");
-        line("| LmsPort.enrol, first 100 | " + num(r.sampleFirstEnrolMillis()) + " ms | " + num(r.indexedEnrolMicros() / 1000)
-                + " ms |");
+        line("| HcmPort.employee(id) | " + num(r.sampleLookupMicros()) + " µs | " + num(r.indexedLookupMicros())
+                + " µs |");
+        line("| LmsPort.enrol, first 100 | " + num(r.sampleFirstEnrolMillis()) + " ms | "
+                + num(r.indexedEnrolMicros() / 1000) + " ms |");
         line("| LmsPort.enrol, enrolments " + (r.enrolments() - 100) + "–" + r.enrolments() + " | "
                 + num(r.sampleLastEnrolMillis()) + " ms | " + num(r.indexedEnrolMicros() / 1000) + " ms |");
         return this;

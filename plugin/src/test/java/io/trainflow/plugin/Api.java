@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The Trainflow REST API over real HTTP, as one person (HTTP Basic) or nobody. */
 class Api {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
@@ -28,8 +29,13 @@ class Api {
     private final HttpClient http;
 
     Api(int port, String username, String password) {
-        this("http://localhost:" + port, username == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)),
+        this(
+                "http://localhost:" + port,
+                username == null
+                        ? null
+                        : "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)),
                 HTTP);
     }
 
@@ -56,19 +62,26 @@ class Api {
     }
 
     Response post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Response put(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** Any method, with a JSON body or none. */
     Response call(String method, String path, String json) {
-        return send(request(path).header("Content-Type", "application/json").method(method,
-                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        json == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** The caller's inbox, polled (up to 90 s: the shared app may be running another test's campaign) until the task of this request at this element shows up. */
@@ -94,7 +107,8 @@ class Api {
     }
 
     HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(20))
                 .header("Accept", "application/json");
         return authorization == null ? request : request.header("Authorization", authorization);
     }
@@ -123,11 +137,11 @@ class Api {
         }
 
         Map<String, Object> object() {
-            return JSON.readValue(body, new TypeReference<Map<String, Object>>() { });
+            return JSON.readValue(body, new TypeReference<Map<String, Object>>() {});
         }
 
         List<Map<String, Object>> list() {
-            return JSON.readValue(body, new TypeReference<List<Map<String, Object>>>() { });
+            return JSON.readValue(body, new TypeReference<List<Map<String, Object>>>() {});
         }
 
         /** The message of a Problem body. */

@@ -10,19 +10,28 @@ class ApiAccessTest extends RunningTrainflow {
     @Test
     void withoutCredentialsTheApiAnswers401() {
         assertThat(anonymous().get("/api/tasks").status()).isEqualTo(401);
-        assertThat(anonymous().post("/api/requests", "{\"employeeId\": \"1004\"}").status()).isEqualTo(401);
+        assertThat(anonymous()
+                        .post("/api/requests", "{\"employeeId\": \"1004\"}")
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     void wrongPasswordIs401() {
-        assertThat(new Api(port, "alice.martin", "not-the-password").get("/api/tasks").status()).isEqualTo(401);
+        assertThat(new Api(port, "alice.martin", "not-the-password")
+                        .get("/api/tasks")
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     void incidentsAreRefusedToNonAdmins() {
         assertThat(as("alice.martin").get("/api/incidents").status()).isEqualTo(403);
         assertThat(as("zoe.vincent").get("/api/incidents/some-id").status()).isEqualTo(403);
-        assertThat(as("sophie.laurent").post("/api/incidents/some-id/retry", "{}").status()).isEqualTo(403);
+        assertThat(as("sophie.laurent")
+                        .post("/api/incidents/some-id/retry", "{}")
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -33,7 +42,8 @@ class ApiAccessTest extends RunningTrainflow {
 
         assertThat(locks.status()).as(locks.toString()).isEqualTo(200);
         assertThat(locks.object()).containsKeys("node", "startedAt", "now");
-        assertThat((java.util.List<java.util.Map<String, Object>>) locks.object().get("locks"))
+        assertThat((java.util.List<java.util.Map<String, Object>>)
+                        locks.object().get("locks"))
                 .allSatisfy(lock -> assertThat(lock).containsEntry("fromBeforeStart", false));
     }
 
@@ -48,7 +58,8 @@ class ApiAccessTest extends RunningTrainflow {
     @Test
     @SuppressWarnings("unchecked")
     void besideTheRunningServerAnAdminRunsCheckConnectionsThroughIt() {
-        assertThat(as("zoe.vincent").post("/api/admin/connections/check", "").status()).isEqualTo(403);
+        assertThat(as("zoe.vincent").post("/api/admin/connections/check", "").status())
+                .isEqualTo(403);
 
         Api.Response report = as("adam.david").post("/api/admin/connections/check", "");
 

@@ -16,8 +16,8 @@ class AuthorisationFindingsTest extends RunningTrainflow {
 
     @Test
     void finding1OnlyAnAdminChangesASupervisorValidatedAndAudited() {
-        Api.Response byEmployee = as("sophie.laurent").put("/api/sample/employees/1009/supervisor",
-                "{\"managerUsername\": \"hugo.roux\"}");
+        Api.Response byEmployee = as("sophie.laurent")
+                .put("/api/sample/employees/1009/supervisor", "{\"managerUsername\": \"hugo.roux\"}");
         assertThat(byEmployee.status()).as(byEmployee.toString()).isEqualTo(403);
 
         Api admin = as("adam.david");
@@ -28,10 +28,13 @@ class AuthorisationFindingsTest extends RunningTrainflow {
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
         assertThat(fields(unknown).get("managerUsername")).contains("'no.body' is not an employee");
 
-        Api.Response changed = admin.put("/api/sample/employees/1009/supervisor", "{\"managerUsername\": \"marc.bernard\"}");
+        Api.Response changed =
+                admin.put("/api/sample/employees/1009/supervisor", "{\"managerUsername\": \"marc.bernard\"}");
         assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
         assertThat(as("ella.lefebvre").get("/api/audit?subject=1009").list())
-                .anySatisfy(e -> assertThat(e).containsEntry("actor", "adam.david").containsEntry("action", "change-supervisor")
+                .anySatisfy(e -> assertThat(e)
+                        .containsEntry("actor", "adam.david")
+                        .containsEntry("action", "change-supervisor")
                         .containsKey("address"));
     }
 
@@ -39,7 +42,8 @@ class AuthorisationFindingsTest extends RunningTrainflow {
     @SuppressWarnings("unchecked")
     void finding3ARequestIsNotThereForAnyoneOutsideIt() {
         Api lea = as("lea.fournier");
-        Api.Response started = lea.post("/api/requests", "{\"employeeId\": \"1008\", \"justification\": \"Go deeper\"}");
+        Api.Response started =
+                lea.post("/api/requests", "{\"employeeId\": \"1008\", \"justification\": \"Go deeper\"}");
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         String requestId = (String) started.object().get("businessKey");
 
@@ -54,18 +58,23 @@ class AuthorisationFindingsTest extends RunningTrainflow {
             assertThat(seen.status()).as(allowed + ": " + seen).isEqualTo(200);
         }
         // every read is audited, for auditors only
-        List<Map<String, Object>> audit = as("ella.lefebvre").get("/api/audit?subject=" + requestId).list();
-        assertThat(audit).anySatisfy(e -> assertThat(e).containsEntry("actor", "lea.fournier").containsEntry("action", "read-request"));
+        List<Map<String, Object>> audit =
+                as("ella.lefebvre").get("/api/audit?subject=" + requestId).list();
+        assertThat(audit)
+                .anySatisfy(e ->
+                        assertThat(e).containsEntry("actor", "lea.fournier").containsEntry("action", "read-request"));
         assertThat(audit).noneMatch(e -> "paul.robin".equals(e.get("actor")));
         assertThat(as("paul.robin").get("/api/audit").status()).isEqualTo(403);
 
         // a quiz review read through /api/requests does not bypass the quiz's own rule
         Api.Response quiz = as("hugo.roux").post("/api/quizzes", "{\"courseId\": \"105\", \"maxQuestions\": 1}");
         assertThat(quiz.status()).as(quiz.toString()).isEqualTo(201);
-        Api.Response quizAsRequest = as("paul.robin").get("/api/requests/" + quiz.object().get("businessKey"));
+        Api.Response quizAsRequest =
+                as("paul.robin").get("/api/requests/" + quiz.object().get("businessKey"));
         assertThat(quizAsRequest.status()).as(quizAsRequest.toString()).isEqualTo(404);
         // one open request per employee and course: Léa's next request (another test's) must not find this one open
-        assertThat(lea.post("/api/requests/" + requestId + "/withdraw", "").status()).isEqualTo(204);
+        assertThat(lea.post("/api/requests/" + requestId + "/withdraw", "").status())
+                .isEqualTo(204);
     }
 
     @Test
@@ -76,13 +85,15 @@ class AuthorisationFindingsTest extends RunningTrainflow {
 
     @Test
     void finding7LimitsOfTheContractAreEnforcedBeforeAnythingHappens() {
-        Api.Response longJustification = as("lea.fournier").post("/api/requests",
-                "{\"employeeId\": \"1008\", \"justification\": \"" + "x".repeat(4001) + "\"}");
+        Api.Response longJustification = as("lea.fournier")
+                .post("/api/requests", "{\"employeeId\": \"1008\", \"justification\": \"" + "x".repeat(4001) + "\"}");
         assertThat(longJustification.status()).as(longJustification.toString()).isEqualTo(400);
         assertThat(fields(longJustification)).containsKey("justification");
 
-        Api.Response huge = as("lea.fournier").post("/api/requests",
-                "{\"employeeId\": \"1008\", \"justification\": \"" + "x".repeat(1_000_000) + "\"}");
+        Api.Response huge = as("lea.fournier")
+                .post(
+                        "/api/requests",
+                        "{\"employeeId\": \"1008\", \"justification\": \"" + "x".repeat(1_000_000) + "\"}");
         assertThat(huge.status()).as(huge.status() + "").isEqualTo(413);
         assertThat(fields(huge)).containsKey("body");
     }
@@ -96,7 +107,8 @@ class AuthorisationFindingsTest extends RunningTrainflow {
         }
         assertThat(last.status()).as(last.toString()).isEqualTo(429);
         assertThat(last.header("Retry-After")).isPresent();
-        assertThat(last.message()).contains("victor.morel made more than " + WRITES_PER_MINUTE + " changes in a minute");
+        assertThat(last.message())
+                .contains("victor.morel made more than " + WRITES_PER_MINUTE + " changes in a minute");
         // others are not slowed down by one person's flood
         assertThat(as("jules.gauthier").post("/api/delegations", "{}").status()).isEqualTo(400);
     }
@@ -108,17 +120,18 @@ class AuthorisationFindingsTest extends RunningTrainflow {
         assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
         assertThat(fields(missing)).containsKeys("deputy", "from", "to");
 
-        Api.Response longDeputy = jules.post("/api/delegations", delegation("d".repeat(65), "2027-01-01T00:00:00Z",
-                "2027-01-05T00:00:00Z"));
+        Api.Response longDeputy = jules.post(
+                "/api/delegations", delegation("d".repeat(65), "2027-01-01T00:00:00Z", "2027-01-05T00:00:00Z"));
         assertThat(longDeputy.status()).as(longDeputy.toString()).isEqualTo(400);
         assertThat(fields(longDeputy)).containsKey("deputy");
 
-        Api.Response nullCourse = as("lea.fournier").post("/api/requests",
-                "{\"employeeId\": \"1008\", \"requestedCourseIds\": [\"103\", null]}");
+        Api.Response nullCourse = as("lea.fournier")
+                .post("/api/requests", "{\"employeeId\": \"1008\", \"requestedCourseIds\": [\"103\", null]}");
         assertThat(nullCourse.status()).as(nullCourse.toString()).isEqualTo(400);
         assertThat(fields(nullCourse)).containsKey("requestedCourseIds[1]");
 
-        Api.Response hugeCourse = as("hugo.roux").post("/api/quizzes", "{\"courseId\": \"" + "1".repeat(1_000_000) + "\"}");
+        Api.Response hugeCourse =
+                as("hugo.roux").post("/api/quizzes", "{\"courseId\": \"" + "1".repeat(1_000_000) + "\"}");
         assertThat(hugeCourse.status()).isEqualTo(413);
     }
 
@@ -130,7 +143,9 @@ class AuthorisationFindingsTest extends RunningTrainflow {
         Map<String, Object> task = sophie.awaitTask((String) started.object().get("businessKey"), "approve");
         String complete = "/api/tasks/" + task.get("id") + "/complete";
 
-        assertThat(sophie.post(complete, "{\"variables\": {\"decision\": \"reject\"}}").status()).isEqualTo(204);
+        assertThat(sophie.post(complete, "{\"variables\": {\"decision\": \"reject\"}}")
+                        .status())
+                .isEqualTo(204);
         Api.Response again = sophie.post(complete, "{\"variables\": {\"decision\": \"approve\"}}");
 
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
@@ -148,14 +163,15 @@ class AuthorisationFindingsTest extends RunningTrainflow {
         assertThat(fields(course).get("courseId")).contains("'999999'");
 
         Api jules = as("jules.gauthier");
-        Api.Response deputy = jules.post("/api/delegations", delegation("no.body", "2027-03-01T00:00:00Z", "2027-03-05T00:00:00Z"));
+        Api.Response deputy =
+                jules.post("/api/delegations", delegation("no.body", "2027-03-01T00:00:00Z", "2027-03-05T00:00:00Z"));
         assertThat(fields(deputy).get("deputy")).contains("'no.body'");
-        Api.Response from1970 = jules.post("/api/delegations", delegation("paul.robin", "1970-01-01T00:00:00Z",
-                "2027-03-05T00:00:00Z"));
+        Api.Response from1970 = jules.post(
+                "/api/delegations", delegation("paul.robin", "1970-01-01T00:00:00Z", "2027-03-05T00:00:00Z"));
         assertThat(from1970.status()).isEqualTo(400);
         assertThat(fields(from1970)).containsKey("from");
-        Api.Response farFuture = jules.post("/api/delegations", delegation("paul.robin", "2027-03-01T00:00:00Z",
-                "+999999999-12-31T23:59:59Z"));
+        Api.Response farFuture = jules.post(
+                "/api/delegations", delegation("paul.robin", "2027-03-01T00:00:00Z", "+999999999-12-31T23:59:59Z"));
         assertThat(farFuture.status()).as(farFuture.toString()).isEqualTo(400);
         assertThat(fields(farFuture)).containsKey("to");
 
@@ -173,8 +189,11 @@ class AuthorisationFindingsTest extends RunningTrainflow {
                 as("alice.martin").get("/api/tasks?first=abc"),
                 as("alice.martin").call("DELETE", "/api/requests", null))) {
             assertThat(response.status()).as(response.toString()).isBetween(400, 499);
-            assertThat(response.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
-            assertThat(response.body()).as(response.toString()).doesNotContain("io.trainflow", "Exception", "java.", "tools.jackson");
+            assertThat(response.header("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+            assertThat(response.body())
+                    .as(response.toString())
+                    .doesNotContain("io.trainflow", "Exception", "java.", "tools.jackson");
         }
     }
 

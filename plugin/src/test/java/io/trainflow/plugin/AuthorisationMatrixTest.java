@@ -53,7 +53,8 @@ import org.yaml.snakeyaml.Yaml;
 class AuthorisationMatrixTest {
 
     private static final String DATABASE = "jdbc:h2:mem:matrix-test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     int port;
@@ -68,7 +69,8 @@ class AuthorisationMatrixTest {
         registry.add("trainflow.bpmn-dir", () -> RunningTrainflow.bpmnFolder().toString());
         registry.add("trainflow.progress-sync", () -> "PT12H");
         registry.add("trainflow.hcm-sync", () -> "PT12H");
-        registry.add("trainflow.sign-in.oidc.issuer-uri", () -> KeycloakServer.get().issuer());
+        registry.add(
+                "trainflow.sign-in.oidc.issuer-uri", () -> KeycloakServer.get().issuer());
         // roles from Trainflow's group store (admins, auditors), not from the token (OidcSignInTest has the claims)
         registry.add("trainflow.sign-in.oidc.roles-from", () -> "groups");
         // the matrix makes a few dozen writes per person within a minute
@@ -76,10 +78,19 @@ class AuthorisationMatrixTest {
     }
 
     /** Which request (and task) a caller is closest to. */
-    enum Subject { R, Q, S }
+    enum Subject {
+        R,
+        Q,
+        S
+    }
 
     /** How a caller proves who they are. */
-    enum Proof { TOKEN, KEY, NARROW_KEY, NONE }
+    enum Proof {
+        TOKEN,
+        KEY,
+        NARROW_KEY,
+        NONE
+    }
 
     enum Role {
         ASSIGNEE("marc.bernard", Subject.R, Proof.TOKEN),
@@ -113,12 +124,21 @@ class AuthorisationMatrixTest {
     }
 
     /** Scopes of {@link Role#API_KEY}. */
-    private static final Set<String> PERSON_SCOPES = Set.of("tasks:read", "tasks:decide", "requests:read", "requests:write");
+    private static final Set<String> PERSON_SCOPES =
+            Set.of("tasks:read", "tasks:decide", "requests:read", "requests:write");
+
     private static final String NO_SCOPE = "";
 
     /** One operation: how to call it, and what each caller gets. */
-    private record Row(String method, String path, String body, String scope, Map<Role, Set<Integer>> allowed,
-                       int otherwise, Function<Api.Response, Integer> outcome, Set<Role> last) {
+    private record Row(
+            String method,
+            String path,
+            String body,
+            String scope,
+            Map<Role, Set<Integer>> allowed,
+            int otherwise,
+            Function<Api.Response, Integer> outcome,
+            Set<Role> last) {
 
         Set<Integer> expected(Role role) {
             if (role.proof == Proof.NONE) {
@@ -163,21 +183,54 @@ class AuthorisationMatrixTest {
     void setUp() {
         Instant now = Instant.now();
         Api ines = api("ines.legrand");
-        created(ines.post("/api/delegations", "{\"deputy\": \"victor.morel\", \"from\": \"" + now.minus(Duration.ofHours(20))
-                + "\", \"to\": \"" + now.minus(Duration.ofHours(1)) + "\", \"reason\": \"ended\"}"));
+        created(ines.post(
+                "/api/delegations",
+                "{\"deputy\": \"victor.morel\", \"from\": \"" + now.minus(Duration.ofHours(20)) + "\", \"to\": \""
+                        + now.minus(Duration.ofHours(1)) + "\", \"reason\": \"ended\"}"));
         expiredDelegation = ines.get("/api/delegations").list().stream()
-                .filter(d -> "victor.morel".equals(d.get("deputy"))).findFirst().orElseThrow().get("id").toString();
-        created(ines.post("/api/delegations", "{\"deputy\": \"lina.clement\", \"from\": \"" + now.minus(Duration.ofHours(1))
-                + "\", \"to\": \"" + now.plus(Duration.ofDays(7)) + "\", \"reason\": \"leave\"}"));
+                .filter(d -> "victor.morel".equals(d.get("deputy")))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .toString();
+        created(ines.post(
+                "/api/delegations",
+                "{\"deputy\": \"lina.clement\", \"from\": \"" + now.minus(Duration.ofHours(1)) + "\", \"to\": \""
+                        + now.plus(Duration.ofDays(7)) + "\", \"reason\": \"leave\"}"));
 
-        requests.put(Subject.R, key(api("sophie.laurent").post("/api/requests",
-                "{\"employeeId\": \"1004\", \"justification\": \"nominated by her manager\"}")));
-        requests.put(Subject.S, key(api("paul.robin").post("/api/requests",
-                "{\"employeeId\": \"1021\", \"justification\": \"own request, manager away\"}")));
-        requests.put(Subject.Q, key(api("zoe.vincent").post("/api/quizzes", "{\"courseId\": \"105\", \"maxQuestions\": 2}")));
-        tasks.put(Subject.R, api("marc.bernard").awaitTask(requests.get(Subject.R), "approve").get("id").toString());
-        tasks.put(Subject.S, api("lina.clement").awaitTask(requests.get(Subject.S), "approve").get("id").toString());
-        tasks.put(Subject.Q, api("hugo.roux").awaitTask(requests.get(Subject.Q), "review-quiz").get("id").toString());
+        requests.put(
+                Subject.R,
+                key(api("sophie.laurent")
+                        .post(
+                                "/api/requests",
+                                "{\"employeeId\": \"1004\", \"justification\": \"nominated by her manager\"}")));
+        requests.put(
+                Subject.S,
+                key(api("paul.robin")
+                        .post(
+                                "/api/requests",
+                                "{\"employeeId\": \"1021\", \"justification\": \"own request, manager away\"}")));
+        requests.put(
+                Subject.Q,
+                key(api("zoe.vincent").post("/api/quizzes", "{\"courseId\": \"105\", \"maxQuestions\": 2}")));
+        tasks.put(
+                Subject.R,
+                api("marc.bernard")
+                        .awaitTask(requests.get(Subject.R), "approve")
+                        .get("id")
+                        .toString());
+        tasks.put(
+                Subject.S,
+                api("lina.clement")
+                        .awaitTask(requests.get(Subject.S), "approve")
+                        .get("id")
+                        .toString());
+        tasks.put(
+                Subject.Q,
+                api("hugo.roux")
+                        .awaitTask(requests.get(Subject.Q), "review-quiz")
+                        .get("id")
+                        .toString());
 
         fullKey = apiKey("tasks:read\", \"tasks:decide\", \"requests:read\", \"requests:write");
         narrowKey = apiKey("tasks:read");
@@ -190,8 +243,10 @@ class AuthorisationMatrixTest {
     }
 
     private String apiKey(String scopes) {
-        Api.Response created = api("adam.david").post("/api/admin/api-keys",
-                "{\"name\": \"matrix\", \"username\": \"marc.bernard\", \"scopes\": [\"" + scopes + "\"]}");
+        Api.Response created = api("adam.david")
+                .post(
+                        "/api/admin/api-keys",
+                        "{\"name\": \"matrix\", \"username\": \"marc.bernard\", \"scopes\": [\"" + scopes + "\"]}");
         return created(created).object().get("key").toString();
     }
 
@@ -206,8 +261,16 @@ class AuthorisationMatrixTest {
 
     // ---- the matrix ------------------------------------------------------------------------------------------
 
-    private static final Set<Role> SEE_R = Set.of(Role.ASSIGNEE, Role.CANDIDATE_GROUP_MEMBER, Role.REQUESTER, Role.LEARNER,
-            Role.ACTIVE_DEPUTY, Role.MANAGER_CHAIN, Role.LD, Role.HR, Role.AUDITOR);
+    private static final Set<Role> SEE_R = Set.of(
+            Role.ASSIGNEE,
+            Role.CANDIDATE_GROUP_MEMBER,
+            Role.REQUESTER,
+            Role.LEARNER,
+            Role.ACTIVE_DEPUTY,
+            Role.MANAGER_CHAIN,
+            Role.LD,
+            Role.HR,
+            Role.AUDITOR);
     private static final Set<Role> DECIDE = Set.of(Role.ASSIGNEE, Role.CANDIDATE_GROUP_MEMBER, Role.ACTIVE_DEPUTY);
     private static final Set<Role> EVERYONE = tokenRoles();
     private static final Set<Role> EDITORS = Set.of(Role.LD, Role.ADMIN);
@@ -217,36 +280,94 @@ class AuthorisationMatrixTest {
         String from = Instant.now().plus(Duration.ofDays(1)).toString();
         String to = Instant.now().plus(Duration.ofDays(2)).toString();
         // who may request for Alice: herself and her manager chain; the unknown course is refused after that
-        row("POST /api/requests", "{\"employeeId\": \"1004\", \"requestedCourseIds\": [\"NO-SUCH-COURSE\"]}",
-                "requests:write", allow(Set.of(Role.LEARNER, Role.REQUESTER, Role.ASSIGNEE, Role.MANAGER_CHAIN), 400), 403);
+        row(
+                "POST /api/requests",
+                "{\"employeeId\": \"1004\", \"requestedCourseIds\": [\"NO-SUCH-COURSE\"]}",
+                "requests:write",
+                allow(Set.of(Role.LEARNER, Role.REQUESTER, Role.ASSIGNEE, Role.MANAGER_CHAIN), 400),
+                403);
         row("GET /api/requests/mine", null, "requests:read", allow(EVERYONE, 200), 403);
-        // the requester withdraws (last of all); who sees the request but did not make it is refused, to others it does not exist
-        rows.put("POST /api/requests/{requestId}/withdraw", new Row("POST", "/api/requests/{requestId}/withdraw", null,
-                "requests:write", merge(allow(minus(SEE_R, Role.REQUESTER), 403), allow(Set.of(Role.REQUESTER), 204)), 404,
-                Api.Response::status, Set.of(Role.REQUESTER)));
+        // the requester withdraws (last of all); who sees the request but did not make it is refused, to others it does
+        // not exist
+        rows.put(
+                "POST /api/requests/{requestId}/withdraw",
+                new Row(
+                        "POST",
+                        "/api/requests/{requestId}/withdraw",
+                        null,
+                        "requests:write",
+                        merge(allow(minus(SEE_R, Role.REQUESTER), 403), allow(Set.of(Role.REQUESTER), 204)),
+                        404,
+                        Api.Response::status,
+                        Set.of(Role.REQUESTER)));
         row("GET /api/requests/{requestId}/diagram", null, "requests:read", allow(SEE_R, 200), 404);
         row("GET /api/requests/{requestId}", null, "requests:read", allow(SEE_R, 200), 404);
-        row("POST /api/campaigns", "{\"department\": \"no-such-department\"}", "requests:write",
-                allow(Set.of(Role.LD, Role.HR), 400), 403);
-        row("POST /api/quizzes", "{\"courseId\": \"NO-SUCH-COURSE\"}", "requests:write",
-                allow(Set.of(Role.LD, Role.CANDIDATE_GROUP_MEMBER), 400), 403);
-        row("GET /api/quizzes/{quizId}", null, "requests:read", allow(Set.of(Role.LD, Role.CANDIDATE_GROUP_MEMBER), 200), 403);
+        row(
+                "POST /api/campaigns",
+                "{\"department\": \"no-such-department\"}",
+                "requests:write",
+                allow(Set.of(Role.LD, Role.HR), 400),
+                403);
+        row(
+                "POST /api/quizzes",
+                "{\"courseId\": \"NO-SUCH-COURSE\"}",
+                "requests:write",
+                allow(Set.of(Role.LD, Role.CANDIDATE_GROUP_MEMBER), 400),
+                403);
+        row(
+                "GET /api/quizzes/{quizId}",
+                null,
+                "requests:read",
+                allow(Set.of(Role.LD, Role.CANDIDATE_GROUP_MEMBER), 200),
+                403);
         // 200 for everyone; 1 when the caller's task is listed, 0 when not
-        rows.put("GET /api/tasks", new Row("GET", "/api/tasks?max=500", null, "tasks:read",
-                merge(allow(EVERYONE, 0), allow(DECIDE, 1)), 0, null, Set.of()));
+        rows.put(
+                "GET /api/tasks",
+                new Row(
+                        "GET",
+                        "/api/tasks?max=500",
+                        null,
+                        "tasks:read",
+                        merge(allow(EVERYONE, 0), allow(DECIDE, 1)),
+                        0,
+                        null,
+                        Set.of()));
         row("GET /api/tasks/{taskId}", null, "tasks:read", allow(DECIDE, 200), 404);
         // the bulk answer is 200 with one outcome per task: that outcome is what counts
-        rows.put("POST /api/tasks/decisions", new Row("POST", "/api/tasks/decisions",
-                "{\"taskIds\": [\"{taskId}\"], \"variables\": {\"decision\": \"aprove\"}}", "tasks:decide", allow(DECIDE, 400),
-                404, AuthorisationMatrixTest::firstOutcome, Set.of()));
+        rows.put(
+                "POST /api/tasks/decisions",
+                new Row(
+                        "POST",
+                        "/api/tasks/decisions",
+                        "{\"taskIds\": [\"{taskId}\"], \"variables\": {\"decision\": \"aprove\"}}",
+                        "tasks:decide",
+                        allow(DECIDE, 400),
+                        404,
+                        AuthorisationMatrixTest::firstOutcome,
+                        Set.of()));
         row("POST /api/tasks/{taskId}/claim", null, "tasks:decide", allow(DECIDE, 204), 404);
         // a task the process assigned stays with its assignee (403); an offered one goes back to the group
-        row("POST /api/tasks/{taskId}/unclaim", null, "tasks:decide",
-                merge(allow(Set.of(Role.ASSIGNEE, Role.ACTIVE_DEPUTY), 403), allow(Set.of(Role.CANDIDATE_GROUP_MEMBER), 204)), 404);
-        row("POST /api/tasks/{taskId}/complete", "{\"variables\": {\"decision\": \"aprove\"}}", "tasks:decide", allow(DECIDE, 400), 404);
+        row(
+                "POST /api/tasks/{taskId}/unclaim",
+                null,
+                "tasks:decide",
+                merge(
+                        allow(Set.of(Role.ASSIGNEE, Role.ACTIVE_DEPUTY), 403),
+                        allow(Set.of(Role.CANDIDATE_GROUP_MEMBER), 204)),
+                404);
+        row(
+                "POST /api/tasks/{taskId}/complete",
+                "{\"variables\": {\"decision\": \"aprove\"}}",
+                "tasks:decide",
+                allow(DECIDE, 400),
+                404);
         row("GET /api/delegations", null, "requests:read", allow(EVERYONE, 200), 403);
-        row("POST /api/delegations", "{\"deputy\": \"{me}\", \"from\": \"" + from + "\", \"to\": \"" + to + "\"}",
-                "requests:write", allow(EVERYONE, 400), 403);
+        row(
+                "POST /api/delegations",
+                "{\"deputy\": \"{me}\", \"from\": \"" + from + "\", \"to\": \"" + to + "\"}",
+                "requests:write",
+                allow(EVERYONE, 400),
+                403);
         // nobody removes someone else's delegation: to them it does not exist
         row("DELETE /api/delegations/{delegationId}", null, "requests:write", allow(EVERYONE, 404), 403);
         row("GET /api/incidents", null, "admin", allow(ADMINS, 200), 403);
@@ -254,31 +375,60 @@ class AuthorisationMatrixTest {
         row("POST /api/incidents/{incidentId}/retry", null, "admin", allow(ADMINS, 404), 403);
         row("POST /api/admin/connections/check", null, "admin", allow(ADMINS, 200), 403);
         row("GET /api/admin/job-locks", null, "admin", allow(ADMINS, 200), 403);
-        row("POST /api/sample/learners/{username}/progress", null, "admin", allow(Set.of(Role.LEARNER, Role.ADMIN), 200), 403);
-        row("PUT /api/sample/employees/{employeeId}/supervisor", "{\"managerUsername\": \"alice.martin\"}", "admin",
-                allow(ADMINS, 400), 403);
+        row(
+                "POST /api/sample/learners/{username}/progress",
+                null,
+                "admin",
+                allow(Set.of(Role.LEARNER, Role.ADMIN), 200),
+                403);
+        row(
+                "PUT /api/sample/employees/{employeeId}/supervisor",
+                "{\"managerUsername\": \"alice.martin\"}",
+                "admin",
+                allow(ADMINS, 400),
+                403);
         row("POST /api/sample/clock", "{\"days\": 0}", "admin", allow(ADMINS, 400), 403);
         row("GET /api/me", null, NO_SCOPE, allow(EVERYONE, 200), 403);
         row("GET /api/admin/api-keys", null, "admin", allow(ADMINS, 200), 403);
-        row("POST /api/admin/api-keys", "{\"name\": \"probe\", \"username\": \"alice.martin\", \"scopes\": [\"nope\"]}", "admin",
-                allow(ADMINS, 400), 403);
+        row(
+                "POST /api/admin/api-keys",
+                "{\"name\": \"probe\", \"username\": \"alice.martin\", \"scopes\": [\"nope\"]}",
+                "admin",
+                allow(ADMINS, 400),
+                403);
         row("DELETE /api/admin/api-keys/{keyId}", null, "admin", allow(ADMINS, 404), 403);
         row("GET /api/audit", null, "requests:read", allow(Set.of(Role.AUDITOR), 200), 403);
         row("GET /api/catalogue/courses", null, "requests:read", allow(EDITORS, 200), 403);
-        row("PUT /api/catalogue/courses/{courseId}", "{\"title\": \"Matrix probe\", \"cost\": 0, \"currency\": \"EUR\"}",
-                "admin", allow(EDITORS, 200, 201), 403);
+        row(
+                "PUT /api/catalogue/courses/{courseId}",
+                "{\"title\": \"Matrix probe\", \"cost\": 0, \"currency\": \"EUR\"}",
+                "admin",
+                allow(EDITORS, 200, 201),
+                403);
         row("DELETE /api/catalogue/courses/{courseId}", null, "admin", allow(EDITORS, 204, 404), 403);
         row("GET /api/catalogue/courses/{courseId}/sessions", null, "requests:read", allow(EDITORS, 200), 403);
-        row("PUT /api/catalogue/sessions/{sessionId}", "{\"courseId\": \"105\", \"start\": \"" + from + "\", \"end\": \"" + to
-                + "\", \"seats\": 1}", "admin", allow(EDITORS, 200, 201), 403);
+        row(
+                "PUT /api/catalogue/sessions/{sessionId}",
+                "{\"courseId\": \"105\", \"start\": \"" + from + "\", \"end\": \"" + to + "\", \"seats\": 1}",
+                "admin",
+                allow(EDITORS, 200, 201),
+                403);
         row("DELETE /api/catalogue/sessions/{sessionId}", null, "admin", allow(EDITORS, 204, 404), 403);
         row("GET /api/catalogue/roles", null, "requests:read", allow(EDITORS, 200), 403);
-        row("PUT /api/catalogue/roles/{roleId}", "{\"title\": \"Matrix probe\", \"requiredSkills\": {\"java\": 1}}", "admin",
-                allow(EDITORS, 200, 201), 403);
+        row(
+                "PUT /api/catalogue/roles/{roleId}",
+                "{\"title\": \"Matrix probe\", \"requiredSkills\": {\"java\": 1}}",
+                "admin",
+                allow(EDITORS, 200, 201),
+                403);
         row("DELETE /api/catalogue/roles/{roleId}", null, "admin", allow(EDITORS, 204, 404), 403);
         row("GET /api/catalogue/budgets", null, "requests:read", allow(EDITORS, 200), 403);
-        row("PUT /api/catalogue/budgets/{departmentId}", "{\"allocated\": 1, \"spent\": 0, \"owner\": \"marc.bernard\","
-                + " \"currency\": \"EUR\"}", "admin", allow(EDITORS, 200, 201), 403);
+        row(
+                "PUT /api/catalogue/budgets/{departmentId}",
+                "{\"allocated\": 1, \"spent\": 0, \"owner\": \"marc.bernard\"," + " \"currency\": \"EUR\"}",
+                "admin",
+                allow(EDITORS, 200, 201),
+                403);
         row("DELETE /api/catalogue/budgets/{departmentId}", null, "admin", allow(EDITORS, 204, 404), 403);
         row("POST /api/catalogue/import", "{}", "admin", allow(EDITORS, 200), 403);
         row("GET /api/groups", null, "admin", allow(EDITORS, 200), 403);
@@ -307,7 +457,8 @@ class AuthorisationMatrixTest {
         values.put("{keyId}", UUID.randomUUID().toString());
         values.put("{platformId}", UUID.randomUUID().toString());
         values.put("{employeeId}", "1004");
-        values.put("{courseId}", template.contains("/sessions") && !template.contains("/sessions/") ? "105" : "MATRIX-1");
+        values.put(
+                "{courseId}", template.contains("/sessions") && !template.contains("/sessions/") ? "105" : "MATRIX-1");
         values.put("{sessionId}", "MATRIX-S1");
         values.put("{roleId}", "matrix-role");
         values.put("{departmentId}", "matrix-department");
@@ -324,14 +475,22 @@ class AuthorisationMatrixTest {
     @Test
     void everyOperationOfTheContractAndEveryApiMappingHasARow() throws IOException {
         Set<String> contract = contractOperations();
-        assertThat(new TreeSet<>(rows.keySet())).as("rows of the matrix vs operations of the contract").containsExactlyInAnyOrderElementsOf(contract);
+        assertThat(new TreeSet<>(rows.keySet()))
+                .as("rows of the matrix vs operations of the contract")
+                .containsExactlyInAnyOrderElementsOf(contract);
         // and what the running application really serves under /api: a mapping added in code alone needs a row too
         Set<String> served = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
-                .filter(path -> path.startsWith("/api/"))
-                .forEach(path -> info.getMethodsCondition().getMethods().forEach(method -> served.add(method + " " + path))));
+        mappings.getHandlerMethods()
+                .keySet()
+                .forEach(info -> info.getPatternValues().stream()
+                        .filter(path -> path.startsWith("/api/"))
+                        .forEach(path -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> served.add(method + " " + path))));
         assertThat(served).as("operations served under /api").isNotEmpty();
-        assertThat(rows.keySet()).as("rows of the matrix vs operations served under /api").containsAll(served);
+        assertThat(rows.keySet())
+                .as("rows of the matrix vs operations served under /api")
+                .containsAll(served);
     }
 
     @Test
@@ -353,7 +512,9 @@ class AuthorisationMatrixTest {
         }
         last.forEach(Runnable::run);
         assertThat(calls).isEqualTo(rows.size() * Role.values().length);
-        assertThat(mismatches).as("%d calls, mismatches (operation, caller: expected, got)", calls).isEmpty();
+        assertThat(mismatches)
+                .as("%d calls, mismatches (operation, caller: expected, got)", calls)
+                .isEmpty();
     }
 
     @Test
@@ -364,11 +525,14 @@ class AuthorisationMatrixTest {
         assertThat(theo.get("/api/me").object().get("roles")).isEqualTo(List.of("USER"));
         assertThat(theo.get("/api/incidents").status()).isEqualTo(403);
         try {
-            assertThat(admin.call("PUT", "/api/groups/admins/members/theo.mercier", null).status()).isEqualTo(204);
+            assertThat(admin.call("PUT", "/api/groups/admins/members/theo.mercier", null)
+                            .status())
+                    .isEqualTo(204);
             assertThat(theo.get("/api/me").object().get("roles")).isEqualTo(List.of("ADMIN", "USER"));
             assertThat(theo.get("/api/incidents").status()).isEqualTo(200);
         } finally {
-            assertThat(admin.delete("/api/groups/admins/members/theo.mercier").status()).isEqualTo(204);
+            assertThat(admin.delete("/api/groups/admins/members/theo.mercier").status())
+                    .isEqualTo(204);
         }
         assertThat(theo.get("/api/incidents").status()).isEqualTo(403);
     }
@@ -376,7 +540,8 @@ class AuthorisationMatrixTest {
     private void check(String operation, Row row, Role role, List<String> mismatches) {
         String path = fill(row.path(), role);
         Api api = api(role);
-        Api.Response response = row.body() == null ? api.call(row.method(), path, null)
+        Api.Response response = row.body() == null
+                ? api.call(row.method(), path, null)
                 : api.call(row.method(), path, fill(row.body(), role));
         int got;
         if (row.outcome() == null) { // the inbox list: is the caller's task in it?
@@ -402,7 +567,8 @@ class AuthorisationMatrixTest {
             return response.status();
         }
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> results = (List<Map<String, Object>>) response.object().get("results");
+        List<Map<String, Object>> results =
+                (List<Map<String, Object>>) response.object().get("results");
         return ((Number) results.get(0).get("status")).intValue();
     }
 
@@ -410,7 +576,9 @@ class AuthorisationMatrixTest {
 
     private void row(String operation, String body, String scope, Map<Role, Set<Integer>> allowed, int otherwise) {
         String[] parts = operation.split(" ", 2);
-        rows.put(operation, new Row(parts[0], parts[1], body, scope, allowed, otherwise, Api.Response::status, Set.of()));
+        rows.put(
+                operation,
+                new Row(parts[0], parts[1], body, scope, allowed, otherwise, Api.Response::status, Set.of()));
     }
 
     private static Map<Role, Set<Integer>> allow(Set<Role> roles, Integer... statuses) {
@@ -448,9 +616,11 @@ class AuthorisationMatrixTest {
         Path contract = RunningTrainflow.bpmnFolder().getParent().resolve("config/openapi/trainflow-api.yaml");
         Map<String, Object> spec = new Yaml().load(Files.readString(contract));
         Set<String> operations = new TreeSet<>();
-        ((Map<String, Map<String, Object>>) spec.get("paths")).forEach((path, item) -> item.keySet().stream()
-                .filter(method -> Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(method))
-                .forEach(method -> operations.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path)));
+        ((Map<String, Map<String, Object>>) spec.get("paths"))
+                .forEach((path, item) -> item.keySet().stream()
+                        .filter(method -> Set.of("get", "put", "post", "delete", "patch", "head", "options")
+                                .contains(method))
+                        .forEach(method -> operations.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path)));
         return operations;
     }
 }

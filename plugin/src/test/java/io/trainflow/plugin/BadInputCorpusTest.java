@@ -31,8 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(OutputCaptureExtension.class)
 class BadInputCorpusTest extends RunningTrainflow {
 
-    record Case(String name, String as, String method, String path, String body, int status, String field) {
-    }
+    record Case(String name, String as, String method, String path, String body, int status, String field) {}
 
     @Autowired
     TrainflowEngine engine;
@@ -47,19 +46,32 @@ class BadInputCorpusTest extends RunningTrainflow {
     void everyBadInputIsRefusedNamingTheFieldAndNothingHappens(CapturedOutput log) throws Exception {
         List<Case> corpus;
         try (InputStream in = getClass().getResourceAsStream("/bad-input/corpus.json")) {
-            corpus = JsonMapper.builder().build().readValue(in, new TypeReference<List<Case>>() { });
+            corpus = JsonMapper.builder().build().readValue(in, new TypeReference<List<Case>>() {});
         }
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(100);
-        assertThat(corpus.stream().map(c -> c.method() + " " + c.path().replaceAll("/api/(tasks|incidents|sample/learners|sample/employees)/[^/]+/", "/api/$1/{id}/")))
-                .as("every write endpoint").contains("POST /api/requests", "POST /api/campaigns", "POST /api/quizzes",
-                        "POST /api/delegations", "POST /api/tasks/{id}/complete", "POST /api/incidents/{id}/retry",
-                        "POST /api/sample/learners/{id}/progress", "PUT /api/sample/employees/{id}/supervisor",
-                        "POST /api/sample/clock", "DELETE /api/delegations");
+        assertThat(corpus.stream()
+                        .map(c -> c.method() + " "
+                                + c.path()
+                                        .replaceAll(
+                                                "/api/(tasks|incidents|sample/learners|sample/employees)/[^/]+/",
+                                                "/api/$1/{id}/")))
+                .as("every write endpoint")
+                .contains(
+                        "POST /api/requests",
+                        "POST /api/campaigns",
+                        "POST /api/quizzes",
+                        "POST /api/delegations",
+                        "POST /api/tasks/{id}/complete",
+                        "POST /api/incidents/{id}/retry",
+                        "POST /api/sample/learners/{id}/progress",
+                        "PUT /api/sample/employees/{id}/supervisor",
+                        "POST /api/sample/clock",
+                        "DELETE /api/delegations");
 
         Task approval = openApproval();
         Map<String, Object> taskVariables = engine.flowable().getTaskService().getVariables(approval.getId());
-        Set<String> users = Set.of("lina.clement", "maxime.muller", "nicolas.faure", "sarah.perrin", approval.getAssignee(),
-                "adam.david");
+        Set<String> users = Set.of(
+                "lina.clement", "maxime.muller", "nicolas.faure", "sarah.perrin", approval.getAssignee(), "adam.david");
         long started = startedBy(users);
         long delegations = count("SELECT COUNT(*) FROM tf_delegation WHERE approver = 'sarah.perrin'");
         String supervisorOf1021 = org.hcm().employee("1021").orElseThrow().managerId();
@@ -69,29 +81,42 @@ class BadInputCorpusTest extends RunningTrainflow {
         SoftAssertions softly = new SoftAssertions();
         for (Case c : corpus) {
             String user = c.as().replace("{approver}", approval.getAssignee());
-            Api.Response response = as(user).call(c.method(), expand(c.path()).replace("{task}", approval.getId()),
-                    expand(c.body()));
+            Api.Response response =
+                    as(user).call(c.method(), expand(c.path()).replace("{task}", approval.getId()), expand(c.body()));
             softly.assertThat(response.status()).as(c.name() + ": " + response).isEqualTo(c.status());
             if (response.status() >= 400 && response.status() < 500) {
                 Map<String, Object> problem = response.object();
-                softly.assertThat(AuthorisationFindingsTest.fields(response)).as(c.name() + ": fields of " + response)
+                softly.assertThat(AuthorisationFindingsTest.fields(response))
+                        .as(c.name() + ": fields of " + response)
                         .containsKey(c.field());
-                softly.assertThat(response.body()).as(c.name() + ": internals in " + response)
+                softly.assertThat(response.body())
+                        .as(c.name() + ": internals in " + response)
                         .doesNotContain("io.trainflow", "Exception", "java.", "tools.jackson");
-                softly.assertThat(problem).as(c.name()).containsEntry("status", response.status()).containsKey("title");
+                softly.assertThat(problem)
+                        .as(c.name())
+                        .containsEntry("status", response.status())
+                        .containsKey("title");
             }
         }
         softly.assertAll();
 
         assertThat(startedBy(users)).as("processes started by the corpus").isEqualTo(started);
-        assertThat(count("SELECT COUNT(*) FROM tf_delegation WHERE approver = 'sarah.perrin'")).isEqualTo(delegations);
-        assertThat(engine.flowable().getTaskService().createTaskQuery().taskId(approval.getId()).singleResult()).isNotNull();
-        assertThat(engine.flowable().getTaskService().getVariables(approval.getId())).isEqualTo(taskVariables);
+        assertThat(count("SELECT COUNT(*) FROM tf_delegation WHERE approver = 'sarah.perrin'"))
+                .isEqualTo(delegations);
+        assertThat(engine.flowable()
+                        .getTaskService()
+                        .createTaskQuery()
+                        .taskId(approval.getId())
+                        .singleResult())
+                .isNotNull();
+        assertThat(engine.flowable().getTaskService().getVariables(approval.getId()))
+                .isEqualTo(taskVariables);
         assertThat(org.hcm().employee("1021").orElseThrow().managerId()).isEqualTo(supervisorOf1021);
         assertThat(org.hcm().employee("1001").orElseThrow().managerId()).isEqualTo(supervisorOf1001);
         assertThat(engine.clock().instant()).isBetween(clock, clock.plusSeconds(3600));
         // finding 13: no rejected input in the log
-        assertThat(log.getAll()).doesNotContain("forged log line", "1022' OR", "no.body", "424242", "../../x", "aprove");
+        assertThat(log.getAll())
+                .doesNotContain("forged log line", "1022' OR", "no.body", "424242", "../../x", "aprove");
     }
 
     /** {@code ${repeat:x:N}} stands for N times x: long values stay readable in the corpus file. */
@@ -99,11 +124,14 @@ class BadInputCorpusTest extends RunningTrainflow {
         if (text == null) {
             return null;
         }
-        java.util.regex.Matcher repeat = java.util.regex.Pattern.compile("\\$\\{repeat:(.):(\\d+)}").matcher(text);
+        java.util.regex.Matcher repeat =
+                java.util.regex.Pattern.compile("\\$\\{repeat:(.):(\\d+)}").matcher(text);
         StringBuilder expanded = new StringBuilder();
         while (repeat.find()) {
-            repeat.appendReplacement(expanded, java.util.regex.Matcher.quoteReplacement(
-                    repeat.group(1).repeat(Integer.parseInt(repeat.group(2)))));
+            repeat.appendReplacement(
+                    expanded,
+                    java.util.regex.Matcher.quoteReplacement(
+                            repeat.group(1).repeat(Integer.parseInt(repeat.group(2)))));
         }
         return repeat.appendTail(expanded).toString();
     }
@@ -113,13 +141,17 @@ class BadInputCorpusTest extends RunningTrainflow {
      * no other test's request of hers holds (Coaching Conversations), so one open request per employee and course keeps it.
      */
     private Task openApproval() throws InterruptedException {
-        Api.Response started = as("lina.clement").post("/api/requests",
-                "{\"employeeId\": \"1022\", \"requestedCourseIds\": [\"119\"]}");
+        Api.Response started = as("lina.clement")
+                .post("/api/requests", "{\"employeeId\": \"1022\", \"requestedCourseIds\": [\"119\"]}");
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         String requestId = (String) started.object().get("businessKey");
         for (int i = 0; i < 200; i++) {
-            Task task = engine.flowable().getTaskService().createTaskQuery().taskDefinitionKey("approve")
-                    .processVariableValueEquals("requestId", requestId).singleResult();
+            Task task = engine.flowable()
+                    .getTaskService()
+                    .createTaskQuery()
+                    .taskDefinitionKey("approve")
+                    .processVariableValueEquals("requestId", requestId)
+                    .singleResult();
             if (task != null) {
                 assertThat(task.getAssignee()).as("the approval's approver").isNotNull();
                 return task;
@@ -132,13 +164,18 @@ class BadInputCorpusTest extends RunningTrainflow {
     private long startedBy(Set<String> users) {
         long total = 0;
         for (String user : users) {
-            total += engine.flowable().getHistoryService().createHistoricProcessInstanceQuery().startedBy(user).count();
+            total += engine.flowable()
+                    .getHistoryService()
+                    .createHistoricProcessInstanceQuery()
+                    .startedBy(user)
+                    .count();
         }
         return total;
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -13,7 +13,8 @@ class BadRequestTest extends RunningTrainflow {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.message()).contains("employeeId: '9999' is not an employee");
-        assertThat(response.object().get("fields")).isEqualTo(java.util.Map.of("employeeId", "'9999' is not an employee in the HCM"));
+        assertThat(response.object().get("fields"))
+                .isEqualTo(java.util.Map.of("employeeId", "'9999' is not an employee in the HCM"));
     }
 
     @Test

@@ -26,14 +26,14 @@ final class BenchCopies {
 
     private static final int BATCH = 1_000;
 
-    private BenchCopies() {
-    }
+    private BenchCopies() {}
 
     static void copy(DataSource db, String assignee, int sample, int tasks) throws SQLException {
         try (Connection connection = db.getConnection()) {
             connection.setAutoCommit(false);
             List<String> ids = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT ID_ FROM ACT_RU_TASK WHERE ASSIGNEE_ = ? ORDER BY ID_")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT ID_ FROM ACT_RU_TASK WHERE ASSIGNEE_ = ? ORDER BY ID_")) {
                 select.setString(1, assignee);
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {
@@ -79,8 +79,10 @@ final class BenchCopies {
                     copyRows(connection, "TF_INBOX_EXCLUDED", "TASK_ID", part, (column, row) -> switch (column) {
                         case "TASK_ID" -> row.get(column) + "-" + r;
                         // the learner of the copy is the copy's person; the requester stays
-                        case "USERNAME" -> ((String) row.get(column)).startsWith("person.")
-                                ? "person." + person.get((String) row.get("TASK_ID")) : row.get(column);
+                        case "USERNAME" ->
+                            ((String) row.get(column)).startsWith("person.")
+                                    ? "person." + person.get((String) row.get("TASK_ID"))
+                                    : row.get(column);
                         default -> row.get(column);
                     });
                     connection.commit();
@@ -92,14 +94,16 @@ final class BenchCopies {
 
     /** Statistics for the planner after a bulk load (PostgreSQL's autovacuum would do it a little later). */
     static void analyze(DataSource db) throws SQLException {
-        try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = db.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("ANALYZE");
         }
     }
 
     static String anyTask(DataSource db, String assignee) {
-        try (Connection connection = db.getConnection(); PreparedStatement select = connection.prepareStatement(
-                "SELECT MIN(ID_) FROM ACT_RU_TASK WHERE ASSIGNEE_ = ?")) {
+        try (Connection connection = db.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT MIN(ID_) FROM ACT_RU_TASK WHERE ASSIGNEE_ = ?")) {
             select.setString(1, assignee);
             try (ResultSet result = select.executeQuery()) {
                 result.next();
@@ -112,8 +116,9 @@ final class BenchCopies {
 
     /** A write that changes nothing but counts as a change of the task table. */
     static void touch(DataSource db, String taskId) {
-        try (Connection connection = db.getConnection(); PreparedStatement update = connection.prepareStatement(
-                "UPDATE ACT_RU_TASK SET PRIORITY_ = PRIORITY_ WHERE ID_ = ?")) {
+        try (Connection connection = db.getConnection();
+                PreparedStatement update =
+                        connection.prepareStatement("UPDATE ACT_RU_TASK SET PRIORITY_ = PRIORITY_ WHERE ID_ = ?")) {
             update.setString(1, taskId);
             update.executeUpdate();
         } catch (SQLException e) {
@@ -126,10 +131,16 @@ final class BenchCopies {
     }
 
     /** Copies the rows of {@code table} whose {@code key} is one of {@code ids}, each column through {@code value}. */
-    private static void copyRows(Connection connection, String table, String key, List<String> ids,
-                                 BiFunction<String, Map<String, Object>, Object> value) throws SQLException {
+    private static void copyRows(
+            Connection connection,
+            String table,
+            String key,
+            List<String> ids,
+            BiFunction<String, Map<String, Object>, Object> value)
+            throws SQLException {
         String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
-        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + table + " WHERE " + key + " IN (" + in + ")")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT * FROM " + table + " WHERE " + key + " IN (" + in + ")")) {
             for (int i = 0; i < ids.size(); i++) {
                 select.setString(i + 1, ids.get(i));
             }
@@ -147,7 +158,9 @@ final class BenchCopies {
                     while (result.next()) {
                         Map<String, Object> row = new HashMap<>();
                         for (int c = 0; c < columns.size(); c++) {
-                            Object v = types.get(c) == java.sql.Types.TIMESTAMP ? result.getTimestamp(c + 1) : result.getObject(c + 1);
+                            Object v = types.get(c) == java.sql.Types.TIMESTAMP
+                                    ? result.getTimestamp(c + 1)
+                                    : result.getObject(c + 1);
                             row.put(columns.get(c), v);
                         }
                         for (int c = 0; c < columns.size(); c++) {

@@ -28,8 +28,10 @@ final class Browser {
     private final HttpClient http;
 
     Browser(SSLContext tls) {
-        HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10));
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10));
         http = (tls == null ? builder : builder.sslContext(tls)).build();
     }
 
@@ -42,29 +44,38 @@ final class Browser {
     }
 
     HttpResponse<String> postJson(String url, String json, Map<String, String> headers) {
-        HttpRequest.Builder request = request(url).header("Accept", "application/json")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request = request(url)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         headers.forEach(request::header);
         return send(request);
     }
 
     HttpResponse<String> postForm(String url, Map<String, String> form, Map<String, String> headers) {
-        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
-                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpRequest.Builder request = request(url).header("Accept", "text/html")
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = request(url)
+                .header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return send(request);
     }
 
     Optional<String> cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(HttpCookie::getValue).findFirst();
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst();
     }
 
     static String location(HttpResponse<String> response) {
-        return response.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
-                "Expected a redirect, got " + response.statusCode() + " " + response.body()));
+        return response.headers()
+                .firstValue("Location")
+                .orElseThrow(() -> new AssertionError(
+                        "Expected a redirect, got " + response.statusCode() + " " + response.body()));
     }
 
     /**
@@ -85,15 +96,22 @@ final class Browser {
                 return;
             }
             Map<String, List<String>> relaxed = new java.util.HashMap<>();
-            headers.forEach((name, values) -> relaxed.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
-                    ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure(?=;|$)", "")).toList() : values));
+            headers.forEach((name, values) -> relaxed.put(
+                    name,
+                    name != null && name.equalsIgnoreCase("Set-Cookie")
+                            ? values.stream()
+                                    .map(v -> v.replaceAll("(?i);\\s*Secure(?=;|$)", ""))
+                                    .toList()
+                            : values));
             super.put(uri, relaxed);
         }
     }
 
     private static HttpRequest.Builder request(String url) {
         // browsers send Sec-Fetch-Mode: Trainflow never answers them with a Basic challenge
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Sec-Fetch-Mode", "navigate");
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .header("Sec-Fetch-Mode", "navigate");
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

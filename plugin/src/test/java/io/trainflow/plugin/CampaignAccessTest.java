@@ -49,13 +49,17 @@ class CampaignAccessTest extends RunningTrainflow {
             List<Map<String, Object>> waiting = (List<Map<String, Object>>) status.getOrDefault("waitingOn", List.of());
             for (Map<String, Object> task : waiting) {
                 if (!rejected && "approve".equals(task.get("elementId")) && task.get("assignee") != null) {
-                    Api.Response done = as(String.valueOf(task.get("assignee"))).post("/api/tasks/" + task.get("id")
-                            + "/complete", "{\"variables\": {\"decision\": \"reject\", \"comment\": \"test clean-up\"}}");
+                    Api.Response done = as(String.valueOf(task.get("assignee")))
+                            .post(
+                                    "/api/tasks/" + task.get("id") + "/complete",
+                                    "{\"variables\": {\"decision\": \"reject\", \"comment\": \"test clean-up\"}}");
                     assertThat(done.status()).as(done.toString()).isEqualTo(204);
                     rejected = true;
                 }
             }
-            assertThat(Instant.now()).as(requestId + " ended within 120 s: " + status).isBefore(deadline);
+            assertThat(Instant.now())
+                    .as(requestId + " ended within 120 s: " + status)
+                    .isBefore(deadline);
             try {
                 Thread.sleep(300);
             } catch (InterruptedException e) {

@@ -46,8 +46,9 @@ final class Chromium implements AutoCloseable {
     /** @param blockThirdPartyCookies as a browser set to block them (what an LMS's embedded tools face) */
     Chromium(int port, boolean blockThirdPartyCookies) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
-            throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium"
-                    + " chromium-driver (.ci/run does it)");
+            throw new IllegalStateException(
+                    "The browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium"
+                            + " chromium-driver (.ci/run does it)");
         }
         try {
             profile = Files.createTempDirectory("trainflow-chromium");
@@ -55,14 +56,26 @@ final class Chromium implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-GB");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
+                "--window-size=1280,900",
+                "--lang=en-GB");
         if (blockThirdPartyCookies) {
-            options.setExperimentalOption("prefs", Map.of("profile.block_third_party_cookies", true,
-                    "profile.cookie_controls_mode", 1));
+            options.setExperimentalOption(
+                    "prefs", Map.of("profile.block_third_party_cookies", true, "profile.cookie_controls_mode", 1));
         }
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .build();
         this.driver = new ChromeDriver(service, options);
         this.base = "http://localhost:" + port;
         this.wait = new WebDriverWait(driver, TIMEOUT);
@@ -114,10 +127,11 @@ final class Chromium implements AutoCloseable {
     void waitForText(String css, String part) {
         try {
             new WebDriverWait(driver, TIMEOUT)
-                    .withMessage(() -> css + " to contain '" + part + "', it says '" + safeText(css) + "' on " + driver.getCurrentUrl())
+                    .withMessage(() -> css + " to contain '" + part + "', it says '" + safeText(css) + "' on "
+                            + driver.getCurrentUrl())
                     .until(d -> safeText(css).contains(part));
         } catch (org.openqa.selenium.TimeoutException e) {
-            screenshot("failed");  // for a person to see what the page showed instead
+            screenshot("failed"); // for a person to see what the page showed instead
             throw e;
         }
     }
@@ -137,7 +151,8 @@ final class Chromium implements AutoCloseable {
             open(path);
             waitFor("#main > *:not(#loading)");
             try {
-                new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+                new WebDriverWait(driver, Duration.ofSeconds(5))
+                        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
                 return;
             } catch (org.openqa.selenium.TimeoutException notYet) {
                 if (java.time.Instant.now().isAfter(deadline)) {
@@ -182,17 +197,20 @@ final class Chromium implements AutoCloseable {
         try {
             script(Files.readString(AXE));
         } catch (IOException e) {
-            throw new UncheckedIOException("axe-core is installed by the front-end build (npm ci): " + AXE.toAbsolutePath(), e);
+            throw new UncheckedIOException(
+                    "axe-core is installed by the front-end build (npm ci): " + AXE.toAbsolutePath(), e);
         }
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        Map<String, Object> results = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
+        Map<String, Object> results = (Map<String, Object>) ((JavascriptExecutor) driver)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
                         + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
                         + ".then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
                         + " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ': ' + n.failureSummary)}))}))"
                         + ".catch(e => done({error: String(e)}));");
         assertThat(results.get("error")).as("axe-core ran on " + page).isNull();
-        assertThat((List<Object>) results.get("violations")).as("WCAG 2.1 AA violations on " + page).isEmpty();
+        assertThat((List<Object>) results.get("violations"))
+                .as("WCAG 2.1 AA violations on " + page)
+                .isEmpty();
     }
 
     /** For a person to look at: target/screenshots/NAME.png. */
@@ -209,7 +227,8 @@ final class Chromium implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temporary profile left behind is harmless
         }

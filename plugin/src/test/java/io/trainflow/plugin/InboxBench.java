@@ -1,7 +1,7 @@
 package io.trainflow.plugin;
 
-import io.trainflow.workflows.engine.InboxFilter;
 import io.trainflow.plugin.inbox.TaskInbox;
+import io.trainflow.workflows.engine.InboxFilter;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,13 +63,16 @@ public final class InboxBench {
             }
         }
         if (databases.isEmpty()) {
-            // H2 hands back a repeated query's previous result while its tables are unchanged; OPTIMIZE_REUSE_RESULTS=FALSE
+            // H2 hands back a repeated query's previous result while its tables are unchanged;
+            // OPTIMIZE_REUSE_RESULTS=FALSE
             // makes every call run its query, for the service and the plain SQL alike (QUERY_CACHE_SIZE=0, used before,
-            // also threw away the parsed statements the application keeps, which cost a complex query more than a plain one)
+            // also threw away the parsed statements the application keeps, which cost a complex query more than a plain
+            // one)
             databases.add(";OPTIMIZE_REUSE_RESULTS=FALSE");
         }
         for (String database : databases) {
-            String url = database.startsWith("jdbc:") ? database
+            String url = database.startsWith("jdbc:")
+                    ? database
                     : "jdbc:h2:mem:inbox-bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + database;
             System.out.println("## " + (url.startsWith("jdbc:h2") ? "H2 (in memory)" : url.replaceAll("\\?.*", "")));
             run(url, tasks, sample, rounds, browser);
@@ -77,11 +80,16 @@ public final class InboxBench {
     }
 
     private static void run(String url, int tasks, int sample, int rounds, boolean browser) throws Exception {
-        ConfigurableApplicationContext app = SpringApplication.run(TrainflowApplication.class,
+        ConfigurableApplicationContext app = SpringApplication.run(
+                TrainflowApplication.class,
                 "--spring.datasource.url=" + url,
-                "--trainflow.demo-password=" + PASSWORD, "--trainflow.bpmn-dir=" + RunningTrainflow.bpmnFolder(),
-                "--trainflow.progress-sync=PT12H", "--trainflow.hcm-sync=PT12H", "--server.port=0",
-                "--trainflow.notifications.enabled=false", "--logging.level.root=WARN");
+                "--trainflow.demo-password=" + PASSWORD,
+                "--trainflow.bpmn-dir=" + RunningTrainflow.bpmnFolder(),
+                "--trainflow.progress-sync=PT12H",
+                "--trainflow.hcm-sync=PT12H",
+                "--server.port=0",
+                "--trainflow.notifications.enabled=false",
+                "--logging.level.root=WARN");
         try {
             ProcessEngine engine = app.getBean(TrainflowEngine.class).flowable();
             TaskInbox inbox = app.getBean(TaskInbox.class);
@@ -89,8 +97,13 @@ public final class InboxBench {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 
             // the approval form goes with it, as with every deployment (lint checks that the task's form is deployed)
-            engine.getRepositoryService().createDeployment().addString("inbox-bench.bpmn", bpmn())
-                    .addBytes("approval.form", java.nio.file.Files.readAllBytes(RunningTrainflow.bpmnFolder().resolve("approval.form")))
+            engine.getRepositoryService()
+                    .createDeployment()
+                    .addString("inbox-bench.bpmn", bpmn())
+                    .addBytes(
+                            "approval.form",
+                            java.nio.file.Files.readAllBytes(
+                                    RunningTrainflow.bpmnFolder().resolve("approval.form")))
                     .deploy();
             long start = System.nanoTime();
             // four threads: each start is its own transaction, and a busy machine gives more threads more of its time
@@ -105,8 +118,21 @@ public final class InboxBench {
                     vars.put("employeeId", employee);
                     vars.put("requestedBy", "bench.requester");
                     vars.put("pathCost", 450 + i % 7 * 100);
-                    vars.put("profile", Map.of("employeeId", employee, "displayName", "Person " + i, "username", "person." + i,
-                            "department", DEPARTMENTS[i % DEPARTMENTS.length], "jobTitle", "Analyst", "roleId", "analyst"));
+                    vars.put(
+                            "profile",
+                            Map.of(
+                                    "employeeId",
+                                    employee,
+                                    "displayName",
+                                    "Person " + i,
+                                    "username",
+                                    "person." + i,
+                                    "department",
+                                    DEPARTMENTS[i % DEPARTMENTS.length],
+                                    "jobTitle",
+                                    "Analyst",
+                                    "roleId",
+                                    "analyst"));
                     engine.getRuntimeService().startProcessInstanceByKey("inbox-bench", "BENCH-" + i, vars);
                 }));
             }
@@ -114,12 +140,20 @@ public final class InboxBench {
                 done.get();
             }
             creators.shutdown();
-            System.out.printf(Locale.ROOT, "created %d open tasks for %s through the engine in %.1f s%n", sample, APPROVER,
+            System.out.printf(
+                    Locale.ROOT,
+                    "created %d open tasks for %s through the engine in %.1f s%n",
+                    sample,
+                    APPROVER,
                     (System.nanoTime() - start) / 1e9);
             if (tasks > sample) {
                 start = System.nanoTime();
                 BenchCopies.copy(db, APPROVER, sample, tasks);
-                System.out.printf(Locale.ROOT, "copied their rows up to %d open tasks in %.1f s%n", tasks, (System.nanoTime() - start) / 1e9);
+                System.out.printf(
+                        Locale.ROOT,
+                        "copied their rows up to %d open tasks in %.1f s%n",
+                        tasks,
+                        (System.nanoTime() - start) / 1e9);
             }
             BenchCopies.analyze(db);
             // H2 keeps a query's last result and hands it back while none of its tables changed (the URL setting
@@ -128,20 +162,43 @@ public final class InboxBench {
             String touched = BenchCopies.anyTask(db, APPROVER);
             beforeEachCall = () -> BenchCopies.touch(db, touched);
 
-            report("SQL: first 50 rows of ACT_RU_TASK by assignee, in inbox order (its index)", rounds, () -> sql(db, 0));
+            report(
+                    "SQL: first 50 rows of ACT_RU_TASK by assignee, in inbox order (its index)",
+                    rounds,
+                    () -> sql(db, 0));
             report("SQL: rows 5,000-5,050 (deep page)", rounds, () -> sql(db, 5_000));
-            report("TaskInbox.page: first 50", rounds, () -> inbox.page(APPROVER, 0, 50).tasks().size());
-            report("TaskInbox.page: first 50 of one department", rounds,
-                    () -> inbox.page(APPROVER, 0, 50, new InboxFilter(null, null, "sales", null, null)).tasks().size());
-            report("TaskInbox.page: search an employee by name", rounds,
-                    () -> inbox.page(APPROVER, 0, 50, new InboxFilter(null, null, null, null, "person 4321")).tasks().size());
-            report("TaskInbox.page: positions 5,000-5,050", rounds, () -> inbox.page(APPROVER, 5_000, 50).tasks().size());
+            report(
+                    "TaskInbox.page: first 50",
+                    rounds,
+                    () -> inbox.page(APPROVER, 0, 50).tasks().size());
+            report(
+                    "TaskInbox.page: first 50 of one department",
+                    rounds,
+                    () -> inbox.page(APPROVER, 0, 50, new InboxFilter(null, null, "sales", null, null))
+                            .tasks()
+                            .size());
+            report(
+                    "TaskInbox.page: search an employee by name",
+                    rounds,
+                    () -> inbox.page(APPROVER, 0, 50, new InboxFilter(null, null, null, null, "person 4321"))
+                            .tasks()
+                            .size());
+            report(
+                    "TaskInbox.page: positions 5,000-5,050",
+                    rounds,
+                    () -> inbox.page(APPROVER, 5_000, 50).tasks().size());
             HttpClient http = HttpClient.newHttpClient();
-            String basic = "Basic " + Base64.getEncoder().encodeToString((APPROVER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            String basic = "Basic "
+                    + Base64.getEncoder().encodeToString((APPROVER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
             report("GET /api/tasks?max=50 over HTTP (sign-in, JSON)", rounds, () -> {
                 try {
-                    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/tasks?max=50"))
-                            .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString()).body().length();
+                    return http.send(
+                                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/tasks?max=50"))
+                                            .header("Authorization", basic)
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body()
+                            .length();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -155,9 +212,10 @@ public final class InboxBench {
     }
 
     private static int sql(DataSource db, int offset) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT ID_, NAME_, ASSIGNEE_, CREATE_TIME_,"
-                + " DUE_DATE_ FROM ACT_RU_TASK WHERE ASSIGNEE_ = ? ORDER BY ASSIGNEE_, DUE_DATE_ ASC NULLS LAST, PRIORITY_ DESC, CREATE_TIME_, ID_"
-                + " OFFSET ? ROWS FETCH NEXT 50 ROWS ONLY")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT ID_, NAME_, ASSIGNEE_, CREATE_TIME_,"
+                        + " DUE_DATE_ FROM ACT_RU_TASK WHERE ASSIGNEE_ = ? ORDER BY ASSIGNEE_, DUE_DATE_ ASC NULLS LAST, PRIORITY_ DESC, CREATE_TIME_, ID_"
+                        + " OFFSET ? ROWS FETCH NEXT 50 ROWS ONLY")) {
             ps.setString(1, APPROVER);
             ps.setInt(2, offset);
             int n = 0;
@@ -173,7 +231,7 @@ public final class InboxBench {
     }
 
     /** Set per database: a write to the task table before each timed call, so H2 cannot hand back a previous result. */
-    private static Runnable beforeEachCall = () -> { };
+    private static Runnable beforeEachCall = () -> {};
 
     private static void report(String what, int rounds, Supplier<Integer> call) {
         for (int i = 0; i < 10; i++) {
@@ -189,8 +247,14 @@ public final class InboxBench {
             micros.add((System.nanoTime() - t) / 1_000);
         }
         micros.sort(Long::compare);
-        System.out.printf(Locale.ROOT, "| %s | %d | %.2f ms | %.2f ms | %d |%n", what, rounds, micros.get(rounds / 2) / 1000.0,
-                micros.get((int) Math.ceil(rounds * 0.95) - 1) / 1000.0, size);
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %d | %.2f ms | %.2f ms | %d |%n",
+                what,
+                rounds,
+                micros.get(rounds / 2) / 1000.0,
+                micros.get((int) Math.ceil(rounds * 0.95) - 1) / 1000.0,
+                size);
     }
 
     /** Page weight (bytes on the wire, all resources) and time to the first task row, median of {@code runs} loads. */
@@ -203,23 +267,36 @@ public final class InboxBench {
             for (int i = 0; i < runs; i++) {
                 browser.script("performance.clearResourceTimings()");
                 browser.open("/inbox");
-                browser.waiting().until(d -> Boolean.TRUE.equals(browser.script(
-                        "return performance.getEntriesByName('tf-inbox-ready').length > 0")));
-                ready.add(((Number) browser.script("return performance.getEntriesByName('tf-inbox-ready')[0].startTime")).doubleValue());
-                Map<String, Object> load = (Map<String, Object>) browser.script("const nav = performance.getEntriesByType('navigation')[0];"
-                        + " const res = performance.getEntriesByType('resource');"
-                        + " return {requests: res.length + 1, transfer: res.reduce((s, r) => s + r.transferSize, nav.transferSize),"
-                        + " decoded: res.reduce((s, r) => s + r.decodedBodySize, nav.decodedBodySize),"
-                        + " domInteractive: nav.domInteractive};");
+                browser.waiting()
+                        .until(d -> Boolean.TRUE.equals(
+                                browser.script("return performance.getEntriesByName('tf-inbox-ready').length > 0")));
+                ready.add(
+                        ((Number) browser.script("return performance.getEntriesByName('tf-inbox-ready')[0].startTime"))
+                                .doubleValue());
+                Map<String, Object> load = (Map<String, Object>)
+                        browser.script("const nav = performance.getEntriesByType('navigation')[0];"
+                                + " const res = performance.getEntriesByType('resource');"
+                                + " return {requests: res.length + 1, transfer: res.reduce((s, r) => s + r.transferSize, nav.transferSize),"
+                                + " decoded: res.reduce((s, r) => s + r.decodedBodySize, nav.decodedBodySize),"
+                                + " domInteractive: nav.domInteractive};");
                 if (i == 0) {
                     weight = load;
                 }
             }
             ready.sort(Double::compare);
-            System.out.printf(Locale.ROOT, "/inbox in headless Chromium after sign-in (its scripts and styles cached by then; median of %d loads):"
-                    + " first task row at %.0f ms (min %.0f, max %.0f), DOM interactive %s ms (first load); first load: %s requests, %s bytes"
-                    + " transferred, %s bytes decoded%n", runs, ready.get(runs / 2), ready.get(0), ready.get(runs - 1),
-                    weight.get("domInteractive"), weight.get("requests"), weight.get("transfer"), weight.get("decoded"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "/inbox in headless Chromium after sign-in (its scripts and styles cached by then; median of %d loads):"
+                            + " first task row at %.0f ms (min %.0f, max %.0f), DOM interactive %s ms (first load); first load: %s requests, %s bytes"
+                            + " transferred, %s bytes decoded%n",
+                    runs,
+                    ready.get(runs / 2),
+                    ready.get(0),
+                    ready.get(runs - 1),
+                    weight.get("domInteractive"),
+                    weight.get("requests"),
+                    weight.get("transfer"),
+                    weight.get("decoded"));
         }
     }
 

@@ -22,7 +22,8 @@ class InboxInBrowserTest extends RunningTrainflow {
     private static final String MANAGER = "nicolas.faure";
     private static final String DEPUTY = "julie.lambert";
     /** The form's "Approve" choice, found as a person finds it: by its label. */
-    private static final String APPROVE = "//div[contains(@class,'fjs-inline-label')][.//label[normalize-space()='Approve']]//input";
+    private static final String APPROVE =
+            "//div[contains(@class,'fjs-inline-label')][.//label[normalize-space()='Approve']]//input";
 
     @Test
     @SuppressWarnings("unchecked")
@@ -32,7 +33,8 @@ class InboxInBrowserTest extends RunningTrainflow {
         String campaign = (String) started.object().get("businessKey");
         List<String> requests = List.of(campaign + "-1012", campaign + "-1013", campaign + "-1014");
         requests.forEach(request -> as(MANAGER).awaitTask(request, "approve"));
-        int campaignTasks = as(MANAGER).get("/api/tasks?campaign=" + campaign).list().size();
+        int campaignTasks =
+                as(MANAGER).get("/api/tasks?campaign=" + campaign).list().size();
 
         try (Chromium browser = new Chromium(port)) {
             browser.open("/login");
@@ -50,17 +52,27 @@ class InboxInBrowserTest extends RunningTrainflow {
             browser.click("form[role=search] button[type=submit]");
             browser.waitForText("#count", campaignTasks + " tasks shown");
             assertThat(browser.url()).contains("campaign=" + campaign);
-            assertThat(browser.all("#tasks li")).hasSize(campaignTasks)
+            assertThat(browser.all("#tasks li"))
+                    .hasSize(campaignTasks)
                     .allSatisfy(li -> assertThat(li.getText()).contains("Campaign " + campaign));
 
             // one request: what to decide on, and where it stands
-            WebElement first = browser.all("#tasks li").stream().filter(li -> li.getText().contains(requests.get(0))).findFirst().orElseThrow();
+            WebElement first = browser.all("#tasks li").stream()
+                    .filter(li -> li.getText().contains(requests.get(0)))
+                    .findFirst()
+                    .orElseThrow();
             first.findElement(By.cssSelector("a.title")).click();
             browser.waitFor("#diagram .djs-element.tf-active[data-element-id=\"manager-approval\"]");
             browser.waitForText("#diagram-text", "Current step: Manager approval");
-            assertThat(browser.all("#diagram .djs-element.tf-done[data-element-id=\"request-received\"]")).isNotEmpty();
-            assertThat(browser.text("main")).contains("Camille Blanc").contains("Proposed learning path").contains("Why:")
-                    .contains("AI draft").contains("Budget left").contains("Approval rule");
+            assertThat(browser.all("#diagram .djs-element.tf-done[data-element-id=\"request-received\"]"))
+                    .isNotEmpty();
+            assertThat(browser.text("main"))
+                    .contains("Camille Blanc")
+                    .contains("Proposed learning path")
+                    .contains("Why:")
+                    .contains("AI draft")
+                    .contains("Budget left")
+                    .contains("Approval rule");
             browser.waitFor("#task-form .fjs-form");
             browser.assertAccessible("/tasks/{id}");
             browser.screenshot("task");
@@ -75,10 +87,13 @@ class InboxInBrowserTest extends RunningTrainflow {
             browser.field("#task-form textarea").sendKeys("Fits the sales engineering plan");
             browser.click("#submit");
             browser.waitForText("#status", "Done: the task is completed.");
-            Map<String, Object> camille = as("zoe.vincent").get("/api/requests/" + requests.get(0)).object();
+            Map<String, Object> camille =
+                    as("zoe.vincent").get("/api/requests/" + requests.get(0)).object();
             assertThat((List<Map<String, Object>>) camille.get("decisions")).anySatisfy(d -> {
                 assertThat(d).containsEntry("actor", MANAGER).containsEntry("elementId", "approve");
-                assertThat((String) d.get("details")).contains("decision=approve").contains("Fits the sales engineering plan");
+                assertThat((String) d.get("details"))
+                        .contains("decision=approve")
+                        .contains("Fits the sales engineering plan");
             });
 
             // a deputy for the coming week
@@ -91,8 +106,10 @@ class InboxInBrowserTest extends RunningTrainflow {
             browser.waitForText("#status", "open approval(s) moved to them");
             browser.waitForText("#my-delegations", DEPUTY);
             // the open approvals went to the deputy at once
-            assertThat(as(MANAGER).get("/api/tasks?campaign=" + campaign).list()).isEmpty();
-            int deputyTasks = as(DEPUTY).get("/api/tasks?campaign=" + campaign).list().size();
+            assertThat(as(MANAGER).get("/api/tasks?campaign=" + campaign).list())
+                    .isEmpty();
+            int deputyTasks =
+                    as(DEPUTY).get("/api/tasks?campaign=" + campaign).list().size();
             assertThat(deputyTasks).isGreaterThanOrEqualTo(campaignTasks - 1);
             browser.signOut();
 
@@ -108,17 +125,24 @@ class InboxInBrowserTest extends RunningTrainflow {
             browser.waitForText("#status", deputyTasks + " decided, 0 refused.");
             assertThat(as(DEPUTY).get("/api/tasks?campaign=" + campaign).list()).isEmpty();
             for (String request : requests.subList(1, requests.size())) {
-                assertThat((List<Map<String, Object>>) as("zoe.vincent").get("/api/requests/" + request).object().get("decisions"))
-                        .anySatisfy(d -> assertThat((String) d.get("details")).contains("Approved for the sales campaign"));
+                assertThat((List<Map<String, Object>>) as("zoe.vincent")
+                                .get("/api/requests/" + request)
+                                .object()
+                                .get("decisions"))
+                        .anySatisfy(
+                                d -> assertThat((String) d.get("details")).contains("Approved for the sales campaign"));
             }
 
             browser.signOut();
 
             // the lifecycle moves on past the manager's approval
             browser.signIn(MANAGER, PASSWORD);
-            browser.reopenUntil("/requests/" + requests.get(0), "#diagram .djs-element.tf-done[data-element-id=\"manager-approval\"]",
+            browser.reopenUntil(
+                    "/requests/" + requests.get(0),
+                    "#diagram .djs-element.tf-done[data-element-id=\"manager-approval\"]",
                     Duration.ofSeconds(90));
-            assertThat(browser.all("#diagram .djs-element.tf-active[data-element-id=\"manager-approval\"]")).isEmpty();
+            assertThat(browser.all("#diagram .djs-element.tf-active[data-element-id=\"manager-approval\"]"))
+                    .isEmpty();
             browser.signOut();
 
             // an employee asks for training and follows it; the deputy decides in the manager's place
@@ -136,8 +160,10 @@ class InboxInBrowserTest extends RunningTrainflow {
 
             Map<String, Object> deputyTask = as(DEPUTY).awaitTask(request, "approve");
             assertThat((Map<String, Object>) deputyTask.get("context")).containsEntry("approverOnBehalfOf", MANAGER);
-            Api.Response approved = as(DEPUTY).post("/api/tasks/" + deputyTask.get("id") + "/complete",
-                    "{\"variables\": {\"decision\": \"approve\", \"comment\": \"approved while Nicolas is away\"}}");
+            Api.Response approved = as(DEPUTY)
+                    .post(
+                            "/api/tasks/" + deputyTask.get("id") + "/complete",
+                            "{\"variables\": {\"decision\": \"approve\", \"comment\": \"approved while Nicolas is away\"}}");
             assertThat(approved.status()).as(approved.toString()).isEqualTo(204);
 
             browser.reopenUntil("/requests/" + request, "#timeline", Duration.ofSeconds(90));

@@ -52,21 +52,33 @@ class InboxPagingOverRestTest extends RunningTrainflow {
             assertThat(response.list()).hasSizeLessThanOrEqualTo(2).isNotEmpty();
             paged.addAll(response.list());
             pages++;
-            page = response.header("Link").map(NEXT::matcher).filter(Matcher::find).map(m -> m.group(1)).orElse(null);
+            page = response.header("Link")
+                    .map(NEXT::matcher)
+                    .filter(Matcher::find)
+                    .map(m -> m.group(1))
+                    .orElse(null);
         }
 
-        assertThat(paged).extracting(t -> t.get("id")).doesNotHaveDuplicates()
+        assertThat(paged)
+                .extracting(t -> t.get("id"))
+                .doesNotHaveDuplicates()
                 .containsExactlyElementsOf(whole.stream().map(t -> t.get("id")).toList());
         assertThat(pages).isEqualTo((whole.size() + 1) / 2); // every page but the last is full
         // the one falling due first on top (tasks without a due date last), then the oldest
-        assertThat(paged).isSortedAccordingTo(java.util.Comparator.<Map<String, Object>, Instant>comparing(
-                t -> t.get("due") == null ? Instant.MAX : Instant.parse((String) t.get("due")))
-                .thenComparing(t -> Instant.parse((String) t.get("created"))));
-        assertThat(paged).filteredOn(t -> "approve".equals(t.get("elementId")))
-                .extracting(t -> t.get("requestId")).containsAll(requests);
+        assertThat(paged)
+                .isSortedAccordingTo(java.util.Comparator.<Map<String, Object>, Instant>comparing(
+                                t -> t.get("due") == null ? Instant.MAX : Instant.parse((String) t.get("due")))
+                        .thenComparing(t -> Instant.parse((String) t.get("created"))));
+        assertThat(paged)
+                .filteredOn(t -> "approve".equals(t.get("elementId")))
+                .extracting(t -> t.get("requestId"))
+                .containsAll(requests);
         assertThat(paged).extracting(t -> t.get("requestedBy")).doesNotContain("ines.legrand");
-        assertThat(paged).filteredOn(t -> "quiz-review".equals(t.get("processKey")))
-                .extracting(t -> quizOf(t)).contains(othersQuiz).doesNotContainAnyElementsOf(ownQuizzes);
+        assertThat(paged)
+                .filteredOn(t -> "quiz-review".equals(t.get("processKey")))
+                .extracting(t -> quizOf(t))
+                .contains(othersQuiz)
+                .doesNotContainAnyElementsOf(ownQuizzes);
 
         // her own quiz's review task is not hers to open, even by id
         Map<String, Object> hidden = awaitQuizReview(as("lucas.moreau"), ownQuizzes.get(0));
@@ -81,14 +93,17 @@ class InboxPagingOverRestTest extends RunningTrainflow {
 
         Api.Response negative = as("ines.legrand").get("/api/tasks?first=-1");
         assertThat(negative.status()).as(negative.toString()).isEqualTo(400);
-        assertThat(AuthorisationFindingsTest.fields(negative)).containsEntry("first", "must be greater than or equal to 0");
+        assertThat(AuthorisationFindingsTest.fields(negative))
+                .containsEntry("first", "must be greater than or equal to 0");
     }
 
     private String request(String employee, String employeeId) {
-        Api.Response started = as(employee).post("/api/requests",
-                "{\"employeeId\": \"" + employeeId + "\", \"justification\": \"keep my skills current\","
-                        // a course by name: the support campaign's requests may hold their gaps' courses
-                        + " \"requestedCourseIds\": [\"112\"]}");
+        Api.Response started = as(employee)
+                .post(
+                        "/api/requests",
+                        "{\"employeeId\": \"" + employeeId + "\", \"justification\": \"keep my skills current\","
+                                // a course by name: the support campaign's requests may hold their gaps' courses
+                                + " \"requestedCourseIds\": [\"112\"]}");
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         String id = (String) started.object().get("businessKey");
         asked.put(id, employee);
@@ -110,11 +125,14 @@ class InboxPagingOverRestTest extends RunningTrainflow {
         Instant deadline = Instant.now().plusSeconds(20);
         while (true) {
             var found = reviewer.get("/api/tasks?max=500").list().stream()
-                    .filter(t -> quizId.equals(quizOf(t))).findFirst();
+                    .filter(t -> quizId.equals(quizOf(t)))
+                    .findFirst();
             if (found.isPresent()) {
                 return found.get();
             }
-            assertThat(Instant.now()).as("review task of " + quizId + " within 20 s").isBefore(deadline);
+            assertThat(Instant.now())
+                    .as("review task of " + quizId + " within 20 s")
+                    .isBefore(deadline);
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {

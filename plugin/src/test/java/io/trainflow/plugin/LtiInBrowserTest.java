@@ -18,17 +18,24 @@ class LtiInBrowserTest extends RunningTrainflow {
 
     @Test
     void anEmployeeAsksForTrainingInsideMoodlesFrameWithThirdPartyCookiesBlocked() {
-        try (LtiTestPlatform moodle = new LtiTestPlatform(); Chromium browser = new Chromium(port, true)) {
-            assertThat(as("adam.david").post("/api/admin/lti/platforms", moodle.registrationJson()).status()).isEqualTo(201);
+        try (LtiTestPlatform moodle = new LtiTestPlatform();
+                Chromium browser = new Chromium(port, true)) {
+            assertThat(as("adam.david")
+                            .post("/api/admin/lti/platforms", moodle.registrationJson())
+                            .status())
+                    .isEqualTo(201);
             moodle.user("thomas", "thomas.rousseau", List.of(LtiTestPlatform.LEARNER), "119");
 
             browser.openUrl(moodle.issuer() + "/course?storage=1&hint=thomas&tool="
                     + URLEncoder.encode("http://localhost:" + port, StandardCharsets.UTF_8));
             browser.intoFrame("#tool");
             browser.waitForText("h1", "Thomas Rousseau");
-            assertThat(browser.cookies()).as("the browser kept none of Trainflow's cookies in the frame")
+            assertThat(browser.cookies())
+                    .as("the browser kept none of Trainflow's cookies in the frame")
                     .noneMatch(c -> c.getName().startsWith("tf_lti_state_"));
-            assertThat(browser.field("#wish").isSelected()).as("the course launched from is the wish").isTrue();
+            assertThat(browser.field("#wish").isSelected())
+                    .as("the course launched from is the wish")
+                    .isTrue();
             browser.assertAccessible("the page inside Moodle");
 
             browser.field("#justification").sendKeys("Coaching my new colleagues");
@@ -47,8 +54,12 @@ class LtiInBrowserTest extends RunningTrainflow {
 
     @Test
     void ldSeesWhoACourseCampaignWouldIncludeAndStartsItInsideMoodle() {
-        try (LtiTestPlatform moodle = new LtiTestPlatform(); Chromium browser = new Chromium(port, true)) {
-            assertThat(as("adam.david").post("/api/admin/lti/platforms", moodle.registrationJson()).status()).isEqualTo(201);
+        try (LtiTestPlatform moodle = new LtiTestPlatform();
+                Chromium browser = new Chromium(port, true)) {
+            assertThat(as("adam.david")
+                            .post("/api/admin/lti/platforms", moodle.registrationJson())
+                            .status())
+                    .isEqualTo(201);
             moodle.user("zoe", "zoe.vincent", List.of(LtiTestPlatform.INSTRUCTOR), "4", "PY-AUTO");
             moodle.withNamesAndRoles("zoe");
             moodle.toolJwksUrl = "http://localhost:" + port + "/lti/jwks";
@@ -63,8 +74,12 @@ class LtiInBrowserTest extends RunningTrainflow {
             browser.waitForText("#campaign-title", "Course 4");
             browser.click("#preview-campaign");
             browser.waitForText("#campaign-preview", "Julie Lambert");
-            assertThat(browser.text("#campaign-preview")).contains("Included (2)").contains("Louis Garnier")
-                    .contains("Not known to Trainflow (1)").contains("Ghost Learner").contains("not an employee in the HR system");
+            assertThat(browser.text("#campaign-preview"))
+                    .contains("Included (2)")
+                    .contains("Louis Garnier")
+                    .contains("Not known to Trainflow (1)")
+                    .contains("Ghost Learner")
+                    .contains("not an employee in the HR system");
             browser.assertAccessible("the course campaign's preview inside Moodle");
             browser.click("#start-campaign");
             browser.waitForText("#status", "started for 2 people");

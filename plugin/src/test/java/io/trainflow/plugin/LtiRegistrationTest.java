@@ -20,43 +20,70 @@ class LtiRegistrationTest extends RunningTrainflow {
     @Test
     void moodleRegistersTrainflowWithTheUrlAnAdminMade() {
         try (LtiTestPlatform moodle = new LtiTestPlatform()) {
-            assertThat(as("louis.garnier").post("/api/admin/lti/registration-links", "").status())
-                    .as("admins only").isEqualTo(403);
-            String url = String.valueOf(as("adam.david").post("/api/admin/lti/registration-links", "").object().get("url"));
+            assertThat(as("louis.garnier")
+                            .post("/api/admin/lti/registration-links", "")
+                            .status())
+                    .as("admins only")
+                    .isEqualTo(403);
+            String url = String.valueOf(as("adam.david")
+                    .post("/api/admin/lti/registration-links", "")
+                    .object()
+                    .get("url"));
             assertThat(url).contains("/lti/register?code=");
             String path = url.substring(url.indexOf("/lti/register"));
-            String configuration = "&openid_configuration=" + enc(moodle.issuer() + "/.well-known/openid-configuration");
+            String configuration =
+                    "&openid_configuration=" + enc(moodle.issuer() + "/.well-known/openid-configuration");
 
             Api.Response refused = anonymous().get(path + configuration + "&registration_token=expired-token");
             assertThat(refused.status()).isEqualTo(502);
-            assertThat(refused.body()).contains("registration token was probably refused").contains("Nothing was changed");
-            assertThat(platforms()).as("nothing stored").noneMatch(p -> moodle.issuer().equals(p.get("issuer")));
+            assertThat(refused.body())
+                    .contains("registration token was probably refused")
+                    .contains("Nothing was changed");
+            assertThat(platforms())
+                    .as("nothing stored")
+                    .noneMatch(p -> moodle.issuer().equals(p.get("issuer")));
 
-            Api.Response page = anonymous().get(path + configuration + "&registration_token=" + LtiTestPlatform.REGISTRATION_TOKEN);
+            Api.Response page =
+                    anonymous().get(path + configuration + "&registration_token=" + LtiTestPlatform.REGISTRATION_TOKEN);
             assertThat(page.status()).as(page.body()).isEqualTo(200);
-            assertThat(page.body()).contains("Trainflow is registered").contains("registered-client")
-                    .contains("registered-deployment").contains("/lti/login").contains("org.imsglobal.lti.close");
+            assertThat(page.body())
+                    .contains("Trainflow is registered")
+                    .contains("registered-client")
+                    .contains("registered-deployment")
+                    .contains("/lti/login")
+                    .contains("org.imsglobal.lti.close");
             assertThat(platforms()).anySatisfy(p -> {
-                assertThat(p).containsEntry("issuer", moodle.issuer()).containsEntry("clientId", "registered-client")
-                        .containsEntry("jwksUrl", moodle.issuer() + "/jwks").containsEntry("authLoginUrl", moodle.issuer() + "/auth");
+                assertThat(p)
+                        .containsEntry("issuer", moodle.issuer())
+                        .containsEntry("clientId", "registered-client")
+                        .containsEntry("jwksUrl", moodle.issuer() + "/jwks")
+                        .containsEntry("authLoginUrl", moodle.issuer() + "/auth");
                 assertThat(p.get("deploymentIds")).isEqualTo(List.of("registered-deployment"));
             });
 
             assertThat(moodle.registrations).hasSize(1);
-            Map<String, Object> sent = JsonMapper.builder().build().readValue(moodle.registrations.get(0),
-                    new TypeReference<Map<String, Object>>() { });
+            Map<String, Object> sent = JsonMapper.builder()
+                    .build()
+                    .readValue(moodle.registrations.get(0), new TypeReference<Map<String, Object>>() {});
             String base = "http://localhost:" + port;
-            assertThat(sent).containsEntry("initiate_login_uri", base + "/lti/login")
-                    .containsEntry("jwks_uri", base + "/lti/jwks").containsEntry("redirect_uris", List.of(base + "/lti/launch"))
+            assertThat(sent)
+                    .containsEntry("initiate_login_uri", base + "/lti/login")
+                    .containsEntry("jwks_uri", base + "/lti/jwks")
+                    .containsEntry("redirect_uris", List.of(base + "/lti/launch"))
                     .containsEntry("token_endpoint_auth_method", "private_key_jwt");
             assertThat(String.valueOf(sent.get("https://purl.imsglobal.org/spec/lti-tool-configuration")))
-                    .contains("target_link_uri=" + base + "/lti/launch").contains("LtiDeepLinkingRequest")
-                    .contains("email").contains("domain=localhost:" + port);
+                    .contains("target_link_uri=" + base + "/lti/launch")
+                    .contains("LtiDeepLinkingRequest")
+                    .contains("email")
+                    .contains("domain=localhost:" + port);
 
-            Api.Response again = anonymous().get(path + configuration + "&registration_token=" + LtiTestPlatform.REGISTRATION_TOKEN);
+            Api.Response again =
+                    anonymous().get(path + configuration + "&registration_token=" + LtiTestPlatform.REGISTRATION_TOKEN);
             assertThat(again.status()).isEqualTo(403);
             assertThat(again.body()).contains("registration URL is not valid");
-            assertThat(moodle.registrations).as("a used URL registers nothing more").hasSize(1);
+            assertThat(moodle.registrations)
+                    .as("a used URL registers nothing more")
+                    .hasSize(1);
         }
     }
 

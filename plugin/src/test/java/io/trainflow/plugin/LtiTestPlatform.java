@@ -51,6 +51,7 @@ final class LtiTestPlatform implements AutoCloseable {
     final AtomicInteger jwksFetches = new AtomicInteger();
     /** Per login_hint: the claims the authorisation endpoint adds (user, roles, course). */
     final Map<String, Map<String, Object>> users = new ConcurrentHashMap<>();
+
     final List<String> registrations = new ArrayList<>();
     final List<String> deepLinkResponses = new ArrayList<>();
     static final String NRPS = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
@@ -59,6 +60,7 @@ final class LtiTestPlatform implements AutoCloseable {
     volatile String toolJwksUrl;
     /** The course's members the membership endpoint lists, two per page as Moodle does with limit=2. */
     final List<Map<String, Object>> members = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     final List<String> tokenRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
     final List<String> membershipPages = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.Set<String> accessTokens = ConcurrentHashMap.newKeySet();
@@ -85,7 +87,8 @@ final class LtiTestPlatform implements AutoCloseable {
         server.createContext("/register", this::register);
         server.createContext("/token", this::token);
         server.createContext("/memberships", this::memberships);
-        // a course page embedding Trainflow as Moodle does: an iframe starting the login (?hint=&tool=Trainflow's base);
+        // a course page embedding Trainflow as Moodle does: an iframe starting the login (?hint=&tool=Trainflow's
+        // base);
         // with &storage=1 it also offers its storage frame as the LTI Client Side postMessages spec has a platform do
         // (lti_storage_target=_parent; lti.put_data / lti.get_data kept per tool origin, answered to that origin only)
         server.createContext("/course", x -> {
@@ -95,22 +98,30 @@ final class LtiTestPlatform implements AutoCloseable {
             String login = tool + "/lti/login?iss=" + enc(issuer()) + "&login_hint=" + enc(query.get("hint"))
                     + "&target_link_uri=" + enc(tool + "/lti/launch") + "&client_id=" + CLIENT_ID
                     + "&lti_deployment_id=" + DEPLOYMENT + (storage ? "&lti_storage_target=_parent" : "");
-            String script = !storage ? "" : "<script>window.ltiStorage = []; var kept = {};"
-                    + "window.addEventListener('message', function (e) {"
-                    + " var m = e.data || {}; if (e.origin !== " + JSON.writeValueAsString(URI.create(tool).resolve("/").toString()
-                            .replaceAll("/$", "")) + ") return;"
-                    + " if (m.subject === 'lti.put_data') { kept[m.key] = m.value; window.ltiStorage.push('put');"
-                    + "  e.source.postMessage({subject: 'lti.put_data.response', message_id: m.message_id, key: m.key,"
-                    + "  value: m.value}, e.origin); }"
-                    + " if (m.subject === 'lti.get_data') { window.ltiStorage.push('get');"
-                    + "  e.source.postMessage({subject: 'lti.get_data.response', message_id: m.message_id, key: m.key,"
-                    + "  value: kept[m.key]}, e.origin); } });</script>";
-            send(x, 200, "text/html", "<!doctype html><html lang=\"en\"><head><title>Course</title>" + script
-                    + "</head><body><h1>Course</h1><iframe id=\"tool\" title=\"Trainflow\" style=\"width:100%;height:800px\" src=\""
-                    + login.replace("&", "&amp;") + "\"></iframe></body></html>");
+            String script = !storage
+                    ? ""
+                    : "<script>window.ltiStorage = []; var kept = {};"
+                            + "window.addEventListener('message', function (e) {"
+                            + " var m = e.data || {}; if (e.origin !== "
+                            + JSON.writeValueAsString(
+                                    URI.create(tool).resolve("/").toString().replaceAll("/$", "")) + ") return;"
+                            + " if (m.subject === 'lti.put_data') { kept[m.key] = m.value; window.ltiStorage.push('put');"
+                            + "  e.source.postMessage({subject: 'lti.put_data.response', message_id: m.message_id, key: m.key,"
+                            + "  value: m.value}, e.origin); }"
+                            + " if (m.subject === 'lti.get_data') { window.ltiStorage.push('get');"
+                            + "  e.source.postMessage({subject: 'lti.get_data.response', message_id: m.message_id, key: m.key,"
+                            + "  value: kept[m.key]}, e.origin); } });</script>";
+            send(
+                    x,
+                    200,
+                    "text/html",
+                    "<!doctype html><html lang=\"en\"><head><title>Course</title>" + script
+                            + "</head><body><h1>Course</h1><iframe id=\"tool\" title=\"Trainflow\" style=\"width:100%;height:800px\" src=\""
+                            + login.replace("&", "&amp;") + "\"></iframe></body></html>");
         });
         server.createContext("/deep-link-return", x -> {
-            deepLinkResponses.add(form(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).get("JWT"));
+            deepLinkResponses.add(form(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                    .get("JWT"));
             send(x, 200, "text/html", "<p>links added</p>");
         });
         server.start();
@@ -122,9 +133,21 @@ final class LtiTestPlatform implements AutoCloseable {
 
     /** The manual registration an admin posts to Trainflow for this platform. */
     String registrationJson() {
-        return JSON.writeValueAsString(Map.of("name", "Test Moodle", "issuer", issuer(), "clientId", CLIENT_ID,
-                "authLoginUrl", issuer() + "/auth", "tokenUrl", issuer() + "/token", "jwksUrl", issuer() + "/jwks",
-                "deploymentIds", List.of(DEPLOYMENT)));
+        return JSON.writeValueAsString(Map.of(
+                "name",
+                "Test Moodle",
+                "issuer",
+                issuer(),
+                "clientId",
+                CLIENT_ID,
+                "authLoginUrl",
+                issuer() + "/auth",
+                "tokenUrl",
+                issuer() + "/token",
+                "jwksUrl",
+                issuer() + "/jwks",
+                "deploymentIds",
+                List.of(DEPLOYMENT)));
     }
 
     /** A Moodle user: sub, email, Moodle username (ext claim), roles and the course they launch from. */
@@ -147,8 +170,14 @@ final class LtiTestPlatform implements AutoCloseable {
 
     /** The user's launches from their course carry the Names and Roles claim (Moodle: the service is on). */
     void withNamesAndRoles(String loginHint) {
-        users.get(loginHint).put(NRPS, Map.of("context_memberships_url", issuer() + "/memberships",
-                "service_versions", List.of("2.0")));
+        users.get(loginHint)
+                .put(
+                        NRPS,
+                        Map.of(
+                                "context_memberships_url",
+                                issuer() + "/memberships",
+                                "service_versions",
+                                List.of("2.0")));
     }
 
     /** A member of the course as Moodle lists it (short role names, ext_user_username). */
@@ -185,7 +214,10 @@ final class LtiTestPlatform implements AutoCloseable {
     static String sign(Map<String, Object> claims, RSAKey with) {
         try {
             Map<String, Object> json = new HashMap<>(claims);
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(with.getKeyID()).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(with.getKeyID())
+                            .build(),
                     JWTClaimsSet.parse(json));
             jwt.sign(new RSASSASigner(with));
             return jwt.serialize();
@@ -214,16 +246,23 @@ final class LtiTestPlatform implements AutoCloseable {
     /** The OIDC authorisation endpoint: answers the login redirect with a form posting the id_token back. */
     private void authorise(HttpExchange x) throws IOException {
         Map<String, String> query = form(x.getRequestURI().getRawQuery());
-        if (!CLIENT_ID.equals(query.get("client_id")) || !"id_token".equals(query.get("response_type"))
-                || !"form_post".equals(query.get("response_mode")) || !users.containsKey(query.get("login_hint"))) {
+        if (!CLIENT_ID.equals(query.get("client_id"))
+                || !"id_token".equals(query.get("response_type"))
+                || !"form_post".equals(query.get("response_mode"))
+                || !users.containsKey(query.get("login_hint"))) {
             send(x, 400, "text/plain", "bad authorisation request " + query);
             return;
         }
         String token = idToken(query.get("login_hint"), query.get("nonce"), c -> c);
-        send(x, 200, "text/html", "<!doctype html><html><body><form id=\"f\" method=\"post\" action=\""
-                + query.get("redirect_uri") + "\"><input type=\"hidden\" name=\"id_token\" value=\"" + token + "\">"
-                + "<input type=\"hidden\" name=\"state\" value=\"" + query.get("state") + "\"></form>"
-                + "<script>document.getElementById('f').submit()</script></body></html>");
+        send(
+                x,
+                200,
+                "text/html",
+                "<!doctype html><html><body><form id=\"f\" method=\"post\" action=\""
+                        + query.get("redirect_uri") + "\"><input type=\"hidden\" name=\"id_token\" value=\"" + token
+                        + "\">"
+                        + "<input type=\"hidden\" name=\"state\" value=\"" + query.get("state") + "\"></form>"
+                        + "<script>document.getElementById('f').submit()</script></body></html>");
     }
 
     private void configuration(HttpExchange x) throws IOException {
@@ -231,14 +270,37 @@ final class LtiTestPlatform implements AutoCloseable {
             send(x, 401, "text/plain", "registration token required");
             return;
         }
-        send(x, 200, "application/json", JSON.writeValueAsString(Map.of("issuer", issuer(),
-                "authorization_endpoint", issuer() + "/auth", "token_endpoint", issuer() + "/token",
-                "jwks_uri", issuer() + "/jwks", "registration_endpoint", issuer() + "/register",
-                "scopes_supported", List.of("openid"), "response_types_supported", List.of("id_token"),
-                "id_token_signing_alg_values_supported", List.of("RS256"),
-                "https://purl.imsglobal.org/spec/lti-platform-configuration", Map.of("product_family_code", "moodle",
-                        "version", "4.5", "messages_supported", List.of(Map.of("type", "LtiResourceLinkRequest"),
-                                Map.of("type", "LtiDeepLinkingRequest"))))));
+        send(
+                x,
+                200,
+                "application/json",
+                JSON.writeValueAsString(Map.of(
+                        "issuer",
+                        issuer(),
+                        "authorization_endpoint",
+                        issuer() + "/auth",
+                        "token_endpoint",
+                        issuer() + "/token",
+                        "jwks_uri",
+                        issuer() + "/jwks",
+                        "registration_endpoint",
+                        issuer() + "/register",
+                        "scopes_supported",
+                        List.of("openid"),
+                        "response_types_supported",
+                        List.of("id_token"),
+                        "id_token_signing_alg_values_supported",
+                        List.of("RS256"),
+                        "https://purl.imsglobal.org/spec/lti-platform-configuration",
+                        Map.of(
+                                "product_family_code",
+                                "moodle",
+                                "version",
+                                "4.5",
+                                "messages_supported",
+                                List.of(
+                                        Map.of("type", "LtiResourceLinkRequest"),
+                                        Map.of("type", "LtiDeepLinkingRequest"))))));
     }
 
     private void register(HttpExchange x) throws IOException {
@@ -248,11 +310,12 @@ final class LtiTestPlatform implements AutoCloseable {
         }
         String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         registrations.add(body);
-        Map<String, Object> client = new LinkedHashMap<>(JSON.readValue(body, new TypeReference<Map<String, Object>>() { }));
+        Map<String, Object> client =
+                new LinkedHashMap<>(JSON.readValue(body, new TypeReference<Map<String, Object>>() {}));
         client.put("client_id", "registered-client");
         @SuppressWarnings("unchecked")
-        Map<String, Object> tool = new LinkedHashMap<>((Map<String, Object>) client.get(
-                "https://purl.imsglobal.org/spec/lti-tool-configuration"));
+        Map<String, Object> tool = new LinkedHashMap<>(
+                (Map<String, Object>) client.get("https://purl.imsglobal.org/spec/lti-tool-configuration"));
         tool.put("deployment_id", "registered-deployment");
         client.put("https://purl.imsglobal.org/spec/lti-tool-configuration", tool);
         send(x, 200, "application/json", JSON.writeValueAsString(client));
@@ -281,23 +344,32 @@ final class LtiTestPlatform implements AutoCloseable {
         }
         String token = UUID.randomUUID().toString();
         accessTokens.add(token);
-        send(x, 200, "text/html", JSON.writeValueAsString(Map.of("access_token", token, "token_type", "Bearer",
-                "expires_in", 3600, "scope", NRPS_SCOPE)));
+        send(
+                x,
+                200,
+                "text/html",
+                JSON.writeValueAsString(Map.of(
+                        "access_token", token, "token_type", "Bearer", "expires_in", 3600, "scope", NRPS_SCOPE)));
     }
 
     private boolean assertionValid(String assertion) {
         try {
             SignedJWT jwt = SignedJWT.parse(assertion);
             JWKSet toolKeys = JWKSet.load(URI.create(toolJwksUrl).toURL(), 5000, 5000, 256 * 1024);
-            com.nimbusds.jose.jwk.JWK key = toolKeys.getKeyByKeyId(jwt.getHeader().getKeyID());
+            com.nimbusds.jose.jwk.JWK key =
+                    toolKeys.getKeyByKeyId(jwt.getHeader().getKeyID());
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Instant now = Instant.now();
-            return key != null && JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+            return key != null
+                    && JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
                     && jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key.toRSAKey()))
-                    && CLIENT_ID.equals(claims.getIssuer()) && CLIENT_ID.equals(claims.getSubject())
+                    && CLIENT_ID.equals(claims.getIssuer())
+                    && CLIENT_ID.equals(claims.getSubject())
                     && claims.getAudience().contains(issuer() + "/token")
-                    && claims.getExpirationTime() != null && now.isBefore(claims.getExpirationTime().toInstant())
-                    && claims.getJWTID() != null && usedAssertionIds.add(claims.getJWTID());
+                    && claims.getExpirationTime() != null
+                    && now.isBefore(claims.getExpirationTime().toInstant())
+                    && claims.getJWTID() != null
+                    && usedAssertionIds.add(claims.getJWTID());
         } catch (java.text.ParseException | JOSEException | IOException | RuntimeException e) {
             return false;
         }
@@ -316,9 +388,17 @@ final class LtiTestPlatform implements AutoCloseable {
         if (to < members.size()) {
             x.getResponseHeaders().add("Link", "<" + issuer() + "/memberships?limit=2&from=" + to + ">; rel=\"next\"");
         }
-        send(x, 200, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json", JSON.writeValueAsString(Map.of(
-                "id", issuer() + "/memberships", "context", Map.of("id", "4", "label", "PY-AUTO", "title", "Python for Automation"),
-                "members", members.subList(from, to))));
+        send(
+                x,
+                200,
+                "application/vnd.ims.lti-nrps.v2.membershipcontainer+json",
+                JSON.writeValueAsString(Map.of(
+                        "id",
+                        issuer() + "/memberships",
+                        "context",
+                        Map.of("id", "4", "label", "PY-AUTO", "title", "Python for Automation"),
+                        "members",
+                        members.subList(from, to))));
     }
 
     static Map<String, String> form(String encoded) {
@@ -328,7 +408,8 @@ final class LtiTestPlatform implements AutoCloseable {
         }
         for (String pair : encoded.split("&")) {
             int eq = pair.indexOf('=');
-            values.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+            values.put(
+                    URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
                     eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return values;

@@ -31,13 +31,18 @@ class ManagerApprovalOverRestTest extends RunningTrainflow {
         String requestId = (String) started.object().get("businessKey");
 
         Map<String, Object> task = sophie.awaitTask(requestId, "approve");
-        assertThat(task).containsEntry("assignee", "sophie.laurent").containsEntry("requestedBy", "alice.martin")
+        assertThat(task)
+                .containsEntry("assignee", "sophie.laurent")
+                .containsEntry("requestedBy", "alice.martin")
                 .containsEntry("employeeId", "1004");
         // the list carries a summary; the task itself its whole context
-        assertThat((Map<String, Object>) task.get("context")).containsEntry("requestedBy", "alice.martin")
+        assertThat((Map<String, Object>) task.get("context"))
+                .containsEntry("requestedBy", "alice.martin")
                 .doesNotContainKey("learningPath");
-        Map<String, Object> context = (Map<String, Object>) sophie.get("/api/tasks/" + task.get("id")).object().get("context");
-        assertThat((List<Map<String, Object>>) context.get("learningPath")).isNotEmpty()
+        Map<String, Object> context = (Map<String, Object>)
+                sophie.get("/api/tasks/" + task.get("id")).object().get("context");
+        assertThat((List<Map<String, Object>>) context.get("learningPath"))
+                .isNotEmpty()
                 .allSatisfy(course -> {
                     assertThat((String) course.get("reason")).isNotBlank();
                     assertThat((String) course.get("gap")).contains("role needs"); // the gap it closes
@@ -61,7 +66,8 @@ class ManagerApprovalOverRestTest extends RunningTrainflow {
 
         Api.Response status = alice.get("/api/requests/" + requestId);
         assertThat(status.status()).as(status.toString()).isEqualTo(200);
-        List<Map<String, Object>> decisions = (List<Map<String, Object>>) status.object().get("decisions");
+        List<Map<String, Object>> decisions =
+                (List<Map<String, Object>>) status.object().get("decisions");
         assertThat(decisions).anySatisfy(entry -> {
             assertThat(entry).containsEntry("actor", "sophie.laurent").containsEntry("elementId", "approve");
             assertThat((String) entry.get("details")).contains("decision=approve");
@@ -70,24 +76,31 @@ class ManagerApprovalOverRestTest extends RunningTrainflow {
         // the app runs the real offline engine; every AI output of the request says where it came from
         Map<String, Object> variables = (Map<String, Object>) status.object().get("variables");
         List<Map<String, Object>> path = (List<Map<String, Object>>) variables.get("learningPath");
-        assertThat((List<Map<String, Object>>) variables.get("learningPathProvenance")).isNotEmpty()
+        assertThat((List<Map<String, Object>>) variables.get("learningPathProvenance"))
+                .isNotEmpty()
                 .allSatisfy(ManagerApprovalOverRestTest::isOfflineTrace);
         isOfflineTrace((Map<String, Object>) variables.get("needsProvenance"));
         assertThat((String) ((Map<String, Object>) variables.get("needsProvenance")).get("output"))
                 .isEqualTo("needs-analysis");
         // one session ranking per course of the path
-        assertThat((List<Map<String, Object>>) variables.get("sessionsProvenance")).hasSameSizeAs(path)
+        assertThat((List<Map<String, Object>>) variables.get("sessionsProvenance"))
+                .hasSameSizeAs(path)
                 .allSatisfy(ManagerApprovalOverRestTest::isOfflineTrace)
                 .extracting(trace -> trace.get("output"))
-                .containsExactlyInAnyOrderElementsOf(path.stream().map(c -> "sessions:" + c.get("courseId")).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        path.stream().map(c -> "sessions:" + c.get("courseId")).toList());
     }
 
     /** Engine, template version, SHA-256 of the inputs and an ISO-8601 time, as the audit trail promises. */
     private static void isOfflineTrace(Map<String, Object> trace) {
-        assertThat(trace).as("AI provenance").isNotNull()
-                .containsEntry("engine", "offline").containsEntry("model", "all-minilm-l6-v2-q");
+        assertThat(trace)
+                .as("AI provenance")
+                .isNotNull()
+                .containsEntry("engine", "offline")
+                .containsEntry("model", "all-minilm-l6-v2-q");
         assertThat((String) trace.get("templateVersion")).isNotBlank();
         assertThat((String) trace.get("inputHash")).matches("[0-9a-f]{64}");
-        assertThat(Instant.parse((String) trace.get("createdAt"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse((String) trace.get("createdAt")))
+                .isBefore(Instant.now().plusSeconds(1));
     }
 }

@@ -30,8 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 class OidcSignInTest {
 
     private static final String DATABASE = "jdbc:h2:mem:oidc-test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    private static final HttpClient HTTPS = HttpClient.newBuilder().sslContext(TestTls.trustingIt())
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTPS = HttpClient.newBuilder()
+            .sslContext(TestTls.trustingIt())
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -43,7 +45,8 @@ class OidcSignInTest {
         registry.add("trainflow.bpmn-dir", () -> RunningTrainflow.bpmnFolder().toString());
         registry.add("trainflow.progress-sync", () -> "PT12H");
         registry.add("trainflow.hcm-sync", () -> "PT12H");
-        registry.add("trainflow.sign-in.oidc.issuer-uri", () -> KeycloakServer.get().issuer());
+        registry.add(
+                "trainflow.sign-in.oidc.issuer-uri", () -> KeycloakServer.get().issuer());
         registry.add("trainflow.sign-in.oidc.client-id", () -> "trainflow");
         registry.add("trainflow.sign-in.oidc.client-secret", () -> KeycloakServer.CLIENT_SECRET);
         registry.add("trainflow.sign-in.oidc.clock-skew", () -> "PT0S");
@@ -65,14 +68,22 @@ class OidcSignInTest {
     void aTokenReachesTheApiAsItsPersonWithTheRolesOfItsClaims() {
         Api.Response zoe = bearer(KeycloakServer.get().token("zoe.vincent")).get("/api/me");
         assertThat(zoe.status()).as(zoe.toString()).isEqualTo(200);
-        assertThat(zoe.object()).containsEntry("username", "zoe.vincent").containsEntry("signedInWith", "jwt")
+        assertThat(zoe.object())
+                .containsEntry("username", "zoe.vincent")
+                .containsEntry("signedInWith", "jwt")
                 .containsEntry("roles", java.util.List.of("USER"));
 
         Api adam = bearer(KeycloakServer.get().token("adam.david"));
         assertThat(adam.get("/api/me").object().get("roles")).isEqualTo(java.util.List.of("ADMIN", "USER"));
         assertThat(adam.get("/api/incidents").status()).isEqualTo(200);
-        assertThat(bearer(KeycloakServer.get().token("zoe.vincent")).get("/api/incidents").status()).isEqualTo(403);
-        assertThat(bearer(KeycloakServer.get().token("zoe.vincent")).get("/api/tasks").status()).isEqualTo(200);
+        assertThat(bearer(KeycloakServer.get().token("zoe.vincent"))
+                        .get("/api/incidents")
+                        .status())
+                .isEqualTo(403);
+        assertThat(bearer(KeycloakServer.get().token("zoe.vincent"))
+                        .get("/api/tasks")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -114,8 +125,9 @@ class OidcSignInTest {
         String[] parts = KeycloakServer.get().token("zoe.vincent").split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("zoe.vincent", "adam.david");
-        String otherPerson = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String otherPerson = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
         char last = parts[2].charAt(parts[2].length() / 2);
         String badSignature = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() / 2)
                 + (last == 'A' ? 'B' : 'A') + parts[2].substring(parts[2].length() / 2 + 1);
@@ -131,22 +143,30 @@ class OidcSignInTest {
         String signInPage = Browser.location(browser.page(base() + "/inbox"));
         assertThat(signInPage).endsWith("/oauth2/authorization/oidc");
         String toProvider = Browser.location(browser.page(absolute(signInPage)));
-        assertThat(toProvider).startsWith(KeycloakServer.get().issuer() + "/protocol/openid-connect/auth")
-                .contains("code_challenge=").contains("code_challenge_method=S256").contains("client_id=trainflow");
+        assertThat(toProvider)
+                .startsWith(KeycloakServer.get().issuer() + "/protocol/openid-connect/auth")
+                .contains("code_challenge=")
+                .contains("code_challenge_method=S256")
+                .contains("client_id=trainflow");
 
         HttpResponse<String> loginForm = browser.page(toProvider);
         assertThat(loginForm.statusCode()).as(loginForm.body()).isEqualTo(200);
         Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(loginForm.body());
         assertThat(action.find()).as("Keycloak's login form").isTrue();
-        HttpResponse<String> signedIn = browser.postForm(action.group(1).replace("&amp;", "&"),
-                Map.of("username", "zoe.vincent", "password", KeycloakServer.PASSWORD), Map.of());
+        HttpResponse<String> signedIn = browser.postForm(
+                action.group(1).replace("&amp;", "&"),
+                Map.of("username", "zoe.vincent", "password", KeycloakServer.PASSWORD),
+                Map.of());
         String back = Browser.location(signedIn);
         assertThat(back).startsWith(base() + "/login/oauth2/code/oidc?").contains("code=");
 
         HttpResponse<String> session = browser.page(back);
         assertThat(session.statusCode()).as(session.body()).isEqualTo(302);
-        assertThat(session.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("JSESSIONID=").contains("Secure").contains("HttpOnly"));
+        assertThat(session.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("JSESSIONID=")
+                        .contains("Secure")
+                        .contains("HttpOnly"));
         HttpResponse<String> me = browser.api(base() + "/api/me");
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         assertThat(me.body()).contains("\"username\":\"zoe.vincent\"").contains("\"signedInWith\":\"oidc\"");
@@ -158,8 +178,10 @@ class OidcSignInTest {
 
         String csrf = browser.cookie("XSRF-TOKEN").orElseThrow();
         HttpResponse<String> signOut = browser.postForm(base() + "/logout", Map.of(), Map.of("X-XSRF-TOKEN", csrf));
-        assertThat(Browser.location(signOut)).startsWith(KeycloakServer.get().issuer()
-                + "/protocol/openid-connect/logout").contains("id_token_hint=").contains("post_logout_redirect_uri=");
+        assertThat(Browser.location(signOut))
+                .startsWith(KeycloakServer.get().issuer() + "/protocol/openid-connect/logout")
+                .contains("id_token_hint=")
+                .contains("post_logout_redirect_uri=");
         assertThat(browser.api(base() + "/api/me").statusCode()).isEqualTo(401);
     }
 
@@ -171,14 +193,17 @@ class OidcSignInTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(401);
         assertThat(response.object()).containsEntry("status", 401);
         assertThat(response.body() + response.header("WWW-Authenticate").orElse(""))
-                .doesNotContainIgnoringCase("expired").doesNotContainIgnoringCase("issuer")
-                .doesNotContainIgnoringCase("audience").doesNotContainIgnoringCase("signature")
-                .doesNotContainIgnoringCase("jwt").doesNotContain("Exception");
+                .doesNotContainIgnoringCase("expired")
+                .doesNotContainIgnoringCase("issuer")
+                .doesNotContainIgnoringCase("audience")
+                .doesNotContainIgnoringCase("signature")
+                .doesNotContainIgnoringCase("jwt")
+                .doesNotContain("Exception");
     }
 
     private static Map<String, Object> claims(String token) {
-        return JSON.readValue(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
-                new TypeReference<Map<String, Object>>() { });
+        return JSON.readValue(
+                Base64.getUrlDecoder().decode(token.split("\\.")[1]), new TypeReference<Map<String, Object>>() {});
     }
 
     /** Waits (at most 30 s) until the clock has passed an instant: what an expired token needs. */

@@ -24,12 +24,17 @@ class PasswordSignInTest extends RunningTrainflow {
         Browser browser = new Browser(null);
         assertThat(Browser.location(browser.page(base() + "/inbox"))).endsWith("/login");
         HttpResponse<String> form = browser.page(base() + "/login");
-        Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(form.body());
+        Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
+                .matcher(form.body());
         assertThat(csrf.find()).as(form.body()).isTrue();
 
-        HttpResponse<String> signedIn = browser.postForm(base() + "/login", Map.of("username", "adam.david",
-                "password", PASSWORD, "_csrf", csrf.group(1)), Map.of());
-        assertThat(Browser.location(signedIn)).as("back where the browser was going").contains("/inbox");
+        HttpResponse<String> signedIn = browser.postForm(
+                base() + "/login",
+                Map.of("username", "adam.david", "password", PASSWORD, "_csrf", csrf.group(1)),
+                Map.of());
+        assertThat(Browser.location(signedIn))
+                .as("back where the browser was going")
+                .contains("/inbox");
         HttpResponse<String> me = browser.api(base() + "/api/me");
         assertThat(me.body()).contains("\"username\":\"adam.david\"").contains("\"signedInWith\":\"password\"");
 
@@ -37,11 +42,15 @@ class PasswordSignInTest extends RunningTrainflow {
         HttpResponse<String> forged = browser.postJson(base() + "/api/admin/api-keys", keyRequest, Map.of());
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).contains("X-XSRF-TOKEN");
-        HttpResponse<String> made = browser.postJson(base() + "/api/admin/api-keys", keyRequest,
+        HttpResponse<String> made = browser.postJson(
+                base() + "/api/admin/api-keys",
+                keyRequest,
                 Map.of("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN").orElseThrow()));
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
 
-        HttpResponse<String> signOut = browser.postForm(base() + "/logout", Map.of(),
+        HttpResponse<String> signOut = browser.postForm(
+                base() + "/logout",
+                Map.of(),
                 Map.of("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN").orElseThrow()));
         assertThat(Browser.location(signOut)).endsWith("/login?logout");
         assertThat(browser.api(base() + "/api/me").statusCode()).isEqualTo(401);
@@ -49,9 +58,11 @@ class PasswordSignInTest extends RunningTrainflow {
 
     @Test
     void programsSendingTheirOwnCredentialsNeedNoCsrfTokenAndBrowsersGetNoBasicChallenge() {
-        assertThat(as("adam.david").post("/api/incidents/none/retry", "{}").status()).isNotEqualTo(403);
+        assertThat(as("adam.david").post("/api/incidents/none/retry", "{}").status())
+                .isNotEqualTo(403);
         assertThat(anonymous().get("/api/tasks").header("WWW-Authenticate")).hasValue("Basic realm=\"Trainflow\"");
-        assertThat(anonymous().with("Sec-Fetch-Mode", "cors").get("/api/tasks").header("WWW-Authenticate")).isEmpty();
+        assertThat(anonymous().with("Sec-Fetch-Mode", "cors").get("/api/tasks").header("WWW-Authenticate"))
+                .isEmpty();
     }
 
     @Test
@@ -81,15 +92,20 @@ class PasswordSignInTest extends RunningTrainflow {
         assertThat(answer.header("Retry-After")).isPresent();
 
         Api.Response rightPasswordFromGuesser = new Api(port, "nicolas.faure", PASSWORD)
-                .with("X-Forwarded-For", "203.0.113.66").get("/api/me");
+                .with("X-Forwarded-For", "203.0.113.66")
+                .get("/api/me");
         assertThat(rightPasswordFromGuesser.status()).as("not even checked").isEqualTo(429);
-        assertThat(owner.get("/api/me").status()).as("the owner at an address they used").isEqualTo(200);
+        assertThat(owner.get("/api/me").status())
+                .as("the owner at an address they used")
+                .isEqualTo(200);
 
         Api.Response ownerAtANewAddress = new Api(port, "nicolas.faure", PASSWORD)
-                .with("X-Forwarded-For", "198.51.100.21").get("/api/me");
+                .with("X-Forwarded-For", "198.51.100.21")
+                .get("/api/me");
         if (ownerAtANewAddress.status() == 429) {
             assertThat(Long.parseLong(ownerAtANewAddress.header("Retry-After").orElseThrow()))
-                    .as("an account waits at most a minute").isLessThanOrEqualTo(60);
+                    .as("an account waits at most a minute")
+                    .isLessThanOrEqualTo(60);
         } else {
             assertThat(ownerAtANewAddress.status()).isEqualTo(200);
         }

@@ -32,22 +32,30 @@ class QuizOverRestTest extends RunningTrainflow {
         String quizId = (String) started.object().get("businessKey");
         assertThat(quizId).startsWith("QUIZ-105-");
         assertThat(started.object()).containsEntry("reviewGroup", "sme");
-        assertThat((List<String>) started.object().get("reviewers")).contains("hugo.roux").doesNotContain("zoe.vincent");
+        assertThat((List<String>) started.object().get("reviewers"))
+                .contains("hugo.roux")
+                .doesNotContain("zoe.vincent");
 
         Map<String, Object> review;
         try {
             review = sme.awaitTask(quizId, "review-quiz");
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; quiz: " + sme.get("/api/quizzes/" + quizId) + "; inbox: "
-                    + sme.get("/api/tasks") + "; trail: " + sme.get("/api/requests/" + quizId), e);
+            throw new AssertionError(
+                    e.getMessage() + "; quiz: " + sme.get("/api/quizzes/" + quizId) + "; inbox: "
+                            + sme.get("/api/tasks") + "; trail: " + sme.get("/api/requests/" + quizId),
+                    e);
         }
-        Map<String, Object> draft = (Map<String, Object>) ((Map<String, Object>) sme.get("/api/tasks/" + review.get("id")).object()
-                .get("context")).get("quizDraft");
+        Map<String, Object> draft = (Map<String, Object>) ((Map<String, Object>)
+                        sme.get("/api/tasks/" + review.get("id")).object().get("context"))
+                .get("quizDraft");
         List<Map<String, Object>> questions = (List<Map<String, Object>>) draft.get("questions");
         assertThat(questions).isNotEmpty().hasSizeLessThanOrEqualTo(3);
         Api.Response before = sme.get("/api/quizzes/" + quizId);
-        assertThat(before.object()).containsEntry("state", "active").containsEntry("courseId", "105")
-                .containsEntry("startedBy", "zoe.vincent").containsEntry("reviewers", started.object().get("reviewers"));
+        assertThat(before.object())
+                .containsEntry("state", "active")
+                .containsEntry("courseId", "105")
+                .containsEntry("startedBy", "zoe.vincent")
+                .containsEntry("reviewers", started.object().get("reviewers"));
         assertThat((Map<String, Object>) before.object().get("files")).isNullOrEmpty();
 
         // the expert approves the first question and rejects the rest: only the first is exported
@@ -56,7 +64,8 @@ class QuizOverRestTest extends RunningTrainflow {
             reviews.add("{\"questionId\":\"" + questions.get(i).get("id") + "\",\"verdict\":\""
                     + (i == 0 ? "approve" : "reject") + "\"}");
         }
-        Api.Response done = sme.post("/api/tasks/" + review.get("id") + "/complete",
+        Api.Response done = sme.post(
+                "/api/tasks/" + review.get("id") + "/complete",
                 "{\"variables\": {\"reviews\": [" + String.join(",", reviews) + "]}}");
         assertThat(done.status()).as(done.toString()).isEqualTo(204);
 

@@ -1,9 +1,9 @@
 package io.trainflow.plugin;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -75,6 +75,7 @@ abstract class RunningTrainflow {
                 return dir.resolve("bpmn");
             }
         }
-        throw new IllegalStateException("No folder with pom.xml and bpmn/ above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "No folder with pom.xml and bpmn/ above " + Path.of("").toAbsolutePath());
     }
 }

@@ -34,7 +34,8 @@ class SignInBenchmark {
 
     @Test
     void basicAgainstBearer() throws IOException {
-        Path dir = Files.createDirectories(Path.of("target", "sign-in-benchmark").toAbsolutePath());
+        Path dir =
+                Files.createDirectories(Path.of("target", "sign-in-benchmark").toAbsolutePath());
         String db = "jdbc:h2:file:" + dir.resolve("db-" + System.nanoTime()) + ";DB_CLOSE_DELAY=-1";
         KeycloakServer.get();
         List<String> report = new ArrayList<>();
@@ -42,10 +43,17 @@ class SignInBenchmark {
                 + Files.readString(Path.of("/proc/loadavg")).trim());
 
         // as before the brake: no delays, every guess hashed, as many at once as come in
-        try (ConfigurableApplicationContext unbraked = start(db, Map.of("trainflow.demo-password", PASSWORD,
-                "trainflow.sign-in.throttle.free-account-failures", "1000000",
-                "trainflow.sign-in.throttle.free-address-failures", "1000000",
-                "trainflow.sign-in.throttle.concurrent-password-checks", "200"))) {
+        try (ConfigurableApplicationContext unbraked = start(
+                db,
+                Map.of(
+                        "trainflow.demo-password",
+                        PASSWORD,
+                        "trainflow.sign-in.throttle.free-account-failures",
+                        "1000000",
+                        "trainflow.sign-in.throttle.free-address-failures",
+                        "1000000",
+                        "trainflow.sign-in.throttle.concurrent-password-checks",
+                        "200"))) {
             int port = port(unbraked);
             Api alice = new Api(port, "alice.martin", PASSWORD);
             for (int i = 0; i < 2 * TASKS; i++) {
@@ -67,11 +75,16 @@ class SignInBenchmark {
             report.addAll(flood("brake", port));
             report.addAll(measure("Basic (demo password, bcrypt)", sophie));
         }
-        try (ConfigurableApplicationContext bearer = start(db, Map.of(
-                "trainflow.sign-in.oidc.issuer-uri", KeycloakServer.get().issuer()))) {
+        try (ConfigurableApplicationContext bearer = start(
+                db,
+                Map.of("trainflow.sign-in.oidc.issuer-uri", KeycloakServer.get().issuer()))) {
             // a fresh token: the realm's tokens live 10 minutes
-            Api sophie = new Api("http://localhost:" + port(bearer), "Bearer " + KeycloakServer.get().token("sophie.laurent"),
-                    HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+            Api sophie = new Api(
+                    "http://localhost:" + port(bearer),
+                    "Bearer " + KeycloakServer.get().token("sophie.laurent"),
+                    HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build());
             report.addAll(measure("JWT bearer (Keycloak, RS256)", sophie));
         }
         report.forEach(System.out::println);
@@ -85,8 +98,10 @@ class SignInBenchmark {
         int inbox = sophie.get("/api/tasks?max=500").list().size();
         List<Long> reads = time(READS, () -> sophie.get("/api/tasks"));
         List<String> taskIds = sophie.get("/api/tasks?max=500").list().stream()
-                .filter(t -> "approve".equals(t.get("elementId"))).map(t -> String.valueOf(t.get("id")))
-                .limit(TASKS).toList();
+                .filter(t -> "approve".equals(t.get("elementId")))
+                .map(t -> String.valueOf(t.get("id")))
+                .limit(TASKS)
+                .toList();
         List<Long> completions = new ArrayList<>();
         for (String id : taskIds) {
             completions.addAll(time(1, () -> {
@@ -97,9 +112,10 @@ class SignInBenchmark {
                 return done;
             }));
         }
-        return List.of(label + ": GET /api/tasks (" + READS + " calls, inbox of " + inbox + ") "
-                        + percentiles(reads),
-                label + ": POST /api/tasks/{id}/complete (" + completions.size() + " calls) " + percentiles(completions));
+        return List.of(
+                label + ": GET /api/tasks (" + READS + " calls, inbox of " + inbox + ") " + percentiles(reads),
+                label + ": POST /api/tasks/{id}/complete (" + completions.size() + " calls) "
+                        + percentiles(completions));
     }
 
     /**
@@ -108,15 +124,27 @@ class SignInBenchmark {
      * FLOOD_ATTEMPTS calls and 90 s).
      */
     private static List<String> flood(String label, int port) {
-        Api.Response key = new Api(port, "adam.david", PASSWORD).post("/api/admin/api-keys",
-                "{\"name\": \"bench\", \"username\": \"sophie.laurent\", \"scopes\": [\"tasks:read\"]}");
-        Api sophie = new Api(port, null, null).with("X-API-Key", String.valueOf(key.object().get("key")));
+        Api.Response key = new Api(port, "adam.david", PASSWORD)
+                .post(
+                        "/api/admin/api-keys",
+                        "{\"name\": \"bench\", \"username\": \"sophie.laurent\", \"scopes\": [\"tasks:read\"]}");
+        Api sophie = new Api(port, null, null)
+                .with("X-API-Key", String.valueOf(key.object().get("key")));
         for (int i = 0; i < WARM_UP; i++) {
             sophie.get("/api/tasks");
         }
         List<Long> quiet = time(READS, () -> sophie.get("/api/tasks"));
-        List<String> accounts = List.of("alice.martin", "sophie.laurent", "zoe.vincent", "hugo.roux", "marc.bernard",
-                "julie.lambert", "lucas.moreau", "ines.legrand", "nicolas.faure", "claire.dubois");
+        List<String> accounts = List.of(
+                "alice.martin",
+                "sophie.laurent",
+                "zoe.vincent",
+                "hugo.roux",
+                "marc.bernard",
+                "julie.lambert",
+                "lucas.moreau",
+                "ines.legrand",
+                "nicolas.faure",
+                "claire.dubois");
         java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
         java.util.Map<Integer, Integer> answers = new java.util.concurrent.ConcurrentHashMap<>();
         Instant stop = Instant.now().plusSeconds(90);
@@ -124,9 +152,11 @@ class SignInBenchmark {
         for (int t = 0; t < 4; t++) {
             Thread guesser = new Thread(() -> {
                 int n;
-                while ((n = sent.getAndIncrement()) < FLOOD_ATTEMPTS && Instant.now().isBefore(stop)) {
+                while ((n = sent.getAndIncrement()) < FLOOD_ATTEMPTS
+                        && Instant.now().isBefore(stop)) {
                     Api.Response r = new Api(port, accounts.get(n % accounts.size()), "guess-" + n)
-                            .with("X-Forwarded-For", "198.18." + (n / 250) + "." + (n % 250 + 1)).get("/api/tasks");
+                            .with("X-Forwarded-For", "198.18." + (n / 250) + "." + (n % 250 + 1))
+                            .get("/api/tasks");
                     answers.merge(r.status(), 1, Integer::sum);
                 }
             });
@@ -139,10 +169,12 @@ class SignInBenchmark {
             flooded.addAll(time(1, () -> sophie.get("/api/tasks")));
         }
         double floodSeconds = (System.nanoTime() - floodStart) / 1e9;
-        return List.of(label + ": API key: GET /api/tasks, quiet (" + READS + " calls) " + percentiles(quiet),
+        return List.of(
+                label + ": API key: GET /api/tasks, quiet (" + READS + " calls) " + percentiles(quiet),
                 label + ": API key: GET /api/tasks during a flood of " + Math.min(sent.get(), FLOOD_ATTEMPTS)
                         + " wrong passwords in " + String.format("%.0f", floodSeconds) + " s from 4 threads, a new"
-                        + " address each (answers " + answers + "), " + flooded.size() + " calls " + percentiles(flooded));
+                        + " address each (answers " + answers + "), " + flooded.size() + " calls "
+                        + percentiles(flooded));
     }
 
     private static List<Long> time(int times, Supplier<Api.Response> call) {
@@ -170,8 +202,10 @@ class SignInBenchmark {
 
     private static void awaitTasks(Api manager, int count) {
         Instant deadline = Instant.now().plusSeconds(300);
-        while (manager.get("/api/tasks?max=500").list().stream().filter(t -> "approve".equals(t.get("elementId")))
-                .count() < count) {
+        while (manager.get("/api/tasks?max=500").list().stream()
+                        .filter(t -> "approve".equals(t.get("elementId")))
+                        .count()
+                < count) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError(count + " approvals did not reach the manager within 5 minutes");
             }
@@ -193,8 +227,10 @@ class SignInBenchmark {
         properties.put("trainflow.hcm-sync", "PT12H");
         properties.put("server.forward-headers-strategy", "native");
         // as arguments: they outrank application.yml (builder properties are only defaults)
-        return new SpringApplicationBuilder(TrainflowApplication.class).run(properties.entrySet().stream()
-                .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+        return new SpringApplicationBuilder(TrainflowApplication.class)
+                .run(properties.entrySet().stream()
+                        .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                        .toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -16,7 +16,8 @@ class TaskFormOverRestTest extends RunningTrainflow {
     @Test
     @SuppressWarnings("unchecked")
     void aMistypedDecisionIsRefusedAndTheTaskStaysOpen() {
-        // Théo, whom no other test of the shared app sends on training (another request's enrolment would shorten his path)
+        // Théo, whom no other test of the shared app sends on training (another request's enrolment would shorten his
+        // path)
         Api theo = as("theo.mercier");
         Api marc = as("marc.bernard");
         Api.Response started = theo.post("/api/requests", """
@@ -27,8 +28,10 @@ class TaskFormOverRestTest extends RunningTrainflow {
 
         Map<String, Object> task = marc.get("/api/tasks/" + taskId).object();
         assertThat(task).containsEntry("formId", "approval");
-        List<Map<String, Object>> components = (List<Map<String, Object>>) ((Map<String, Object>) task.get("form")).get("components");
-        assertThat(components).anySatisfy(c -> assertThat(c).containsEntry("key", "decision").containsEntry("type", "radio"));
+        List<Map<String, Object>> components =
+                (List<Map<String, Object>>) ((Map<String, Object>) task.get("form")).get("components");
+        assertThat(components)
+                .anySatisfy(c -> assertThat(c).containsEntry("key", "decision").containsEntry("type", "radio"));
 
         // who before what: the requester is told the task does not exist, and learns nothing of the form
         Api.Response byRequester = theo.post("/api/tasks/" + taskId + "/complete", """
@@ -43,13 +46,17 @@ class TaskFormOverRestTest extends RunningTrainflow {
                 .containsEntry("decision", "must be one of approve, changes, reject, got 'Approve'")
                 .containsEntry("coment", "is not a field of form 'approval' (its fields: decision, comment)");
         assertThat(marc.get("/api/tasks").list()).anyMatch(t -> taskId.equals(t.get("id")));
-        List<Map<String, Object>> decisions = (List<Map<String, Object>>) theo.get("/api/requests/" + requestId).object().get("decisions");
+        List<Map<String, Object>> decisions = (List<Map<String, Object>>)
+                theo.get("/api/requests/" + requestId).object().get("decisions");
         assertThat(decisions).noneMatch(d -> "marc.bernard".equals(d.get("actor")));
 
         Api.Response approved = marc.post("/api/tasks/" + taskId + "/complete", """
                 {"variables": {"decision": "approve", "comment": "Good plan"}}""");
         assertThat(approved.status()).as(approved.toString()).isEqualTo(204);
-        decisions = (List<Map<String, Object>>) theo.get("/api/requests/" + requestId).object().get("decisions");
-        assertThat(decisions).anySatisfy(d -> assertThat(d).containsEntry("actor", "marc.bernard").containsEntry("elementId", "approve"));
+        decisions = (List<Map<String, Object>>)
+                theo.get("/api/requests/" + requestId).object().get("decisions");
+        assertThat(decisions)
+                .anySatisfy(d ->
+                        assertThat(d).containsEntry("actor", "marc.bernard").containsEntry("elementId", "approve"));
     }
 }

@@ -31,11 +31,12 @@ class TaskNotificationsTest extends RunningTrainflow {
     @Test
     void theApproverIsEmailedALinkThatOpensTheTaskForHimAlone() throws Exception {
         // a course by name: a campaign's request for Adam may hold his gap's course (one open request per course)
-        Api.Response started = as("adam.david").post("/api/requests",
-                "{\"employeeId\": \"1030\", \"requestedCourseIds\": [\"112\"]}");
+        Api.Response started =
+                as("adam.david").post("/api/requests", "{\"employeeId\": \"1030\", \"requestedCourseIds\": [\"112\"]}");
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         String request = (String) started.object().get("businessKey");
-        String taskId = (String) as("thomas.rousseau").awaitTask(request, "approve").get("id");
+        String taskId =
+                (String) as("thomas.rousseau").awaitTask(request, "approve").get("id");
 
         MimeMessage mail = awaitMail("thomas.rousseau@acme.example", "/tasks/" + taskId);
         assertThat(mail.getSubject()).contains("Approve training request").contains("Adam David");
@@ -54,18 +55,25 @@ class TaskNotificationsTest extends RunningTrainflow {
         assertThat(thomas.get("/api/tasks/" + taskId).object()).containsEntry("requestId", request);
         // for nobody else: not Adam who asked, not a colleague of Thomas, not Isabelle while Thomas stands in for her
         for (String other : List.of("adam.david", "zoe.vincent", "isabelle.fontaine")) {
-            assertThat(as(other).get(uri.getPath()).status()).as(other + "'s page").isEqualTo(404);
+            assertThat(as(other).get(uri.getPath()).status())
+                    .as(other + "'s page")
+                    .isEqualTo(404);
             assertThat(as(other).get("/api/tasks/" + taskId).status()).as(other).isEqualTo(404);
         }
-        assertThat(mailsTo("adam.david@acme.example", taskId)).as("the requester is not told of his own approval").isEmpty();
+        assertThat(mailsTo("adam.david@acme.example", taskId))
+                .as("the requester is not told of his own approval")
+                .isEmpty();
 
         // once: further runs of the dispatcher (and the scheduled ones meanwhile) send nothing again
         dispatcher.runOnce();
         dispatcher.runOnce();
         assertThat(mailsTo("thomas.rousseau@acme.example", taskId)).hasSize(1);
 
-        assertThat(thomas.post("/api/tasks/" + taskId + "/complete", "{\"variables\": {\"decision\": \"reject\","
-                + " \"comment\": \"not this quarter\"}}").status()).isEqualTo(204);
+        assertThat(thomas.post(
+                                "/api/tasks/" + taskId + "/complete",
+                                "{\"variables\": {\"decision\": \"reject\"," + " \"comment\": \"not this quarter\"}}")
+                        .status())
+                .isEqualTo(204);
     }
 
     private static MimeMessage awaitMail(String to, String containing) throws Exception {
@@ -91,5 +99,4 @@ class TaskNotificationsTest extends RunningTrainflow {
         }
         return found;
     }
-
 }

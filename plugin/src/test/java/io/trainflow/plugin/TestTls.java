@@ -16,19 +16,39 @@ final class TestTls {
     static final String PASSWORD = "test-keystore-password";
     private static Path keystore;
 
-    private TestTls() {
-    }
+    private TestTls() {}
 
     static synchronized Path keystore() {
         if (keystore == null) {
             Path file = Path.of("target", "test-tls.p12").toAbsolutePath();
             try {
                 Files.deleteIfExists(file);
-                Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                        "-genkeypair", "-alias", "trainflow", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-                        "-keystore", file.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
-                        .redirectErrorStream(true).start();
+                Process keytool = new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                        .toString(),
+                                "-genkeypair",
+                                "-alias",
+                                "trainflow",
+                                "-keyalg",
+                                "RSA",
+                                "-keysize",
+                                "2048",
+                                "-validity",
+                                "2",
+                                "-dname",
+                                "CN=localhost",
+                                "-ext",
+                                "SAN=dns:localhost,ip:127.0.0.1",
+                                "-storetype",
+                                "PKCS12",
+                                "-keystore",
+                                file.toString(),
+                                "-storepass",
+                                PASSWORD,
+                                "-keypass",
+                                PASSWORD)
+                        .redirectErrorStream(true)
+                        .start();
                 String output = new String(keytool.getInputStream().readAllBytes());
                 if (keytool.waitFor() != 0) {
                     throw new IllegalStateException("keytool failed: " + output);

@@ -24,77 +24,111 @@ class WebSignInTest extends RunningTrainflow {
 
     @Test
     void pagesSendStrangersToTheSignInPageAndTheApiAnswers401() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> inbox = browser.send(get("/inbox").header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<String> inbox =
+                browser.send(get("/inbox").header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(inbox.statusCode()).isEqualTo(302);
-        assertThat(inbox.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(inbox.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
 
         HttpResponse<String> api = browser.send(get("/api/tasks").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(api.statusCode()).isEqualTo(401);
-        assertThat(api.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(api.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         // the inbox's own calls: 401 without a challenge, so the browser shows no password prompt
-        HttpResponse<String> fromPage = browser.send(get("/api/tasks").header("X-Requested-With", "XMLHttpRequest").build(),
+        HttpResponse<String> fromPage = browser.send(
+                get("/api/tasks").header("X-Requested-With", "XMLHttpRequest").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(fromPage.statusCode()).isEqualTo(401);
         assertThat(fromPage.headers().firstValue("WWW-Authenticate")).isEmpty();
 
-        HttpResponse<String> script = browser.send(get("/assets/inbox.js").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(script.statusCode()).as("the page's own files, served from the jar").isEqualTo(200);
-        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("javascript"));
+        HttpResponse<String> script =
+                browser.send(get("/assets/inbox.js").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(script.statusCode())
+                .as("the page's own files, served from the jar")
+                .isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).contains("javascript"));
     }
 
     @Test
     void aSignedInBrowserChangesNothingWithoutTheCsrfToken() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         HttpResponse<String> page = browser.send(get("/login").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Sign in to Trainflow").contains("autocomplete=\"current-password\"");
         Matcher field = CSRF_FIELD.matcher(page.body());
         assertThat(field.find()).as("the form carries a CSRF token").isTrue();
 
-        HttpResponse<String> wrong = browser.send(form("/login", "username=sophie.laurent&password=nope&_csrf=" + enc(field.group(1))),
+        HttpResponse<String> wrong = browser.send(
+                form("/login", "username=sophie.laurent&password=nope&_csrf=" + enc(field.group(1))),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+        assertThat(wrong.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
 
         page = browser.send(get("/login").build(), HttpResponse.BodyHandlers.ofString());
         field = CSRF_FIELD.matcher(page.body());
         assertThat(field.find()).isTrue();
-        HttpResponse<String> signedIn = browser.send(form("/login", "username=sophie.laurent&password=" + PASSWORD + "&_csrf="
-                + enc(field.group(1))), HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/inbox"));
+        HttpResponse<String> signedIn = browser.send(
+                form("/login", "username=sophie.laurent&password=" + PASSWORD + "&_csrf=" + enc(field.group(1))),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/inbox"));
 
-        assertThat(browser.send(get("/api/me").build(), HttpResponse.BodyHandlers.ofString()).body()).contains("\"username\":\"sophie.laurent\"");
+        assertThat(browser.send(get("/api/me").build(), HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .contains("\"username\":\"sophie.laurent\"");
         String decide = "{\"taskIds\": [\"no-such-task\"], \"variables\": {\"decision\": \"approve\"}}";
-        HttpResponse<String> forged = browser.send(json("/api/tasks/decisions", decide).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(forged.statusCode()).as("a session's change without the token").isEqualTo(403);
+        HttpResponse<String> forged =
+                browser.send(json("/api/tasks/decisions", decide).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode())
+                .as("a session's change without the token")
+                .isEqualTo(403);
 
         String token = xsrfCookie(browser);
-        HttpResponse<String> own = browser.send(json("/api/tasks/decisions", decide).header("X-XSRF-TOKEN", token).build(),
+        HttpResponse<String> own = browser.send(
+                json("/api/tasks/decisions", decide)
+                        .header("X-XSRF-TOKEN", token)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
         assertThat(own.body()).contains("\"status\":404");
         // Basic-authenticated API clients carry no session and need no token
-        assertThat(as("sophie.laurent").post("/api/tasks/decisions", decide).status()).isEqualTo(200);
+        assertThat(as("sophie.laurent").post("/api/tasks/decisions", decide).status())
+                .isEqualTo(200);
     }
 
     private String xsrfCookie(HttpClient browser) {
-        return ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+        return ((CookieManager) browser.cookieHandler().orElseThrow())
+                .getCookieStore().getCookies().stream()
+                        .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getValue();
     }
 
     private HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET();
     }
 
     private HttpRequest form(String path, String body) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private HttpRequest.Builder json(String path, String body) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Content-Type", "application/json")
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     private static String enc(String value) {

@@ -40,10 +40,24 @@ public final class PostgresServer implements AutoCloseable {
             port = socket.getLocalPort();
         }
         PostgresServer server = new PostgresServer(bin, data, port, root);
-        server.exec(List.of(bin.resolve("initdb").toString(), "-D", data.resolve("db").toString(), "-U", "postgres",
-                "--auth=trust", "--encoding=UTF8", "--no-sync"));
-        server.exec(List.of(bin.resolve("pg_ctl").toString(), "-D", data.resolve("db").toString(), "-w", "-l",
-                data.resolve("log").toString(), "-o", "-p " + port + " -k " + data + " -c listen_addresses=127.0.0.1 -c fsync=off",
+        server.exec(List.of(
+                bin.resolve("initdb").toString(),
+                "-D",
+                data.resolve("db").toString(),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--no-sync"));
+        server.exec(List.of(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                data.resolve("db").toString(),
+                "-w",
+                "-l",
+                data.resolve("log").toString(),
+                "-o",
+                "-p " + port + " -k " + data + " -c listen_addresses=127.0.0.1 -c fsync=off",
                 "start"));
         return server;
     }
@@ -56,7 +70,8 @@ public final class PostgresServer implements AutoCloseable {
         Path root = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(root)) {
             try (Stream<Path> versions = Files.list(root)) {
-                for (Path version : versions.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path version :
+                        versions.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     if (Files.isExecutable(version.resolve("bin/initdb"))) {
                         return version.resolve("bin");
                     }
@@ -87,7 +102,14 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         try {
-            exec(List.of(bin.resolve("pg_ctl").toString(), "-D", data.resolve("db").toString(), "-m", "immediate", "-w", "stop"));
+            exec(List.of(
+                    bin.resolve("pg_ctl").toString(),
+                    "-D",
+                    data.resolve("db").toString(),
+                    "-m",
+                    "immediate",
+                    "-w",
+                    "stop"));
         } finally {
             run(List.of("rm", "-rf", data.toString()), false);
         }

@@ -1,5 +1,6 @@
 package io.trainflow.tests;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.trainflow.connectors.delegation.JdbcDelegationStore;
 import io.trainflow.connectors.lms.LmsPort;
 import io.trainflow.connectors.outcome.JdbcOutcomeStore;
@@ -29,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.history.HistoricProcessInstance;
@@ -62,15 +62,21 @@ public final class SampleLifecycle implements AutoCloseable {
         this.org = SampleOrganisation.fromClasspath(clock, new JdbcSampleState(db));
         JdbcDelegationStore delegations = new JdbcDelegationStore(db);
         org.seedDelegations(delegations);
-        this.ports = custom.apply(new TrainflowPorts(org.lms(), org.hcm(), org.ai(), org.catalogue(), new JdbcOutcomeStore(db),
-                delegations, clock));
+        this.ports = custom.apply(new TrainflowPorts(
+                org.lms(), org.hcm(), org.ai(), org.catalogue(), new JdbcOutcomeStore(db), delegations, clock));
         Directory directory = Directory.of(org.groups());
-        this.engine = TrainflowEngine.builder().dataSource(db).handlers(new HandlerRegistry(StepHandlers.all(ports)))
-                .directory(directory).clock(clock).background(background)
-                .taskNotifier(new io.trainflow.workflows.notify.tasks.OutboxTaskNotifier(directory, clock)) // as the application
+        this.engine = TrainflowEngine.builder()
+                .dataSource(db)
+                .handlers(new HandlerRegistry(StepHandlers.all(ports)))
+                .directory(directory)
+                .clock(clock)
+                .background(background)
+                .taskNotifier(new io.trainflow.workflows.notify.tasks.OutboxTaskNotifier(
+                        directory, clock)) // as the application
                 .build();
         // the HCM the handlers see (a connector when a test swaps it in), never the sample's behind their back
-        this.intake = new Intake(engine.processStarter(), engine.openRequests(), ports.hcm(), ports.catalogue(), directory);
+        this.intake =
+                new Intake(engine.processStarter(), engine.openRequests(), ports.hcm(), ports.catalogue(), directory);
         this.tasks = new UserTasks(engine.flowable(), directory);
         this.completion = new CompletionSync(engine, ports.lms());
     }
@@ -85,8 +91,15 @@ public final class SampleLifecycle implements AutoCloseable {
      * test double that fails), to test what the engine does when a system misbehaves.
      */
     public static SampleLifecycle start(UnaryOperator<LmsPort> lms) {
-        return startWith(p -> new TrainflowPorts(lms.apply(p.lms()), p.hcm(), p.ai(), p.catalogue(), p.outcomes(),
-                p.delegations(), p.clock(), p.quizExports()));
+        return startWith(p -> new TrainflowPorts(
+                lms.apply(p.lms()),
+                p.hcm(),
+                p.ai(),
+                p.catalogue(),
+                p.outcomes(),
+                p.delegations(),
+                p.clock(),
+                p.quizExports()));
     }
 
     /**
@@ -104,11 +117,23 @@ public final class SampleLifecycle implements AutoCloseable {
 
     /** On the database at {@code jdbcUrl}, the handlers and the completion poll seeing the LMS through {@code lms}. */
     public static SampleLifecycle open(String jdbcUrl, Instant now, boolean background, UnaryOperator<LmsPort> lms) {
-        return openWith(jdbcUrl, now, background, p -> new TrainflowPorts(lms.apply(p.lms()), p.hcm(), p.ai(), p.catalogue(),
-                p.outcomes(), p.delegations(), p.clock(), p.quizExports()));
+        return openWith(
+                jdbcUrl,
+                now,
+                background,
+                p -> new TrainflowPorts(
+                        lms.apply(p.lms()),
+                        p.hcm(),
+                        p.ai(),
+                        p.catalogue(),
+                        p.outcomes(),
+                        p.delegations(),
+                        p.clock(),
+                        p.quizExports()));
     }
 
-    private static SampleLifecycle openWith(String jdbcUrl, Instant now, boolean background, UnaryOperator<TrainflowPorts> custom) {
+    private static SampleLifecycle openWith(
+            String jdbcUrl, Instant now, boolean background, UnaryOperator<TrainflowPorts> custom) {
         SampleLifecycle lifecycle = new SampleLifecycle(jdbcUrl, now, background, custom);
         try {
             lifecycle.engine.deployments().deployFolder(bpmnFolder());
@@ -129,7 +154,8 @@ public final class SampleLifecycle implements AutoCloseable {
     }
 
     public String request(String requester, String employeeId, String justification, List<String> courseIds) {
-        String requestId = intake.request(requester, employeeId, justification, courseIds).businessKey();
+        String requestId =
+                intake.request(requester, employeeId, justification, courseIds).businessKey();
         run();
         return requestId;
     }
@@ -142,7 +168,8 @@ public final class SampleLifecycle implements AutoCloseable {
 
     /** A campaign for given employees (a course's participants, read from Moodle by the LTI tool). */
     public String courseCampaign(String requester, String course, List<String> employeeIds) {
-        String programmeId = intake.courseCampaign(requester, course, employeeIds).businessKey();
+        String programmeId =
+                intake.courseCampaign(requester, course, employeeIds).businessKey();
         run();
         return programmeId;
     }
@@ -153,13 +180,15 @@ public final class SampleLifecycle implements AutoCloseable {
 
     /** The one open task with this element id in the user's inbox for the request (or programme). */
     public Task task(String user, String elementId, String requestId) {
-        List<Task> found = inbox(user).stream().filter(t -> t.getTaskDefinitionKey().equals(elementId))
-                .filter(t -> requestId == null || requestId.equals(flowable().getTaskService().getVariable(t.getId(), "requestId"))
+        List<Task> found = inbox(user).stream()
+                .filter(t -> t.getTaskDefinitionKey().equals(elementId))
+                .filter(t -> requestId == null
+                        || requestId.equals(flowable().getTaskService().getVariable(t.getId(), "requestId"))
                         || requestId.equals(flowable().getTaskService().getVariable(t.getId(), "programmeId")))
                 .toList();
         if (found.size() != 1) {
-            throw new AssertionError("Expected one '" + elementId + "' task for " + requestId + " in the inbox of " + user
-                    + ", found " + found.size() + "; open tasks: " + openTasks());
+            throw new AssertionError("Expected one '" + elementId + "' task for " + requestId + " in the inbox of "
+                    + user + ", found " + found.size() + "; open tasks: " + openTasks());
         }
         return found.get(0);
     }
@@ -194,7 +223,9 @@ public final class SampleLifecycle implements AutoCloseable {
 
     /** How a single request (outside any programme) ended, as recorded for the reports. */
     public Optional<Outcome> outcome(String requestId) {
-        return ports.outcomes().ofProgramme("").stream().filter(o -> o.requestId().equals(requestId)).findFirst();
+        return ports.outcomes().ofProgramme("").stream()
+                .filter(o -> o.requestId().equals(requestId))
+                .findFirst();
     }
 
     /** Instant messages the sample LMS delivered to the user, oldest first. */
@@ -204,8 +235,9 @@ public final class SampleLifecycle implements AutoCloseable {
 
     /** The task notifications written for a person (outbox {@code tf_notification}): kind and task id, oldest first. */
     public List<Map<String, String>> notificationsTo(String username) {
-        try (java.sql.Connection connection = dataSource.getConnection(); java.sql.PreparedStatement select = connection
-                .prepareStatement("SELECT kind, task_id FROM tf_notification WHERE recipient = ? ORDER BY created_at, id")) {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement select = connection.prepareStatement(
+                        "SELECT kind, task_id FROM tf_notification WHERE recipient = ? ORDER BY created_at, id")) {
             select.setString(1, username);
             List<Map<String, String>> rows = new java.util.ArrayList<>();
             try (java.sql.ResultSet result = select.executeQuery()) {
@@ -253,7 +285,11 @@ public final class SampleLifecycle implements AutoCloseable {
     public Map<String, Object> variables(String businessKey) {
         HistoricProcessInstance root = root(businessKey);
         Map<String, Object> vars = new HashMap<>();
-        flowable().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(root.getId()).list()
+        flowable()
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(root.getId())
+                .list()
                 .forEach(v -> vars.put(v.getVariableName(), v.getValue()));
         return vars;
     }
@@ -265,16 +301,28 @@ public final class SampleLifecycle implements AutoCloseable {
 
     /** The request or programme with this key; a campaign's requests (no business key) by their requestId. */
     public HistoricProcessInstance root(String businessKey) {
-        HistoricProcessInstance root = flowable().getHistoryService().createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(businessKey).singleResult();
-        return root != null ? root : flowable().getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey("training-request").variableValueEquals("requestId", businessKey).singleResult();
+        HistoricProcessInstance root = flowable()
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey)
+                .singleResult();
+        return root != null
+                ? root
+                : flowable()
+                        .getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .processDefinitionKey("training-request")
+                        .variableValueEquals("requestId", businessKey)
+                        .singleResult();
     }
 
     public String openTasks() {
         StringBuilder text = new StringBuilder();
         for (Task t : flowable().getTaskService().createTaskQuery().list()) {
-            text.append(t.getTaskDefinitionKey()).append("(assignee=").append(t.getAssignee()).append(") ");
+            text.append(t.getTaskDefinitionKey())
+                    .append("(assignee=")
+                    .append(t.getAssignee())
+                    .append(") ");
         }
         return text.toString();
     }

@@ -33,18 +33,26 @@ class CampaignSkipsOpenRequestTest {
         String programme = life.campaign("zoe.vincent", "sales");
         String campaigns = programme + "-1014";
         assertThat(life.endedAt(campaigns)).isEqualTo("already-requested");
-        assertThat(life.variables(campaigns)).containsEntry("outcome", "already-requested")
-                .hasEntrySatisfying("endReason", reason -> assertThat((String) reason).contains(hers));
-        assertThat(life.inbox("nicolas.faure")).as("one approval for Manon's course: her own request's")
+        assertThat(life.variables(campaigns))
+                .containsEntry("outcome", "already-requested")
+                .hasEntrySatisfying(
+                        "endReason", reason -> assertThat((String) reason).contains(hers));
+        assertThat(life.inbox("nicolas.faure"))
+                .as("one approval for Manon's course: her own request's")
                 .filteredOn(t -> "1014".equals(life.variable(t, "employeeId")))
-                .extracting(t -> life.variable(t, "requestId")).containsExactly(hers);
-        assertThat(life.ports().outcomes().ofProgramme(programme)).filteredOn(o -> o.employeeId().equals("1014"))
-                .extracting(Outcome::status).containsExactly("already-requested");
+                .extracting(t -> life.variable(t, "requestId"))
+                .containsExactly(hers);
+        assertThat(life.ports().outcomes().ofProgramme(programme))
+                .filteredOn(o -> o.employeeId().equals("1014"))
+                .extracting(Outcome::status)
+                .containsExactly("already-requested");
 
         // her request goes on as before: approved, enrolled, told once
         life.approve("nicolas.faure", hers);
-        assertThat(life.messagesTo("manon.boyer")).extracting(SentMessage::text)
-                .filteredOn(text -> text.startsWith("You are enrolled")).hasSize(1);
+        assertThat(life.messagesTo("manon.boyer"))
+                .extracting(SentMessage::text)
+                .filteredOn(text -> text.startsWith("You are enrolled"))
+                .hasSize(1);
 
         // the rest of the campaign ends; its report lists Manon as skipped, with the request that holds her course
         life.decide("julie.lambert", programme + "-1011", "reject", "Next year");
@@ -53,10 +61,15 @@ class CampaignSkipsOpenRequestTest {
         life.decide("nicolas.faure", programme + "-1016", "reject", "Next year");
         Task signOff = life.task("thomas.rousseau", "sign-off-report", programme);
         assertThat(life.variable(signOff, "report")).isInstanceOfSatisfying(Map.class, report -> {
-            assertThat(report).containsEntry("cohortSize", 7L).containsEntry("alreadyRequested", 1L)
-                    .containsEntry("rejected", 4L).containsEntry("noNeed", 2L);
+            assertThat(report)
+                    .containsEntry("cohortSize", 7L)
+                    .containsEntry("alreadyRequested", 1L)
+                    .containsEntry("rejected", 4L)
+                    .containsEntry("noNeed", 2L);
             assertThat((List<?>) report.get("linked")).singleElement().isInstanceOfSatisfying(Map.class, linked -> {
-                assertThat(linked).containsEntry("employeeId", "1014").containsEntry("requestId", campaigns)
+                assertThat(linked)
+                        .containsEntry("employeeId", "1014")
+                        .containsEntry("requestId", campaigns)
                         .containsEntry("skipped", true);
                 assertThat((String) linked.get("reason")).contains(hers);
             });

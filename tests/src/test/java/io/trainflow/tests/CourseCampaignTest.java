@@ -32,37 +32,67 @@ class CourseCampaignTest {
         String programme = life.courseCampaign("zoe.vincent", "PY-AUTO", List.of("1010", "1015", "1010"));
 
         HistoricProcessInstance root = life.root(programme);
-        assertThat(life.flowable().getHistoryService().createHistoricActivityInstanceQuery()
-                .processInstanceId(root.getId()).activityId("list-department").count())
-                .as("no department listed").isZero();
-        List<HistoricProcessInstance> batches = life.flowable().getHistoryService().createHistoricProcessInstanceQuery()
-                .superProcessInstanceId(root.getId()).list();
+        assertThat(life.flowable()
+                        .getHistoryService()
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(root.getId())
+                        .activityId("list-department")
+                        .count())
+                .as("no department listed")
+                .isZero();
+        List<HistoricProcessInstance> batches = life.flowable()
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .superProcessInstanceId(root.getId())
+                .list();
         assertThat(batches).hasSize(1);
-        assertThat(life.flowable().getHistoryService().createHistoricProcessInstanceQuery()
-                .superProcessInstanceId(batches.get(0).getId()).count()).as("one request per person, once").isEqualTo(2);
-        assertThat(life.variables(programme + "-1010")).containsEntry("justification", "Course campaign PY-AUTO")
-                .containsEntry("origin", "campaign").containsEntry("requestedBy", "zoe.vincent");
-        assertThat(life.ports().outcomes().ofProgramme(programme)).extracting(Outcome::employeeId, Outcome::status)
+        assertThat(life.flowable()
+                        .getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .superProcessInstanceId(batches.get(0).getId())
+                        .count())
+                .as("one request per person, once")
+                .isEqualTo(2);
+        assertThat(life.variables(programme + "-1010"))
+                .containsEntry("justification", "Course campaign PY-AUTO")
+                .containsEntry("origin", "campaign")
+                .containsEntry("requestedBy", "zoe.vincent");
+        assertThat(life.ports().outcomes().ofProgramme(programme))
+                .extracting(Outcome::employeeId, Outcome::status)
                 .containsExactlyInAnyOrder(Tuple.tuple("1010", "no-need"), Tuple.tuple("1015", "no-need"));
 
         Task signOff = life.task("thomas.rousseau", "sign-off-report", programme);
-        assertThat(life.variable(signOff, "report")).isInstanceOfSatisfying(Map.class, report -> assertThat(report)
-                .containsEntry("cohortSize", 2L).containsEntry("noNeed", 2L));
+        assertThat(life.variable(signOff, "report"))
+                .isInstanceOfSatisfying(
+                        Map.class,
+                        report -> assertThat(report)
+                                .containsEntry("cohortSize", 2L)
+                                .containsEntry("noNeed", 2L));
     }
 
     @Test
     void onlyLdStartsOneAndEveryPersonMustBeAnEmployee() {
         assertThatThrownBy(() -> life.courseCampaign("manon.boyer", "PY-AUTO", List.of("1010")))
-                .isInstanceOf(TrainflowProblem.Forbidden.class).hasMessageContaining("not in L&D");
+                .isInstanceOf(TrainflowProblem.Forbidden.class)
+                .hasMessageContaining("not in L&D");
         assertThatThrownBy(() -> life.courseCampaign("zoe.vincent", "PY-AUTO", List.of("1010", "9999")))
-                .isInstanceOfSatisfying(TrainflowProblem.InvalidInput.class,
+                .isInstanceOfSatisfying(
+                        TrainflowProblem.InvalidInput.class,
                         e -> assertThat(e.fields()).containsKey("employeeIds[1]"));
         assertThatThrownBy(() -> life.courseCampaign("zoe.vincent", "PY-AUTO", List.of()))
-                .isInstanceOfSatisfying(TrainflowProblem.InvalidInput.class,
+                .isInstanceOfSatisfying(
+                        TrainflowProblem.InvalidInput.class,
                         e -> assertThat(e.fields()).containsKey("employeeIds"));
         assertThatThrownBy(() -> life.courseCampaign("zoe.vincent", " ", List.of("1010")))
-                .isInstanceOfSatisfying(TrainflowProblem.InvalidInput.class, e -> assertThat(e.fields()).containsKey("course"));
-        assertThat(life.flowable().getRuntimeService().createProcessInstanceQuery().processDefinitionKey("training-programme")
-                .count()).as("nothing started").isZero();
+                .isInstanceOfSatisfying(
+                        TrainflowProblem.InvalidInput.class,
+                        e -> assertThat(e.fields()).containsKey("course"));
+        assertThat(life.flowable()
+                        .getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey("training-programme")
+                        .count())
+                .as("nothing started")
+                .isZero();
     }
 }

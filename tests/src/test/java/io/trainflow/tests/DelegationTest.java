@@ -27,8 +27,15 @@ class DelegationTest {
 
     @Test
     void duringADelegationTheDeputyDecidesOnBehalfOfTheApprover() {
-        life.ports().delegations().save(new Delegation(null, "sophie.laurent", "hugo.roux",
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(7)), "Holiday"));
+        life.ports()
+                .delegations()
+                .save(new Delegation(
+                        null,
+                        "sophie.laurent",
+                        "hugo.roux",
+                        now.minus(Duration.ofDays(1)),
+                        now.plus(Duration.ofDays(7)),
+                        "Holiday"));
 
         String request = life.request("alice.martin", "1004", "Automate reports", List.of());
 
@@ -41,17 +48,34 @@ class DelegationTest {
 
         life.approve("hugo.roux", request);
 
-        assertThat(life.org().lms().enrolments("alice.martin")).extracting(Enrolment::courseId).contains("103", "104");
-        assertThat(life.variables(request)).containsEntry("approver", "hugo.roux")
+        assertThat(life.org().lms().enrolments("alice.martin"))
+                .extracting(Enrolment::courseId)
+                .contains("103", "104");
+        assertThat(life.variables(request))
+                .containsEntry("approver", "hugo.roux")
                 .containsEntry("approverOnBehalfOf", "sophie.laurent");
     }
 
     @Test
     void aDelegationOutsideItsPeriodDoesNotApply() {
-        life.ports().delegations().save(new Delegation(null, "sophie.laurent", "hugo.roux",
-                now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)), "Last month's holiday"));
-        life.ports().delegations().save(new Delegation(null, "sophie.laurent", "lucas.moreau",
-                now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(10)), "Next week's holiday"));
+        life.ports()
+                .delegations()
+                .save(new Delegation(
+                        null,
+                        "sophie.laurent",
+                        "hugo.roux",
+                        now.minus(Duration.ofDays(10)),
+                        now.minus(Duration.ofDays(1)),
+                        "Last month's holiday"));
+        life.ports()
+                .delegations()
+                .save(new Delegation(
+                        null,
+                        "sophie.laurent",
+                        "lucas.moreau",
+                        now.plus(Duration.ofDays(1)),
+                        now.plus(Duration.ofDays(10)),
+                        "Next week's holiday"));
 
         String request = life.request("alice.martin", "1004", "Automate reports", List.of());
 

@@ -34,22 +34,30 @@ class EngineRestartTest {
             taskId = first.task("sophie.laurent", "approve", request).getId();
             before = first.variables(request);
             first.advance(Duration.ofDays(1));
-            assertThat(first.messagesTo("sophie.laurent")).as("the reminder is still pending").isEmpty();
+            assertThat(first.messagesTo("sophie.laurent"))
+                    .as("the reminder is still pending")
+                    .isEmpty();
             stoppedAt = first.clock().instant();
         }
         shutdown(url);
 
         List<Enrolment> enrolled;
         try (SampleLifecycle second = SampleLifecycle.open(url, stoppedAt, false)) {
-            assertThat(second.flowable().getRepositoryService().createDeploymentQuery().count())
-                    .as("deploying the unchanged processes again adds no version").isEqualTo(1);
+            assertThat(second.flowable()
+                            .getRepositoryService()
+                            .createDeploymentQuery()
+                            .count())
+                    .as("deploying the unchanged processes again adds no version")
+                    .isEqualTo(1);
             Task approve = second.task("sophie.laurent", "approve", request);
             assertThat(approve.getId()).isEqualTo(taskId);
             assertThat(second.variables(request)).isEqualTo(before);
 
             second.advance(Duration.ofDays(1));
-            assertThat(second.messagesTo("sophie.laurent")).as("the timer set before the restart fires after it")
-                    .singleElement().satisfies(m -> assertThat(m.text()).startsWith("Reminder"));
+            assertThat(second.messagesTo("sophie.laurent"))
+                    .as("the timer set before the restart fires after it")
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.text()).startsWith("Reminder"));
 
             second.approve("sophie.laurent", request);
             enrolled = second.org().lms().enrolments("alice.martin");
@@ -64,17 +72,21 @@ class EngineRestartTest {
             third.learnerCompletesNextCourse("alice.martin");
             for (int day : new int[] {30, 60, 90}) {
                 third.advance(Duration.ofDays(30));
-                third.complete("sophie.laurent", third.task("sophie.laurent", "follow-up-" + day, request),
+                third.complete(
+                        "sophie.laurent",
+                        third.task("sophie.laurent", "follow-up-" + day, request),
                         Map.of("behaviourScore", 4, "observation", "uses it weekly"));
             }
             assertThat(third.endedAt(request)).isEqualTo("completed");
-            assertThat(third.outcome(request)).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo("completed"));
+            assertThat(third.outcome(request))
+                    .hasValueSatisfying(o -> assertThat(o.status()).isEqualTo("completed"));
         }
     }
 
     /** Closes the database as a stopped application would, so the next start reads it from disk. */
     private static void shutdown(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         }
     }

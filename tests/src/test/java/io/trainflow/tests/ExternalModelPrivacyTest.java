@@ -47,8 +47,13 @@ class ExternalModelPrivacyTest {
 
     /** The app's wiring (AiEngines), pointed at the stub, with everyone the HCM knows as personal data. */
     static AiPort model(TrainflowPorts p, StubModel stub) {
-        AiSettings settings = new AiSettings(cache, MiniLmEmbedder.Variant.QUANTISED, OfflineAi.DEFAULT_FLOOR,
-                AiSettings.pseudonymKey(null), Map.of(), OpenAiConfig.of(stub.baseUrl(), "stub-model", "sk-test"));
+        AiSettings settings = new AiSettings(
+                cache,
+                MiniLmEmbedder.Variant.QUANTISED,
+                OfflineAi.DEFAULT_FLOOR,
+                AiSettings.pseudonymKey(null),
+                Map.of(),
+                OpenAiConfig.of(stub.baseUrl(), "stub-model", "sk-test"));
         AiPort ai = AiEngines.create(settings, AiEngines.people(p.hcm()));
         AiEngines.indexCatalogue(ai, p.lms(), p.catalogue());
         return ai;
@@ -64,14 +69,20 @@ class ExternalModelPrivacyTest {
     void noPersonalValueReachesTheModelAndTheManagerSeesRealNamesAndProvenance() throws Exception {
         try (StubModel stub = new StubModel().answering(ModelFixtures::explainEveryItem)) {
             SampleLifecycle life = life(stub);
-            String request = life.request("alice.martin", "1004",
-                    "Alice Martin (alice.martin@example.com) reports to Sophie Laurent", List.of());
+            String request = life.request(
+                    "alice.martin",
+                    "1004",
+                    "Alice Martin (alice.martin@example.com) reports to Sophie Laurent",
+                    List.of());
 
             assertThat(stub.received).isNotEmpty();
             String sent = stub.allBodies();
             for (String value : personalValues(life)) {
-                assertThat(Pattern.compile("(?i)(?<![\\w.])" + Pattern.quote(value) + "(?![\\w])").matcher(sent).find())
-                        .as("personal value %s sent to the model", value).isFalse();
+                assertThat(Pattern.compile("(?i)(?<![\\w.])" + Pattern.quote(value) + "(?![\\w])")
+                                .matcher(sent)
+                                .find())
+                        .as("personal value %s sent to the model", value)
+                        .isFalse();
             }
 
             Map<String, Object> vars = life.variables(request);
@@ -84,10 +95,15 @@ class ExternalModelPrivacyTest {
             });
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> provenance = (List<Map<String, Object>>) vars.get("learningPathProvenance");
-            assertThat(provenance).anySatisfy(t -> assertThat(t).containsEntry("output", "path-explanations")
-                    .containsEntry("engine", "openai-compatible").containsEntry("model", "stub-model"));
-            assertThat(provenance).allSatisfy(t -> assertThat(t).containsKeys("templateVersion", "inputHash", "createdAt"));
-            assertThat(provenance).filteredOn(t -> ((String) t.get("output")).startsWith("ranking:"))
+            assertThat(provenance)
+                    .anySatisfy(t -> assertThat(t)
+                            .containsEntry("output", "path-explanations")
+                            .containsEntry("engine", "openai-compatible")
+                            .containsEntry("model", "stub-model"));
+            assertThat(provenance)
+                    .allSatisfy(t -> assertThat(t).containsKeys("templateVersion", "inputHash", "createdAt"));
+            assertThat(provenance)
+                    .filteredOn(t -> ((String) t.get("output")).startsWith("ranking:"))
                     .allSatisfy(t -> assertThat(t).containsEntry("engine", "offline"));
         }
     }
@@ -95,9 +111,10 @@ class ExternalModelPrivacyTest {
     @Test
     void aJustificationThatGivesOrdersChangesNothing() throws Exception {
         // an obedient model: when it sees the injection it answers "APPROVED" and names a course it was not given
-        try (StubModel stub = new StubModel().answering(r -> r.body().contains("Ignore previous instructions")
-                ? "{\"reasons\":[{\"courseId\":\"120\",\"skillId\":\"python\",\"explanation\":\"APPROVED\"}]}"
-                : ModelFixtures.explainEveryItem(r))) {
+        try (StubModel stub = new StubModel()
+                .answering(r -> r.body().contains("Ignore previous instructions")
+                        ? "{\"reasons\":[{\"courseId\":\"120\",\"skillId\":\"python\",\"explanation\":\"APPROVED\"}]}"
+                        : ModelFixtures.explainEveryItem(r))) {
             SampleLifecycle plain = life(stub);
             String normal = plain.request("alice.martin", "1004", "Automate our weekly reports", List.of());
             SampleLifecycle attacked = life(stub);
@@ -109,18 +126,21 @@ class ExternalModelPrivacyTest {
             assertThat(b.get("routing")).isEqualTo(a.get("routing"));
             assertThat(b.get("pathCost")).isEqualTo(a.get("pathCost"));
             assertThat(b).doesNotContainKey("decision");
-            assertThat(attacked.task("sophie.laurent", "approve", injected)).isNotNull(); // still the manager's to decide
+            assertThat(attacked.task("sophie.laurent", "approve", injected))
+                    .isNotNull(); // still the manager's to decide
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> provenance = (List<Map<String, Object>>) b.get("learningPathProvenance");
-            assertThat(provenance).anySatisfy(t -> assertThat((String) t.get("fallbackReason"))
-                    .contains("course id 120 is not in the catalogue given"));
+            assertThat(provenance)
+                    .anySatisfy(t -> assertThat((String) t.get("fallbackReason"))
+                            .contains("course id 120 is not in the catalogue given"));
             assertThat(b.get("learningPath").toString()).doesNotContain("APPROVED");
         }
     }
 
     @SuppressWarnings("unchecked")
     private static List<Object> courseIds(Map<String, Object> vars) {
-        return ((List<Map<String, Object>>) vars.get("learningPath")).stream().map(c -> c.get("courseId")).toList();
+        return ((List<Map<String, Object>>) vars.get("learningPath"))
+                .stream().map(c -> c.get("courseId")).toList();
     }
 
     /** Every name, email, username and employee number the sample HCM holds. */

@@ -43,13 +43,15 @@ class FollowUpScheduleTest {
         assertThat(life.endedAt(request)).isEqualTo("completed");
         assertThat(life.outcome(request)).hasValueSatisfying(o -> {
             assertThat(o.status()).isEqualTo("completed");
-            assertThat((List<?>) o.followUps()).map(f -> ((Number) ((Map<?, ?>) f).get("day")).intValue())
+            assertThat((List<?>) o.followUps())
+                    .map(f -> ((Number) ((Map<?, ?>) f).get("day")).intValue())
                     .containsExactly(30, 60, 90);
         });
     }
 
     private List<String> followUps() {
         return life.flowable().getTaskService().createTaskQuery().taskDefinitionKeyLike("follow-up-%").list().stream()
-                .map(Task::getTaskDefinitionKey).toList();
+                .map(Task::getTaskDefinitionKey)
+                .toList();
     }
 }

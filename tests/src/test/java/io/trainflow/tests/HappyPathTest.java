@@ -20,7 +20,9 @@ class HappyPathTest {
     @Test
     void employeeRequestRunsFromIntakeToRecordedOutcome() {
         String request = life.request("alice.martin", "1004", "I want to automate our reports", List.of());
-        assertThat(life.variables(request)).containsEntry("origin", "employee-request").containsKey("learningPath");
+        assertThat(life.variables(request))
+                .containsEntry("origin", "employee-request")
+                .containsKey("learningPath");
 
         life.approve("sophie.laurent", request);
         assertThat(life.org().lms().enrolments("alice.martin")).isNotEmpty();
@@ -31,10 +33,13 @@ class HappyPathTest {
 
         for (int day : new int[] {30, 60, 90}) {
             life.advance(Duration.ofDays(30));
-            life.complete("sophie.laurent", life.task("sophie.laurent", "follow-up-" + day, request),
+            life.complete(
+                    "sophie.laurent",
+                    life.task("sophie.laurent", "follow-up-" + day, request),
                     Map.of("behaviourScore", 4, "observation", "uses it weekly"));
         }
         assertThat(life.endedAt(request)).isEqualTo("completed");
-        assertThat(life.ports().outcomes().ofProgramme("")).anySatisfy(o -> assertThat(o.status()).isEqualTo("completed"));
+        assertThat(life.ports().outcomes().ofProgramme(""))
+                .anySatisfy(o -> assertThat(o.status()).isEqualTo("completed"));
     }
 }

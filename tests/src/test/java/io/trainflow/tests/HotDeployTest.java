@@ -34,8 +34,12 @@ class HotDeployTest {
 
         assertThat(life.engine().deployments().deployFolder(bpmn)).isPresent();
 
-        ProcessDefinition latest = life.flowable().getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey("approval-step").latestVersion().singleResult();
+        ProcessDefinition latest = life.flowable()
+                .getRepositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("approval-step")
+                .latestVersion()
+                .singleResult();
         assertThat(latest.getVersion()).isEqualTo(2);
         assertThat(approvalDefinitionOf(before).getVersion()).isEqualTo(1);
 
@@ -43,8 +47,12 @@ class HotDeployTest {
         assertThat(approvalDefinitionOf(after).getId()).isEqualTo(latest.getId());
 
         life.advance(Duration.ofDays(1));
-        assertThat(life.messagesTo("nicolas.faure")).as("new version: reminded daily").hasSize(1);
-        assertThat(life.messagesTo("sophie.laurent")).as("old version: every 2 days").isEmpty();
+        assertThat(life.messagesTo("nicolas.faure"))
+                .as("new version: reminded daily")
+                .hasSize(1);
+        assertThat(life.messagesTo("sophie.laurent"))
+                .as("old version: every 2 days")
+                .isEmpty();
         life.advance(Duration.ofDays(1));
         assertThat(life.messagesTo("sophie.laurent")).hasSize(1);
     }
@@ -53,18 +61,24 @@ class HotDeployTest {
     void deployingUnchangedFilesDeploysNothing() throws IOException {
         // deployments happen at different times (with a frozen clock Flowable cannot tell which is the latest)
         life.advance(Duration.ofMinutes(1));
-        assertThat(life.engine().deployments().deployFolder(SampleLifecycle.bpmnFolder())).isEmpty();
+        assertThat(life.engine().deployments().deployFolder(SampleLifecycle.bpmnFolder()))
+                .isEmpty();
         copyProcessesWithDailyReminders();
         assertThat(life.engine().deployments().deployFolder(bpmn)).isPresent();
         life.advance(Duration.ofMinutes(1));
         assertThat(life.engine().deployments().deployFolder(bpmn)).isEmpty();
-        assertThat(life.flowable().getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey("approval-step").count()).isEqualTo(2);
+        assertThat(life.flowable()
+                        .getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("approval-step")
+                        .count())
+                .isEqualTo(2);
     }
 
     private void copyProcessesWithDailyReminders() throws IOException {
         try (Stream<Path> files = Files.list(SampleLifecycle.bpmnFolder())) {
-            for (Path file : files.filter(f -> f.toString().matches(".*\\.(bpmn|dmn|form)")).toList()) {
+            for (Path file : files.filter(f -> f.toString().matches(".*\\.(bpmn|dmn|form)"))
+                    .toList()) {
                 Files.copy(file, bpmn.resolve(file.getFileName()));
             }
         }
@@ -76,8 +90,12 @@ class HotDeployTest {
 
     private ProcessDefinition approvalDefinitionOf(String request) {
         String root = life.root(request).getId();
-        String definitionId = life.flowable().getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(root)
-                .singleResult().getProcessDefinitionId();
+        String definitionId = life.flowable()
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .superProcessInstanceId(root)
+                .singleResult()
+                .getProcessDefinitionId();
         return life.flowable().getRepositoryService().getProcessDefinition(definitionId);
     }
 }

@@ -42,17 +42,27 @@ class IncidentRetryTest {
         life.advance(Duration.ofMinutes(1));
         life.advance(Duration.ofMinutes(1));
 
-        assertThat(lms.refused.get()).as("the LMS answered: one attempt, not three").isEqualTo(1);
+        assertThat(lms.refused.get())
+                .as("the LMS answered: one attempt, not three")
+                .isEqualTo(1);
         assertThat(life.engine().incidents().list()).singleElement().satisfies(incident -> {
             assertThat(incident.elementId()).isEqualTo("notify-rejected");
             assertThat(incident.type()).isEqualTo("send-notification");
-            assertThat(incident.message()).contains("did not deliver").contains("alice.martin").contains("message preferences");
-            assertThat(incident.processInstanceId()).isEqualTo(life.root(request).getId());
+            assertThat(incident.message())
+                    .contains("did not deliver")
+                    .contains("alice.martin")
+                    .contains("message preferences");
+            assertThat(incident.processInstanceId())
+                    .isEqualTo(life.root(request).getId());
         });
-        assertThat(life.endedAt(request)).as("the request waits on the failed step").isNull();
+        assertThat(life.endedAt(request))
+                .as("the request waits on the failed step")
+                .isNull();
         assertThat(life.messagesTo("alice.martin")).isEmpty();
         life.advance(Duration.ofDays(1));
-        assertThat(lms.refused.get()).as("an incident is not retried on its own").isEqualTo(1);
+        assertThat(lms.refused.get())
+                .as("an incident is not retried on its own")
+                .isEqualTo(1);
         lms.refuseNext(0); // the administrator fixed the cause
 
         Incident incident = life.engine().incidents().list().get(0);
@@ -60,10 +70,12 @@ class IncidentRetryTest {
         life.run();
 
         assertThat(life.engine().incidents().list()).isEmpty();
-        assertThat(life.messagesTo("alice.martin")).singleElement()
+        assertThat(life.messagesTo("alice.martin"))
+                .singleElement()
                 .satisfies(m -> assertThat(m.text()).contains("was rejected"));
         assertThat(life.endedAt(request)).isEqualTo("rejected");
-        assertThat(life.outcome(request)).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo("rejected"));
+        assertThat(life.outcome(request))
+                .hasValueSatisfying(o -> assertThat(o.status()).isEqualTo("rejected"));
     }
 
     /** The sample LMS, except that it answers the next N instant messages as Moodle does when it cannot deliver. */
@@ -97,7 +109,8 @@ class IncidentRetryTest {
                     return real.extendEnrolment(username, courseId, newEnd);
                 }
 
-                public List<CompletionStatus> completionStatus(Collection<String> usernames, Collection<String> courseIds) {
+                public List<CompletionStatus> completionStatus(
+                        Collection<String> usernames, Collection<String> courseIds) {
                     return real.completionStatus(usernames, courseIds);
                 }
 
@@ -116,8 +129,8 @@ class IncidentRetryTest {
                 public MessageReceipt sendMessage(String toUsername, String text, String clientMsgId) {
                     if (toRefuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                         refused.incrementAndGet();
-                        return new MessageReceipt(-1, clientMsgId,
-                                "You can't message this user due to their message preferences.");
+                        return new MessageReceipt(
+                                -1, clientMsgId, "You can't message this user due to their message preferences.");
                     }
                     return real.sendMessage(toUsername, text, clientMsgId);
                 }

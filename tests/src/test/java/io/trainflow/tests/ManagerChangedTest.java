@@ -28,7 +28,8 @@ class ManagerChangedTest {
         Task old = life.task("sophie.laurent", "approve", request);
 
         life.org().changeSupervisor("1004", "hugo.roux");
-        assertThat(life.engine().messages().correlate("manager-changed", "1004", Map.of())).isEqualTo(1);
+        assertThat(life.engine().messages().correlate("manager-changed", "1004", Map.of()))
+                .isEqualTo(1);
         life.run();
 
         Task moved = life.task("hugo.roux", "approve", request);
@@ -36,12 +37,15 @@ class ManagerChangedTest {
         assertThat(life.variable(moved, "approver")).isEqualTo("hugo.roux");
         assertThat(life.inbox("sophie.laurent")).isEmpty();
         assertThatThrownBy(() -> life.complete("sophie.laurent", old, Map.of("decision", "approve")))
-                .as("the old task is gone").isInstanceOf(TrainflowProblem.NotFound.class);
+                .as("the old task is gone")
+                .isInstanceOf(TrainflowProblem.NotFound.class);
         assertThatThrownBy(() -> life.complete("sophie.laurent", moved, Map.of("decision", "approve")))
                 .isInstanceOf(TrainflowProblem.NotFound.class);
 
         life.approve("hugo.roux", request);
-        assertThat(life.org().lms().enrolments("alice.martin")).extracting(Enrolment::courseId).contains("103", "104");
+        assertThat(life.org().lms().enrolments("alice.martin"))
+                .extracting(Enrolment::courseId)
+                .contains("103", "104");
     }
 
     @Test
@@ -52,7 +56,9 @@ class ManagerChangedTest {
         life.learnerCompletesNextCourse("alice.martin");
 
         life.advance(Duration.ofDays(30));
-        life.complete("sophie.laurent", life.task("sophie.laurent", "follow-up-30", request),
+        life.complete(
+                "sophie.laurent",
+                life.task("sophie.laurent", "follow-up-30", request),
                 Map.of("behaviourScore", 4, "observation", "uses it weekly"));
 
         // HR moves Alice to Hugo between the 30- and 60-day follow-ups: the profile read at intake still says Sophie
@@ -72,7 +78,8 @@ class ManagerChangedTest {
         String request = life.request("alice.martin", "1004", "Automate reports", List.of());
         Task open = life.task("sophie.laurent", "approve", request);
 
-        assertThat(life.engine().messages().correlate("manager-changed", "1006", Map.of())).isZero();
+        assertThat(life.engine().messages().correlate("manager-changed", "1006", Map.of()))
+                .isZero();
         life.run();
 
         assertThat(life.task("sophie.laurent", "approve", request).getId()).isEqualTo(open.getId());

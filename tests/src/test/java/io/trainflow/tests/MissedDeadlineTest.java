@@ -44,35 +44,50 @@ class MissedDeadlineTest {
         life.complete("sophie.laurent", missed, Map.of("deadlineAction", "extend", "extensionDays", 10));
 
         Instant newDeadline = now.plus(Duration.ofDays(10));
-        assertThat(life.flowable().getManagementService().createTimerJobQuery().elementId("timer-deadline").list())
-                .singleElement().satisfies(timer -> assertThat(timer.getDuedate().toInstant()).isEqualTo(newDeadline));
-        assertThat(life.org().lms().enrolments("alice.martin")).filteredOn(e -> List.of("103", "104").contains(e.courseId()))
-                .hasSize(2).extracting(Enrolment::end).containsOnly(newDeadline);
+        assertThat(life.flowable()
+                        .getManagementService()
+                        .createTimerJobQuery()
+                        .elementId("timer-deadline")
+                        .list())
+                .singleElement()
+                .satisfies(timer -> assertThat(timer.getDuedate().toInstant()).isEqualTo(newDeadline));
+        assertThat(life.org().lms().enrolments("alice.martin"))
+                .filteredOn(e -> List.of("103", "104").contains(e.courseId()))
+                .hasSize(2)
+                .extracting(Enrolment::end)
+                .containsOnly(newDeadline);
         assertThat(life.inbox("sophie.laurent")).isEmpty();
 
         life.advance(Duration.ofDays(9));
         life.learnerCompletesNextCourse("alice.martin");
         life.learnerCompletesNextCourse("alice.martin");
 
-        assertThat(life.variables(request)).containsEntry("trainingStatus", "completed")
+        assertThat(life.variables(request))
+                .containsEntry("trainingStatus", "completed")
                 .containsEntry("trainingDeadline", newDeadline.toString());
         assertThat(life.endedAt(request)).as("evaluation under way").isNull();
         life.advance(Duration.ofDays(30));
         assertThat(life.task("sophie.laurent", "follow-up-30", request)).isNotNull();
-        assertThat(life.messagesTo("alice.martin")).extracting(SentMessage::text)
+        assertThat(life.messagesTo("alice.martin"))
+                .extracting(SentMessage::text)
                 .noneMatch(text -> text.contains("deadline") && text.contains("passed"));
     }
 
     @Test
     void theManagerClosesTheRequestAsNotCompleted() {
-        life.complete("sophie.laurent", life.task("sophie.laurent", "handle-missed-deadline", request),
+        life.complete(
+                "sophie.laurent",
+                life.task("sophie.laurent", "handle-missed-deadline", request),
                 Map.of("deadlineAction", "close"));
 
         assertThat(life.endedAt(request)).isEqualTo("not-completed");
         assertThat(life.variables(request)).containsEntry("trainingStatus", "not-completed");
-        assertThat(life.outcome(request)).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo("not-completed"));
-        assertThat(life.messagesTo("alice.martin")).extracting(SentMessage::text)
-                .anySatisfy(text -> assertThat(text).contains("training deadline").contains("passed"));
+        assertThat(life.outcome(request))
+                .hasValueSatisfying(o -> assertThat(o.status()).isEqualTo("not-completed"));
+        assertThat(life.messagesTo("alice.martin"))
+                .extracting(SentMessage::text)
+                .anySatisfy(
+                        text -> assertThat(text).contains("training deadline").contains("passed"));
         assertThat(life.inbox("sophie.laurent")).isEmpty();
     }
 }

@@ -29,13 +29,15 @@ class MoodleCompletionPollTest {
     private final long alice = site.addUser("alice.martin", "Alice", "Martin").id();
     private final long bob = site.addUser("bob.durand", "Bob", "Durand").id();
     private final long carol = site.addUser("carol.petit", "Carol", "Petit").id();
-    private final long python = site.addCourse("PY-AUTO", "Python for Automation").id();
-    private final long sql = site.addCourse("SQL-101", "SQL and Relational Databases").id();
+    private final long python =
+            site.addCourse("PY-AUTO", "Python for Automation").id();
+    private final long sql =
+            site.addCourse("SQL-101", "SQL and Relational Databases").id();
     private final WireMockMoodle moodle = WireMockMoodle.start(site);
     private final MoodleLmsWiring wiring = new MoodleLmsWiring(moodle);
     private final JdbcCompletionChecks store;
-    private final Map<String, Set<String>> waiting = Map.of("alice.martin", courses(), "bob.durand", courses(),
-            "carol.petit", courses());
+    private final Map<String, Set<String>> waiting =
+            Map.of("alice.martin", courses(), "bob.durand", courses(), "carol.petit", courses());
     private IncrementalCompletionPoll poll;
 
     MoodleCompletionPollTest() {
@@ -64,7 +66,9 @@ class MoodleCompletionPollTest {
         clock.advance(Duration.ofMinutes(5));
         poll.completed(waiting);
         assertThat(checks()).as("no access since: nobody checked again").isEqualTo(3);
-        assertThat(moodle.calls("core_enrol_get_enrolled_users")).as("one access list per course").isEqualTo(2);
+        assertThat(moodle.calls("core_enrol_get_enrolled_users"))
+                .as("one access list per course")
+                .isEqualTo(2);
     }
 
     @Test
@@ -76,8 +80,9 @@ class MoodleCompletionPollTest {
 
         poll.completed(waiting);
         assertThat(checks()).isEqualTo(4);
-        assertThat(moodle.forms("core_enrol_get_users_courses")).last().satisfies(f ->
-                assertThat(f).containsEntry("userid", String.valueOf(alice)));
+        assertThat(moodle.forms("core_enrol_get_users_courses"))
+                .last()
+                .satisfies(f -> assertThat(f).containsEntry("userid", String.valueOf(alice)));
     }
 
     @Test
@@ -91,7 +96,8 @@ class MoodleCompletionPollTest {
         poll.completed(waiting);
         assertThat(checks()).as("a day after their last check, all are checked").isEqualTo(6);
         assertThat(moodle.calls("core_enrol_get_enrolled_users"))
-                .as("no access list needed when every waiting learner is checked anyway").isEqualTo(2);
+                .as("no access list needed when every waiting learner is checked anyway")
+                .isEqualTo(2);
     }
 
     @Test
@@ -121,14 +127,24 @@ class MoodleCompletionPollTest {
                 carolFound = now();
             }
         }
-        assertThat(aliceFound).as("found once the completion task's lag after her access has passed")
-                .isNotNull().isLessThanOrEqualTo(aliceDoneAt - Duration.ofMinutes(40).toSeconds()
-                        + Duration.ofHours(1).toSeconds() + Duration.ofMinutes(5).toSeconds());
-        assertThat(carolFound).as("a completion without any access is found by the daily sweep").isNotNull();
-        assertThat(moodle.forms("core_enrol_get_users_courses")).filteredOn(f -> f.get("userid").equals(String.valueOf(alice)))
-                .as("alice: at the first poll, after her access, once the lag has passed; no more").hasSize(3);
-        assertThat(poll.completed(waiting)).as("completions stay reported until the process moves on")
-                .contains(new Pair("alice.martin", String.valueOf(python)), new Pair("carol.petit", String.valueOf(sql)));
+        assertThat(aliceFound)
+                .as("found once the completion task's lag after her access has passed")
+                .isNotNull()
+                .isLessThanOrEqualTo(aliceDoneAt
+                        - Duration.ofMinutes(40).toSeconds()
+                        + Duration.ofHours(1).toSeconds()
+                        + Duration.ofMinutes(5).toSeconds());
+        assertThat(carolFound)
+                .as("a completion without any access is found by the daily sweep")
+                .isNotNull();
+        assertThat(moodle.forms("core_enrol_get_users_courses"))
+                .filteredOn(f -> f.get("userid").equals(String.valueOf(alice)))
+                .as("alice: at the first poll, after her access, once the lag has passed; no more")
+                .hasSize(3);
+        assertThat(poll.completed(waiting))
+                .as("completions stay reported until the process moves on")
+                .contains(
+                        new Pair("alice.martin", String.valueOf(python)), new Pair("carol.petit", String.valueOf(sql)));
     }
 
     @Test
@@ -142,7 +158,11 @@ class MoodleCompletionPollTest {
 
     private IncrementalCompletionPoll newPoll() {
         MoodleConnector connector = wiring.connector();
-        return new IncrementalCompletionPoll(connector.calls(), connector.lms(), store, clock,
+        return new IncrementalCompletionPoll(
+                connector.calls(),
+                connector.lms(),
+                store,
+                clock,
                 new IncrementalCompletionPoll.Settings(Duration.ofHours(1), Duration.ofDays(1), 2));
     }
 

@@ -35,7 +35,8 @@ class MoodleConfigurationFailureTest {
     @Test
     void usersHiddenByAMissingCapabilityAreAnIncidentNotARejection() {
         // moodle/user:viewalldetails removed: core_user_get_users_by_field answers [] (recorded)
-        moodle.answerWith("core_user_get_users_by_field", recorded("core_user_get_users_by_field__without-viewalldetails"));
+        moodle.answerWith(
+                "core_user_get_users_by_field", recorded("core_user_get_users_by_field__without-viewalldetails"));
         String request = life.request("alice.martin", "1004", "I want to automate our reports", List.of());
 
         life.approve("sophie.laurent", request);
@@ -43,16 +44,20 @@ class MoodleConfigurationFailureTest {
         Incident incident = onlyIncident();
         assertThat(incident.elementId()).isEqualTo("enrol");
         assertThat(incident.message()).contains("Configuration problem", "moodle/user:viewalldetails", "alice.martin");
-        assertThat(texts()).as("the learner is not told her approved request was rejected")
+        assertThat(texts())
+                .as("the learner is not told her approved request was rejected")
                 .noneMatch(t -> t.contains("rejected"));
-        assertThat(life.endedAt(request)).as("the request waits for the administrator").isNull();
+        assertThat(life.endedAt(request))
+                .as("the request waits for the administrator")
+                .isNull();
         assertThat(life.outcome(request)).isEmpty();
 
         moodle.answerFromSite("core_user_get_users_by_field"); // the administrator allows the capability
         retry(incident);
 
         assertThat(withMoodle.enrolled("alice.martin", "PY-AUTO")).isTrue();
-        assertThat(texts()).as("the enrolment names the course and the session")
+        assertThat(texts())
+                .as("the enrolment names the course and the session")
                 .anySatisfy(t -> assertThat(t).contains("You are enrolled in Python", "session", " from "));
     }
 
@@ -64,9 +69,15 @@ class MoodleConfigurationFailureTest {
         life.approve("sophie.laurent", request);
         life.advance(Duration.ofMinutes(10));
 
-        assertThat(moodle.calls("enrol_manual_enrol_users")).as("a permanent error is not retried").isEqualTo(1);
-        assertThat(onlyIncident().message()).contains("wsusercannotassign",
-                "You don't have the permission to assign this role", "moodle/role:assign", "Allow role assignments");
+        assertThat(moodle.calls("enrol_manual_enrol_users"))
+                .as("a permanent error is not retried")
+                .isEqualTo(1);
+        assertThat(onlyIncident().message())
+                .contains(
+                        "wsusercannotassign",
+                        "You don't have the permission to assign this role",
+                        "moodle/role:assign",
+                        "Allow role assignments");
         assertThat(texts()).noneMatch(t -> t.contains("rejected"));
         assertThat(life.endedAt(request)).isNull();
     }
@@ -85,7 +96,8 @@ class MoodleConfigurationFailureTest {
     /** Texts of the instant messages Trainflow sent through Moodle. */
     private List<String> texts() {
         return moodle.forms("core_message_send_instant_messages").stream()
-                .map((Map<String, String> f) -> f.get("messages[0][text]")).toList();
+                .map((Map<String, String> f) -> f.get("messages[0][text]"))
+                .toList();
     }
 
     private static String recorded(String name) {

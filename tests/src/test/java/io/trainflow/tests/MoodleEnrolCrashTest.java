@@ -43,7 +43,8 @@ class MoodleEnrolCrashTest {
             String request;
             Instant crashedAt;
             MoodleLmsWiring firstProcess = new MoodleLmsWiring(moodle);
-            SampleLifecycle first = SampleLifecycle.open(url, SampleLifecycle.START, false, firstProcess.replacingSampleLms());
+            SampleLifecycle first =
+                    SampleLifecycle.open(url, SampleLifecycle.START, false, firstProcess.replacingSampleLms());
             request = first.request("alice.martin", "1004", "Automate reports", List.of());
             // the process dies while Moodle's answer to the first enrolment write is on its way
             moodle.onceAfter("enrol_manual_enrol_users", first::close);
@@ -55,26 +56,41 @@ class MoodleEnrolCrashTest {
             crashedAt = first.clock().instant();
             firstProcess.close();
             shutdown(url);
-            assertThat(moodle.calls("enrol_manual_enrol_users")).as("Moodle enrolled before the crash").isEqualTo(1);
+            assertThat(moodle.calls("enrol_manual_enrol_users"))
+                    .as("Moodle enrolled before the crash")
+                    .isEqualTo(1);
 
             try (MoodleLmsWiring secondProcess = new MoodleLmsWiring(moodle);
-                 SampleLifecycle second = SampleLifecycle.open(url, crashedAt, false, secondProcess.replacingSampleLms())) {
-                assertThat(second.flowable().getManagementService().createExternalWorkerJobQuery()
-                        .elementId("enrol").count()).as("the enrol step was not committed").isEqualTo(1);
+                    SampleLifecycle second =
+                            SampleLifecycle.open(url, crashedAt, false, secondProcess.replacingSampleLms())) {
+                assertThat(second.flowable()
+                                .getManagementService()
+                                .createExternalWorkerJobQuery()
+                                .elementId("enrol")
+                                .count())
+                        .as("the enrol step was not committed")
+                        .isEqualTo(1);
 
                 second.run();
 
                 Map<String, Long> writes = moodle.forms("enrol_manual_enrol_users").stream()
-                        .collect(Collectors.groupingBy(f -> f.get("enrolments[0][userid]") + "/" + f.get("enrolments[0][courseid]"),
+                        .collect(Collectors.groupingBy(
+                                f -> f.get("enrolments[0][userid]") + "/" + f.get("enrolments[0][courseid]"),
                                 Collectors.counting()));
                 long py = site.course("PY-AUTO").orElseThrow().id();
                 long sql = site.course("SQL-101").orElseThrow().id();
-                assertThat(writes).as("one write per learner and course, across the crash")
+                assertThat(writes)
+                        .as("one write per learner and course, across the crash")
                         .containsOnly(Map.entry(alice + "/" + py, 1L), Map.entry(alice + "/" + sql, 1L));
-                assertThat(site.enrolled(alice, py) && site.enrolled(alice, sql)).isTrue();
-                assertThat(second.flowable().getRuntimeService().createExecutionQuery()
-                        .activityId(CompletionSync.WAITING_ELEMENT).count())
-                        .as("the process went on past enrolment to wait for completion").isEqualTo(1);
+                assertThat(site.enrolled(alice, py) && site.enrolled(alice, sql))
+                        .isTrue();
+                assertThat(second.flowable()
+                                .getRuntimeService()
+                                .createExecutionQuery()
+                                .activityId(CompletionSync.WAITING_ELEMENT)
+                                .count())
+                        .as("the process went on past enrolment to wait for completion")
+                        .isEqualTo(1);
                 assertThat(second.variables(request)).containsKey("enrolments");
             }
         }
@@ -82,7 +98,8 @@ class MoodleEnrolCrashTest {
 
     /** Closes the database as a stopped application would, so the next start reads it from disk. */
     private static void shutdown(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         }
     }

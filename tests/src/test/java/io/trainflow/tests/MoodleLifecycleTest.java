@@ -45,8 +45,12 @@ class MoodleLifecycleTest {
 
         String request = life.request("alice.martin", "1004", "I want to automate our reports", List.of());
         life.approve("sophie.laurent", request);
-        assertThat(site.enrolled(alice, python) && site.enrolled(alice, sql)).as("enrolled in Moodle").isTrue();
-        assertThat(moodle.calls("core_calendar_create_calendar_events")).as("sessions in the Moodle calendar").isPositive();
+        assertThat(site.enrolled(alice, python) && site.enrolled(alice, sql))
+                .as("enrolled in Moodle")
+                .isTrue();
+        assertThat(moodle.calls("core_calendar_create_calendar_events"))
+                .as("sessions in the Moodle calendar")
+                .isPositive();
         assertThat(moodle.forms("core_message_send_instant_messages"))
                 .as("the learner told of the enrolment through Moodle messaging")
                 .anySatisfy(f -> assertThat(f).containsEntry("messages[0][touserid]", String.valueOf(alice)));
@@ -62,7 +66,9 @@ class MoodleLifecycleTest {
         assertThat(life.endedAt(request)).isEqualTo("completed");
         assertThat(life.outcome(request)).hasValueSatisfying(o -> {
             assertThat(o.status()).isEqualTo("completed");
-            assertThat(o.learning().toString()).as("Moodle's course grades reached the evaluation").contains("82", "91");
+            assertThat(o.learning().toString())
+                    .as("Moodle's course grades reached the evaluation")
+                    .contains("82", "91");
         });
         assertThat(moodle.calls("gradereport_user_get_grade_items")).isPositive();
     }

@@ -36,17 +36,27 @@ class MoodleOutageHealsTest {
         life.approve("sophie.laurent", request);
         while (life.clock().instant().isBefore(outageStart.plus(Duration.ofMinutes(5)))) {
             life.advance(Duration.ofSeconds(15));
-            assertThat(life.engine().incidents().list()).as("no incident during the outage").isEmpty();
+            assertThat(life.engine().incidents().list())
+                    .as("no incident during the outage")
+                    .isEmpty();
         }
-        assertThat(moodle.refused()).as("the step kept trying through the outage").isGreaterThan(3 * 3);
+        assertThat(moodle.refused())
+                .as("the step kept trying through the outage")
+                .isGreaterThan(3 * 3);
         moodle.up();
         life.advance(Duration.ofMinutes(2));
 
         assertThat(life.engine().incidents().list()).isEmpty();
         assertThat(withMoodle.enrolled("alice.martin", "PY-AUTO")).isTrue();
-        assertThat(moodle.answered("enrol_manual_enrol_users")).as("each enrolment written once").isEqualTo(2);
-        assertThat(moodle.answered("core_calendar_create_calendar_events")).as("calendar written once").isEqualTo(1);
-        assertThat(moodle.answered("core_message_send_instant_messages")).as("one enrolment message").isEqualTo(1);
+        assertThat(moodle.answered("enrol_manual_enrol_users"))
+                .as("each enrolment written once")
+                .isEqualTo(2);
+        assertThat(moodle.answered("core_calendar_create_calendar_events"))
+                .as("calendar written once")
+                .isEqualTo(1);
+        assertThat(moodle.answered("core_message_send_instant_messages"))
+                .as("one enrolment message")
+                .isEqualTo(1);
         assertThat(life.endedAt(request)).isNull();
     }
 }

@@ -30,13 +30,17 @@ class NoManagerFallbackTest {
         assertThat(life.variable(task, "approver")).isNull();
         assertThat(life.variable(task, "approverGroups")).isEqualTo(List.of("hr-fallback"));
         assertThat(life.task("isabelle.fontaine", "approve", request).getId()).isEqualTo(task.getId());
-        assertThat(life.inbox("pierre.francois")).as("the head of support is not her manager").isEmpty();
+        assertThat(life.inbox("pierre.francois"))
+                .as("the head of support is not her manager")
+                .isEmpty();
         assertThatThrownBy(() -> life.complete("pierre.francois", task, Map.of("decision", "approve")))
                 .isInstanceOf(TrainflowProblem.NotFound.class);
 
         life.approve("maxime.muller", request);
 
-        assertThat(life.org().lms().enrolments("nina.petit")).extracting(Enrolment::courseId).contains("115", "114");
+        assertThat(life.org().lms().enrolments("nina.petit"))
+                .extracting(Enrolment::courseId)
+                .contains("115", "114");
         assertThat(life.inbox("isabelle.fontaine")).isEmpty();
     }
 }

@@ -38,7 +38,9 @@ class OneOpenRequestPerCourseTest {
         assertThatThrownBy(() -> life.request("sophie.laurent", "1004", "Alice should automate", List.of("112", held)))
                 .isInstanceOfSatisfying(TrainflowProblem.Conflict.class, refused -> {
                     assertThat(refused.fields()).containsOnlyKeys("requestedCourseIds[1]");
-                    assertThat(refused.fields().get("requestedCourseIds[1]")).contains(held).contains(first);
+                    assertThat(refused.fields().get("requestedCourseIds[1]"))
+                            .contains(held)
+                            .contains(first);
                     assertThat(refused.getMessage()).contains(first).contains("withdraw");
                 });
         assertThat(life.inbox("marc.bernard")).as("no nomination started").isEmpty();
@@ -50,13 +52,21 @@ class OneOpenRequestPerCourseTest {
         String second = life.request("alice.martin", "1004", "Automate reports, again", List.of());
 
         assertThat(life.endedAt(second)).isEqualTo("already-requested");
-        assertThat(life.variables(second)).containsEntry("outcome", "already-requested")
-                .hasEntrySatisfying("endReason", reason -> assertThat((String) reason).contains(first));
-        assertThat(life.messagesTo("alice.martin")).extracting(SentMessage::text).singleElement()
-                .satisfies(text -> assertThat(text).startsWith("Your training request " + second + " ends here")
-                        .contains(first).doesNotContain("rejected"));
-        assertThat(life.inbox("sophie.laurent")).as("one approval: the first request's")
-                .extracting(t -> life.variable(t, "requestId")).containsExactly(first);
+        assertThat(life.variables(second))
+                .containsEntry("outcome", "already-requested")
+                .hasEntrySatisfying(
+                        "endReason", reason -> assertThat((String) reason).contains(first));
+        assertThat(life.messagesTo("alice.martin"))
+                .extracting(SentMessage::text)
+                .singleElement()
+                .satisfies(text -> assertThat(text)
+                        .startsWith("Your training request " + second + " ends here")
+                        .contains(first)
+                        .doesNotContain("rejected"));
+        assertThat(life.inbox("sophie.laurent"))
+                .as("one approval: the first request's")
+                .extracting(t -> life.variable(t, "requestId"))
+                .containsExactly(first);
     }
 
     @Test
@@ -66,10 +76,17 @@ class OneOpenRequestPerCourseTest {
         // Presenting with Impact covers none of her gaps: ranking adds her gap courses, which the first request holds
         String second = life.request("alice.martin", "1004", "Present our results", List.of("112"));
 
-        assertThat(life.endedAt(second)).as("it goes on: " + life.variables(second).get("endReason")).isNull();
+        assertThat(life.endedAt(second))
+                .as("it goes on: " + life.variables(second).get("endReason"))
+                .isNull();
         assertThat(pathOf(second)).containsExactly("112");
-        assertThat(life.variables(second).get("linkNote")).as("what status shows").isInstanceOfSatisfying(
-                String.class, note -> assertThat(note).startsWith("left out, already requested: ").contains(first));
+        assertThat(life.variables(second).get("linkNote"))
+                .as("what status shows")
+                .isInstanceOfSatisfying(
+                        String.class,
+                        note -> assertThat(note)
+                                .startsWith("left out, already requested: ")
+                                .contains(first));
         life.task("sophie.laurent", "approve", second); // it waits for her manager like any request
 
         List<String> before = enrolled();
@@ -77,30 +94,45 @@ class OneOpenRequestPerCourseTest {
         life.approve("sophie.laurent", second);
         List<String> added = new ArrayList<>(enrolled());
         added.removeAll(before);
-        assertThat(added).as("each course of the two requests, once")
+        assertThat(added)
+                .as("each course of the two requests, once")
                 .containsExactlyInAnyOrderElementsOf(concat(firstPath, List.of("112")));
         // told once per request; the second names only its own course
-        assertThat(life.messagesTo("alice.martin")).extracting(SentMessage::text)
-                .filteredOn(text -> text.startsWith("You are enrolled")).hasSize(2).last()
-                .satisfies(text -> assertThat(text).contains("Presenting with Impact").doesNotContain("Python"));
+        assertThat(life.messagesTo("alice.martin"))
+                .extracting(SentMessage::text)
+                .filteredOn(text -> text.startsWith("You are enrolled"))
+                .hasSize(2)
+                .last()
+                .satisfies(text ->
+                        assertThat(text).contains("Presenting with Impact").doesNotContain("Python"));
     }
 
     /** Pairs of requests of one employee claim the same course at the same moment: one keeps it, every time. */
     @Test
     void twoRequestsOfOneEmployeeCheckedAtTheSameMomentNeverBothKeepACourse() throws Exception {
         OpenRequests open = life.engine().openRequests();
-        for (String employee : List.of("1004", "1006", "1008", "1009", "1012", "1013", "1014", "1019", "1020", "1021")) {
+        for (String employee :
+                List.of("1004", "1006", "1008", "1009", "1012", "1013", "1014", "1019", "1020", "1021")) {
             // two requests open in the engine, not yet checked (nothing runs their steps)
             String a = start(employee);
             String b = start(employee);
             CyclicBarrier together = new CyclicBarrier(2);
-            CompletableFuture<Map<String, String>> byA = CompletableFuture.supplyAsync(() -> claim(open, together, employee, a));
-            CompletableFuture<Map<String, String>> byB = CompletableFuture.supplyAsync(() -> claim(open, together, employee, b));
+            CompletableFuture<Map<String, String>> byA =
+                    CompletableFuture.supplyAsync(() -> claim(open, together, employee, a));
+            CompletableFuture<Map<String, String>> byB =
+                    CompletableFuture.supplyAsync(() -> claim(open, together, employee, b));
             List<Map<String, String>> refused = List.of(byA.get(60, TimeUnit.SECONDS), byB.get(60, TimeUnit.SECONDS));
 
-            assertThat(refused).as(employee + ": exactly one keeps course 125").filteredOn(Map::isEmpty).hasSize(1);
-            assertThat(refused).filteredOn(r -> !r.isEmpty()).singleElement()
-                    .satisfies(r -> assertThat(r).containsOnlyKeys("125").containsValue(refused.get(0).isEmpty() ? a : b));
+            assertThat(refused)
+                    .as(employee + ": exactly one keeps course 125")
+                    .filteredOn(Map::isEmpty)
+                    .hasSize(1);
+            assertThat(refused)
+                    .filteredOn(r -> !r.isEmpty())
+                    .singleElement()
+                    .satisfies(r -> assertThat(r)
+                            .containsOnlyKeys("125")
+                            .containsValue(refused.get(0).isEmpty() ? a : b));
         }
     }
 
@@ -115,9 +147,22 @@ class OneOpenRequestPerCourseTest {
 
     private String start(String employee) {
         String requestId = "REQ-race-" + employee + "-" + System.nanoTime();
-        life.flowable().getRuntimeService().startProcessInstanceByKey("training-request", requestId,
-                Map.of("requestId", requestId, "employeeId", employee, "requestedBy", "zoe.vincent",
-                        "programmeId", "", "requestedCourseIds", List.of()));
+        life.flowable()
+                .getRuntimeService()
+                .startProcessInstanceByKey(
+                        "training-request",
+                        requestId,
+                        Map.of(
+                                "requestId",
+                                requestId,
+                                "employeeId",
+                                employee,
+                                "requestedBy",
+                                "zoe.vincent",
+                                "programmeId",
+                                "",
+                                "requestedCourseIds",
+                                List.of()));
         return requestId;
     }
 
@@ -131,7 +176,9 @@ class OneOpenRequestPerCourseTest {
     }
 
     private List<String> enrolled() {
-        return life.ports().lms().enrolments("alice.martin").stream().map(e -> e.courseId()).toList();
+        return life.ports().lms().enrolments("alice.martin").stream()
+                .map(e -> e.courseId())
+                .toList();
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -32,22 +32,27 @@ class OrangeHrmLifecycleTest {
     @Test
     @SuppressWarnings("unchecked")
     void requestToEvaluationWritesTheTrainingRecordAndTheSkillBackToOrangeHrm() {
-        String request = life.request("alice.martin", LEARNER, "I want to automate our reports with Python", List.of(COURSE));
+        String request =
+                life.request("alice.martin", LEARNER, "I want to automate our reports with Python", List.of(COURSE));
         assertThat(life.variables(request)).containsEntry("origin", "employee-request");
 
         // the approver is the learner's OrangeHRM supervisor, by her OrangeHRM username
         life.approve("sophie.laurent", request);
         // her OrangeHRM sub-unit (Platform Team) sits under Engineering: the engineering budget, which covers the path
         assertThat((Map<String, Object>) life.variables(request).get("budget"))
-                .containsEntry("department", "engineering").containsEntry("owner", "marc.bernard");
+                .containsEntry("department", "engineering")
+                .containsEntry("owner", "marc.bernard");
         assertThat(life.variables(request)).containsEntry("overBudget", false);
-        assertThat(life.org().lms().enrolments("alice.martin")).extracting(Enrolment::courseId).contains(COURSE);
+        assertThat(life.org().lms().enrolments("alice.martin"))
+                .extracting(Enrolment::courseId)
+                .contains(COURSE);
 
         for (int i = 0; i < 5 && !"completed".equals(life.variables(request).get("trainingStatus")); i++) {
             life.learnerCompletesNextCourse("alice.martin");
         }
         assertThat(life.variables(request)).containsEntry("trainingStatus", "completed");
-        life.followUps("sophie.laurent", request, Map.of("behaviourScore", 4, "observation", "automates the weekly report"));
+        life.followUps(
+                "sophie.laurent", request, Map.of("behaviourScore", 4, "observation", "automates the weekly report"));
         assertThat(life.endedAt(request)).isEqualTo("completed");
         orangeHrm.verifyTrainingRecordedAndPythonRaised(request);
     }

@@ -32,7 +32,8 @@ class OrangeHrmOutageHealsTest {
 
     @Test
     void aFiveMinuteOutageDuringWriteBackHealsWithEachWriteOnce() {
-        String request = life.request("alice.martin", LEARNER, "I want to automate our reports with Python", List.of(COURSE));
+        String request =
+                life.request("alice.martin", LEARNER, "I want to automate our reports with Python", List.of(COURSE));
         life.approve("sophie.laurent", request);
 
         // OrangeHRM goes down; Alice completes her course, and the evaluation's write-back meets the outage
@@ -44,23 +45,36 @@ class OrangeHrmOutageHealsTest {
         assertThat(life.variables(request)).containsEntry("trainingStatus", "completed");
         while (life.clock().instant().isBefore(outageStart.plus(Duration.ofMinutes(5)))) {
             life.advance(Duration.ofSeconds(15));
-            assertThat(life.engine().incidents().list()).as("no incident during the outage").isEmpty();
+            assertThat(life.engine().incidents().list())
+                    .as("no incident during the outage")
+                    .isEmpty();
         }
-        assertThat(orangeHrm.refused()).as("the write-back kept trying through the outage").isGreaterThan(3 * 3);
-        assertThat(orangeHrm.answered("POST", "/pim/employees/" + LEARNER + "/licenses")).as("nothing written yet").isZero();
+        assertThat(orangeHrm.refused())
+                .as("the write-back kept trying through the outage")
+                .isGreaterThan(3 * 3);
+        assertThat(orangeHrm.answered("POST", "/pim/employees/" + LEARNER + "/licenses"))
+                .as("nothing written yet")
+                .isZero();
 
         orangeHrm.up();
         life.advance(Duration.ofMinutes(2));
         assertThat(life.engine().incidents().list()).isEmpty();
-        life.followUps("sophie.laurent", request, Map.of("behaviourScore", 4, "observation", "automates the weekly report"));
+        life.followUps(
+                "sophie.laurent", request, Map.of("behaviourScore", 4, "observation", "automates the weekly report"));
 
         assertThat(life.endedAt(request)).isEqualTo("completed");
         assertThat(life.engine().incidents().list()).isEmpty();
-        assertThat(orangeHrm.answered("POST", "/admin/licenses")).as("licence type created once").isEqualTo(1);
-        assertThat(orangeHrm.answered("POST", "/pim/employees/" + LEARNER + "/licenses")).as("licence added once")
+        assertThat(orangeHrm.answered("POST", "/admin/licenses"))
+                .as("licence type created once")
                 .isEqualTo(1);
-        assertThat(orangeHrm.answered("PUT", "/pim/employees/" + LEARNER + "/skills/2")).as("skill raised once")
+        assertThat(orangeHrm.answered("POST", "/pim/employees/" + LEARNER + "/licenses"))
+                .as("licence added once")
                 .isEqualTo(1);
-        assertThat(orangeHrm.answered("POST", "/pim/employees/" + LEARNER + "/skills")).as("no skill added").isZero();
+        assertThat(orangeHrm.answered("PUT", "/pim/employees/" + LEARNER + "/skills/2"))
+                .as("skill raised once")
+                .isEqualTo(1);
+        assertThat(orangeHrm.answered("POST", "/pim/employees/" + LEARNER + "/skills"))
+                .as("no skill added")
+                .isZero();
     }
 }

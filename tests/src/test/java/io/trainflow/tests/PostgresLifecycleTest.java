@@ -38,13 +38,16 @@ class PostgresLifecycleTest {
             request = life.request("alice.martin", "1004", "reports", List.of());
             assertThat(life.task("sophie.laurent", "approve", request)).isNotNull();
         }
-        try (SampleLifecycle life = SampleLifecycle.open(postgres.jdbcUrl(), SampleLifecycle.START.plusSeconds(60), false)) {
+        try (SampleLifecycle life =
+                SampleLifecycle.open(postgres.jdbcUrl(), SampleLifecycle.START.plusSeconds(60), false)) {
             life.approve("sophie.laurent", request);
             life.learnerCompletesNextCourse("alice.martin");
             life.learnerCompletesNextCourse("alice.martin");
             for (int day : new int[] {30, 60, 90}) {
                 life.advance(Duration.ofDays(30));
-                life.complete("sophie.laurent", life.task("sophie.laurent", "follow-up-" + day, request),
+                life.complete(
+                        "sophie.laurent",
+                        life.task("sophie.laurent", "follow-up-" + day, request),
                         Map.of("behaviourScore", 5, "observation", "applies it"));
             }
             assertThat(life.endedAt(request)).isEqualTo("completed");
@@ -64,9 +67,29 @@ class PostgresLifecycleTest {
         Instant now = Instant.parse("2027-03-01T08:00:00Z");
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            assertThat(Outbox.add(c, "created:t1:ann", "created", "ann", "t1", "Approve", "REQ-1", "Lucas", now, Outbox.PENDING))
+            assertThat(Outbox.add(
+                            c,
+                            "created:t1:ann",
+                            "created",
+                            "ann",
+                            "t1",
+                            "Approve",
+                            "REQ-1",
+                            "Lucas",
+                            now,
+                            Outbox.PENDING))
                     .isTrue();
-            assertThat(Outbox.add(c, "created:t1:ann", "created", "ann", "t1", "Approve", "REQ-1", "Lucas", now, Outbox.PENDING))
+            assertThat(Outbox.add(
+                            c,
+                            "created:t1:ann",
+                            "created",
+                            "ann",
+                            "t1",
+                            "Approve",
+                            "REQ-1",
+                            "Lucas",
+                            now,
+                            Outbox.PENDING))
                     .isFalse();
             c.commit();
         }
@@ -79,7 +102,8 @@ class PostgresLifecycleTest {
         assertThat(outbox.gather("ann", "digest:ann:2027-03-01", now)).isEmpty();
         assertThat(outbox.ofDigest(digest)).extracting(Outbox.Entry::key).containsExactly("created:t1:ann");
         outbox.channel(digest, "mail", "sent");
-        assertThat(outbox.inState(Outbox.PENDING, 10)).singleElement()
+        assertThat(outbox.inState(Outbox.PENDING, 10))
+                .singleElement()
                 .satisfies(d -> assertThat(d.mailState()).isEqualTo("sent"));
     }
 }

@@ -32,6 +32,7 @@ class QuizReviewTest {
 
     @TempDir
     static Path cache;
+
     @TempDir
     Path exports;
 
@@ -43,7 +44,8 @@ class QuizReviewTest {
     }
 
     static AiPort offline(io.trainflow.workflows.TrainflowPorts p) {
-        AiPort ai = AiEngines.create(AiSettings.fromEnvironment(Map.of("TRAINFLOW_AI_CACHE_DIR", cache.toString())), List.of());
+        AiPort ai = AiEngines.create(
+                AiSettings.fromEnvironment(Map.of("TRAINFLOW_AI_CACHE_DIR", cache.toString())), List.of());
         AiEngines.indexCatalogue(ai, p.lms(), p.catalogue());
         return ai;
     }
@@ -51,19 +53,28 @@ class QuizReviewTest {
     @Test
     void onlyTheQuestionsAnExpertApprovedOrEditedAreExported() throws Exception {
         life = SampleLifecycle.startWith(p -> p.withAi(offline(p)).withQuizExports(exports));
-        String instance = life.flowable().getRuntimeService().startProcessInstanceByKey("quiz-review", "QUIZ-105",
-                Map.of("courseId", "105", "maxQuestions", 3, "requestedBy", "zoe.vincent")).getId();
+        String instance = life.flowable()
+                .getRuntimeService()
+                .startProcessInstanceByKey(
+                        "quiz-review",
+                        "QUIZ-105",
+                        Map.of("courseId", "105", "maxQuestions", 3, "requestedBy", "zoe.vincent"))
+                .getId();
         life.run();
 
-        assertThat(life.inbox("alice.martin")).noneMatch(t -> t.getTaskDefinitionKey().equals("review-quiz"));
-        Task review = life.inbox("hugo.roux").stream().filter(t -> t.getTaskDefinitionKey().equals("review-quiz"))
-                .findFirst().orElseThrow();
+        assertThat(life.inbox("alice.martin"))
+                .noneMatch(t -> t.getTaskDefinitionKey().equals("review-quiz"));
+        Task review = life.inbox("hugo.roux").stream()
+                .filter(t -> t.getTaskDefinitionKey().equals("review-quiz"))
+                .findFirst()
+                .orElseThrow();
         @SuppressWarnings("unchecked")
         Map<String, Object> draft = (Map<String, Object>) asMap(life.variable(review, "quizDraft"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> questions = (List<Map<String, Object>>) draft.get("questions");
         assertThat(questions).hasSize(3);
-        assertThat(asMap(life.variable(review, "quizDraftProvenance"))).containsEntry("engine", "offline")
+        assertThat(asMap(life.variable(review, "quizDraftProvenance")))
+                .containsEntry("engine", "offline")
                 .containsEntry("model", "all-minilm-l6-v2-q");
         try (var files = Files.list(exports)) {
             assertThat(files).as("nothing is exported before the review").isEmpty();
@@ -71,17 +82,34 @@ class QuizReviewTest {
 
         // finding 5: the review takes its form's fields only, a verdict per question; an edit keeps to the question
         Map<String, Object> injected = new LinkedHashMap<>(questions.get(0));
-        assertThatThrownBy(() -> life.complete("hugo.roux", review, Map.of("reviews", List.of(
-                Map.of("questionId", "q1", "verdict", "approve")), "requestedBy", "hugo.roux", "courseId", "../../../..")))
-                .isInstanceOfSatisfying(TaskInputException.class, e -> assertThat(e.problems())
-                        .containsKeys("requestedBy", "courseId"));
-        assertThatThrownBy(() -> life.complete("hugo.roux", review, Map.of("reviews", List.of(
-                Map.of("questionId", "q1", "verdict", "edit", "edited", injected)))))
-                .isInstanceOfSatisfying(TaskInputException.class, e -> assertThat(e.problems()).containsKey("reviews[0].edited.id"));
-        assertThatThrownBy(() -> life.complete("hugo.roux", review, Map.of("reviews", List.of(
-                Map.of("questionId", "q1", "verdict", "maybe")))))
-                .isInstanceOfSatisfying(TaskInputException.class, e -> assertThat(e.problems()).containsKey("reviews[0].verdict"));
-        assertThat(life.variables("QUIZ-105")).containsEntry("requestedBy", "zoe.vincent").containsEntry("courseId", "105");
+        assertThatThrownBy(() -> life.complete(
+                        "hugo.roux",
+                        review,
+                        Map.of(
+                                "reviews",
+                                List.of(Map.of("questionId", "q1", "verdict", "approve")),
+                                "requestedBy",
+                                "hugo.roux",
+                                "courseId",
+                                "../../../..")))
+                .isInstanceOfSatisfying(
+                        TaskInputException.class,
+                        e -> assertThat(e.problems()).containsKeys("requestedBy", "courseId"));
+        assertThatThrownBy(() -> life.complete(
+                        "hugo.roux",
+                        review,
+                        Map.of("reviews", List.of(Map.of("questionId", "q1", "verdict", "edit", "edited", injected)))))
+                .isInstanceOfSatisfying(
+                        TaskInputException.class, e -> assertThat(e.problems()).containsKey("reviews[0].edited.id"));
+        assertThatThrownBy(() -> life.complete(
+                        "hugo.roux",
+                        review,
+                        Map.of("reviews", List.of(Map.of("questionId", "q1", "verdict", "maybe")))))
+                .isInstanceOfSatisfying(
+                        TaskInputException.class, e -> assertThat(e.problems()).containsKey("reviews[0].verdict"));
+        assertThat(life.variables("QUIZ-105"))
+                .containsEntry("requestedBy", "zoe.vincent")
+                .containsEntry("courseId", "105");
 
         Map<String, Object> edited = new LinkedHashMap<>(questions.get(1));
         edited.remove("id");
@@ -103,37 +131,65 @@ class QuizReviewTest {
         assertThat(gift.get(0).text()).isEqualTo(questions.get(0).get("stem"));
         assertThat(gift.get(1).text()).isEqualTo(edited.get("stem"));
 
-        var xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of(files.get("moodleXml")).toFile());
+        var xml = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(Path.of(files.get("moodleXml")).toFile());
         NodeList read = xml.getElementsByTagName("question");
         List<String> names = new ArrayList<>();
         List<String> stems = new ArrayList<>();
         for (int i = 0; i < read.getLength(); i++) {
             Element q = (Element) read.item(i);
-            names.add(((Element) q.getElementsByTagName("name").item(0)).getTextContent().strip());
-            stems.add(((Element) q.getElementsByTagName("questiontext").item(0)).getTextContent().strip());
+            names.add(((Element) q.getElementsByTagName("name").item(0))
+                    .getTextContent()
+                    .strip());
+            stems.add(((Element) q.getElementsByTagName("questiontext").item(0))
+                    .getTextContent()
+                    .strip());
         }
         assertThat(names).containsExactly("q1", "q2");
         assertThat(stems).containsExactly((String) questions.get(0).get("stem"), (String) edited.get("stem"));
-        assertThat(String.join("\n", stems)).doesNotContain((String) questions.get(2).get("stem"));
-        assertThat(life.flowable().getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance)
-                .singleResult().getEndActivityId()).isEqualTo("quiz-exported");
+        assertThat(String.join("\n", stems))
+                .doesNotContain((String) questions.get(2).get("stem"));
+        assertThat(life.flowable()
+                        .getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(instance)
+                        .singleResult()
+                        .getEndActivityId())
+                .isEqualTo("quiz-exported");
     }
 
     @Test
     void aReviewLeavingAQuestionUndecidedOrDecidingOneNotDraftedIsRefusedAsItIsCompleted() {
         life = SampleLifecycle.startWith(p -> p.withAi(offline(p)).withQuizExports(exports));
-        life.flowable().getRuntimeService().startProcessInstanceByKey("quiz-review", "QUIZ-104",
-                Map.of("courseId", "104", "maxQuestions", 2, "requestedBy", "zoe.vincent"));
+        life.flowable()
+                .getRuntimeService()
+                .startProcessInstanceByKey(
+                        "quiz-review",
+                        "QUIZ-104",
+                        Map.of("courseId", "104", "maxQuestions", 2, "requestedBy", "zoe.vincent"));
         life.run();
         Task review = life.task("hugo.roux", "review-quiz", null);
 
-        assertThatThrownBy(() -> life.complete("hugo.roux", review, Map.of("reviews",
-                List.of(Map.of("questionId", "q1", "verdict", "approve"))))).isInstanceOfSatisfying(
-                TrainflowProblem.InvalidInput.class, e -> assertThat(e.fields()).containsOnlyKeys("reviews"));
-        assertThatThrownBy(() -> life.complete("hugo.roux", review, Map.of("reviews", List.of(
-                Map.of("questionId", "q1", "verdict", "approve"), Map.of("questionId", "q2", "verdict", "approve"),
-                Map.of("questionId", "q7", "verdict", "approve"))))).isInstanceOfSatisfying(
-                TrainflowProblem.InvalidInput.class, e -> assertThat(e.fields()).containsOnlyKeys("reviews[2].questionId"));
+        assertThatThrownBy(() -> life.complete(
+                        "hugo.roux",
+                        review,
+                        Map.of("reviews", List.of(Map.of("questionId", "q1", "verdict", "approve")))))
+                .isInstanceOfSatisfying(
+                        TrainflowProblem.InvalidInput.class,
+                        e -> assertThat(e.fields()).containsOnlyKeys("reviews"));
+        assertThatThrownBy(() -> life.complete(
+                        "hugo.roux",
+                        review,
+                        Map.of(
+                                "reviews",
+                                List.of(
+                                        Map.of("questionId", "q1", "verdict", "approve"),
+                                        Map.of("questionId", "q2", "verdict", "approve"),
+                                        Map.of("questionId", "q7", "verdict", "approve")))))
+                .isInstanceOfSatisfying(
+                        TrainflowProblem.InvalidInput.class,
+                        e -> assertThat(e.fields()).containsOnlyKeys("reviews[2].questionId"));
 
         assertThat(life.task("hugo.roux", "review-quiz", null).getId()).isEqualTo(review.getId());
         assertThat(exports).isEmptyDirectory();
@@ -142,7 +198,8 @@ class QuizReviewTest {
     /** Records come back from the engine as maps or as the handler's record: compare as maps either way. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> asMap(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m
+        return value instanceof Map<?, ?> m
+                ? (Map<String, Object>) m
                 : new tools.jackson.databind.json.JsonMapper().convertValue(value, Map.class);
     }
 }

@@ -35,8 +35,14 @@ class RealSystemsLifecycleTest {
         moodleLms = new MoodleLmsWiring(moodle);
         orangeHrm = SmallOrangeHrm.start();
         life = SampleLifecycle.startWith(p -> orangeHrm.replacingSampleHcm(new TrainflowPorts(
-                moodleLms.replacingSampleLms().apply(p.lms()), p.hcm(), p.ai(), p.catalogue(), p.outcomes(),
-                p.delegations(), p.clock(), p.quizExports())));
+                moodleLms.replacingSampleLms().apply(p.lms()),
+                p.hcm(),
+                p.ai(),
+                p.catalogue(),
+                p.outcomes(),
+                p.delegations(),
+                p.clock(),
+                p.quizExports())));
     }
 
     @AfterEach
@@ -53,12 +59,17 @@ class RealSystemsLifecycleTest {
         long python = site.course("PY-AUTO").orElseThrow().id();
 
         // OrangeHRM names the learner (empNumber 3) and her supervisor; Moodle knows her by the same username
-        String request = life.request("alice.martin", LEARNER, "I want to automate our reports with Python", List.of(COURSE));
+        String request =
+                life.request("alice.martin", LEARNER, "I want to automate our reports with Python", List.of(COURSE));
         life.approve("sophie.laurent", request); // her Platform Team sits under Engineering, whose budget covers it
 
-        assertThat(site.enrolled(alice, python)).as("enrolled in Moodle's PY-AUTO").isTrue();
-        assertThat(moodle.forms("enrol_manual_enrol_users")).as("one enrolment per course, none repeated")
-                .singleElement().satisfies(f -> assertThat(f)
+        assertThat(site.enrolled(alice, python))
+                .as("enrolled in Moodle's PY-AUTO")
+                .isTrue();
+        assertThat(moodle.forms("enrol_manual_enrol_users"))
+                .as("one enrolment per course, none repeated")
+                .singleElement()
+                .satisfies(f -> assertThat(f)
                         .containsEntry("enrolments[0][userid]", String.valueOf(alice))
                         .containsEntry("enrolments[0][courseid]", String.valueOf(python))
                         .doesNotContainKey("enrolments[1][userid]"));
@@ -68,16 +79,23 @@ class RealSystemsLifecycleTest {
         site.access(alice, python, now);
         site.grade(alice, python, 87);
         site.complete(alice, python, now);
-        assertThat(life.syncProgress()).as("Moodle's completion found by the poll").isEqualTo(1);
+        assertThat(life.syncProgress())
+                .as("Moodle's completion found by the poll")
+                .isEqualTo(1);
         assertThat(life.variables(request)).containsEntry("trainingStatus", "completed");
 
-        life.followUps("sophie.laurent", request, Map.of("behaviourScore", 4, "observation", "automates the weekly report"));
+        life.followUps(
+                "sophie.laurent", request, Map.of("behaviourScore", 4, "observation", "automates the weekly report"));
         assertThat(life.endedAt(request)).isEqualTo("completed");
         assertThat(life.outcome(request)).hasValueSatisfying(o -> {
             assertThat(o.status()).isEqualTo("completed");
-            assertThat(o.learning().toString()).as("Moodle's course grade reached the evaluation").contains("87");
+            assertThat(o.learning().toString())
+                    .as("Moodle's course grade reached the evaluation")
+                    .contains("87");
         });
-        assertThat(moodle.forms("enrol_manual_enrol_users")).as("no enrolment written again later").hasSize(1);
+        assertThat(moodle.forms("enrol_manual_enrol_users"))
+                .as("no enrolment written again later")
+                .hasSize(1);
         orangeHrm.verifyTrainingRecordedAndPythonRaised(request);
     }
 }

@@ -23,16 +23,22 @@ class RejectionTest {
 
         life.decide("sophie.laurent", request, "reject", "Not this quarter");
 
-        assertThat(life.messagesTo("alice.martin")).singleElement()
-                .satisfies(m -> assertThat(m.text()).contains("was rejected").contains(request).contains("Not this quarter"));
+        assertThat(life.messagesTo("alice.martin"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.text())
+                        .contains("was rejected")
+                        .contains(request)
+                        .contains("Not this quarter"));
         assertThat(life.outcome(request)).hasValueSatisfying(o -> {
             assertThat(o.status()).isEqualTo("rejected");
             assertThat(o.employeeId()).isEqualTo("1004");
         });
         assertThat(life.endedAt(request)).isEqualTo("rejected");
         assertThat(life.variables(request)).containsEntry("decision", "reject");
-        assertThat(life.org().lms().enrolments("alice.martin")).extracting(Enrolment::courseId)
-                .as("nothing of the proposed path (PY-AUTO, SQL-101) is booked").doesNotContain("103", "104");
+        assertThat(life.org().lms().enrolments("alice.martin"))
+                .extracting(Enrolment::courseId)
+                .as("nothing of the proposed path (PY-AUTO, SQL-101) is booked")
+                .doesNotContain("103", "104");
         assertThat(life.inbox("sophie.laurent")).isEmpty();
     }
 }

@@ -31,15 +31,20 @@ class ReminderAndEscalationTest {
         life.advance(Duration.ofHours(47));
         assertThat(life.messagesTo("sophie.laurent")).isEmpty();
         life.advance(Duration.ofHours(1));
-        assertThat(life.messagesTo("sophie.laurent")).singleElement()
+        assertThat(life.messagesTo("sophie.laurent"))
+                .singleElement()
                 .satisfies(m -> assertThat(m.text()).startsWith("Reminder").contains(request));
-        assertThat(life.task("sophie.laurent", "approve", request).getId()).as("a reminder leaves the task where it is")
+        assertThat(life.task("sophie.laurent", "approve", request).getId())
+                .as("a reminder leaves the task where it is")
                 .isEqualTo(first.getId());
 
         life.advance(Duration.ofHours(71));
-        assertThat(life.task("sophie.laurent", "approve", request).getId()).as("not escalated before day 5")
+        assertThat(life.task("sophie.laurent", "approve", request).getId())
+                .as("not escalated before day 5")
                 .isEqualTo(first.getId());
-        assertThat(life.messagesTo("sophie.laurent")).as("reminded again on day 4").hasSize(2);
+        assertThat(life.messagesTo("sophie.laurent"))
+                .as("reminded again on day 4")
+                .hasSize(2);
         life.advance(Duration.ofHours(1));
 
         Task escalated = life.task("marc.bernard", "approve", request);
@@ -47,7 +52,8 @@ class ReminderAndEscalationTest {
         assertThat(life.variable(escalated, "approver")).isEqualTo("marc.bernard");
         // one notification for the escalation, linked to the new task (sent as a Moodle message and an e-mail, both
         // with the link, by the dispatcher); the process sends no message of its own besides it
-        assertThat(life.notificationsTo("marc.bernard")).containsExactly(Map.of("kind", "escalated", "task", escalated.getId()));
+        assertThat(life.notificationsTo("marc.bernard"))
+                .containsExactly(Map.of("kind", "escalated", "task", escalated.getId()));
         assertThat(life.messagesTo("marc.bernard")).isEmpty();
         assertThat(life.inbox("sophie.laurent")).isEmpty();
         assertThatThrownBy(() -> life.complete("sophie.laurent", escalated, Map.of("decision", "approve")))
@@ -55,7 +61,9 @@ class ReminderAndEscalationTest {
 
         life.approve("marc.bernard", request);
 
-        assertThat(life.org().lms().enrolments("alice.martin")).extracting(Enrolment::courseId).contains("103", "104");
+        assertThat(life.org().lms().enrolments("alice.martin"))
+                .extracting(Enrolment::courseId)
+                .contains("103", "104");
         assertThat(life.variables(request)).containsEntry("approver", "marc.bernard");
     }
 
@@ -72,9 +80,11 @@ class ReminderAndEscalationTest {
         assertThat(escalated.getAssignee()).isEqualTo("claire.dubois");
         assertThat(life.variable(escalated, "approverOnBehalfOf")).isNull();
         assertThat(life.inbox("thomas.rousseau")).isEmpty();
-        assertThat(life.messagesTo("thomas.rousseau")).extracting(SentMessage::text)
+        assertThat(life.messagesTo("thomas.rousseau"))
+                .extracting(SentMessage::text)
                 .noneMatch(text -> text.contains("escalated"));
-        assertThat(life.notificationsTo("claire.dubois")).containsExactly(Map.of("kind", "escalated", "task", escalated.getId()));
+        assertThat(life.notificationsTo("claire.dubois"))
+                .containsExactly(Map.of("kind", "escalated", "task", escalated.getId()));
     }
 
     @Test
@@ -89,6 +99,8 @@ class ReminderAndEscalationTest {
         assertThat(life.variable(fallback, "approverGroups")).isEqualTo(List.of("hr-fallback"));
         assertThat(life.inbox("claire.dubois")).isEmpty();
         life.approve("maxime.muller", request);
-        assertThat(life.org().lms().enrolments("marc.bernard")).extracting(Enrolment::courseId).contains("119");
+        assertThat(life.org().lms().enrolments("marc.bernard"))
+                .extracting(Enrolment::courseId)
+                .contains("119");
     }
 }

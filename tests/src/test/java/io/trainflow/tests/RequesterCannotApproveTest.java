@@ -35,20 +35,31 @@ class RequesterCannotApproveTest {
         assertThat(life.inbox("isabelle.fontaine")).isEmpty();
         Task ld = life.task("maxime.muller", "approve", request);
         assertThat(life.variable(ld, "level")).isEqualTo("ld");
-        assertThat((String) life.variable(ld, "routingNote")).contains("zoe.vincent made this request")
-                .contains("thomas.rousseau already decided").contains("hr-fallback");
+        assertThat((String) life.variable(ld, "routingNote"))
+                .contains("zoe.vincent made this request")
+                .contains("thomas.rousseau already decided")
+                .contains("hr-fallback");
         for (String refused : List.of("zoe.vincent", "thomas.rousseau", "isabelle.fontaine")) {
             assertThatThrownBy(() -> life.complete(refused, ld, Map.of("decision", "approve", "comment", "fine by me")))
-                    .as(refused).isInstanceOf(TrainflowProblem.NotFound.class);
+                    .as(refused)
+                    .isInstanceOf(TrainflowProblem.NotFound.class);
         }
-        Task stillOpen = life.flowable().getTaskService().createTaskQuery().taskId(ld.getId()).singleResult();
+        Task stillOpen = life.flowable()
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(ld.getId())
+                .singleResult();
         assertThat(stillOpen).isNotNull();
         assertThat(stillOpen.getAssignee()).isNull();
-        assertThat(life.org().lms().enrolments("zoe.vincent")).extracting(Enrolment::courseId).doesNotContain("117", "118");
+        assertThat(life.org().lms().enrolments("zoe.vincent"))
+                .extracting(Enrolment::courseId)
+                .doesNotContain("117", "118");
 
         life.approve("maxime.muller", request);
 
-        assertThat(life.org().lms().enrolments("zoe.vincent")).extracting(Enrolment::courseId).contains("117", "118");
+        assertThat(life.org().lms().enrolments("zoe.vincent"))
+                .extracting(Enrolment::courseId)
+                .contains("117", "118");
     }
 
     @Test
@@ -63,12 +74,21 @@ class RequesterCannotApproveTest {
         assertThat(life.inbox("zoe.vincent")).noneMatch(t -> t.getId().equals(ld.getId()));
         assertThatThrownBy(() -> life.complete("zoe.vincent", ld, Map.of("decision", "approve")))
                 .isInstanceOf(TrainflowProblem.NotFound.class);
-        assertThat(life.flowable().getTaskService().createTaskQuery().taskId(ld.getId()).count()).isEqualTo(1);
+        assertThat(life.flowable()
+                        .getTaskService()
+                        .createTaskQuery()
+                        .taskId(ld.getId())
+                        .count())
+                .isEqualTo(1);
     }
 
     private Task openApproval(String request) {
-        return life.flowable().getTaskService().createTaskQuery().taskDefinitionKey("approve")
-                .processVariableValueEquals("requestId", request).singleResult();
+        return life.flowable()
+                .getTaskService()
+                .createTaskQuery()
+                .taskDefinitionKey("approve")
+                .processVariableValueEquals("requestId", request)
+                .singleResult();
     }
 
     @Test
@@ -81,10 +101,17 @@ class RequesterCannotApproveTest {
         assertThat(life.inbox("sophie.laurent")).isEmpty();
         assertThatThrownBy(() -> life.complete("sophie.laurent", task, Map.of("decision", "approve")))
                 .isInstanceOf(TrainflowProblem.NotFound.class);
-        assertThat(life.flowable().getTaskService().createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+        assertThat(life.flowable()
+                        .getTaskService()
+                        .createTaskQuery()
+                        .taskId(task.getId())
+                        .count())
+                .isEqualTo(1);
 
         life.approve("marc.bernard", request);
 
-        assertThat(life.org().lms().enrolments("alice.martin")).extracting(Enrolment::courseId).contains("103", "104");
+        assertThat(life.org().lms().enrolments("alice.martin"))
+                .extracting(Enrolment::courseId)
+                .contains("103", "104");
     }
 }

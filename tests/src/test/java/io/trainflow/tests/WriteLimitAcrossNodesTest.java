@@ -84,6 +84,8 @@ class WriteLimitAcrossNodesTest {
             assertThat(node.take("person-" + (i % 50), 1000, NOW + i)).isZero();
         }
         double ms = (System.nanoTime() - started) / 1e6 / writes;
-        System.out.printf("write limit on PostgreSQL: %.2f ms a write (%d writes, 50 people, one node with a pool)%n", ms, writes);
+        System.out.printf(
+                "write limit on PostgreSQL: %.2f ms a write (%d writes, 50 people, one node with a pool)%n",
+                ms, writes);
     }
 }

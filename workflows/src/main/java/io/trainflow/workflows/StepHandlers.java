@@ -27,8 +27,7 @@ public final class StepHandlers {
     /** The resource listing handler classes, one fully qualified name a line ({@code #} starts a comment). */
     public static final String REGISTRY = "META-INF/trainflow/step-handlers";
 
-    private StepHandlers() {
-    }
+    private StepHandlers() {}
 
     /** The handler classes, in the order the registries list them; nothing is built. */
     public static List<Class<? extends StepHandler<?, ?>>> types() {
@@ -38,7 +37,8 @@ public final class StepHandlers {
             Enumeration<URL> registries = loader.getResources(REGISTRY);
             while (registries.hasMoreElements()) {
                 URL registry = registries.nextElement();
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(registry.openStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(registry.openStream(), StandardCharsets.UTF_8))) {
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
                         String name = line.replaceAll("#.*", "").strip();
                         if (!name.isEmpty()) {
@@ -67,7 +67,8 @@ public final class StepHandlers {
         try {
             Class<?> type = Class.forName(name, false, loader);
             if (!StepHandler.class.isAssignableFrom(type) || type.getAnnotation(TaskType.class) == null) {
-                throw new IllegalStateException(registry + ": " + name + " is not a StepHandler annotated with @TaskType");
+                throw new IllegalStateException(
+                        registry + ": " + name + " is not a StepHandler annotated with @TaskType");
             }
             return (Class<? extends StepHandler<?, ?>>) type;
         } catch (ClassNotFoundException e) {
@@ -91,7 +92,8 @@ public final class StepHandlers {
         } catch (InstantiationException | IllegalAccessException e) {
             throw new IllegalStateException("cannot build " + type.getName(), e);
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("cannot build " + type.getName() + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "cannot build " + type.getName() + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 

@@ -19,8 +19,15 @@ import java.util.Objects;
  *
  * @param quizExports folder the reviewed quizzes are written to (GIFT and Moodle XML)
  */
-public record TrainflowPorts(LmsPort lms, HcmPort hcm, AiPort ai, CataloguePort catalogue,
-                             OutcomeStore outcomes, DelegationStore delegations, Clock clock, Path quizExports) {
+public record TrainflowPorts(
+        LmsPort lms,
+        HcmPort hcm,
+        AiPort ai,
+        CataloguePort catalogue,
+        OutcomeStore outcomes,
+        DelegationStore delegations,
+        Clock clock,
+        Path quizExports) {
 
     public TrainflowPorts {
         Objects.requireNonNull(lms, "lms");
@@ -34,8 +41,14 @@ public record TrainflowPorts(LmsPort lms, HcmPort hcm, AiPort ai, CataloguePort 
     }
 
     /** Reviewed quizzes go to {@link #DEFAULT_QUIZ_EXPORTS}. */
-    public TrainflowPorts(LmsPort lms, HcmPort hcm, AiPort ai, CataloguePort catalogue, OutcomeStore outcomes,
-                          DelegationStore delegations, Clock clock) {
+    public TrainflowPorts(
+            LmsPort lms,
+            HcmPort hcm,
+            AiPort ai,
+            CataloguePort catalogue,
+            OutcomeStore outcomes,
+            DelegationStore delegations,
+            Clock clock) {
         this(lms, hcm, ai, catalogue, outcomes, delegations, clock, DEFAULT_QUIZ_EXPORTS);
     }
 
@@ -55,7 +68,7 @@ public record TrainflowPorts(LmsPort lms, HcmPort hcm, AiPort ai, CataloguePort 
     public static TrainflowPorts sample(SampleOrganisation org, Clock clock) {
         DelegationStore delegations = new InMemoryDelegationStore();
         org.delegations().forEach(delegations::save);
-        return new TrainflowPorts(org.lms(), org.hcm(), org.ai(), org.catalogue(), new InMemoryOutcomeStore(),
-                delegations, clock);
+        return new TrainflowPorts(
+                org.lms(), org.hcm(), org.ai(), org.catalogue(), new InMemoryOutcomeStore(), delegations, clock);
     }
 }

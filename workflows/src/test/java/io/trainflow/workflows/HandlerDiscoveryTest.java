@@ -22,13 +22,15 @@ class HandlerDiscoveryTest {
         List<String> annotated;
         try (Stream<Path> files = Files.walk(classes)) {
             List<String> names = files.filter(p -> p.toString().endsWith("Handler.class"))
-                    .map(p -> classes.relativize(p).toString().replace('/', '.').replaceAll("\\.class$", "")).toList();
+                    .map(p -> classes.relativize(p).toString().replace('/', '.').replaceAll("\\.class$", ""))
+                    .toList();
             annotated = new java.util.ArrayList<>();
             for (String name : names) {
                 Class<?> type = Class.forName(name);
                 // Camunda's own connectors (io.camunda:...) run on their Camel runtime, which the application adds
                 // beside the discovered handlers (RestConnector.with): they take no ports
-                if (type.isAnnotationPresent(TaskType.class) && StepHandler.class.isAssignableFrom(type)
+                if (type.isAnnotationPresent(TaskType.class)
+                        && StepHandler.class.isAssignableFrom(type)
                         && !type.getAnnotation(TaskType.class).value().startsWith("io.camunda:")) {
                     annotated.add(name);
                 }
@@ -36,11 +38,13 @@ class HandlerDiscoveryTest {
         }
 
         assertThat(StepHandlers.types().stream().map(Class::getName).toList())
-                .as("every @TaskType handler is in " + StepHandlers.REGISTRY).containsExactlyInAnyOrderElementsOf(annotated);
+                .as("every @TaskType handler is in " + StepHandlers.REGISTRY)
+                .containsExactlyInAnyOrderElementsOf(annotated);
 
-        List<StepHandler<?, ?>> built = StepHandlers.all(TrainflowPorts.sample(SampleOrganisation.fromClasspath(),
-                Clock.systemUTC()));
+        List<StepHandler<?, ?>> built =
+                StepHandlers.all(TrainflowPorts.sample(SampleOrganisation.fromClasspath(), Clock.systemUTC()));
         assertThat(built.stream().map(h -> h.getClass().getName()).toList())
-                .containsExactlyElementsOf(StepHandlers.types().stream().map(Class::getName).toList());
+                .containsExactlyElementsOf(
+                        StepHandlers.types().stream().map(Class::getName).toList());
     }
 }

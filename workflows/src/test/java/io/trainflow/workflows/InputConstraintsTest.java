@@ -32,9 +32,13 @@ import org.junit.jupiter.api.Test;
  */
 class InputConstraintsTest {
 
-    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
-    private static final Set<Class<? extends Annotation>> REQUIRED = Set.of(NotNull.class, NotBlank.class, NotEmpty.class);
+    private static final Validator VALIDATOR = Validation.byDefaultProvider()
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory()
+            .getValidator();
+    private static final Set<Class<? extends Annotation>> REQUIRED =
+            Set.of(NotNull.class, NotBlank.class, NotEmpty.class);
 
     /**
      * Inputs the template requires (a process must map them) whose null or empty value still means something, so
@@ -42,10 +46,10 @@ class InputConstraintsTest {
      */
     private static final Set<String> NULL_MEANS_SOMETHING = Set.of(
             "send-notification.recipient", // nobody to tell (a learner without a manager): nothing is sent
-            "export-quiz.quizReviews");     // no decisions: the review is incomplete, the REVIEW_INCOMPLETE error
+            "export-quiz.quizReviews"); // no decisions: the review is incomplete, the REVIEW_INCOMPLETE error
 
-    private final HandlerRegistry registry = new HandlerRegistry(StepHandlers.all(
-            TrainflowPorts.sample(SampleOrganisation.fromClasspath(), Clock.systemUTC())));
+    private final HandlerRegistry registry = new HandlerRegistry(
+            StepHandlers.all(TrainflowPorts.sample(SampleOrganisation.fromClasspath(), Clock.systemUTC())));
 
     @Test
     void theTemplatesRequiredInputsAreExactlyTheConstrainedOnes() {
@@ -53,7 +57,8 @@ class InputConstraintsTest {
         Set<String> optionalButRequired = new TreeSet<>();
         for (Class<? extends StepHandler<?, ?>> type : StepHandlers.types()) {
             Class<?> input = HandlerRegistry.ioTypes(type)[0];
-            String task = type.getAnnotation(io.trainflow.workflows.api.TaskType.class).value();
+            String task = type.getAnnotation(io.trainflow.workflows.api.TaskType.class)
+                    .value();
             for (RecordComponent component : input.getRecordComponents()) {
                 Doc doc = component.getAnnotation(Doc.class);
                 boolean optional = doc != null && doc.optional();
@@ -66,15 +71,19 @@ class InputConstraintsTest {
                 }
             }
         }
-        assertThat(optionalButRequired).as("optional in the template, refused when missing").isEmpty();
-        assertThat(requiredUnconstrained).as("required by the template, not refused when missing")
+        assertThat(optionalButRequired)
+                .as("optional in the template, refused when missing")
+                .isEmpty();
+        assertThat(requiredUnconstrained)
+                .as("required by the template, not refused when missing")
                 .containsExactlyInAnyOrderElementsOf(NULL_MEANS_SOMETHING);
     }
 
     @Test
     void aStepWithoutItsInputsIsRefusedAtBindingNamingEachOneItNeeds() {
         for (Class<? extends StepHandler<?, ?>> type : StepHandlers.types()) {
-            String task = type.getAnnotation(io.trainflow.workflows.api.TaskType.class).value();
+            String task = type.getAnnotation(io.trainflow.workflows.api.TaskType.class)
+                    .value();
             RegisteredHandler handler = registry.find(task).orElseThrow();
             Class<?> input = HandlerRegistry.ioTypes(type)[0];
             Set<String> needed = new TreeSet<>();
@@ -85,7 +94,8 @@ class InputConstraintsTest {
             }
             assertThat(needed).as("%s needs some input", task).isNotEmpty();
             assertThatThrownBy(() -> new StepInvoker().invoke(handler, Map.of()))
-                    .as(task).isInstanceOfSatisfying(StepInputException.class, refused -> {
+                    .as(task)
+                    .isInstanceOfSatisfying(StepInputException.class, refused -> {
                         assertThat(refused.fields().keySet()).as(task).containsExactlyInAnyOrderElementsOf(needed);
                         assertThat(refused.getMessage()).startsWith("Input of task type '" + task + "' is not valid: ");
                     });
@@ -94,7 +104,8 @@ class InputConstraintsTest {
 
     private static boolean required(Class<?> input, String name) {
         PropertyDescriptor property = VALIDATOR.getConstraintsForClass(input).getConstraintsForProperty(name);
-        return property != null && property.getConstraintDescriptors().stream()
-                .anyMatch(c -> REQUIRED.contains(c.getAnnotation().annotationType()));
+        return property != null
+                && property.getConstraintDescriptors().stream()
+                        .anyMatch(c -> REQUIRED.contains(c.getAnnotation().annotationType()));
     }
 }

@@ -36,14 +36,15 @@ public final class Sample {
     public Profile profile(String employeeId) {
         try {
             return new LoadProfileHandler(ports.hcm(), ports.lms(), ports.catalogue())
-                    .handle(new LoadProfileHandler.Input(employeeId)).profile();
+                    .handle(new LoadProfileHandler.Input(employeeId))
+                    .profile();
         } catch (BusinessError e) {
             throw new AssertionError(e);
         }
     }
 
     public static Map<String, Object> variables(Object output) {
-        return JSON.convertValue(output, new TypeReference<Map<String, Object>>() { });
+        return JSON.convertValue(output, new TypeReference<Map<String, Object>>() {});
     }
 
     public static <T> T input(Map<String, Object> variables, Class<T> type) {

@@ -50,18 +50,24 @@ class StepHandlersTest {
 
     @Test
     void oneHandlerPerTaskTypeInTheContractedClass() {
-        Map<String, String> actual = handlers.stream().collect(Collectors.toMap(
-                h -> h.getClass().getAnnotation(TaskType.class).value(), h -> h.getClass().getName()));
+        Map<String, String> actual = handlers.stream()
+                .collect(Collectors.toMap(
+                        h -> h.getClass().getAnnotation(TaskType.class).value(),
+                        h -> h.getClass().getName()));
 
         assertThat(actual).hasSize(CONTRACT.size());
-        CONTRACT.forEach((type, spec) -> assertThat(actual.get(type)).as(type).isEqualTo("io.trainflow.workflows." + spec.get(0)));
+        CONTRACT.forEach((type, spec) ->
+                assertThat(actual.get(type)).as(type).isEqualTo("io.trainflow.workflows." + spec.get(0)));
     }
 
     @Test
     void businessErrorsAreExactlyTheContractedCodes() {
         for (StepHandler<?, ?> h : handlers) {
             TaskType t = h.getClass().getAnnotation(TaskType.class);
-            assertThat(t.errors()).as(t.value()).containsExactlyElementsOf(CONTRACT.get(t.value()).subList(1, CONTRACT.get(t.value()).size()));
+            assertThat(t.errors())
+                    .as(t.value())
+                    .containsExactlyElementsOf(CONTRACT.get(t.value())
+                            .subList(1, CONTRACT.get(t.value()).size()));
             assertThat(t.name()).isNotBlank();
             assertThat(t.description()).isNotBlank();
         }
@@ -73,10 +79,17 @@ class StepHandlersTest {
             ParameterizedType io = (ParameterizedType) h.getClass().getGenericInterfaces()[0];
             Class<?> in = (Class<?>) io.getActualTypeArguments()[0];
             Class<?> out = (Class<?>) io.getActualTypeArguments()[1];
-            assertThat(in.isRecord() && out.isRecord()).as(h.getClass().getSimpleName()).isTrue();
-            assertThat(in.getAnnotation(JsonIgnoreProperties.class)).as(in.getName()).isNotNull();
-            Stream.of(in, out).flatMap(c -> Stream.of(c.getRecordComponents()))
-                    .forEach(rc -> assertThat(doc(rc)).as(rc.getDeclaringRecord().getName() + "." + rc.getName()).isNotNull());
+            assertThat(in.isRecord() && out.isRecord())
+                    .as(h.getClass().getSimpleName())
+                    .isTrue();
+            assertThat(in.getAnnotation(JsonIgnoreProperties.class))
+                    .as(in.getName())
+                    .isNotNull();
+            Stream.of(in, out)
+                    .flatMap(c -> Stream.of(c.getRecordComponents()))
+                    .forEach(rc -> assertThat(doc(rc))
+                            .as(rc.getDeclaringRecord().getName() + "." + rc.getName())
+                            .isNotNull());
         }
     }
 
@@ -87,12 +100,23 @@ class StepHandlersTest {
     @Test
     void handlersNeverTouchTheEngineOrHttp() throws IOException {
         Path root = Path.of("src/main/java/io/trainflow/workflows");
-        List<String> features = List.of("profile", "needs", "path", "sessions", "budget", "approval", "notify",
-                "enrolment", "progress", "evaluation", "programme");
+        List<String> features = List.of(
+                "profile",
+                "needs",
+                "path",
+                "sessions",
+                "budget",
+                "approval",
+                "notify",
+                "enrolment",
+                "progress",
+                "evaluation",
+                "programme");
         for (String feature : features) {
             try (Stream<Path> files = Files.walk(root.resolve(feature))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    assertThat(Files.readString(f)).as(f.toString())
+                    assertThat(Files.readString(f))
+                            .as(f.toString())
                             .doesNotContain("org.flowable", "io.camunda", "java.net.http", "HttpClient");
                 }
             }

@@ -24,13 +24,16 @@ class WalkthroughTest {
     final Map<String, Object> vars = new HashMap<>();
 
     WalkthroughTest() {
-        StepHandlers.all(sample.ports).forEach(h -> byType.put(h.getClass().getAnnotation(TaskType.class).value(), h));
+        StepHandlers.all(sample.ports)
+                .forEach(h ->
+                        byType.put(h.getClass().getAnnotation(TaskType.class).value(), h));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     void run(String type, Map<String, Object> localInputs) throws BusinessError {
         StepHandler handler = byType.get(type);
-        Class<?> in = (Class<?>) ((ParameterizedType) handler.getClass().getGenericInterfaces()[0]).getActualTypeArguments()[0];
+        Class<?> in = (Class<?>)
+                ((ParameterizedType) handler.getClass().getGenericInterfaces()[0]).getActualTypeArguments()[0];
         Map<String, Object> visible = new HashMap<>(vars);
         visible.putAll(localInputs);
         vars.putAll(Sample.variables(handler.handle(Sample.input(visible, in))));
@@ -43,8 +46,19 @@ class WalkthroughTest {
     @Test
     @SuppressWarnings("unchecked")
     void aliceFromRequestToReport() throws BusinessError {
-        vars.putAll(Map.of("requestId", "REQ-1", "employeeId", "1004", "requestedBy", "alice.martin",
-                "origin", "employee-request", "programmeId", "P-1", "requestedCourseIds", List.of()));
+        vars.putAll(Map.of(
+                "requestId",
+                "REQ-1",
+                "employeeId",
+                "1004",
+                "requestedBy",
+                "alice.martin",
+                "origin",
+                "employee-request",
+                "programmeId",
+                "P-1",
+                "requestedCourseIds",
+                List.of()));
 
         run("hcm-load-profile");
         run("analyse-needs");
@@ -58,10 +72,20 @@ class WalkthroughTest {
         assertThat(vars.get("approver")).isEqualTo("sophie.laurent");
         run("lms-enrol");
         run("lms-create-calendar-events");
-        run("send-notification", Map.of("recipient", "alice.martin", "template", "enrolled",
-                "data", Map.of("courses", vars.get("learningPath"), "trainingDeadline", vars.get("trainingDeadline"))));
-        assertThat(sample.org.sampleLms().messagesTo("alice.martin")).extracting(SampleLms.SentMessage::text)
-                .singleElement().asString().contains("Python for Automation");
+        run(
+                "send-notification",
+                Map.of(
+                        "recipient",
+                        "alice.martin",
+                        "template",
+                        "enrolled",
+                        "data",
+                        Map.of("courses", vars.get("learningPath"), "trainingDeadline", vars.get("trainingDeadline"))));
+        assertThat(sample.org.sampleLms().messagesTo("alice.martin"))
+                .extracting(SampleLms.SentMessage::text)
+                .singleElement()
+                .asString()
+                .contains("Python for Automation");
 
         sample.clock.advance(Duration.ofDays(10));
         sample.org.advanceProgress("alice.martin");
@@ -79,7 +103,9 @@ class WalkthroughTest {
         run("ai-summarise-feedback");
 
         Map<String, Object> report = (Map<String, Object>) vars.get("report");
-        assertThat(report).containsEntry("cohortSize", 1).containsEntry("completed", 1)
+        assertThat(report)
+                .containsEntry("cohortSize", 1)
+                .containsEntry("completed", 1)
                 .containsEntry("averageReviewDelta", 6.0);
         assertThat((List<String>) report.get("comments")).hasSize(2);
         assertThat((Map<String, Object>) vars.get("feedbackSummary")).containsKey("engine");

@@ -39,8 +39,14 @@ public final class LearningPathBench {
         int threads = Runtime.getRuntime().availableProcessors();
         SyntheticCatalogue data = new SyntheticCatalogue(courses, 42);
         List<List<SkillNeed>> gaps = data.employees(employees);
-        System.out.printf(Locale.ROOT, "catalogue %d courses, %d skills; %d employees, %d gaps; %d threads%n",
-                courses, data.skills().size(), employees, gaps.stream().mapToInt(List::size).sum(), threads);
+        System.out.printf(
+                Locale.ROOT,
+                "catalogue %d courses, %d skills; %d employees, %d gaps; %d threads%n",
+                courses,
+                data.skills().size(),
+                employees,
+                gaps.stream().mapToInt(List::size).sum(),
+                threads);
 
         MiniLmEmbedder embedder = MiniLmEmbedder.shared(MiniLmEmbedder.Variant.QUANTISED);
         embedder.embed("warm-up"); // model load is start-up, not per organisation
@@ -52,7 +58,8 @@ public final class LearningPathBench {
         long start = System.nanoTime();
         long indexNanos;
         try (HeapSampler heap = HeapSampler.start()) {
-            OfflineAi ai = new OfflineAi(embedder, new FileEmbeddingCache(cacheDir), OfflineAi.DEFAULT_FLOOR, Clock.systemUTC());
+            OfflineAi ai = new OfflineAi(
+                    embedder, new FileEmbeddingCache(cacheDir), OfflineAi.DEFAULT_FLOOR, Clock.systemUTC());
             ai.indexCatalogue(data.courses());
             indexNanos = System.nanoTime() - start;
             ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -79,7 +86,8 @@ public final class LearningPathBench {
         try (HeapSampler heap = HeapSampler.start()) {
             for (int e = 0; e < base.length; e++) {
                 long t0 = System.nanoTime();
-                OfflineAi fresh = new OfflineAi(embedder, EmbeddingCache.none(), OfflineAi.DEFAULT_FLOOR, Clock.systemUTC());
+                OfflineAi fresh =
+                        new OfflineAi(embedder, EmbeddingCache.none(), OfflineAi.DEFAULT_FLOOR, Clock.systemUTC());
                 path(fresh, gaps.get(e), data);
                 base[e] = System.nanoTime() - t0;
             }
@@ -91,14 +99,33 @@ public final class LearningPathBench {
         System.out.println();
         System.out.println("| engine | employees | wall time | per employee p50 | p95 | peak heap |");
         System.out.println("|---|---|---|---|---|---|");
-        System.out.printf(Locale.ROOT, "| Trainflow: catalogue embedded once (%.1f s of the wall time), cached | %d | %.1f s | %.2f ms | %.2f ms | %d MiB |%n",
-                indexNanos / 1e9, employees, wall / 1e9, latency[employees / 2] / 1e6, latency[(int) (employees * 0.95)] / 1e6,
+        System.out.printf(
+                Locale.ROOT,
+                "| Trainflow: catalogue embedded once (%.1f s of the wall time), cached | %d | %.1f s | %.2f ms | %.2f ms | %d MiB |%n",
+                indexNanos / 1e9,
+                employees,
+                wall / 1e9,
+                latency[employees / 2] / 1e6,
+                latency[(int) (employees * 0.95)] / 1e6,
                 peak >> 20);
         Arrays.sort(base);
-        System.out.printf(Locale.ROOT, "| brute force: catalogue re-embedded per employee | %d measured, %d extrapolated | %.0f s (%.1f h) extrapolated, 1 thread; /%d threads: %.1f h | %.0f ms | %.0f ms (max of %d) | %d MiB |%n",
-                base.length, employees, baseMean * employees, baseMean * employees / 3600, threads, baseMean * employees / 3600 / threads,
-                base[base.length / 2] / 1e6, base[base.length - 1] / 1e6, base.length, basePeak >> 20);
-        System.out.printf(Locale.ROOT, "%nspeed-up per employee (median): %.0fx%n", (double) base[base.length / 2] / latency[employees / 2]);
+        System.out.printf(
+                Locale.ROOT,
+                "| brute force: catalogue re-embedded per employee | %d measured, %d extrapolated | %.0f s (%.1f h) extrapolated, 1 thread; /%d threads: %.1f h | %.0f ms | %.0f ms (max of %d) | %d MiB |%n",
+                base.length,
+                employees,
+                baseMean * employees,
+                baseMean * employees / 3600,
+                threads,
+                baseMean * employees / 3600 / threads,
+                base[base.length / 2] / 1e6,
+                base[base.length - 1] / 1e6,
+                base.length,
+                basePeak >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "%nspeed-up per employee (median): %.0fx%n",
+                (double) base[base.length / 2] / latency[employees / 2]);
     }
 
     /** What RankLearningPathHandler asks of the port: a ranking per gap, the best course per gap, explained. */

@@ -33,7 +33,8 @@ public final class BaselineLifecycle implements Lifecycle {
     private final DefaultClockImpl clock = new DefaultClockImpl();
     private final ProcessEngine engine;
 
-    public BaselineLifecycle(BenchDatabase db, Instant now, BenchOrganisation org, Path bpmn, Path convertedOut) throws Exception {
+    public BaselineLifecycle(BenchDatabase db, Instant now, BenchOrganisation org, Path bpmn, Path convertedOut)
+            throws Exception {
         this.db = db;
         clock.setCurrentTime(Date.from(now));
         NativeBpmn converter = new NativeBpmn();
@@ -57,16 +58,22 @@ public final class BaselineLifecycle implements Lifecycle {
         config.setIdGenerator(new org.flowable.common.engine.impl.persistence.StrongUuidGenerator());
         config.setAsyncExecutorDefaultTimerJobAcquireWaitTime(1_000);
         config.setAsyncExecutorDefaultAsyncJobAcquireWaitTime(1_000);
-        config.setBeans(Map.of("noopStep", new NoOpSteps(converter, org.departmentIds(), org.profiles(), clock),
-                "emptyList", List.of()));
+        config.setBeans(Map.of(
+                "noopStep",
+                new NoOpSteps(converter, org.departmentIds(), org.profiles(), clock),
+                "emptyList",
+                List.of()));
         this.engine = config.buildProcessEngine();
         // the same database tuning as TrainflowEngine (see its ExtraIndexes): a fix any Flowable user on H2 would make
-        try (var connection = db.dataSource().getConnection(); var statement = connection.createStatement()) {
-            statement.execute("CREATE INDEX IF NOT EXISTS TF_IDX_RU_VAR_EXEC_TASK ON ACT_RU_VARIABLE(EXECUTION_ID_, TASK_ID_)");
+        try (var connection = db.dataSource().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute(
+                    "CREATE INDEX IF NOT EXISTS TF_IDX_RU_VAR_EXEC_TASK ON ACT_RU_VARIABLE(EXECUTION_ID_, TASK_ID_)");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("baseline");
+        DeploymentBuilder deployment =
+                engine.getRepositoryService().createDeployment().name("baseline");
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             deployment.addBytes(f.getKey(), f.getValue());
         }
@@ -86,9 +93,17 @@ public final class BaselineLifecycle implements Lifecycle {
     @Override
     public String startCampaign() {
         String programmeId = "PRG-" + UUID.randomUUID().toString().substring(0, 8);
-        engine.getRuntimeService().startProcessInstanceByKey("training-programme", programmeId, Map.of(
-                "programmeId", programmeId, "department", SyntheticOrganisation.DEPARTMENT,
-                "requestedBy", SyntheticOrganisation.CAMPAIGN_OWNER));
+        engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        "training-programme",
+                        programmeId,
+                        Map.of(
+                                "programmeId",
+                                programmeId,
+                                "department",
+                                SyntheticOrganisation.DEPARTMENT,
+                                "requestedBy",
+                                SyntheticOrganisation.CAMPAIGN_OWNER));
         return programmeId;
     }
 
@@ -99,7 +114,10 @@ public final class BaselineLifecycle implements Lifecycle {
 
     @Override
     public int publishCompletions(ClientPool clients) {
-        List<Execution> waiting = engine.getRuntimeService().createExecutionQuery().activityId("wait-completion").list();
+        List<Execution> waiting = engine.getRuntimeService()
+                .createExecutionQuery()
+                .activityId("wait-completion")
+                .list();
         clients.forEach(waiting, e -> engine.getRuntimeService().messageEventReceived("training-completed", e.getId()));
         return waiting.size();
     }
@@ -116,9 +134,15 @@ public final class BaselineLifecycle implements Lifecycle {
 
     @Override
     public String verify(String programmeKey, int cohort) {
-        long completed = engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey("training-request").finished().list().stream()
-                .filter(p -> "completed".equals(p.getEndActivityId())).count();
+        long completed = engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("training-request")
+                .finished()
+                .list()
+                .stream()
+                .filter(p -> "completed".equals(p.getEndActivityId()))
+                .count();
         return "training-request instances ended at 'completed': " + completed + "/" + cohort;
     }
 

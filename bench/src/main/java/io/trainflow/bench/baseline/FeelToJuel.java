@@ -14,8 +14,7 @@ final class FeelToJuel {
     private static final Pattern LITERAL = Pattern.compile("\"[^\"]*\"");
     private static final Pattern CONDITION = Pattern.compile("[A-Za-z0-9_.\" <>=!]+");
 
-    private FeelToJuel() {
-    }
+    private FeelToJuel() {}
 
     static String body(String feel) {
         String text = feel.strip();

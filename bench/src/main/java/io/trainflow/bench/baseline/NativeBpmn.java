@@ -45,6 +45,7 @@ final class NativeBpmn {
 
     /** Element id to task type, and element id to constant outputs, for {@link NoOpSteps}. */
     final Map<String, String> types = new LinkedHashMap<>();
+
     final Map<String, Map<String, Object>> constants = new LinkedHashMap<>();
 
     byte[] convert(Path file) throws Exception {
@@ -62,7 +63,9 @@ final class NativeBpmn {
                 zeebe(step, "taskDefinition").ifPresent(def -> step(step, def.getAttribute("type")));
             }
             for (Element rule : bpmn(process, "businessRuleTask")) {
-                String decision = zeebe(rule, "calledDecision").map(d -> d.getAttribute("decisionId")).orElseThrow();
+                String decision = zeebe(rule, "calledDecision")
+                        .map(d -> d.getAttribute("decisionId"))
+                        .orElseThrow();
                 Element step = (Element) doc.renameNode(rule, BPMN, rule.getPrefix() + ":serviceTask");
                 step(step, "decision:" + decision);
             }
@@ -70,7 +73,8 @@ final class NativeBpmn {
             bpmn(process, "callActivity").forEach(call -> call(call, gatewayReads));
             for (Element loop : bpmn(process, "multiInstanceLoopCharacteristics")) {
                 zeebe(loop, "loopCharacteristics").ifPresent(z -> {
-                    loop.setAttributeNS(FLOWABLE, "flowable:collection", FeelToJuel.reference(z.getAttribute("inputCollection")));
+                    loop.setAttributeNS(
+                            FLOWABLE, "flowable:collection", FeelToJuel.reference(z.getAttribute("inputCollection")));
                     loop.setAttributeNS(FLOWABLE, "flowable:elementVariable", z.getAttribute("inputElement"));
                 });
             }
@@ -112,7 +116,8 @@ final class NativeBpmn {
                 task.setAttributeNS(FLOWABLE, "flowable:assignee", expressionOrText(a.getAttribute("assignee")));
             }
             if (!a.getAttribute("candidateGroups").isEmpty()) {
-                task.setAttributeNS(FLOWABLE, "flowable:candidateGroups", expressionOrText(a.getAttribute("candidateGroups")));
+                task.setAttributeNS(
+                        FLOWABLE, "flowable:candidateGroups", expressionOrText(a.getAttribute("candidateGroups")));
             }
         });
     }
@@ -124,9 +129,12 @@ final class NativeBpmn {
     private static void call(Element call, Set<String> gatewayReads) {
         Element called = zeebe(call, "calledElement").orElseThrow();
         call.setAttribute("calledElement", called.getAttribute("processId"));
-        call.setAttributeNS(FLOWABLE, "flowable:inheritVariables",
+        call.setAttributeNS(
+                FLOWABLE,
+                "flowable:inheritVariables",
                 String.valueOf(!"false".equals(called.getAttribute("propagateAllParentVariables"))));
-        if (child(call, BPMN, "multiInstanceLoopCharacteristics").filter(l -> !"true".equals(l.getAttribute("isSequential")))
+        if (child(call, BPMN, "multiInstanceLoopCharacteristics")
+                .filter(l -> !"true".equals(l.getAttribute("isSequential")))
                 .isPresent()) {
             // what a Flowable modeller does for a large parallel multi-instance: each child in its own job
             call.setAttributeNS(FLOWABLE, "flowable:async", "true");

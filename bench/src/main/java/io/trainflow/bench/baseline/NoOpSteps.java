@@ -36,7 +36,8 @@ public final class NoOpSteps implements JavaDelegate {
     private ArrayList<List<String>> batches() {
         ArrayList<List<String>> batches = new ArrayList<>();
         for (int from = 0; from < department.size(); from += ListDepartmentHandler.DEFAULT_BATCH) {
-            batches.add(new ArrayList<>(department.subList(from, Math.min(department.size(), from + ListDepartmentHandler.DEFAULT_BATCH))));
+            batches.add(new ArrayList<>(
+                    department.subList(from, Math.min(department.size(), from + ListDepartmentHandler.DEFAULT_BATCH))));
         }
         return batches;
     }
@@ -53,22 +54,30 @@ public final class NoOpSteps implements JavaDelegate {
                 execution.setVariable("employeeIds", new ArrayList<>(department));
                 execution.setVariable("employeeBatches", batches());
             }
-            case "hcm-load-profile" -> execution.setVariable("profile",
-                    new HashMap<>(profiles.get(String.valueOf(execution.getVariable("employeeId")))));
+            case "hcm-load-profile" ->
+                execution.setVariable(
+                        "profile", new HashMap<>(profiles.get(String.valueOf(execution.getVariable("employeeId")))));
             case "analyse-needs" -> execution.setVariable("gapCount", 1);
-            case "match-sessions" -> execution.setVariable("trainingDeadline",
-                    clock.getCurrentTime().toInstant().plus(Duration.ofDays(60)).toString());
-            case "decision:approval-routing" -> execution.setVariable("routing",
-                    new HashMap<>(Map.of("needsLdApproval", false, "needsBudgetApproval", false)));
+            case "match-sessions" ->
+                execution.setVariable(
+                        "trainingDeadline",
+                        clock.getCurrentTime()
+                                .toInstant()
+                                .plus(Duration.ofDays(60))
+                                .toString());
+            case "decision:approval-routing" ->
+                execution.setVariable(
+                        "routing", new HashMap<>(Map.of("needsLdApproval", false, "needsBudgetApproval", false)));
             case "resolve-approver" -> {
                 Object profile = execution.getVariable("profile");
                 execution.setVariable("approver", ((Map<?, ?>) profile).get("managerUsername"));
                 execution.setVariable("approverGroups", new ArrayList<String>());
             }
-            case "hcm-current-manager" -> execution.setVariable("currentManager",
-                    ((Map<?, ?>) execution.getVariable("profile")).get("managerUsername"));
-            case "lms-check-progress" -> execution.setVariable("progress",
-                    new HashMap<>(Map.of("inactiveDays", 0, "allCompleted", true)));
+            case "hcm-current-manager" ->
+                execution.setVariable(
+                        "currentManager", ((Map<?, ?>) execution.getVariable("profile")).get("managerUsername"));
+            case "lms-check-progress" ->
+                execution.setVariable("progress", new HashMap<>(Map.of("inactiveDays", 0, "allCompleted", true)));
             default -> {
                 // nothing downstream reads this step's output
             }

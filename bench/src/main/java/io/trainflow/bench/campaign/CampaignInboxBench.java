@@ -34,8 +34,7 @@ import org.flowable.task.api.Task;
  */
 public final class CampaignInboxBench {
 
-    private CampaignInboxBench() {
-    }
+    private CampaignInboxBench() {}
 
     public static void main(String[] args) throws Exception {
         int people = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -65,13 +64,25 @@ public final class CampaignInboxBench {
         config.setConnectionTimeout(30_000);
         try (HikariDataSource pool = new HikariDataSource(config)) {
             TrainflowPorts ports = org.ports(new JdbcOutcomeStore(pool), clock);
-            TrainflowEngine engine = TrainflowEngine.builder().dataSource(pool).name("campaign-bench")
-                    .handlers(new HandlerRegistry(StepHandlers.all(ports))).directory(org.directory()).clock(clock)
-                    .workerThreads(4).backgroundConnections(share).background(true).build();
+            TrainflowEngine engine = TrainflowEngine.builder()
+                    .dataSource(pool)
+                    .name("campaign-bench")
+                    .handlers(new HandlerRegistry(StepHandlers.all(ports)))
+                    .directory(org.directory())
+                    .clock(clock)
+                    .workerThreads(4)
+                    .backgroundConnections(share)
+                    .background(true)
+                    .build();
             try {
                 engine.deployments().deployFolder(SampleLifecycle.bpmnFolder());
                 UserTasks tasks = new UserTasks(engine.flowable(), org.directory());
-                Intake intake = new Intake(engine.processStarter(), engine.openRequests(), ports.hcm(), ports.catalogue(), org.directory());
+                Intake intake = new Intake(
+                        engine.processStarter(),
+                        engine.openRequests(),
+                        ports.hcm(),
+                        ports.catalogue(),
+                        org.directory());
                 ExecutorService api = Executors.newSingleThreadExecutor(r -> new Thread(r, "http-nio-bench"));
                 List<Long> millis = new ArrayList<>();
                 int failed = 0;
@@ -95,10 +106,17 @@ public final class CampaignInboxBench {
                 }
                 long requests = startedRequests(engine);
                 Collections.sort(millis);
-                String result = String.format("share %s: %d inbox pages in %d s during a %d-person campaign (%d requests started):"
+                String result = String.format(
+                        "share %s: %d inbox pages in %d s during a %d-person campaign (%d requests started):"
                                 + " p50 %d ms, p95 %d ms, max %d ms, failed or over 30 s %d",
-                        share == 0 ? "none (pool unshared)" : share + " of 10", millis.size(), seconds, people, requests,
-                        percentile(millis, 50), percentile(millis, 95), millis.isEmpty() ? 0 : millis.get(millis.size() - 1),
+                        share == 0 ? "none (pool unshared)" : share + " of 10",
+                        millis.size(),
+                        seconds,
+                        people,
+                        requests,
+                        percentile(millis, 50),
+                        percentile(millis, 95),
+                        millis.isEmpty() ? 0 : millis.get(millis.size() - 1),
                         failed);
                 System.out.println(result); // before closing: a close racing the campaign's jobs may throw
                 return result;
@@ -106,7 +124,8 @@ public final class CampaignInboxBench {
                 try {
                     engine.close();
                 } catch (RuntimeException e) {
-                    System.out.println("(closing the engine mid-campaign: " + e.getClass().getSimpleName() + ")");
+                    System.out.println(
+                            "(closing the engine mid-campaign: " + e.getClass().getSimpleName() + ")");
                 }
             }
         }
@@ -116,8 +135,12 @@ public final class CampaignInboxBench {
     private static long startedRequests(TrainflowEngine engine) {
         ExecutorService api = Executors.newSingleThreadExecutor(r -> new Thread(r, "http-nio-bench-count"));
         try {
-            return api.submit(() -> engine.flowable().getHistoryService().createHistoricProcessInstanceQuery()
-                    .processDefinitionKey("training-request").count()).get(35, TimeUnit.SECONDS);
+            return api.submit(() -> engine.flowable()
+                            .getHistoryService()
+                            .createHistoricProcessInstanceQuery()
+                            .processDefinitionKey("training-request")
+                            .count())
+                    .get(35, TimeUnit.SECONDS);
         } catch (Exception e) {
             return -1;
         } finally {
@@ -137,6 +160,8 @@ public final class CampaignInboxBench {
     }
 
     private static long percentile(List<Long> sorted, int p) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        return sorted.isEmpty()
+                ? 0
+                : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 }

@@ -10,12 +10,12 @@ import java.sql.Statement;
 /** Single-row commits per second on an H2 file with the given URL options: the raw cost of writing each commit. */
 final class CommitRate {
 
-    private CommitRate() {
-    }
+    private CommitRate() {}
 
     static double perSecond(Path dir, String options, int commits) throws Exception {
         Files.createDirectories(dir);
-        String url = "jdbc:h2:file:" + dir.resolve("commits-" + System.nanoTime()).toAbsolutePath() + options;
+        String url =
+                "jdbc:h2:file:" + dir.resolve("commits-" + System.nanoTime()).toAbsolutePath() + options;
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE t (id INT PRIMARY KEY, payload VARCHAR(200))");

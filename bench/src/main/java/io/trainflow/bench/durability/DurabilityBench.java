@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class DurabilityBench {
 
-    private DurabilityBench() {
-    }
+    private DurabilityBench() {}
 
     public static void main(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
@@ -27,8 +26,13 @@ public final class DurabilityBench {
         int kills = option(a, "--kills", 3);
         Path work = Files.createTempDirectory("trainflow-durability");
         StringBuilder out = new StringBuilder();
-        out.append("cohort ").append(cohort).append(", ").append(Runtime.getRuntime().availableProcessors())
-                .append(" CPUs, Java ").append(System.getProperty("java.version")).append("\n\n");
+        out.append("cohort ")
+                .append(cohort)
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" CPUs, Java ")
+                .append(System.getProperty("java.version"))
+                .append("\n\n");
         int commits = option(a, "--commits", 5000);
         if (commits > 0) {
             // alternated three times, so JIT warm-up and the machine's load do not favour one setting
@@ -36,8 +40,10 @@ public final class DurabilityBench {
             StringBuilder before = new StringBuilder();
             StringBuilder durable = new StringBuilder();
             for (int round = 0; round < 3; round++) {
-                before.append(String.format(" %.0f", CommitRate.perSecond(work.resolve("commits"), ";DB_CLOSE_DELAY=-1", commits)));
-                durable.append(String.format(" %.0f", CommitRate.perSecond(work.resolve("commits"), BenchDatabase.DURABLE, commits)));
+                before.append(String.format(
+                        " %.0f", CommitRate.perSecond(work.resolve("commits"), ";DB_CLOSE_DELAY=-1", commits)));
+                durable.append(String.format(
+                        " %.0f", CommitRate.perSecond(work.resolve("commits"), BenchDatabase.DURABLE, commits)));
             }
             out.append("| before: 500 ms write delay |").append(before).append(" |\n");
             out.append("| durable default |").append(durable).append(" |\n\n");
@@ -46,23 +52,34 @@ public final class DurabilityBench {
             out.append("| H2 settings | campaign: every employee has an approval task | approvals completed | "
                     + "approvals/s | follow-up completions/s | whole lifecycle after intake | end state |\n");
             out.append("|---|---:|---:|---:|---:|---:|---|\n");
-            for (Map.Entry<String, String> mode : List.of(Map.entry("before: 500 ms write delay (;DB_CLOSE_DELAY=-1)",
-                    ";DB_CLOSE_DELAY=-1"), Map.entry("durable default (" + BenchDatabase.DURABLE + ")", BenchDatabase.DURABLE))) {
+            for (Map.Entry<String, String> mode : List.of(
+                    Map.entry("before: 500 ms write delay (;DB_CLOSE_DELAY=-1)", ";DB_CLOSE_DELAY=-1"),
+                    Map.entry("durable default (" + BenchDatabase.DURABLE + ")", BenchDatabase.DURABLE))) {
                 System.setProperty("bench.h2.options", mode.getValue());
                 System.err.println("durability bench: " + mode.getKey());
                 RunResult r = EngineRuns.trainflow(work, cohort, false);
                 double approvals = r.steps().getOrDefault("approvals completed by the clients", Double.NaN);
-                double followUps = r.steps().entrySet().stream().filter(e -> e.getKey().endsWith("completed by the clients")
-                        && e.getKey().startsWith("follow-up")).mapToDouble(Map.Entry::getValue).sum();
-                out.append(String.format("| %s | %.1f s | %.1f s | %.1f | %.1f | %.1f s | %s |%n", mode.getKey(),
-                        r.intakeSeconds(), approvals, cohort / approvals, 3.0 * cohort / followUps, r.reportSeconds(),
+                double followUps = r.steps().entrySet().stream()
+                        .filter(e -> e.getKey().endsWith("completed by the clients")
+                                && e.getKey().startsWith("follow-up"))
+                        .mapToDouble(Map.Entry::getValue)
+                        .sum();
+                out.append(String.format(
+                        "| %s | %.1f s | %.1f s | %.1f | %.1f | %.1f s | %s |%n",
+                        mode.getKey(),
+                        r.intakeSeconds(),
+                        approvals,
+                        cohort / approvals,
+                        3.0 * cohort / followUps,
+                        r.reportSeconds(),
                         r.check()));
             }
             System.clearProperty("bench.h2.options");
         }
         if (!a.contains("--skip-restart") && kills > 0) {
-            out.append("\n").append(RestartBench.run(Path.of("plugin/target/trainflow.jar").toAbsolutePath(),
-                    work.resolve("restart"), kills));
+            out.append("\n")
+                    .append(RestartBench.run(
+                            Path.of("plugin/target/trainflow.jar").toAbsolutePath(), work.resolve("restart"), kills));
         }
         System.out.println(out);
         Path report = Path.of("bench/target/durability-results.md");

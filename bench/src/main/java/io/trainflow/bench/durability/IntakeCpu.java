@@ -13,8 +13,7 @@ import java.nio.file.Path;
  */
 public final class IntakeCpu {
 
-    private IntakeCpu() {
-    }
+    private IntakeCpu() {}
 
     public static void main(String[] args) throws Exception {
         int cohort = args.length > 0 ? Integer.parseInt(args[0]) : 120;
@@ -22,7 +21,8 @@ public final class IntakeCpu {
         Path work = Files.createTempDirectory("trainflow-intake-cpu");
         for (int run = 1; run <= runs; run++) {
             RunResult r = EngineRuns.trainflow(work, cohort, true);
-            System.out.printf("intake-cpu: run %d, cohort %d: intake %.1f s wall, %.1f s CPU (%.0f ms CPU per employee)%n",
+            System.out.printf(
+                    "intake-cpu: run %d, cohort %d: intake %.1f s wall, %.1f s CPU (%.0f ms CPU per employee)%n",
                     run, cohort, r.intakeSeconds(), r.cpuSeconds(), 1000 * r.cpuSeconds() / cohort);
         }
     }

@@ -27,8 +27,7 @@ final class RestartBench {
     private static final Pattern STEP_RAN = Pattern.compile("Step \\S+ \\(\\S+\\) ran$");
     private static final Pattern FAN_OUT = Pattern.compile("Step \\S+ \\(analyse-needs\\) ran$");
 
-    private RestartBench() {
-    }
+    private RestartBench() {}
 
     static String run(Path jar, Path dir, int kills) throws Exception {
         Files.createDirectories(dir);
@@ -52,8 +51,9 @@ final class RestartBench {
             running.awaitReady();
             long ready = running.ready.get();
             long firstStep = running.awaitFirstStep();
-            out.append(String.format("| %d | 2nd needs analysis of the campaign | %.1f s | %.1f s |%n", kill,
-                    (ready - started) / 1e9, (firstStep - started) / 1e9));
+            out.append(String.format(
+                    "| %d | 2nd needs analysis of the campaign | %.1f s | %.1f s |%n",
+                    kill, (ready - started) / 1e9, (firstStep - started) / 1e9));
         }
         running.process.destroy();
         running.process.waitFor(60, TimeUnit.SECONDS);
@@ -61,12 +61,15 @@ final class RestartBench {
     }
 
     private static void post(int port, String user, String path, String json) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
+        HttpURLConnection c = (HttpURLConnection)
+                URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
         c.setRequestMethod("POST");
         c.setDoOutput(true);
         c.setRequestProperty("Content-Type", "application/json");
-        c.setRequestProperty("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        c.setRequestProperty(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
         c.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
         if (c.getResponseCode() != 201) {
             throw new IllegalStateException(path + " answered " + c.getResponseCode());
@@ -91,9 +94,14 @@ final class RestartBench {
 
         static Run start(Path jar, Path dir, int port) throws IOException {
             String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx1g", "-jar", jar.toString(),
-                    "--logging.level.io.trainflow.workflows.engine.flowable.JobWorker=DEBUG"))
-                    .directory(dir.toFile()).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                            java,
+                            "-Xmx1g",
+                            "-jar",
+                            jar.toString(),
+                            "--logging.level.io.trainflow.workflows.engine.flowable.JobWorker=DEBUG"))
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true);
             builder.environment().put("TRAINFLOW_PORT", String.valueOf(port));
             builder.environment().put("TRAINFLOW_DEMO_PASSWORD", PASSWORD);
             Run run = new Run(builder.start(), port);
@@ -104,7 +112,8 @@ final class RestartBench {
         }
 
         private void read() {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     if (STEP_RAN.matcher(line).find()) {
@@ -131,8 +140,10 @@ final class RestartBench {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
             while (System.nanoTime() < deadline) {
                 try {
-                    HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/actuator/health")
-                            .toURL().openConnection();
+                    HttpURLConnection c =
+                            (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/actuator/health")
+                                    .toURL()
+                                    .openConnection();
                     c.setConnectTimeout(500);
                     if (c.getResponseCode() == 200) {
                         ready.compareAndSet(0, System.nanoTime());

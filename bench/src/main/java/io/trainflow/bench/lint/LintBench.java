@@ -19,11 +19,9 @@ import java.util.List;
  */
 public final class LintBench {
 
-    public record Result(double coldLintMillis, double coldProcessMillis, double warmMillis, int problems) {
-    }
+    public record Result(double coldLintMillis, double coldProcessMillis, double warmMillis, int problems) {}
 
-    private LintBench() {
-    }
+    private LintBench() {}
 
     /** Builds the linter exactly as LintCommand does and lints the folder; returns the problems. */
     static List<LintProblem> lint(Path folder) throws Exception {
@@ -35,8 +33,14 @@ public final class LintBench {
 
     public static Result run(Path folder) throws Exception {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
-                LintBench.class.getName(), folder.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        java(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LintBench.class.getName(),
+                        folder.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes()).strip();
         int exit = process.waitFor();
         double processMillis = (System.nanoTime() - start) / 1e6;

@@ -9,8 +9,7 @@ public final class Await {
 
     private static final long REPORT_EVERY = Duration.ofSeconds(30).toNanos();
 
-    private Await() {
-    }
+    private Await() {}
 
     public static void until(String what, Duration timeout, BooleanSupplier condition, Supplier<String> state) {
         long start = System.nanoTime();
@@ -18,7 +17,9 @@ public final class Await {
         long nextReport = start + REPORT_EVERY;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > nextReport) {
-                System.err.printf("    ... %d s waiting for %s; %s%n", (System.nanoTime() - start) / 1_000_000_000, what, state.get());
+                System.err.printf(
+                        "    ... %d s waiting for %s; %s%n",
+                        (System.nanoTime() - start) / 1_000_000_000, what, state.get());
                 nextReport += REPORT_EVERY;
             }
             if (System.nanoTime() > deadline) {

@@ -5,8 +5,7 @@ import java.lang.management.ManagementFactory;
 /** CPU time of the whole JVM (all threads, JIT and GC included), in nanoseconds. */
 public final class Cpu {
 
-    private Cpu() {
-    }
+    private Cpu() {}
 
     public static long processNanos() {
         var os = ManagementFactory.getOperatingSystemMXBean();

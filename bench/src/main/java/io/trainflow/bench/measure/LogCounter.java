@@ -16,7 +16,8 @@ public final class LogCounter extends AppenderBase<ILoggingEvent> {
 
     @Override
     protected void append(ILoggingEvent event) {
-        if (mentions(event.getThrowableProxy(), "OptimisticLocking") || event.getFormattedMessage().contains("OptimisticLocking")) {
+        if (mentions(event.getThrowableProxy(), "OptimisticLocking")
+                || event.getFormattedMessage().contains("OptimisticLocking")) {
             CONFLICTS.incrementAndGet();
         } else {
             OTHER.incrementAndGet();

@@ -44,8 +44,10 @@ public final class BenchOrganisation {
         var loaded = clock.instant().truncatedTo(ChronoUnit.DAYS);
         this.hcm = new IndexedHcm(org, LocalDate.ofInstant(loaded, ZoneOffset.UTC));
         List<Course> courses = cat.courses().stream()
-                .map(c -> new Course(c.id(), c.shortname(), c.fullname(), c.summary(), c.categoryId())).toList();
-        this.lms = new IndexedLms(courses, org.employees().stream().map(OrgData.Person::username).collect(Collectors.toSet()), clock);
+                .map(c -> new Course(c.id(), c.shortname(), c.fullname(), c.summary(), c.categoryId()))
+                .toList();
+        this.lms = new IndexedLms(
+                courses, org.employees().stream().map(OrgData.Person::username).collect(Collectors.toSet()), clock);
         this.catalogue = new IndexedCatalogue(cat, loaded);
     }
 
@@ -81,14 +83,25 @@ public final class BenchOrganisation {
     }
 
     public List<String> departmentIds() {
-        return hcm.employees(SyntheticOrganisation.DEPARTMENT).stream().map(e -> e.employeeId()).toList();
+        return hcm.employees(SyntheticOrganisation.DEPARTMENT).stream()
+                .map(e -> e.employeeId())
+                .toList();
     }
 
     /** Employee id to {employeeId, username, managerUsername, department}: what the baseline's no-op steps hand on. */
     public Map<String, Map<String, Object>> profiles() {
-        return org.employees().stream().collect(Collectors.toMap(OrgData.Person::employeeId, p -> Map.of(
-                "employeeId", p.employeeId(), "username", p.username(), "department", p.departmentId(),
-                "managerUsername", p.manager() == null ? "" : p.manager())));
+        return org.employees().stream()
+                .collect(Collectors.toMap(
+                        OrgData.Person::employeeId,
+                        p -> Map.of(
+                                "employeeId",
+                                p.employeeId(),
+                                "username",
+                                p.username(),
+                                "department",
+                                p.departmentId(),
+                                "managerUsername",
+                                p.manager() == null ? "" : p.manager())));
     }
 
     /** Every learner completes every course they are enrolled in. */

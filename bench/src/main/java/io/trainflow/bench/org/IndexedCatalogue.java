@@ -32,14 +32,19 @@ final class IndexedCatalogue implements CataloguePort {
     IndexedCatalogue(OrgData.Catalogue data, Instant anchor) {
         this.anchor = anchor;
         this.currency = data.currency() == null ? "EUR" : data.currency();
-        this.roles = data.roles().stream().map(r -> new Role(r.roleId(), r.title(), r.jobTitleIds(), r.requiredSkills())).toList();
+        this.roles = data.roles().stream()
+                .map(r -> new Role(r.roleId(), r.title(), r.jobTitleIds(), r.requiredSkills()))
+                .toList();
         this.offerings = data.courses().stream()
-                .map(c -> new CourseOffering(c.id(), c.skillIds(), c.tags(), c.cost(), currency)).toList();
+                .map(c -> new CourseOffering(c.id(), c.skillIds(), c.tags(), c.cost(), currency))
+                .toList();
         this.offeringById = offerings.stream().collect(Collectors.toMap(CourseOffering::courseId, Function.identity()));
         this.courseById = data.courses().stream().collect(Collectors.toMap(OrgData.CourseDef::id, Function.identity()));
         data.courses().forEach(c -> c.sessions().forEach(s -> courseOfSession.put(s.id(), c.id())));
-        this.budgets = data.budgets().stream().collect(Collectors.toMap(OrgData.BudgetDef::departmentId,
-                b -> new DepartmentBudget(b.departmentId(), b.allocated(), b.spent(), b.owner(), currency)));
+        this.budgets = data.budgets().stream()
+                .collect(Collectors.toMap(
+                        OrgData.BudgetDef::departmentId,
+                        b -> new DepartmentBudget(b.departmentId(), b.allocated(), b.spent(), b.owner(), currency)));
     }
 
     @Override
@@ -73,14 +78,18 @@ final class IndexedCatalogue implements CataloguePort {
         if (course == null) {
             return List.of();
         }
-        return course.sessions().stream().map(s -> session(courseId, s))
-                .sorted(Comparator.comparing(TrainingSession::start)).toList();
+        return course.sessions().stream()
+                .map(s -> session(courseId, s))
+                .sorted(Comparator.comparing(TrainingSession::start))
+                .toList();
     }
 
     private TrainingSession session(String courseId, OrgData.SessionDef s) {
         Instant start = anchor.plus(Duration.ofDays(s.startsInDays())).plus(Duration.ofHours(9));
-        Instant end = start.plus(Duration.ofDays(Math.max(1, s.durationDays()) - 1L)).plus(Duration.ofHours(8));
-        int booked = s.booked() + taken.getOrDefault(s.id(), new AtomicInteger()).get();
+        Instant end =
+                start.plus(Duration.ofDays(Math.max(1, s.durationDays()) - 1L)).plus(Duration.ofHours(8));
+        int booked =
+                s.booked() + taken.getOrDefault(s.id(), new AtomicInteger()).get();
         return new TrainingSession(s.id(), courseId, start, end, s.seats(), booked, s.trainer(), s.style());
     }
 
@@ -91,7 +100,9 @@ final class IndexedCatalogue implements CataloguePort {
             return false;
         }
         OrgData.SessionDef def = courseById.get(courseId).sessions().stream()
-                .filter(s -> s.id().equals(sessionId)).findFirst().orElseThrow();
+                .filter(s -> s.id().equals(sessionId))
+                .findFirst()
+                .orElseThrow();
         AtomicInteger count = taken.computeIfAbsent(sessionId, k -> new AtomicInteger());
         if (def.booked() + count.get() >= def.seats()) {
             return false;

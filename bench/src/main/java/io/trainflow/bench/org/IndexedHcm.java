@@ -37,29 +37,58 @@ final class IndexedHcm implements HcmPort {
 
     IndexedHcm(OrgData.Organisation org, LocalDate loaded) {
         this.loaded = loaded;
-        this.departments = org.departments().stream().map(d -> new Department(d.id(), d.name(), d.parentId())).toList();
-        this.skills = org.skills().stream().map(s -> new Skill(s.id(), s.name(), s.description())).toList();
-        Map<String, String> skillNames = org.skills().stream().collect(Collectors.toMap(OrgData.SkillDef::id, OrgData.SkillDef::name));
-        Map<String, String> titles = org.jobTitles().stream().collect(Collectors.toMap(OrgData.JobTitle::id, OrgData.JobTitle::title));
-        Map<String, String> units = org.departments().stream().collect(Collectors.toMap(OrgData.Unit::id, OrgData.Unit::name));
+        this.departments = org.departments().stream()
+                .map(d -> new Department(d.id(), d.name(), d.parentId()))
+                .toList();
+        this.skills = org.skills().stream()
+                .map(s -> new Skill(s.id(), s.name(), s.description()))
+                .toList();
+        Map<String, String> skillNames =
+                org.skills().stream().collect(Collectors.toMap(OrgData.SkillDef::id, OrgData.SkillDef::name));
+        Map<String, String> titles =
+                org.jobTitles().stream().collect(Collectors.toMap(OrgData.JobTitle::id, OrgData.JobTitle::title));
+        Map<String, String> units =
+                org.departments().stream().collect(Collectors.toMap(OrgData.Unit::id, OrgData.Unit::name));
         Map<String, String> idOfUsername = org.employees().stream()
                 .collect(Collectors.toMap(OrgData.Person::username, OrgData.Person::employeeId));
-        this.byId = org.employees().stream().collect(Collectors.toMap(OrgData.Person::employeeId, p -> new Employee(
-                p.employeeId(), p.username(), p.firstName(), p.lastName(), p.username() + "@acme.example", p.jobTitleId(),
-                titles.get(p.jobTitleId()), p.departmentId(), units.get(p.departmentId()),
-                p.manager() == null ? null : idOfUsername.get(p.manager()))));
+        this.byId = org.employees().stream()
+                .collect(Collectors.toMap(
+                        OrgData.Person::employeeId,
+                        p -> new Employee(
+                                p.employeeId(),
+                                p.username(),
+                                p.firstName(),
+                                p.lastName(),
+                                p.username() + "@acme.example",
+                                p.jobTitleId(),
+                                titles.get(p.jobTitleId()),
+                                p.departmentId(),
+                                units.get(p.departmentId()),
+                                p.manager() == null ? null : idOfUsername.get(p.manager()))));
         this.byUsername = byId.values().stream().collect(Collectors.toMap(Employee::username, Function.identity()));
-        this.byDepartment = org.employees().stream().collect(Collectors.groupingBy(OrgData.Person::departmentId,
-                Collectors.mapping(p -> byId.get(p.employeeId()), Collectors.toList())));
+        this.byDepartment = org.employees().stream()
+                .collect(Collectors.groupingBy(
+                        OrgData.Person::departmentId,
+                        Collectors.mapping(p -> byId.get(p.employeeId()), Collectors.toList())));
         this.ratings = new ConcurrentHashMap<>();
         for (OrgData.Person p : org.employees()) {
             if (p.reviewRating() != null) {
                 ratings.put(p.employeeId(), p.reviewRating());
             }
-            skillsById.put(p.employeeId(), p.skills() == null ? List.of() : p.skills().entrySet().stream()
-                    .map(e -> SkillLevels.withLevel(new EmployeeSkill(e.getKey(), skillNames.getOrDefault(e.getKey(), e.getKey()),
-                            e.getValue(), null), e.getValue(), null))
-                    .toList());
+            skillsById.put(
+                    p.employeeId(),
+                    p.skills() == null
+                            ? List.of()
+                            : p.skills().entrySet().stream()
+                                    .map(e -> SkillLevels.withLevel(
+                                            new EmployeeSkill(
+                                                    e.getKey(),
+                                                    skillNames.getOrDefault(e.getKey(), e.getKey()),
+                                                    e.getValue(),
+                                                    null),
+                                            e.getValue(),
+                                            null))
+                                    .toList());
         }
     }
 
@@ -111,8 +140,14 @@ final class IndexedHcm implements HcmPort {
             return Optional.empty();
         }
         LocalDate end = loaded.minusDays(150);
-        return Optional.of(new PerformanceReview("R-" + employeeId + "-0", employeeId, end.minusMonths(6).plusDays(1), end,
-                loaded.minusDays(120), rating, "Annual review"));
+        return Optional.of(new PerformanceReview(
+                "R-" + employeeId + "-0",
+                employeeId,
+                end.minusMonths(6).plusDays(1),
+                end,
+                loaded.minusDays(120),
+                rating,
+                "Annual review"));
     }
 
     @Override
@@ -122,9 +157,14 @@ final class IndexedHcm implements HcmPort {
 
     @Override
     public TrainingRecord recordTraining(String employeeId, TrainingRecord record) {
-        TrainingRecord stored = new TrainingRecord("TR-" + employeeId + "-" + nextId.getAndIncrement(), record.name(),
-                record.number(), record.issuedDate(), record.expiryDate());
-        records.computeIfAbsent(employeeId, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(stored);
+        TrainingRecord stored = new TrainingRecord(
+                "TR-" + employeeId + "-" + nextId.getAndIncrement(),
+                record.name(),
+                record.number(),
+                record.issuedDate(),
+                record.expiryDate());
+        records.computeIfAbsent(employeeId, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .add(stored);
         return stored;
     }
 }

@@ -64,13 +64,18 @@ final class IndexedLms implements LmsPort {
 
     @Override
     public List<Course> courses(Collection<String> courseIds) {
-        return courseIds.stream().distinct().map(courseById::get).filter(c -> c != null).toList();
+        return courseIds.stream()
+                .distinct()
+                .map(courseById::get)
+                .filter(c -> c != null)
+                .toList();
     }
 
     @Override
     public List<Enrolment> enrolments(String username) {
         return enrolments.getOrDefault(username, Map.of()).values().stream()
-                .sorted(Comparator.comparing(Enrolment::start).thenComparing(Enrolment::courseId)).toList();
+                .sorted(Comparator.comparing(Enrolment::start).thenComparing(Enrolment::courseId))
+                .toList();
     }
 
     @Override
@@ -80,7 +85,8 @@ final class IndexedLms implements LmsPort {
         }
         Map<String, Enrolment> mine = enrolments.computeIfAbsent(username, k -> new ConcurrentHashMap<>());
         Enrolment existing = mine.get(courseId);
-        Enrolment enrolment = new Enrolment(username, courseId, start, end, existing == null ? null : existing.lastAccess());
+        Enrolment enrolment =
+                new Enrolment(username, courseId, start, end, existing == null ? null : existing.lastAccess());
         mine.put(courseId, enrolment);
         return enrolment;
     }
@@ -111,17 +117,25 @@ final class IndexedLms implements LmsPort {
 
     @Override
     public List<CourseGrade> grades(String username, Collection<String> courseIds) {
-        return courseIds.stream().map(c -> grades.get(key(username, c))).filter(g -> g != null).toList();
+        return courseIds.stream()
+                .map(c -> grades.get(key(username, c)))
+                .filter(g -> g != null)
+                .toList();
     }
 
     @Override
     public List<FeedbackResponse> feedback(Collection<String> courseIds) {
-        return courseIds.stream().distinct().flatMap(c -> feedback.getOrDefault(c, List.of()).stream()).toList();
+        return courseIds.stream()
+                .distinct()
+                .flatMap(c -> feedback.getOrDefault(c, List.of()).stream())
+                .toList();
     }
 
     @Override
     public List<String> createCalendarEvents(List<CalendarEvent> events) {
-        return events.stream().map(e -> String.valueOf(nextId.getAndIncrement())).toList();
+        return events.stream()
+                .map(e -> String.valueOf(nextId.getAndIncrement()))
+                .toList();
     }
 
     @Override
@@ -140,8 +154,9 @@ final class IndexedLms implements LmsPort {
             enrolments.get(username).put(e.courseId(), new Enrolment(username, e.courseId(), e.start(), e.end(), now));
             completions.put(key(username, e.courseId()), now);
             grades.put(key(username, e.courseId()), new CourseGrade(username, e.courseId(), 55 + h % 46, 100, 60.0));
-            feedback.computeIfAbsent(e.courseId(), k -> new CopyOnWriteArrayList<>()).add(new FeedbackResponse(
-                    e.courseId(), username, 5 + (h / 7) % 6, COMMENTS.get((h / 13) % COMMENTS.size()), now));
+            feedback.computeIfAbsent(e.courseId(), k -> new CopyOnWriteArrayList<>())
+                    .add(new FeedbackResponse(
+                            e.courseId(), username, 5 + (h / 7) % 6, COMMENTS.get((h / 13) % COMMENTS.size()), now));
         }
     }
 }

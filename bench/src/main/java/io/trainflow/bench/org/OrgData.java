@@ -11,50 +11,59 @@ import java.util.Map;
  */
 public final class OrgData {
 
-    private OrgData() {
-    }
+    private OrgData() {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Organisation(String name, List<Unit> departments, List<JobTitle> jobTitles, List<SkillDef> skills,
-                               List<Person> employees) {
-    }
+    public record Organisation(
+            String name,
+            List<Unit> departments,
+            List<JobTitle> jobTitles,
+            List<SkillDef> skills,
+            List<Person> employees) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Unit(String id, String name, String parentId) {
-    }
+    public record Unit(String id, String name, String parentId) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record JobTitle(String id, String title) {
-    }
+    public record JobTitle(String id, String title) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SkillDef(String id, String name, String description) {
-    }
+    public record SkillDef(String id, String name, String description) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Person(String employeeId, String username, String firstName, String lastName, String jobTitleId,
-                         String departmentId, String manager, Double reviewRating, Map<String, Integer> skills) {
-    }
+    public record Person(
+            String employeeId,
+            String username,
+            String firstName,
+            String lastName,
+            String jobTitleId,
+            String departmentId,
+            String manager,
+            Double reviewRating,
+            Map<String, Integer> skills) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Catalogue(String currency, List<RoleDef> roles, List<CourseDef> courses, List<BudgetDef> budgets) {
-    }
+    public record Catalogue(String currency, List<RoleDef> roles, List<CourseDef> courses, List<BudgetDef> budgets) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RoleDef(String roleId, String title, List<String> jobTitleIds, Map<String, Integer> requiredSkills) {
-    }
+    public record RoleDef(String roleId, String title, List<String> jobTitleIds, Map<String, Integer> requiredSkills) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CourseDef(String id, String shortname, String fullname, String summary, String categoryId,
-                            List<String> tags, List<String> skillIds, double cost, List<SessionDef> sessions) {
-    }
+    public record CourseDef(
+            String id,
+            String shortname,
+            String fullname,
+            String summary,
+            String categoryId,
+            List<String> tags,
+            List<String> skillIds,
+            double cost,
+            List<SessionDef> sessions) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SessionDef(String id, int startsInDays, int durationDays, int seats, int booked, String trainer,
-                             String style) {
-    }
+    public record SessionDef(
+            String id, int startsInDays, int durationDays, int seats, int booked, String trainer, String style) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record BudgetDef(String departmentId, double allocated, double spent, String owner) {
-    }
+    public record BudgetDef(String departmentId, double allocated, double spent, String owner) {}
 }

@@ -17,12 +17,16 @@ import java.util.List;
  */
 public final class SamplePortCheck {
 
-    public record Result(int employees, double sampleLookupMicros, double indexedLookupMicros, int enrolments,
-                         double sampleFirstEnrolMillis, double sampleLastEnrolMillis, double indexedEnrolMicros) {
-    }
+    public record Result(
+            int employees,
+            double sampleLookupMicros,
+            double indexedLookupMicros,
+            int enrolments,
+            double sampleFirstEnrolMillis,
+            double sampleLastEnrolMillis,
+            double indexedEnrolMicros) {}
 
-    private SamplePortCheck() {
-    }
+    private SamplePortCheck() {}
 
     public static Result run(Path dir, int employees, int enrolments, Clock clock) {
         BenchOrganisation org = BenchOrganisation.generate(dir, employees, clock);
@@ -51,8 +55,8 @@ public final class SamplePortCheck {
             indexed.lms().enrol("engineer." + i, "101", start, end);
         }
         double indexedEnrol = (System.nanoTime() - i0) / 1e3 / enrolments;
-        return new Result(employees, sampleLookup, indexedLookup, enrolments, first / 1e6 / 100, last / 1e6 / 100,
-                indexedEnrol);
+        return new Result(
+                employees, sampleLookup, indexedLookup, enrolments, first / 1e6 / 100, last / 1e6 / 100, indexedEnrol);
     }
 
     private static double lookupMicros(HcmPort hcm, List<String> ids) {

@@ -30,8 +30,7 @@ public final class SyntheticOrganisation {
     public static final String HR_FALLBACK = "hr.fallback";
     static final int REPORTS_PER_MANAGER = 20;
 
-    private SyntheticOrganisation() {
-    }
+    private SyntheticOrganisation() {}
 
     /** Writes the five files into {@code dir} and returns the people written. */
     public static List<OrgData.Person> write(Path dir, int size) {
@@ -43,9 +42,19 @@ public final class SyntheticOrganisation {
             org.set("employees", Json.MAPPER.valueToTree(people));
             Files.writeString(dir.resolve("organisation.json"), Json.write(org));
             Files.writeString(dir.resolve("catalogue.json"), Json.write(catalogue()));
-            Files.writeString(dir.resolve("groups.json"), Json.write(Map.of(
-                    "ld-team", List.of(CAMPAIGN_OWNER), "hr-fallback", List.of(HR_FALLBACK),
-                    "budget-owners", List.of("eng.head", "ceo"), "sme", List.of(), "admins", List.of())));
+            Files.writeString(
+                    dir.resolve("groups.json"),
+                    Json.write(Map.of(
+                            "ld-team",
+                            List.of(CAMPAIGN_OWNER),
+                            "hr-fallback",
+                            List.of(HR_FALLBACK),
+                            "budget-owners",
+                            List.of("eng.head", "ceo"),
+                            "sme",
+                            List.of(),
+                            "admins",
+                            List.of())));
             Files.writeString(dir.resolve("delegations.json"), "[]");
             Files.writeString(dir.resolve("lms-history.json"), "{\"history\": []}");
             return people;
@@ -63,23 +72,42 @@ public final class SyntheticOrganisation {
         people.add(person("100000", "eng.head", "head-of-engineering", DEPARTMENT, "ceo", lead));
         int managers = Math.max(1, (size - 1 + REPORTS_PER_MANAGER) / (REPORTS_PER_MANAGER + 1));
         for (int m = 1; m <= managers && people.size() - 3 < size; m++) {
-            people.add(person(String.valueOf(100000 + m), "manager." + m, "engineering-manager", DEPARTMENT, "eng.head", lead));
+            people.add(person(
+                    String.valueOf(100000 + m), "manager." + m, "engineering-manager", DEPARTMENT, "eng.head", lead));
         }
         for (int i = 0; people.size() - 3 < size; i++) {
-            Map<String, Integer> skills = new LinkedHashMap<>(Map.of("java", 3, "sql", 3, "secure-coding", 3,
-                    "observability", 2, "python", 2));
+            Map<String, Integer> skills = new LinkedHashMap<>(
+                    Map.of("java", 3, "sql", 3, "secure-coding", 3, "observability", 2, "python", 2));
             skills.put(i % 2 == 0 ? "python" : "sql", 1);
-            people.add(person(String.valueOf(200000 + i), "engineer." + i, "software-engineer", DEPARTMENT,
-                    "manager." + (1 + i % managers), skills));
+            people.add(person(
+                    String.valueOf(200000 + i),
+                    "engineer." + i,
+                    "software-engineer",
+                    DEPARTMENT,
+                    "manager." + (1 + i % managers),
+                    skills));
         }
         return people;
     }
 
-    private static OrgData.Person person(String id, String username, String jobTitle, String department, String manager,
-                                         Map<String, Integer> skills) {
+    private static OrgData.Person person(
+            String id,
+            String username,
+            String jobTitle,
+            String department,
+            String manager,
+            Map<String, Integer> skills) {
         String[] name = username.split("\\.");
-        return new OrgData.Person(id, username, capitalise(name[0]), name.length > 1 ? capitalise(name[1]) : "X",
-                jobTitle, department, manager, 60.0 + Math.floorMod(username.hashCode(), 30), skills);
+        return new OrgData.Person(
+                id,
+                username,
+                capitalise(name[0]),
+                name.length > 1 ? capitalise(name[1]) : "X",
+                jobTitle,
+                department,
+                manager,
+                60.0 + Math.floorMod(username.hashCode(), 30),
+                skills);
     }
 
     private static String capitalise(String s) {
@@ -102,7 +130,8 @@ public final class SyntheticOrganisation {
     }
 
     private static JsonNode sample(String name) {
-        try (InputStream in = SampleOrganisation.class.getClassLoader()
+        try (InputStream in = SampleOrganisation.class
+                .getClassLoader()
                 .getResourceAsStream(SampleOrganisation.CLASSPATH_DIR + name)) {
             return Json.MAPPER.readTree(in);
         } catch (IOException e) {

@@ -31,8 +31,9 @@ public final class BenchDatabase implements AutoCloseable {
 
     public BenchDatabase(Path dir, String name) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath() + System.getProperty("bench.h2.options", DURABLE)
-                + (SQL_STATS ? ";QUERY_STATISTICS=TRUE;QUERY_STATISTICS_MAX_ENTRIES=1000" : ""));
+        config.setJdbcUrl(
+                "jdbc:h2:file:" + dir.resolve(name).toAbsolutePath() + System.getProperty("bench.h2.options", DURABLE)
+                        + (SQL_STATS ? ";QUERY_STATISTICS=TRUE;QUERY_STATISTICS_MAX_ENTRIES=1000" : ""));
         config.setUsername("sa");
         config.setPassword("");
         config.setMaximumPoolSize(POOL_SIZE);
@@ -49,7 +50,8 @@ public final class BenchDatabase implements AutoCloseable {
         if (SQL_STATS) {
             printStatistics();
         }
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
             // already closed
@@ -60,10 +62,16 @@ public final class BenchDatabase implements AutoCloseable {
     private void printStatistics() {
         String sql = "SELECT EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME, AVERAGE_ROW_COUNT, SQL_STATEMENT"
                 + " FROM INFORMATION_SCHEMA.QUERY_STATISTICS ORDER BY CUMULATIVE_EXECUTION_TIME DESC LIMIT 25";
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
             System.err.println("count | total ms | avg rows | statement");
             while (rs.next()) {
-                System.err.printf("%d | %.0f | %.1f | %s%n", rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
+                System.err.printf(
+                        "%d | %.0f | %.1f | %s%n",
+                        rs.getLong(1),
+                        rs.getDouble(2),
+                        rs.getDouble(3),
                         rs.getString(4).replaceAll("\\s+", " "));
             }
         } catch (SQLException e) {

@@ -27,7 +27,9 @@ public final class ClientPool implements AutoCloseable {
 
     /** Runs the action for every item, in parallel, and waits for all of them. */
     public <T> void forEach(List<T> items, Consumer<T> action) {
-        List<Future<?>> futures = items.stream().<Future<?>>map(item -> pool.submit(() -> retrying(item, action))).toList();
+        List<Future<?>> futures = items.stream()
+                .<Future<?>>map(item -> pool.submit(() -> retrying(item, action)))
+                .toList();
         for (Future<?> f : futures) {
             try {
                 f.get();

@@ -12,8 +12,7 @@ public final class EngineRuns {
 
     public static final int CLIENT_THREADS = 4;
 
-    private EngineRuns() {
-    }
+    private EngineRuns() {}
 
     public static RunResult trainflow(Path work, int cohort, boolean intakeOnly) {
         EngineClock clock = new EngineClock();
@@ -21,8 +20,8 @@ public final class EngineRuns {
         Path dir = work.resolve("trainflow-" + cohort + "-" + System.nanoTime());
         BenchOrganisation org = BenchOrganisation.generate(dir.resolve("org"), cohort, clock);
         try (ClientPool clients = new ClientPool(CLIENT_THREADS);
-             TrainflowLifecycle life = new TrainflowLifecycle(new BenchDatabase(dir, "db"), clock, org,
-                     SampleLifecycle.bpmnFolder())) {
+                TrainflowLifecycle life = new TrainflowLifecycle(
+                        new BenchDatabase(dir, "db"), clock, org, SampleLifecycle.bpmnFolder())) {
             Scenario scenario = new Scenario(life, org, cohort, clients);
             return intakeOnly ? scenario.runIntake() : scenario.run();
         }
@@ -34,8 +33,12 @@ public final class EngineRuns {
         Path dir = work.resolve("baseline-" + cohort + "-" + System.nanoTime());
         BenchOrganisation org = BenchOrganisation.generate(dir.resolve("org"), cohort, clock);
         try (ClientPool clients = new ClientPool(CLIENT_THREADS);
-             BaselineLifecycle life = new BaselineLifecycle(new BenchDatabase(dir, "db"), SampleLifecycle.START, org,
-                     SampleLifecycle.bpmnFolder(), work.resolve("baseline-bpmn"))) {
+                BaselineLifecycle life = new BaselineLifecycle(
+                        new BenchDatabase(dir, "db"),
+                        SampleLifecycle.START,
+                        org,
+                        SampleLifecycle.bpmnFolder(),
+                        work.resolve("baseline-bpmn"))) {
             Scenario scenario = new Scenario(life, org, cohort, clients);
             return intakeOnly ? scenario.runIntake() : scenario.run();
         } catch (RuntimeException e) {

@@ -17,10 +17,20 @@ import java.util.Map;
  * @param failedJobs         job failures the engine logged and retried: [optimistic-locking conflicts, other]
  * @param check              end-state check
  */
-public record RunResult(String engine, int cohort, double intakeSeconds, double reportSeconds,
-                        double reportBusySeconds, Map<String, Double> steps,
-                        long intakePeakHeap, long reportPeakHeap, double cpuSeconds, long clientConflicts, long incidents,
-                        long[] failedJobs, String check) {
+public record RunResult(
+        String engine,
+        int cohort,
+        double intakeSeconds,
+        double reportSeconds,
+        double reportBusySeconds,
+        Map<String, Double> steps,
+        long intakePeakHeap,
+        long reportPeakHeap,
+        double cpuSeconds,
+        long clientConflicts,
+        long incidents,
+        long[] failedJobs,
+        String check) {
 
     public double intakePerSecond() {
         return cohort / intakeSeconds;

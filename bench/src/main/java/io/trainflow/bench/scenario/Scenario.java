@@ -70,8 +70,20 @@ public final class Scenario {
         heap.close();
         progress("intake done in " + Math.round(intake) + " s");
         if (intakeOnly) {
-            return new RunResult(life.name(), cohort, intake, Double.NaN, Double.NaN, Map.of(), intakeHeap, 0,
-                    (Cpu.processNanos() - cpu) / 1e9, clients.conflicts() - conflictsBefore, incidents.get(), LogCounter.takeCounts(), "intake only");
+            return new RunResult(
+                    life.name(),
+                    cohort,
+                    intake,
+                    Double.NaN,
+                    Double.NaN,
+                    Map.of(),
+                    intakeHeap,
+                    0,
+                    (Cpu.processNanos() - cpu) / 1e9,
+                    clients.conflicts() - conflictsBefore,
+                    incidents.get(),
+                    LogCounter.takeCounts(),
+                    "intake only");
         }
 
         heap = HeapSampler.start();
@@ -79,7 +91,9 @@ public final class Scenario {
         stepStart = start;
         completeAll("approve", Map.of("decision", "approve", "comment", "fine by me"));
         step("approvals completed by the clients");
-        await("every learner enrolled and in training", () -> count("wait-completion") == cohort && life.pendingJobs() == 0);
+        await(
+                "every learner enrolled and in training",
+                () -> count("wait-completion") == cohort && life.pendingJobs() == 0);
         step("enrolment steps until waiting for completion");
         org.learnersCompleteEverything();
         for (int published = 0; published < cohort; ) {
@@ -95,8 +109,14 @@ public final class Scenario {
         double idle = 0;
         for (int day : new int[] {30, 60, 90}) {
             life.advanceClock(Duration.ofDays(30).plusMinutes(1));
-            await("a first follow-up-" + day + " task", () -> life.flowable().getTaskService().createTaskQuery()
-                    .taskDefinitionKey("follow-up-" + day).count() > 0);
+            await(
+                    "a first follow-up-" + day + " task",
+                    () -> life.flowable()
+                                    .getTaskService()
+                                    .createTaskQuery()
+                                    .taskDefinitionKey("follow-up-" + day)
+                                    .count()
+                            > 0);
             idle += step("clock +30 d: until the timer acquisition wakes up (idle)");
             awaitTasks("follow-up-" + day, cohort);
             step("follow-up-" + day + " timers fired, tasks created");
@@ -113,44 +133,78 @@ public final class Scenario {
         long reportHeap = heap.peakBytes();
         heap.close();
         double cpuSeconds = (Cpu.processNanos() - cpu) / 1e9;
-        return new RunResult(life.name(), cohort, intake, report, report - idle, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(steps)), intakeHeap, reportHeap, cpuSeconds,
-                clients.conflicts() - conflictsBefore, incidents.get(), LogCounter.takeCounts(), life.verify(programme, cohort));
+        return new RunResult(
+                life.name(),
+                cohort,
+                intake,
+                report,
+                report - idle,
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(steps)),
+                intakeHeap,
+                reportHeap,
+                cpuSeconds,
+                clients.conflicts() - conflictsBefore,
+                incidents.get(),
+                LogCounter.takeCounts(),
+                life.verify(programme, cohort));
     }
 
     private void completeAll(String elementId, Map<String, Object> variables) {
-        List<Task> tasks = life.flowable().getTaskService().createTaskQuery().taskDefinitionKey(elementId).list();
+        List<Task> tasks = life.flowable()
+                .getTaskService()
+                .createTaskQuery()
+                .taskDefinitionKey(elementId)
+                .list();
         clients.forEach(tasks, task -> life.complete(task, variables));
     }
 
     private void awaitTasks(String elementId, long expected) {
-        await(expected + " '" + elementId + "' tasks", () ->
-                life.flowable().getTaskService().createTaskQuery().taskDefinitionKey(elementId).count() == expected);
+        await(
+                expected + " '" + elementId + "' tasks",
+                () -> life.flowable()
+                                .getTaskService()
+                                .createTaskQuery()
+                                .taskDefinitionKey(elementId)
+                                .count()
+                        == expected);
     }
 
     private void awaitTimers() {
         ManagementService management = life.flowable().getManagementService();
-        await(cohort + " waiting timers and nothing else to do", () ->
-                management.createTimerJobQuery().count() == cohort && life.pendingJobs() == 0);
+        await(
+                cohort + " waiting timers and nothing else to do",
+                () -> management.createTimerJobQuery().count() == cohort && life.pendingJobs() == 0);
     }
 
     private long count(String activityId) {
-        return life.flowable().getRuntimeService().createExecutionQuery().activityId(activityId).count();
+        return life.flowable()
+                .getRuntimeService()
+                .createExecutionQuery()
+                .activityId(activityId)
+                .count();
     }
 
     /** Waits; a job that ran out of retries is counted and given new ones, as an operator would from the incident list. */
     private void await(String what, java.util.function.BooleanSupplier condition) {
         ManagementService management = life.flowable().getManagementService();
-        Await.until(what, timeout(cohort), () -> {
-            List<Job> dead = management.createDeadLetterJobQuery().count() == 0 ? List.of()
-                    : management.createDeadLetterJobQuery().list();
-            for (Job job : dead) {
-                incidents.incrementAndGet();
-                System.err.println("[" + life.name() + "] incident at " + job.getElementId() + ": " + job.getExceptionMessage());
-                management.moveDeadLetterJobToExecutableJob(job.getId(), 3);
-            }
-            return dead.isEmpty() && condition.getAsBoolean();
-        }, () -> "tasks " + life.flowable().getTaskService().createTaskQuery().count() + ", timers "
-                + management.createTimerJobQuery().count() + ", pending jobs " + life.pendingJobs());
+        Await.until(
+                what,
+                timeout(cohort),
+                () -> {
+                    List<Job> dead = management.createDeadLetterJobQuery().count() == 0
+                            ? List.of()
+                            : management.createDeadLetterJobQuery().list();
+                    for (Job job : dead) {
+                        incidents.incrementAndGet();
+                        System.err.println("[" + life.name() + "] incident at " + job.getElementId() + ": "
+                                + job.getExceptionMessage());
+                        management.moveDeadLetterJobToExecutableJob(job.getId(), 3);
+                    }
+                    return dead.isEmpty() && condition.getAsBoolean();
+                },
+                () -> "tasks "
+                        + life.flowable().getTaskService().createTaskQuery().count() + ", timers "
+                        + management.createTimerJobQuery().count() + ", pending jobs " + life.pendingJobs());
     }
 
     private double step(String name) {

@@ -13,19 +13,21 @@ final class Ticker implements AutoCloseable {
     private volatile boolean running = true;
 
     Ticker(Lifecycle life) {
-        this.thread = new Thread(() -> {
-            long last = System.nanoTime();
-            while (running) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                long now = System.nanoTime();
-                life.advanceClock(Duration.ofNanos(now - last));
-                last = now;
-            }
-        }, "bench-clock");
+        this.thread = new Thread(
+                () -> {
+                    long last = System.nanoTime();
+                    while (running) {
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        long now = System.nanoTime();
+                        life.advanceClock(Duration.ofNanos(now - last));
+                        last = now;
+                    }
+                },
+                "bench-clock");
         thread.setDaemon(true);
         thread.start();
     }

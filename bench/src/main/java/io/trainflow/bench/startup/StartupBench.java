@@ -17,11 +17,9 @@ import java.time.Duration;
  */
 public final class StartupBench {
 
-    public record Result(double firstMillis, double secondMillis) {
-    }
+    public record Result(double firstMillis, double secondMillis) {}
 
-    private StartupBench() {
-    }
+    private StartupBench() {}
 
     public static Result run(Path repo, Path work) throws Exception {
         Path jar = repo.resolve("plugin/target/trainflow.jar");
@@ -36,15 +34,21 @@ public final class StartupBench {
 
     private static double startOnce(Path jar, Path bpmn, Path dir) throws Exception {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toAbsolutePath().toString()).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("app-" + port + ".log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toAbsolutePath().toString())
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("app-" + port + ".log").toFile());
         builder.environment().put("TRAINFLOW_DEMO_PASSWORD", "x");
         builder.environment().put("TRAINFLOW_BPMN_DIR", bpmn.toAbsolutePath().toString());
         builder.environment().put("TRAINFLOW_PORT", String.valueOf(port));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         long start = System.nanoTime();
         Process app = builder.start();
         try {

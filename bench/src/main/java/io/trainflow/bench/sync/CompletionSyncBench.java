@@ -39,8 +39,7 @@ public final class CompletionSyncBench {
 
     private static final Duration POLL = Duration.ofMinutes(5);
 
-    private CompletionSyncBench() {
-    }
+    private CompletionSyncBench() {}
 
     public static void main(String[] args) throws Exception {
         List<String> a = List.of(args);
@@ -72,31 +71,51 @@ public final class CompletionSyncBench {
         EngineClock clock = new EngineClock();
         clock.set(SampleLifecycle.START);
         Report report = new Report(enrolments);
-        System.err.printf("== %d enrolments (%d learners x %d courses over %d courses), %d ms latency, %d calls in flight%n",
+        System.err.printf(
+                "== %d enrolments (%d learners x %d courses over %d courses), %d ms latency, %d calls in flight%n",
                 enrolments, learners, perLearner, courses, latency, parallelism);
 
         try (WireMockMoodle moodle = WireMockMoodle.start(site, latency, Math.max(16, parallelism * 2));
-             MoodleConnector connector = MoodleConnector.start(new MoodleConfig(moodle.baseUrl(), WireMockMoodle.TOKEN,
-                     Duration.ofSeconds(30), 0, Duration.ofMillis(100), Duration.ofSeconds(1), 1000,
-                     Duration.ofSeconds(30), 0, 5))) {
+                MoodleConnector connector = MoodleConnector.start(new MoodleConfig(
+                        moodle.baseUrl(),
+                        WireMockMoodle.TOKEN,
+                        Duration.ofSeconds(30),
+                        0,
+                        Duration.ofMillis(100),
+                        Duration.ofSeconds(1),
+                        1000,
+                        Duration.ofSeconds(30),
+                        0,
+                        5))) {
             MoodleCalls calls = connector.calls();
-            report.run("user ids (100 usernames per call, once per process)", moodle,
+            report.run(
+                    "user ids (100 usernames per call, once per process)",
+                    moodle,
                     () -> connector.lms().userIds(waiting.keySet()));
 
             List<long[]> pairs = new ArrayList<>();
             waiting.forEach((u, cs) -> cs.forEach(c -> pairs.add(new long[] {userIds.get(u), Long.parseLong(c)})));
-            report.run("naive: core_completion_get_course_completion_status per enrolment", moodle,
+            report.run(
+                    "naive: core_completion_get_course_completion_status per enrolment",
+                    moodle,
                     () -> parallel(pairs, parallelism, p -> calls.courseCompletion(p[1], p[0])));
             report.baseline();
-            report.run("per learner: core_enrol_get_users_courses per learner", moodle,
-                    () -> parallel(List.copyOf(userIds.values()), parallelism,
+            report.run(
+                    "per learner: core_enrol_get_users_courses per learner",
+                    moodle,
+                    () -> parallel(
+                            List.copyOf(userIds.values()),
+                            parallelism,
                             id -> calls.usersCourses(MoodleRoutes.COMPLETION, id)));
 
             JdbcDataSource db = new JdbcDataSource();
             db.setURL("jdbc:h2:mem:completion-bench;DB_CLOSE_DELAY=-1");
-            IncrementalCompletionPoll poll = new IncrementalCompletionPoll(calls, connector.lms(),
-                    new JdbcCompletionChecks(db), clock, new IncrementalCompletionPoll.Settings(
-                    Duration.ofHours(1), Duration.ofDays(1), parallelism));
+            IncrementalCompletionPoll poll = new IncrementalCompletionPoll(
+                    calls,
+                    connector.lms(),
+                    new JdbcCompletionChecks(db),
+                    clock,
+                    new IncrementalCompletionPoll.Settings(Duration.ofHours(1), Duration.ofDays(1), parallelism));
             report.run("incremental: first poll (every learner new)", moodle, () -> poll.completed(waiting));
             // steady state: 5 % of learners open one of their courses between polls; the first
             // hour of polls fills the completion-task lag window, then three polls are measured
@@ -114,8 +133,11 @@ public final class CompletionSyncBench {
                 activity(site, waiting, userIds, names, clock, random, learners / 20);
                 poll.completed(waiting);
             }
-            report.add("incremental: steady-state poll, 5 % active (mean of " + measured + ")", moodle,
-                    (System.nanoTime() - start) / measured, measured);
+            report.add(
+                    "incremental: steady-state poll, 5 % active (mean of " + measured + ")",
+                    moodle,
+                    (System.nanoTime() - start) / measured,
+                    measured);
             clock.advance(Duration.ofDays(1));
             report.run("incremental: daily full sweep", moodle, () -> poll.completed(waiting));
         }
@@ -127,13 +149,21 @@ public final class CompletionSyncBench {
     }
 
     /** {@code active} learners open one of their courses during the next poll interval. */
-    private static void activity(MoodleSite site, Map<String, Set<String>> waiting, Map<String, Long> userIds,
-                                 List<String> names, EngineClock clock, Random random, int active) {
+    private static void activity(
+            MoodleSite site,
+            Map<String, Set<String>> waiting,
+            Map<String, Long> userIds,
+            List<String> names,
+            EngineClock clock,
+            Random random,
+            int active) {
         long from = clock.instant().getEpochSecond();
         for (int i = 0; i < active; i++) {
             String learner = names.get(random.nextInt(names.size()));
             List<String> mine = List.copyOf(waiting.get(learner));
-            site.access(userIds.get(learner), Long.parseLong(mine.get(random.nextInt(mine.size()))),
+            site.access(
+                    userIds.get(learner),
+                    Long.parseLong(mine.get(random.nextInt(mine.size()))),
                     from + random.nextInt((int) POLL.toSeconds()));
         }
         clock.advance(POLL);

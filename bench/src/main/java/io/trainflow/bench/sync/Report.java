@@ -8,8 +8,10 @@ import java.util.Locale;
 /** Rows of the completion-sync benchmark: wall time and Moodle calls per function, from WireMock's journal. */
 final class Report {
 
-    private static final List<String> FUNCTIONS = List.of("core_user_get_users_by_field",
-            "core_completion_get_course_completion_status", "core_enrol_get_users_courses",
+    private static final List<String> FUNCTIONS = List.of(
+            "core_user_get_users_by_field",
+            "core_completion_get_course_completion_status",
+            "core_enrol_get_users_courses",
             "core_enrol_get_enrolled_users");
 
     private record Row(String name, long nanos, int[] calls) {
@@ -58,16 +60,32 @@ final class Report {
 
     String markdown(int learners, int courses, int perLearner, int latency, int parallelism) {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "%d enrolments (%d learners x %d courses, over %d courses), WireMock Moodle"
-                + " with a fixed %d ms latency, %d calls in flight (no rate limit).%n%n", enrolments, learners, perLearner,
-                courses, latency, parallelism));
+        md.append(String.format(
+                Locale.ROOT,
+                "%d enrolments (%d learners x %d courses, over %d courses), WireMock Moodle"
+                        + " with a fixed %d ms latency, %d calls in flight (no rate limit).%n%n",
+                enrolments,
+                learners,
+                perLearner,
+                courses,
+                latency,
+                parallelism));
         md.append("| scenario | wall time | users_by_field | course_completion_status | users_courses | enrolled_users"
                 + " | Moodle calls | fewer calls than naive | faster than naive |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
-            md.append(String.format(Locale.ROOT, "| %s | %.2f s | %d | %d | %d | %d | %d | %s | %s |%n", r.name(),
-                    r.nanos() / 1e9, r.calls()[0], r.calls()[1], r.calls()[2], r.calls()[3], r.total(),
-                    ratio(baseline.total(), r.total()), ratio(baseline.nanos(), r.nanos())));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.2f s | %d | %d | %d | %d | %d | %s | %s |%n",
+                    r.name(),
+                    r.nanos() / 1e9,
+                    r.calls()[0],
+                    r.calls()[1],
+                    r.calls()[2],
+                    r.calls()[3],
+                    r.total(),
+                    ratio(baseline.total(), r.total()),
+                    ratio(baseline.nanos(), r.nanos())));
         }
         return md.toString();
     }

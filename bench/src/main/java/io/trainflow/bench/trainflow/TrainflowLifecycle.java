@@ -45,15 +45,21 @@ public final class TrainflowLifecycle implements Lifecycle {
         this.clock = clock;
         this.outcomes = new JdbcOutcomeStore(db.dataSource());
         TrainflowPorts ports = org.ports(outcomes, clock);
-        this.engine = TrainflowEngine.builder().dataSource(db.dataSource()).name("bench-trainflow")
-                .handlers(new HandlerRegistry(StepHandlers.all(ports))).directory(org.directory())
-                .clock(clock).background(true).build();
+        this.engine = TrainflowEngine.builder()
+                .dataSource(db.dataSource())
+                .name("bench-trainflow")
+                .handlers(new HandlerRegistry(StepHandlers.all(ports)))
+                .directory(org.directory())
+                .clock(clock)
+                .background(true)
+                .build();
         try {
             engine.deployments().deployFolder(bpmn);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.intake = new Intake(engine.processStarter(), engine.openRequests(), ports.hcm(), ports.catalogue(), org.directory());
+        this.intake = new Intake(
+                engine.processStarter(), engine.openRequests(), ports.hcm(), ports.catalogue(), org.directory());
         this.tasks = new UserTasks(engine.flowable(), org.directory());
         this.completion = new CompletionSync(engine, ports.lms());
     }
@@ -70,7 +76,8 @@ public final class TrainflowLifecycle implements Lifecycle {
 
     @Override
     public String startCampaign() {
-        return intake.campaign(SyntheticOrganisation.CAMPAIGN_OWNER, SyntheticOrganisation.DEPARTMENT).businessKey();
+        return intake.campaign(SyntheticOrganisation.CAMPAIGN_OWNER, SyntheticOrganisation.DEPARTMENT)
+                .businessKey();
     }
 
     @Override
@@ -91,20 +98,29 @@ public final class TrainflowLifecycle implements Lifecycle {
     @Override
     public long pendingJobs() {
         var management = engine.flowable().getManagementService();
-        return management.createJobQuery().count() + management.createExternalWorkerJobQuery().count();
+        return management.createJobQuery().count()
+                + management.createExternalWorkerJobQuery().count();
     }
 
     @Override
     public String verify(String programmeKey, int cohort) {
         var history = engine.flowable().getHistoryService();
-        String root = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(programmeKey)
-                .processDefinitionKey("training-programme").singleResult().getId();
-        Object report = history.createHistoricVariableInstanceQuery().processInstanceId(root).variableName("report")
-                .singleResult().getValue();
+        String root = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(programmeKey)
+                .processDefinitionKey("training-programme")
+                .singleResult()
+                .getId();
+        Object report = history.createHistoricVariableInstanceQuery()
+                .processInstanceId(root)
+                .variableName("report")
+                .singleResult()
+                .getValue();
         List<Outcome> recorded = outcomes.ofProgramme(programmeKey);
-        long completed = recorded.stream().filter(o -> "completed".equals(o.status())).count();
-        long withFollowUps = recorded.stream().filter(o -> o.followUps() instanceof List<?> l
-                && l.stream().anyMatch(f -> f != null)).count();
+        long completed =
+                recorded.stream().filter(o -> "completed".equals(o.status())).count();
+        long withFollowUps = recorded.stream()
+                .filter(o -> o.followUps() instanceof List<?> l && l.stream().anyMatch(f -> f != null))
+                .count();
         int cohortSize = report instanceof Map<?, ?> r && r.get("cohortSize") instanceof Number n ? n.intValue() : -1;
         return "report cohortSize=" + cohortSize + ", outcomes completed=" + completed + "/" + cohort
                 + ", outcomes with follow-up scores=" + withFollowUps;

@@ -36,8 +36,8 @@ public interface AiPort extends AutoCloseable {
      * with seats left (and before {@code deadline} when given) may be ranked; an engine chooses among the
      * given sessions only. Empty ranking: none can be taken.
      */
-    AiResult<SessionMatch> matchSessions(String courseId, String courseTitle, List<SessionOption> sessions,
-                                         Instant now, Instant deadline);
+    AiResult<SessionMatch> matchSessions(
+            String courseId, String courseTitle, List<SessionOption> sessions, Instant now, Instant deadline);
 
     /**
      * Ranks candidate courses for one skill need, best first. Every candidate is returned with a
@@ -62,6 +62,5 @@ public interface AiPort extends AutoCloseable {
 
     /** Releases the engine's resources; an engine holding none (offline, sample) has nothing to do. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -5,5 +5,4 @@ package io.trainflow.connectors.ai;
  *
  * @param similarity 0 (unrelated) .. 1 (covers the need's every term/meaning)
  */
-public record CourseMatch(String courseId, double similarity) {
-}
+public record CourseMatch(String courseId, double similarity) {}

@@ -8,5 +8,4 @@ import java.util.List;
  * @param sentences the comments (or sentences of them) the summary rests on
  * @param engine    which engine made it
  */
-public record FeedbackSummary(String text, String engine, List<String> sentences) {
-}
+public record FeedbackSummary(String text, String engine, List<String> sentences) {}

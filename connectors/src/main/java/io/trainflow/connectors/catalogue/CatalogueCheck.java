@@ -32,18 +32,31 @@ public final class CatalogueCheck implements ConnectionCheck {
         try {
             JdbcCatalogue c = catalogue.get();
             if (c.isEmpty() && demo) {
-                return CheckResult.of(system(), new Finding(Finding.Kind.NOTE, "courses",
-                        "empty: the demo imports the sample's catalogue at the server's first start"));
+                return CheckResult.of(
+                        system(),
+                        new Finding(
+                                Finding.Kind.NOTE,
+                                "courses",
+                                "empty: the demo imports the sample's catalogue at the server's first start"));
             }
             if (c.isEmpty()) {
-                return CheckResult.of(system(), new Finding(Finding.Kind.MISSING_DATA, "courses",
-                        "catalogue is empty: import one (POST /api/catalogue/import, README \"Catalogue, budgets and groups\")"));
+                return CheckResult.of(
+                        system(),
+                        new Finding(
+                                Finding.Kind.MISSING_DATA,
+                                "courses",
+                                "catalogue is empty: import one (POST /api/catalogue/import, README \"Catalogue, budgets and groups\")"));
             }
-            return CheckResult.of(system(), Finding.ok("courses", c.offerings().size() + " courses, "
-                    + c.budgets().size() + " department budgets"));
+            return CheckResult.of(
+                    system(),
+                    Finding.ok(
+                            "courses",
+                            c.offerings().size() + " courses, " + c.budgets().size() + " department budgets"));
         } catch (RuntimeException e) {
-            return CheckResult.of(system(), new Finding(Finding.Kind.NOT_CHECKED, "courses",
-                    "the database could not be read: " + e.getMessage()));
+            return CheckResult.of(
+                    system(),
+                    new Finding(
+                            Finding.Kind.NOT_CHECKED, "courses", "the database could not be read: " + e.getMessage()));
         }
     }
 }

@@ -30,17 +30,18 @@ public final class CatalogueCsv {
             "roles", List.of("roleId", "title", "jobTitles", "requiredSkills"),
             "budgets", List.of("departmentId", "allocated", "spent", "owner", "currency"),
             "members", List.of("group", "username"));
-    private static final Set<String> OPTIONAL = Set.of("skills", "tags", "seatsTakenElsewhere", "trainer", "style",
-            "jobTitles");
+    private static final Set<String> OPTIONAL =
+            Set.of("skills", "tags", "seatsTakenElsewhere", "trainer", "style", "jobTitles");
 
-    private CatalogueCsv() {
-    }
+    private CatalogueCsv() {}
 
     static CatalogueImport.Entries entries(String kind, String csv) {
         List<String> columns = COLUMNS.get(kind);
         if (columns == null) {
-            throw new InvalidCatalogue("kind", "must be one of " + String.join(", ", new java.util.TreeSet<>(COLUMNS.keySet()))
-                    + " (was '" + kind + "')");
+            throw new InvalidCatalogue(
+                    "kind",
+                    "must be one of " + String.join(", ", new java.util.TreeSet<>(COLUMNS.keySet())) + " (was '" + kind
+                            + "')");
         }
         List<List<String>> rows = parse(csv);
         if (rows.isEmpty()) {
@@ -52,27 +53,45 @@ public final class CatalogueCsv {
             Line line = new Line(rows.get(n), index, "line " + (n + 1) + ": ");
             switch (kind) {
                 case "courses" -> {
-                    CatalogueEdits.Course c = new CatalogueEdits.Course(line.text("id"), line.text("title"),
-                            line.amount("cost"), line.text("currency"), line.list("skills"), line.list("tags"));
+                    CatalogueEdits.Course c = new CatalogueEdits.Course(
+                            line.text("id"),
+                            line.text("title"),
+                            line.amount("cost"),
+                            line.text("currency"),
+                            line.list("skills"),
+                            line.list("tags"));
                     CatalogueRules.check(c, line.at);
                     e.courses().add(c);
                 }
                 case "sessions" -> {
-                    CatalogueEdits.Session s = new CatalogueEdits.Session(line.text("id"), line.text("courseId"),
-                            line.instant("start"), line.instant("end"), line.number("seats"),
+                    CatalogueEdits.Session s = new CatalogueEdits.Session(
+                            line.text("id"),
+                            line.text("courseId"),
+                            line.instant("start"),
+                            line.instant("end"),
+                            line.number("seats"),
                             line.has("seatsTakenElsewhere") ? line.number("seatsTakenElsewhere") : 0,
-                            line.text("trainer"), line.text("style"));
+                            line.text("trainer"),
+                            line.text("style"));
                     CatalogueRules.check(s, line.at);
                     e.sessions().add(s);
                 }
                 case "roles" -> {
-                    Role r = new Role(line.text("roleId"), line.text("title"), line.list("jobTitles"), line.levels("requiredSkills"));
+                    Role r = new Role(
+                            line.text("roleId"),
+                            line.text("title"),
+                            line.list("jobTitles"),
+                            line.levels("requiredSkills"));
                     CatalogueRules.check(r, line.at);
                     e.roles().add(r);
                 }
                 case "budgets" -> {
-                    DepartmentBudget b = new DepartmentBudget(line.text("departmentId"), CatalogueImport.amount(line.amount("allocated")),
-                            CatalogueImport.amount(line.amount("spent")), line.text("owner"), line.text("currency"));
+                    DepartmentBudget b = new DepartmentBudget(
+                            line.text("departmentId"),
+                            CatalogueImport.amount(line.amount("allocated")),
+                            CatalogueImport.amount(line.amount("spent")),
+                            line.text("owner"),
+                            line.text("currency"));
                     CatalogueRules.check(b, line.at);
                     e.budgets().add(b);
                 }
@@ -90,7 +109,8 @@ public final class CatalogueCsv {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i).strip();
             if (!columns.contains(name)) {
-                throw new InvalidCatalogue("line 1", "unknown column '" + name + "'; the columns are " + String.join(",", columns));
+                throw new InvalidCatalogue(
+                        "line 1", "unknown column '" + name + "'; the columns are " + String.join(",", columns));
             }
             index.put(name, i);
         }
@@ -120,8 +140,12 @@ public final class CatalogueCsv {
 
         List<String> list(String column) {
             String value = text(column);
-            return value == null ? List.of() : Arrays.stream(value.split("\\|")).map(String::strip).filter(v -> !v.isEmpty())
-                    .toList();
+            return value == null
+                    ? List.of()
+                    : Arrays.stream(value.split("\\|"))
+                            .map(String::strip)
+                            .filter(v -> !v.isEmpty())
+                            .toList();
         }
 
         /** {@code skill:level|skill:level}. */
@@ -164,7 +188,8 @@ public final class CatalogueCsv {
             try {
                 return value == null ? null : Instant.parse(value);
             } catch (DateTimeParseException e) {
-                throw new InvalidCatalogue(at + column, "'" + value + "' is not an ISO-8601 instant (e.g. 2026-03-02T09:00:00Z)");
+                throw new InvalidCatalogue(
+                        at + column, "'" + value + "' is not an ISO-8601 instant (e.g. 2026-03-02T09:00:00Z)");
             }
         }
     }

@@ -22,8 +22,8 @@ import javax.sql.DataSource;
 public final class CatalogueEdits {
 
     /** A course as L&amp;D edits it. */
-    public record Course(String courseId, String title, BigDecimal cost, String currency, List<String> skillIds,
-                         List<String> tags) {
+    public record Course(
+            String courseId, String title, BigDecimal cost, String currency, List<String> skillIds, List<String> tags) {
         public Course {
             skillIds = skillIds == null ? List.of() : List.copyOf(skillIds);
             tags = tags == null ? List.of() : List.copyOf(tags);
@@ -31,9 +31,15 @@ public final class CatalogueEdits {
     }
 
     /** A session as L&amp;D edits it; {@code seatsTakenElsewhere} are seats booked outside Trainflow. */
-    public record Session(String sessionId, String courseId, Instant start, Instant end, int seats,
-                          int seatsTakenElsewhere, String trainer, String style) {
-    }
+    public record Session(
+            String sessionId,
+            String courseId,
+            Instant start,
+            Instant end,
+            int seats,
+            int seatsTakenElsewhere,
+            String trainer,
+            String style) {}
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -45,9 +51,16 @@ public final class CatalogueEdits {
     }
 
     public List<Course> courses() {
-        return JdbcCatalogue.query(jdbc, "SELECT course_id, title, cost, currency, skill_ids, tags FROM tf_course"
-                + " ORDER BY course_id", r -> new Course(r.getString(1), r.getString(2), r.getBigDecimal(3), r.getString(4),
-                Json.read(r.getString(5), JdbcCatalogue.LIST), Json.read(r.getString(6), JdbcCatalogue.LIST)));
+        return JdbcCatalogue.query(
+                jdbc,
+                "SELECT course_id, title, cost, currency, skill_ids, tags FROM tf_course" + " ORDER BY course_id",
+                r -> new Course(
+                        r.getString(1),
+                        r.getString(2),
+                        r.getBigDecimal(3),
+                        r.getString(4),
+                        Json.read(r.getString(5), JdbcCatalogue.LIST),
+                        Json.read(r.getString(6), JdbcCatalogue.LIST)));
     }
 
     public Optional<Course> course(String courseId) {
@@ -60,14 +73,28 @@ public final class CatalogueEdits {
     }
 
     boolean putCourse(Connection c, Course course) throws SQLException {
-        Object[] values = {course.title(), course.cost(), course.currency(), Json.write(course.skillIds()),
-                Json.write(course.tags()), clock.instant().atOffset(ZoneOffset.UTC), course.courseId()};
-        if (update(c, "UPDATE tf_course SET title = ?, cost = ?, currency = ?, skill_ids = ?, tags = ?, updated_at = ?"
-                + " WHERE course_id = ?", values) > 0) {
+        Object[] values = {
+            course.title(),
+            course.cost(),
+            course.currency(),
+            Json.write(course.skillIds()),
+            Json.write(course.tags()),
+            clock.instant().atOffset(ZoneOffset.UTC),
+            course.courseId()
+        };
+        if (update(
+                        c,
+                        "UPDATE tf_course SET title = ?, cost = ?, currency = ?, skill_ids = ?, tags = ?, updated_at = ?"
+                                + " WHERE course_id = ?",
+                        values)
+                > 0) {
             return false;
         }
-        update(c, "INSERT INTO tf_course (title, cost, currency, skill_ids, tags, updated_at, course_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", values);
+        update(
+                c,
+                "INSERT INTO tf_course (title, cost, currency, skill_ids, tags, updated_at, course_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                values);
         return true;
     }
 
@@ -86,14 +113,29 @@ public final class CatalogueEdits {
     }
 
     boolean putSession(Connection c, Session s) throws SQLException {
-        Object[] values = {s.courseId(), s.start().atOffset(ZoneOffset.UTC), s.end().atOffset(ZoneOffset.UTC), s.seats(),
-                s.seatsTakenElsewhere(), s.trainer(), s.style(), s.sessionId()};
-        if (update(c, "UPDATE tf_course_session SET course_id = ?, starts_at = ?, ends_at = ?, seats = ?,"
-                + " seats_taken_elsewhere = ?, trainer = ?, style = ? WHERE session_id = ?", values) > 0) {
+        Object[] values = {
+            s.courseId(),
+            s.start().atOffset(ZoneOffset.UTC),
+            s.end().atOffset(ZoneOffset.UTC),
+            s.seats(),
+            s.seatsTakenElsewhere(),
+            s.trainer(),
+            s.style(),
+            s.sessionId()
+        };
+        if (update(
+                        c,
+                        "UPDATE tf_course_session SET course_id = ?, starts_at = ?, ends_at = ?, seats = ?,"
+                                + " seats_taken_elsewhere = ?, trainer = ?, style = ? WHERE session_id = ?",
+                        values)
+                > 0) {
             return false;
         }
-        update(c, "INSERT INTO tf_course_session (course_id, starts_at, ends_at, seats, seats_taken_elsewhere, trainer,"
-                + " style, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values);
+        update(
+                c,
+                "INSERT INTO tf_course_session (course_id, starts_at, ends_at, seats, seats_taken_elsewhere, trainer,"
+                        + " style, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                values);
         return true;
     }
 
@@ -107,13 +149,20 @@ public final class CatalogueEdits {
     }
 
     boolean putBudget(Connection c, DepartmentBudget b) throws SQLException {
-        Object[] values = {BigDecimal.valueOf(b.allocated()), BigDecimal.valueOf(b.spent()), b.owner(), b.currency(),
-                b.departmentId()};
-        if (update(c, "UPDATE tf_budget SET allocated = ?, spent = ?, owner = ?, currency = ? WHERE department_id = ?",
-                values) > 0) {
+        Object[] values = {
+            BigDecimal.valueOf(b.allocated()), BigDecimal.valueOf(b.spent()), b.owner(), b.currency(), b.departmentId()
+        };
+        if (update(
+                        c,
+                        "UPDATE tf_budget SET allocated = ?, spent = ?, owner = ?, currency = ? WHERE department_id = ?",
+                        values)
+                > 0) {
             return false;
         }
-        update(c, "INSERT INTO tf_budget (allocated, spent, owner, currency, department_id) VALUES (?, ?, ?, ?, ?)", values);
+        update(
+                c,
+                "INSERT INTO tf_budget (allocated, spent, owner, currency, department_id) VALUES (?, ?, ?, ?, ?)",
+                values);
         return true;
     }
 
@@ -127,9 +176,14 @@ public final class CatalogueEdits {
     }
 
     boolean putRole(Connection c, Role role) throws SQLException {
-        Object[] values = {role.title(), Json.write(role.jobTitleIds()), Json.write(new java.util.TreeMap<>(role.requiredSkills())),
-                role.roleId()};
-        if (update(c, "UPDATE tf_role SET title = ?, job_title_ids = ?, required_skills = ? WHERE role_id = ?", values) > 0) {
+        Object[] values = {
+            role.title(),
+            Json.write(role.jobTitleIds()),
+            Json.write(new java.util.TreeMap<>(role.requiredSkills())),
+            role.roleId()
+        };
+        if (update(c, "UPDATE tf_role SET title = ?, job_title_ids = ?, required_skills = ? WHERE role_id = ?", values)
+                > 0) {
             return false;
         }
         update(c, "INSERT INTO tf_role (title, job_title_ids, required_skills, role_id) VALUES (?, ?, ?, ?)", values);

@@ -24,33 +24,58 @@ import tools.jackson.core.JacksonException;
 public final class CatalogueImport {
 
     /** How many entries of each kind were added or replaced. */
-    public record Result(int courses, int sessions, int roles, int budgets, int members) {
-    }
+    public record Result(int courses, int sessions, int roles, int budgets, int members) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Document(String currency, List<Role> roles, List<CourseDoc> courses, List<BudgetDoc> budgets,
-                    Map<String, List<String>> groups) {
-    }
+    record Document(
+            String currency,
+            List<Role> roles,
+            List<CourseDoc> courses,
+            List<BudgetDoc> budgets,
+            Map<String, List<String>> groups) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CourseDoc(String id, String title, String fullname, BigDecimal cost, String currency, List<String> skillIds,
-                     List<String> tags, List<SessionDoc> sessions) {
-    }
+    record CourseDoc(
+            String id,
+            String title,
+            String fullname,
+            BigDecimal cost,
+            String currency,
+            List<String> skillIds,
+            List<String> tags,
+            List<SessionDoc> sessions) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SessionDoc(String id, Instant start, Instant end, Integer startsInDays, Integer durationDays, int seats,
-                      Integer booked, Integer seatsTakenElsewhere, String trainer, String style) {
-    }
+    record SessionDoc(
+            String id,
+            Instant start,
+            Instant end,
+            Integer startsInDays,
+            Integer durationDays,
+            int seats,
+            Integer booked,
+            Integer seatsTakenElsewhere,
+            String trainer,
+            String style) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record BudgetDoc(String departmentId, BigDecimal allocated, BigDecimal spent, String owner, String currency) {
-    }
+    record BudgetDoc(String departmentId, BigDecimal allocated, BigDecimal spent, String owner, String currency) {}
 
     /** Everything read from one import, validated, before any of it is written. */
-    record Entries(List<CatalogueEdits.Course> courses, List<CatalogueEdits.Session> sessions, List<Role> roles,
-                   List<DepartmentBudget> budgets, List<String[]> members, IntFunction<String> sessionAt) {
+    record Entries(
+            List<CatalogueEdits.Course> courses,
+            List<CatalogueEdits.Session> sessions,
+            List<Role> roles,
+            List<DepartmentBudget> budgets,
+            List<String[]> members,
+            IntFunction<String> sessionAt) {
         static Entries empty(IntFunction<String> sessionAt) {
-            return new Entries(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+            return new Entries(
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
                     sessionAt);
         }
     }
@@ -69,7 +94,8 @@ public final class CatalogueImport {
         try {
             doc = Json.MAPPER.readValue(json, Document.class);
         } catch (JacksonException e) {
-            throw new InvalidCatalogue(e.getPathReference() == null ? "body" : e.getPathReference(),
+            throw new InvalidCatalogue(
+                    e.getPathReference() == null ? "body" : e.getPathReference(),
                     "is not the catalogue's JSON format: " + e.getOriginalMessage());
         }
         return write(entries(doc, today));
@@ -98,8 +124,13 @@ public final class CatalogueImport {
         for (int i = 0; i < courses.size(); i++) {
             CourseDoc c = courses.get(i);
             String at = "courses[" + i + "].";
-            CatalogueEdits.Course course = new CatalogueEdits.Course(c.id(), c.title() != null ? c.title() : c.fullname(),
-                    c.cost(), c.currency() != null ? c.currency() : currency, c.skillIds(), c.tags());
+            CatalogueEdits.Course course = new CatalogueEdits.Course(
+                    c.id(),
+                    c.title() != null ? c.title() : c.fullname(),
+                    c.cost(),
+                    c.currency() != null ? c.currency() : currency,
+                    c.skillIds(),
+                    c.tags());
             CatalogueRules.check(course, at);
             e.courses().add(course);
             List<SessionDoc> sessions = c.sessions() == null ? List.of() : c.sessions();
@@ -118,16 +149,21 @@ public final class CatalogueImport {
         List<BudgetDoc> budgets = doc.budgets() == null ? List.of() : doc.budgets();
         for (int i = 0; i < budgets.size(); i++) {
             BudgetDoc b = budgets.get(i);
-            DepartmentBudget budget = new DepartmentBudget(b.departmentId(), amount(b.allocated()), amount(b.spent()),
-                    b.owner(), b.currency() != null ? b.currency() : currency);
+            DepartmentBudget budget = new DepartmentBudget(
+                    b.departmentId(),
+                    amount(b.allocated()),
+                    amount(b.spent()),
+                    b.owner(),
+                    b.currency() != null ? b.currency() : currency);
             CatalogueRules.check(budget, "budgets[" + i + "].");
             e.budgets().add(budget);
         }
         if (doc.groups() != null) {
-            doc.groups().forEach((group, members) -> members.forEach(m -> {
-                CatalogueRules.member(group, m, "groups." + group + ".");
-                e.members().add(new String[] {group, m});
-            }));
+            doc.groups()
+                    .forEach((group, members) -> members.forEach(m -> {
+                        CatalogueRules.member(group, m, "groups." + group + ".");
+                        e.members().add(new String[] {group, m});
+                    }));
         }
         return e;
     }
@@ -136,7 +172,9 @@ public final class CatalogueImport {
         Instant start = s.start();
         Instant end = s.end();
         if (start == null && s.startsInDays() != null) {
-            start = today.atStartOfDay().toInstant(ZoneOffset.UTC).plus(Duration.ofDays(s.startsInDays()))
+            start = today.atStartOfDay()
+                    .toInstant(ZoneOffset.UTC)
+                    .plus(Duration.ofDays(s.startsInDays()))
                     .plus(Duration.ofHours(9));
             int days = s.durationDays() == null ? 1 : Math.max(1, s.durationDays());
             end = start.plus(Duration.ofDays(days - 1L)).plus(Duration.ofHours(8));
@@ -156,7 +194,8 @@ public final class CatalogueImport {
         for (int i = 0; i < e.sessions().size(); i++) {
             String course = e.sessions().get(i).courseId();
             if (!known.computeIfAbsent(course, id -> catalogue.offering(id).isPresent())) {
-                throw new InvalidCatalogue(e.sessionAt().apply(i) + "courseId", "no course '" + course + "' in the catalogue");
+                throw new InvalidCatalogue(
+                        e.sessionAt().apply(i) + "courseId", "no course '" + course + "' in the catalogue");
             }
         }
         return edits.inOneTransaction(c -> {
@@ -176,7 +215,12 @@ public final class CatalogueImport {
             for (String[] m : e.members()) {
                 members += JdbcGroups.add(c, m[0], m[1]) ? 1 : 0;
             }
-            return new Result(e.courses().size(), e.sessions().size(), e.roles().size(), e.budgets().size(), members);
+            return new Result(
+                    e.courses().size(),
+                    e.sessions().size(),
+                    e.roles().size(),
+                    e.budgets().size(),
+                    members);
         });
     }
 }

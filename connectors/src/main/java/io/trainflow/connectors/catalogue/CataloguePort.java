@@ -19,7 +19,9 @@ public interface CataloguePort {
 
     /** The role an HCM job title maps to; several job titles may share a role. */
     default Optional<Role> roleForJobTitle(String jobTitleId) {
-        return roles().stream().filter(r -> r.jobTitleIds().contains(jobTitleId)).findFirst();
+        return roles().stream()
+                .filter(r -> r.jobTitleIds().contains(jobTitleId))
+                .findFirst();
     }
 
     /** What Trainflow knows about each LMS course it offers: skills, tags, cost. */

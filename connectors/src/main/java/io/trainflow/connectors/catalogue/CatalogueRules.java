@@ -12,8 +12,7 @@ public final class CatalogueRules {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
-    private CatalogueRules() {
-    }
+    private CatalogueRules() {}
 
     public static void check(CatalogueEdits.Course c, String at) {
         id(c.courseId(), at + "id");
@@ -68,8 +67,10 @@ public final class CatalogueRules {
 
     static void id(String value, String field) {
         if (value == null || !ID.matcher(value).matches()) {
-            throw new InvalidCatalogue(field, "must be 1 to 100 letters, digits, '.', '_', ':' or '-' (was "
-                    + (value == null ? "missing" : "'" + value + "'") + ")");
+            throw new InvalidCatalogue(
+                    field,
+                    "must be 1 to 100 letters, digits, '.', '_', ':' or '-' (was "
+                            + (value == null ? "missing" : "'" + value + "'") + ")");
         }
     }
 
@@ -80,7 +81,9 @@ public final class CatalogueRules {
     }
 
     private static void money(BigDecimal value, String field) {
-        if (value == null || value.signum() < 0 || value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
+        if (value == null
+                || value.signum() < 0
+                || value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
             throw new InvalidCatalogue(field, "must be an amount of 0 or more with at most 2 decimals");
         }
     }

@@ -24,10 +24,8 @@ import tools.jackson.core.type.TypeReference;
  */
 public final class JdbcCatalogue implements CataloguePort {
 
-    static final TypeReference<List<String>> LIST = new TypeReference<>() {
-    };
-    static final TypeReference<Map<String, Integer>> LEVELS = new TypeReference<>() {
-    };
+    static final TypeReference<List<String>> LIST = new TypeReference<>() {};
+    static final TypeReference<Map<String, Integer>> LEVELS = new TypeReference<>() {};
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -40,22 +38,41 @@ public final class JdbcCatalogue implements CataloguePort {
 
     @Override
     public List<Role> roles() {
-        return query("SELECT role_id, title, job_title_ids, required_skills FROM tf_role ORDER BY role_id", r ->
-                new Role(r.getString(1), r.getString(2), Json.read(r.getString(3), LIST), Json.read(r.getString(4), LEVELS)));
+        return query(
+                "SELECT role_id, title, job_title_ids, required_skills FROM tf_role ORDER BY role_id",
+                r -> new Role(
+                        r.getString(1),
+                        r.getString(2),
+                        Json.read(r.getString(3), LIST),
+                        Json.read(r.getString(4), LEVELS)));
     }
 
     @Override
     public List<CourseOffering> offerings() {
-        return query("SELECT course_id, skill_ids, tags, cost, currency FROM tf_course ORDER BY course_id", r ->
-                new CourseOffering(r.getString(1), Json.read(r.getString(2), LIST), Json.read(r.getString(3), LIST),
-                        r.getBigDecimal(4).doubleValue(), r.getString(5)), new Object[0]);
+        return query(
+                "SELECT course_id, skill_ids, tags, cost, currency FROM tf_course ORDER BY course_id",
+                r -> new CourseOffering(
+                        r.getString(1),
+                        Json.read(r.getString(2), LIST),
+                        Json.read(r.getString(3), LIST),
+                        r.getBigDecimal(4).doubleValue(),
+                        r.getString(5)),
+                new Object[0]);
     }
 
     @Override
     public Optional<CourseOffering> offering(String courseId) {
-        return query("SELECT course_id, skill_ids, tags, cost, currency FROM tf_course WHERE course_id = ?", r ->
-                new CourseOffering(r.getString(1), Json.read(r.getString(2), LIST), Json.read(r.getString(3), LIST),
-                        r.getBigDecimal(4).doubleValue(), r.getString(5)), courseId).stream().findFirst();
+        return query(
+                        "SELECT course_id, skill_ids, tags, cost, currency FROM tf_course WHERE course_id = ?",
+                        r -> new CourseOffering(
+                                r.getString(1),
+                                Json.read(r.getString(2), LIST),
+                                Json.read(r.getString(3), LIST),
+                                r.getBigDecimal(4).doubleValue(),
+                                r.getString(5)),
+                        courseId)
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -64,16 +81,24 @@ public final class JdbcCatalogue implements CataloguePort {
     }
 
     static List<TrainingSession> sessions(Connection c, String where, String value) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT s.session_id, s.course_id, s.starts_at, s.ends_at, s.seats,"
-                + " s.seats_taken_elsewhere + (SELECT COUNT(*) FROM tf_session_booking b WHERE b.session_id = s.session_id),"
-                + " s.trainer, s.style FROM tf_course_session s WHERE " + where + " ORDER BY s.starts_at, s.session_id")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT s.session_id, s.course_id, s.starts_at, s.ends_at, s.seats,"
+                        + " s.seats_taken_elsewhere + (SELECT COUNT(*) FROM tf_session_booking b WHERE b.session_id = s.session_id),"
+                        + " s.trainer, s.style FROM tf_course_session s WHERE " + where
+                        + " ORDER BY s.starts_at, s.session_id")) {
             ps.setString(1, value);
             List<TrainingSession> found = new ArrayList<>();
             try (ResultSet r = ps.executeQuery()) {
                 while (r.next()) {
-                    found.add(new TrainingSession(r.getString(1), r.getString(2),
-                            r.getObject(3, OffsetDateTime.class).toInstant(), r.getObject(4, OffsetDateTime.class).toInstant(),
-                            r.getInt(5), r.getInt(6), r.getString(7), r.getString(8)));
+                    found.add(new TrainingSession(
+                            r.getString(1),
+                            r.getString(2),
+                            r.getObject(3, OffsetDateTime.class).toInstant(),
+                            r.getObject(4, OffsetDateTime.class).toInstant(),
+                            r.getInt(5),
+                            r.getInt(6),
+                            r.getString(7),
+                            r.getString(8)));
                 }
             }
             return found;
@@ -84,8 +109,8 @@ public final class JdbcCatalogue implements CataloguePort {
     @Override
     public boolean reserveSeat(String sessionId, String username, String reference) {
         return jdbc.inTransaction(c -> {
-            try (PreparedStatement lock = c.prepareStatement(
-                    "SELECT session_id FROM tf_course_session WHERE session_id = ? FOR UPDATE")) {
+            try (PreparedStatement lock =
+                    c.prepareStatement("SELECT session_id FROM tf_course_session WHERE session_id = ? FOR UPDATE")) {
                 lock.setString(1, sessionId);
                 try (ResultSet r = lock.executeQuery()) {
                     if (!r.next()) {
@@ -93,8 +118,8 @@ public final class JdbcCatalogue implements CataloguePort {
                     }
                 }
             }
-            try (PreparedStatement held = c.prepareStatement(
-                    "SELECT 1 FROM tf_session_booking WHERE session_id = ? AND username = ?")) {
+            try (PreparedStatement held =
+                    c.prepareStatement("SELECT 1 FROM tf_session_booking WHERE session_id = ? AND username = ?")) {
                 held.setString(1, sessionId);
                 held.setString(2, username);
                 try (ResultSet r = held.executeQuery()) {
@@ -121,21 +146,36 @@ public final class JdbcCatalogue implements CataloguePort {
 
     @Override
     public Optional<DepartmentBudget> budget(String departmentId) {
-        return query("SELECT department_id, allocated, spent, owner, currency FROM tf_budget WHERE department_id = ?", r ->
-                new DepartmentBudget(r.getString(1), r.getBigDecimal(2).doubleValue(), r.getBigDecimal(3).doubleValue(),
-                        r.getString(4), r.getString(5)), departmentId).stream().findFirst();
+        return query(
+                        "SELECT department_id, allocated, spent, owner, currency FROM tf_budget WHERE department_id = ?",
+                        r -> new DepartmentBudget(
+                                r.getString(1),
+                                r.getBigDecimal(2).doubleValue(),
+                                r.getBigDecimal(3).doubleValue(),
+                                r.getString(4),
+                                r.getString(5)),
+                        departmentId)
+                .stream()
+                .findFirst();
     }
 
     /** All budgets, by department id. */
     public List<DepartmentBudget> budgets() {
-        return query("SELECT department_id, allocated, spent, owner, currency FROM tf_budget ORDER BY department_id", r ->
-                new DepartmentBudget(r.getString(1), r.getBigDecimal(2).doubleValue(), r.getBigDecimal(3).doubleValue(),
-                        r.getString(4), r.getString(5)), new Object[0]);
+        return query(
+                "SELECT department_id, allocated, spent, owner, currency FROM tf_budget ORDER BY department_id",
+                r -> new DepartmentBudget(
+                        r.getString(1),
+                        r.getBigDecimal(2).doubleValue(),
+                        r.getBigDecimal(3).doubleValue(),
+                        r.getString(4),
+                        r.getString(5)),
+                new Object[0]);
     }
 
     /** Whether no course was imported or added yet (production starts so; the health check says so). */
     public boolean isEmpty() {
-        return query("SELECT 1 FROM tf_course FETCH FIRST 1 ROWS ONLY", r -> 1, new Object[0]).isEmpty();
+        return query("SELECT 1 FROM tf_course FETCH FIRST 1 ROWS ONLY", r -> 1, new Object[0])
+                .isEmpty();
     }
 
     @FunctionalInterface

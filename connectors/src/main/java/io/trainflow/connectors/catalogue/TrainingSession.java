@@ -7,8 +7,15 @@ import java.time.Instant;
  *
  * @param style how it is taught, e.g. "hands-on", "lecture", "self-paced", "workshop"
  */
-public record TrainingSession(String sessionId, String courseId, Instant start, Instant end,
-                              int seats, int seatsTaken, String trainer, String style) {
+public record TrainingSession(
+        String sessionId,
+        String courseId,
+        Instant start,
+        Instant end,
+        int seats,
+        int seatsTaken,
+        String trainer,
+        String style) {
 
     public int seatsLeft() {
         return Math.max(0, seats - seatsTaken);

@@ -45,8 +45,11 @@ public final class CourseClaims {
      * @param otherOpen asked inside the lock: the employee's other open requests, oldest first, each with the
      *                  courses it holds if it has no claim (a request checked before claims were kept)
      */
-    public Map<String, String> claim(String employeeId, String requestId, List<String> courseIds,
-                                     Supplier<Map<String, List<String>>> otherOpen) {
+    public Map<String, String> claim(
+            String employeeId,
+            String requestId,
+            List<String> courseIds,
+            Supplier<Map<String, List<String>>> otherOpen) {
         return jdbc.inTransaction(c -> {
             lock(c, employeeId);
             Map<String, List<String>> open = otherOpen.get();
@@ -83,21 +86,24 @@ public final class CourseClaims {
     /** The row lock every check of this employee takes first; held until the transaction ends. */
     private void lock(Connection c, String employeeId) throws SQLException {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
-        Jdbc.upsert(c, conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "UPDATE tf_employee_lock SET locked_at = ? WHERE employee_id = ?")) {
-                ps.setObject(1, now);
-                ps.setString(2, employeeId);
-                return ps.executeUpdate();
-            }
-        }, conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "INSERT INTO tf_employee_lock (employee_id, locked_at) VALUES (?, ?)")) {
-                ps.setString(1, employeeId);
-                ps.setObject(2, now);
-                return ps.executeUpdate();
-            }
-        });
+        Jdbc.upsert(
+                c,
+                conn -> {
+                    try (PreparedStatement ps =
+                            conn.prepareStatement("UPDATE tf_employee_lock SET locked_at = ? WHERE employee_id = ?")) {
+                        ps.setObject(1, now);
+                        ps.setString(2, employeeId);
+                        return ps.executeUpdate();
+                    }
+                },
+                conn -> {
+                    try (PreparedStatement ps = conn.prepareStatement(
+                            "INSERT INTO tf_employee_lock (employee_id, locked_at) VALUES (?, ?)")) {
+                        ps.setString(1, employeeId);
+                        ps.setObject(2, now);
+                        return ps.executeUpdate();
+                    }
+                });
     }
 
     private static Map<String, String> claims(Connection c, String employeeId) throws SQLException {
@@ -126,8 +132,8 @@ public final class CourseClaims {
     }
 
     private static void delete(Connection c, String employeeId, String course) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM tf_course_claim WHERE employee_id = ? AND course_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("DELETE FROM tf_course_claim WHERE employee_id = ? AND course_id = ?")) {
             ps.setString(1, employeeId);
             ps.setString(2, course);
             ps.executeUpdate();

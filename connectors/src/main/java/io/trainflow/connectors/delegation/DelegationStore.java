@@ -24,9 +24,7 @@ public interface DelegationStore {
      * that started last wins (the most recent decision of the approver).
      */
     default Optional<Delegation> activeFor(String approver, Instant at) {
-        return of(approver).stream()
-                .filter(d -> d.activeAt(at))
-                .max(Comparator.comparing(Delegation::from));
+        return of(approver).stream().filter(d -> d.activeAt(at)).max(Comparator.comparing(Delegation::from));
     }
 
     /** Username of the deputy standing in for the approver at that instant. */

@@ -94,8 +94,12 @@ public class JdbcDelegationStore implements DelegationStore {
     }
 
     private static Delegation read(ResultSet rs) throws SQLException {
-        return new Delegation(rs.getString("id"), rs.getString("approver"), rs.getString("deputy"),
+        return new Delegation(
+                rs.getString("id"),
+                rs.getString("approver"),
+                rs.getString("deputy"),
                 rs.getObject("valid_from", OffsetDateTime.class).toInstant(),
-                rs.getObject("valid_to", OffsetDateTime.class).toInstant(), rs.getString("reason"));
+                rs.getObject("valid_to", OffsetDateTime.class).toInstant(),
+                rs.getString("reason"));
     }
 }

@@ -49,6 +49,9 @@ public class PortBusinessException extends RuntimeException {
     /** Stable code for BPMN error events: SYSTEM_CLASS_NAME, e.g. MOODLE_USER_NOT_ENROLLED. */
     public String bpmnErrorCode() {
         return system.toUpperCase().replaceAll("[^A-Z0-9]", "") + "_"
-                + getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
+                + getClass()
+                        .getSimpleName()
+                        .replaceAll("([a-z])([A-Z])", "$1_$2")
+                        .toUpperCase();
     }
 }

@@ -30,10 +30,11 @@ public final class JdbcGroups {
         return jdbc.inTransaction(c -> {
             Map<String, Set<String>> groups = new TreeMap<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT group_name, username FROM tf_group_member ORDER BY group_name, username");
-                 ResultSet r = ps.executeQuery()) {
+                            "SELECT group_name, username FROM tf_group_member ORDER BY group_name, username");
+                    ResultSet r = ps.executeQuery()) {
                 while (r.next()) {
-                    groups.computeIfAbsent(r.getString(1), g -> new LinkedHashSet<>()).add(r.getString(2));
+                    groups.computeIfAbsent(r.getString(1), g -> new LinkedHashSet<>())
+                            .add(r.getString(2));
                 }
             }
             return groups;
@@ -54,8 +55,8 @@ public final class JdbcGroups {
     }
 
     public static boolean add(Connection c, String group, String username) throws SQLException {
-        try (PreparedStatement in = c.prepareStatement(
-                "SELECT 1 FROM tf_group_member WHERE group_name = ? AND username = ?")) {
+        try (PreparedStatement in =
+                c.prepareStatement("SELECT 1 FROM tf_group_member WHERE group_name = ? AND username = ?")) {
             in.setString(1, group);
             in.setString(2, username);
             try (ResultSet r = in.executeQuery()) {
@@ -64,7 +65,8 @@ public final class JdbcGroups {
                 }
             }
         }
-        try (PreparedStatement add = c.prepareStatement("INSERT INTO tf_group_member (group_name, username) VALUES (?, ?)")) {
+        try (PreparedStatement add =
+                c.prepareStatement("INSERT INTO tf_group_member (group_name, username) VALUES (?, ?)")) {
             add.setString(1, group);
             add.setString(2, username);
             add.executeUpdate();
@@ -75,8 +77,8 @@ public final class JdbcGroups {
     /** Removes a member; false when not in. */
     public boolean remove(String group, String username) {
         return jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM tf_group_member WHERE group_name = ? AND username = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM tf_group_member WHERE group_name = ? AND username = ?")) {
                 ps.setString(1, group);
                 ps.setString(2, username);
                 return ps.executeUpdate() > 0;

@@ -33,7 +33,9 @@ final class CatalogueDepartments {
 
     /** The catalogue department an HCM unit belongs to, if any. */
     Optional<Department> of(String hcmUnitId) {
-        return hcmUnitId == null ? Optional.empty() : Optional.ofNullable(current().byUnit.get(hcmUnitId));
+        return hcmUnitId == null
+                ? Optional.empty()
+                : Optional.ofNullable(current().byUnit.get(hcmUnitId));
     }
 
     /** The HCM unit that is this catalogue department itself (not one below it), if the HCM has one. */
@@ -44,8 +46,10 @@ final class CatalogueDepartments {
     /** The HCM's units, those that are a catalogue department under its id and name. */
     List<Department> units() {
         Snapshot s = current();
-        return s.units.stream().map(u -> new Department(own(s, u.id()), ownName(u), u.parentId() == null ? null
-                : own(s, u.parentId()))).toList();
+        return s.units.stream()
+                .map(u ->
+                        new Department(own(s, u.id()), ownName(u), u.parentId() == null ? null : own(s, u.parentId())))
+                .toList();
     }
 
     private String own(Snapshot s, String unitId) {
@@ -104,7 +108,10 @@ final class CatalogueDepartments {
         return s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
     }
 
-    private record Snapshot(long readAt, List<Department> units, Map<String, Department> ownMatch,
-                            Map<String, String> unitByDepartment, Map<String, Department> byUnit) {
-    }
+    private record Snapshot(
+            long readAt,
+            List<Department> units,
+            Map<String, Department> ownMatch,
+            Map<String, String> unitByDepartment,
+            Map<String, Department> byUnit) {}
 }

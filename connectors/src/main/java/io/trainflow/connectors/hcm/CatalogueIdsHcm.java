@@ -31,14 +31,21 @@ public final class CatalogueIdsHcm implements HcmPort {
      * @param jobTitles       the job titles the catalogue's roles refer to, id to name
      * @param catalogueDepartments the departments the catalogue's budgets refer to
      */
-    public CatalogueIdsHcm(HcmPort hcm, List<Skill> catalogueSkills, Map<String, String> jobTitles,
-                           List<Department> catalogueDepartments) {
+    public CatalogueIdsHcm(
+            HcmPort hcm,
+            List<Skill> catalogueSkills,
+            Map<String, String> jobTitles,
+            List<Department> catalogueDepartments) {
         this(hcm, catalogueSkills, jobTitles, catalogueDepartments, HcmNameAliases.none());
     }
 
     /** @param aliases the administrator's other names for catalogue skills and job titles in the HCM */
-    public CatalogueIdsHcm(HcmPort hcm, List<Skill> catalogueSkills, Map<String, String> jobTitles,
-                           List<Department> catalogueDepartments, HcmNameAliases aliases) {
+    public CatalogueIdsHcm(
+            HcmPort hcm,
+            List<Skill> catalogueSkills,
+            Map<String, String> jobTitles,
+            List<Department> catalogueDepartments,
+            HcmNameAliases aliases) {
         this.hcm = hcm;
         this.departments = new CatalogueDepartments(hcm::departments, catalogueDepartments);
         catalogueSkills.forEach(s -> {
@@ -52,15 +59,29 @@ public final class CatalogueIdsHcm implements HcmPort {
 
     /** The HCM's skills that match no catalogue skill by name or alias (check-connections lists them). */
     public List<String> unmatchedSkills() {
-        return hcm.skills().stream().map(Skill::name).filter(n -> !catalogueIdByName.containsKey(key(n))).sorted().toList();
+        return hcm.skills().stream()
+                .map(Skill::name)
+                .filter(n -> !catalogueIdByName.containsKey(key(n)))
+                .sorted()
+                .toList();
     }
 
     private Employee mapped(Employee e) {
-        String title = e.jobTitle() == null ? e.jobTitleId() : jobTitleIdByName.getOrDefault(key(e.jobTitle()), e.jobTitleId());
+        String title = e.jobTitle() == null
+                ? e.jobTitleId()
+                : jobTitleIdByName.getOrDefault(key(e.jobTitle()), e.jobTitleId());
         Optional<Department> department = departments.of(e.departmentId());
-        return new Employee(e.employeeId(), e.username(), e.firstName(), e.lastName(), e.email(), title, e.jobTitle(),
+        return new Employee(
+                e.employeeId(),
+                e.username(),
+                e.firstName(),
+                e.lastName(),
+                e.email(),
+                title,
+                e.jobTitle(),
                 department.map(Department::id).orElse(e.departmentId()),
-                department.map(Department::name).orElse(e.departmentName()), e.managerId());
+                department.map(Department::name).orElse(e.departmentName()),
+                e.managerId());
     }
 
     private static String key(String name) {
@@ -73,13 +94,17 @@ public final class CatalogueIdsHcm implements HcmPort {
 
     @Override
     public List<Skill> skills() {
-        return hcm.skills().stream().map(s -> new Skill(toCatalogue(s.id(), s.name()), s.name(), s.description())).toList();
+        return hcm.skills().stream()
+                .map(s -> new Skill(toCatalogue(s.id(), s.name()), s.name(), s.description()))
+                .toList();
     }
 
     @Override
     public List<EmployeeSkill> skills(String employeeId) {
-        return hcm.skills(employeeId).stream().map(s -> new EmployeeSkill(toCatalogue(s.skillId(), s.skillName()),
-                s.skillName(), s.yearsOfExperience(), s.comments())).toList();
+        return hcm.skills(employeeId).stream()
+                .map(s -> new EmployeeSkill(
+                        toCatalogue(s.skillId(), s.skillName()), s.skillName(), s.yearsOfExperience(), s.comments()))
+                .toList();
     }
 
     /**
@@ -91,21 +116,31 @@ public final class CatalogueIdsHcm implements HcmPort {
         String name = catalogueNameById.getOrDefault(skill.skillId(), skill.skillName());
         List<Skill> known = hcm.skills();
         Optional<Skill> match = known.stream()
-                .filter(s -> toCatalogue(s.id(), s.name()).equals(skill.skillId()) || key(s.name()).equals(key(name)))
+                .filter(s -> toCatalogue(s.id(), s.name()).equals(skill.skillId())
+                        || key(s.name()).equals(key(name)))
                 .findFirst();
         if (match.isEmpty()) {
             // creating "Coaching and Feedback" next to the HCM's "Coaching" would split one skill in two
-            known.stream().filter(s -> nearlyTheSame(s.name(), name)).findFirst().ifPresent(near -> {
-                throw new PortBusinessException("HCM", "nearduplicateskill", PortBusinessException.Kind.CONFIGURATION,
-                        "the HCM has the skill '" + near.name() + "', close to the catalogue's '" + name + "' ("
-                                + skill.skillId() + "); not creating a second one: add '" + near.name()
-                                + "' to aliases.skills." + skill.skillId() + " in the catalogue if they are the same"
-                                + " skill, or create '" + name + "' in the HCM, then retry");
-            });
+            known.stream()
+                    .filter(s -> nearlyTheSame(s.name(), name))
+                    .findFirst()
+                    .ifPresent(near -> {
+                        throw new PortBusinessException(
+                                "HCM",
+                                "nearduplicateskill",
+                                PortBusinessException.Kind.CONFIGURATION,
+                                "the HCM has the skill '" + near.name() + "', close to the catalogue's '" + name + "' ("
+                                        + skill.skillId() + "); not creating a second one: add '" + near.name()
+                                        + "' to aliases.skills." + skill.skillId()
+                                        + " in the catalogue if they are the same"
+                                        + " skill, or create '" + name + "' in the HCM, then retry");
+                    });
         }
         String hcmId = match.map(Skill::id).orElse(skill.skillId());
-        hcm.saveSkill(employeeId, new EmployeeSkill(hcmId, match.map(Skill::name).orElse(name),
-                skill.yearsOfExperience(), skill.comments()));
+        hcm.saveSkill(
+                employeeId,
+                new EmployeeSkill(
+                        hcmId, match.map(Skill::name).orElse(name), skill.yearsOfExperience(), skill.comments()));
     }
 
     /** One name inside the other as whole words ("Coaching" / "Coaching and Feedback"): likely one skill. */

@@ -5,5 +5,4 @@ package io.trainflow.connectors.hcm;
  *
  * @param parentId null for the root unit
  */
-public record Department(String id, String name, String parentId) {
-}
+public record Department(String id, String name, String parentId) {}

@@ -10,9 +10,17 @@ package io.trainflow.connectors.hcm;
  * @param managerId    employee id of the direct supervisor, null when none (OrangeHRM allows
  *                     several; a connector picks the first with reporting method "Direct")
  */
-public record Employee(String employeeId, String username, String firstName, String lastName, String email,
-                       String jobTitleId, String jobTitle, String departmentId, String departmentName,
-                       String managerId) {
+public record Employee(
+        String employeeId,
+        String username,
+        String firstName,
+        String lastName,
+        String email,
+        String jobTitleId,
+        String jobTitle,
+        String departmentId,
+        String departmentName,
+        String managerId) {
 
     public String displayName() {
         return (firstName + " " + lastName).trim();

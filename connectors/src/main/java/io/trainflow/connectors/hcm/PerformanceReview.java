@@ -7,6 +7,11 @@ import java.time.LocalDate;
  *
  * @param finalRating the final rating on the HCM's scale (OrangeHRM: 0..100)
  */
-public record PerformanceReview(String reviewId, String employeeId, LocalDate periodStart, LocalDate periodEnd,
-                                LocalDate completedDate, double finalRating, String finalComment) {
-}
+public record PerformanceReview(
+        String reviewId,
+        String employeeId,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        LocalDate completedDate,
+        double finalRating,
+        String finalComment) {}

@@ -13,8 +13,7 @@ public final class SkillLevels {
     public static final int MAX = 5;
     private static final Pattern LEVEL = Pattern.compile("proficiency\\s*=\\s*([0-5])\\s*/\\s*5");
 
-    private SkillLevels() {
-    }
+    private SkillLevels() {}
 
     public static int level(EmployeeSkill skill) {
         if (skill.comments() != null) {

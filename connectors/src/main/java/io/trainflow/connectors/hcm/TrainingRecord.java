@@ -10,5 +10,4 @@ import java.time.LocalDate;
  * @param number    reference (licence number), e.g. the course shortname and request id
  * @param expiryDate null when it does not expire
  */
-public record TrainingRecord(String recordId, String name, String number, LocalDate issuedDate, LocalDate expiryDate) {
-}
+public record TrainingRecord(String recordId, String name, String number, LocalDate issuedDate, LocalDate expiryDate) {}

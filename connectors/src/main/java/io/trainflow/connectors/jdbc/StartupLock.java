@@ -19,13 +19,15 @@ public final class StartupLock {
     /** Trainflow's advisory-lock keys: "Trai" in the high half, the work's name in the low half. */
     private static final long PREFIX = 0x5472616900000000L;
 
-    private StartupLock() {
-    }
+    private StartupLock() {}
 
     public static <T> T around(DataSource dataSource, String name, Supplier<T> work) {
         long key = PREFIX | (name.hashCode() & 0xffffffffL);
         try (Connection c = dataSource.getConnection()) {
-            if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+            if (!c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("postgres")) {
                 return work.get();
             }
             execute(c, "SELECT pg_advisory_lock(" + key + ")");

@@ -19,11 +19,10 @@ public final class TrainflowSchema {
     /** The history table Flyway keeps, with Trainflow's prefix. */
     public static final String HISTORY_TABLE = "tf_schema_history";
 
-    private static final Set<DataSource> MIGRATED = Collections.synchronizedSet(
-            Collections.newSetFromMap(new WeakHashMap<>()));
+    private static final Set<DataSource> MIGRATED =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
-    private TrainflowSchema() {
-    }
+    private TrainflowSchema() {}
 
     /** Migrates {@code dataSource} unless this process already did. */
     public static void ensure(DataSource dataSource) {
@@ -42,14 +41,17 @@ public final class TrainflowSchema {
      */
     public static MigrateResult migrate(DataSource dataSource) {
         // nodes starting together on one PostgreSQL migrate one after the other
-        return StartupLock.around(dataSource, "trainflow-schema", () -> Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .table(HISTORY_TABLE)
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .baselineDescription("tables of release 0.1, made ad hoc")
-                .load()
-                .migrate());
+        return StartupLock.around(
+                dataSource,
+                "trainflow-schema",
+                () -> Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations("classpath:db/migration")
+                        .table(HISTORY_TABLE)
+                        .baselineOnMigrate(true)
+                        .baselineVersion("0")
+                        .baselineDescription("tables of release 0.1, made ad hoc")
+                        .load()
+                        .migrate());
     }
 }

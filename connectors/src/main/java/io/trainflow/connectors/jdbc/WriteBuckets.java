@@ -28,25 +28,28 @@ public final class WriteBuckets {
     public long take(String person, double perMinute, long nowMillis) {
         return jdbc.inTransaction(c -> {
             // the row exists and is locked by this transaction after this step, whoever made it
-            Jdbc.upsert(c, locked -> {
-                try (PreparedStatement ps = locked.prepareStatement(
-                        "UPDATE tf_write_bucket SET counted_at = counted_at WHERE username = ?")) {
-                    ps.setString(1, person);
-                    return ps.executeUpdate();
-                }
-            }, fresh -> {
-                try (PreparedStatement ps = fresh.prepareStatement(
-                        "INSERT INTO tf_write_bucket (username, tokens, counted_at) VALUES (?, ?, ?)")) {
-                    ps.setString(1, person);
-                    ps.setDouble(2, perMinute);
-                    ps.setLong(3, nowMillis);
-                    return ps.executeUpdate();
-                }
-            });
+            Jdbc.upsert(
+                    c,
+                    locked -> {
+                        try (PreparedStatement ps = locked.prepareStatement(
+                                "UPDATE tf_write_bucket SET counted_at = counted_at WHERE username = ?")) {
+                            ps.setString(1, person);
+                            return ps.executeUpdate();
+                        }
+                    },
+                    fresh -> {
+                        try (PreparedStatement ps = fresh.prepareStatement(
+                                "INSERT INTO tf_write_bucket (username, tokens, counted_at) VALUES (?, ?, ?)")) {
+                            ps.setString(1, person);
+                            ps.setDouble(2, perMinute);
+                            ps.setLong(3, nowMillis);
+                            return ps.executeUpdate();
+                        }
+                    });
             double tokens;
             long countedAt;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT tokens, counted_at FROM tf_write_bucket WHERE username = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT tokens, counted_at FROM tf_write_bucket WHERE username = ?")) {
                 ps.setString(1, person);
                 try (ResultSet r = ps.executeQuery()) {
                     r.next();
@@ -62,8 +65,8 @@ public final class WriteBuckets {
             } else {
                 wait = Math.max(1, (long) Math.ceil((1 - tokens) * 60 / perMinute));
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE tf_write_bucket SET tokens = ?, counted_at = ? WHERE username = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE tf_write_bucket SET tokens = ?, counted_at = ? WHERE username = ?")) {
                 ps.setDouble(1, tokens);
                 ps.setLong(2, at);
                 ps.setString(3, person);

@@ -14,8 +14,7 @@ import java.util.Set;
 public interface CompletionPoll {
 
     /** A learner and a course they wait on. */
-    record Pair(String username, String courseId) {
-    }
+    record Pair(String username, String courseId) {}
 
     /** @param waiting username to the course ids that learner waits on; returns the complete pairs */
     Set<Pair> completed(Map<String, Set<String>> waiting);
@@ -25,7 +24,8 @@ public interface CompletionPoll {
         return waiting -> {
             Set<Pair> done = new HashSet<>();
             waiting.forEach((username, courses) -> lms.completionStatus(List.of(username), courses).stream()
-                    .filter(CompletionStatus::completed).forEach(s -> done.add(new Pair(s.username(), s.courseId()))));
+                    .filter(CompletionStatus::completed)
+                    .forEach(s -> done.add(new Pair(s.username(), s.courseId()))));
             return done;
         };
     }

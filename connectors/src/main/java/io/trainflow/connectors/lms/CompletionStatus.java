@@ -8,6 +8,5 @@ import java.time.Instant;
  *
  * @param completedAt null unless completed
  */
-public record CompletionStatus(String username, String courseId, boolean enrolled, boolean completed,
-                               Instant completedAt) {
-}
+public record CompletionStatus(
+        String username, String courseId, boolean enrolled, boolean completed, Instant completedAt) {}

@@ -5,5 +5,4 @@ package io.trainflow.connectors.lms;
  *
  * @param summary plain text or the LMS's HTML summary
  */
-public record Course(String id, String shortname, String fullname, String summary, String categoryId) {
-}
+public record Course(String id, String shortname, String fullname, String summary, String categoryId) {}

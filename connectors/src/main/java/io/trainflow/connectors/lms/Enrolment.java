@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param end        when access ends, null for open-ended
  * @param lastAccess the learner's last visit to the course, null when never
  */
-public record Enrolment(String username, String courseId, Instant start, Instant end, Instant lastAccess) {
-}
+public record Enrolment(String username, String courseId, Instant start, Instant end, Instant lastAccess) {}

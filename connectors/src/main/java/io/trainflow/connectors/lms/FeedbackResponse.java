@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param score    "how likely are you to recommend this course" 0..10, null when unanswered
  * @param comment  free text, null or blank when none
  */
-public record FeedbackResponse(String courseId, String username, Integer score, String comment, Instant submittedAt) {
-}
+public record FeedbackResponse(String courseId, String username, Integer score, String comment, Instant submittedAt) {}

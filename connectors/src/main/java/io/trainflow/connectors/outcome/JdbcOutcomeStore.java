@@ -1,8 +1,8 @@
 package io.trainflow.connectors.outcome;
 
 import io.trainflow.connectors.jdbc.Jdbc;
-import io.trainflow.connectors.jdbc.TrainflowSchema;
 import io.trainflow.connectors.jdbc.Json;
+import io.trainflow.connectors.jdbc.TrainflowSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +19,7 @@ import tools.jackson.core.type.TypeReference;
 /** Outcomes in table {@code tf_outcome} (created if missing); structured fields are JSON text. */
 public class JdbcOutcomeStore implements OutcomeStore {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private static final String COLUMNS = "employee_id, status, reaction_json, learning_json, follow_ups_json, "
             + "last_review_rating, review_after, recorded_at, reason, linked";
 
@@ -39,9 +39,10 @@ public class JdbcOutcomeStore implements OutcomeStore {
     }
 
     private int update(Connection c, Outcome o) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE tf_outcome SET employee_id = ?, status = ?,"
-                + " reaction_json = ?, learning_json = ?, follow_ups_json = ?, last_review_rating = ?,"
-                + " review_after = ?, recorded_at = ?, reason = ?, linked = ? WHERE programme_id = ? AND request_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE tf_outcome SET employee_id = ?, status = ?,"
+                        + " reaction_json = ?, learning_json = ?, follow_ups_json = ?, last_review_rating = ?,"
+                        + " review_after = ?, recorded_at = ?, reason = ?, linked = ? WHERE programme_id = ? AND request_id = ?")) {
             bindValues(ps, o);
             ps.setString(11, o.programmeId());
             ps.setString(12, o.requestId());
@@ -103,10 +104,18 @@ public class JdbcOutcomeStore implements OutcomeStore {
 
     private static Outcome read(ResultSet rs) throws SQLException {
         OffsetDateTime at = rs.getObject("recorded_at", OffsetDateTime.class);
-        return new Outcome(rs.getString("programme_id"), rs.getString("request_id"), rs.getString("employee_id"),
-                rs.getString("status"), Json.read(rs.getString("reaction_json"), MAP),
-                Json.read(rs.getString("learning_json"), MAP), Json.read(rs.getString("follow_ups_json"), Object.class),
-                rs.getObject("last_review_rating", Double.class), rs.getObject("review_after", Double.class),
-                at == null ? null : at.toInstant(), rs.getString("reason"), rs.getString("linked"));
+        return new Outcome(
+                rs.getString("programme_id"),
+                rs.getString("request_id"),
+                rs.getString("employee_id"),
+                rs.getString("status"),
+                Json.read(rs.getString("reaction_json"), MAP),
+                Json.read(rs.getString("learning_json"), MAP),
+                Json.read(rs.getString("follow_ups_json"), Object.class),
+                rs.getObject("last_review_rating", Double.class),
+                rs.getObject("review_after", Double.class),
+                at == null ? null : at.toInstant(),
+                rs.getString("reason"),
+                rs.getString("linked"));
     }
 }

@@ -17,19 +17,48 @@ import java.util.Map;
  * @param reason           why it ended so, in words for people, or null
  * @param linked           courses left out because another open request of the employee holds them, naming it, or null
  */
-public record Outcome(String programmeId, String requestId, String employeeId, String status,
-                      Map<String, Object> reaction, Map<String, Object> learning, Object followUps,
-                      Double lastReviewRating, Double reviewAfter, Instant recordedAt, String reason, String linked) {
+public record Outcome(
+        String programmeId,
+        String requestId,
+        String employeeId,
+        String status,
+        Map<String, Object> reaction,
+        Map<String, Object> learning,
+        Object followUps,
+        Double lastReviewRating,
+        Double reviewAfter,
+        Instant recordedAt,
+        String reason,
+        String linked) {
 
     public Outcome {
         programmeId = programmeId == null ? "" : programmeId;
     }
 
     /** An outcome without a reason and without courses left out. */
-    public Outcome(String programmeId, String requestId, String employeeId, String status,
-                   Map<String, Object> reaction, Map<String, Object> learning, Object followUps,
-                   Double lastReviewRating, Double reviewAfter, Instant recordedAt) {
-        this(programmeId, requestId, employeeId, status, reaction, learning, followUps, lastReviewRating, reviewAfter,
-                recordedAt, null, null);
+    public Outcome(
+            String programmeId,
+            String requestId,
+            String employeeId,
+            String status,
+            Map<String, Object> reaction,
+            Map<String, Object> learning,
+            Object followUps,
+            Double lastReviewRating,
+            Double reviewAfter,
+            Instant recordedAt) {
+        this(
+                programmeId,
+                requestId,
+                employeeId,
+                status,
+                reaction,
+                learning,
+                followUps,
+                lastReviewRating,
+                reviewAfter,
+                recordedAt,
+                null,
+                null);
     }
 }

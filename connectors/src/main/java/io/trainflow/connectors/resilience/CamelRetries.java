@@ -16,21 +16,24 @@ import org.apache.camel.model.RouteDefinition;
  */
 public final class CamelRetries {
 
-    private CamelRetries() {
-    }
+    private CamelRetries() {}
 
-    public static RouteDefinition retryTransient(RouteDefinition route, Resilience r,
-                                                 Class<? extends Throwable> transientType,
-                                                 Class<? extends Throwable> circuitOpenType) {
+    public static RouteDefinition retryTransient(
+            RouteDefinition route,
+            Resilience r,
+            Class<? extends Throwable> transientType,
+            Class<? extends Throwable> circuitOpenType) {
         route.onException(circuitOpenType).maximumRedeliveries(0).handled(false);
         route.onException(transientType)
                 .maximumRedeliveries(r.maxRetries())
                 .redeliveryDelay(r.initialBackoff().toMillis())
-                .useExponentialBackOff().backOffMultiplier(2)
+                .useExponentialBackOff()
+                .backOffMultiplier(2)
                 .useCollisionAvoidance()
                 .maximumRedeliveryDelay(r.maxBackoff().toMillis())
                 .retryAttemptedLogLevel(LoggingLevel.WARN)
-                .logExhaustedMessageHistory(false).logExhaustedMessageBody(false)
+                .logExhaustedMessageHistory(false)
+                .logExhaustedMessageBody(false)
                 .handled(false);
         return route;
     }
@@ -43,8 +46,8 @@ public final class CamelRetries {
      */
     public static void honourRetryAfter(Exchange exchange, Exception failure, Duration maxBackoff) {
         if (failure instanceof HttpOperationFailedException http) {
-            RetryAfter.of(http.getResponseHeaders(), maxBackoff, Instant.now()).ifPresent(
-                    wait -> exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait.toMillis()));
+            RetryAfter.of(http.getResponseHeaders(), maxBackoff, Instant.now())
+                    .ifPresent(wait -> exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait.toMillis()));
         }
     }
 

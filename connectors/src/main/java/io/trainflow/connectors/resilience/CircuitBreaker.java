@@ -16,7 +16,11 @@ import java.util.function.Supplier;
  */
 public final class CircuitBreaker {
 
-    enum State { CLOSED, OPEN, HALF_OPEN }
+    enum State {
+        CLOSED,
+        OPEN,
+        HALF_OPEN
+    }
 
     private final String system;
     private final int threshold;
@@ -27,14 +31,22 @@ public final class CircuitBreaker {
     private int failures;
     private Instant openedAt;
 
-    public CircuitBreaker(String system, int threshold, Duration openFor, Clock clock,
-                          Supplier<? extends RuntimeException> whenOpen) {
+    public CircuitBreaker(
+            String system,
+            int threshold,
+            Duration openFor,
+            Clock clock,
+            Supplier<? extends RuntimeException> whenOpen) {
         this(system, threshold, openFor, clock, (Duration remaining) -> whenOpen.get());
     }
 
     /** As above; {@code whenOpen} is told how long the breaker stays open, so callers know when to come back. */
-    public CircuitBreaker(String system, int threshold, Duration openFor, Clock clock,
-                          Function<Duration, ? extends RuntimeException> whenOpen) {
+    public CircuitBreaker(
+            String system,
+            int threshold,
+            Duration openFor,
+            Clock clock,
+            Function<Duration, ? extends RuntimeException> whenOpen) {
         this.system = system;
         this.threshold = threshold;
         this.openFor = openFor;

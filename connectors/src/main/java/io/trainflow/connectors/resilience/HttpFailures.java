@@ -1,10 +1,9 @@
 package io.trainflow.connectors.resilience;
 
-import org.apache.camel.http.base.HttpOperationFailedException;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import org.apache.camel.http.base.HttpOperationFailedException;
 
 /**
  * Sorts what went wrong on the wire into "retry may help" and "it will not", the same way for every
@@ -30,8 +29,7 @@ public final class HttpFailures {
         RuntimeException of(HttpOperationFailedException answer);
     }
 
-    private HttpFailures() {
-    }
+    private HttpFailures() {}
 
     /**
      * Returns the exception the route should rethrow, after telling the breaker what happened.
@@ -39,13 +37,19 @@ public final class HttpFailures {
      * @param system   how messages name the system, e.g. "Moodle"
      * @param call     the call, e.g. "GET /api/v2/pim/employees"
      */
-    public static RuntimeException translate(Exception e, String system, String call, CircuitBreaker breaker,
-                                             Unavailable unavailable, Answered answered) {
+    public static RuntimeException translate(
+            Exception e,
+            String system,
+            String call,
+            CircuitBreaker breaker,
+            Unavailable unavailable,
+            Answered answered) {
         if (e instanceof HttpOperationFailedException http) {
             int status = http.getStatusCode();
             if (isTransient(status)) {
                 breaker.onFailure();
-                Duration asked = RetryAfter.of(http.getResponseHeaders(), Duration.ofHours(1), Instant.now()).orElse(null);
+                Duration asked = RetryAfter.of(http.getResponseHeaders(), Duration.ofHours(1), Instant.now())
+                        .orElse(null);
                 return unavailable.of(system + " answered HTTP " + status + " to " + call, e, later(asked, breaker));
             }
             breaker.onSuccess(); // the server is up and answering

@@ -1,9 +1,8 @@
 package io.trainflow.connectors.resilience;
 
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
-
-import java.util.List;
 
 /**
  * The HTTP transport of a connector's Camel context. Apache HttpClient retries a 429 or 503 on its own
@@ -13,8 +12,7 @@ import java.util.List;
  */
 public final class HttpTransport {
 
-    private HttpTransport() {
-    }
+    private HttpTransport() {}
 
     /** Turns HttpClient's automatic retries off for both schemes; call before the routes start. */
     public static CamelContext ownRetriesOnly(CamelContext camel) {

@@ -18,20 +18,26 @@ import java.util.function.Supplier;
  * @param breakerOpenFor   how long the open breaker fails fast before one trial call
  * @param callsPerSecond   rate limit towards the system, 0 for none
  */
-public record Resilience(Duration timeout, int maxRetries, Duration initialBackoff, Duration maxBackoff,
-                         int breakerThreshold, Duration breakerOpenFor, double callsPerSecond) {
+public record Resilience(
+        Duration timeout,
+        int maxRetries,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        int breakerThreshold,
+        Duration breakerOpenFor,
+        double callsPerSecond) {
 
     public Resilience {
         if (timeout.isNegative() || timeout.isZero() || maxRetries < 0 || breakerThreshold < 1) {
-            throw new IllegalArgumentException("resilience settings out of range: timeout=" + timeout
-                    + ", maxRetries=" + maxRetries + ", breakerThreshold=" + breakerThreshold);
+            throw new IllegalArgumentException("resilience settings out of range: timeout=" + timeout + ", maxRetries="
+                    + maxRetries + ", breakerThreshold=" + breakerThreshold);
         }
     }
 
     /** 5 s timeout, 4 retries from 500 ms up to 8 s, breaker after 5 failures for 30 s, 20 calls/s. */
     public static Resilience defaults() {
-        return new Resilience(Duration.ofSeconds(5), 4, Duration.ofMillis(500), Duration.ofSeconds(8), 5,
-                Duration.ofSeconds(30), 20);
+        return new Resilience(
+                Duration.ofSeconds(5), 4, Duration.ofMillis(500), Duration.ofSeconds(8), 5, Duration.ofSeconds(30), 20);
     }
 
     /**

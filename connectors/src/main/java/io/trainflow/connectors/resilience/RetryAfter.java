@@ -16,16 +16,18 @@ public final class RetryAfter {
 
     public static final String HEADER = "Retry-After";
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** Empty when there is no header or it is neither a number of seconds nor an HTTP date. */
     public static Optional<Duration> of(Map<String, String> responseHeaders, Duration max, Instant now) {
         if (responseHeaders == null) {
             return Optional.empty();
         }
-        return responseHeaders.entrySet().stream().filter(h -> HEADER.equalsIgnoreCase(h.getKey()))
-                .map(h -> parse(h.getValue(), now)).flatMap(Optional::stream).findFirst()
+        return responseHeaders.entrySet().stream()
+                .filter(h -> HEADER.equalsIgnoreCase(h.getKey()))
+                .map(h -> parse(h.getValue(), now))
+                .flatMap(Optional::stream)
+                .findFirst()
                 .map(d -> d.compareTo(max) > 0 ? max : d);
     }
 
@@ -39,7 +41,10 @@ public final class RetryAfter {
             return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration until = Duration.between(now, ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                Duration until = Duration.between(
+                        now,
+                        ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant());
                 return Optional.of(until.isNegative() ? Duration.ZERO : until);
             } catch (DateTimeParseException notADate) {
                 return Optional.empty(); // unreadable: the route's own backoff applies

@@ -20,7 +20,8 @@ public class JdbcSampleState implements SampleState {
     @Override
     public Optional<String> load(String key) {
         return jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT state_json FROM tf_sample_state WHERE state_key = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT state_json FROM tf_sample_state WHERE state_key = ?")) {
                 ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -32,21 +33,24 @@ public class JdbcSampleState implements SampleState {
     @Override
     public void save(String key, String json) {
         jdbc.inTransaction(c -> {
-            Jdbc.upsert(c, con -> {
-                try (PreparedStatement up = con.prepareStatement(
-                        "UPDATE tf_sample_state SET state_json = ? WHERE state_key = ?")) {
-                    up.setString(1, json);
-                    up.setString(2, key);
-                    return up.executeUpdate();
-                }
-            }, con -> {
-                try (PreparedStatement ins = con.prepareStatement(
-                        "INSERT INTO tf_sample_state (state_key, state_json) VALUES (?, ?)")) {
-                    ins.setString(1, key);
-                    ins.setString(2, json);
-                    return ins.executeUpdate();
-                }
-            });
+            Jdbc.upsert(
+                    c,
+                    con -> {
+                        try (PreparedStatement up =
+                                con.prepareStatement("UPDATE tf_sample_state SET state_json = ? WHERE state_key = ?")) {
+                            up.setString(1, json);
+                            up.setString(2, key);
+                            return up.executeUpdate();
+                        }
+                    },
+                    con -> {
+                        try (PreparedStatement ins = con.prepareStatement(
+                                "INSERT INTO tf_sample_state (state_key, state_json) VALUES (?, ?)")) {
+                            ins.setString(1, key);
+                            ins.setString(2, json);
+                            return ins.executeUpdate();
+                        }
+                    });
             return null;
         });
     }

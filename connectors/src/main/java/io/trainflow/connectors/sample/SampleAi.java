@@ -59,8 +59,8 @@ public class SampleAi implements AiPort {
 
     /** The deterministic rule: the earliest upcoming session with seats left, and why. */
     @Override
-    public AiResult<SessionMatch> matchSessions(String courseId, String courseTitle, List<SessionOption> sessions,
-                                                Instant now, Instant deadline) {
+    public AiResult<SessionMatch> matchSessions(
+            String courseId, String courseTitle, List<SessionOption> sessions, Instant now, Instant deadline) {
         return StepRules.sessions(ENGINE, clock.instant(), courseId, courseTitle, sessions, now, deadline);
     }
 
@@ -72,7 +72,8 @@ public class SampleAi implements AiPort {
     List<CourseMatch> ranking(SkillNeed need, List<CourseCandidate> candidates) {
         return candidates.stream()
                 .map(c -> new CourseMatch(c.courseId(), round(similarity(need, c))))
-                .sorted(Comparator.comparingDouble(CourseMatch::similarity).reversed()
+                .sorted(Comparator.comparingDouble(CourseMatch::similarity)
+                        .reversed()
                         .thenComparing(CourseMatch::courseId))
                 .toList();
     }
@@ -94,8 +95,13 @@ public class SampleAi implements AiPort {
     @Override
     public AiResult<List<PathReason>> explainPath(Learner learner, List<PathItem> items) {
         // the learner (and any justification) is not read at all: nothing typed by an employee steers it
-        List<PathReason> reasons = items.stream().map(i -> new PathReason(i.course().courseId(), i.need().skillId(),
-                i.similarity(), explainMatch(i.need(), i.course(), i.similarity()))).toList();
+        List<PathReason> reasons = items.stream()
+                .map(i -> new PathReason(
+                        i.course().courseId(),
+                        i.need().skillId(),
+                        i.similarity(),
+                        explainMatch(i.need(), i.course(), i.similarity())))
+                .toList();
         return traced(reasons, "sample-explain/1", InputHash.of("explainPath", items));
     }
 
@@ -111,19 +117,33 @@ public class SampleAi implements AiPort {
                 .filter(w -> courseTerms.contains(TextSimilarity.stem(w)))
                 .forEach(shared::add);
         String terms = shared.isEmpty() ? "no shared terms" : "shared terms: " + String.join(", ", shared);
-        return String.format(Locale.ROOT, "%s develops %s (level %d, role needs %d); %s; similarity %.2f.",
-                course.title(), need.skillName(), need.currentLevel(), need.requiredLevel(), terms, similarity);
+        return String.format(
+                Locale.ROOT,
+                "%s develops %s (level %d, role needs %d); %s; similarity %.2f.",
+                course.title(),
+                need.skillName(),
+                need.currentLevel(),
+                need.requiredLevel(),
+                terms,
+                similarity);
     }
 
     @Override
     public AiResult<FeedbackSummary> summariseFeedback(List<String> comments, int maxSentences) {
-        return traced(summary(comments, maxSentences), "sample-summary/1",
+        return traced(
+                summary(comments, maxSentences),
+                "sample-summary/1",
                 InputHash.of("summariseFeedback", comments == null ? List.of() : comments, maxSentences));
     }
 
     FeedbackSummary summary(List<String> comments, int maxSentences) {
-        List<String> usable = comments == null ? List.of()
-                : comments.stream().filter(c -> c != null && !c.isBlank()).map(String::strip).distinct().toList();
+        List<String> usable = comments == null
+                ? List.of()
+                : comments.stream()
+                        .filter(c -> c != null && !c.isBlank())
+                        .map(String::strip)
+                        .distinct()
+                        .toList();
         if (usable.isEmpty() || maxSentences <= 0) {
             return new FeedbackSummary("No feedback comments were given.", ENGINE, List.of());
         }
@@ -137,7 +157,8 @@ public class SampleAi implements AiPort {
                 }
             }
         }
-        List<Integer> picked = new ArrayList<>(IntStream.range(0, usable.size()).boxed()
+        List<Integer> picked = new ArrayList<>(IntStream.range(0, usable.size())
+                .boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -score[i]).thenComparing(i -> i))
                 .limit(maxSentences)
                 .toList());

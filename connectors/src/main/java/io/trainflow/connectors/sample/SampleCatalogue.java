@@ -37,7 +37,8 @@ public class SampleCatalogue implements CataloguePort {
         this.data = data;
         this.anchor = anchor;
         this.store = store;
-        this.state = store.load(STATE_KEY).map(json -> Json.read(json, State.class)).orElseGet(State::new);
+        this.state =
+                store.load(STATE_KEY).map(json -> Json.read(json, State.class)).orElseGet(State::new);
     }
 
     @Override
@@ -70,7 +71,8 @@ public class SampleCatalogue implements CataloguePort {
 
     private TrainingSession session(String courseId, SampleData.SessionDef s) {
         Instant start = anchor.plus(Duration.ofDays(s.startsInDays())).plus(Duration.ofHours(9));
-        Instant end = start.plus(Duration.ofDays(Math.max(1, s.durationDays()) - 1L)).plus(Duration.ofHours(8));
+        Instant end =
+                start.plus(Duration.ofDays(Math.max(1, s.durationDays()) - 1L)).plus(Duration.ofHours(8));
         int taken = s.booked() + state.bookings.getOrDefault(s.id(), Map.of()).size();
         return new TrainingSession(s.id(), courseId, start, end, s.seats(), taken, s.trainer(), s.style());
     }
@@ -82,7 +84,9 @@ public class SampleCatalogue implements CataloguePort {
             return true;
         }
         Optional<TrainingSession> session = data.courses().stream()
-                .flatMap(c -> c.sessions().stream().filter(s -> s.id().equals(sessionId)).map(s -> session(c.id(), s)))
+                .flatMap(c -> c.sessions().stream()
+                        .filter(s -> s.id().equals(sessionId))
+                        .map(s -> session(c.id(), s)))
                 .findFirst();
         if (session.isEmpty() || session.get().seatsLeft() == 0) {
             return false;

@@ -58,7 +58,8 @@ public class SampleHcm implements HcmPort {
         this.loaded = loaded;
         this.clock = clock;
         this.store = store;
-        this.state = store.load(STATE_KEY).map(json -> Json.read(json, State.class)).orElseGet(State::new);
+        this.state =
+                store.load(STATE_KEY).map(json -> Json.read(json, State.class)).orElseGet(State::new);
     }
 
     @Override
@@ -68,28 +69,50 @@ public class SampleHcm implements HcmPort {
 
     @Override
     public synchronized Optional<Employee> employeeByUsername(String username) {
-        return people.values().stream().filter(p -> p.username().equals(username)).findFirst().map(this::toEmployee);
+        return people.values().stream()
+                .filter(p -> p.username().equals(username))
+                .findFirst()
+                .map(this::toEmployee);
     }
 
     private Employee toEmployee(SampleData.Person p) {
         String manager = state.managers.containsKey(p.employeeId()) ? state.managers.get(p.employeeId()) : p.manager();
         String managerId = manager == null ? null : idOf(manager).orElse(null);
-        String jobTitle = data.jobTitles().stream().filter(j -> j.id().equals(p.jobTitleId()))
-                .map(SampleData.JobTitle::title).findFirst().orElse(null);
-        String department = data.departments().stream().filter(d -> d.id().equals(p.departmentId()))
-                .map(SampleData.Unit::name).findFirst().orElse(null);
-        return new Employee(p.employeeId(), p.username(), p.firstName(), p.lastName(), p.username() + "@acme.example",
-                p.jobTitleId(), jobTitle, p.departmentId(), department, managerId);
+        String jobTitle = data.jobTitles().stream()
+                .filter(j -> j.id().equals(p.jobTitleId()))
+                .map(SampleData.JobTitle::title)
+                .findFirst()
+                .orElse(null);
+        String department = data.departments().stream()
+                .filter(d -> d.id().equals(p.departmentId()))
+                .map(SampleData.Unit::name)
+                .findFirst()
+                .orElse(null);
+        return new Employee(
+                p.employeeId(),
+                p.username(),
+                p.firstName(),
+                p.lastName(),
+                p.username() + "@acme.example",
+                p.jobTitleId(),
+                jobTitle,
+                p.departmentId(),
+                department,
+                managerId);
     }
 
     private Optional<String> idOf(String username) {
-        return people.values().stream().filter(p -> p.username().equals(username))
-                .map(SampleData.Person::employeeId).findFirst();
+        return people.values().stream()
+                .filter(p -> p.username().equals(username))
+                .map(SampleData.Person::employeeId)
+                .findFirst();
     }
 
     @Override
     public List<Department> departments() {
-        return data.departments().stream().map(d -> new Department(d.id(), d.name(), d.parentId())).toList();
+        return data.departments().stream()
+                .map(d -> new Department(d.id(), d.name(), d.parentId()))
+                .toList();
     }
 
     @Override
@@ -106,12 +129,17 @@ public class SampleHcm implements HcmPort {
                 }
             }
         }
-        return people.values().stream().filter(p -> units.contains(p.departmentId())).map(this::toEmployee).toList();
+        return people.values().stream()
+                .filter(p -> units.contains(p.departmentId()))
+                .map(this::toEmployee)
+                .toList();
     }
 
     @Override
     public List<Skill> skills() {
-        return data.skills().stream().map(s -> new Skill(s.id(), s.name(), s.description())).toList();
+        return data.skills().stream()
+                .map(s -> new Skill(s.id(), s.name(), s.description()))
+                .toList();
     }
 
     @Override
@@ -131,8 +159,11 @@ public class SampleHcm implements HcmPort {
     }
 
     private String skillName(String skillId) {
-        return data.skills().stream().filter(s -> s.id().equals(skillId)).map(SampleData.SkillDef::name)
-                .findFirst().orElse(skillId);
+        return data.skills().stream()
+                .filter(s -> s.id().equals(skillId))
+                .map(SampleData.SkillDef::name)
+                .findFirst()
+                .orElse(skillId);
     }
 
     @Override
@@ -150,8 +181,14 @@ public class SampleHcm implements HcmPort {
         SampleData.Person p = people.get(employeeId);
         if (p != null && p.reviewRating() != null) {
             LocalDate end = loaded.minusDays(150);
-            reviews.add(new PerformanceReview("R-" + employeeId + "-0", employeeId, end.minusMonths(6).plusDays(1), end,
-                    loaded.minusDays(120), p.reviewRating(), "Annual review"));
+            reviews.add(new PerformanceReview(
+                    "R-" + employeeId + "-0",
+                    employeeId,
+                    end.minusMonths(6).plusDays(1),
+                    end,
+                    loaded.minusDays(120),
+                    p.reviewRating(),
+                    "Annual review"));
         }
         reviews.addAll(state.reviews.getOrDefault(employeeId, List.of()));
         // later completion wins; on the same day the one recorded last
@@ -162,9 +199,16 @@ public class SampleHcm implements HcmPort {
     public synchronized PerformanceReview setReviewRating(String employeeId, double rating) {
         requireEmployee(employeeId);
         LocalDate today = LocalDate.now(clock);
-        LocalDate start = latestReview(employeeId).map(r -> r.periodEnd().plusDays(1)).orElse(today.minusMonths(6));
-        PerformanceReview review = new PerformanceReview("R-" + employeeId + "-" + state.nextId++, employeeId,
-                start.isAfter(today) ? today : start, today, today, rating, "Review after training");
+        LocalDate start =
+                latestReview(employeeId).map(r -> r.periodEnd().plusDays(1)).orElse(today.minusMonths(6));
+        PerformanceReview review = new PerformanceReview(
+                "R-" + employeeId + "-" + state.nextId++,
+                employeeId,
+                start.isAfter(today) ? today : start,
+                today,
+                today,
+                rating,
+                "Review after training");
         state.reviews.computeIfAbsent(employeeId, k -> new ArrayList<>()).add(review);
         save();
         return review;
@@ -177,7 +221,9 @@ public class SampleHcm implements HcmPort {
             String managerId = idOf(newManagerUsername)
                     .orElseThrow(() -> new IllegalArgumentException("no employee with username " + newManagerUsername));
             // walk up from the new manager: meeting the employee would make a reporting loop
-            for (String id = managerId; id != null; id = employee(id).map(Employee::managerId).orElse(null)) {
+            for (String id = managerId;
+                    id != null;
+                    id = employee(id).map(Employee::managerId).orElse(null)) {
                 if (id.equals(employeeId)) {
                     throw new IllegalArgumentException(newManagerUsername + " reports to " + employeeId);
                 }
@@ -196,9 +242,12 @@ public class SampleHcm implements HcmPort {
     public synchronized TrainingRecord recordTraining(String employeeId, TrainingRecord record) {
         requireEmployee(employeeId);
         List<TrainingRecord> records = state.trainingRecords.computeIfAbsent(employeeId, k -> new ArrayList<>());
-        Optional<TrainingRecord> existing = records.stream().filter(r -> Objects.equals(r.name(), record.name())).findFirst();
+        Optional<TrainingRecord> existing = records.stream()
+                .filter(r -> Objects.equals(r.name(), record.name()))
+                .findFirst();
         String id = existing.map(TrainingRecord::recordId).orElseGet(() -> "TR-" + employeeId + "-" + state.nextId++);
-        TrainingRecord stored = new TrainingRecord(id, record.name(), record.number(), record.issuedDate(), record.expiryDate());
+        TrainingRecord stored =
+                new TrainingRecord(id, record.name(), record.number(), record.issuedDate(), record.expiryDate());
         records.removeIf(r -> r.recordId().equals(id));
         records.add(stored);
         records.sort(Comparator.comparing(TrainingRecord::recordId));

@@ -12,11 +12,9 @@ import java.util.Optional;
 /** Everything that happened in the sample LMS, stored as one JSON document. */
 final class SampleLmsState {
 
-    record Completion(String username, String courseId, Instant completedAt) {
-    }
+    record Completion(String username, String courseId, Instant completedAt) {}
 
-    record StoredEvent(String id, CalendarEvent event) {
-    }
+    record StoredEvent(String id, CalendarEvent event) {}
 
     public List<Enrolment> enrolments = new ArrayList<>();
     public List<Completion> completions = new ArrayList<>();
@@ -27,17 +25,22 @@ final class SampleLmsState {
     public long nextId = 1;
 
     Optional<Enrolment> enrolment(String username, String courseId) {
-        return enrolments.stream().filter(e -> e.username().equals(username) && e.courseId().equals(courseId)).findFirst();
+        return enrolments.stream()
+                .filter(e -> e.username().equals(username) && e.courseId().equals(courseId))
+                .findFirst();
     }
 
     void putEnrolment(Enrolment enrolment) {
-        enrolments.removeIf(e -> e.username().equals(enrolment.username()) && e.courseId().equals(enrolment.courseId()));
+        enrolments.removeIf(
+                e -> e.username().equals(enrolment.username()) && e.courseId().equals(enrolment.courseId()));
         enrolments.add(enrolment);
     }
 
     Optional<Instant> completedAt(String username, String courseId) {
-        return completions.stream().filter(c -> c.username().equals(username) && c.courseId().equals(courseId))
-                .map(Completion::completedAt).findFirst();
+        return completions.stream()
+                .filter(c -> c.username().equals(username) && c.courseId().equals(courseId))
+                .map(Completion::completedAt)
+                .findFirst();
     }
 
     /** The state before anything happened: the history file, dated back from the day of loading. */
@@ -45,7 +48,8 @@ final class SampleLmsState {
         SampleLmsState s = new SampleLmsState();
         for (SampleData.PastCompletion p : history.history()) {
             Instant done = loaded.minus(java.time.Duration.ofDays(p.completedDaysAgo()));
-            s.enrolments.add(new Enrolment(p.username(), p.courseId(), done.minus(java.time.Duration.ofDays(30)), null, done));
+            s.enrolments.add(
+                    new Enrolment(p.username(), p.courseId(), done.minus(java.time.Duration.ofDays(30)), null, done));
             s.completions.add(new Completion(p.username(), p.courseId(), done));
             s.grades.add(new CourseGrade(p.username(), p.courseId(), p.grade(), p.gradeMax(), p.gradePass()));
             s.feedback.add(new FeedbackResponse(p.courseId(), p.username(), p.score(), p.comment(), done));

@@ -1,10 +1,10 @@
 package io.trainflow.connectors.sample;
 
-import io.trainflow.connectors.hcm.HcmNameAliases;
 import io.trainflow.connectors.ai.AiPort;
 import io.trainflow.connectors.catalogue.CataloguePort;
 import io.trainflow.connectors.delegation.Delegation;
 import io.trainflow.connectors.delegation.DelegationStore;
+import io.trainflow.connectors.hcm.HcmNameAliases;
 import io.trainflow.connectors.hcm.HcmPort;
 import io.trainflow.connectors.jdbc.Json;
 import io.trainflow.connectors.lms.Course;
@@ -51,23 +51,34 @@ public final class SampleOrganisation {
         this.clock = clock;
         this.ai = new SampleAi(clock);
         Instant loaded = clock.instant().truncatedTo(ChronoUnit.DAYS);
-        SampleData.Organisation org = files.read("organisation.json", new TypeReference<>() { });
-        SampleData.Catalogue cat = files.read("catalogue.json", new TypeReference<>() { });
-        SampleData.LmsHistory history = files.read("lms-history.json", new TypeReference<>() { });
-        this.groups = Map.copyOf(files.read("groups.json", new TypeReference<LinkedHashMap<String, List<String>>>() { }));
-        List<SampleData.DelegationDef> delegationDefs = files.read("delegations.json", new TypeReference<>() { });
+        SampleData.Organisation org = files.read("organisation.json", new TypeReference<>() {});
+        SampleData.Catalogue cat = files.read("catalogue.json", new TypeReference<>() {});
+        SampleData.LmsHistory history = files.read("lms-history.json", new TypeReference<>() {});
+        this.groups =
+                Map.copyOf(files.read("groups.json", new TypeReference<LinkedHashMap<String, List<String>>>() {}));
+        List<SampleData.DelegationDef> delegationDefs = files.read("delegations.json", new TypeReference<>() {});
         this.delegations = delegationDefs.stream()
-                .map(d -> new Delegation("sample-" + d.approver(), d.approver(), d.deputy(),
-                        loaded.plus(Duration.ofDays(d.startsInDays())), loaded.plus(Duration.ofDays(d.endsInDays())), d.reason()))
+                .map(d -> new Delegation(
+                        "sample-" + d.approver(),
+                        d.approver(),
+                        d.deputy(),
+                        loaded.plus(Duration.ofDays(d.startsInDays())),
+                        loaded.plus(Duration.ofDays(d.endsInDays())),
+                        d.reason()))
                 .toList();
         List<Course> courses = cat.courses().stream()
                 .map(c -> new Course(c.id(), c.shortname(), c.fullname(), c.summary(), c.categoryId()))
                 .toList();
-        this.lms = new SampleLms(courses, org.employees().stream().map(SampleData.Person::username).collect(Collectors.toSet()),
-                clock, state, SampleLmsState.initial(history, loaded));
+        this.lms = new SampleLms(
+                courses,
+                org.employees().stream().map(SampleData.Person::username).collect(Collectors.toSet()),
+                clock,
+                state,
+                SampleLmsState.initial(history, loaded));
         this.hcm = new SampleHcm(org, LocalDate.ofInstant(loaded, ZoneOffset.UTC), clock, state);
         this.catalogue = new SampleCatalogue(cat, loaded, state);
-        this.aliases = cat.aliases() == null ? HcmNameAliases.none()
+        this.aliases = cat.aliases() == null
+                ? HcmNameAliases.none()
                 : new HcmNameAliases(cat.aliases().skills(), cat.aliases().jobTitles());
     }
 
@@ -83,13 +94,16 @@ public final class SampleOrganisation {
 
     public static SampleOrganisation fromClasspath(Clock clock, SampleState state) {
         ClassLoader loader = SampleOrganisation.class.getClassLoader();
-        return new SampleOrganisation(name -> {
-            InputStream in = loader.getResourceAsStream(CLASSPATH_DIR + name);
-            if (in == null) {
-                throw new IllegalStateException("sample file not on the classpath: " + CLASSPATH_DIR + name);
-            }
-            return in;
-        }, clock, state);
+        return new SampleOrganisation(
+                name -> {
+                    InputStream in = loader.getResourceAsStream(CLASSPATH_DIR + name);
+                    if (in == null) {
+                        throw new IllegalStateException("sample file not on the classpath: " + CLASSPATH_DIR + name);
+                    }
+                    return in;
+                },
+                clock,
+                state);
     }
 
     /** A sample (or a company's own variant of it) from a directory laid out like {@code config/sample/}. */
@@ -146,7 +160,8 @@ public final class SampleOrganisation {
      */
     public void seedDelegations(DelegationStore store) {
         for (Delegation d : delegations) {
-            if (store.of(d.approver()).stream().noneMatch(existing -> existing.id().equals(d.id()))) {
+            if (store.of(d.approver()).stream()
+                    .noneMatch(existing -> existing.id().equals(d.id()))) {
                 store.save(d);
             }
         }

@@ -12,13 +12,13 @@ import java.util.Set;
  */
 final class TextSimilarity {
 
-    private static final Set<String> STOP = Set.of("a", "an", "and", "are", "as", "at", "be", "by", "for", "from",
-            "in", "into", "is", "it", "its", "of", "on", "or", "our", "the", "their", "this", "to", "with", "your",
-            "all", "how", "what", "who", "you", "we", "new", "more", "very", "was", "were", "but", "not", "too",
-            "so", "that", "my", "i", "me", "had", "have", "has", "some", "about", "also", "than", "then");
+    private static final Set<String> STOP = Set.of(
+            "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its", "of", "on",
+            "or", "our", "the", "their", "this", "to", "with", "your", "all", "how", "what", "who", "you", "we", "new",
+            "more", "very", "was", "were", "but", "not", "too", "so", "that", "my", "i", "me", "had", "have", "has",
+            "some", "about", "also", "than", "then");
 
-    private TextSimilarity() {
-    }
+    private TextSimilarity() {}
 
     static Set<String> tokens(String text) {
         Set<String> out = new LinkedHashSet<>();

@@ -38,8 +38,8 @@ public final class Secret {
         if (file != null && !file.isBlank()) {
             return fromFile(Path.of(file));
         }
-        throw new IllegalStateException("secret missing: set the environment variable " + name
-                + " or " + name + "_FILE (a file holding it)");
+        throw new IllegalStateException(
+                "secret missing: set the environment variable " + name + " or " + name + "_FILE (a file holding it)");
     }
 
     public static Secret fromFile(Path file) {

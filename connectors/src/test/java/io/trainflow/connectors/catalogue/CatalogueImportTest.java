@@ -25,6 +25,7 @@ class CatalogueImportTest {
 
     @TempDir
     Path dir;
+
     JdbcCatalogue catalogue;
     CatalogueEdits edits;
     CatalogueImport importer;
@@ -57,12 +58,18 @@ class CatalogueImportTest {
             assertThat(o.skillIds()).contains("java");
             assertThat(o.currency()).isEqualTo("EUR");
         });
-        assertThat(catalogue.sessions("101")).isNotEmpty()
+        assertThat(catalogue.sessions("101"))
+                .isNotEmpty()
                 .allSatisfy(s -> assertThat(s.start()).isAfterOrEqualTo(Instant.parse("2026-03-02T09:00:00Z")));
-        assertThat(catalogue.roleForJobTitle("ld-specialist")).get().extracting(Role::roleId).isEqualTo("hr-specialist");
+        assertThat(catalogue.roleForJobTitle("ld-specialist"))
+                .get()
+                .extracting(Role::roleId)
+                .isEqualTo("hr-specialist");
         assertThat(catalogue.budgets()).hasSize(result.budgets()).isNotEmpty();
         assertThat(groups.groupsOf("zoe.vincent")).containsExactly("ld-team");
-        assertThat(importer.json(json, TODAY).members()).as("importing again changes nothing").isZero();
+        assertThat(importer.json(json, TODAY).members())
+                .as("importing again changes nothing")
+                .isZero();
     }
 
     @Test
@@ -72,8 +79,11 @@ class CatalogueImportTest {
                 + "502,SQL tuning,nine hundred,EUR,sql,\n";
 
         assertThatThrownBy(() -> importer.csv("courses", courses))
-                .isInstanceOfSatisfying(InvalidCatalogue.class, e -> assertThat(e.field()).isEqualTo("line 3: cost"));
-        assertThat(catalogue.isEmpty()).as("nothing of a refused import is kept").isTrue();
+                .isInstanceOfSatisfying(
+                        InvalidCatalogue.class, e -> assertThat(e.field()).isEqualTo("line 3: cost"));
+        assertThat(catalogue.isEmpty())
+                .as("nothing of a refused import is kept")
+                .isTrue();
 
         importer.csv("courses", courses.replace("nine hundred", "900"));
         assertThat(edits.course("501")).get().satisfies(c -> {
@@ -81,30 +91,53 @@ class CatalogueImportTest {
             assertThat(c.cost()).isEqualByComparingTo("1200.50");
             assertThat(c.skillIds()).containsExactly("kubernetes", "observability");
         });
-        importer.csv("roles", "roleId,title,jobTitles,requiredSkills\nplatform-engineer,Platform Engineer,"
-                + "platform-engineer|sre-lead,kubernetes:4|observability:3\n");
-        assertThat(catalogue.roleForJobTitle("sre-lead")).get().extracting(Role::requiredSkills)
+        importer.csv(
+                "roles",
+                "roleId,title,jobTitles,requiredSkills\nplatform-engineer,Platform Engineer,"
+                        + "platform-engineer|sre-lead,kubernetes:4|observability:3\n");
+        assertThat(catalogue.roleForJobTitle("sre-lead"))
+                .get()
+                .extracting(Role::requiredSkills)
                 .isEqualTo(java.util.Map.of("kubernetes", 4, "observability", 3));
         assertThatThrownBy(() -> importer.csv("roles", "roleId,title,requiredSkills\nx,X,java:9\n"))
-                .isInstanceOfSatisfying(InvalidCatalogue.class,
-                        e -> assertThat(e.field()).isEqualTo("line 2: requiredSkills.java"));
-        assertThatThrownBy(() -> importer.csv("sessions", "id,courseId,start,end,seats\n"
-                + "s1,999,2026-04-01T09:00:00Z,2026-04-01T17:00:00Z,10\n"))
-                .isInstanceOfSatisfying(InvalidCatalogue.class, e -> assertThat(e.field()).isEqualTo("line 2: courseId"));
+                .isInstanceOfSatisfying(
+                        InvalidCatalogue.class, e -> assertThat(e.field()).isEqualTo("line 2: requiredSkills.java"));
+        assertThatThrownBy(() -> importer.csv(
+                        "sessions",
+                        "id,courseId,start,end,seats\n" + "s1,999,2026-04-01T09:00:00Z,2026-04-01T17:00:00Z,10\n"))
+                .isInstanceOfSatisfying(
+                        InvalidCatalogue.class, e -> assertThat(e.field()).isEqualTo("line 2: courseId"));
     }
 
     @Test
     void aPriceChangeHoldsForTheNextReadAndTheLastSeatGoesOnce() {
         edits.putCourse(new CatalogueEdits.Course("601", "Negotiation", new BigDecimal("800"), "EUR", null, null));
-        edits.putSession(new CatalogueEdits.Session("601-a", "601", Instant.parse("2026-04-01T09:00:00Z"),
-                Instant.parse("2026-04-01T17:00:00Z"), 2, 1, "Ines", "workshop"));
+        edits.putSession(new CatalogueEdits.Session(
+                "601-a",
+                "601",
+                Instant.parse("2026-04-01T09:00:00Z"),
+                Instant.parse("2026-04-01T17:00:00Z"),
+                2,
+                1,
+                "Ines",
+                "workshop"));
 
         edits.putCourse(new CatalogueEdits.Course("601", "Negotiation", new BigDecimal("950"), "EUR", null, null));
 
-        assertThat(catalogue.offering("601")).get().extracting(CourseOffering::cost).isEqualTo(950.0);
+        assertThat(catalogue.offering("601"))
+                .get()
+                .extracting(CourseOffering::cost)
+                .isEqualTo(950.0);
         assertThat(catalogue.reserveSeat("601-a", "alice.martin", "req-1")).isTrue();
-        assertThat(catalogue.reserveSeat("601-a", "alice.martin", "req-1")).as("the same learner again").isTrue();
-        assertThat(catalogue.reserveSeat("601-a", "bob.petit", "req-2")).as("full").isFalse();
-        assertThat(catalogue.sessions("601")).singleElement().extracting(TrainingSession::seatsLeft).isEqualTo(0);
+        assertThat(catalogue.reserveSeat("601-a", "alice.martin", "req-1"))
+                .as("the same learner again")
+                .isTrue();
+        assertThat(catalogue.reserveSeat("601-a", "bob.petit", "req-2"))
+                .as("full")
+                .isFalse();
+        assertThat(catalogue.sessions("601"))
+                .singleElement()
+                .extracting(TrainingSession::seatsLeft)
+                .isEqualTo(0);
     }
 }

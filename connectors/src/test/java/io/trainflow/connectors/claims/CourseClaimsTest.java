@@ -28,16 +28,19 @@ class CourseClaimsTest {
     @Test
     void aCourseHeldByAnotherOpenRequestIsRefusedAndTheRestIsClaimed() {
         CourseClaims claims = claims();
-        assertThat(claims.claim("1004", "REQ-a", List.of("103", "104"), Map::of)).isEmpty();
+        assertThat(claims.claim("1004", "REQ-a", List.of("103", "104"), Map::of))
+                .isEmpty();
 
         // REQ-a is open: its 103 stays its own; 108 is new
-        Map<String, String> refused = claims.claim("1004", "REQ-b", List.of("103", "108"),
-                () -> Map.of("REQ-a", List.of()));
+        Map<String, String> refused =
+                claims.claim("1004", "REQ-b", List.of("103", "108"), () -> Map.of("REQ-a", List.of()));
 
         assertThat(refused).containsExactly(Map.entry("103", "REQ-a"));
-        assertThat(claims.of("1004")).containsOnly(Map.entry("103", "REQ-a"), Map.entry("104", "REQ-a"),
-                Map.entry("108", "REQ-b"));
-        assertThat(claims.claim("1008", "REQ-c", List.of("103"), Map::of)).as("another employee").isEmpty();
+        assertThat(claims.of("1004"))
+                .containsOnly(Map.entry("103", "REQ-a"), Map.entry("104", "REQ-a"), Map.entry("108", "REQ-b"));
+        assertThat(claims.claim("1008", "REQ-c", List.of("103"), Map::of))
+                .as("another employee")
+                .isEmpty();
     }
 
     @Test
@@ -70,8 +73,8 @@ class CourseClaimsTest {
         CountDownLatch firstInside = new CountDownLatch(1);
         AtomicReference<Thread> second = new AtomicReference<>();
 
-        CompletableFuture<Map<String, String>> first = CompletableFuture.supplyAsync(() ->
-                claims.claim("1022", "REQ-first", List.of("114"), () -> {
+        CompletableFuture<Map<String, String>> first =
+                CompletableFuture.supplyAsync(() -> claims.claim("1022", "REQ-first", List.of("114"), () -> {
                     firstInside.countDown();
                     awaitBlocked(second); // the second request is now at the lock, before its check
                     return Map.of();
@@ -87,7 +90,8 @@ class CourseClaimsTest {
         });
 
         assertThat(first.get(60, TimeUnit.SECONDS)).as("the first keeps it").isEmpty();
-        assertThat(secondResult.get(60, TimeUnit.SECONDS)).as("the second is told who holds it")
+        assertThat(secondResult.get(60, TimeUnit.SECONDS))
+                .as("the second is told who holds it")
                 .containsExactly(Map.entry("114", "REQ-first"));
         assertThat(claims.of("1022")).containsOnly(Map.entry("114", "REQ-first"));
     }
@@ -97,8 +101,9 @@ class CourseClaimsTest {
         Instant deadline = Instant.now().plusSeconds(10);
         while (Instant.now().isBefore(deadline)) {
             Thread t = thread.get();
-            if (t != null && EnumSet.of(Thread.State.WAITING, Thread.State.TIMED_WAITING, Thread.State.BLOCKED)
-                    .contains(t.getState())) {
+            if (t != null
+                    && EnumSet.of(Thread.State.WAITING, Thread.State.TIMED_WAITING, Thread.State.BLOCKED)
+                            .contains(t.getState())) {
                 return;
             }
             Thread.onSpinWait();

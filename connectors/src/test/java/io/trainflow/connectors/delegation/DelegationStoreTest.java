@@ -23,7 +23,8 @@ class DelegationStoreTest {
     static Path dir;
 
     static Stream<Supplier<DelegationStore>> stores() {
-        return Stream.of(InMemoryDelegationStore::new,
+        return Stream.of(
+                InMemoryDelegationStore::new,
                 () -> new JdbcDelegationStore(H2.file(dir.resolve("d" + System.nanoTime()))));
     }
 
@@ -35,7 +36,9 @@ class DelegationStoreTest {
 
         assertThat(store.deputyOf("sophie.laurent", MON)).contains("marc.bernard");
         assertThat(store.deputyOf("sophie.laurent", FRI.minusSeconds(1))).contains("marc.bernard");
-        assertThat(store.deputyOf("sophie.laurent", FRI)).as("the end is exclusive").isEmpty();
+        assertThat(store.deputyOf("sophie.laurent", FRI))
+                .as("the end is exclusive")
+                .isEmpty();
         assertThat(store.deputyOf("sophie.laurent", MON.minusSeconds(1))).isEmpty();
         assertThat(store.deputyOf("marc.bernard", MON)).isEmpty();
     }
@@ -61,14 +64,16 @@ class DelegationStoreTest {
         store.save(new Delegation("a", "sophie.laurent", "marc.bernard", MON, FRI, "leave"));
         store.save(new Delegation("a", "sophie.laurent", "hugo.roux", MON, FRI, "changed my mind"));
 
-        assertThat(store.of("sophie.laurent")).singleElement()
+        assertThat(store.of("sophie.laurent"))
+                .singleElement()
                 .satisfies(d -> assertThat(d.deputy()).isEqualTo("hugo.roux"));
     }
 
     @Test
     void delegationsSurviveANewStoreOverTheSameDatabase() {
         Path db = dir.resolve("restart");
-        new JdbcDelegationStore(H2.file(db)).save(new Delegation("x", "julie.lambert", "nicolas.faure", MON, FRI, "leave"));
+        new JdbcDelegationStore(H2.file(db))
+                .save(new Delegation("x", "julie.lambert", "nicolas.faure", MON, FRI, "leave"));
 
         DelegationStore afterRestart = new JdbcDelegationStore(H2.file(db));
 
@@ -78,7 +83,9 @@ class DelegationStoreTest {
 
     @Test
     void nonsenseDelegationsAreRejected() {
-        assertThatThrownBy(() -> new Delegation(null, "a", "a", MON, FRI, "")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Delegation(null, "a", "b", FRI, MON, "")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Delegation(null, "a", "a", MON, FRI, ""))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Delegation(null, "a", "b", FRI, MON, ""))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -20,14 +20,22 @@ class OutcomeStoreTest {
     static Path dir;
 
     static Stream<Supplier<OutcomeStore>> stores() {
-        return Stream.of(InMemoryOutcomeStore::new, () -> new JdbcOutcomeStore(H2.file(dir.resolve("p" + System.nanoTime()))));
+        return Stream.of(
+                InMemoryOutcomeStore::new, () -> new JdbcOutcomeStore(H2.file(dir.resolve("p" + System.nanoTime()))));
     }
 
     static Outcome outcome(String programme, String request, String status, Double before, Double after) {
-        return new Outcome(programme, request, "1004", status,
+        return new Outcome(
+                programme,
+                request,
+                "1004",
+                status,
                 Map.of("responses", 2, "averageScore", 8.5, "nps", 50.0, "comments", List.of("Great labs")),
-                Map.of("averageGrade", 81.0, "allPassed", true), List.of(Map.of("behaviourScore", 4)),
-                before, after, Instant.parse("2026-03-02T10:00:00Z"));
+                Map.of("averageGrade", 81.0, "allPassed", true),
+                List.of(Map.of("behaviourScore", 4)),
+                before,
+                after,
+                Instant.parse("2026-03-02T10:00:00Z"));
     }
 
     @ParameterizedTest
@@ -41,8 +49,10 @@ class OutcomeStoreTest {
 
         List<Outcome> rows = store.ofProgramme("P1");
 
-        assertThat(rows).extracting(Outcome::requestId, Outcome::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("R1", "completed"),
+        assertThat(rows)
+                .extracting(Outcome::requestId, Outcome::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("R1", "completed"),
                         org.assertj.core.groups.Tuple.tuple("R2", "rejected"));
         assertThat(rows.get(0).reviewAfter()).isEqualTo(78.0);
         assertThat(rows.get(1).lastReviewRating()).isNull();
@@ -69,7 +79,8 @@ class OutcomeStoreTest {
 
         OutcomeStore afterRestart = new JdbcOutcomeStore(H2.file(db));
 
-        assertThat(afterRestart.ofProgramme("P1")).singleElement()
+        assertThat(afterRestart.ofProgramme("P1"))
+                .singleElement()
                 .satisfies(o -> assertThat(o.reviewAfter()).isEqualTo(75.0));
     }
 
@@ -83,8 +94,19 @@ class OutcomeStoreTest {
     @MethodSource("stores")
     void theReasonAndTheCoursesLeftOutComeBack(Supplier<OutcomeStore> factory) {
         OutcomeStore store = factory.get();
-        store.record(new Outcome("P1", "R1", "1014", "already-requested", null, null, null, null, null,
-                Instant.parse("2026-03-02T10:00:00Z"), "already requested: SQL in REQ-1", "already requested: SQL in REQ-1"));
+        store.record(new Outcome(
+                "P1",
+                "R1",
+                "1014",
+                "already-requested",
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.parse("2026-03-02T10:00:00Z"),
+                "already requested: SQL in REQ-1",
+                "already requested: SQL in REQ-1"));
 
         Outcome row = store.ofProgramme("P1").get(0);
 
@@ -95,7 +117,8 @@ class OutcomeStoreTest {
     @Test
     void aTableMadeBeforeTheReasonColumnsGetsThem() throws Exception {
         javax.sql.DataSource db = H2.file(dir.resolve("old" + System.nanoTime()));
-        try (var c = db.getConnection(); var s = c.createStatement()) {
+        try (var c = db.getConnection();
+                var s = c.createStatement()) {
             s.execute("CREATE TABLE tf_outcome (programme_id VARCHAR(200) NOT NULL, request_id VARCHAR(200) NOT NULL,"
                     + " employee_id VARCHAR(100), status VARCHAR(40), reaction_json TEXT, learning_json TEXT,"
                     + " follow_ups_json TEXT, last_review_rating DOUBLE PRECISION, review_after DOUBLE PRECISION,"
@@ -105,7 +128,10 @@ class OutcomeStoreTest {
         OutcomeStore store = new JdbcOutcomeStore(db);
         store.record(outcome("P0", "R1", "completed", null, null));
 
-        assertThat(store.ofProgramme("P0")).extracting(Outcome::requestId, Outcome::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("R0", null), org.assertj.core.groups.Tuple.tuple("R1", null));
+        assertThat(store.ofProgramme("P0"))
+                .extracting(Outcome::requestId, Outcome::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("R0", null),
+                        org.assertj.core.groups.Tuple.tuple("R1", null));
     }
 }

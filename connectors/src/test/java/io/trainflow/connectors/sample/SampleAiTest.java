@@ -23,7 +23,8 @@ class SampleAiTest {
         Map<String, CourseOffering> offerings = org.catalogue().offerings().stream()
                 .collect(Collectors.toMap(CourseOffering::courseId, Function.identity()));
         return org.lms().courses().stream()
-                .map(c -> new CourseCandidate(c.id(), c.fullname(), c.summary(), offerings.get(c.id()).tags()))
+                .map(c -> new CourseCandidate(
+                        c.id(), c.fullname(), c.summary(), offerings.get(c.id()).tags()))
                 .toList();
     }
 
@@ -34,7 +35,8 @@ class SampleAiTest {
             SkillNeed need = new SkillNeed(skill.id(), skill.name(), skill.description(), 3, 1);
             CourseMatch best = ai.rankCourses(need, candidates()).value().get(0);
             assertThat(org.catalogue().offering(best.courseId()).orElseThrow().skillIds())
-                    .as("best course %s for %s", best, skill.id()).contains(skill.id());
+                    .as("best course %s for %s", best, skill.id())
+                    .contains(skill.id());
             assertThat(best.similarity()).as(skill.id()).isGreaterThanOrEqualTo(0.3);
         }
     }
@@ -53,9 +55,11 @@ class SampleAiTest {
     @Test
     void explanationNamesTheSkillAndTheSharedTerms() {
         SkillNeed need = new SkillNeed("kubernetes", "Kubernetes", "Container orchestration", 4, 2);
-        CourseCandidate course = new CourseCandidate("106", "Kubernetes Operations", "Operating clusters", List.of("kubernetes"));
+        CourseCandidate course =
+                new CourseCandidate("106", "Kubernetes Operations", "Operating clusters", List.of("kubernetes"));
 
-        assertThat(ai.explainMatch(need, course, 0.8)).contains("Kubernetes", "level 2", "needs 4", "kubernetes", "0.80");
+        assertThat(ai.explainMatch(need, course, 0.8))
+                .contains("Kubernetes", "level 2", "needs 4", "kubernetes", "0.80");
     }
 
     @Test
@@ -75,6 +79,7 @@ class SampleAiTest {
 
     @Test
     void noCommentsNoSentences() {
-        assertThat(ai.summariseFeedback(List.of(" ", ""), 3).value().sentences()).isEmpty();
+        assertThat(ai.summariseFeedback(List.of(" ", ""), 3).value().sentences())
+                .isEmpty();
     }
 }

@@ -20,9 +20,12 @@ class SampleHcmAndCatalogueTest {
 
     @Test
     void skillLevelsAreReadFromTheCommentLikeOrangeHrmHoldsThem() {
-        assertThat(org.hcm().skills("1004")).filteredOn(s -> s.skillId().equals("python"))
-                .singleElement().satisfies(s -> assertThat(SkillLevels.level(s)).isEqualTo(1));
-        assertThat(SkillLevels.level(new EmployeeSkill("x", "X", 6, "no level here"))).isEqualTo(4);
+        assertThat(org.hcm().skills("1004"))
+                .filteredOn(s -> s.skillId().equals("python"))
+                .singleElement()
+                .satisfies(s -> assertThat(SkillLevels.level(s)).isEqualTo(1));
+        assertThat(SkillLevels.level(new EmployeeSkill("x", "X", 6, "no level here")))
+                .isEqualTo(4);
     }
 
     @Test
@@ -41,7 +44,8 @@ class SampleHcmAndCatalogueTest {
         org.changeSupervisor("1023", "ines.legrand");
         assertThat(org.hcm().employee("1023").orElseThrow().managerId()).isEqualTo("1018");
 
-        assertThatThrownBy(() -> org.changeSupervisor("1003", "alice.martin")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> org.changeSupervisor("1003", "alice.martin"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> org.changeSupervisor("1003", "nobody")).isInstanceOf(IllegalArgumentException.class);
 
         org.changeSupervisor("1004", null);
@@ -50,13 +54,20 @@ class SampleHcmAndCatalogueTest {
 
     @Test
     void oneTrainingRecordPerTrainingName() {
-        TrainingRecord first = org.hcm().recordTraining("1004",
-                new TrainingRecord(null, "Python for Automation", "PY-AUTO-R1", LocalDate.of(2026, 3, 2), null));
-        TrainingRecord again = org.hcm().recordTraining("1004",
-                new TrainingRecord(null, "Python for Automation", "PY-AUTO-R1", LocalDate.of(2026, 3, 3), null));
+        TrainingRecord first = org.hcm()
+                .recordTraining(
+                        "1004",
+                        new TrainingRecord(
+                                null, "Python for Automation", "PY-AUTO-R1", LocalDate.of(2026, 3, 2), null));
+        TrainingRecord again = org.hcm()
+                .recordTraining(
+                        "1004",
+                        new TrainingRecord(
+                                null, "Python for Automation", "PY-AUTO-R1", LocalDate.of(2026, 3, 3), null));
 
         assertThat(again.recordId()).isEqualTo(first.recordId());
-        assertThat(org.hcm().trainingRecords("1004")).singleElement()
+        assertThat(org.hcm().trainingRecords("1004"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.issuedDate()).isEqualTo(LocalDate.of(2026, 3, 3)));
     }
 
@@ -64,13 +75,17 @@ class SampleHcmAndCatalogueTest {
     void bookingASeatTwiceTakesOneAndAFullSessionRefuses() {
         TrainingSession session = org.catalogue().sessions("103").get(0);
 
-        assertThat(org.catalogue().reserveSeat(session.sessionId(), "alice.martin", "R1")).isTrue();
-        assertThat(org.catalogue().reserveSeat(session.sessionId(), "alice.martin", "R1")).isTrue();
+        assertThat(org.catalogue().reserveSeat(session.sessionId(), "alice.martin", "R1"))
+                .isTrue();
+        assertThat(org.catalogue().reserveSeat(session.sessionId(), "alice.martin", "R1"))
+                .isTrue();
 
         assertThat(org.catalogue().sessions("103").get(0).seatsTaken()).isEqualTo(session.seatsTaken() + 1);
         TrainingSession full = org.catalogue().sessions("107").get(0);
         assertThat(full.seatsLeft()).isZero();
-        assertThat(org.catalogue().reserveSeat(full.sessionId(), "emma.girard", "R2")).isFalse();
-        assertThat(org.catalogue().reserveSeat("no-such-session", "emma.girard", "R2")).isFalse();
+        assertThat(org.catalogue().reserveSeat(full.sessionId(), "emma.girard", "R2"))
+                .isFalse();
+        assertThat(org.catalogue().reserveSeat("no-such-session", "emma.girard", "R2"))
+                .isFalse();
     }
 }

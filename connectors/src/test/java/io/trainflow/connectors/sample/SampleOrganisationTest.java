@@ -22,11 +22,14 @@ class SampleOrganisationTest {
 
     @Test
     void theCompanyHasFourDepartmentsUnderOneRoot() {
-        assertThat(org.hcm().departments()).extracting(d -> d.id())
+        assertThat(org.hcm().departments())
+                .extracting(d -> d.id())
                 .containsExactly("company", "engineering", "sales", "support", "hr");
         assertThat(org.hcm().employees("company")).hasSize(30);
-        assertThat(org.hcm().employees("engineering")).extracting(Employee::username)
-                .contains("marc.bernard", "alice.martin").doesNotContain("julie.lambert");
+        assertThat(org.hcm().employees("engineering"))
+                .extracting(Employee::username)
+                .contains("marc.bernard", "alice.martin")
+                .doesNotContain("julie.lambert");
         assertThat(org.hcm().employees("marketing")).isEmpty();
     }
 
@@ -53,16 +56,21 @@ class SampleOrganisationTest {
         DepartmentBudget sales = org.catalogue().budget("sales").orElseThrow();
         assertThat(sales.remaining()).isEqualTo(400.0);
         assertThat(sales.owner()).isEqualTo("julie.lambert");
-        assertThat(org.catalogue().budget("engineering").orElseThrow().remaining()).isGreaterThan(5000);
+        assertThat(org.catalogue().budget("engineering").orElseThrow().remaining())
+                .isGreaterThan(5000);
     }
 
     @Test
     void everyRoleRequirementNamesAKnownSkillAndEveryJobTitleButTheCeosHasARole() {
         List<String> skills = org.hcm().skills().stream().map(s -> s.id()).toList();
-        assertThat(org.catalogue().roles()).hasSize(6)
-                .allSatisfy(r -> assertThat(skills).containsAll(r.requiredSkills().keySet()));
-        assertThat(org.hcm().employees("company")).filteredOn(e -> !e.jobTitleId().equals("chief-executive"))
-                .allSatisfy(e -> assertThat(org.catalogue().roleForJobTitle(e.jobTitleId())).isPresent());
+        assertThat(org.catalogue().roles())
+                .hasSize(6)
+                .allSatisfy(
+                        r -> assertThat(skills).containsAll(r.requiredSkills().keySet()));
+        assertThat(org.hcm().employees("company"))
+                .filteredOn(e -> !e.jobTitleId().equals("chief-executive"))
+                .allSatisfy(e -> assertThat(org.catalogue().roleForJobTitle(e.jobTitleId()))
+                        .isPresent());
     }
 
     @Test
@@ -71,21 +79,27 @@ class SampleOrganisationTest {
         assertThat(sessions).hasSize(2);
         assertThat(sessions.get(0).start()).isAfter(CLOCK.instant());
         assertThat(sessions.get(0).start().toString()).endsWith("T09:00:00Z");
-        assertThat(org.catalogue().sessions("122")).allSatisfy(s -> assertThat(s.start()).isBefore(CLOCK.instant()));
+        assertThat(org.catalogue().sessions("122"))
+                .allSatisfy(s -> assertThat(s.start()).isBefore(CLOCK.instant()));
     }
 
     @Test
     void everyCourseIsBothInTheLmsAndInTheCatalogue() {
         assertThat(org.lms().courses()).hasSize(25);
-        assertThat(org.catalogue().offerings()).extracting(o -> o.courseId())
-                .containsExactlyElementsOf(org.lms().courses().stream().map(c -> c.id()).toList());
+        assertThat(org.catalogue().offerings())
+                .extracting(o -> o.courseId())
+                .containsExactlyElementsOf(
+                        org.lms().courses().stream().map(c -> c.id()).toList());
     }
 
     @Test
     void groupsAndSeededDelegations() {
         assertThat(org.members("ld-team")).contains("zoe.vincent");
-        assertThat(org.groups()).containsOnlyKeys("ld-team", "hr-fallback", "budget-owners", "sme", "admins", "auditors");
-        assertThat(org.delegations()).singleElement().satisfies(d -> assertThat(d.activeAt(CLOCK.instant())).isTrue());
+        assertThat(org.groups())
+                .containsOnlyKeys("ld-team", "hr-fallback", "budget-owners", "sme", "admins", "auditors");
+        assertThat(org.delegations())
+                .singleElement()
+                .satisfies(d -> assertThat(d.activeAt(CLOCK.instant())).isTrue());
     }
 
     @Test
@@ -95,7 +109,8 @@ class SampleOrganisationTest {
         Clock later = Clock.offset(CLOCK, Duration.ofDays(20));
         SampleOrganisation.fromClasspath(later, SampleState.inMemory()).seedDelegations(store);
 
-        assertThat(store.of("isabelle.fontaine")).singleElement()
+        assertThat(store.of("isabelle.fontaine"))
+                .singleElement()
                 .satisfies(d -> assertThat(d).isEqualTo(org.delegations().get(0)));
         assertThat(store.deputyOf("isabelle.fontaine", CLOCK.instant())).contains("thomas.rousseau");
         assertThat(store.deputyOf("isabelle.fontaine", later.instant())).isEmpty();

@@ -39,17 +39,25 @@ class SampleStateTest {
         before.changeSupervisor("1004", "marc.bernard");
         before.setReviewRating("1004", 79);
         before.hcm().saveSkill("1004", new EmployeeSkill("python", "Python", 2, "proficiency=2/5"));
-        before.hcm().recordTraining("1004", new TrainingRecord(null, "Python for Automation", "PY-AUTO", LocalDate.of(2026, 3, 2), null));
+        before.hcm()
+                .recordTraining(
+                        "1004",
+                        new TrainingRecord(null, "Python for Automation", "PY-AUTO", LocalDate.of(2026, 3, 2), null));
 
         SampleOrganisation after = start(H2.file(dir));
 
-        assertThat(after.lms().completionStatus(List.of("alice.martin"), List.of("103")).get(0).completed()).isTrue();
+        assertThat(after.lms()
+                        .completionStatus(List.of("alice.martin"), List.of("103"))
+                        .get(0)
+                        .completed())
+                .isTrue();
         assertThat(after.sampleLms().messagesTo("alice.martin")).hasSize(1);
         assertThat(after.hcm().employee("1004").orElseThrow().managerId()).isEqualTo("1002");
         assertThat(after.hcm().latestReview("1004").orElseThrow().finalRating()).isEqualTo(79);
         assertThat(after.hcm().skills("1004")).contains(new EmployeeSkill("python", "Python", 2, "proficiency=2/5"));
         assertThat(after.hcm().trainingRecords("1004")).hasSize(1);
         TrainingSession session = after.catalogue().sessions("103").get(0);
-        assertThat(session.seatsTaken()).isEqualTo(before.catalogue().sessions("103").get(0).seatsTaken());
+        assertThat(session.seatsTaken())
+                .isEqualTo(before.catalogue().sessions("103").get(0).seatsTaken());
     }
 }

@@ -17,11 +17,15 @@ import tools.jackson.databind.JsonNode;
 /** Connection options shared by the CLI commands that talk to a running Trainflow. */
 public class ApiClient {
 
-    @Option(names = "--url", description = "Trainflow base URL (default: TRAINFLOW_URL, else http://127.0.0.1:"
-            + "TRAINFLOW_PORT, else port 8080)")
+    @Option(
+            names = "--url",
+            description = "Trainflow base URL (default: TRAINFLOW_URL, else http://127.0.0.1:"
+                    + "TRAINFLOW_PORT, else port 8080)")
     String url;
 
-    @Option(names = {"--as", "--user"}, defaultValue = "${env:TRAINFLOW_USER}",
+    @Option(
+            names = {"--as", "--user"},
+            defaultValue = "${env:TRAINFLOW_USER}",
             description = "who you are, signing in with a password (TRAINFLOW_PASSWORD or TRAINFLOW_DEMO_PASSWORD;"
                     + " embedded demo only); with TRAINFLOW_API_KEY set, the key's person instead")
     String user;
@@ -54,7 +58,8 @@ public class ApiClient {
         if (url != null && !url.isBlank()) {
             return "--url";
         }
-        return env.apply("TRAINFLOW_URL") != null ? "TRAINFLOW_URL"
+        return env.apply("TRAINFLOW_URL") != null
+                ? "TRAINFLOW_URL"
                 : env.apply("TRAINFLOW_PORT") != null ? "TRAINFLOW_PORT" : "the default port 8080";
     }
 
@@ -63,9 +68,10 @@ public class ApiClient {
         try {
             return send(base, method, path, body);
         } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
-            System.err.println("No Trainflow server answers at " + base + " (from " + source() + "): "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                    + ". Start it, or point the CLI at it with --url or TRAINFLOW_URL (or TRAINFLOW_PORT on this machine).");
+            System.err.println(
+                    "No Trainflow server answers at " + base + " (from " + source() + "): "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                            + ". Start it, or point the CLI at it with --url or TRAINFLOW_URL (or TRAINFLOW_PORT on this machine).");
             return 2;
         }
     }
@@ -86,7 +92,10 @@ public class ApiClient {
             System.out.println("HTTP " + response.statusCode());
         }
         // a paged answer (the inbox) says where the next page starts; keep stdout pure JSON
-        response.headers().firstValue("Link").map(NEXT_FIRST::matcher).filter(Matcher::find)
+        response.headers()
+                .firstValue("Link")
+                .map(NEXT_FIRST::matcher)
+                .filter(Matcher::find)
                 .ifPresent(next -> System.err.println("More on the next page: --first " + next.group(1)));
         return response.statusCode() < 300 ? 0 : 1;
     }
@@ -94,25 +103,34 @@ public class ApiClient {
     /** The server's answer, or null (said on stderr) when no credentials are set. */
     private HttpResponse<String> exchange(String base, String method, String path, Object body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json");
         String apiKey = env.apply("TRAINFLOW_API_KEY");
-        String password = env.apply("TRAINFLOW_PASSWORD") != null ? env.apply("TRAINFLOW_PASSWORD")
+        String password = env.apply("TRAINFLOW_PASSWORD") != null
+                ? env.apply("TRAINFLOW_PASSWORD")
                 : env.apply("TRAINFLOW_DEMO_PASSWORD");
         if (apiKey != null && !apiKey.isBlank()) {
             request.header("X-API-Key", apiKey.strip());
         } else if (user != null && password != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                    .getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         } else {
             System.err.println("Set TRAINFLOW_API_KEY (a key an admin created), or in the embedded demo --as and"
                     + " TRAINFLOW_PASSWORD (or TRAINFLOW_DEMO_PASSWORD)");
             return null;
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)));
+        request.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)));
         // built per call, not per command object: --help stays free of TLS and HTTP start-up
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -123,9 +141,14 @@ public class ApiClient {
     Integer checkThroughServer() throws IOException, InterruptedException {
         String base = baseUrl(url, env);
         try {
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(HttpRequest.newBuilder(
-                    URI.create(base + "/actuator/health")).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
         } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
             return null; // no server here: the checks run in this process
         }

@@ -15,14 +15,16 @@ import picocli.CommandLine.Parameters;
  */
 public final class ApiCommands {
 
-    private ApiCommands() {
-    }
+    private ApiCommands() {}
 
     @Command(name = "tasks", description = "Your inbox, oldest first")
     public static class Tasks implements Callable<Integer> {
-        @Mixin ApiClient api;
+        @Mixin
+        ApiClient api;
+
         @Option(names = "--first", defaultValue = "0", description = "position to start at (a page's Link: next)")
         int first;
+
         @Option(names = "--max", defaultValue = "100", description = "tasks per page, at most 500")
         int max;
 
@@ -32,10 +34,16 @@ public final class ApiCommands {
         }
     }
 
-    @Command(name = "complete", description = "Complete a task, e.g. complete 42 decision=approve comment=\"fits the role\"")
+    @Command(
+            name = "complete",
+            description = "Complete a task, e.g. complete 42 decision=approve comment=\"fits the role\"")
     public static class Complete implements Callable<Integer> {
-        @Mixin ApiClient api;
-        @Parameters(index = "0") String taskId;
+        @Mixin
+        ApiClient api;
+
+        @Parameters(index = "0")
+        String taskId;
+
         @Parameters(index = "1..*", arity = "0..*", description = "name=value (value read as JSON when it parses)")
         List<String> values = List.of();
 
@@ -64,22 +72,34 @@ public final class ApiCommands {
 
     @Command(name = "request", description = "Ask for training for yourself, or nominate one of your reports")
     public static class Request implements Callable<Integer> {
-        @Mixin ApiClient api;
-        @Parameters(index = "0", description = "employee id") String employeeId;
-        @Option(names = "--why", defaultValue = "") String justification;
-        @Option(names = "--course") List<String> courses = List.of();
+        @Mixin
+        ApiClient api;
+
+        @Parameters(index = "0", description = "employee id")
+        String employeeId;
+
+        @Option(names = "--why", defaultValue = "")
+        String justification;
+
+        @Option(names = "--course")
+        List<String> courses = List.of();
 
         @Override
         public Integer call() throws Exception {
-            return api.call("POST", "/api/requests", Map.of("employeeId", employeeId, "justification", justification,
-                    "requestedCourseIds", courses));
+            return api.call(
+                    "POST",
+                    "/api/requests",
+                    Map.of("employeeId", employeeId, "justification", justification, "requestedCourseIds", courses));
         }
     }
 
     @Command(name = "campaign", description = "Start a needs-analysis campaign over a department (L&D/HR)")
     public static class Campaign implements Callable<Integer> {
-        @Mixin ApiClient api;
-        @Parameters(index = "0") String department;
+        @Mixin
+        ApiClient api;
+
+        @Parameters(index = "0")
+        String department;
 
         @Override
         public Integer call() throws Exception {
@@ -89,9 +109,14 @@ public final class ApiCommands {
 
     @Command(name = "quiz", description = "Have the AI draft a quiz for a course, for SME review (L&D or sme)")
     public static class Quiz implements Callable<Integer> {
-        @Mixin ApiClient api;
-        @Parameters(index = "0", description = "LMS course id") String courseId;
-        @Option(names = "--questions", description = "at most this many questions (default 5)") Integer maxQuestions;
+        @Mixin
+        ApiClient api;
+
+        @Parameters(index = "0", description = "LMS course id")
+        String courseId;
+
+        @Option(names = "--questions", description = "at most this many questions (default 5)")
+        Integer maxQuestions;
 
         @Override
         public Integer call() throws Exception {
@@ -106,8 +131,11 @@ public final class ApiCommands {
 
     @Command(name = "quiz-files", description = "A quiz review's state and its exported GIFT and Moodle XML files")
     public static class QuizFiles implements Callable<Integer> {
-        @Mixin ApiClient api;
-        @Parameters(index = "0", description = "quiz id (QUIZ-...)") String quizId;
+        @Mixin
+        ApiClient api;
+
+        @Parameters(index = "0", description = "quiz id (QUIZ-...)")
+        String quizId;
 
         @Override
         public Integer call() throws Exception {
@@ -117,8 +145,11 @@ public final class ApiCommands {
 
     @Command(name = "status", description = "Where a request stands and who decided what")
     public static class Status implements Callable<Integer> {
-        @Mixin ApiClient api;
-        @Parameters(index = "0") String requestId;
+        @Mixin
+        ApiClient api;
+
+        @Parameters(index = "0")
+        String requestId;
 
         @Override
         public Integer call() throws Exception {
@@ -128,8 +159,11 @@ public final class ApiCommands {
 
     @Command(name = "advance", description = "Sample organisation: a learner completes their next course")
     public static class Advance implements Callable<Integer> {
-        @Mixin ApiClient api;
-        @Parameters(index = "0") String username;
+        @Mixin
+        ApiClient api;
+
+        @Parameters(index = "0")
+        String username;
 
         @Override
         public Integer call() throws Exception {
@@ -137,10 +171,15 @@ public final class ApiCommands {
         }
     }
 
-    @Command(name = "time-travel", description = "Sample organisation: move Trainflow's clock forward by N days (admins)")
+    @Command(
+            name = "time-travel",
+            description = "Sample organisation: move Trainflow's clock forward by N days (admins)")
     public static class TimeTravel implements Callable<Integer> {
-        @Mixin ApiClient api;
-        @Parameters(index = "0", description = "days") int days;
+        @Mixin
+        ApiClient api;
+
+        @Parameters(index = "0", description = "days")
+        int days;
 
         @Override
         public Integer call() throws Exception {
@@ -150,7 +189,8 @@ public final class ApiCommands {
 
     @Command(name = "incidents", description = "Steps that ran out of attempts (admins)")
     public static class IncidentList implements Callable<Integer> {
-        @Mixin ApiClient api;
+        @Mixin
+        ApiClient api;
 
         @Override
         public Integer call() throws Exception {
@@ -160,8 +200,11 @@ public final class ApiCommands {
 
     @Command(name = "retry", description = "Run a parked step again (admins)")
     public static class IncidentRetry implements Callable<Integer> {
-        @Mixin ApiClient api;
-        @Parameters(index = "0") String incidentId;
+        @Mixin
+        ApiClient api;
+
+        @Parameters(index = "0")
+        String incidentId;
 
         @Override
         public Integer call() throws Exception {

@@ -27,15 +27,22 @@ final class ServerJar {
         if (here != null) {
             candidates.add(here.resolveSibling("trainflow.jar"));
             // the build's layout: plugin/cli/target/trainflow-cli.jar beside plugin/target/trainflow.jar
-            candidates.add(here.getParent().resolve("../../target/trainflow.jar").normalize());
+            candidates.add(
+                    here.getParent().resolve("../../target/trainflow.jar").normalize());
         }
-        return new ServerJar(candidates.stream().filter(Files::isRegularFile).findFirst()
+        return new ServerJar(candidates.stream()
+                .filter(Files::isRegularFile)
+                .findFirst()
                 .orElse(candidates.isEmpty() ? Path.of("trainflow.jar") : candidates.get(0)));
     }
 
     private static Path ownJar() {
         try {
-            Path location = Path.of(ServerJar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(ServerJar.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return Files.isRegularFile(location) ? location.toAbsolutePath() : null;
         } catch (URISyntaxException | SecurityException e) {
             return null;
@@ -52,8 +59,8 @@ final class ServerJar {
                     + ". Build it (mvn -B -q package -DskipTests) or set TRAINFLOW_JAR to its path.");
             return 2;
         }
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), command));
+        List<String> line = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), command));
         line.addAll(args);
         return new ProcessBuilder(line).inheritIO().start().waitFor();
     }

@@ -32,8 +32,11 @@ class ApiClientTest {
         server.createContext("/", exchange -> {
             String apiKey = exchange.getRequestHeaders().getFirst("X-API-Key");
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            received.set(Map.of("X-API-Key", apiKey == null ? "" : apiKey,
-                    "Authorization", authorization == null ? "" : authorization));
+            received.set(Map.of(
+                    "X-API-Key",
+                    apiKey == null ? "" : apiKey,
+                    "Authorization",
+                    authorization == null ? "" : authorization));
             byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -70,7 +73,8 @@ class ApiClientTest {
 
     @Test
     void withoutAKeyTheDemoPasswordSignsInAsTheGivenPerson() throws Exception {
-        assertThat(client(Map.of("TRAINFLOW_DEMO_PASSWORD", "demo"), "zoe.vincent").call("GET", "/api/tasks", null))
+        assertThat(client(Map.of("TRAINFLOW_DEMO_PASSWORD", "demo"), "zoe.vincent")
+                        .call("GET", "/api/tasks", null))
                 .isZero();
         assertThat(received.get().get("Authorization")).startsWith("Basic ");
     }
@@ -83,10 +87,12 @@ class ApiClientTest {
 
     @Test
     void theServerIsFoundFromTheOptionTheUrlOrThePort() {
-        assertThat(ApiClient.baseUrl("http://h:1/", Map.of("TRAINFLOW_URL", "http://x:2")::get)).isEqualTo("http://h:1");
+        assertThat(ApiClient.baseUrl("http://h:1/", Map.of("TRAINFLOW_URL", "http://x:2")::get))
+                .isEqualTo("http://h:1");
         assertThat(ApiClient.baseUrl(null, Map.of("TRAINFLOW_URL", "http://x:2", "TRAINFLOW_PORT", "9")::get))
                 .isEqualTo("http://x:2");
-        assertThat(ApiClient.baseUrl(null, Map.of("TRAINFLOW_PORT", "8099")::get)).isEqualTo("http://127.0.0.1:8099");
+        assertThat(ApiClient.baseUrl(null, Map.of("TRAINFLOW_PORT", "8099")::get))
+                .isEqualTo("http://127.0.0.1:8099");
         assertThat(ApiClient.baseUrl(null, Map.<String, String>of()::get)).isEqualTo("http://127.0.0.1:8080");
     }
 
@@ -111,7 +117,8 @@ class ApiClientTest {
         }
         String said = err.toString(StandardCharsets.UTF_8);
         assertThat(exit).isEqualTo(2);
-        assertThat(said).contains("No Trainflow server answers at http://127.0.0.1:" + port, "--url")
+        assertThat(said)
+                .contains("No Trainflow server answers at http://127.0.0.1:" + port, "--url")
                 .doesNotContain("\tat ");
     }
 }

@@ -25,9 +25,12 @@ class CheckConnectionsThroughServerTest {
         server.createContext("/actuator/health", exchange -> answer(exchange, 200, "{\"status\":\"UP\"}"));
         server.createContext("/api/admin/connections/check", exchange -> {
             key.set(exchange.getRequestHeaders().getFirst("X-API-Key"));
-            answer(exchange, 200, "{\"ok\":false,\"findings\":[{\"system\":\"moodle\",\"kind\":\"MISSING_PERMISSION\","
-                    + "\"check\":\"enrol\",\"detail\":\"enrol/manual:enrol is missing\"},{\"system\":\"catalogue\","
-                    + "\"kind\":\"OK\",\"check\":\"courses\",\"detail\":\"12 courses\"}]}");
+            answer(
+                    exchange,
+                    200,
+                    "{\"ok\":false,\"findings\":[{\"system\":\"moodle\",\"kind\":\"MISSING_PERMISSION\","
+                            + "\"check\":\"enrol\",\"detail\":\"enrol/manual:enrol is missing\"},{\"system\":\"catalogue\","
+                            + "\"kind\":\"OK\",\"check\":\"courses\",\"detail\":\"12 courses\"}]}");
         });
         server.start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -46,8 +49,10 @@ class CheckConnectionsThroughServerTest {
 
         assertThat(exit).as("a finding failed").isEqualTo(1);
         assertThat(key.get()).isEqualTo("tfk_admin");
-        assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-                "moodle\tMISSING_PERMISSION\tenrol: enrol/manual:enrol is missing", "catalogue\tOK\tcourses: 12 courses");
+        assertThat(out.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly(
+                        "moodle\tMISSING_PERMISSION\tenrol: enrol/manual:enrol is missing",
+                        "catalogue\tOK\tcourses: 12 courses");
     }
 
     @Test

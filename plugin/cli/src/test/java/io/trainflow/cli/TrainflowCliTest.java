@@ -27,19 +27,34 @@ class TrainflowCliTest {
     @Test
     void helpListsTheRestCommandsAndTheOnesThatRunInTheServerJar() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = new CommandLine(new TrainflowCli()).setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8))
+        int exit = new CommandLine(new TrainflowCli())
+                .setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8))
                 .execute("--help");
 
         assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("tasks", "complete", "request", "campaign",
-                "status", "incidents", "retry", "quiz-files", "lint", "check-connections", "hcm-consent", "serve");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "tasks",
+                        "complete",
+                        "request",
+                        "campaign",
+                        "status",
+                        "incidents",
+                        "retry",
+                        "quiz-files",
+                        "lint",
+                        "check-connections",
+                        "hcm-consent",
+                        "serve");
     }
 
     @Test
     void theServerJarsOwnCommandLineOffersTheSameRestCommands() {
         CommandLine thin = new CommandLine(new TrainflowCli());
-        assertThat(TrainflowCli.API_COMMANDS).allSatisfy(command -> assertThat(thin.getSubcommands())
-                .containsKey(command.getAnnotation(CommandLine.Command.class).name()));
+        assertThat(TrainflowCli.API_COMMANDS)
+                .allSatisfy(command -> assertThat(thin.getSubcommands())
+                        .containsKey(
+                                command.getAnnotation(CommandLine.Command.class).name()));
     }
 
     @Test
@@ -49,7 +64,9 @@ class TrainflowCliTest {
         int exit = ServerJar.locate(Map.of("TRAINFLOW_JAR", jar.toString())::get)
                 .run("lint", List.of("bpmn/", "--strict"));
 
-        assertThat(exit).as("the stand-in exits with its argument count: lint bpmn/ --strict").isEqualTo(3);
+        assertThat(exit)
+                .as("the stand-in exits with its argument count: lint bpmn/ --strict")
+                .isEqualTo(3);
     }
 
     @Test
@@ -58,7 +75,8 @@ class TrainflowCliTest {
         PrintStream previous = System.err;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            int exit = ServerJar.locate(Map.of("TRAINFLOW_JAR", dir.resolve("none.jar").toString())::get)
+            int exit = ServerJar.locate(
+                            Map.of("TRAINFLOW_JAR", dir.resolve("none.jar").toString())::get)
                     .run("check-connections", List.of());
             assertThat(exit).isEqualTo(2);
         } finally {
@@ -73,7 +91,8 @@ class TrainflowCliTest {
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, ExitWithArgCount.class.getName());
         Path jar = dir.resolve("trainflow.jar");
         String entry = ExitWithArgCount.class.getName().replace('.', '/') + ".class";
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest);
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest);
                 var clazz = ExitWithArgCount.class.getClassLoader().getResourceAsStream(entry)) {
             out.putNextEntry(new JarEntry(entry));
             clazz.transferTo(out);

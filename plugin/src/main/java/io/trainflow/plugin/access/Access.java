@@ -5,8 +5,8 @@ import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.approval.ResolveApproverHandler;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.ProcessHistoryPort;
-import io.trainflow.workflows.profile.ManagerChain;
 import io.trainflow.workflows.problems.TrainflowProblem;
+import io.trainflow.workflows.profile.ManagerChain;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
@@ -27,6 +27,7 @@ public class Access {
     public static final String AUDITOR = "ROLE_AUDITOR";
     /** The group the sample organisation grants the auditor role to. */
     public static final String AUDITORS = "auditors";
+
     private static final Set<String> SEE_EVERY_REQUEST = Set.of("ld-team", "hr-fallback", AUDITORS);
 
     private final Directory directory;
@@ -65,16 +66,20 @@ public class Access {
      * Whether {@code user} may see the request (or quiz review, programme) {@code requestId} started by
      * {@code requestedBy} for employee {@code employeeId} (null for a quiz review or a programme).
      */
-    public boolean maySeeRequest(String user, String requestId, String requestedBy, String employeeId, boolean mayDecideNow) {
+    public boolean maySeeRequest(
+            String user, String requestId, String requestedBy, String employeeId, boolean mayDecideNow) {
         if (user.equals(requestedBy) || mayDecideNow || isAuditor(user)) {
             return true;
         }
         if (directory.groupsOf(user).stream().anyMatch(SEE_EVERY_REQUEST::contains)) {
             return true;
         }
-        Optional<Employee> learner = employeeId == null ? Optional.empty() : ports.hcm().employee(employeeId);
-        if (learner.isPresent() && (user.equals(learner.get().username())
-                || ManagerChain.above(ports.hcm(), learner.get()).stream().anyMatch(m -> user.equals(m.username())))) {
+        Optional<Employee> learner =
+                employeeId == null ? Optional.empty() : ports.hcm().employee(employeeId);
+        if (learner.isPresent()
+                && (user.equals(learner.get().username())
+                        || ManagerChain.above(ports.hcm(), learner.get()).stream()
+                                .anyMatch(m -> user.equals(m.username())))) {
             return true;
         }
         return decidedOneOfItsTasks(user, requestId);

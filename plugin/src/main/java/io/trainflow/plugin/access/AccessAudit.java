@@ -36,8 +36,7 @@ public class AccessAudit {
     }
 
     /** One line of the access audit. */
-    public record Entry(Instant at, String actor, String action, String subject, String address) {
-    }
+    public record Entry(Instant at, String actor, String action, String subject, String address) {}
 
     /** Records that {@code actor} did {@code action} on {@code subject} (an id), from the caller's address. */
     public void record(String actor, String action, String subject) {
@@ -50,8 +49,9 @@ public class AccessAudit {
      */
     public int record(Connection connection, String actor, String action, String subject) throws SQLException {
         Entry entry = new Entry(clock.instant(), actor, action, subject, address());
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO tf_access_audit (id, at, actor, action, subject,"
-                + " address) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps =
+                connection.prepareStatement("INSERT INTO tf_access_audit (id, at, actor, action, subject,"
+                        + " address) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, UUID.randomUUID().toString());
             ps.setObject(2, entry.at().atOffset(ZoneOffset.UTC));
             ps.setString(3, entry.actor());
@@ -65,7 +65,8 @@ public class AccessAudit {
     /** Newest first, {@code max} entries from position {@code first}; optionally only one actor's or one subject's. */
     public List<Entry> read(String actor, String subject, int first, int max) {
         return jdbc.inTransaction(c -> {
-            StringBuilder sql = new StringBuilder("SELECT at, actor, action, subject, address FROM tf_access_audit WHERE 1 = 1");
+            StringBuilder sql =
+                    new StringBuilder("SELECT at, actor, action, subject, address FROM tf_access_audit WHERE 1 = 1");
             List<String> args = new ArrayList<>();
             if (actor != null) {
                 sql.append(" AND actor = ?");
@@ -75,7 +76,11 @@ public class AccessAudit {
                 sql.append(" AND subject = ?");
                 args.add(subject);
             }
-            sql.append(" ORDER BY at DESC, id OFFSET ").append(first).append(" ROWS FETCH NEXT ").append(max).append(" ROWS ONLY");
+            sql.append(" ORDER BY at DESC, id OFFSET ")
+                    .append(first)
+                    .append(" ROWS FETCH NEXT ")
+                    .append(max)
+                    .append(" ROWS ONLY");
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < args.size(); i++) {
                     ps.setString(i + 1, args.get(i));
@@ -83,8 +88,12 @@ public class AccessAudit {
                 List<Entry> entries = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        entries.add(new Entry(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5)));
+                        entries.add(new Entry(
+                                rs.getObject(1, OffsetDateTime.class).toInstant(),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5)));
                     }
                 }
                 return entries;

@@ -22,14 +22,16 @@ public class AuditController implements AuditApi {
     }
 
     @Override
-    public ResponseEntity<List<AccessRecord>> listAccessAudit(String actor, String subject, Integer first, Integer max) {
+    public ResponseEntity<List<AccessRecord>> listAccessAudit(
+            String actor, String subject, Integer first, Integer max) {
         String user = CurrentUser.name();
         if (!access.isAuditor(user)) {
             throw new TrainflowProblem.Forbidden(user + " is not an auditor (role AUDITOR, group " + Access.AUDITORS
                     + ") and cannot read the access audit");
         }
         return ResponseEntity.ok(audit.read(actor, subject, first == null ? 0 : first, max == null ? 100 : max).stream()
-                .map(e -> new AccessRecord(e.at().atOffset(ZoneOffset.UTC), e.actor(), e.action()).subject(e.subject())
+                .map(e -> new AccessRecord(e.at().atOffset(ZoneOffset.UTC), e.actor(), e.action())
+                        .subject(e.subject())
                         .address(e.address()))
                 .toList());
     }

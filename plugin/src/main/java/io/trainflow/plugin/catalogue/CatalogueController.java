@@ -22,11 +22,11 @@ import io.trainflow.plugin.api.model.RoleChange;
 import io.trainflow.plugin.api.model.Session;
 import io.trainflow.plugin.api.model.SessionChange;
 import io.trainflow.plugin.security.CurrentUser;
+import io.trainflow.workflows.engine.flowable.EngineClock;
 import io.trainflow.workflows.problems.TrainflowProblem.InvalidInput;
 import io.trainflow.workflows.problems.TrainflowProblem.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
-import io.trainflow.workflows.engine.flowable.EngineClock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -53,8 +53,15 @@ public class CatalogueController implements CatalogueApi {
     private final EngineClock clock;
     private final HttpServletRequest request;
 
-    public CatalogueController(JdbcCatalogue catalogue, CatalogueEdits edits, CatalogueImport importer, JdbcGroups groups,
-                               Access access, AccessAudit audit, EngineClock clock, HttpServletRequest request) {
+    public CatalogueController(
+            JdbcCatalogue catalogue,
+            CatalogueEdits edits,
+            CatalogueImport importer,
+            JdbcGroups groups,
+            Access access,
+            AccessAudit audit,
+            EngineClock clock,
+            HttpServletRequest request) {
         this.catalogue = catalogue;
         this.edits = edits;
         this.importer = importer;
@@ -68,14 +75,15 @@ public class CatalogueController implements CatalogueApi {
     @Override
     public ResponseEntity<List<Course>> listCourses() {
         editor("read the catalogue");
-        return ResponseEntity.ok(edits.courses().stream().map(CatalogueController::course).toList());
+        return ResponseEntity.ok(
+                edits.courses().stream().map(CatalogueController::course).toList());
     }
 
     @Override
     public ResponseEntity<Course> putCourse(String courseId, CourseChange body) {
         String user = editor("change the catalogue");
-        CatalogueEdits.Course course = new CatalogueEdits.Course(courseId, body.getTitle(), body.getCost(),
-                body.getCurrency(), body.getSkillIds(), body.getTags());
+        CatalogueEdits.Course course = new CatalogueEdits.Course(
+                courseId, body.getTitle(), body.getCost(), body.getCurrency(), body.getSkillIds(), body.getTags());
         checked(() -> CatalogueRules.check(course, ""));
         boolean added = edits.putCourse(course);
         return ResponseEntity.status(changed(added, user, "course", courseId)).body(course(course));
@@ -93,15 +101,23 @@ public class CatalogueController implements CatalogueApi {
         if (catalogue.offering(courseId).isEmpty()) {
             throw new NotFound("No course '" + courseId + "' in the catalogue");
         }
-        return ResponseEntity.ok(edits.sessions(courseId).stream().map(CatalogueController::session).toList());
+        return ResponseEntity.ok(edits.sessions(courseId).stream()
+                .map(CatalogueController::session)
+                .toList());
     }
 
     @Override
     public ResponseEntity<Void> putSession(String sessionId, SessionChange body) {
         String user = editor("change the catalogue");
-        CatalogueEdits.Session session = new CatalogueEdits.Session(sessionId, body.getCourseId(),
-                body.getStart().toInstant(), body.getEnd().toInstant(), body.getSeats(),
-                body.getSeatsTakenElsewhere() == null ? 0 : body.getSeatsTakenElsewhere(), body.getTrainer(), body.getStyle());
+        CatalogueEdits.Session session = new CatalogueEdits.Session(
+                sessionId,
+                body.getCourseId(),
+                body.getStart().toInstant(),
+                body.getEnd().toInstant(),
+                body.getSeats(),
+                body.getSeatsTakenElsewhere() == null ? 0 : body.getSeatsTakenElsewhere(),
+                body.getTrainer(),
+                body.getStyle());
         checked(() -> CatalogueRules.check(session, ""));
         if (catalogue.offering(body.getCourseId()).isEmpty()) {
             throw new InvalidInput("courseId", "no course '" + body.getCourseId() + "' in the catalogue");
@@ -119,8 +135,10 @@ public class CatalogueController implements CatalogueApi {
     @Override
     public ResponseEntity<List<io.trainflow.plugin.api.model.Role>> listRoles() {
         editor("read the catalogue");
-        return ResponseEntity.ok(catalogue.roles().stream().map(r -> new io.trainflow.plugin.api.model.Role(r.title(),
-                r.requiredSkills(), r.roleId()).jobTitleIds(r.jobTitleIds())).toList());
+        return ResponseEntity.ok(catalogue.roles().stream()
+                .map(r -> new io.trainflow.plugin.api.model.Role(r.title(), r.requiredSkills(), r.roleId())
+                        .jobTitleIds(r.jobTitleIds()))
+                .toList());
     }
 
     @Override
@@ -141,17 +159,23 @@ public class CatalogueController implements CatalogueApi {
     @Override
     public ResponseEntity<List<Budget>> listBudgets() {
         editor("read the budgets");
-        return ResponseEntity.ok(catalogue.budgets().stream().map(CatalogueController::budget).toList());
+        return ResponseEntity.ok(
+                catalogue.budgets().stream().map(CatalogueController::budget).toList());
     }
 
     @Override
     public ResponseEntity<Void> putBudget(String departmentId, BudgetChange body) {
         String user = editor("change the budgets");
-        DepartmentBudget budget = new DepartmentBudget(departmentId, body.getAllocated().doubleValue(),
-                body.getSpent().doubleValue(), body.getOwner(), body.getCurrency());
+        DepartmentBudget budget = new DepartmentBudget(
+                departmentId,
+                body.getAllocated().doubleValue(),
+                body.getSpent().doubleValue(),
+                body.getOwner(),
+                body.getCurrency());
         checked(() -> CatalogueRules.check(budget, ""));
         boolean added = edits.putBudget(budget);
-        return ResponseEntity.status(changed(added, user, "budget", departmentId)).build();
+        return ResponseEntity.status(changed(added, user, "budget", departmentId))
+                .build();
     }
 
     @Override
@@ -163,25 +187,28 @@ public class CatalogueController implements CatalogueApi {
     @Override
     public ResponseEntity<ImportResult> importCatalogue(String body, String kind) {
         String user = editor("import a catalogue");
-        boolean csv = MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.valueOf("text/csv"));
+        boolean csv =
+                MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.valueOf("text/csv"));
         if (csv && kind == null) {
             throw new InvalidInput("kind", "a CSV import names its kind: courses, sessions, budgets or members");
         }
         if (csv ? "members".equals(kind) : CatalogueImport.namesGroups(body)) {
             access.requireAdmin(user, "change group members");
         }
-        CatalogueImport.Result result = checked(() -> csv ? importer.csv(kind, body)
+        CatalogueImport.Result result = checked(() -> csv
+                ? importer.csv(kind, body)
                 : importer.json(body, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
         audit.record(user, "catalogue.import", csv ? "csv:" + kind : "json");
-        return ResponseEntity.ok(new ImportResult(result.courses(), result.sessions(), result.roles(), result.budgets(),
-                result.members()));
+        return ResponseEntity.ok(new ImportResult(
+                result.courses(), result.sessions(), result.roles(), result.budgets(), result.members()));
     }
 
     @Override
     public ResponseEntity<List<Group>> listGroups() {
         editor("read the groups");
         return ResponseEntity.ok(groups.all().entrySet().stream()
-                .map(g -> new Group(g.getKey(), List.copyOf(g.getValue()))).toList());
+                .map(g -> new Group(g.getKey(), List.copyOf(g.getValue())))
+                .toList());
     }
 
     @Override
@@ -243,16 +270,30 @@ public class CatalogueController implements CatalogueApi {
     }
 
     private static Course course(CatalogueEdits.Course c) {
-        return new Course(c.title(), c.cost(), c.currency(), c.courseId()).skillIds(c.skillIds()).tags(c.tags());
+        return new Course(c.title(), c.cost(), c.currency(), c.courseId())
+                .skillIds(c.skillIds())
+                .tags(c.tags());
     }
 
     private static Session session(TrainingSession s) {
-        return new Session(s.sessionId(), s.courseId(), s.start().atOffset(ZoneOffset.UTC), s.end().atOffset(ZoneOffset.UTC),
-                s.seats(), s.seatsLeft()).trainer(s.trainer()).style(s.style());
+        return new Session(
+                        s.sessionId(),
+                        s.courseId(),
+                        s.start().atOffset(ZoneOffset.UTC),
+                        s.end().atOffset(ZoneOffset.UTC),
+                        s.seats(),
+                        s.seatsLeft())
+                .trainer(s.trainer())
+                .style(s.style());
     }
 
     private static Budget budget(DepartmentBudget b) {
-        return new Budget(BigDecimal.valueOf(b.allocated()), BigDecimal.valueOf(b.spent()), b.owner(), b.currency(),
-                b.departmentId(), BigDecimal.valueOf(b.remaining()));
+        return new Budget(
+                BigDecimal.valueOf(b.allocated()),
+                BigDecimal.valueOf(b.spent()),
+                b.owner(),
+                b.currency(),
+                b.departmentId(),
+                BigDecimal.valueOf(b.remaining()));
     }
 }

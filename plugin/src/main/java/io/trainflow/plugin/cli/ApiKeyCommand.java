@@ -26,12 +26,17 @@ import picocli.CommandLine.Unmatched;
  * in to create one over REST. The key is printed once; only its hash is stored, and the creation is in the access
  * audit. The person must be known to the HCM (opened as the server would) or be in one of Trainflow's groups.
  */
-@Command(name = "api-key", description = "API keys without a server: 'create' writes one into Trainflow's database"
-        + " and prints it once.", subcommands = ApiKeyCommand.Create.class)
+@Command(
+        name = "api-key",
+        description =
+                "API keys without a server: 'create' writes one into Trainflow's database" + " and prints it once.",
+        subcommands = ApiKeyCommand.Create.class)
 public class ApiKeyCommand {
 
-    @Command(name = "create", description = "Create an API key acting as a person, with scopes (tasks:read, tasks:decide,"
-            + " requests:read, requests:write, admin), and print it once.")
+    @Command(
+            name = "create",
+            description = "Create an API key acting as a person, with scopes (tasks:read, tasks:decide,"
+                    + " requests:read, requests:write, admin), and print it once.")
     static class Create implements Callable<Integer> {
 
         @Option(names = "--user", required = true, description = "the person the key acts as")
@@ -70,18 +75,25 @@ public class ApiKeyCommand {
                 ApiKeys.requireKnownPerson(user, "--user", hcm.port(), new JdbcGroups(database)::groupsOf);
                 Instant expiresAt = expiresInDays == null ? null : Instant.now().plus(Duration.ofDays(expiresInDays));
                 String createdBy = "cli:" + System.getProperty("user.name", "unknown");
-                ApiKeys.Created created = new ApiKeys(database, Clock.systemUTC()).create(name, user, wanted, expiresAt, createdBy);
-                new AccessAudit(database).record(createdBy, "create-api-key", created.key().id());
-                out.println("key\t" + created.secret() + "\t(shown once: keep it now; send it as X-API-Key, or TRAINFLOW_API_KEY"
-                        + " for the CLI)");
+                ApiKeys.Created created =
+                        new ApiKeys(database, Clock.systemUTC()).create(name, user, wanted, expiresAt, createdBy);
+                new AccessAudit(database)
+                        .record(createdBy, "create-api-key", created.key().id());
+                out.println("key\t" + created.secret()
+                        + "\t(shown once: keep it now; send it as X-API-Key, or TRAINFLOW_API_KEY" + " for the CLI)");
                 out.println("id\t" + created.key().id());
                 out.println("user\t" + user);
                 out.println("scopes\t" + wanted.stream().map(ApiKeyScope::value).collect(Collectors.joining(",")));
-                out.println("expires\t" + (expiresAt == null ? "never (revoke with DELETE /api/admin/api-keys/{id})" : expiresAt));
+                out.println("expires\t"
+                        + (expiresAt == null ? "never (revoke with DELETE /api/admin/api-keys/{id})" : expiresAt));
                 return 0;
             } catch (TrainflowProblem.InvalidInput e) {
-                out.println("api-key\tERROR\t" + String.join("; ", e.fields().entrySet().stream()
-                        .map(f -> f.getKey() + ": " + f.getValue()).toList()));
+                out.println("api-key\tERROR\t"
+                        + String.join(
+                                "; ",
+                                e.fields().entrySet().stream()
+                                        .map(f -> f.getKey() + ": " + f.getValue())
+                                        .toList()));
                 return 2;
             } catch (Exception e) {
                 out.println("api-key\tERROR\t" + e.getMessage());

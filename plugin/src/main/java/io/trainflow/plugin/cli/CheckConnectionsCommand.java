@@ -16,8 +16,11 @@ import picocli.CommandLine.Unmatched;
  * environment, {@code --trainflow.…=…} arguments) without starting the server, checks every
  * configured external system and prints one line per finding. Exit code 1 if anything is wrong.
  */
-@Command(name = "check-connections", description = "Check the configured LMS and HCM: URL, credentials, OAuth consent,"
-        + " web-service functions, permissions, catalogue courses. Needs no running server; exit code 1 if anything is wrong.")
+@Command(
+        name = "check-connections",
+        description =
+                "Check the configured LMS and HCM: URL, credentials, OAuth consent,"
+                        + " web-service functions, permissions, catalogue courses. Needs no running server; exit code 1 if anything is wrong.")
 public class CheckConnectionsCommand implements Callable<Integer> {
 
     @Unmatched

@@ -18,8 +18,11 @@ import picocli.CommandLine.Unmatched;
  * The redirect's state must be one this client signed (see {@link OAuthAuthorization#completeConsent(String)}),
  * so the two steps need not share memory.
  */
-@Command(name = "hcm-consent", description = "OrangeHRM OAuth consent: print the URL an administrator opens once;"
-        + " then --redirect '<URL OrangeHRM redirected to>' stores the tokens in Trainflow's database. No server needed.")
+@Command(
+        name = "hcm-consent",
+        description =
+                "OrangeHRM OAuth consent: print the URL an administrator opens once;"
+                        + " then --redirect '<URL OrangeHRM redirected to>' stores the tokens in Trainflow's database. No server needed.")
 public class HcmConsentCommand implements Callable<Integer> {
 
     @Option(names = "--redirect", description = "the URL the browser landed on after consent (…?code=…&state=…)")
@@ -38,9 +41,10 @@ public class HcmConsentCommand implements Callable<Integer> {
         HcmPorts.Opened hcm = null;
         try {
             hcm = new OfflineServerConfiguration(springArgs).hcm(env);
-            OAuthAuthorization oauth = hcm.oauth().orElseThrow(() -> new IllegalStateException(
-                    "no consent to give: trainflow.hcm.type must be orangehrm with trainflow.hcm.orangehrm.auth="
-                            + "authorization_code"));
+            OAuthAuthorization oauth = hcm.oauth()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no consent to give: trainflow.hcm.type must be orangehrm with trainflow.hcm.orangehrm.auth="
+                                    + "authorization_code"));
             if (redirect == null) {
                 OAuthAuthorization.Consent consent = oauth.startConsent();
                 out.println("Open this URL as an OrangeHRM administrator and allow Trainflow:");

@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
  * {@code trainflow lint bpmn/}: exit 0 when everything can run, 1 with one line per problem otherwise;
  * notes (how something will run, e.g. who an unassigned task goes to) are printed and do not fail.
  */
-@Command(name = "lint", description = "Check .bpmn/.dmn files: file, element id and reason for anything that cannot run.")
+@Command(
+        name = "lint",
+        description = "Check .bpmn/.dmn files: file, element id and reason for anything that cannot run.")
 public class LintCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders")
@@ -38,8 +40,8 @@ public class LintCommand implements Callable<Integer> {
         // the app runs Camunda's REST connector beside the step handlers (no need to start its routes to lint)
         Set<String> types = new HashSet<>(handlers.types());
         types.add(RestConnector.TYPE);
-        BpmnLinter linter = new BpmnLinter(types, new Feel(),
-                group == null || group.isBlank() ? UserTaskDefaults.DEFAULT_GROUP : group.strip());
+        BpmnLinter linter = new BpmnLinter(
+                types, new Feel(), group == null || group.isBlank() ? UserTaskDefaults.DEFAULT_GROUP : group.strip());
         List<LintProblem> problems = new ArrayList<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {

@@ -27,8 +27,7 @@ final class OfflineServerConfiguration {
     /** Only configuration binding. */
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(TrainflowProperties.class)
-    static class ConfigurationOnly {
-    }
+    static class ConfigurationOnly {}
 
     private final TrainflowProperties properties;
     private final String dbUrl;
@@ -37,7 +36,9 @@ final class OfflineServerConfiguration {
 
     OfflineServerConfiguration(List<String> springArgs) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ConfigurationOnly.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).run(springArgs.toArray(String[]::new))) {
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .run(springArgs.toArray(String[]::new))) {
             properties = context.getBean(TrainflowProperties.class);
             Environment env = context.getEnvironment();
             dbUrl = env.getProperty("spring.datasource.url");
@@ -48,14 +49,14 @@ final class OfflineServerConfiguration {
 
     /** The LMS and HCM as the server would open them, on the server's database. */
     Connections connections(Function<String, String> env) {
-        return Connections.open(properties.connections(), SampleOrganisation.fromClasspath(), env, this::database,
-                Clock.systemUTC());
+        return Connections.open(
+                properties.connections(), SampleOrganisation.fromClasspath(), env, this::database, Clock.systemUTC());
     }
 
     /** The HCM alone (hcm-consent): a command about one connector needs only that connector's settings. */
     HcmPorts.Opened hcm(Function<String, String> env) {
-        return HcmPorts.open(properties.connections(), SampleOrganisation.fromClasspath(), env, this::database,
-                Clock.systemUTC());
+        return HcmPorts.open(
+                properties.connections(), SampleOrganisation.fromClasspath(), env, this::database, Clock.systemUTC());
     }
 
     /** The server's database (spring.datasource.*), one connection per use: nothing to close. */
@@ -63,7 +64,11 @@ final class OfflineServerConfiguration {
         if (dbUrl == null || dbUrl.isBlank()) {
             throw new IllegalStateException("spring.datasource.url (TRAINFLOW_DB_URL) is not set");
         }
-        return DataSourceBuilder.create().type(SimpleDriverDataSource.class).url(dbUrl).username(dbUser)
-                .password(dbPassword).build();
+        return DataSourceBuilder.create()
+                .type(SimpleDriverDataSource.class)
+                .url(dbUrl)
+                .username(dbUser)
+                .password(dbPassword)
+                .build();
     }
 }

@@ -8,10 +8,12 @@ import picocli.CommandLine.Command;
  * {@code java -jar trainflow.jar <command>}: lint offline, check connections, or work a running Trainflow over its
  * REST API (the REST commands are the thin CLI's, {@code bin/trainflow} runs them without this jar's start-up).
  */
-@Command(name = "trainflow", mixinStandardHelpOptions = true, version = "Trainflow 0.1",
+@Command(
+        name = "trainflow",
+        mixinStandardHelpOptions = true,
+        version = "Trainflow 0.1",
         description = "Employee-training lifecycle as BPMN. Without a command, java -jar trainflow.jar serves.",
-        subcommands = {LintCommand.class, CheckConnectionsCommand.class, HcmConsentCommand.class,
-                ApiKeyCommand.class})
+        subcommands = {LintCommand.class, CheckConnectionsCommand.class, HcmConsentCommand.class, ApiKeyCommand.class})
 public class TrainflowCommand {
 
     /** This jar's command line: its own commands and the thin CLI's REST commands. */

@@ -33,8 +33,7 @@ public final class ClusterLock {
     }
 
     /** What a run under the lock gave: run or skipped because another node holds it (and which). */
-    public record Outcome<T>(boolean ran, T result, String holder) {
-    }
+    public record Outcome<T>(boolean ran, T result, String holder) {}
 
     /** Runs {@code work} if no other node holds {@code name}; holds it at least {@code atLeast}, at most {@code atMost}. */
     public <T> Outcome<T> runExclusively(String name, Duration atLeast, Duration atMost, Supplier<T> work) {
@@ -79,28 +78,32 @@ public final class ClusterLock {
     private boolean acquire(String name, Instant now, Instant until) {
         return jdbc.inTransaction(c -> {
             int[] taken = {0};
-            Jdbc.upsert(c, conn -> {
-                try (PreparedStatement ps = conn.prepareStatement("UPDATE tf_cluster_lock SET owner = ?, locked_until = ?"
-                        + " WHERE name = ? AND (locked_until <= ? OR owner = ?)")) {
-                    ps.setString(1, node);
-                    ps.setObject(2, until.atOffset(ZoneOffset.UTC));
-                    ps.setString(3, name);
-                    ps.setObject(4, now.atOffset(ZoneOffset.UTC));
-                    ps.setString(5, node);
-                    taken[0] = ps.executeUpdate();
-                    // 0 rows: held by another node, or no row yet; the insert tells which
-                    return taken[0] > 0 ? taken[0] : exists(conn, name) ? 1 : 0;
-                }
-            }, conn -> {
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "INSERT INTO tf_cluster_lock (name, owner, locked_until) VALUES (?, ?, ?)")) {
-                    ps.setString(1, name);
-                    ps.setString(2, node);
-                    ps.setObject(3, until.atOffset(ZoneOffset.UTC));
-                    taken[0] = ps.executeUpdate();
-                    return taken[0];
-                }
-            });
+            Jdbc.upsert(
+                    c,
+                    conn -> {
+                        try (PreparedStatement ps =
+                                conn.prepareStatement("UPDATE tf_cluster_lock SET owner = ?, locked_until = ?"
+                                        + " WHERE name = ? AND (locked_until <= ? OR owner = ?)")) {
+                            ps.setString(1, node);
+                            ps.setObject(2, until.atOffset(ZoneOffset.UTC));
+                            ps.setString(3, name);
+                            ps.setObject(4, now.atOffset(ZoneOffset.UTC));
+                            ps.setString(5, node);
+                            taken[0] = ps.executeUpdate();
+                            // 0 rows: held by another node, or no row yet; the insert tells which
+                            return taken[0] > 0 ? taken[0] : exists(conn, name) ? 1 : 0;
+                        }
+                    },
+                    conn -> {
+                        try (PreparedStatement ps = conn.prepareStatement(
+                                "INSERT INTO tf_cluster_lock (name, owner, locked_until) VALUES (?, ?, ?)")) {
+                            ps.setString(1, name);
+                            ps.setString(2, node);
+                            ps.setObject(3, until.atOffset(ZoneOffset.UTC));
+                            taken[0] = ps.executeUpdate();
+                            return taken[0];
+                        }
+                    });
             return taken[0] > 0;
         });
     }
@@ -116,8 +119,8 @@ public final class ClusterLock {
 
     private void release(String name, Instant until) {
         jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE tf_cluster_lock SET locked_until = ? WHERE name = ? AND owner = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE tf_cluster_lock SET locked_until = ? WHERE name = ? AND owner = ?")) {
                 ps.setObject(1, until.atOffset(ZoneOffset.UTC));
                 ps.setString(2, name);
                 ps.setString(3, node);

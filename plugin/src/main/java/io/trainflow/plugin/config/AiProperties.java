@@ -29,10 +29,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param quizExportDir    folder reviewed quizzes are written to (GIFT and Moodle XML)
  */
 @ConfigurationProperties(prefix = "trainflow.ai")
-public record AiProperties(String baseUrl, String model, String flavour, String azureApiVersion, String responseFormat,
-                           Duration timeout,
-                           int maxAttempts, String cacheDir, String embeddingVariant, Double similarityFloor,
-                           Map<String, String> classification, String quizExportDir) {
+public record AiProperties(
+        String baseUrl,
+        String model,
+        String flavour,
+        String azureApiVersion,
+        String responseFormat,
+        Duration timeout,
+        int maxAttempts,
+        String cacheDir,
+        String embeddingVariant,
+        Double similarityFloor,
+        Map<String, String> classification,
+        String quizExportDir) {
 
     public AiProperties {
         cacheDir = blank(cacheDir) ? "data/ai-cache" : cacheDir;
@@ -42,20 +51,39 @@ public record AiProperties(String baseUrl, String model, String flavour, String 
 
     /** The AI module's settings, with the secrets read from {@code env}. */
     public AiSettings settings(Map<String, String> env) {
-        return new AiSettings(Path.of(cacheDir), MiniLmEmbedder.Variant.parse(embeddingVariant),
+        return new AiSettings(
+                Path.of(cacheDir),
+                MiniLmEmbedder.Variant.parse(embeddingVariant),
                 similarityFloor == null ? OfflineAi.DEFAULT_FLOOR : similarityFloor,
-                AiSettings.pseudonymKey(env.get("TRAINFLOW_AI_PSEUDONYM_SECRET")), classification, openAi(env));
+                AiSettings.pseudonymKey(env.get("TRAINFLOW_AI_PSEUDONYM_SECRET")),
+                classification,
+                openAi(env));
     }
 
     private OpenAiConfig openAi(Map<String, String> env) {
         if (blank(baseUrl)) {
             return null;
         }
-        return new OpenAiConfig(URI.create(baseUrl.strip()), model, env.get("TRAINFLOW_AI_API_KEY"),
-                blank(flavour) ? null : OpenAiConfig.Flavour.valueOf(flavour.strip().toUpperCase(Locale.ROOT)),
-                blank(azureApiVersion) ? null : azureApiVersion.strip(),
-                blank(responseFormat) ? null : OpenAiConfig.ResponseFormat.valueOf(responseFormat.strip().toUpperCase(Locale.ROOT)),
-                timeout, maxAttempts, null, null, 0, null, 0).withBreakerFrom(env);
+        return new OpenAiConfig(
+                        URI.create(baseUrl.strip()),
+                        model,
+                        env.get("TRAINFLOW_AI_API_KEY"),
+                        blank(flavour)
+                                ? null
+                                : OpenAiConfig.Flavour.valueOf(flavour.strip().toUpperCase(Locale.ROOT)),
+                        blank(azureApiVersion) ? null : azureApiVersion.strip(),
+                        blank(responseFormat)
+                                ? null
+                                : OpenAiConfig.ResponseFormat.valueOf(
+                                        responseFormat.strip().toUpperCase(Locale.ROOT)),
+                        timeout,
+                        maxAttempts,
+                        null,
+                        null,
+                        0,
+                        null,
+                        0)
+                .withBreakerFrom(env);
     }
 
     private static boolean blank(String s) {

@@ -40,22 +40,34 @@ import org.springframework.core.env.StandardEnvironment;
 public class Camunda8Ports {
 
     @Bean(destroyMethod = "close")
-    Camunda8Engine camunda8Engine(TrainflowPorts ports, RestConnector rest, Directory directory, TrainflowProperties properties,
-                                  ConfigurableEnvironment environment, ObjectProvider<DataSource> dataSource,
-                                  @Value("${trainflow.camunda.poll-interval:PT0.5S}") String pollInterval,
-                                  @Value("${trainflow.camunda.redeploy-every:PT30S}") String redeployEvery) {
+    Camunda8Engine camunda8Engine(
+            TrainflowPorts ports,
+            RestConnector rest,
+            Directory directory,
+            TrainflowProperties properties,
+            ConfigurableEnvironment environment,
+            ObjectProvider<DataSource> dataSource,
+            @Value("${trainflow.camunda.poll-interval:PT0.5S}") String pollInterval,
+            @Value("${trainflow.camunda.redeploy-every:PT30S}") String redeployEvery) {
         Path models = Path.of(properties.bpmnDir());
         if (!Files.isDirectory(models)) {
-            throw new IllegalStateException("trainflow.bpmn-dir: no folder " + models.toAbsolutePath()
-                    + " to deploy to the Camunda 8 cluster");
+            throw new IllegalStateException(
+                    "trainflow.bpmn-dir: no folder " + models.toAbsolutePath() + " to deploy to the Camunda 8 cluster");
         }
         // the cluster's address and secrets from the process environment only, never from a file
-        PropertySource<?> env = environment.getPropertySources().get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        PropertySource<?> env =
+                environment.getPropertySources().get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         CamundaSettings settings = CamundaSettings.from(name -> env == null ? null : (String) env.getProperty(name));
-        Camunda8Engine engine = new Camunda8Engine(settings, models, new HandlerRegistry(rest.with(StepHandlers.all(ports))),
-                directory, Clock.systemUTC(), dataSource.getIfAvailable());
+        Camunda8Engine engine = new Camunda8Engine(
+                settings,
+                models,
+                new HandlerRegistry(rest.with(StepHandlers.all(ports))),
+                directory,
+                Clock.systemUTC(),
+                dataSource.getIfAvailable());
         // ISO-8601 durations (PT0.5S), read here so a wrong one is named
-        engine.start(duration("trainflow.camunda.poll-interval", pollInterval),
+        engine.start(
+                duration("trainflow.camunda.poll-interval", pollInterval),
                 duration("trainflow.camunda.redeploy-every", redeployEvery));
         return engine;
     }

@@ -7,9 +7,9 @@ import io.trainflow.connectors.catalogue.CatalogueEdits;
 import io.trainflow.connectors.catalogue.CatalogueImport;
 import io.trainflow.connectors.catalogue.JdbcCatalogue;
 import io.trainflow.connectors.delegation.JdbcDelegationStore;
-import io.trainflow.connectors.groups.JdbcGroups;
 import io.trainflow.connectors.error.PortBusinessException;
 import io.trainflow.connectors.error.PortUnavailableException;
+import io.trainflow.connectors.groups.JdbcGroups;
 import io.trainflow.connectors.outcome.JdbcOutcomeStore;
 import io.trainflow.connectors.sample.JdbcSampleState;
 import io.trainflow.connectors.sample.SampleOrganisation;
@@ -27,7 +27,6 @@ import io.trainflow.workflows.intake.Intake;
 import io.trainflow.workflows.notify.tasks.TaskNotifier;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,14 +64,14 @@ public class EngineConfiguration {
      * its first start, production starts empty (health says so) until L&D imports one.
      */
     @Bean
-    JdbcCatalogue catalogue(DataSource dataSource, EngineClock clock, TrainflowProperties properties,
-                            SampleOrganisation org) {
+    JdbcCatalogue catalogue(
+            DataSource dataSource, EngineClock clock, TrainflowProperties properties, SampleOrganisation org) {
         JdbcCatalogue catalogue = new JdbcCatalogue(dataSource, clock);
         if (properties.connections().demo()) {
             // nodes starting together import one after the other: the second finds the tables filled
             io.trainflow.connectors.jdbc.StartupLock.around(dataSource, "demo-catalogue", () -> {
-                DemoCatalogue.importAtFirstStart(new CatalogueImport(new CatalogueEdits(dataSource, clock), catalogue),
-                        catalogue, org, clock);
+                DemoCatalogue.importAtFirstStart(
+                        new CatalogueImport(new CatalogueEdits(dataSource, clock), catalogue), catalogue, org, clock);
                 return null;
             });
         }
@@ -99,8 +98,11 @@ public class EngineConfiguration {
     @Bean(destroyMethod = "close")
     Connections connections(TrainflowProperties properties, SampleOrganisation org, DataSource dataSource) {
         // the health endpoint only reads: the write probes of a test course are check-connections' alone
-        return Connections.open(properties.connections(), org,
-                name -> Connections.PROBE_COURSE_ENV.equals(name) ? null : System.getenv(name), () -> dataSource,
+        return Connections.open(
+                properties.connections(),
+                org,
+                name -> Connections.PROBE_COURSE_ENV.equals(name) ? null : System.getenv(name),
+                () -> dataSource,
                 Clock.systemUTC());
     }
 
@@ -128,19 +130,33 @@ public class EngineConfiguration {
             if (properties.baseUrl() != null && !properties.baseUrl().isBlank()) {
                 throw e;
             }
-            LOG.warn("The HCM cannot be read yet, starting anyway (offline AI needs no pseudonyms): {}", e.getMessage());
+            LOG.warn(
+                    "The HCM cannot be read yet, starting anyway (offline AI needs no pseudonyms): {}", e.getMessage());
             return List.of();
         }
     }
 
     @Bean
-    TrainflowPorts trainflowPorts(SampleOrganisation org, Connections connections, DataSource dataSource,
-                                  EngineClock clock, AiPort ai, AiProperties properties, JdbcCatalogue catalogue) {
+    TrainflowPorts trainflowPorts(
+            SampleOrganisation org,
+            Connections connections,
+            DataSource dataSource,
+            EngineClock clock,
+            AiPort ai,
+            AiProperties properties,
+            JdbcCatalogue catalogue) {
         JdbcDelegationStore delegations = new JdbcDelegationStore(dataSource);
         org.seedDelegations(delegations);
         // the catalogue (costs, sessions, budgets) stays Trainflow's own whatever the LMS, read afresh on each call
-        return new TrainflowPorts(connections.lms(), connections.hcm(), ai, catalogue,
-                new JdbcOutcomeStore(dataSource), delegations, clock, Path.of(properties.quizExportDir()));
+        return new TrainflowPorts(
+                connections.lms(),
+                connections.hcm(),
+                ai,
+                catalogue,
+                new JdbcOutcomeStore(dataSource),
+                delegations,
+                clock,
+                Path.of(properties.quizExportDir()));
     }
 
     /** Who is in which group, asked of the database each time: a member added over REST counts at once. */
@@ -173,26 +189,36 @@ public class EngineConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    TrainflowEngine trainflowEngine(DataSource dataSource, TrainflowPorts ports, RestConnector rest, Directory directory,
-                                    EngineClock clock, TrainflowProperties properties, NodeProperties node,
-                                    TaskNotifier taskNotifier, io.trainflow.plugin.cluster.LockProperties locks,
-                                    @Value("${trainflow.limits.background-connections:3}") int backgroundConnections) {
+    TrainflowEngine trainflowEngine(
+            DataSource dataSource,
+            TrainflowPorts ports,
+            RestConnector rest,
+            Directory directory,
+            EngineClock clock,
+            TrainflowProperties properties,
+            NodeProperties node,
+            TaskNotifier taskNotifier,
+            io.trainflow.plugin.cluster.LockProperties locks,
+            @Value("${trainflow.limits.background-connections:3}") int backgroundConnections) {
         // nodes starting together on one PostgreSQL create the engine's tables one after the other
-        return io.trainflow.connectors.jdbc.StartupLock.around(dataSource, "engine-schema", () -> TrainflowEngine.builder()
-                .nodeId(node.id())
-                .stopGrace(node.stopGrace())
-                .locks(locks.times())
-                .dataSource(dataSource)
-                .handlers(new HandlerRegistry(rest.with(StepHandlers.all(ports))))
-                .directory(directory)
-                // new and escalated tasks go into the notification outbox in their own transaction
-                .taskNotifier(taskNotifier)
-                .clock(clock)
-                .workerThreads(properties.workerThreads())
-                .unassignedTaskGroup(properties.unassignedTaskGroup())
-                // a whole-company campaign never takes the connections people's API calls need
-                .backgroundConnections(backgroundConnections)
-                .background(true)
-                .build());
+        return io.trainflow.connectors.jdbc.StartupLock.around(
+                dataSource,
+                "engine-schema",
+                () -> TrainflowEngine.builder()
+                        .nodeId(node.id())
+                        .stopGrace(node.stopGrace())
+                        .locks(locks.times())
+                        .dataSource(dataSource)
+                        .handlers(new HandlerRegistry(rest.with(StepHandlers.all(ports))))
+                        .directory(directory)
+                        // new and escalated tasks go into the notification outbox in their own transaction
+                        .taskNotifier(taskNotifier)
+                        .clock(clock)
+                        .workerThreads(properties.workerThreads())
+                        .unassignedTaskGroup(properties.unassignedTaskGroup())
+                        // a whole-company campaign never takes the connections people's API calls need
+                        .backgroundConnections(backgroundConnections)
+                        .background(true)
+                        .build());
     }
 }

@@ -29,7 +29,9 @@ public record NodeProperties(String id, Duration stopGrace) {
             host = "localhost";
         }
         String dir = Path.of("").toAbsolutePath().normalize().toString();
-        String digest = UUID.nameUUIDFromBytes(dir.getBytes(StandardCharsets.UTF_8)).toString().substring(0, 8);
+        String digest = UUID.nameUUIDFromBytes(dir.getBytes(StandardCharsets.UTF_8))
+                .toString()
+                .substring(0, 8);
         return "trainflow@" + host + "/" + digest;
     }
 }

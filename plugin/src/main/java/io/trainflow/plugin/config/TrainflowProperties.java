@@ -22,19 +22,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     {@code trainflow.hcm.scim.*}
  */
 @ConfigurationProperties(prefix = "trainflow")
-public record TrainflowProperties(String bpmnDir, int workerThreads, String unassignedTaskGroup, Duration progressSync, Duration hcmSync,
-                                  String demoPassword, Lms lms, Hcm hcm) {
+public record TrainflowProperties(
+        String bpmnDir,
+        int workerThreads,
+        String unassignedTaskGroup,
+        Duration progressSync,
+        Duration hcmSync,
+        String demoPassword,
+        Lms lms,
+        Hcm hcm) {
 
-    public record Lms(String type, MoodleSettings moodle) {
-    }
+    public record Lms(String type, MoodleSettings moodle) {}
 
-    public record Hcm(String type, OrangeHrmSettings orangehrm, ScimSettings scim) {
-    }
+    public record Hcm(String type, OrangeHrmSettings orangehrm, ScimSettings scim) {}
 
     /** Which LMS and HCM to connect to. */
     public ConnectionSettings connections() {
-        return new ConnectionSettings(lms == null ? null : lms.type(), lms == null ? null : lms.moodle(),
-                hcm == null ? null : hcm.type(), hcm == null ? null : hcm.orangehrm(), hcm == null ? null : hcm.scim());
+        return new ConnectionSettings(
+                lms == null ? null : lms.type(),
+                lms == null ? null : lms.moodle(),
+                hcm == null ? null : hcm.type(),
+                hcm == null ? null : hcm.orangehrm(),
+                hcm == null ? null : hcm.scim());
     }
 
     public TrainflowProperties {

@@ -11,15 +11,20 @@ import java.util.Locale;
  * @param orangehrm {@code trainflow.hcm.orangehrm.*}, used when hcmType is orangehrm
  * @param scim      {@code trainflow.hcm.scim.*}, used when hcmType is scim
  */
-public record ConnectionSettings(String lmsType, MoodleSettings moodle, String hcmType, OrangeHrmSettings orangehrm,
-                                 ScimSettings scim) {
+public record ConnectionSettings(
+        String lmsType, MoodleSettings moodle, String hcmType, OrangeHrmSettings orangehrm, ScimSettings scim) {
 
     public ConnectionSettings {
-        lmsType = lmsType == null || lmsType.isBlank() ? "sample" : lmsType.trim().toLowerCase(Locale.ROOT);
-        hcmType = hcmType == null || hcmType.isBlank() ? "sample" : hcmType.trim().toLowerCase(Locale.ROOT);
-        orangehrm = orangehrm != null ? orangehrm : new OrangeHrmSettings(null, null, null, null, null, null, null, null);
+        lmsType =
+                lmsType == null || lmsType.isBlank() ? "sample" : lmsType.trim().toLowerCase(Locale.ROOT);
+        hcmType =
+                hcmType == null || hcmType.isBlank() ? "sample" : hcmType.trim().toLowerCase(Locale.ROOT);
+        orangehrm =
+                orangehrm != null ? orangehrm : new OrangeHrmSettings(null, null, null, null, null, null, null, null);
         scim = scim != null ? scim : new ScimSettings(null, null, null, null, null);
-        moodle = moodle != null ? moodle : new MoodleSettings(null, null, null, null, null, null, null, null, null, null, null, null);
+        moodle = moodle != null
+                ? moodle
+                : new MoodleSettings(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**

@@ -2,18 +2,22 @@ package io.trainflow.plugin.connect;
 
 import io.trainflow.connectors.catalogue.CatalogueCheck;
 import io.trainflow.connectors.catalogue.JdbcCatalogue;
+import io.trainflow.connectors.hcm.HcmPort;
 import io.trainflow.connectors.health.CheckResult;
 import io.trainflow.connectors.health.ConnectionCheck;
 import io.trainflow.connectors.health.Finding;
-import io.trainflow.connectors.hcm.HcmPort;
-import io.trainflow.connectors.orangehrm.auth.OAuthAuthorization;
+import io.trainflow.connectors.lms.CompletionPoll;
 import io.trainflow.connectors.lms.Course;
 import io.trainflow.connectors.lms.LmsPort;
 import io.trainflow.connectors.moodle.MoodleConfig;
 import io.trainflow.connectors.moodle.MoodleConnector;
 import io.trainflow.connectors.moodle.catalogue.CatalogueCourseLms;
+import io.trainflow.connectors.moodle.catalogue.CatalogueCoursePoll;
 import io.trainflow.connectors.moodle.catalogue.MoodleCourseIds;
+import io.trainflow.connectors.moodle.completion.IncrementalCompletionPoll;
+import io.trainflow.connectors.moodle.completion.JdbcCompletionChecks;
 import io.trainflow.connectors.moodle.health.MoodleConnectionCheck;
+import io.trainflow.connectors.orangehrm.auth.OAuthAuthorization;
 import io.trainflow.connectors.sample.SampleOrganisation;
 import java.time.Clock;
 import java.util.List;
@@ -23,10 +27,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import io.trainflow.connectors.lms.CompletionPoll;
-import io.trainflow.connectors.moodle.catalogue.CatalogueCoursePoll;
-import io.trainflow.connectors.moodle.completion.IncrementalCompletionPoll;
-import io.trainflow.connectors.moodle.completion.JdbcCompletionChecks;
 
 /**
  * The external systems chosen by configuration ({@code trainflow.lms.type}, {@code trainflow.hcm.type})
@@ -45,8 +45,13 @@ public final class Connections implements AutoCloseable {
     private final CompletionPoll completionPoll;
     private Function<Function<String, String>, Connections> reopen;
 
-    private Connections(LmsPort lms, CompletionPoll completionPoll, ConnectionCheck lmsCheck, AutoCloseable lmsResources,
-                        HcmPorts.Opened hcm, ConnectionCheck catalogueCheck) {
+    private Connections(
+            LmsPort lms,
+            CompletionPoll completionPoll,
+            ConnectionCheck lmsCheck,
+            AutoCloseable lmsResources,
+            HcmPorts.Opened hcm,
+            ConnectionCheck catalogueCheck) {
         this.lms = lms;
         this.completionPoll = completionPoll;
         this.hcm = hcm;
@@ -59,30 +64,56 @@ public final class Connections implements AutoCloseable {
      *                 when the chosen HCM needs it
      * @param clock    real time, for OAuth token expiry
      */
-    public static Connections open(ConnectionSettings settings, SampleOrganisation org, Function<String, String> env,
-                                   Supplier<DataSource> database, Clock clock) {
+    public static Connections open(
+            ConnectionSettings settings,
+            SampleOrganisation org,
+            Function<String, String> env,
+            Supplier<DataSource> database,
+            Clock clock) {
         HcmPorts.Opened hcm = HcmPorts.open(settings, org, env, database, clock);
         ConnectionCheck catalogue = new CatalogueCheck(() -> new JdbcCatalogue(database.get(), clock), settings.demo());
         try {
             Connections opened = switch (settings.lmsType()) {
-                case "sample" -> new Connections(org.lms(), CompletionPoll.everyLearner(org.lms()),
-                        inProcess("sample-lms", "LMS"), () -> { }, hcm, catalogue);
+                case "sample" ->
+                    new Connections(
+                            org.lms(),
+                            CompletionPoll.everyLearner(org.lms()),
+                            inProcess("sample-lms", "LMS"),
+                            () -> {},
+                            hcm,
+                            catalogue);
                 case "moodle" -> {
                     MoodleConfig config = settings.moodle().toConfig(env);
                     MoodleConnector moodle = MoodleConnector.start(config);
                     // the catalogue's course ids map to Moodle ids through each course's shortname
-                    Map<String, String> shortnames = org.lms().courses().stream()
-                            .collect(Collectors.toMap(Course::id, Course::shortname));
+                    Map<String, String> shortnames =
+                            org.lms().courses().stream().collect(Collectors.toMap(Course::id, Course::shortname));
                     MoodleCourseIds ids = new MoodleCourseIds(moodle.calls(), shortnames);
                     // completion: one course list per course, then only learners whose completion can have changed
-                    CompletionPoll poll = new CatalogueCoursePoll(new IncrementalCompletionPoll(moodle.calls(), moodle.lms(),
-                            new JdbcCompletionChecks(database.get()), clock, settings.moodle().completionPoll()), ids);
-                    yield new Connections(new CatalogueCourseLms(moodle.lms(), ids), poll,
-                            new MoodleConnectionCheck(config.baseUrl(), moodle.calls(), ids,
-                                    env.apply(PROBE_COURSE_ENV), config.studentRoleId()), moodle, hcm, catalogue);
+                    CompletionPoll poll = new CatalogueCoursePoll(
+                            new IncrementalCompletionPoll(
+                                    moodle.calls(),
+                                    moodle.lms(),
+                                    new JdbcCompletionChecks(database.get()),
+                                    clock,
+                                    settings.moodle().completionPoll()),
+                            ids);
+                    yield new Connections(
+                            new CatalogueCourseLms(moodle.lms(), ids),
+                            poll,
+                            new MoodleConnectionCheck(
+                                    config.baseUrl(),
+                                    moodle.calls(),
+                                    ids,
+                                    env.apply(PROBE_COURSE_ENV),
+                                    config.studentRoleId()),
+                            moodle,
+                            hcm,
+                            catalogue);
                 }
-                default -> throw new IllegalStateException("trainflow.lms.type=" + settings.lmsType()
-                        + " is not supported; use sample or moodle");
+                default ->
+                    throw new IllegalStateException(
+                            "trainflow.lms.type=" + settings.lmsType() + " is not supported; use sample or moodle");
             };
             opened.reopen = other -> open(settings, org, other, database, clock);
             return opened;
@@ -102,8 +133,8 @@ public final class Connections implements AutoCloseable {
 
             @Override
             public CheckResult check() {
-                return CheckResult.of(system, Finding.ok("in process", "the sample organisation's " + what
-                        + ", inside Trainflow"));
+                return CheckResult.of(
+                        system, Finding.ok("in process", "the sample organisation's " + what + ", inside Trainflow"));
             }
         };
     }

@@ -38,7 +38,10 @@ class ConnectionsCheckController implements ConnectionsApi {
                 }
             }
         } catch (Exception e) {
-            findings.add(new ConnectionFinding("configuration", "ERROR", "configuration",
+            findings.add(new ConnectionFinding(
+                    "configuration",
+                    "ERROR",
+                    "configuration",
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             ok = false;
         }

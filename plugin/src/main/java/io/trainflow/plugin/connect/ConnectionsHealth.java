@@ -33,9 +33,11 @@ public class ConnectionsHealth {
     static final Status CATALOGUE_EMPTY = new Status("PARTIAL", "catalogue is empty: import one");
 
     static Health health(CheckResult result) {
-        Health.Builder builder = result.ok() ? Health.up()
+        Health.Builder builder = result.ok()
+                ? Health.up()
                 : result.system().equals(CatalogueCheck.SYSTEM) ? Health.status(CATALOGUE_EMPTY) : Health.down();
-        builder.withDetail("findings", result.findings().stream().map(Finding::toString).toList());
+        builder.withDetail(
+                "findings", result.findings().stream().map(Finding::toString).toList());
         return builder.build();
     }
 }

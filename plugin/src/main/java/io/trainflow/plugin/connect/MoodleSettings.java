@@ -28,10 +28,19 @@ import java.util.function.Function;
  * @param completionSweep  how often every waiting learner is checked, access or not (teacher-marked,
  *                         date-based completion)
  */
-public record MoodleSettings(String baseUrl, String tokenFile, Duration timeout, Integer maxRetries,
-                             Duration initialBackoff, Duration maxBackoff, Integer breakerThreshold,
-                             Duration breakerOpenFor, Double callsPerSecond, Long studentRoleId,
-                             Duration completionLag, Duration completionSweep) {
+public record MoodleSettings(
+        String baseUrl,
+        String tokenFile,
+        Duration timeout,
+        Integer maxRetries,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Integer breakerThreshold,
+        Duration breakerOpenFor,
+        Double callsPerSecond,
+        Long studentRoleId,
+        Duration completionLag,
+        Duration completionSweep) {
 
     public static final String TOKEN_ENV = "TRAINFLOW_MOODLE_TOKEN";
 
@@ -42,17 +51,24 @@ public record MoodleSettings(String baseUrl, String tokenFile, Duration timeout,
                     + " (TRAINFLOW_MOODLE_URL), the site root such as https://moodle.example.com");
         }
         MoodleConfig d = MoodleConfig.of(baseUrl.trim(), token(env));
-        return new MoodleConfig(d.baseUrl(), d.token(), or(timeout, d.timeout()), or(maxRetries, d.maxRetries()),
-                or(initialBackoff, d.initialBackoff()), or(maxBackoff, d.maxBackoff()),
-                or(breakerThreshold, d.breakerThreshold()), or(breakerOpenFor, d.breakerOpenFor()),
-                or(callsPerSecond, d.callsPerSecond()), or(studentRoleId, d.studentRoleId()));
+        return new MoodleConfig(
+                d.baseUrl(),
+                d.token(),
+                or(timeout, d.timeout()),
+                or(maxRetries, d.maxRetries()),
+                or(initialBackoff, d.initialBackoff()),
+                or(maxBackoff, d.maxBackoff()),
+                or(breakerThreshold, d.breakerThreshold()),
+                or(breakerOpenFor, d.breakerOpenFor()),
+                or(callsPerSecond, d.callsPerSecond()),
+                or(studentRoleId, d.studentRoleId()));
     }
 
     /** The incremental completion poll's settings; defaults are the poll's. */
     public IncrementalCompletionPoll.Settings completionPoll() {
         IncrementalCompletionPoll.Settings d = IncrementalCompletionPoll.Settings.defaults();
-        return new IncrementalCompletionPoll.Settings(or(completionLag, d.cronLag()), or(completionSweep, d.sweepInterval()),
-                d.parallelism());
+        return new IncrementalCompletionPoll.Settings(
+                or(completionLag, d.cronLag()), or(completionSweep, d.sweepInterval()), d.parallelism());
     }
 
     private String token(Function<String, String> env) {
@@ -71,8 +87,8 @@ public record MoodleSettings(String baseUrl, String tokenFile, Duration timeout,
             }
             return token;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Moodle token file " + tokenFile
-                    + " (trainflow.lms.moodle.token-file)", e);
+            throw new UncheckedIOException(
+                    "cannot read the Moodle token file " + tokenFile + " (trainflow.lms.moodle.token-file)", e);
         }
     }
 

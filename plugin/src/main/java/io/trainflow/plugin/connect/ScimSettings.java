@@ -13,16 +13,20 @@ import java.util.function.Function;
  * @param departmentFilter false to never ask the provider to filter by department (default true)
  * @param resilience       timeout, retries, backoff, breaker, rate limit
  */
-public record ScimSettings(String baseUrl, String tokenFile, Integer pageSize, Boolean departmentFilter,
-                           ResilienceSettings resilience) {
+public record ScimSettings(
+        String baseUrl, String tokenFile, Integer pageSize, Boolean departmentFilter, ResilienceSettings resilience) {
 
     public static final String TOKEN_ENV = "TRAINFLOW_SCIM_TOKEN";
 
     public ScimConfig toConfig(Function<String, String> env) {
-        return new ScimConfig(SecretSetting.required(baseUrl, "trainflow.hcm.scim.base-url (TRAINFLOW_SCIM_BASE_URL)",
+        return new ScimConfig(
+                SecretSetting.required(
+                        baseUrl,
+                        "trainflow.hcm.scim.base-url (TRAINFLOW_SCIM_BASE_URL)",
                         "https://idp.example.com/scim/v2"),
                 SecretSetting.read(TOKEN_ENV, tokenFile, "trainflow.hcm.scim.token-file", env),
-                pageSize == null ? 100 : pageSize, departmentFilter == null || departmentFilter,
+                pageSize == null ? 100 : pageSize,
+                departmentFilter == null || departmentFilter,
                 ResilienceSettings.of(resilience));
     }
 }

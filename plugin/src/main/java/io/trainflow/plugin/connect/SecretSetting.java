@@ -10,8 +10,7 @@ import java.util.function.Function;
  */
 final class SecretSetting {
 
-    private SecretSetting() {
-    }
+    private SecretSetting() {}
 
     /**
      * @param variable     e.g. TRAINFLOW_ORANGEHRM_CLIENT_SECRET
@@ -24,8 +23,8 @@ final class SecretSetting {
             return Secret.fromEnvironment(variable, java.util.Map.of(variable, direct));
         }
         if (file == null || file.isBlank()) {
-            throw new IllegalStateException("secret missing: set the environment variable " + variable
-                    + " or " + fileProperty + " (" + variable + "_FILE), a file holding it");
+            throw new IllegalStateException("secret missing: set the environment variable " + variable + " or "
+                    + fileProperty + " (" + variable + "_FILE), a file holding it");
         }
         return Secret.fromFile(Path.of(file.trim()));
     }

@@ -26,8 +26,12 @@ public class DelegationPeriods {
     private final AccessAudit audit;
     private Instant checkedUpTo;
 
-    public DelegationPeriods(TrainflowPorts ports, Directory directory, AccessAudit audit, TrainflowEngine engine,
-                             TaskNotifier notifier) {
+    public DelegationPeriods(
+            TrainflowPorts ports,
+            Directory directory,
+            AccessAudit audit,
+            TrainflowEngine engine,
+            TaskNotifier notifier) {
         this.ports = ports;
         this.audit = audit;
         this.openApprovals = new OpenApprovals(engine, directory, notifier);
@@ -39,11 +43,18 @@ public class DelegationPeriods {
         Instant after = checkedUpTo == null ? now.minus(Duration.ofDays(1)) : checkedUpTo;
         for (Delegation d : ports.delegations().changingIn(after, now)) {
             if (d.activeAt(now)) {
-                openApprovals.delegate(d.approver(), d.deputy(), d.reason()).moved()
+                openApprovals
+                        .delegate(d.approver(), d.deputy(), d.reason())
+                        .moved()
                         .forEach(task -> audit.record(d.approver(), "task-to-deputy", task));
-            } else if (!d.to().isAfter(now) && ports.delegations().activeFor(d.approver(), now)
-                    .filter(other -> other.deputy().equals(d.deputy())).isEmpty()) {
-                openApprovals.giveBack(d.approver(), d.deputy()).forEach(task -> audit.record(d.approver(), "task-back", task));
+            } else if (!d.to().isAfter(now)
+                    && ports.delegations()
+                            .activeFor(d.approver(), now)
+                            .filter(other -> other.deputy().equals(d.deputy()))
+                            .isEmpty()) {
+                openApprovals
+                        .giveBack(d.approver(), d.deputy())
+                        .forEach(task -> audit.record(d.approver(), "task-back", task));
             }
         }
         checkedUpTo = now;

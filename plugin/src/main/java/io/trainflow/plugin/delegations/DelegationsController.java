@@ -12,8 +12,8 @@ import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.flowable.OpenApprovals;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import io.trainflow.workflows.notify.tasks.TaskNotifier;
-import io.trainflow.workflows.problems.TrainflowProblem.NotFound;
 import io.trainflow.workflows.problems.TrainflowProblem.InvalidInput;
+import io.trainflow.workflows.problems.TrainflowProblem.NotFound;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,8 +41,12 @@ public class DelegationsController implements DelegationsApi {
     private final AccessAudit audit;
     private final OpenApprovals openApprovals;
 
-    public DelegationsController(TrainflowPorts ports, Directory directory, AccessAudit audit, TrainflowEngine engine,
-                                 TaskNotifier notifier) {
+    public DelegationsController(
+            TrainflowPorts ports,
+            Directory directory,
+            AccessAudit audit,
+            TrainflowEngine engine,
+            TaskNotifier notifier) {
         this.ports = ports;
         this.directory = directory;
         this.audit = audit;
@@ -53,22 +57,33 @@ public class DelegationsController implements DelegationsApi {
     public ResponseEntity<List<DelegationView>> listDelegations() {
         Instant now = ports.clock().instant();
         return ResponseEntity.ok(ports.delegations().of(CurrentUser.name()).stream()
-                .map(d -> new DelegationView(d.id(), d.deputy(), d.from().atOffset(ZoneOffset.UTC),
-                        d.to().atOffset(ZoneOffset.UTC), d.activeAt(now)).reason(d.reason()))
+                .map(d -> new DelegationView(
+                                d.id(),
+                                d.deputy(),
+                                d.from().atOffset(ZoneOffset.UTC),
+                                d.to().atOffset(ZoneOffset.UTC),
+                                d.activeAt(now))
+                        .reason(d.reason()))
                 .toList());
     }
 
     @Override
     public ResponseEntity<Void> removeDelegation(String delegationId) {
         String approver = CurrentUser.name();
-        Delegation delegation = ports.delegations().of(approver).stream().filter(d -> d.id().equals(delegationId))
-                .findFirst().orElseThrow(() -> new NotFound("No delegation " + delegationId + " of " + approver));
+        Delegation delegation = ports.delegations().of(approver).stream()
+                .filter(d -> d.id().equals(delegationId))
+                .findFirst()
+                .orElseThrow(() -> new NotFound("No delegation " + delegationId + " of " + approver));
         ports.delegations().remove(delegationId);
         audit.record(approver, "remove-delegation", delegationId);
-        boolean stillCovered = ports.delegations().activeFor(approver, ports.clock().instant())
-                .filter(d -> d.deputy().equals(delegation.deputy())).isPresent();
+        boolean stillCovered = ports.delegations()
+                .activeFor(approver, ports.clock().instant())
+                .filter(d -> d.deputy().equals(delegation.deputy()))
+                .isPresent();
         if (!stillCovered) {
-            openApprovals.giveBack(approver, delegation.deputy()).forEach(task -> audit.record(approver, "task-back", task));
+            openApprovals
+                    .giveBack(approver, delegation.deputy())
+                    .forEach(task -> audit.record(approver, "task-back", task));
         }
         return ResponseEntity.noContent().build();
     }
@@ -80,7 +95,8 @@ public class DelegationsController implements DelegationsApi {
         if (approver.equals(deputy)) {
             throw new InvalidInput("deputy", "you cannot delegate to yourself");
         }
-        if (ports.hcm().employeeByUsername(deputy).isEmpty() && directory.groupsOf(deputy).isEmpty()) {
+        if (ports.hcm().employeeByUsername(deputy).isEmpty()
+                && directory.groupsOf(deputy).isEmpty()) {
             throw new InvalidInput("deputy", "'" + deputy + "' is not a person Trainflow knows");
         }
         Instant now = ports.clock().instant();
@@ -96,14 +112,17 @@ public class DelegationsController implements DelegationsApi {
             throw new InvalidInput("to", "a delegation lasts at most " + LONGEST.toDays() + " days");
         }
         String id = UUID.randomUUID().toString();
-        Delegation delegation = ports.delegations().save(new Delegation(id, approver, deputy, from, to, body.getReason()));
+        Delegation delegation =
+                ports.delegations().save(new Delegation(id, approver, deputy, from, to, body.getReason()));
         audit.record(approver, "delegate", id);
         DelegationCreated created = new DelegationCreated(id, List.of(), List.of());
         if (delegation.activeAt(now)) {
             OpenApprovals.Result result = openApprovals.delegate(approver, deputy, body.getReason());
             result.moved().forEach(task -> audit.record(approver, "task-to-deputy", task));
-            created.moved(result.moved()).kept(result.kept().entrySet().stream()
-                    .map(e -> new DelegationCreatedKeptInner(e.getKey(), e.getValue())).toList());
+            created.moved(result.moved())
+                    .kept(result.kept().entrySet().stream()
+                            .map(e -> new DelegationCreatedKeptInner(e.getKey(), e.getValue()))
+                            .toList());
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }

@@ -2,8 +2,8 @@ package io.trainflow.plugin.deploy;
 
 import io.trainflow.plugin.cluster.ClusterLock;
 import io.trainflow.plugin.config.TrainflowProperties;
-import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import io.trainflow.workflows.engine.flowable.Deployments;
+import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import io.trainflow.workflows.lint.LintProblem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +64,9 @@ public class BpmnDeployer {
     private void deployAtStart() {
         try {
             if (usesFolder()) {
-                report(engine.deployments().deployFolderEach(folder), folder.toAbsolutePath().toString());
+                report(
+                        engine.deployments().deployFolderEach(folder),
+                        folder.toAbsolutePath().toString());
             } else {
                 report(engine.deployments().deployEach(packaged()), "the processes packaged in trainflow.jar");
             }
@@ -78,7 +80,9 @@ public class BpmnDeployer {
         try {
             cluster.runWhenFree(LOCK, Duration.ofMinutes(2), Duration.ofMinutes(3), () -> {
                 try {
-                    report(engine.deployments().deployFolderEach(folder), folder.toAbsolutePath().toString());
+                    report(
+                            engine.deployments().deployFolderEach(folder),
+                            folder.toAbsolutePath().toString());
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -92,17 +96,22 @@ public class BpmnDeployer {
     private void report(Deployments.Result result, String source) {
         refused = List.copyOf(result.refused());
         if (!refused.isEmpty()) {
-            LOG.error("Refused, their previous versions (if any) keep running:\n{}",
+            LOG.error(
+                    "Refused, their previous versions (if any) keep running:\n{}",
                     refused.stream().map(LintProblem::toString).collect(Collectors.joining("\n")));
         }
-        LOG.info(result.deployment().isPresent() ? "Deployed a new version of {}"
-                : "Processes in {} unchanged since the last deployment", source);
+        LOG.info(
+                result.deployment().isPresent()
+                        ? "Deployed a new version of {}"
+                        : "Processes in {} unchanged since the last deployment",
+                source);
     }
 
     private static Map<String, byte[]> packaged() throws IOException {
         Map<String, byte[]> resources = new TreeMap<>();
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-        for (String pattern : new String[] {"classpath*:bpmn/*.bpmn", "classpath*:bpmn/*.dmn", "classpath*:bpmn/*.form"}) {
+        for (String pattern :
+                new String[] {"classpath*:bpmn/*.bpmn", "classpath*:bpmn/*.dmn", "classpath*:bpmn/*.form"}) {
             for (Resource resource : resolver.getResources(pattern)) {
                 try (InputStream in = resource.getInputStream()) {
                     resources.put(resource.getFilename(), in.readAllBytes());

@@ -27,6 +27,9 @@ public class DeploymentHealth implements HealthIndicator {
         if (refused.isEmpty()) {
             return Health.up().build();
         }
-        return Health.status(PARTIAL).withDetail("refused", refused.stream().map(LintProblem::toString).toList()).build();
+        return Health.status(PARTIAL)
+                .withDetail(
+                        "refused", refused.stream().map(LintProblem::toString).toList())
+                .build();
     }
 }

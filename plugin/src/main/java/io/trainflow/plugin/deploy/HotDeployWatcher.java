@@ -39,7 +39,10 @@ public class HotDeployWatcher implements InitializingBean, DisposableBean {
         }
         Path folder = deployer.folder();
         watcher = FileSystems.getDefault().newWatchService();
-        folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+        folder.register(
+                watcher,
+                StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.ENTRY_DELETE);
         thread = new Thread(this::watch, "trainflow-hot-deploy");
         thread.setDaemon(true);

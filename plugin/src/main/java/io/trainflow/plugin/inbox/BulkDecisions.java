@@ -1,9 +1,9 @@
 package io.trainflow.plugin.inbox;
 
-import io.trainflow.workflows.problems.TrainflowProblem;
 import io.trainflow.plugin.api.model.BulkDecisionResult;
 import io.trainflow.plugin.api.model.DecisionOutcome;
 import io.trainflow.workflows.forms.TaskInputException;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,8 @@ public class BulkDecisions {
             throw new TrainflowProblem.InvalidInput("taskIds", "name at least one task");
         }
         if (taskIds.size() > MAX) {
-            throw new TrainflowProblem.InvalidInput("taskIds", "at most " + MAX + " tasks at once, were " + taskIds.size());
+            throw new TrainflowProblem.InvalidInput(
+                    "taskIds", "at most " + MAX + " tasks at once, were " + taskIds.size());
         }
         BulkDecisionResult result = new BulkDecisionResult(0, 0, new java.util.ArrayList<>());
         for (String taskId : new LinkedHashSet<>(taskIds)) {
@@ -54,8 +55,11 @@ public class BulkDecisions {
             return new DecisionOutcome(taskId, 400).message(e.getMessage()).fields(e.problems());
         } catch (TrainflowProblem e) {
             // the same answer the task's own completion would give: 404 for a task the user may not see
-            int status = e instanceof TrainflowProblem.NotFound ? 404 : e instanceof TrainflowProblem.Forbidden ? 403
-                    : e instanceof TrainflowProblem.Conflict ? 409 : 400;
+            int status = e instanceof TrainflowProblem.NotFound
+                    ? 404
+                    : e instanceof TrainflowProblem.Forbidden
+                            ? 403
+                            : e instanceof TrainflowProblem.Conflict ? 409 : 400;
             DecisionOutcome outcome = new DecisionOutcome(taskId, status).message(e.getMessage());
             return e.fields().isEmpty() ? outcome : outcome.fields(e.fields());
         } catch (IllegalArgumentException e) {

@@ -56,7 +56,8 @@ public class TaskInbox {
 
     /** One task of the user's inbox, with its form: found by id, whatever the size of the inbox. */
     public InboxTask task(String user, String taskId) {
-        return tasks.visible(user, taskId).orElseThrow(() -> new TrainflowProblem.NotFound("No open task " + taskId + " for " + user));
+        return tasks.visible(user, taskId)
+                .orElseThrow(() -> new TrainflowProblem.NotFound("No open task " + taskId + " for " + user));
     }
 
     /**

@@ -1,15 +1,15 @@
 package io.trainflow.plugin.inbox;
 
 import io.trainflow.plugin.access.AccessAudit;
-import io.trainflow.workflows.engine.InboxFilter;
-import io.trainflow.workflows.engine.InboxPage;
-import io.trainflow.workflows.engine.InboxTask;
 import io.trainflow.plugin.api.TasksApi;
 import io.trainflow.plugin.api.model.BulkDecision;
 import io.trainflow.plugin.api.model.BulkDecisionResult;
 import io.trainflow.plugin.api.model.Task;
 import io.trainflow.plugin.api.model.TaskCompletion;
 import io.trainflow.plugin.security.CurrentUser;
+import io.trainflow.workflows.engine.InboxFilter;
+import io.trainflow.workflows.engine.InboxPage;
+import io.trainflow.workflows.engine.InboxTask;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -35,18 +35,32 @@ public class TasksController implements TasksApi {
     }
 
     @Override
-    public ResponseEntity<List<Task>> listTasks(Integer first, Integer max, String taskType, String due, String department,
-                                                String campaign, String employee) {
+    public ResponseEntity<List<Task>> listTasks(
+            Integer first,
+            Integer max,
+            String taskType,
+            String due,
+            String department,
+            String campaign,
+            String employee) {
         int size = max == null ? DEFAULT_PAGE : max;
         InboxFilter filter = new InboxFilter(taskType, due, department, campaign, employee);
         InboxPage page = inbox.page(CurrentUser.name(), first == null ? 0 : first, size, filter);
-        audit.record(CurrentUser.name(), "read-inbox", page.tasks().size() + " tasks from " + (first == null ? 0 : first));
+        audit.record(
+                CurrentUser.name(), "read-inbox", page.tasks().size() + " tasks from " + (first == null ? 0 : first));
         var response = ResponseEntity.ok();
         if (page.next() != null) {
-            String next = UriComponentsBuilder.fromPath("/api/tasks").queryParam("first", page.next()).queryParam("max", size)
-                    .queryParamIfPresent("taskType", present(taskType)).queryParamIfPresent("due", present(due))
-                    .queryParamIfPresent("department", present(department)).queryParamIfPresent("campaign", present(campaign))
-                    .queryParamIfPresent("employee", present(employee)).encode().build().toUriString();
+            String next = UriComponentsBuilder.fromPath("/api/tasks")
+                    .queryParam("first", page.next())
+                    .queryParam("max", size)
+                    .queryParamIfPresent("taskType", present(taskType))
+                    .queryParamIfPresent("due", present(due))
+                    .queryParamIfPresent("department", present(department))
+                    .queryParamIfPresent("campaign", present(campaign))
+                    .queryParamIfPresent("employee", present(employee))
+                    .encode()
+                    .build()
+                    .toUriString();
             response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
         }
         return response.body(page.tasks().stream().map(TasksController::toApi).toList());
@@ -82,18 +96,33 @@ public class TasksController implements TasksApi {
 
     @Override
     public ResponseEntity<Void> completeTask(String taskId, TaskCompletion completion) {
-        inbox.complete(CurrentUser.name(), taskId, completion == null ? null : completion.getVariables()); // audited with it
+        inbox.complete(
+                CurrentUser.name(), taskId, completion == null ? null : completion.getVariables()); // audited with it
         return ResponseEntity.noContent().build();
     }
 
     public static Task toApi(InboxTask t) {
-        return new Task(t.id(), t.name(), t.elementId(), t.processInstanceId(), t.created().atOffset(ZoneOffset.UTC))
-                .processKey(t.processKey()).assignee(t.assignee()).candidateGroups(t.candidateGroups())
-                .requestId(t.requestId()).employeeId(t.employeeId()).requestedBy(t.requestedBy()).context(t.context())
-                .formId(t.formId()).form(t.form()).due(t.dueDate() == null ? null : t.dueDate().atOffset(ZoneOffset.UTC))
-                .employee(t.employee()).campaign(t.campaign())
+        return new Task(
+                        t.id(),
+                        t.name(),
+                        t.elementId(),
+                        t.processInstanceId(),
+                        t.created().atOffset(ZoneOffset.UTC))
+                .processKey(t.processKey())
+                .assignee(t.assignee())
+                .candidateGroups(t.candidateGroups())
+                .requestId(t.requestId())
+                .employeeId(t.employeeId())
+                .requestedBy(t.requestedBy())
+                .context(t.context())
+                .formId(t.formId())
+                .form(t.form())
+                .due(t.dueDate() == null ? null : t.dueDate().atOffset(ZoneOffset.UTC))
+                .employee(t.employee())
+                .campaign(t.campaign())
                 .dueDate(t.dueDate() == null ? null : t.dueDate().atOffset(ZoneOffset.UTC))
                 .followUpDate(t.followUpDate() == null ? null : t.followUpDate().atOffset(ZoneOffset.UTC))
-                .priority(t.priority()).overdue(t.overdue());
+                .priority(t.priority())
+                .overdue(t.overdue());
     }
 }

@@ -28,13 +28,22 @@ public class IncidentsController implements IncidentsApi {
     @Override
     public ResponseEntity<JobLocks> listJobLocks() {
         HeldLocks.Report report = engine.heldLocks();
-        return ResponseEntity.ok(new JobLocks(report.node(), utc(report.startedAt()), utc(report.now()),
+        return ResponseEntity.ok(new JobLocks(
+                report.node(),
+                utc(report.startedAt()),
+                utc(report.now()),
                 report.locks().stream().map(IncidentsController::toApi).toList()));
     }
 
     private static JobLock toApi(HeldLocks.Lock l) {
-        return new JobLock(JobLock.KindEnum.fromValue(l.kind()), l.jobId(), l.owner(), l.lockTime().toString(),
-                l.fromBeforeStart()).processInstanceId(l.processInstanceId()).elementId(l.elementId())
+        return new JobLock(
+                        JobLock.KindEnum.fromValue(l.kind()),
+                        l.jobId(),
+                        l.owner(),
+                        l.lockTime().toString(),
+                        l.fromBeforeStart())
+                .processInstanceId(l.processInstanceId())
+                .elementId(l.elementId())
                 .expiresAt(utc(l.expiresAt()));
     }
 
@@ -44,7 +53,8 @@ public class IncidentsController implements IncidentsApi {
 
     @Override
     public ResponseEntity<List<Incident>> listIncidents() {
-        return ResponseEntity.ok(incidents.list().stream().map(IncidentsController::toApi).toList());
+        return ResponseEntity.ok(
+                incidents.list().stream().map(IncidentsController::toApi).toList());
     }
 
     @Override
@@ -60,7 +70,10 @@ public class IncidentsController implements IncidentsApi {
 
     static Incident toApi(Incidents.Incident i) {
         return new Incident(i.id(), i.elementId(), i.message() == null ? "" : i.message())
-                .processInstanceId(i.processInstanceId()).elementName(i.elementName()).type(i.type())
-                .createdAt(i.createdAt() == null ? null : i.createdAt().toInstant().atOffset(ZoneOffset.UTC));
+                .processInstanceId(i.processInstanceId())
+                .elementName(i.elementName())
+                .type(i.type())
+                .createdAt(
+                        i.createdAt() == null ? null : i.createdAt().toInstant().atOffset(ZoneOffset.UTC));
     }
 }

@@ -43,8 +43,12 @@ class CourseCampaignController implements LtiCampaignsApi {
         String user = CurrentUser.name();
         CourseCampaigns.Started started = campaigns.start(user, session());
         audit.record(user, "start-campaign", started.instance().businessKey());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new CourseCampaignStarted(started.instance().id(),
-                started.instance().businessKey(), started.preview().included().size(), started.preview().unknown().size()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new CourseCampaignStarted(
+                        started.instance().id(),
+                        started.instance().businessKey(),
+                        started.preview().included().size(),
+                        started.preview().unknown().size()));
     }
 
     @ExceptionHandler(PlatformCalls.ServiceFailed.class)
@@ -62,12 +66,20 @@ class CourseCampaignController implements LtiCampaignsApi {
     }
 
     private static CourseCampaignPreview toApi(CourseCampaigns.Preview preview) {
-        return new CourseCampaignPreview(preview.course(), toApi(preview.included()), toApi(preview.unknown()),
-                toApi(preview.notIncluded())).courseTitle(preview.courseTitle());
+        return new CourseCampaignPreview(
+                        preview.course(),
+                        toApi(preview.included()),
+                        toApi(preview.unknown()),
+                        toApi(preview.notIncluded()))
+                .courseTitle(preview.courseTitle());
     }
 
     private static List<CourseParticipant> toApi(List<CourseCampaigns.Participant> participants) {
-        return participants.stream().map(p -> new CourseParticipant(p.name()).username(p.username())
-                .employeeId(p.employeeId()).reason(p.reason())).toList();
+        return participants.stream()
+                .map(p -> new CourseParticipant(p.name())
+                        .username(p.username())
+                        .employeeId(p.employeeId())
+                        .reason(p.reason()))
+                .toList();
     }
 }

@@ -19,12 +19,14 @@ import java.util.Optional;
 class CourseCampaigns {
 
     /** One member as L&D sees them in the preview. */
-    record Participant(String name, String username, String employeeId, String reason) {
-    }
+    record Participant(String name, String username, String employeeId, String reason) {}
 
-    record Preview(String course, String courseTitle, List<Participant> included, List<Participant> unknown,
-                   List<Participant> notIncluded) {
-    }
+    record Preview(
+            String course,
+            String courseTitle,
+            List<Participant> included,
+            List<Participant> unknown,
+            List<Participant> notIncluded) {}
 
     private final Intake intake;
     private final LtiPlatforms platforms;
@@ -32,8 +34,12 @@ class CourseCampaigns {
     private final LtiAccounts accounts;
     private final java.util.function.Supplier<HcmPort> hcm;
 
-    CourseCampaigns(Intake intake, LtiPlatforms platforms, NamesAndRoles namesAndRoles, LtiAccounts accounts,
-                    java.util.function.Supplier<HcmPort> hcm) {
+    CourseCampaigns(
+            Intake intake,
+            LtiPlatforms platforms,
+            NamesAndRoles namesAndRoles,
+            LtiAccounts accounts,
+            java.util.function.Supplier<HcmPort> hcm) {
         this.intake = intake;
         this.platforms = platforms;
         this.namesAndRoles = namesAndRoles;
@@ -50,36 +56,52 @@ class CourseCampaigns {
             throw new TrainflowProblem.Conflict("This page was not launched from a course with Moodle's Names and Roles"
                     + " service: open Trainflow from the course (the tool's 'IMS LTI Names and Role Provisioning' on)");
         }
-        Platform platform = platforms.byId(session.platformId()).orElseThrow(() -> new TrainflowProblem.Conflict(
-                "The platform this page was launched from is no longer registered in Trainflow"));
+        Platform platform = platforms
+                .byId(session.platformId())
+                .orElseThrow(() -> new TrainflowProblem.Conflict(
+                        "The platform this page was launched from is no longer registered in Trainflow"));
         List<Participant> included = new ArrayList<>();
         List<Participant> unknown = new ArrayList<>();
         List<Participant> notIncluded = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (NamesAndRoles.Member member : namesAndRoles.members(platform, session.membershipsUrl())) {
-            String name = member.name() != null ? member.name() : member.username() != null ? member.username() : "user " + member.userId();
+            String name = member.name() != null
+                    ? member.name()
+                    : member.username() != null ? member.username() : "user " + member.userId();
             if (!member.learner() || !member.active()) {
-                notIncluded.add(new Participant(name, member.username(), null, !member.active()
-                        ? "enrolment " + member.status().toLowerCase(java.util.Locale.ROOT) : "not a learner (" + String.join(", ", member.roles()) + ")"));
+                notIncluded.add(new Participant(
+                        name,
+                        member.username(),
+                        null,
+                        !member.active()
+                                ? "enrolment " + member.status().toLowerCase(java.util.Locale.ROOT)
+                                : "not a learner (" + String.join(", ", member.roles()) + ")"));
                 continue;
             }
-            Optional<String> known = member.userId() == null ? Optional.empty() : accounts.username(platform.id(), member.userId());
+            Optional<String> known =
+                    member.userId() == null ? Optional.empty() : accounts.username(platform.id(), member.userId());
             String username = member.username() != null ? member.username() : known.orElse(null);
             if (username == null) {
-                unknown.add(new Participant(name, null, null, "Moodle did not send the username, and the person never"
-                        + " launched Trainflow"));
+                unknown.add(new Participant(
+                        name,
+                        null,
+                        null,
+                        "Moodle did not send the username, and the person never" + " launched Trainflow"));
                 continue;
             }
             if (known.isPresent() && !known.get().equals(username)) {
-                unknown.add(new Participant(name, username, null, "this Moodle account launched Trainflow as another person"));
+                unknown.add(new Participant(
+                        name, username, null, "this Moodle account launched Trainflow as another person"));
                 continue;
             }
             Optional<Employee> employee = hcm.get().employeeByUsername(username);
             if (employee.isEmpty()) {
                 unknown.add(new Participant(name, username, null, "not an employee in the HR system"));
-            } else if (employee.get().email() != null && member.email() != null
+            } else if (employee.get().email() != null
+                    && member.email() != null
                     && !employee.get().email().equalsIgnoreCase(member.email())) {
-                unknown.add(new Participant(name, username, null, "the email in Moodle is not the one the HR system has"));
+                unknown.add(
+                        new Participant(name, username, null, "the email in Moodle is not the one the HR system has"));
             } else if (seen.add(employee.get().employeeId())) {
                 included.add(new Participant(name, username, employee.get().employeeId(), null));
             }
@@ -88,12 +110,13 @@ class CourseCampaigns {
     }
 
     /** Reads the course again (it may have changed since the preview) and starts the campaign for its known learners. */
-    record Started(ProcessStarter.Started instance, Preview preview) {
-    }
+    record Started(ProcessStarter.Started instance, Preview preview) {}
 
     Started start(String user, SessionTokens.Session session) {
         Preview preview = preview(user, session);
-        ProcessStarter.Started started = intake.courseCampaign(user, preview.course(),
+        ProcessStarter.Started started = intake.courseCampaign(
+                user,
+                preview.course(),
                 preview.included().stream().map(Participant::employeeId).toList());
         return new Started(started, preview);
     }

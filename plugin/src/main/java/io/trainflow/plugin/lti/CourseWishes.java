@@ -33,7 +33,11 @@ class CourseWishes {
         if (idOrShortname == null || idOrShortname.isBlank()) {
             return Optional.empty();
         }
-        return catalogue.stream().filter(c -> c.shortname().equalsIgnoreCase(idOrShortname)).findFirst()
-                .or(() -> catalogue.stream().filter(c -> c.id().equals(idOrShortname)).findFirst());
+        return catalogue.stream()
+                .filter(c -> c.shortname().equalsIgnoreCase(idOrShortname))
+                .findFirst()
+                .or(() -> catalogue.stream()
+                        .filter(c -> c.id().equals(idOrShortname))
+                        .findFirst());
     }
 }

@@ -38,15 +38,24 @@ class DeepLinks {
 
     JWTClaimsSet response(Launch launch, String base) {
         Instant now = clock.instant();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(launch.platform().clientId())
-                .audience(launch.platform().issuer()).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(launch.platform().clientId())
+                .audience(launch.platform().issuer())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
                 .claim("nonce", UUID.randomUUID().toString())
                 .claim(Launch.LTI + "deployment_id", launch.deploymentId())
                 .claim(Launch.LTI + "message_type", "LtiDeepLinkingResponse")
                 .claim(Launch.LTI + "version", "1.3.0")
-                .claim(DL + "content_items", List.of(link(base, "Request training", "request",
-                                "Ask for training, with this course as your wish"),
-                        link(base, "My training", "mine", "Your training requests and what waits for you")));
+                .claim(
+                        DL + "content_items",
+                        List.of(
+                                link(
+                                        base,
+                                        "Request training",
+                                        "request",
+                                        "Ask for training, with this course as your wish"),
+                                link(base, "My training", "mine", "Your training requests and what waits for you")));
         if (launch.deepLinkData() != null) {
             claims.claim(DL + "data", launch.deepLinkData());
         }
@@ -54,7 +63,16 @@ class DeepLinks {
     }
 
     private static Map<String, Object> link(String base, String title, String view, String text) {
-        return Map.of("type", "ltiResourceLink", "title", title, "text", text, "url", base + "/lti/launch",
-                "custom", Map.of("trainflow_view", view));
+        return Map.of(
+                "type",
+                "ltiResourceLink",
+                "title",
+                title,
+                "text",
+                text,
+                "url",
+                base + "/lti/launch",
+                "custom",
+                Map.of("trainflow_view", view));
     }
 }

@@ -14,10 +14,22 @@ import java.util.Map;
  * @param deepLinkData    deep linking: the platform's {@code data}, echoed back
  * @param membershipsUrl  NRPS: the course's memberships endpoint, null when the platform offers none
  */
-public record Launch(Platform platform, String deploymentId, String messageType, String sub, String email,
-                     String moodleUsername, String name, List<String> roles, String contextId, String contextLabel,
-                     String contextTitle, Map<String, Object> custom, String deepLinkReturn, String deepLinkData,
-                     String membershipsUrl) {
+public record Launch(
+        Platform platform,
+        String deploymentId,
+        String messageType,
+        String sub,
+        String email,
+        String moodleUsername,
+        String name,
+        List<String> roles,
+        String contextId,
+        String contextLabel,
+        String contextTitle,
+        Map<String, Object> custom,
+        String deepLinkReturn,
+        String deepLinkData,
+        String membershipsUrl) {
 
     static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
     static final String ROLE = "http://purl.imsglobal.org/vocab/lis/v2/membership#";
@@ -30,7 +42,10 @@ public record Launch(Platform platform, String deploymentId, String messageType,
 
     /** Teaches in this context, or administers the platform or the institution. */
     public boolean instructorOrAdmin() {
-        return roles.stream().anyMatch(r -> r.equals(ROLE + "Instructor") || r.equals(ROLE + "Administrator")
-                || r.equals(INSTITUTION_ROLE + "Administrator") || r.equals(SYSTEM_ROLE + "Administrator"));
+        return roles.stream()
+                .anyMatch(r -> r.equals(ROLE + "Instructor")
+                        || r.equals(ROLE + "Administrator")
+                        || r.equals(INSTITUTION_ROLE + "Administrator")
+                        || r.equals(SYSTEM_ROLE + "Administrator"));
     }
 }

@@ -29,9 +29,15 @@ public class LaunchStates {
      * @param storageTarget the platform's storage frame (LTI client-side postMessages), null when it offered none
      * @param storageHash   SHA-256 of the secret the login put into that storage, null without storage
      */
-    record Pending(String state, String nonce, String platformId, String browser, Instant createdAt, Instant usedAt,
-                   String storageTarget, String storageHash) {
-    }
+    record Pending(
+            String state,
+            String nonce,
+            String platformId,
+            String browser,
+            Instant createdAt,
+            Instant usedAt,
+            String storageTarget,
+            String storageHash) {}
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -50,12 +56,13 @@ public class LaunchStates {
     /** A new login whose state is also bound to a secret kept in the platform's storage frame (its SHA-256 here). */
     Pending begin(String platformId, String browser, String storageTarget, String storageHash) {
         Instant now = clock.instant();
-        Pending pending = new Pending(Secrets.random(32), Secrets.random(32), platformId, browser, now, null,
-                storageTarget, storageHash);
+        Pending pending = new Pending(
+                Secrets.random(32), Secrets.random(32), platformId, browser, now, null, storageTarget, storageHash);
         jdbc.inTransaction(c -> {
             try (PreparedStatement old = c.prepareStatement("DELETE FROM tf_lti_state WHERE created_at < ?");
-                 PreparedStatement ps = c.prepareStatement("INSERT INTO tf_lti_state (state, nonce, platform_id, browser,"
-                         + " created_at, storage_target, storage_hash) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    PreparedStatement ps =
+                            c.prepareStatement("INSERT INTO tf_lti_state (state, nonce, platform_id, browser,"
+                                    + " created_at, storage_target, storage_hash) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 old.setObject(1, utc(now.minus(LIFETIME.multipliedBy(12))));
                 old.executeUpdate();
                 ps.setString(1, pending.state());
@@ -79,9 +86,16 @@ public class LaunchStates {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM tf_lti_state WHERE state = ?")) {
                 ps.setString(1, state);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Pending(rs.getString("state"), rs.getString("nonce"),
-                            rs.getString("platform_id"), rs.getString("browser"), instant(rs, "created_at"),
-                            instant(rs, "used_at"), rs.getString("storage_target"), rs.getString("storage_hash")))
+                    return rs.next()
+                            ? Optional.of(new Pending(
+                                    rs.getString("state"),
+                                    rs.getString("nonce"),
+                                    rs.getString("platform_id"),
+                                    rs.getString("browser"),
+                                    instant(rs, "created_at"),
+                                    instant(rs, "used_at"),
+                                    rs.getString("storage_target"),
+                                    rs.getString("storage_hash")))
                             : Optional.<Pending>empty();
                 }
             }
@@ -109,9 +123,10 @@ public class LaunchStates {
         try {
             return jdbc.inTransaction(c -> {
                 try (PreparedStatement use = c.prepareStatement(
-                        "UPDATE tf_lti_state SET used_at = ? WHERE state = ? AND used_at IS NULL");
-                     PreparedStatement old = c.prepareStatement("DELETE FROM tf_lti_nonce WHERE used_at < ?");
-                     PreparedStatement ps = c.prepareStatement("INSERT INTO tf_lti_nonce (nonce, used_at) VALUES (?, ?)")) {
+                                "UPDATE tf_lti_state SET used_at = ? WHERE state = ? AND used_at IS NULL");
+                        PreparedStatement old = c.prepareStatement("DELETE FROM tf_lti_nonce WHERE used_at < ?");
+                        PreparedStatement ps =
+                                c.prepareStatement("INSERT INTO tf_lti_nonce (nonce, used_at) VALUES (?, ?)")) {
                     use.setObject(1, utc(now));
                     use.setString(2, state);
                     if (use.executeUpdate() != 1) {

@@ -51,8 +51,10 @@ class LaunchTokenFilter implements CallerCredentials {
                 if (session.isEmpty()) {
                     response.setStatus(401);
                     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                    response.getWriter().write(JSON.writeValueAsString(new Problem(401,
-                            "This page's launch has expired: open Trainflow again from Moodle").error("Unauthorized")));
+                    response.getWriter()
+                            .write(JSON.writeValueAsString(
+                                    new Problem(401, "This page's launch has expired: open Trainflow again from Moodle")
+                                            .error("Unauthorized")));
                     return;
                 }
                 SecurityContext context = SecurityContextHolder.createEmptyContext();

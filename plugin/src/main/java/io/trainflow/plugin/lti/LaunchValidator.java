@@ -70,16 +70,23 @@ class LaunchValidator {
             throw new LaunchRefused("The id_token is not a signed JWT.");
         }
         Platform platform = platform(unverified);
-        LaunchStates.Pending pending = states.find(state).orElseThrow(() -> new LaunchRefused(
-                "The launch's state is not one Trainflow issued (or it is older than an hour): start it again from Moodle."));
+        LaunchStates.Pending pending = states.find(state)
+                .orElseThrow(
+                        () -> new LaunchRefused(
+                                "The launch's state is not one Trainflow issued (or it is older than an hour): start it again from Moodle."));
         if (!pending.platformId().equals(platform.id())) {
-            throw new LaunchRefused("The launch's state was issued for another platform than " + platform.issuer() + ".");
+            throw new LaunchRefused(
+                    "The launch's state was issued for another platform than " + platform.issuer() + ".");
         }
-        boolean bound = stateCookie != null ? stateCookie.equals(state)
-                : pending.storageHash() != null ? storageValue != null && java.security.MessageDigest.isEqual(
-                        Secrets.sha256(storageValue).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                        pending.storageHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                : pending.browser().equals(browser);
+        boolean bound = stateCookie != null
+                ? stateCookie.equals(state)
+                : pending.storageHash() != null
+                        ? storageValue != null
+                                && java.security.MessageDigest.isEqual(
+                                        Secrets.sha256(storageValue)
+                                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                                        pending.storageHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                        : pending.browser().equals(browser);
         if (!bound) {
             throw new LaunchRefused("The launch's state does not belong to this browser: start it again from Moodle.");
         }
@@ -89,7 +96,8 @@ class LaunchValidator {
             throw new LaunchRefused("The id_token's nonce is not the one Trainflow sent with this login.");
         }
         if (states.nonceUsed(nonce) || pending.usedAt() != null) {
-            throw new LaunchRefused("This launch was already used: a launch is accepted once. Start it again from Moodle.");
+            throw new LaunchRefused(
+                    "This launch was already used: a launch is accepted once. Start it again from Moodle.");
         }
         if (states.expired(pending)) {
             throw new LaunchRefused("The login took longer than " + LaunchStates.LIFETIME.toMinutes()
@@ -97,7 +105,8 @@ class LaunchValidator {
         }
         Launch launch = launch(platform, claims);
         if (!states.consume(state, nonce)) {
-            throw new LaunchRefused("This launch was already used: a launch is accepted once. Start it again from Moodle.");
+            throw new LaunchRefused(
+                    "This launch was already used: a launch is accepted once. Start it again from Moodle.");
         }
         return launch;
     }
@@ -111,22 +120,26 @@ class LaunchValidator {
                     + " registers the Moodle site first (README, 'Inside Moodle').");
         }
         List<String> audience = unverified.getAudience();
-        return candidates.stream().filter(p -> audience.contains(p.clientId())).findFirst().orElseThrow(() ->
-                new LaunchRefused("The id_token is meant for " + audience + ", not for Trainflow's client id at "
-                        + issuer + "."));
+        return candidates.stream()
+                .filter(p -> audience.contains(p.clientId()))
+                .findFirst()
+                .orElseThrow(() -> new LaunchRefused("The id_token is meant for " + audience
+                        + ", not for Trainflow's client id at " + issuer + "."));
     }
 
     private JWTClaimsSet verified(SignedJWT jwt, Platform platform) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys.of(platform)));
-        DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(platform.clientId(),
-                new JWTClaimsSet.Builder().issuer(platform.issuer()).build(),
-                new HashSet<>(List.of("sub", "exp", "iat", "nonce", "aud", "iss"))) {
-            @Override
-            public Date currentTime() {
-                return Date.from(clock.instant());
-            }
-        };
+        DefaultJWTClaimsVerifier<SecurityContext> verifier =
+                new DefaultJWTClaimsVerifier<>(
+                        platform.clientId(),
+                        new JWTClaimsSet.Builder().issuer(platform.issuer()).build(),
+                        new HashSet<>(List.of("sub", "exp", "iat", "nonce", "aud", "iss"))) {
+                    @Override
+                    public Date currentTime() {
+                        return Date.from(clock.instant());
+                    }
+                };
         verifier.setMaxClockSkew((int) SKEW.toSeconds());
         processor.setJWTClaimsSetVerifier(verifier);
         JWTClaimsSet claims;
@@ -139,8 +152,10 @@ class LaunchValidator {
             throw new LaunchRefused("The id_token's signature is not valid for any key of the platform's JWKS ("
                     + platform.jwksUrl() + ").");
         } catch (KeySourceException e) {
-            throw new LaunchRefused(502, "The platform's keys could not be read from " + platform.jwksUrl()
-                    + ": try again; if it repeats, check the platform's JWKS URL.");
+            throw new LaunchRefused(
+                    502,
+                    "The platform's keys could not be read from " + platform.jwksUrl()
+                            + ": try again; if it repeats, check the platform's JWKS URL.");
         } catch (BadJOSEException e) {
             throw new LaunchRefused("The id_token was refused: " + e.getMessage() + ".");
         } catch (com.nimbusds.jose.JOSEException e) {
@@ -148,19 +163,23 @@ class LaunchValidator {
         }
         Date issued = claims.getIssueTime();
         if (issued.toInstant().isAfter(clock.instant().plus(SKEW))) {
-            throw new LaunchRefused("The id_token was issued in the future (" + issued.toInstant()
-                    + "): check the platform's clock.");
+            throw new LaunchRefused(
+                    "The id_token was issued in the future (" + issued.toInstant() + "): check the platform's clock.");
         }
         String azp = text(claims, "azp");
-        if (azp != null ? !azp.equals(platform.clientId()) : claims.getAudience().size() > 1) {
-            throw new LaunchRefused("The id_token's authorised party (azp) is '" + azp + "', not Trainflow's client id.");
+        if (azp != null
+                ? !azp.equals(platform.clientId())
+                : claims.getAudience().size() > 1) {
+            throw new LaunchRefused(
+                    "The id_token's authorised party (azp) is '" + azp + "', not Trainflow's client id.");
         }
         return claims;
     }
 
     private static Launch launch(Platform platform, JWTClaimsSet claims) {
         if (!"1.3.0".equals(text(claims, Launch.LTI + "version"))) {
-            throw new LaunchRefused("The launch is not LTI 1.3.0 (claim version: " + text(claims, Launch.LTI + "version") + ").");
+            throw new LaunchRefused(
+                    "The launch is not LTI 1.3.0 (claim version: " + text(claims, Launch.LTI + "version") + ").");
         }
         String type = text(claims, Launch.LTI + "message_type");
         if (!MESSAGE_TYPES.contains(type)) {
@@ -173,15 +192,28 @@ class LaunchValidator {
         }
         Map<String, Object> context = map(claims, Launch.LTI + "context");
         Map<String, Object> ext = map(claims, Launch.LTI + "ext");
-        Map<String, Object> deepLinking = map(claims, "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings");
+        Map<String, Object> deepLinking =
+                map(claims, "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings");
         Map<String, Object> nrps = map(claims, "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice");
         Object roles = claims.getClaim(Launch.LTI + "roles");
-        return new Launch(platform, deployment, type, claims.getSubject(), text(claims, "email"),
-                string(ext.get("user_username")), text(claims, "name"),
-                roles instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(),
-                string(context.get("id")), string(context.get("label")), string(context.get("title")),
-                map(claims, Launch.LTI + "custom"), string(deepLinking.get("deep_link_return_url")),
-                string(deepLinking.get("data")), string(nrps.get("context_memberships_url")));
+        return new Launch(
+                platform,
+                deployment,
+                type,
+                claims.getSubject(),
+                text(claims, "email"),
+                string(ext.get("user_username")),
+                text(claims, "name"),
+                roles instanceof List<?> list
+                        ? list.stream().map(String::valueOf).toList()
+                        : List.of(),
+                string(context.get("id")),
+                string(context.get("label")),
+                string(context.get("title")),
+                map(claims, Launch.LTI + "custom"),
+                string(deepLinking.get("deep_link_return_url")),
+                string(deepLinking.get("data")),
+                string(nrps.get("context_memberships_url")));
     }
 
     private static String text(JWTClaimsSet claims, String name) {

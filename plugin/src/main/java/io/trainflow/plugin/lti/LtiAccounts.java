@@ -25,8 +25,8 @@ class LtiAccounts {
 
     Optional<String> username(String platformId, String sub) {
         return jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT username FROM tf_lti_account WHERE platform_id = ? AND sub = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT username FROM tf_lti_account WHERE platform_id = ? AND sub = ?")) {
                 ps.setString(1, platformId);
                 ps.setString(2, sub);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -41,21 +41,35 @@ class LtiAdminController implements LtiAdminApi {
         Instant expiresAt = links.expiresAt();
         String code = links.create(CurrentUser.name());
         audit.record(CurrentUser.name(), "lti-registration-link", "lti");
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().replaceQuery(null).build().toUriString();
-        return ResponseEntity.status(HttpStatus.CREATED).body(new LtiRegistrationLink()
-                .url(base + "/lti/register?code=" + code).expiresAt(expiresAt.atOffset(ZoneOffset.UTC)));
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .replaceQuery(null)
+                .build()
+                .toUriString();
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new LtiRegistrationLink()
+                        .url(base + "/lti/register?code=" + code)
+                        .expiresAt(expiresAt.atOffset(ZoneOffset.UTC)));
     }
 
     @Override
     public ResponseEntity<List<LtiPlatform>> listLtiPlatforms() {
-        return ResponseEntity.ok(platforms.all().stream().map(LtiAdminController::toApi).toList());
+        return ResponseEntity.ok(
+                platforms.all().stream().map(LtiAdminController::toApi).toList());
     }
 
     @Override
     public ResponseEntity<LtiPlatform> registerLtiPlatform(LtiPlatformRequest request) {
-        Platform registered = platforms.register(new Platform(null, request.getName(), request.getIssuer(),
-                request.getClientId(), request.getAuthLoginUrl(), request.getTokenUrl(), request.getJwksUrl(),
-                request.getDeploymentIds()), CurrentUser.name());
+        Platform registered = platforms.register(
+                new Platform(
+                        null,
+                        request.getName(),
+                        request.getIssuer(),
+                        request.getClientId(),
+                        request.getAuthLoginUrl(),
+                        request.getTokenUrl(),
+                        request.getJwksUrl(),
+                        request.getDeploymentIds()),
+                CurrentUser.name());
         audit.record(CurrentUser.name(), "lti-register-platform", registered.id());
         return ResponseEntity.status(HttpStatus.CREATED).body(toApi(registered));
     }
@@ -71,7 +85,8 @@ class LtiAdminController implements LtiAdminApi {
 
     @Override
     public ResponseEntity<List<LtiToolKey>> listLtiToolKeys() {
-        return ResponseEntity.ok(keys.info().stream().map(LtiAdminController::toApi).toList());
+        return ResponseEntity.ok(
+                keys.info().stream().map(LtiAdminController::toApi).toList());
     }
 
     @Override
@@ -82,13 +97,23 @@ class LtiAdminController implements LtiAdminApi {
     }
 
     static LtiPlatform toApi(Platform p) {
-        return new LtiPlatform().id(p.id()).name(p.name()).issuer(p.issuer()).clientId(p.clientId())
-                .authLoginUrl(p.authLoginUrl()).tokenUrl(p.tokenUrl()).jwksUrl(p.jwksUrl()).deploymentIds(p.deploymentIds());
+        return new LtiPlatform()
+                .id(p.id())
+                .name(p.name())
+                .issuer(p.issuer())
+                .clientId(p.clientId())
+                .authLoginUrl(p.authLoginUrl())
+                .tokenUrl(p.tokenUrl())
+                .jwksUrl(p.jwksUrl())
+                .deploymentIds(p.deploymentIds());
     }
 
     private static LtiToolKey toApi(ToolKeys.KeyInfo key) {
-        return new LtiToolKey().keyId(key.keyId()).state(LtiToolKey.StateEnum.fromValue(key.state()))
+        return new LtiToolKey()
+                .keyId(key.keyId())
+                .state(LtiToolKey.StateEnum.fromValue(key.state()))
                 .createdAt(key.createdAt() == null ? null : key.createdAt().atOffset(ZoneOffset.UTC))
-                .servedUntil(key.servedUntil() == null ? null : key.servedUntil().atOffset(ZoneOffset.UTC));
+                .servedUntil(
+                        key.servedUntil() == null ? null : key.servedUntil().atOffset(ZoneOffset.UTC));
     }
 }

@@ -20,8 +20,10 @@ class LtiConfiguration {
 
     /** How long a rotated-out tool key stays in /lti/jwks and accepted (README, "Rotating Trainflow's key"). */
     @Bean
-    ToolKeys toolKeys(DataSource dataSource,
-                      @org.springframework.beans.factory.annotation.Value("${trainflow.lti.key-grace:PT24H}") java.time.Duration grace) {
+    ToolKeys toolKeys(
+            DataSource dataSource,
+            @org.springframework.beans.factory.annotation.Value("${trainflow.lti.key-grace:PT24H}")
+                    java.time.Duration grace) {
         return new ToolKeys(dataSource, clock, grace);
     }
 
@@ -46,11 +48,19 @@ class LtiConfiguration {
     }
 
     @Bean
-    CourseCampaigns courseCampaigns(io.trainflow.workflows.intake.Intake intake, LtiPlatforms platforms, ToolKeys keys,
-                                    LtiAccounts accounts, Connections connections) {
+    CourseCampaigns courseCampaigns(
+            io.trainflow.workflows.intake.Intake intake,
+            LtiPlatforms platforms,
+            ToolKeys keys,
+            LtiAccounts accounts,
+            Connections connections) {
         PlatformCalls calls = new PlatformCalls();
-        return new CourseCampaigns(intake, platforms, new NamesAndRoles(new ServiceTokens(keys, calls, clock), calls),
-                accounts, connections::hcm);
+        return new CourseCampaigns(
+                intake,
+                platforms,
+                new NamesAndRoles(new ServiceTokens(keys, calls, clock), calls),
+                accounts,
+                connections::hcm);
     }
 
     @Bean

@@ -1,9 +1,9 @@
 package io.trainflow.plugin.lti;
 
+import io.trainflow.connectors.lms.Course;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import io.trainflow.connectors.lms.Course;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.web.util.HtmlUtils;
@@ -17,15 +17,17 @@ final class LtiPages {
     private static final String TEMPLATE = "web/lti.html";
     private static volatile String template;
 
-    private LtiPages() {
-    }
+    private LtiPages() {}
 
     /** @param campaignCourse the course L&D may start a campaign for from here, or null */
     static String embedded(String token, Launch launch, Optional<Course> wish, String campaignCourse) {
-        return template().replace("{{token}}", HtmlUtils.htmlEscape(token))
+        return template()
+                .replace("{{token}}", HtmlUtils.htmlEscape(token))
                 .replace("{{course}}", HtmlUtils.htmlEscape(campaignCourse == null ? "" : campaignCourse))
                 .replace("{{wish}}", HtmlUtils.htmlEscape(wish.map(Course::id).orElse("")))
-                .replace("{{wishTitle}}", HtmlUtils.htmlEscape(wish.map(Course::fullname).orElse("")))
+                .replace(
+                        "{{wishTitle}}",
+                        HtmlUtils.htmlEscape(wish.map(Course::fullname).orElse("")))
                 .replace("{{view}}", "request".equals(launch.custom().get("trainflow_view")) ? "request" : "mine");
     }
 
@@ -44,7 +46,8 @@ final class LtiPages {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Trainflow</title></head>"
                 + "<body><form id=\"post\" method=\"post\" action=\"" + HtmlUtils.htmlEscape(action) + "\">"
                 + "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(field) + "\" value=\""
-                + HtmlUtils.htmlEscape(value) + "\"><noscript><button type=\"submit\">Continue</button></noscript></form>"
+                + HtmlUtils.htmlEscape(value)
+                + "\"><noscript><button type=\"submit\">Continue</button></noscript></form>"
                 + "<script>document.getElementById('post').submit();</script></body></html>";
     }
 
@@ -54,11 +57,16 @@ final class LtiPages {
      * 3 s without an answer it goes on anyway (the cookie may still do).
      */
     static String storeThenGo(String target, String origin, String key, String secret, String then) {
-        return postMessagePage(target, origin, key, then,
+        return postMessagePage(
+                target,
+                origin,
+                key,
+                then,
                 "<div id=\"lti\" hidden data-value=\"" + HtmlUtils.htmlEscape(secret) + "\"></div>",
                 "function go() { window.location.replace(d.then); }",
                 "frame.postMessage({subject: 'lti.put_data', message_id: id, key: d.key, value: d.value}, d.origin);"
-                        + " listen('lti.put_data.response', go);", "go();");
+                        + " listen('lti.put_data.response', go);",
+                "go();");
     }
 
     /**
@@ -67,7 +75,11 @@ final class LtiPages {
      * (and the launch is refused with a page that says why).
      */
     static String fetchThenLaunch(String target, String origin, String key, String idToken, String state) {
-        return postMessagePage(target, origin, key, "/lti/launch",
+        return postMessagePage(
+                target,
+                origin,
+                key,
+                "/lti/launch",
                 "<form id=\"lti-form\" method=\"post\" action=\"/lti/launch\">"
                         + "<input type=\"hidden\" name=\"id_token\" value=\"" + HtmlUtils.htmlEscape(idToken) + "\">"
                         + "<input type=\"hidden\" name=\"state\" value=\"" + HtmlUtils.htmlEscape(state) + "\">"
@@ -75,15 +87,23 @@ final class LtiPages {
                 "function post(value) { document.getElementById('lti-value').value = value || '';"
                         + " document.getElementById('lti-form').submit(); }",
                 "frame.postMessage({subject: 'lti.get_data', message_id: id, key: d.key}, d.origin);"
-                        + " listen('lti.get_data.response', function (m) { post(m.value); });", "post('');");
+                        + " listen('lti.get_data.response', function (m) { post(m.value); });",
+                "post('');");
     }
 
     /**
      * A page talking to the platform's storage frame (IMS LTI Client Side postMessages), its data in attributes:
      * {@code setup} defines what to do, {@code script} asks the frame, {@code fallback} runs without an answer in 3 s.
      */
-    private static String postMessagePage(String target, String origin, String key, String then, String extra,
-                                          String setup, String script, String fallback) {
+    private static String postMessagePage(
+            String target,
+            String origin,
+            String key,
+            String then,
+            String extra,
+            String setup,
+            String script,
+            String fallback) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Trainflow</title></head><body>"
                 + "<p>Opening Trainflow…</p><div id=\"lti-storage\" hidden data-target=\""
                 + HtmlUtils.htmlEscape(target) + "\" data-origin=\"" + HtmlUtils.htmlEscape(origin) + "\" data-key=\""
@@ -95,7 +115,8 @@ final class LtiPages {
                 + " var m = e.data || {}; if (done || e.origin !== d.origin || m.subject !== subject || m.message_id !== id) return;"
                 + " done = true; then(m); }); }"
                 + " setTimeout(function () { if (!done) { done = true; " + fallback + " } }, 3000);"
-                + " try { var frame = d.target === '_parent' ? window.parent : window.parent.frames[d.target]; " + script
+                + " try { var frame = d.target === '_parent' ? window.parent : window.parent.frames[d.target]; "
+                + script
                 + " } catch (x) { if (!done) { done = true; " + fallback + " } } })();</script></body></html>";
     }
 
@@ -103,8 +124,10 @@ final class LtiPages {
         if (template == null) {
             try (InputStream in = LtiPages.class.getClassLoader().getResourceAsStream(TEMPLATE)) {
                 if (in == null) {
-                    throw new LaunchRefused(500, "The embedded page was not built into this Trainflow (web/lti.html"
-                            + " is missing: the Maven build runs npm in plugin/src/main/frontend).");
+                    throw new LaunchRefused(
+                            500,
+                            "The embedded page was not built into this Trainflow (web/lti.html"
+                                    + " is missing: the Maven build runs npm in plugin/src/main/frontend).");
                 }
                 template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {

@@ -41,17 +41,23 @@ public class LtiPlatforms {
         if (platform.tokenUrl() != null && !platform.tokenUrl().isBlank()) {
             require("tokenUrl", platform.tokenUrl(), true);
         }
-        if (platform.deploymentIds().isEmpty() || platform.deploymentIds().stream().anyMatch(d -> d == null || d.isBlank())) {
+        if (platform.deploymentIds().isEmpty()
+                || platform.deploymentIds().stream().anyMatch(d -> d == null || d.isBlank())) {
             throw new TrainflowProblem.InvalidInput("deploymentIds", "name at least one deployment id, none blank");
         }
         return jdbc.inTransaction(c -> {
-            String id = find(c, platform.issuer(), platform.clientId()).map(Platform::id).orElse(null);
+            String id = find(c, platform.issuer(), platform.clientId())
+                    .map(Platform::id)
+                    .orElse(null);
             if (id == null) {
                 id = UUID.randomUUID().toString();
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO tf_lti_platform (id, name, issuer, client_id,"
-                        + " auth_login_url, token_url, jwks_url, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO tf_lti_platform (id, name, issuer, client_id,"
+                                + " auth_login_url, token_url, jwks_url, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     ps.setString(1, id);
-                    ps.setString(2, platform.name() == null || platform.name().isBlank() ? platform.issuer() : platform.name());
+                    ps.setString(
+                            2,
+                            platform.name() == null || platform.name().isBlank() ? platform.issuer() : platform.name());
                     ps.setString(3, platform.issuer());
                     ps.setString(4, platform.clientId());
                     ps.setString(5, platform.authLoginUrl());
@@ -63,8 +69,9 @@ public class LtiPlatforms {
                 }
             } else {
                 // a new registration of a known platform: its endpoints may have moved
-                try (PreparedStatement ps = c.prepareStatement("UPDATE tf_lti_platform SET auth_login_url = ?, token_url = ?,"
-                        + " jwks_url = ? WHERE id = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE tf_lti_platform SET auth_login_url = ?, token_url = ?,"
+                                + " jwks_url = ? WHERE id = ?")) {
                     ps.setString(1, platform.authLoginUrl());
                     ps.setString(2, platform.tokenUrl());
                     ps.setString(3, platform.jwksUrl());
@@ -93,7 +100,8 @@ public class LtiPlatforms {
 
     /** The platforms with this issuer (one per client id Trainflow has there). */
     public List<Platform> byIssuer(String issuer) {
-        return jdbc.inTransaction(c -> query(c, "SELECT * FROM tf_lti_platform WHERE issuer = ? ORDER BY created_at", issuer));
+        return jdbc.inTransaction(
+                c -> query(c, "SELECT * FROM tf_lti_platform WHERE issuer = ? ORDER BY created_at", issuer));
     }
 
     /**
@@ -118,19 +126,22 @@ public class LtiPlatforms {
     }
 
     public boolean exists(String id) {
-        return id != null && jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tf_lti_platform WHERE id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        return id != null
+                && jdbc.inTransaction(c -> {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tf_lti_platform WHERE id = ?")) {
+                        ps.setString(1, id);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            return rs.next();
+                        }
+                    }
+                });
     }
 
     public Optional<Platform> byId(String id) {
-        return id == null ? Optional.empty()
-                : jdbc.inTransaction(c -> query(c, "SELECT * FROM tf_lti_platform WHERE id = ?", id).stream().findFirst());
+        return id == null
+                ? Optional.empty()
+                : jdbc.inTransaction(c -> query(c, "SELECT * FROM tf_lti_platform WHERE id = ?", id).stream()
+                        .findFirst());
     }
 
     public List<Platform> all() {
@@ -138,7 +149,8 @@ public class LtiPlatforms {
     }
 
     private Optional<Platform> find(Connection c, String issuer, String clientId) throws SQLException {
-        return query(c, "SELECT * FROM tf_lti_platform WHERE issuer = ? AND client_id = ?", issuer, clientId).stream().findFirst();
+        return query(c, "SELECT * FROM tf_lti_platform WHERE issuer = ? AND client_id = ?", issuer, clientId).stream()
+                .findFirst();
     }
 
     private static List<Platform> query(Connection c, String sql, String... args) throws SQLException {
@@ -149,9 +161,15 @@ public class LtiPlatforms {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    platforms.add(new Platform(rs.getString("id"), rs.getString("name"), rs.getString("issuer"),
-                            rs.getString("client_id"), rs.getString("auth_login_url"), rs.getString("token_url"),
-                            rs.getString("jwks_url"), deployments(c, rs.getString("id"))));
+                    platforms.add(new Platform(
+                            rs.getString("id"),
+                            rs.getString("name"),
+                            rs.getString("issuer"),
+                            rs.getString("client_id"),
+                            rs.getString("auth_login_url"),
+                            rs.getString("token_url"),
+                            rs.getString("jwks_url"),
+                            deployments(c, rs.getString("id"))));
                 }
             }
         }

@@ -1,7 +1,7 @@
 package io.trainflow.plugin.lti;
 
-import java.nio.charset.StandardCharsets;
 import io.trainflow.workflows.problems.TrainflowProblem;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -24,8 +24,10 @@ class LtiRefusals {
     @ExceptionHandler(LaunchRefused.class)
     ResponseEntity<String> refused(LaunchRefused e) {
         LOG.info("LTI request refused ({})", e.status());
-        return ResponseEntity.status(e.status()).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(LtiPages.refusal(e.status() == 403 ? "Trainflow does not know you" : "Trainflow cannot open here",
+        return ResponseEntity.status(e.status())
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(LtiPages.refusal(
+                        e.status() == 403 ? "Trainflow does not know you" : "Trainflow cannot open here",
                         e.getMessage()));
     }
 
@@ -38,7 +40,9 @@ class LtiRefusals {
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<String> failed(RuntimeException e) {
         LOG.error("LTI request failed", e);
-        return refused(new LaunchRefused(500, "Trainflow could not complete this request. Try again; if it"
-                + " repeats, an admin finds the reason in Trainflow's log."));
+        return refused(new LaunchRefused(
+                500,
+                "Trainflow could not complete this request. Try again; if it"
+                        + " repeats, an admin finds the reason in Trainflow's log."));
     }
 }

@@ -23,8 +23,8 @@ class LtiRegistrationController {
     private final LtiPlatforms platforms;
     private final AccessAudit audit;
 
-    LtiRegistrationController(RegistrationLinks links, DynamicRegistration registration, LtiPlatforms platforms,
-                              AccessAudit audit) {
+    LtiRegistrationController(
+            RegistrationLinks links, DynamicRegistration registration, LtiPlatforms platforms, AccessAudit audit) {
         this.links = links;
         this.registration = registration;
         this.platforms = platforms;
@@ -32,22 +32,27 @@ class LtiRegistrationController {
     }
 
     @GetMapping("/lti/register")
-    ResponseEntity<String> register(@RequestParam(name = "code", required = false) String code,
-                                    @RequestParam(name = "openid_configuration", required = false) String configuration,
-                                    @RequestParam(name = "registration_token", required = false) String token,
-                                    HttpServletRequest request) {
+    ResponseEntity<String> register(
+            @RequestParam(name = "code", required = false) String code,
+            @RequestParam(name = "openid_configuration", required = false) String configuration,
+            @RequestParam(name = "registration_token", required = false) String token,
+            HttpServletRequest request) {
         if (!links.valid(code)) {
-            throw new LaunchRefused(403, "This registration URL is not valid (unknown, used or older than a day): a"
-                    + " Trainflow admin makes a new one (POST /api/admin/lti/registration-links).");
+            throw new LaunchRefused(
+                    403,
+                    "This registration URL is not valid (unknown, used or older than a day): a"
+                            + " Trainflow admin makes a new one (POST /api/admin/lti/registration-links).");
         }
         String base = LtiController.base(request);
         DynamicRegistration.Result result = registration.register(configuration, token, base);
         if (!links.use(code)) {
-            throw new LaunchRefused(403, "This registration URL was used meanwhile: a Trainflow admin makes a new one.");
+            throw new LaunchRefused(
+                    403, "This registration URL was used meanwhile: a Trainflow admin makes a new one.");
         }
         Platform registered = platforms.register(result.platform(), "dynamic-registration");
         audit.record("dynamic-registration", "lti-register-platform", registered.id());
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(page(registered, base));
     }
 
@@ -58,8 +63,9 @@ class LtiRegistrationController {
                 + "<h1>Trainflow is registered</h1><p class=\"notice ok\" role=\"status\">" + esc(p.name()) + " can now"
                 + " launch Trainflow. Moodle still asks an admin to activate the tool under Site administration &gt;"
                 + " Plugins &gt; Activity modules &gt; External tool &gt; Manage tools.</p><dl id=\"registered\">"
-                + row("Issuer", p.issuer()) + row("Client id", p.clientId()) + row("Deployment id",
-                String.join(", ", p.deploymentIds())) + row("Platform login (authorisation) URL", p.authLoginUrl())
+                + row("Issuer", p.issuer()) + row("Client id", p.clientId())
+                + row("Deployment id", String.join(", ", p.deploymentIds()))
+                + row("Platform login (authorisation) URL", p.authLoginUrl())
                 + row("Platform keys (JWKS)", p.jwksUrl()) + row("Platform token URL", p.tokenUrl())
                 + row("Tool login URL", base + "/lti/login") + row("Tool launch (redirect) URL", base + "/lti/launch")
                 + row("Tool keys (JWKS)", base + "/lti/jwks") + "</dl>"

@@ -57,15 +57,20 @@ class NamesAndRoles {
                 throw new PlatformCalls.ServiceFailed("The course's membership list at " + PlatformCalls.address(first)
                         + " has more than " + MAX_PAGES + " pages.");
             }
-            PlatformCalls.Reply reply = calls.send(HttpRequest.newBuilder(page).header("Authorization", "Bearer " + token)
-                    .header("Accept", MEDIA_TYPE).GET());
+            PlatformCalls.Reply reply = calls.send(HttpRequest.newBuilder(page)
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", MEDIA_TYPE)
+                    .GET());
             if (reply.status() / 100 != 2) {
                 tokens.forget(platform);
                 throw new PlatformCalls.ServiceFailed("The platform's membership service " + PlatformCalls.address(page)
-                        + " answered HTTP " + reply.status() + (reply.status() == 401 || reply.status() == 403
-                        ? ": it refused Trainflow's service token; open Trainflow from the course again." : "."));
+                        + " answered HTTP " + reply.status()
+                        + (reply.status() == 401 || reply.status() == 403
+                                ? ": it refused Trainflow's service token; open Trainflow from the course again."
+                                : "."));
             }
-            Map<String, Object> container = PlatformCalls.object(reply.body(), "The membership list at " + PlatformCalls.address(page));
+            Map<String, Object> container =
+                    PlatformCalls.object(reply.body(), "The membership list at " + PlatformCalls.address(page));
             if (container.get("members") instanceof List<?> list) {
                 for (Object item : list) {
                     if (item instanceof Map<?, ?> member) {
@@ -84,10 +89,12 @@ class NamesAndRoles {
             Matcher next = NEXT.matcher(link);
             if (next.find()) {
                 URI uri = first.resolve(next.group(1).strip());
-                if (!first.getScheme().equals(uri.getScheme()) || !first.getHost().equalsIgnoreCase(uri.getHost())
+                if (!first.getScheme().equals(uri.getScheme())
+                        || !first.getHost().equalsIgnoreCase(uri.getHost())
                         || first.getPort() != uri.getPort()) {
-                    throw new PlatformCalls.ServiceFailed("The course's membership list at " + PlatformCalls.address(first)
-                            + " points its next page to another site (" + uri.getHost() + "): Trainflow does not follow it.");
+                    throw new PlatformCalls.ServiceFailed("The course's membership list at "
+                            + PlatformCalls.address(first) + " points its next page to another site (" + uri.getHost()
+                            + "): Trainflow does not follow it.");
                 }
                 return uri;
             }
@@ -97,9 +104,15 @@ class NamesAndRoles {
 
     private static Member member(Map<?, ?> json) {
         List<String> roles = json.get("roles") instanceof List<?> list
-                ? list.stream().map(String::valueOf).toList() : List.of();
-        return new Member(text(json.get("user_id")), text(json.get("ext_user_username")), text(json.get("email")),
-                text(json.get("name")), roles, text(json.get("status")));
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
+        return new Member(
+                text(json.get("user_id")),
+                text(json.get("ext_user_username")),
+                text(json.get("email")),
+                text(json.get("name")),
+                roles,
+                text(json.get("status")));
     }
 
     private static String text(Object value) {

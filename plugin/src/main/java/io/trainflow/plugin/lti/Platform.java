@@ -14,8 +14,15 @@ import java.util.List;
  * @param jwksUrl       the platform's public keys
  * @param deploymentIds the deployments of the tool on the platform
  */
-public record Platform(String id, String name, String issuer, String clientId, String authLoginUrl, String tokenUrl,
-                       String jwksUrl, List<String> deploymentIds) {
+public record Platform(
+        String id,
+        String name,
+        String issuer,
+        String clientId,
+        String authLoginUrl,
+        String tokenUrl,
+        String jwksUrl,
+        List<String> deploymentIds) {
 
     public Platform {
         deploymentIds = deploymentIds == null ? List.of() : List.copyOf(deploymentIds);

@@ -29,12 +29,13 @@ class PlatformCalls {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     /** A platform's answer: status, headers and body (at most 4 MiB). */
-    record Reply(int status, java.net.http.HttpHeaders headers, String body) {
-    }
+    record Reply(int status, java.net.http.HttpHeaders headers, String body) {}
 
     Reply send(HttpRequest.Builder request) {
         HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
@@ -43,9 +44,11 @@ class PlatformCalls {
             if (response.body().length > MAX_BYTES) {
                 throw new ServiceFailed(address(built.uri()) + " answered more than " + MAX_BYTES + " bytes.");
             }
-            return new Reply(response.statusCode(), response.headers(), new String(response.body(), StandardCharsets.UTF_8));
+            return new Reply(
+                    response.statusCode(), response.headers(), new String(response.body(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ServiceFailed(address(built.uri()) + " cannot be reached from Trainflow (" + e.getClass().getSimpleName() + ").");
+            throw new ServiceFailed(address(built.uri()) + " cannot be reached from Trainflow ("
+                    + e.getClass().getSimpleName() + ").");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceFailed("Trainflow is stopping: try again.");
@@ -55,7 +58,7 @@ class PlatformCalls {
     /** A JSON object whatever the content type (Moodle's token endpoint answers JSON as text/html). */
     static Map<String, Object> object(String body, String what) {
         try {
-            Map<String, Object> json = JSON.readValue(body, new TypeReference<Map<String, Object>>() { });
+            Map<String, Object> json = JSON.readValue(body, new TypeReference<Map<String, Object>>() {});
             if (json == null) {
                 throw new ServiceFailed(what + " is empty.");
             }
@@ -71,7 +74,8 @@ class PlatformCalls {
     }
 
     static URI httpUrl(String name, String value) {
-        return httpUri(value).orElseThrow(() -> new ServiceFailed("The platform's " + name + " is not an http(s) URL."));
+        return httpUri(value)
+                .orElseThrow(() -> new ServiceFailed("The platform's " + name + " is not an http(s) URL."));
     }
 
     /** The value as an absolute http(s) URL with a host, if it is one. */

@@ -25,7 +25,8 @@ class PlatformKeys {
     JWKSource<SecurityContext> of(Platform platform) {
         return sources.computeIfAbsent(platform.jwksUrl(), url -> {
             try {
-                return JWKSourceBuilder.create(URI.create(url).toURL(),
+                return JWKSourceBuilder.create(
+                                URI.create(url).toURL(),
                                 new DefaultResourceRetriever(TIMEOUT_MILLIS, TIMEOUT_MILLIS, MAX_BYTES))
                         .cache(CACHE_MILLIS, TIMEOUT_MILLIS)
                         .retrying(false)

@@ -58,8 +58,11 @@ class RegistrationLinks {
                     "SELECT expires_at, used_at FROM tf_lti_registration_link WHERE code_hash = ?")) {
                 ps.setString(1, hash(code));
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() && rs.getObject("used_at") == null
-                            && clock.instant().isBefore(rs.getObject("expires_at", OffsetDateTime.class).toInstant());
+                    return rs.next()
+                            && rs.getObject("used_at") == null
+                            && clock.instant()
+                                    .isBefore(rs.getObject("expires_at", OffsetDateTime.class)
+                                            .toInstant());
                 }
             }
         });

@@ -23,8 +23,7 @@ class ServiceTokens {
     static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     private static final Duration ASSERTION_LIFETIME = Duration.ofMinutes(5);
 
-    private record Held(String token, Instant until) {
-    }
+    private record Held(String token, Instant until) {}
 
     private final ToolKeys keys;
     private final PlatformCalls calls;
@@ -60,14 +59,17 @@ class ServiceTokens {
         }
         String form = "grant_type=client_credentials&client_assertion_type=" + enc(ASSERTION_TYPE)
                 + "&client_assertion=" + enc(assertion(platform)) + "&scope=" + enc(scope);
-        PlatformCalls.Reply reply = calls.send(HttpRequest.newBuilder(PlatformCalls.httpUrl("token endpoint", platform.tokenUrl()))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        String where = "The platform's token endpoint " + PlatformCalls.address(java.net.URI.create(platform.tokenUrl()));
+        PlatformCalls.Reply reply =
+                calls.send(HttpRequest.newBuilder(PlatformCalls.httpUrl("token endpoint", platform.tokenUrl()))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)));
+        String where =
+                "The platform's token endpoint " + PlatformCalls.address(java.net.URI.create(platform.tokenUrl()));
         if (reply.status() / 100 != 2) {
             Object error = reply.status() / 100 == 4 ? errorOf(reply.body()) : null;
-            throw new PlatformCalls.ServiceFailed(where + " refused Trainflow's client assertion (HTTP " + reply.status()
-                    + (error == null ? "" : ", " + error) + ")" + hint(error));
+            throw new PlatformCalls.ServiceFailed(where + " refused Trainflow's client assertion (HTTP "
+                    + reply.status() + (error == null ? "" : ", " + error) + ")" + hint(error));
         }
         Map<String, Object> answer = PlatformCalls.object(reply.body(), where + "'s answer");
         if (!(answer.get("access_token") instanceof String token) || token.isBlank()) {
@@ -79,9 +81,14 @@ class ServiceTokens {
 
     private String assertion(Platform platform) {
         Instant now = clock.instant();
-        return keys.sign(new JWTClaimsSet.Builder().issuer(platform.clientId()).subject(platform.clientId())
-                .audience(platform.tokenUrl()).issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ASSERTION_LIFETIME)))
-                .jwtID(UUID.randomUUID().toString()).build());
+        return keys.sign(new JWTClaimsSet.Builder()
+                .issuer(platform.clientId())
+                .subject(platform.clientId())
+                .audience(platform.tokenUrl())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(ASSERTION_LIFETIME)))
+                .jwtID(UUID.randomUUID().toString())
+                .build());
     }
 
     private static Object errorOf(String body) {

@@ -34,14 +34,18 @@ class SessionTokens {
      * What a page's calls know of their launch: who, from which platform, and the course with its membership
      * service (NRPS) when the launch offered one (signed by the platform, so the page cannot choose another course).
      */
-    record Session(String username, String platformId, String course, String courseTitle, String membershipsUrl) {
-    }
+    record Session(String username, String platformId, String course, String courseTitle, String membershipsUrl) {}
 
     String issue(LtiPeople.Person person, Launch launch) {
         Instant now = clock.instant();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("trainflow").audience(AUDIENCE)
-                .subject(person.username()).issueTime(Date.from(now)).expirationTime(Date.from(now.plus(LIFETIME)))
-                .jwtID(UUID.randomUUID().toString()).claim("platform", launch.platform().id());
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer("trainflow")
+                .audience(AUDIENCE)
+                .subject(person.username())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("platform", launch.platform().id());
         if (launch.membershipsUrl() != null) {
             claims.claim("memberships", launch.membershipsUrl())
                     .claim("course", launch.contextLabel() != null ? launch.contextLabel() : launch.contextId())
@@ -57,10 +61,16 @@ class SessionTokens {
         }
         Instant now = clock.instant();
         return keys.verify(token)
-                .filter(c -> "trainflow".equals(c.getIssuer()) && c.getAudience().contains(AUDIENCE))
-                .filter(c -> c.getExpirationTime() != null && now.isBefore(c.getExpirationTime().toInstant()))
+                .filter(c ->
+                        "trainflow".equals(c.getIssuer()) && c.getAudience().contains(AUDIENCE))
+                .filter(c -> c.getExpirationTime() != null
+                        && now.isBefore(c.getExpirationTime().toInstant()))
                 .filter(c -> platformRegistered.test(text(c, "platform")))
-                .map(c -> new Session(c.getSubject(), text(c, "platform"), text(c, "course"), text(c, "courseTitle"),
+                .map(c -> new Session(
+                        c.getSubject(),
+                        text(c, "platform"),
+                        text(c, "course"),
+                        text(c, "courseTitle"),
                         text(c, "memberships")));
     }
 

@@ -47,11 +47,9 @@ public class ToolKeys {
     static final Duration RELOAD = Duration.ofSeconds(30);
 
     /** A key as an admin sees it: its id, whether it signs, since when, and until when a previous key is served. */
-    public record KeyInfo(String keyId, String state, Instant createdAt, Instant servedUntil) {
-    }
+    public record KeyInfo(String keyId, String state, Instant createdAt, Instant servedUntil) {}
 
-    private record Loaded(RSAKey current, Instant currentSince, RSAKey previous, Instant previousUntil, Instant at) {
-    }
+    private record Loaded(RSAKey current, Instant currentSince, RSAKey previous, Instant previousUntil, Instant at) {}
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -104,7 +102,11 @@ public class ToolKeys {
     public String sign(JWTClaimsSet claims) {
         RSAKey key = keys().current();
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -120,8 +122,11 @@ public class ToolKeys {
                 return Optional.empty();
             }
             String kid = jwt.getHeader().getKeyID();
-            Optional<RSAKey> key = accepted().stream().filter(k -> k.getKeyID().equals(kid)).findFirst();
-            if (key.isEmpty() && kid != null && clock.instant().isAfter(loaded.at().plusSeconds(5))) {
+            Optional<RSAKey> key =
+                    accepted().stream().filter(k -> k.getKeyID().equals(kid)).findFirst();
+            if (key.isEmpty()
+                    && kid != null
+                    && clock.instant().isAfter(loaded.at().plusSeconds(5))) {
                 reload(); // another node may have rotated the key
                 key = accepted().stream().filter(k -> k.getKeyID().equals(kid)).findFirst();
             }
@@ -142,8 +147,8 @@ public class ToolKeys {
     public List<KeyInfo> rotate() {
         Instant now = clock.instant();
         jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT slot FROM tf_lti_tool_key WHERE slot = 'current' FOR UPDATE")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT slot FROM tf_lti_tool_key WHERE slot = 'current' FOR UPDATE")) {
                 ps.executeQuery().close(); // one rotation at a time
             }
             update(c, "DELETE FROM tf_lti_tool_key WHERE slot = 'previous'");
@@ -169,7 +174,8 @@ public class ToolKeys {
     private List<RSAKey> accepted() {
         Loaded keys = keys();
         return keys.previous() != null && clock.instant().isBefore(keys.previousUntil())
-                ? List.of(keys.current(), keys.previous()) : List.of(keys.current());
+                ? List.of(keys.current(), keys.previous())
+                : List.of(keys.current());
     }
 
     private Loaded keys() {
@@ -184,28 +190,35 @@ public class ToolKeys {
         Loaded keys = jdbc.inTransaction(c -> {
             Stored current = read(c, "current");
             Stored previous = read(c, "previous");
-            return new Loaded(parse(current.jwk()), current.createdAt(), previous == null ? null : parse(previous.jwk()),
-                    current.createdAt().plus(grace), clock.instant());
+            return new Loaded(
+                    parse(current.jwk()),
+                    current.createdAt(),
+                    previous == null ? null : parse(previous.jwk()),
+                    current.createdAt().plus(grace),
+                    clock.instant());
         });
         loaded = keys;
         return keys;
     }
 
-    private record Stored(String jwk, Instant createdAt) {
-    }
+    private record Stored(String jwk, Instant createdAt) {}
 
     private static Stored read(Connection c, String slot) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT jwk, created_at FROM tf_lti_tool_key WHERE slot = ?")) {
             ps.setString(1, slot);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Stored(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()) : null;
+                return rs.next()
+                        ? new Stored(
+                                rs.getString(1),
+                                rs.getObject(2, OffsetDateTime.class).toInstant())
+                        : null;
             }
         }
     }
 
     private static void insertCurrent(Connection c, RSAKey key, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO tf_lti_tool_key (slot, jwk, created_at) VALUES ('current', ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO tf_lti_tool_key (slot, jwk, created_at) VALUES ('current', ?, ?)")) {
             ps.setString(1, key.toJSONString());
             ps.setObject(2, at.atOffset(ZoneOffset.UTC));
             ps.executeUpdate();
@@ -220,8 +233,11 @@ public class ToolKeys {
 
     private static RSAKey generate() {
         try {
-            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyID(UUID.randomUUID().toString()).generate();
+            return new RSAKeyGenerator(2048)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyID(UUID.randomUUID().toString())
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate the LTI tool key", e);
         }

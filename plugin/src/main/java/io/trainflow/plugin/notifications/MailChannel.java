@@ -21,7 +21,8 @@ public final class MailChannel {
     private MailChannel(JavaMailSenderImpl sender, String from) {
         this.sender = sender;
         this.from = from;
-        this.domain = from != null && from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip()
+        this.domain = from != null && from.contains("@")
+                ? from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip()
                 : "trainflow";
     }
 
@@ -32,7 +33,8 @@ public final class MailChannel {
     /**
      * @param starttls upgrade to TLS when the server offers it ({@code required}: refuse to send otherwise)
      */
-    public static MailChannel smtp(String host, int port, String username, String password, String from, String starttls) {
+    public static MailChannel smtp(
+            String host, int port, String username, String password, String from, String starttls) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(host.strip());
         sender.setPort(port);

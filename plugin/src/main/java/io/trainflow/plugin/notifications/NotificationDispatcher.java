@@ -7,10 +7,10 @@ import io.trainflow.connectors.hcm.HcmPort;
 import io.trainflow.connectors.jdbc.Jdbc;
 import io.trainflow.connectors.lms.LmsPort;
 import io.trainflow.connectors.lms.MessageReceipt;
+import io.trainflow.workflows.notify.tasks.OpenTasks;
 import io.trainflow.workflows.notify.tasks.Outbox;
 import io.trainflow.workflows.notify.tasks.TaskNotice;
 import io.trainflow.workflows.notify.tasks.TaskNotifier;
-import io.trainflow.workflows.notify.tasks.OpenTasks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,14 +40,14 @@ public final class NotificationDispatcher {
 
     /** How far back the first due-date scan looks (later ones from the previous scan on). */
     static final Duration FIRST_DUE_SCAN = Duration.ofDays(7);
+
     private static final int BATCH = 200;
 
     /**
      * @param digestThreshold people with at least this many open tasks get a daily digest instead
      * @param digestTime      when the daily digest goes out, in {@code zone}
      */
-    public record Settings(int digestThreshold, LocalTime digestTime, ZoneId zone) {
-    }
+    public record Settings(int digestThreshold, LocalTime digestTime, ZoneId zone) {}
 
     private final Outbox outbox;
     private final Jdbc jdbc;
@@ -62,9 +62,18 @@ public final class NotificationDispatcher {
     private final Supplier<String> publicUrl;
     private Instant dueScannedUpTo;
 
-    public NotificationDispatcher(Outbox outbox, DataSource dataSource, TaskNotifier notifier, OpenTasks tasks, LmsPort lms,
-                                  HcmPort hcm, MailChannel mail, NotificationTemplates templates, Clock clock,
-                                  Settings settings, Supplier<String> publicUrl) {
+    public NotificationDispatcher(
+            Outbox outbox,
+            DataSource dataSource,
+            TaskNotifier notifier,
+            OpenTasks tasks,
+            LmsPort lms,
+            HcmPort hcm,
+            MailChannel mail,
+            NotificationTemplates templates,
+            Clock clock,
+            Settings settings,
+            Supplier<String> publicUrl) {
         this.outbox = outbox;
         this.jdbc = new Jdbc(dataSource);
         this.notifier = notifier;
@@ -127,7 +136,9 @@ public final class NotificationDispatcher {
                 outbox.state(entry.id(), Outbox.SKIPPED, null);
                 return false;
             }
-            if (entry.lmsState() == null && entry.mailState() == null && tasks.countFor(entry.recipient()) >= settings.digestThreshold()) {
+            if (entry.lmsState() == null
+                    && entry.mailState() == null
+                    && tasks.countFor(entry.recipient()) >= settings.digestThreshold()) {
                 outbox.state(entry.id(), Outbox.HELD, null);
                 return false;
             }
@@ -178,8 +189,13 @@ public final class NotificationDispatcher {
         Map<String, Object> values = new HashMap<>();
         values.put("count", count);
         values.put("inbox", base() + "/inbox");
-        return Optional.of(templates.render("digest", values,
-                Map.of("tasks", new NotificationTemplates.Rendered("", text.toString().strip(), html.toString().strip()))));
+        return Optional.of(templates.render(
+                "digest",
+                values,
+                Map.of(
+                        "tasks",
+                        new NotificationTemplates.Rendered(
+                                "", text.toString().strip(), html.toString().strip()))));
     }
 
     private Map<String, Object> values(Outbox.Entry entry) {
@@ -206,7 +222,8 @@ public final class NotificationDispatcher {
         String clientMsgId = "trainflow-n-" + entry.id().replace("-", "");
         try {
             if ("attempted".equals(entry.lmsState())) {
-                Optional<MessageReceipt> earlier = lms.sentMessage(entry.recipient(), clientMsgId, text, entry.createdAt());
+                Optional<MessageReceipt> earlier =
+                        lms.sentMessage(entry.recipient(), clientMsgId, text, entry.createdAt());
                 if (earlier.isPresent()) {
                     outbox.channel(entry.id(), "lms", "sent");
                     return "sent";
@@ -244,7 +261,10 @@ public final class NotificationDispatcher {
             return "sent";
         } catch (jakarta.mail.MessagingException | org.springframework.mail.MailException failed) {
             // the server or the network: sent again, with the same Message-ID, on a later run
-            LOG.info("E-mail of notification {} not sent yet: {}", entry.id(), failed.getClass().getSimpleName());
+            LOG.info(
+                    "E-mail of notification {} not sent yet: {}",
+                    entry.id(),
+                    failed.getClass().getSimpleName());
             return "attempted";
         }
     }

@@ -19,8 +19,7 @@ import java.util.function.UnaryOperator;
 public final class NotificationTemplates {
 
     /** A rendered notification: subject, plain text (Moodle message and e-mail), HTML (e-mail; may be null). */
-    public record Rendered(String subject, String text, String html) {
-    }
+    public record Rendered(String subject, String text, String html) {}
 
     private static final String SUBJECT = "Subject:";
 
@@ -44,8 +43,9 @@ public final class NotificationTemplates {
     public Rendered render(String name, Map<String, ?> given, Map<String, Rendered> raw) {
         java.util.Map<String, Object> values = new java.util.HashMap<>(given);
         raw.keySet().forEach(key -> values.put(key, token(key)));
-        String text = file(name, "txt").orElseThrow(() -> new IllegalStateException("No notification template "
-                + name + ".txt in " + folder + " nor in the jar"));
+        String text = file(name, "txt")
+                .orElseThrow(() -> new IllegalStateException(
+                        "No notification template " + name + ".txt in " + folder + " nor in the jar"));
         String subject = "";
         if (text.startsWith(SUBJECT)) {
             int end = text.indexOf('\n');
@@ -53,12 +53,14 @@ public final class NotificationTemplates {
             text = end < 0 ? "" : text.substring(end + 1);
         }
         String plain = put(MessageTemplates.fill(text, values), raw, Rendered::text);
-        String html = file(name, "html").map(h -> put(MessageTemplates.fill(h, escaped(values)), raw, Rendered::html))
+        String html = file(name, "html")
+                .map(h -> put(MessageTemplates.fill(h, escaped(values)), raw, Rendered::html))
                 .orElse(null);
         return new Rendered(subject.strip(), plain, html);
     }
 
-    private static String put(String text, Map<String, Rendered> raw, java.util.function.Function<Rendered, String> part) {
+    private static String put(
+            String text, Map<String, Rendered> raw, java.util.function.Function<Rendered, String> part) {
         String out = text;
         for (var entry : raw.entrySet()) {
             String value = part.apply(entry.getValue());
@@ -93,8 +95,11 @@ public final class NotificationTemplates {
 
     /** Values as HTML text: a name or task title is never markup. */
     static Map<String, String> escaped(Map<String, ?> values) {
-        UnaryOperator<String> escape = s -> s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;").replace("'", "&#39;");
+        UnaryOperator<String> escape = s -> s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
         values.forEach((k, v) -> out.put(k, v == null ? null : escape.apply(String.valueOf(v))));
         return out;

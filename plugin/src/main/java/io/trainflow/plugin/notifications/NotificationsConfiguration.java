@@ -39,39 +39,62 @@ public class NotificationsConfiguration {
     }
 
     @Bean
-    TaskNotifier taskNotifier(Outbox outbox, Directory directory, EngineClock clock,
-                              @Value("${trainflow.notifications.enabled:true}") boolean on) {
+    TaskNotifier taskNotifier(
+            Outbox outbox,
+            Directory directory,
+            EngineClock clock,
+            @Value("${trainflow.notifications.enabled:true}") boolean on) {
         return on ? new OutboxTaskNotifier(directory, clock) : TaskNotifier.NONE;
     }
 
     /** E-mail only when an SMTP host is configured; the password only from the environment. */
     @Bean
-    MailChannel mailChannel(@Value("${trainflow.mail.host:}") String host, @Value("${trainflow.mail.port:587}") int port,
-                            @Value("${trainflow.mail.username:}") String username,
-                            @Value("${trainflow.mail.from:trainflow@localhost}") String from,
-                            @Value("${trainflow.mail.starttls:true}") String starttls) {
-        return host == null || host.isBlank() ? MailChannel.off()
+    MailChannel mailChannel(
+            @Value("${trainflow.mail.host:}") String host,
+            @Value("${trainflow.mail.port:587}") int port,
+            @Value("${trainflow.mail.username:}") String username,
+            @Value("${trainflow.mail.from:trainflow@localhost}") String from,
+            @Value("${trainflow.mail.starttls:true}") String starttls) {
+        return host == null || host.isBlank()
+                ? MailChannel.off()
                 : MailChannel.smtp(host, port, username, System.getenv("TRAINFLOW_MAIL_PASSWORD"), from, starttls);
     }
 
     @Bean
-    NotificationDispatcher notificationDispatcher(Outbox outbox, DataSource dataSource, TaskNotifier notifier,
-                                                  TrainflowEngine engine, Directory directory, TrainflowPorts ports,
-                                                  MailChannel mail, Environment environment,
-                                                  @Value("${trainflow.notifications.templates-dir:notifications}") String folder,
-                                                  @Value("${trainflow.notifications.locale:en}") String locale,
-                                                  @Value("${trainflow.notifications.digest-threshold:10}") int threshold,
-                                                  @Value("${trainflow.notifications.digest-time:07:00}") String digestTime,
-                                                  @Value("${trainflow.notifications.digest-zone:UTC}") String zone,
-                                                  @Value("${trainflow.public-url:}") String publicUrl,
-                                                  ClusterLock cluster, OpenTasks openTasks) {
+    NotificationDispatcher notificationDispatcher(
+            Outbox outbox,
+            DataSource dataSource,
+            TaskNotifier notifier,
+            TrainflowEngine engine,
+            Directory directory,
+            TrainflowPorts ports,
+            MailChannel mail,
+            Environment environment,
+            @Value("${trainflow.notifications.templates-dir:notifications}") String folder,
+            @Value("${trainflow.notifications.locale:en}") String locale,
+            @Value("${trainflow.notifications.digest-threshold:10}") int threshold,
+            @Value("${trainflow.notifications.digest-time:07:00}") String digestTime,
+            @Value("${trainflow.notifications.digest-zone:UTC}") String zone,
+            @Value("${trainflow.public-url:}") String publicUrl,
+            ClusterLock cluster,
+            OpenTasks openTasks) {
         this.cluster = cluster;
-        dispatcher = new NotificationDispatcher(outbox, dataSource, notifier, openTasks,
-                ports.lms(), ports.hcm(), mail, new NotificationTemplates(Path.of(folder), locale), engine.clock(),
+        dispatcher = new NotificationDispatcher(
+                outbox,
+                dataSource,
+                notifier,
+                openTasks,
+                ports.lms(),
+                ports.hcm(),
+                mail,
+                new NotificationTemplates(Path.of(folder), locale),
+                engine.clock(),
                 new NotificationDispatcher.Settings(threshold, LocalTime.parse(digestTime), ZoneId.of(zone)),
-                () -> publicUrl != null && !publicUrl.isBlank() ? publicUrl
-                        : "http://localhost:" + environment.getProperty("local.server.port",
-                        environment.getProperty("server.port", "8080")));
+                () -> publicUrl != null && !publicUrl.isBlank()
+                        ? publicUrl
+                        : "http://localhost:"
+                                + environment.getProperty(
+                                        "local.server.port", environment.getProperty("server.port", "8080")));
         return dispatcher;
     }
 

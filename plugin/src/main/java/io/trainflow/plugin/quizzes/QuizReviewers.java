@@ -21,7 +21,9 @@ public class QuizReviewers {
     }
 
     public List<String> of(String startedBy) {
-        return org.groups().getOrDefault(GROUP, List.of()).stream().filter(member -> !member.equals(startedBy))
-                .sorted().toList();
+        return org.groups().getOrDefault(GROUP, List.of()).stream()
+                .filter(member -> !member.equals(startedBy))
+                .sorted()
+                .toList();
     }
 }

@@ -6,10 +6,10 @@ import io.trainflow.plugin.api.model.QuizStarted;
 import io.trainflow.plugin.api.model.QuizStatus;
 import io.trainflow.plugin.security.CurrentUser;
 import io.trainflow.workflows.engine.ProcessHistoryPort;
+import io.trainflow.workflows.engine.ProcessStarter;
 import io.trainflow.workflows.intake.Intake;
 import io.trainflow.workflows.problems.TrainflowProblem;
 import java.util.Map;
-import io.trainflow.workflows.engine.ProcessStarter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,20 +35,23 @@ public class QuizzesController implements QuizzesApi {
     public ResponseEntity<QuizStarted> startQuiz(QuizRequest body) {
         String user = CurrentUser.name();
         ProcessStarter.Started started = intake.quiz(user, body.getCourseId(), body.getMaxQuestions());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new QuizStarted(started.id(), started.businessKey(),
-                QuizReviewers.GROUP, reviewers.of(user)));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new QuizStarted(started.id(), started.businessKey(), QuizReviewers.GROUP, reviewers.of(user)));
     }
 
     @Override
     public ResponseEntity<QuizStatus> getQuiz(String quizId) {
         if (!intake.mayWorkOnQuizzes(CurrentUser.name())) {
-            throw new TrainflowProblem.Forbidden(CurrentUser.name() + " is not in L&D (ld-team) or a subject-matter expert (sme)");
+            throw new TrainflowProblem.Forbidden(
+                    CurrentUser.name() + " is not in L&D (ld-team) or a subject-matter expert (sme)");
         }
-        ProcessHistoryPort.ProcessRecord quiz = processes.byBusinessKey("quiz-review", quizId)
+        ProcessHistoryPort.ProcessRecord quiz = processes
+                .byBusinessKey("quiz-review", quizId)
                 .orElseThrow(() -> new TrainflowProblem.NotFound("No quiz review " + quizId));
         Map<String, Object> vars = processes.variables(quiz.id());
-        QuizStatus status = new QuizStatus(quizId, quiz.ended() == null ? QuizStatus.StateEnum.ACTIVE
-                : QuizStatus.StateEnum.ENDED).courseId((String) vars.get("courseId"))
+        QuizStatus status = new QuizStatus(
+                        quizId, quiz.ended() == null ? QuizStatus.StateEnum.ACTIVE : QuizStatus.StateEnum.ENDED)
+                .courseId((String) vars.get("courseId"))
                 .startedBy((String) vars.get("requestedBy"));
         if (quiz.ended() == null) {
             status.reviewers(reviewers.of((String) vars.get("requestedBy")));

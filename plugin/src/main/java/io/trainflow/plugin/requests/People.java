@@ -28,7 +28,8 @@ public class People {
         Optional<Employee> employee = employee(me.getUsername());
         return me.groups(directory.groupsOf(me.getUsername()).stream().sorted().toList())
                 .displayName(employee.map(Employee::displayName).orElse(null))
-                .employeeId(employee.map(Employee::employeeId).orElse(null)).admin(me.getRoles().contains("ADMIN"));
+                .employeeId(employee.map(Employee::employeeId).orElse(null))
+                .admin(me.getRoles().contains("ADMIN"));
     }
 
     private Optional<Employee> employee(String username) {

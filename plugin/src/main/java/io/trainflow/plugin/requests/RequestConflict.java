@@ -20,7 +20,8 @@ public class RequestConflict extends RuntimeException {
         @ExceptionHandler(RequestConflict.class)
         ResponseEntity<Problem> conflict(RequestConflict e) {
             return ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(new Problem(HttpStatus.CONFLICT.value(), e.getMessage()).error(HttpStatus.CONFLICT.getReasonPhrase()));
+                    .body(new Problem(HttpStatus.CONFLICT.value(), e.getMessage())
+                            .error(HttpStatus.CONFLICT.getReasonPhrase()));
         }
     }
 }

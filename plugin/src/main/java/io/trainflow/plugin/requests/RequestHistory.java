@@ -17,9 +17,27 @@ import org.springframework.stereotype.Service;
 @Service
 public class RequestHistory {
 
-    private static final List<String> SHOWN = List.of("origin", "requestedBy", "employeeId", "pathCost", "overBudget",
-            "routing", "learningPath", "trainingStatus", "decision", "trainingDeadline", "outcome", "endReason",
-            "enrolmentRefusal", "decidedBy", "justification", "gaps", "needsExplanation", "sessions", "budget", "comment",
+    private static final List<String> SHOWN = List.of(
+            "origin",
+            "requestedBy",
+            "employeeId",
+            "pathCost",
+            "overBudget",
+            "routing",
+            "learningPath",
+            "trainingStatus",
+            "decision",
+            "trainingDeadline",
+            "outcome",
+            "endReason",
+            "enrolmentRefusal",
+            "decidedBy",
+            "justification",
+            "gaps",
+            "needsExplanation",
+            "sessions",
+            "budget",
+            "comment",
             "linkNote"); // courses left out because another open request of the learner holds them
 
     /** Suffix of the variables in which step handlers store the provenance of their AI outputs. */
@@ -39,10 +57,12 @@ public class RequestHistory {
     /** The process instance of a request (or quiz review), running or ended. */
     public ProcessRecord instanceOf(String requestId) {
         // a campaign's requests are call-activity children: no business key, their requestId variable says which
-        return processes.byBusinessKey(null, requestId)
-                .or(() -> processes.byVariable(REQUEST_PROCESS, "requestId", requestId, 2).stream().reduce((a, b) -> {
-                    throw new IllegalStateException("two requests " + requestId);
-                }))
+        return processes
+                .byBusinessKey(null, requestId)
+                .or(() -> processes.byVariable(REQUEST_PROCESS, "requestId", requestId, 2).stream()
+                        .reduce((a, b) -> {
+                            throw new IllegalStateException("two requests " + requestId);
+                        }))
                 .orElseThrow(() -> notFound(requestId));
     }
 
@@ -61,8 +81,11 @@ public class RequestHistory {
         if (employeeId != null) {
             processes.byVariable(REQUEST_PROCESS, "employeeId", employeeId, max).forEach(p -> found.put(p.id(), p));
         }
-        return found.values().stream().sorted(Comparator.comparing(ProcessRecord::started).reversed()).limit(max)
-                .map(this::summary).toList();
+        return found.values().stream()
+                .sorted(Comparator.comparing(ProcessRecord::started).reversed())
+                .limit(max)
+                .map(this::summary)
+                .toList();
     }
 
     private Summary summary(ProcessRecord p) {
@@ -77,8 +100,16 @@ public class RequestHistory {
         if (p.ended() != null) {
             outcome = p.deleteReason() != null ? p.deleteReason() : p.endElementId();
         }
-        return new Summary((String) vars.get("requestId"), p.ended() == null, p.started(), p.ended(), outcome,
-                (String) vars.get("employeeId"), (String) vars.get("requestedBy"), (String) vars.get("justification"), waiting);
+        return new Summary(
+                (String) vars.get("requestId"),
+                p.ended() == null,
+                p.started(),
+                p.ended(),
+                outcome,
+                (String) vars.get("employeeId"),
+                (String) vars.get("requestedBy"),
+                (String) vars.get("justification"),
+                waiting);
     }
 
     public Status of(String requestId) {
@@ -86,12 +117,24 @@ public class RequestHistory {
         List<Entry> decisions = new ArrayList<>();
         for (ProcessHistoryPort.TaskRecord task : processes.tasksOfRequest(requestId)) {
             for (ProcessHistoryPort.Comment comment : task.comments()) {
-                decisions.add(DECISION.equals(comment.type())
-                        ? new Entry(comment.time(), comment.userId(), "completed " + task.name(), task.elementId(), comment.text())
-                        : new Entry(comment.time(), "separation of duties", "routed " + task.name(), task.elementId(), comment.text()));
+                decisions.add(
+                        DECISION.equals(comment.type())
+                                ? new Entry(
+                                        comment.time(),
+                                        comment.userId(),
+                                        "completed " + task.name(),
+                                        task.elementId(),
+                                        comment.text())
+                                : new Entry(
+                                        comment.time(),
+                                        "separation of duties",
+                                        "routed " + task.name(),
+                                        task.elementId(),
+                                        comment.text()));
             }
             if (task.ended() != null && task.deleteReason() != null) {
-                decisions.add(new Entry(task.ended(), "engine", "closed " + task.name(), task.elementId(), task.deleteReason()));
+                decisions.add(new Entry(
+                        task.ended(), "engine", "closed " + task.name(), task.elementId(), task.deleteReason()));
             }
         }
         decisions.sort(Comparator.comparing(Entry::time));
@@ -112,20 +155,28 @@ public class RequestHistory {
     private static final List<String> SUMMARY = List.of("requestId", "employeeId", "requestedBy", "justification");
 
     /** The process to draw: its XML, the elements where it stands, those (and the flows) it passed. */
-    public record Diagram(String processKey, String xml, List<String> active, List<String> completed) {
-    }
+    public record Diagram(String processKey, String xml, List<String> active, List<String> completed) {}
 
     /** A request in a person's list; {@code outcome} is the end event reached (or why it was closed). */
-    public record Summary(String requestId, boolean active, java.time.Instant started, java.time.Instant ended, String outcome,
-                          String employeeId, String requestedBy, String justification, List<String> waitingFor) {
-    }
+    public record Summary(
+            String requestId,
+            boolean active,
+            java.time.Instant started,
+            java.time.Instant ended,
+            String outcome,
+            String employeeId,
+            String requestedBy,
+            String justification,
+            List<String> waitingFor) {}
 
     /** One line of the audit trail. */
-    public record Entry(java.time.Instant time, String actor, String action, String elementId, String details) {
-    }
+    public record Entry(java.time.Instant time, String actor, String action, String elementId, String details) {}
 
     /** Where a request stands. */
-    public record Status(String requestId, String processInstanceId, boolean active, List<Entry> decisions,
-                         Map<String, Object> variables) {
-    }
+    public record Status(
+            String requestId,
+            String processInstanceId,
+            boolean active,
+            List<Entry> decisions,
+            Map<String, Object> variables) {}
 }

@@ -1,22 +1,22 @@
 package io.trainflow.plugin.requests;
 
+import io.trainflow.plugin.access.Access;
+import io.trainflow.plugin.access.AccessAudit;
 import io.trainflow.plugin.api.RequestsApi;
 import io.trainflow.plugin.api.model.AuditEntry;
 import io.trainflow.plugin.api.model.Campaign;
 import io.trainflow.plugin.api.model.ProcessDiagram;
-import io.trainflow.plugin.api.model.RequestSummary;
 import io.trainflow.plugin.api.model.RequestStatus;
+import io.trainflow.plugin.api.model.RequestSummary;
 import io.trainflow.plugin.api.model.Started;
 import io.trainflow.plugin.api.model.TrainingRequest;
-import io.trainflow.plugin.access.Access;
-import io.trainflow.plugin.access.AccessAudit;
-import io.trainflow.workflows.engine.InboxTask;
 import io.trainflow.plugin.inbox.TaskInbox;
 import io.trainflow.plugin.security.CurrentUser;
+import io.trainflow.workflows.engine.InboxTask;
+import io.trainflow.workflows.engine.ProcessStarter;
 import io.trainflow.workflows.intake.Intake;
 import java.time.ZoneOffset;
 import java.util.List;
-import io.trainflow.workflows.engine.ProcessStarter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,8 +33,14 @@ public class RequestsController implements RequestsApi {
     private final Withdrawals withdrawals;
     private final People people;
 
-    public RequestsController(Intake requests, RequestHistory history, TaskInbox inbox, Access access, AccessAudit audit,
-                              Withdrawals withdrawals, People people) {
+    public RequestsController(
+            Intake requests,
+            RequestHistory history,
+            TaskInbox inbox,
+            Access access,
+            AccessAudit audit,
+            Withdrawals withdrawals,
+            People people) {
         this.requests = requests;
         this.history = history;
         this.inbox = inbox;
@@ -46,8 +52,8 @@ public class RequestsController implements RequestsApi {
 
     @Override
     public ResponseEntity<Started> startRequest(TrainingRequest body) {
-        ProcessStarter.Started started = requests.request(CurrentUser.name(), body.getEmployeeId(), body.getJustification(),
-                body.getRequestedCourseIds());
+        ProcessStarter.Started started = requests.request(
+                CurrentUser.name(), body.getEmployeeId(), body.getJustification(), body.getRequestedCourseIds());
         audit.record(CurrentUser.name(), "start-request", started.businessKey());
         return ResponseEntity.status(HttpStatus.CREATED).body(new Started(started.id(), started.businessKey()));
     }
@@ -63,12 +69,19 @@ public class RequestsController implements RequestsApi {
     public ResponseEntity<List<RequestSummary>> listMyRequests(Integer max) {
         String user = CurrentUser.name();
         String employeeId = people.employeeIdOf(user).orElse(null);
-        return ResponseEntity.ok(history.mine(user, employeeId, max == null ? 50 : Math.max(1, Math.min(max, 200))).stream()
-                .map(r -> new RequestSummary(r.requestId(), r.active() ? RequestSummary.StateEnum.ACTIVE : RequestSummary.StateEnum.ENDED,
-                        r.started().atOffset(ZoneOffset.UTC)).ended(r.ended() == null ? null : r.ended().atOffset(ZoneOffset.UTC))
-                        .status(r.outcome()).employeeId(r.employeeId()).requestedBy(r.requestedBy()).justification(r.justification())
-                        .waitingFor(r.waitingFor()))
-                .toList());
+        return ResponseEntity.ok(
+                history.mine(user, employeeId, max == null ? 50 : Math.max(1, Math.min(max, 200))).stream()
+                        .map(r -> new RequestSummary(
+                                        r.requestId(),
+                                        r.active() ? RequestSummary.StateEnum.ACTIVE : RequestSummary.StateEnum.ENDED,
+                                        r.started().atOffset(ZoneOffset.UTC))
+                                .ended(r.ended() == null ? null : r.ended().atOffset(ZoneOffset.UTC))
+                                .status(r.outcome())
+                                .employeeId(r.employeeId())
+                                .requestedBy(r.requestedBy())
+                                .justification(r.justification())
+                                .waitingFor(r.waitingFor()))
+                        .toList());
     }
 
     @Override
@@ -82,7 +95,8 @@ public class RequestsController implements RequestsApi {
         String user = CurrentUser.name();
         visible(user, requestId, inbox.tasksOf(user, requestId), "read-request-diagram");
         RequestHistory.Diagram diagram = history.diagramOf(requestId);
-        return ResponseEntity.ok(new ProcessDiagram(diagram.processKey(), diagram.xml(), diagram.active(), diagram.completed()));
+        return ResponseEntity.ok(
+                new ProcessDiagram(diagram.processKey(), diagram.xml(), diagram.active(), diagram.completed()));
     }
 
     @Override
@@ -90,20 +104,29 @@ public class RequestsController implements RequestsApi {
         String user = CurrentUser.name();
         List<InboxTask> open = inbox.tasksOf(user, requestId);
         RequestHistory.Status status = visible(user, requestId, open, "read-request");
-        RequestStatus body = new RequestStatus(requestId, status.active() ? RequestStatus.StateEnum.ACTIVE : RequestStatus.StateEnum.ENDED)
+        RequestStatus body = new RequestStatus(
+                        requestId, status.active() ? RequestStatus.StateEnum.ACTIVE : RequestStatus.StateEnum.ENDED)
                 .variables(status.variables());
-        status.decisions().forEach(e -> body.addDecisionsItem(new AuditEntry(e.time().atOffset(ZoneOffset.UTC), e.actor(), e.action())
-                .elementId(e.elementId()).details(e.details())));
+        status.decisions()
+                .forEach(e ->
+                        body.addDecisionsItem(new AuditEntry(e.time().atOffset(ZoneOffset.UTC), e.actor(), e.action())
+                                .elementId(e.elementId())
+                                .details(e.details())));
         open.forEach(t -> body.addOpenTasksItem(io.trainflow.plugin.inbox.TasksController.toApi(t)));
-        inbox.waitingOn(requestId).forEach(t -> body.addWaitingOnItem(io.trainflow.plugin.inbox.TasksController.toApi(t)));
+        inbox.waitingOn(requestId)
+                .forEach(t -> body.addWaitingOnItem(io.trainflow.plugin.inbox.TasksController.toApi(t)));
         return ResponseEntity.ok(body);
     }
 
     /** The request's status when the user may see it (audited), else the same 404 as for an unknown id. */
     private RequestHistory.Status visible(String user, String requestId, List<InboxTask> open, String read) {
         RequestHistory.Status status = history.of(requestId);
-        if (!access.maySeeRequest(user, requestId, (String) status.variables().get("requestedBy"),
-                (String) status.variables().get("employeeId"), !open.isEmpty())) {
+        if (!access.maySeeRequest(
+                user,
+                requestId,
+                (String) status.variables().get("requestedBy"),
+                (String) status.variables().get("employeeId"),
+                !open.isEmpty())) {
             throw RequestHistory.notFound(requestId);
         }
         audit.record(user, read, requestId);

@@ -34,12 +34,18 @@ public class Withdrawals {
         ProcessRecord request = history.instanceOf(requestId);
         Map<String, Object> variables = processes.variables(request.id());
         Object requester = variables.get("requestedBy");
-        if (!user.equals(requester) && !access.maySeeRequest(user, requestId, (String) requester,
-                (String) variables.get("employeeId"), !inbox.tasksOf(user, requestId).isEmpty())) {
+        if (!user.equals(requester)
+                && !access.maySeeRequest(
+                        user,
+                        requestId,
+                        (String) requester,
+                        (String) variables.get("employeeId"),
+                        !inbox.tasksOf(user, requestId).isEmpty())) {
             throw RequestHistory.notFound(requestId); // to anyone who may not see it, it does not exist
         }
         if (!user.equals(requester)) {
-            throw new TrainflowProblem.Forbidden(user + " did not make request " + requestId + " and cannot withdraw it");
+            throw new TrainflowProblem.Forbidden(
+                    user + " did not make request " + requestId + " and cannot withdraw it");
         }
         if (request.ended() != null) {
             throw new RequestConflict("Request " + requestId + " has already ended (" + request.endElementId() + ")");

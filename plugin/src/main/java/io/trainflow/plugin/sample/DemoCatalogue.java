@@ -24,19 +24,22 @@ public final class DemoCatalogue {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCatalogue.class);
     private static final String CATALOGUE = "trainflow/sample/catalogue.json";
 
-    private DemoCatalogue() {
-    }
+    private DemoCatalogue() {}
 
-    public static void importAtFirstStart(CatalogueImport importer, JdbcCatalogue catalogue, SampleOrganisation org,
-                                          Clock clock) {
+    public static void importAtFirstStart(
+            CatalogueImport importer, JdbcCatalogue catalogue, SampleOrganisation org, Clock clock) {
         if (!catalogue.isEmpty()) {
             return;
         }
         Map<String, Object> document = new LinkedHashMap<>(Json.read(sampleCatalogue(), Map.class));
         document.put("groups", org.groups());
         CatalogueImport.Result result = importer.json(Json.write(document), LocalDate.now(clock));
-        LOG.info("Demo: imported the sample catalogue ({} courses, {} sessions, {} budgets, {} group members)",
-                result.courses(), result.sessions(), result.budgets(), result.members());
+        LOG.info(
+                "Demo: imported the sample catalogue ({} courses, {} sessions, {} budgets, {} group members)",
+                result.courses(),
+                result.sessions(),
+                result.budgets(),
+                result.members());
     }
 
     private static String sampleCatalogue() {

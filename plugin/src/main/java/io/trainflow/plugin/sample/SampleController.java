@@ -3,17 +3,17 @@ package io.trainflow.plugin.sample;
 import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.plugin.access.Access;
 import io.trainflow.plugin.access.AccessAudit;
-import io.trainflow.plugin.security.CurrentUser;
-import io.trainflow.workflows.problems.TrainflowProblem;
-import io.trainflow.plugin.connect.Connections;
 import io.trainflow.plugin.api.SampleApi;
 import io.trainflow.plugin.api.model.ClockAdvance;
 import io.trainflow.plugin.api.model.ClockState;
 import io.trainflow.plugin.api.model.Progress;
 import io.trainflow.plugin.api.model.Supervisor;
+import io.trainflow.plugin.connect.Connections;
+import io.trainflow.plugin.security.CurrentUser;
 import io.trainflow.plugin.sync.ProgressSync;
 import io.trainflow.plugin.sync.SupervisorSync;
 import io.trainflow.workflows.engine.flowable.EngineClock;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import org.springframework.http.ResponseEntity;
@@ -31,8 +31,14 @@ public class SampleController implements SampleApi {
     private final Access access;
     private final AccessAudit audit;
 
-    public SampleController(SampleOrganisation org, ProgressSync progress, SupervisorSync supervisors, EngineClock clock,
-                            Connections connections, Access access, AccessAudit audit) {
+    public SampleController(
+            SampleOrganisation org,
+            ProgressSync progress,
+            SupervisorSync supervisors,
+            EngineClock clock,
+            Connections connections,
+            Access access,
+            AccessAudit audit) {
         this.org = org;
         this.access = access;
         this.audit = audit;
@@ -65,7 +71,8 @@ public class SampleController implements SampleApi {
         audit.record(user, "advance-progress", username);
         String course = org.advanceProgress(username).orElse(null);
         int completed = progress.syncOnce();
-        return ResponseEntity.ok(new Progress(username).completedCourseId(course).requestsCompleted(completed));
+        return ResponseEntity.ok(
+                new Progress(username).completedCourseId(course).requestsCompleted(completed));
     }
 
     /**
@@ -77,22 +84,27 @@ public class SampleController implements SampleApi {
         String user = CurrentUser.name();
         access.requireAdmin(user, "change a supervisor");
         if (!sampleHcm) {
-            throw new TrainflowProblem.InvalidInput("employeeId", "the sample HCM is not in use (trainflow.hcm.type): change"
-                    + " the supervisor in the HCM; the HCM sync (trainflow.hcm-sync) re-routes open approvals");
+            throw new TrainflowProblem.InvalidInput(
+                    "employeeId",
+                    "the sample HCM is not in use (trainflow.hcm.type): change"
+                            + " the supervisor in the HCM; the HCM sync (trainflow.hcm-sync) re-routes open approvals");
         }
         if (org.hcm().employee(employeeId).isEmpty()) {
             throw new TrainflowProblem.NotFound("No employee " + employeeId + " in the sample organisation");
         }
         String manager = body.getManagerUsername();
-        var newManager = org.hcm().employeeByUsername(manager).orElseThrow(() ->
-                new TrainflowProblem.InvalidInput("managerUsername", "'" + manager + "' is not an employee of the sample organisation"));
+        var newManager = org.hcm()
+                .employeeByUsername(manager)
+                .orElseThrow(() -> new TrainflowProblem.InvalidInput(
+                        "managerUsername", "'" + manager + "' is not an employee of the sample organisation"));
         if (newManager.employeeId().equals(employeeId)) {
             throw new TrainflowProblem.InvalidInput("managerUsername", "an employee cannot be their own manager");
         }
         try {
             org.changeSupervisor(employeeId, manager);
         } catch (IllegalArgumentException loop) {
-            throw new TrainflowProblem.InvalidInput("managerUsername", "'" + manager + "' reports to employee " + employeeId);
+            throw new TrainflowProblem.InvalidInput(
+                    "managerUsername", "'" + manager + "' reports to employee " + employeeId);
         }
         audit.record(user, "change-supervisor", employeeId);
         supervisors.changed(employeeId);

@@ -48,7 +48,9 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Optional<ApiKeyScope> needed = ApiKeyScope.neededFor(request.getMethod(), path);
         if (needed.isPresent() && !authentication.allows(needed.get())) {
-            SignInProblems.write(response, HttpStatus.FORBIDDEN,
+            SignInProblems.write(
+                    response,
+                    HttpStatus.FORBIDDEN,
                     "This API key lacks the scope " + needed.get().value() + " needed here");
             return;
         }

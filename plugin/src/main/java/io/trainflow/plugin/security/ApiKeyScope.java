@@ -36,8 +36,11 @@ public enum ApiKeyScope {
         if (path.equals("/api/me")) {
             return Optional.empty();
         }
-        if (path.startsWith("/api/admin/") || path.startsWith("/api/incidents") || path.startsWith("/api/sample/")
-                || path.startsWith("/actuator") || path.startsWith("/api/groups")) {
+        if (path.startsWith("/api/admin/")
+                || path.startsWith("/api/incidents")
+                || path.startsWith("/api/sample/")
+                || path.startsWith("/actuator")
+                || path.startsWith("/api/groups")) {
             return Optional.of(ADMIN);
         }
         // a key that changes prices, budgets or the catalogue (a nightly import) is an admin's key
@@ -61,8 +64,9 @@ public enum ApiKeyScope {
         Set<ApiKeyScope> scopes = EnumSet.noneOf(ApiKeyScope.class);
         for (int i = 0; i < values.size(); i++) {
             int at = i;
-            scopes.add(of(values.get(i)).orElseThrow(() -> new TrainflowProblem.InvalidInput(field + "[" + at + "]",
-                    "'" + values.get(at) + "' is not a scope; use " + all())));
+            scopes.add(of(values.get(i))
+                    .orElseThrow(() -> new TrainflowProblem.InvalidInput(
+                            field + "[" + at + "]", "'" + values.get(at) + "' is not a scope; use " + all())));
         }
         return scopes;
     }

@@ -11,7 +11,6 @@ import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,12 +39,18 @@ public final class ApiKeys {
     static final String PREFIX = "tfk_";
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
-    public record Key(String id, String name, String username, Set<ApiKeyScope> scopes, Instant createdAt, String createdBy,
-               Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
-    }
+    public record Key(
+            String id,
+            String name,
+            String username,
+            Set<ApiKeyScope> scopes,
+            Instant createdAt,
+            String createdBy,
+            Instant expiresAt,
+            Instant lastUsedAt,
+            Instant revokedAt) {}
 
-    public record Created(Key key, String secret) {
-    }
+    public record Created(Key key, String secret) {}
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -62,10 +67,12 @@ public final class ApiKeys {
      * A key acts as a person Trainflow knows: an employee of the HCM or a member of one of Trainflow's groups
      * (a machine's own identity is not supported).
      */
-    public static void requireKnownPerson(String username, String field, HcmPort hcm, Function<String, Set<String>> groupsOf) {
-        if (hcm.employeeByUsername(username).isEmpty() && groupsOf.apply(username).isEmpty()) {
-            throw new TrainflowProblem.InvalidInput(field, "'" + username + "' is not a person of the HCM nor a member of a"
-                    + " Trainflow group");
+    public static void requireKnownPerson(
+            String username, String field, HcmPort hcm, Function<String, Set<String>> groupsOf) {
+        if (hcm.employeeByUsername(username).isEmpty()
+                && groupsOf.apply(username).isEmpty()) {
+            throw new TrainflowProblem.InvalidInput(
+                    field, "'" + username + "' is not a person of the HCM nor a member of a" + " Trainflow group");
         }
     }
 
@@ -73,8 +80,16 @@ public final class ApiKeys {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Key key = new Key(UUID.randomUUID().toString(), name, username, scopes, clock.instant(), createdBy, expiresAt,
-                null, null);
+        Key key = new Key(
+                UUID.randomUUID().toString(),
+                name,
+                username,
+                scopes,
+                clock.instant(),
+                createdBy,
+                expiresAt,
+                null,
+                null);
         jdbc.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO tf_api_key (id, key_hash, name, username,"
                     + " scopes, created_at, created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -99,13 +114,14 @@ public final class ApiKeys {
         }
         Instant now = clock.instant();
         Optional<Key> key = jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM tf_api_key WHERE key_hash = ?")) {
-                ps.setString(1, hash(secret));
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(read(rs)) : Optional.<Key>empty();
-                }
-            }
-        }).filter(k -> k.revokedAt() == null && (k.expiresAt() == null || now.isBefore(k.expiresAt())));
+                    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM tf_api_key WHERE key_hash = ?")) {
+                        ps.setString(1, hash(secret));
+                        try (ResultSet rs = ps.executeQuery()) {
+                            return rs.next() ? Optional.of(read(rs)) : Optional.<Key>empty();
+                        }
+                    }
+                })
+                .filter(k -> k.revokedAt() == null && (k.expiresAt() == null || now.isBefore(k.expiresAt())));
         key.ifPresent(k -> noteUse(k.id(), now));
         return key;
     }
@@ -113,7 +129,7 @@ public final class ApiKeys {
     List<Key> list() {
         return jdbc.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM tf_api_key ORDER BY created_at DESC");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 List<Key> keys = new ArrayList<>();
                 while (rs.next()) {
                     keys.add(read(rs));
@@ -126,8 +142,8 @@ public final class ApiKeys {
     /** @return false when there is no such key */
     boolean revoke(String id) {
         return jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE tf_api_key SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE tf_api_key SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?")) {
                 ps.setObject(1, utc(clock.instant()));
                 ps.setString(2, id);
                 return ps.executeUpdate() > 0;
@@ -152,11 +168,19 @@ public final class ApiKeys {
 
     private static Key read(ResultSet rs) throws SQLException {
         Set<ApiKeyScope> scopes = java.util.Arrays.stream(rs.getString("scopes").split(" "))
-                .map(ApiKeyScope::of).flatMap(Optional::stream).collect(Collectors.toCollection(
-                        () -> java.util.EnumSet.noneOf(ApiKeyScope.class)));
-        return new Key(rs.getString("id"), rs.getString("name"), rs.getString("username"), scopes,
-                instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "expires_at"),
-                instant(rs, "last_used_at"), instant(rs, "revoked_at"));
+                .map(ApiKeyScope::of)
+                .flatMap(Optional::stream)
+                .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(ApiKeyScope.class)));
+        return new Key(
+                rs.getString("id"),
+                rs.getString("name"),
+                rs.getString("username"),
+                scopes,
+                instant(rs, "created_at"),
+                rs.getString("created_by"),
+                instant(rs, "expires_at"),
+                instant(rs, "last_used_at"),
+                instant(rs, "revoked_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -170,8 +194,8 @@ public final class ApiKeys {
 
     static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -7,8 +7,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** The signed-in person making this API call. */
 public final class CurrentUser {
 
-    private CurrentUser() {
-    }
+    private CurrentUser() {}
 
     public static String name() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

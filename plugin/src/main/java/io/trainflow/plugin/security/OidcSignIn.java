@@ -49,12 +49,13 @@ final class OidcSignIn {
         this.oidc = oidc;
         this.roles = new ClaimRoles(oidc, groupsOf);
         this.decoder = new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder nimbus = NimbusJwtDecoder.withIssuerLocation(oidc.issuerUri()).build();
+            NimbusJwtDecoder nimbus =
+                    NimbusJwtDecoder.withIssuerLocation(oidc.issuerUri()).build();
             nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                     new JwtTimestampValidator(oidc.clockSkew()),
                     new JwtIssuerValidator(oidc.issuerUri()),
-                    new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                            aud -> aud != null && aud.contains(oidc.audience())),
+                    new JwtClaimValidator<List<String>>(
+                            JwtClaimNames.AUD, aud -> aud != null && aud.contains(oidc.audience())),
                     new JwtClaimValidator<Object>(oidc.usernameClaim(), Objects::nonNull)));
             return nimbus;
         });
@@ -82,7 +83,9 @@ final class OidcSignIn {
                     .userNameAttributeName(oidc.usernameClaim())
                     .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                     // PKCE for confidential clients too (public ones always use it)
-                    .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build());
+                    .clientSettings(ClientRegistration.ClientSettings.builder()
+                            .requireProofKey(true)
+                            .build());
             if (SignInProperties.blank(oidc.clientSecret())) {
                 builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
             } else {

@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
@@ -62,9 +61,16 @@ public class SecurityConfiguration {
     static final String[] PUBLIC_PAGES = {"/login", "/assets/**", "/i18n/**", "/favicon.ico"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, SignInProperties signIn, TrainflowProperties properties,
-                            UserDetailsService users, PasswordEncoder encoder, ApiKeys keys,
-                            List<CallerCredentials> others, JdbcGroups groups) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            SignInProperties signIn,
+            TrainflowProperties properties,
+            UserDetailsService users,
+            PasswordEncoder encoder,
+            ApiKeys keys,
+            List<CallerCredentials> others,
+            JdbcGroups groups)
+            throws Exception {
         SignInProperties.Oidc oidc = signIn.oidc();
         boolean demo = !SignInProperties.blank(properties.demoPassword());
         SignInProblems problems = new SignInProblems(
@@ -75,14 +81,20 @@ public class SecurityConfiguration {
         http.csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(request -> browserWrite(request, credentialHeaders)))
                 .addFilterAfter(new CsrfCookie(credentialHeaders), CsrfFilter.class)
                 .addFilterBefore(new ApiKeyFilter(keys, problems), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        // the OAuth redirect: the browser arrives from OrangeHRM; the signed state guards it
-                        .requestMatchers(HttpMethod.GET, "/oauth/callback").permitAll()
-                        .requestMatchers(PUBLIC_PAGES).permitAll()
-                        .requestMatchers("/api/incidents/**", "/api/sample/clock", "/api/admin/**").hasRole("ADMIN")
-                        .anyRequest().hasAnyRole("USER", "AUDITOR", "ADMIN"))
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health")
+                                .permitAll()
+                                .requestMatchers("/error")
+                                .permitAll()
+                                // the OAuth redirect: the browser arrives from OrangeHRM; the signed state guards it
+                                .requestMatchers(HttpMethod.GET, "/oauth/callback")
+                                .permitAll()
+                                .requestMatchers(PUBLIC_PAGES)
+                                .permitAll()
+                                .requestMatchers("/api/incidents/**", "/api/sample/clock", "/api/admin/**")
+                                .hasRole("ADMIN")
+                                .anyRequest()
+                                .hasAnyRole("USER", "AUDITOR", "ADMIN"))
                 // as the default entry point, not the only one: the demo's login page is still generated
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(problems));
@@ -91,15 +103,17 @@ public class SecurityConfiguration {
             SignInThrottle throttle = new SignInThrottle(signIn.throttle(), Clock.systemUTC());
             DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
             passwords.setPasswordEncoder(encoder);
-            http.authenticationManager(new ProviderManager(new ThrottledPasswords(passwords, throttle,
-                            signIn.throttle().concurrentPasswordChecks())))
+            http.authenticationManager(new ProviderManager(new ThrottledPasswords(
+                            passwords, throttle, signIn.throttle().concurrentPasswordChecks())))
                     .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                    .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox").permitAll())
+                    .formLogin(form ->
+                            form.loginPage("/login").defaultSuccessUrl("/inbox").permitAll())
                     .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         }
         if (oidc.configured()) {
             OidcSignIn provider = new OidcSignIn(oidc, groups::groupsOf);
-            http.oauth2ResourceServer(rs -> rs.authenticationEntryPoint(problems).accessDeniedHandler(problems)
+            http.oauth2ResourceServer(rs -> rs.authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
                     .jwt(jwt -> jwt.decoder(provider.decoder()).jwtAuthenticationConverter(provider.tokens())));
             if (oidc.browserSignIn()) {
                 ClientRegistrationRepository clients = provider.clients();
@@ -108,8 +122,10 @@ public class SecurityConfiguration {
                 http.oauth2Login(login -> login.clientRegistrationRepository(clients)
                                 .loginPage("/oauth2/authorization/" + OidcSignIn.REGISTRATION)
                                 .userInfoEndpoint(info -> info.oidcUserService(provider.people()))
-                                .failureHandler((request, response, e) -> SignInProblems.write(response,
-                                        HttpStatus.UNAUTHORIZED, "Sign-in at the identity provider did not succeed"))
+                                .failureHandler((request, response, e) -> SignInProblems.write(
+                                        response,
+                                        HttpStatus.UNAUTHORIZED,
+                                        "Sign-in at the identity provider did not succeed"))
                                 .defaultSuccessUrl("/inbox"))
                         .logout(logout -> logout.logoutSuccessHandler(signOut));
             }
@@ -157,22 +173,29 @@ public class SecurityConfiguration {
      * is refused next to a real HCM or an identity provider: the HCM's people are real people.
      */
     @Bean
-    UserDetailsService users(SampleOrganisation org, Connections connections, TrainflowProperties properties,
-                             SignInProperties signIn, PasswordEncoder encoder) {
+    UserDetailsService users(
+            SampleOrganisation org,
+            Connections connections,
+            TrainflowProperties properties,
+            SignInProperties signIn,
+            PasswordEncoder encoder) {
         String password = properties.demoPassword();
         boolean realHcm = connections.hcm() != org.hcm();
         if (SignInProperties.blank(password)) {
             if (!signIn.oidc().configured()) {
-                LOG.warn("Neither TRAINFLOW_DEMO_PASSWORD nor TRAINFLOW_OIDC_ISSUER_URI is set: only API keys can sign in"
-                        + " (the first one: trainflow api-key create, see README, Sign-in)");
+                LOG.warn(
+                        "Neither TRAINFLOW_DEMO_PASSWORD nor TRAINFLOW_OIDC_ISSUER_URI is set: only API keys can sign in"
+                                + " (the first one: trainflow api-key create, see README, Sign-in)");
             }
             return new InMemoryUserDetailsManager();
         }
         if (realHcm || signIn.oidc().configured()) {
             throw new IllegalStateException("TRAINFLOW_DEMO_PASSWORD is set, but the demo password is only for the"
-                    + " embedded demo with the sample organisation, and " + (realHcm
-                    ? "a real HCM is configured (trainflow.hcm.type)" : "an identity provider is configured"
-                    + " (TRAINFLOW_OIDC_ISSUER_URI)") + ". Unset TRAINFLOW_DEMO_PASSWORD: people sign in through the"
+                    + " embedded demo with the sample organisation, and "
+                    + (realHcm
+                            ? "a real HCM is configured (trainflow.hcm.type)"
+                            : "an identity provider is configured" + " (TRAINFLOW_OIDC_ISSUER_URI)")
+                    + ". Unset TRAINFLOW_DEMO_PASSWORD: people sign in through the"
                     + " organisation's identity provider, machines with API keys (see README, Sign-in).");
         }
         String encoded = encoder.encode(password);
@@ -188,7 +211,10 @@ public class SecurityConfiguration {
             if (org.members("auditors").contains(username)) {
                 roles.add("AUDITOR");
             }
-            people.add(User.withUsername(username).password(encoded).roles(roles.toArray(String[]::new)).build());
+            people.add(User.withUsername(username)
+                    .password(encoded)
+                    .roles(roles.toArray(String[]::new))
+                    .build());
         }
         return new InMemoryUserDetailsManager(people);
     }

@@ -1,14 +1,14 @@
 package io.trainflow.plugin.security;
 
-import io.trainflow.workflows.problems.TrainflowProblem;
-import io.trainflow.plugin.requests.People;
 import io.trainflow.plugin.api.SignInApi;
 import io.trainflow.plugin.api.model.ApiKey;
 import io.trainflow.plugin.api.model.ApiKeyCreated;
 import io.trainflow.plugin.api.model.ApiKeyRequest;
 import io.trainflow.plugin.api.model.Me;
 import io.trainflow.plugin.connect.Connections;
+import io.trainflow.plugin.requests.People;
 import io.trainflow.workflows.engine.Directory;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -44,12 +44,19 @@ public class SignInController implements SignInApi {
     @Override
     public ResponseEntity<Me> whoAmI() {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        List<String> roles = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
-        String signedInWith = caller instanceof ApiKeyAuthentication ? "api-key"
-                : caller instanceof JwtAuthenticationToken ? "jwt"
-                : caller instanceof OAuth2AuthenticationToken ? "oidc"
-                : caller instanceof UsernamePasswordAuthenticationToken ? "password" : "other";
+        List<String> roles = caller.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
+                .sorted()
+                .toList();
+        String signedInWith = caller instanceof ApiKeyAuthentication
+                ? "api-key"
+                : caller instanceof JwtAuthenticationToken
+                        ? "jwt"
+                        : caller instanceof OAuth2AuthenticationToken
+                                ? "oidc"
+                                : caller instanceof UsernamePasswordAuthenticationToken ? "password" : "other";
         Me me = people.describe(new Me(CurrentUser.name(), List.of(), roles, signedInWith));
         if (caller instanceof ApiKeyAuthentication key) {
             me.scopes(key.scopes().stream().map(ApiKeyScope::value).toList());
@@ -63,21 +70,38 @@ public class SignInController implements SignInApi {
         String username = required(request.getUsername(), "username", 200);
         ApiKeys.requireKnownPerson(username, "username", connections.hcm(), directory::groupsOf);
         Set<ApiKeyScope> scopes = ApiKeyScope.parse(request.getScopes(), "scopes");
-        Instant expiresAt = request.getExpiresAt() == null ? null : request.getExpiresAt().toInstant();
+        Instant expiresAt =
+                request.getExpiresAt() == null ? null : request.getExpiresAt().toInstant();
         if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
             throw new TrainflowProblem.InvalidInput("expiresAt", request.getExpiresAt() + " is not in the future");
         }
         ApiKeys.Created created = keys.create(name, username, scopes, expiresAt, CurrentUser.name());
         ApiKeys.Key key = created.key();
-        return ResponseEntity.status(HttpStatus.CREATED).body(new ApiKeyCreated(key.id(), key.name(), key.username(),
-                scopeValues(key.scopes()), utc(key.createdAt()), created.secret()).expiresAt(utc(key.expiresAt())));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new ApiKeyCreated(
+                                key.id(),
+                                key.name(),
+                                key.username(),
+                                scopeValues(key.scopes()),
+                                utc(key.createdAt()),
+                                created.secret())
+                        .expiresAt(utc(key.expiresAt())));
     }
 
     @Override
     public ResponseEntity<List<ApiKey>> listApiKeys() {
-        return ResponseEntity.ok(keys.list().stream().map(k -> new ApiKey(k.id(), k.name(), k.username(),
-                        scopeValues(k.scopes()), utc(k.createdAt()), k.createdBy()).expiresAt(utc(k.expiresAt()))
-                .lastUsedAt(utc(k.lastUsedAt())).revokedAt(utc(k.revokedAt()))).toList());
+        return ResponseEntity.ok(keys.list().stream()
+                .map(k -> new ApiKey(
+                                k.id(),
+                                k.name(),
+                                k.username(),
+                                scopeValues(k.scopes()),
+                                utc(k.createdAt()),
+                                k.createdBy())
+                        .expiresAt(utc(k.expiresAt()))
+                        .lastUsedAt(utc(k.lastUsedAt()))
+                        .revokedAt(utc(k.revokedAt())))
+                .toList());
     }
 
     @Override

@@ -52,8 +52,8 @@ final class SignInProblems implements AuthenticationEntryPoint, AccessDeniedHand
             response.sendRedirect(request.getContextPath() + signInPage);
             return;
         }
-        boolean tokenSent = request.getHeader("Authorization") != null && request.getHeader("Authorization")
-                .regionMatches(true, 0, "Bearer ", 0, 7);
+        boolean tokenSent = request.getHeader("Authorization") != null
+                && request.getHeader("Authorization").regionMatches(true, 0, "Bearer ", 0, 7);
         if (tokenSent) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         } else if (request.getHeader("Sec-Fetch-Mode") == null
@@ -61,16 +61,20 @@ final class SignInProblems implements AuthenticationEntryPoint, AccessDeniedHand
             // a script's call (the inbox's fetch) gets no challenge: the browser would show a password prompt
             response.setHeader("WWW-Authenticate", challenge);
         }
-        write(response, HttpStatus.UNAUTHORIZED, request.getHeader("X-API-Key") != null
-                ? "The API key is not valid: ask an admin for a new one"
-                : "Sign in to use the Trainflow API: a valid token, API key or password is required");
+        write(
+                response,
+                HttpStatus.UNAUTHORIZED,
+                request.getHeader("X-API-Key") != null
+                        ? "The API key is not valid: ask an admin for a new one"
+                        : "Sign in to use the Trainflow API: a valid token, API key or password is required");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        if (e instanceof CsrfException && (caller == null || caller instanceof AnonymousAuthenticationToken)
+        if (e instanceof CsrfException
+                && (caller == null || caller instanceof AnonymousAuthenticationToken)
                 && request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             // no session and no credentials: what is missing is a sign-in, not a CSRF token
             commence(request, response, new InsufficientAuthenticationException("not signed in"));
@@ -85,13 +89,15 @@ final class SignInProblems implements AuthenticationEntryPoint, AccessDeniedHand
     static void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getWriter().write(JSON.writeValueAsString(new Problem(status.value(), message)
-                .error(status.getReasonPhrase())));
+        response.getWriter()
+                .write(JSON.writeValueAsString(new Problem(status.value(), message).error(status.getReasonPhrase())));
     }
 
     private static boolean wantsPage(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
-        return "GET".equals(request.getMethod()) && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                && accept != null && accept.contains("text/html");
+        return "GET".equals(request.getMethod())
+                && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                && accept != null
+                && accept.contains("text/html");
     }
 }

@@ -34,9 +34,19 @@ public record SignInProperties(Oidc oidc, Throttle throttle) {
      * @param userValues    ... a USER; empty: everyone the provider signs in is a USER
      * @param clockSkew     tolerance on a token's expiry and not-before times
      */
-    public record Oidc(String issuerUri, String audience, String clientId, String clientSecret, List<String> scopes,
-                       String usernameClaim, String rolesFrom, List<String> roleClaims, List<String> adminValues,
-                       List<String> auditorValues, List<String> userValues, Duration clockSkew) {
+    public record Oidc(
+            String issuerUri,
+            String audience,
+            String clientId,
+            String clientSecret,
+            List<String> scopes,
+            String usernameClaim,
+            String rolesFrom,
+            List<String> roleClaims,
+            List<String> adminValues,
+            List<String> auditorValues,
+            List<String> userValues,
+            Duration clockSkew) {
 
         public Oidc {
             audience = blank(audience) ? "trainflow" : audience;
@@ -47,12 +57,15 @@ public record SignInProperties(Oidc oidc, Throttle throttle) {
                 throw new IllegalArgumentException("trainflow.sign-in.oidc.roles-from (TRAINFLOW_OIDC_ROLES_FROM) is '"
                         + rolesFrom + "': use " + CLAIMS + " or " + GROUPS);
             }
-            roleClaims = roleClaims == null || roleClaims.isEmpty() ? List.of("realm_access.roles", "groups")
+            roleClaims = roleClaims == null || roleClaims.isEmpty()
+                    ? List.of("realm_access.roles", "groups")
                     : List.copyOf(roleClaims);
             // unset: the provider's usual role names, or the group store's groups of the same purpose
             boolean groups = GROUPS.equals(rolesFrom);
-            adminValues = given(adminValues).isEmpty() ? List.of(groups ? "admins" : "trainflow-admin") : given(adminValues);
-            auditorValues = given(auditorValues).isEmpty() ? List.of(groups ? "auditors" : "trainflow-auditor")
+            adminValues =
+                    given(adminValues).isEmpty() ? List.of(groups ? "admins" : "trainflow-admin") : given(adminValues);
+            auditorValues = given(auditorValues).isEmpty()
+                    ? List.of(groups ? "auditors" : "trainflow-auditor")
                     : given(auditorValues);
             userValues = userValues == null ? List.of() : List.copyOf(userValues);
             clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
@@ -87,9 +100,14 @@ public record SignInProperties(Oidc oidc, Throttle throttle) {
      * @param concurrentPasswordChecks password hashes checked at once (the rest wait), so a flood of guesses
      *                                 leaves the other cores to everyone else
      */
-    public record Throttle(int freeAccountFailures, int freeAddressFailures, Duration firstDelay,
-                           Duration maxAccountDelay, Duration maxAddressDelay, Duration forgetAfter,
-                           int concurrentPasswordChecks) {
+    public record Throttle(
+            int freeAccountFailures,
+            int freeAddressFailures,
+            Duration firstDelay,
+            Duration maxAccountDelay,
+            Duration maxAddressDelay,
+            Duration forgetAfter,
+            int concurrentPasswordChecks) {
 
         public Throttle {
             freeAccountFailures = freeAccountFailures <= 0 ? 5 : freeAccountFailures;
@@ -99,13 +117,16 @@ public record SignInProperties(Oidc oidc, Throttle throttle) {
             maxAddressDelay = maxAddressDelay == null ? Duration.ofMinutes(15) : maxAddressDelay;
             forgetAfter = forgetAfter == null ? Duration.ofMinutes(15) : forgetAfter;
             concurrentPasswordChecks = concurrentPasswordChecks <= 0
-                    ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2) : concurrentPasswordChecks;
+                    ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2)
+                    : concurrentPasswordChecks;
         }
     }
 
     /** The non-blank entries of a configured list (an unset variable binds as one empty entry or none). */
     private static List<String> given(List<String> values) {
-        return values == null ? List.of() : values.stream().filter(v -> !blank(v)).map(String::strip).toList();
+        return values == null
+                ? List.of()
+                : values.stream().filter(v -> !blank(v)).map(String::strip).toList();
     }
 
     static boolean blank(String s) {

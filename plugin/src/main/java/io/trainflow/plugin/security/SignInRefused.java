@@ -21,12 +21,16 @@ final class SignInRefused extends AuthenticationException {
 
     static SignInRefused delayed(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return new SignInRefused(HttpStatus.TOO_MANY_REQUESTS, Duration.ofSeconds(seconds),
+        return new SignInRefused(
+                HttpStatus.TOO_MANY_REQUESTS,
+                Duration.ofSeconds(seconds),
                 "Too many failed sign-ins: try again in " + seconds + " s");
     }
 
     static SignInRefused busy() {
-        return new SignInRefused(HttpStatus.SERVICE_UNAVAILABLE, Duration.ofSeconds(1),
+        return new SignInRefused(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                Duration.ofSeconds(1),
                 "Too many sign-ins at once: try again in a second");
     }
 

@@ -18,8 +18,7 @@ final class SignInThrottle {
     private static final int MAX_TRACKED = 100_000;
     private static final Duration TRUST_ADDRESS_FOR = Duration.ofDays(30);
 
-    private record Failures(int count, Instant last) {
-    }
+    private record Failures(int count, Instant last) {}
 
     private final SignInProperties.Throttle settings;
     private final Clock clock;
@@ -35,10 +34,11 @@ final class SignInThrottle {
     /** How long this attempt must wait (zero: check the password now). */
     synchronized Duration waitBefore(String account, String address) {
         Instant now = clock.instant();
-        Duration wait = remaining(addresses.get(address), settings.freeAddressFailures(), settings.maxAddressDelay(), now);
+        Duration wait =
+                remaining(addresses.get(address), settings.freeAddressFailures(), settings.maxAddressDelay(), now);
         if (!isTrusted(account, address, now)) {
-            Duration accountWait = remaining(accounts.get(key(account)), settings.freeAccountFailures(),
-                    settings.maxAccountDelay(), now);
+            Duration accountWait = remaining(
+                    accounts.get(key(account)), settings.freeAccountFailures(), settings.maxAccountDelay(), now);
             wait = accountWait.compareTo(wait) > 0 ? accountWait : wait;
         }
         return wait;
@@ -62,8 +62,8 @@ final class SignInThrottle {
     }
 
     private Failures next(Failures before, Instant now) {
-        boolean forgotten = before == null || now.isAfter(before.last().plus(settings.forgetAfter())
-                .plus(settings.maxAddressDelay()));
+        boolean forgotten = before == null
+                || now.isAfter(before.last().plus(settings.forgetAfter()).plus(settings.maxAddressDelay()));
         return new Failures(forgotten ? 1 : before.count() + 1, now);
     }
 

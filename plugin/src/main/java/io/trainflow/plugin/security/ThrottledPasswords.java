@@ -32,7 +32,8 @@ final class ThrottledPasswords implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) {
         String account = attempt.getName();
         String address = attempt.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
-                ? web.getRemoteAddress() : "unknown";
+                ? web.getRemoteAddress()
+                : "unknown";
         Duration wait = throttle.waitBefore(account, address);
         if (!wait.isZero()) {
             throw SignInRefused.delayed(wait);

@@ -4,9 +4,9 @@ import io.trainflow.plugin.cluster.ClusterLock;
 import io.trainflow.plugin.connect.Connections;
 import io.trainflow.workflows.engine.flowable.CompletionSync;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
-import org.slf4j.Logger;
 import java.time.Duration;
 import java.util.function.IntSupplier;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,10 +28,15 @@ public class ProgressSync {
     private final Duration interval;
 
     /** Polls through the chosen LMS's completion poll (Moodle: incremental, see README). */
-    public ProgressSync(TrainflowEngine trainflow, ObjectProvider<CompletionRound> otherEngine, Connections connections,
-                        ClusterLock cluster, @Value("${trainflow.progress-sync:PT5M}") Duration interval) {
+    public ProgressSync(
+            TrainflowEngine trainflow,
+            ObjectProvider<CompletionRound> otherEngine,
+            Connections connections,
+            ClusterLock cluster,
+            @Value("${trainflow.progress-sync:PT5M}") Duration interval) {
         CompletionRound other = otherEngine.getIfAvailable();
-        this.sync = other != null ? other::syncOnce : new CompletionSync(trainflow, connections.completionPoll())::syncOnce;
+        this.sync =
+                other != null ? other::syncOnce : new CompletionSync(trainflow, connections.completionPoll())::syncOnce;
         this.cluster = cluster;
         this.interval = interval;
     }

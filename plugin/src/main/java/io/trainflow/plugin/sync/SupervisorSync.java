@@ -34,8 +34,12 @@ public class SupervisorSync {
     private final ClusterLock cluster;
     private final Duration interval;
 
-    public SupervisorSync(TrainflowEngine trainflow, UserTaskPort tasks, TrainflowPorts ports, ClusterLock cluster,
-                          @Value("${trainflow.hcm-sync:PT15M}") Duration interval) {
+    public SupervisorSync(
+            TrainflowEngine trainflow,
+            UserTaskPort tasks,
+            TrainflowPorts ports,
+            ClusterLock cluster,
+            @Value("${trainflow.hcm-sync:PT15M}") Duration interval) {
         this.trainflow = trainflow;
         this.tasks = tasks;
         this.hcm = ports.hcm();

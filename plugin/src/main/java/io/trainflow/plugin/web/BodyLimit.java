@@ -38,9 +38,12 @@ public class BodyLimit extends OncePerRequestFilter {
             response.setStatus(413);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             String message = "The request body is over " + maxBytes + " bytes";
-            response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                    + "\"detail\":\"" + message + "\",\"error\":\"Content Too Large\",\"message\":\"" + message
-                    + "\",\"fields\":{\"body\":\"is over " + maxBytes + " bytes\"}}").getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream()
+                    .write(("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
+                                    + "\"detail\":\"" + message + "\",\"error\":\"Content Too Large\",\"message\":\""
+                                    + message
+                                    + "\",\"fields\":{\"body\":\"is over " + maxBytes + " bytes\"}}")
+                            .getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, maxBytes) : request, response);

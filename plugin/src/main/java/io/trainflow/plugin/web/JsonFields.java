@@ -11,8 +11,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /** Names a JSON field and its problem from a Jackson error, in the caller's terms (no Java class names). */
 final class JsonFields {
 
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     /** {@code requestedCourseIds[1]}, {@code variables.reviews}: the path as the caller wrote it. */
     static String path(List<JacksonException.Reference> path) {

@@ -26,22 +26,27 @@ public class LoginPage {
 
     /** Read on first use: the API runs without the web inbox (a build that skipped it), the page says why not. */
     private volatile String template;
+
     private volatile Map<String, String> messages;
 
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
     public String login(HttpServletRequest request) {
         if (template == null) {
-            messages = JsonMapper.builder().build().readValue(read(MESSAGES), new TypeReference<Map<String, String>>() { });
+            messages =
+                    JsonMapper.builder().build().readValue(read(MESSAGES), new TypeReference<Map<String, String>>() {});
             template = read(TEMPLATE);
         }
         String notice = "";
         if (request.getParameter("error") != null) {
-            notice = "<p class=\"notice bad\" role=\"alert\">" + HtmlUtils.htmlEscape(messages.get("login.error")) + "</p>";
+            notice = "<p class=\"notice bad\" role=\"alert\">" + HtmlUtils.htmlEscape(messages.get("login.error"))
+                    + "</p>";
         } else if (request.getParameter("signedOut") != null || request.getParameter("logout") != null) {
-            notice = "<p class=\"notice ok\" role=\"status\">" + HtmlUtils.htmlEscape(messages.get("login.signedOut")) + "</p>";
+            notice = "<p class=\"notice ok\" role=\"status\">" + HtmlUtils.htmlEscape(messages.get("login.signedOut"))
+                    + "</p>";
         }
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        String page = template.replace("{{notice}}", notice).replace("{{csrf}}", token == null ? "" : HtmlUtils.htmlEscape(token.getToken()));
+        String page = template.replace("{{notice}}", notice)
+                .replace("{{csrf}}", token == null ? "" : HtmlUtils.htmlEscape(token.getToken()));
         for (Map.Entry<String, String> message : messages.entrySet()) {
             page = page.replace("{{" + message.getKey() + "}}", HtmlUtils.htmlEscape(message.getValue()));
         }

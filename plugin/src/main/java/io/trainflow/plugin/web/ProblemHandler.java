@@ -23,13 +23,13 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
@@ -55,11 +55,15 @@ public class ProblemHandler {
 
     @ExceptionHandler(TrainflowProblem.class)
     ResponseEntity<Problem> trainflow(TrainflowProblem e, HttpServletRequest request) {
-        HttpStatus status = e instanceof TrainflowProblem.Forbidden ? HttpStatus.FORBIDDEN
-                : e instanceof TrainflowProblem.NotFound ? HttpStatus.NOT_FOUND
-                : e instanceof TrainflowProblem.Conflict ? HttpStatus.CONFLICT
-                : e instanceof WriteRateLimit.TooManyWrites ? HttpStatus.TOO_MANY_REQUESTS
-                : HttpStatus.BAD_REQUEST;
+        HttpStatus status = e instanceof TrainflowProblem.Forbidden
+                ? HttpStatus.FORBIDDEN
+                : e instanceof TrainflowProblem.NotFound
+                        ? HttpStatus.NOT_FOUND
+                        : e instanceof TrainflowProblem.Conflict
+                                ? HttpStatus.CONFLICT
+                                : e instanceof WriteRateLimit.TooManyWrites
+                                        ? HttpStatus.TOO_MANY_REQUESTS
+                                        : HttpStatus.BAD_REQUEST;
         return problem(status, e.getMessage(), e.fields(), request);
     }
 
@@ -75,7 +79,9 @@ public class ProblemHandler {
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
             fields.putIfAbsent(error.getField(), error.getDefaultMessage());
         }
-        e.getBindingResult().getGlobalErrors().forEach(error -> fields.putIfAbsent(error.getObjectName(), error.getDefaultMessage()));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(error -> fields.putIfAbsent(error.getObjectName(), error.getDefaultMessage()));
         return invalid(fields, request);
     }
 
@@ -83,8 +89,10 @@ public class ProblemHandler {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<Problem> invalidParameter(HandlerMethodValidationException e, HttpServletRequest request) {
         Map<String, String> fields = new LinkedHashMap<>();
-        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                fields.putIfAbsent(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
+        e.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors()
+                        .forEach(error -> fields.putIfAbsent(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
         return invalid(fields, request);
     }
 
@@ -113,7 +121,8 @@ public class ProblemHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         Throwable cause = e.getMostSpecificCause();
-        if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+        if (e.getCause() instanceof DatabindException databind
+                && !databind.getPath().isEmpty()) {
             String field = JsonFields.path(databind.getPath());
             return invalid(Map.of(field, JsonFields.problem(databind)), request);
         }
@@ -130,16 +139,25 @@ public class ProblemHandler {
     }
 
     /** Spring's own refusals (method not allowed, unsupported media type, no such path): status and reason only. */
-    @ExceptionHandler({ErrorResponseException.class, HttpRequestMethodNotSupportedException.class,
-            HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class, NoResourceFoundException.class})
+    @ExceptionHandler({
+        ErrorResponseException.class,
+        HttpRequestMethodNotSupportedException.class,
+        HttpMediaTypeNotSupportedException.class,
+        HttpMediaTypeNotAcceptableException.class,
+        NoResourceFoundException.class
+    })
     ResponseEntity<Problem> spring(Exception e, HttpServletRequest request) {
         HttpStatusCode code = ((ErrorResponse) e).getStatusCode();
         HttpStatus status = HttpStatus.resolve(code.value());
         String reason = status == null ? "Refused" : status.getReasonPhrase();
-        Map<String, String> fields = code.value() == 405 ? Map.of("method", request.getMethod() + " is not allowed here")
+        Map<String, String> fields = code.value() == 405
+                ? Map.of("method", request.getMethod() + " is not allowed here")
                 : code.value() == 415 ? Map.of("Content-Type", "must be application/json") : Map.of();
-        return problem(status == null ? HttpStatus.BAD_REQUEST : status, reason + ": " + request.getMethod() + " "
-                + request.getRequestURI(), fields, request);
+        return problem(
+                status == null ? HttpStatus.BAD_REQUEST : status,
+                reason + ": " + request.getMethod() + " " + request.getRequestURI(),
+                fields,
+                request);
     }
 
     /** A programming error: logged with a reference, answered without internals. */
@@ -153,26 +171,45 @@ public class ProblemHandler {
         // the class and where, never the message: it may hold a person's data or the rejected input
         Throwable where = new Throwable(e.getClass().getName());
         where.setStackTrace(e.getStackTrace());
-        Object route = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        LOG.error("Unexpected error {} on {} {}", reference, request.getMethod(), route == null ? "(no route)" : route, where);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Trainflow failed to answer; the log names reference " + reference,
-                Map.of(), request);
+        Object route =
+                request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        LOG.error(
+                "Unexpected error {} on {} {}",
+                reference,
+                request.getMethod(),
+                route == null ? "(no route)" : route,
+                where);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Trainflow failed to answer; the log names reference " + reference,
+                Map.of(),
+                request);
     }
 
     private static ResponseEntity<Problem> invalid(Map<String, String> fields, HttpServletRequest request) {
-        String message = "Invalid input: " + String.join("; ", fields.entrySet().stream()
-                .map(f -> f.getKey() + " " + f.getValue()).toList());
+        String message = "Invalid input: "
+                + String.join(
+                        "; ",
+                        fields.entrySet().stream()
+                                .map(f -> f.getKey() + " " + f.getValue())
+                                .toList());
         return problem(HttpStatus.BAD_REQUEST, message, fields, request);
     }
 
-    public static ResponseEntity<Problem> problem(HttpStatus status, String message, Map<String, String> fields,
-                                           HttpServletRequest request) {
-        Problem body = new Problem(status.value(), message).type("about:blank").title(status.getReasonPhrase())
-                .detail(message).error(status.getReasonPhrase()).instance(request.getRequestURI());
+    public static ResponseEntity<Problem> problem(
+            HttpStatus status, String message, Map<String, String> fields, HttpServletRequest request) {
+        Problem body = new Problem(status.value(), message)
+                .type("about:blank")
+                .title(status.getReasonPhrase())
+                .detail(message)
+                .error(status.getReasonPhrase())
+                .instance(request.getRequestURI());
         if (!fields.isEmpty()) {
             body.fields(fields);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 
     private static String typeName(Class<?> type) {

@@ -45,6 +45,7 @@ class ArchitectureTest {
      * database (groups, catalogue, reviewers) and leave this list.
      */
     private static final String DEMO = "io.trainflow.plugin.sample..";
+
     private static final Set<String> SAMPLE_WIRING = Set.of(
             "io.trainflow.plugin.config.EngineConfiguration",
             "io.trainflow.plugin.connect.Connections",
@@ -61,46 +62,75 @@ class ArchitectureTest {
     @BeforeAll
     static void importClasses() {
         // test code is out, also when it comes as a module's test jar (the OrangeHRM fixtures)
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(location -> !location.contains("-tests.jar")).importPackages("io.trainflow");
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages("io.trainflow");
     }
 
     @Test
     void theEngineIsUsedOnlyInItsAdapter() {
-        noClasses().that(not(resideInAnyPackage(ADAPTER, LINT, CAMUNDA_ADAPTER)))
-                .should().dependOnClassesThat().resideInAnyPackage(ENGINES)
-                .because("only the engine adapter (" + ADAPTER + ") may know the engine: the core and the REST face use ports")
+        noClasses()
+                .that(not(resideInAnyPackage(ADAPTER, LINT, CAMUNDA_ADAPTER)))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ENGINES)
+                .because("only the engine adapter (" + ADAPTER
+                        + ") may know the engine: the core and the REST face use ports")
                 .check(classes);
     }
 
     @Test
     void camundaEightsClientIsUsedOnlyInItsAdapter() {
         // the Camunda 8 adapter is on the plugin's classpath, so this rule sees it
-        assertThat(classes.contain("io.trainflow.engine.camunda.Camunda8Engine")).isTrue();
-        noClasses().that(not(resideInAnyPackage(CAMUNDA_ADAPTER))).should().dependOnClassesThat().resideInAnyPackage("io.camunda..")
+        assertThat(classes.contain("io.trainflow.engine.camunda.Camunda8Engine"))
+                .isTrue();
+        noClasses()
+                .that(not(resideInAnyPackage(CAMUNDA_ADAPTER)))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.camunda..")
                 .because("only the Camunda 8 adapter (" + CAMUNDA_ADAPTER + ") may know Camunda 8's client")
                 .check(classes);
-        noClasses().that(resideInAnyPackage(CAMUNDA_ADAPTER)).should().dependOnClassesThat().resideInAnyPackage("org.flowable..")
-                .because("the Camunda 8 adapter runs without Flowable").check(classes);
+        noClasses()
+                .that(resideInAnyPackage(CAMUNDA_ADAPTER))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.flowable..")
+                .because("the Camunda 8 adapter runs without Flowable")
+                .check(classes);
         // a bean naming an adapter class anywhere else stops the server from starting without the adapter's jars
-        noClasses().that().resideInAPackage("io.trainflow.plugin..").and(not(named(Set.of("io.trainflow.plugin.config.Camunda8Ports"))))
-                .should().dependOnClassesThat().resideInAnyPackage(CAMUNDA_ADAPTER)
+        noClasses()
+                .that()
+                .resideInAPackage("io.trainflow.plugin..")
+                .and(not(named(Set.of("io.trainflow.plugin.config.Camunda8Ports"))))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(CAMUNDA_ADAPTER)
                 .because("the server must start without the Camunda 8 adapter: only Camunda8Ports, skipped unless"
-                        + " trainflow.engine=camunda8, may name it").check(classes);
+                        + " trainflow.engine=camunda8, may name it")
+                .check(classes);
     }
 
     @Test
     void theSampleOrganisationIsUsedOnlyByTheDemoWiring() {
-        noClasses().that(not(resideInAnyPackage(SAMPLE, DEMO)).and(not(named(SAMPLE_WIRING))))
-                .should().dependOnClassesThat().resideInAnyPackage(SAMPLE)
+        noClasses()
+                .that(not(resideInAnyPackage(SAMPLE, DEMO)).and(not(named(SAMPLE_WIRING))))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(SAMPLE)
                 .because("production must not run on the sample organisation: only the demo profile's wiring builds it")
                 .check(classes);
     }
 
     @Test
     void theConnectorsDoNotDependOnTheCoreOrTheRestFace() {
-        noClasses().that().resideInAPackage("io.trainflow.connectors..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.trainflow.workflows..", "io.trainflow.plugin..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.trainflow.connectors..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.trainflow.workflows..", "io.trainflow.plugin..")
                 .check(classes);
     }
 
@@ -111,7 +141,8 @@ class ArchitectureTest {
 
     /** Classes named in a list, by their full name (a nested class goes with its outer class). */
     private static DescribedPredicate<JavaClass> named(Set<String> names) {
-        return DescribedPredicate.describe("one of " + names, c -> names.contains(c.getName())
-                || names.contains(c.getName().replaceFirst("\\$.*", "")));
+        return DescribedPredicate.describe(
+                "one of " + names,
+                c -> names.contains(c.getName()) || names.contains(c.getName().replaceFirst("\\$.*", "")));
     }
 }

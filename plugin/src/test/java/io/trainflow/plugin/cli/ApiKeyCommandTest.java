@@ -45,6 +45,7 @@ class ApiKeyCommandTest {
 
     @TempDir
     Path dir;
+
     private WireMockServer wm;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -53,7 +54,8 @@ class ApiKeyCommandTest {
         wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         wm.start();
         wm.stubFor(get(urlPathEqualTo("/scim/v2/Users")).willReturn(okJson(text("/scim/users-none.json"))));
-        wm.stubFor(get(urlPathEqualTo("/scim/v2/Users")).withQueryParam("filter", containing("linus.torvalds"))
+        wm.stubFor(get(urlPathEqualTo("/scim/v2/Users"))
+                .withQueryParam("filter", containing("linus.torvalds"))
                 .willReturn(okJson(text("/scim/users-by-username-linus.json"))));
     }
 
@@ -68,13 +70,15 @@ class ApiKeyCommandTest {
 
     private int create(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--trainflow.hcm.type=scim", "--spring.datasource.url=" + db(),
+        all.addAll(List.of(
+                "--trainflow.hcm.type=scim",
+                "--spring.datasource.url=" + db(),
                 "--trainflow.hcm.scim.base-url=http://127.0.0.1:" + wm.port() + "/scim/v2",
                 "--trainflow.hcm.scim.resilience.max-retries=1"));
         ApiKeyCommand.Create command = new ApiKeyCommand.Create();
         new CommandLine(command).parseArgs(all.toArray(String[]::new));
-        return command.run(Map.of("TRAINFLOW_SCIM_TOKEN", SCIM_TOKEN)::get,
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+        return command.run(
+                Map.of("TRAINFLOW_SCIM_TOKEN", SCIM_TOKEN)::get, new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 
     private String output() {
@@ -90,7 +94,8 @@ class ApiKeyCommandTest {
 
     @Test
     void theFirstKeyOfARealHcmIsPrintedOnceStoredHashedAndWorksAsItsPerson() throws SQLException {
-        assertThat(create("--user", "linus.torvalds", "--scopes", "admin,tasks:read", "--name", "bootstrap")).as(output())
+        assertThat(create("--user", "linus.torvalds", "--scopes", "admin,tasks:read", "--name", "bootstrap"))
+                .as(output())
                 .isZero();
 
         Matcher key = KEY.matcher(output());
@@ -99,15 +104,20 @@ class ApiKeyCommandTest {
         assertThat(output().split(Pattern.quote(secret), -1)).as("printed once").hasSize(2);
         assertThat(output()).contains("user\tlinus.torvalds", "scopes\ttasks:read,admin");
         // what the server's sign-in reads: the key acts as its person with its scopes
-        ApiKeys.Key stored = new ApiKeys(database(), Clock.systemUTC()).use(secret).orElseThrow();
+        ApiKeys.Key stored =
+                new ApiKeys(database(), Clock.systemUTC()).use(secret).orElseThrow();
         assertThat(stored.username()).isEqualTo("linus.torvalds");
         assertThat(stored.scopes()).isEqualTo(Set.of(ApiKeyScope.ADMIN, ApiKeyScope.TASKS_READ));
         assertThat(stored.name()).isEqualTo("bootstrap");
         assertThat(stored.createdBy()).startsWith("cli:");
         try (Connection c = database().getConnection()) {
-            assertThat(count(c, "SELECT COUNT(*) FROM tf_api_key WHERE key_hash LIKE '%" + secret + "%'")).isZero();
-            assertThat(count(c, "SELECT COUNT(*) FROM tf_access_audit WHERE action = 'create-api-key' AND subject = '"
-                    + stored.id() + "'")).isOne();
+            assertThat(count(c, "SELECT COUNT(*) FROM tf_api_key WHERE key_hash LIKE '%" + secret + "%'"))
+                    .isZero();
+            assertThat(count(
+                            c,
+                            "SELECT COUNT(*) FROM tf_access_audit WHERE action = 'create-api-key' AND subject = '"
+                                    + stored.id() + "'"))
+                    .isOne();
         }
     }
 
@@ -115,7 +125,8 @@ class ApiKeyCommandTest {
     void anUnknownPersonOrScopeIsRefusedNamingTheOptionAndNothingIsStored() throws SQLException {
         assertThat(create("--user", "nobody.known", "--scopes", "admin")).isEqualTo(2);
         assertThat(output()).contains("api-key\tERROR\t--user: 'nobody.known' is not a person of the HCM");
-        assertThat(create("--user", "linus.torvalds", "--scopes", "tasks:read,everything")).isEqualTo(2);
+        assertThat(create("--user", "linus.torvalds", "--scopes", "tasks:read,everything"))
+                .isEqualTo(2);
         assertThat(output()).contains("--scopes[1]: 'everything' is not a scope");
         assertThat(output()).doesNotContain("tfk_");
         try (Connection c = database().getConnection()) {

@@ -44,7 +44,9 @@ class CheckConnectionsCommandTest {
     }
 
     private int runMoodle(String baseUrl) {
-        return run(Map.of("TRAINFLOW_MOODLE_TOKEN", TOKEN), "--trainflow.lms.type=moodle",
+        return run(
+                Map.of("TRAINFLOW_MOODLE_TOKEN", TOKEN),
+                "--trainflow.lms.type=moodle",
                 "--trainflow.lms.moodle.base-url=" + baseUrl);
     }
 
@@ -61,7 +63,8 @@ class CheckConnectionsCommandTest {
     }
 
     private static com.github.tomakehurst.wiremock.client.MappingBuilder fn(String function) {
-        return post(urlPathEqualTo("/webservice/rest/server.php")).withQueryParam("wsfunction", equalTo(function))
+        return post(urlPathEqualTo("/webservice/rest/server.php"))
+                .withQueryParam("wsfunction", equalTo(function))
                 .withQueryParam("wstoken", equalTo(TOKEN));
     }
 
@@ -70,10 +73,13 @@ class CheckConnectionsCommandTest {
         List<Course> courses = SampleOrganisation.fromClasspath().lms().courses();
         String recorded = fixture("core_course_get_courses_by_field__shortname");
         for (int i = 0; i < courses.size(); i++) {
-            moodle.stubFor(fn("core_course_get_courses_by_field").withRequestBody(containing(
-                    "value=" + java.net.URLEncoder.encode(courses.get(i).shortname(), StandardCharsets.UTF_8)))
+            moodle.stubFor(fn("core_course_get_courses_by_field")
+                    .withRequestBody(containing(
+                            "value=" + java.net.URLEncoder.encode(courses.get(i).shortname(), StandardCharsets.UTF_8)))
                     .willReturn(okJson(recorded.replace("\"id\":2,", "\"id\":" + (100 + i) + ",")
-                            .replace("\"shortname\":\"SAFE101\"", "\"shortname\":\"" + courses.get(i).shortname() + "\""))));
+                            .replace(
+                                    "\"shortname\":\"SAFE101\"",
+                                    "\"shortname\":\"" + courses.get(i).shortname() + "\""))));
         }
         moodle.stubFor(fn("core_course_get_courses").willReturn(okJson(fixture("core_course_get_courses__by-ids"))));
     }
@@ -86,16 +92,24 @@ class CheckConnectionsCommandTest {
 
     /** The recorded service plus the two functions it lacks. */
     private void completeService() {
-        moodle.stubFor(fn("core_webservice_get_site_info").willReturn(okJson(fixture("core_webservice_get_site_info")
-                .replace("\"functions\":[", "\"functions\":[{\"name\":\"mod_feedback_get_responses_analysis\",\"version\":\"2024100700\"},"
-                        + "{\"name\":\"core_calendar_get_calendar_events\",\"version\":\"2024100700\"},"))));
+        moodle.stubFor(
+                fn("core_webservice_get_site_info")
+                        .willReturn(
+                                okJson(
+                                        fixture("core_webservice_get_site_info")
+                                                .replace(
+                                                        "\"functions\":[",
+                                                        "\"functions\":[{\"name\":\"mod_feedback_get_responses_analysis\",\"version\":\"2024100700\"},"
+                                                                + "{\"name\":\"core_calendar_get_calendar_events\",\"version\":\"2024100700\"},"))));
     }
 
     /** Each capability probe answers as the recorded Manager token's calls did. */
     private void capabilitiesInPlace() {
-        moodle.stubFor(fn("core_enrol_get_enrolled_users").willReturn(okJson(fixture("core_enrol_get_enrolled_users"))));
+        moodle.stubFor(
+                fn("core_enrol_get_enrolled_users").willReturn(okJson(fixture("core_enrol_get_enrolled_users"))));
         moodle.stubFor(fn("core_user_get_users_by_field").willReturn(okJson(fixture("core_user_get_users_by_field"))));
-        moodle.stubFor(fn("gradereport_user_get_grade_items").willReturn(okJson(fixture("gradereport_user_get_grade_items"))));
+        moodle.stubFor(
+                fn("gradereport_user_get_grade_items").willReturn(okJson(fixture("gradereport_user_get_grade_items"))));
         moodle.stubFor(fn("core_completion_get_course_completion_status")
                 .willReturn(okJson(fixture("core_completion_get_course_completion_status"))));
     }
@@ -106,8 +120,11 @@ class CheckConnectionsCommandTest {
         catalogueInMoodle();
         capabilitiesInPlace();
         assertThat(runMoodle(moodle.baseUrl())).as(output()).isZero();
-        assertThat(output()).contains("moodle\tOK\tsite info, functions: Moodle 4.5 (Build: 20241007)",
-                "moodle\tOK\tsee a participant's account", "moodle\tNOT_CHECKED\tenrol, calendar, message")
+        assertThat(output())
+                .contains(
+                        "moodle\tOK\tsite info, functions: Moodle 4.5 (Build: 20241007)",
+                        "moodle\tOK\tsee a participant's account",
+                        "moodle\tNOT_CHECKED\tenrol, calendar, message")
                 .doesNotContain(TOKEN);
     }
 
@@ -120,17 +137,24 @@ class CheckConnectionsCommandTest {
         moodle.stubFor(fn("core_user_get_users_by_field")
                 .willReturn(okJson(fixture("live-4.5.6__core_user_get_users_by_field__without-viewalldetails"))));
         assertThat(runMoodle(moodle.baseUrl())).isEqualTo(1);
-        assertThat(output()).contains("moodle\tMISSING_PERMISSION\tsee a participant's account:",
-                "moodle/user:viewalldetails", "/admin/roles/define.php").doesNotContain("\tat ", "Exception");
+        assertThat(output())
+                .contains(
+                        "moodle\tMISSING_PERMISSION\tsee a participant's account:",
+                        "moodle/user:viewalldetails",
+                        "/admin/roles/define.php")
+                .doesNotContain("\tat ", "Exception");
     }
 
     @Test
     void recordedServiceLacksTheFeedbackAnswersFunction() {
-        moodle.stubFor(fn("core_webservice_get_site_info").willReturn(okJson(fixture("core_webservice_get_site_info"))));
+        moodle.stubFor(
+                fn("core_webservice_get_site_info").willReturn(okJson(fixture("core_webservice_get_site_info"))));
         catalogueInMoodle();
         capabilitiesInPlace();
         assertThat(runMoodle(moodle.baseUrl())).isEqualTo(1);
-        assertThat(output()).contains("moodle\tFUNCTION_MISSING\tfunctions: web-service function mod_feedback_get_responses_analysis");
+        assertThat(output())
+                .contains(
+                        "moodle\tFUNCTION_MISSING\tfunctions: web-service function mod_feedback_get_responses_analysis");
     }
 
     @Test
@@ -142,7 +166,8 @@ class CheckConnectionsCommandTest {
 
     @Test
     void webServicesDisabled() {
-        moodle.stubFor(fn("core_webservice_get_site_info").willReturn(aResponse().withStatus(403)));
+        moodle.stubFor(
+                fn("core_webservice_get_site_info").willReturn(aResponse().withStatus(403)));
         assertThat(runMoodle(moodle.baseUrl())).isEqualTo(1);
         assertThat(output()).contains("moodle\tAPI_DISABLED");
     }

@@ -44,13 +44,20 @@ class HcmCommandsTest {
     private static final String CLIENT_ID = "34c324cda7d268ed6f0aeeabb1ff2c3d";
     private static final String CLIENT_SECRET = "93PJIgpJfZ9yJR9ZSVraEC4HuJKa1VC4hI3Q5YbXgaw=";
     private static final String REDIRECT = "http://127.0.0.1:9999/callback";
-    private static final String CODE = recorded("53-oauth-token-authorization-code").at("/request/body/code").asString();
-    private static final String ACCESS = recorded("53-oauth-token-authorization-code").at("/response/body/access_token").asString();
-    private static final String REFRESH = recorded("53-oauth-token-authorization-code").at("/response/body/refresh_token").asString();
+    private static final String CODE = recorded("53-oauth-token-authorization-code")
+            .at("/request/body/code")
+            .asString();
+    private static final String ACCESS = recorded("53-oauth-token-authorization-code")
+            .at("/response/body/access_token")
+            .asString();
+    private static final String REFRESH = recorded("53-oauth-token-authorization-code")
+            .at("/response/body/refresh_token")
+            .asString();
     private static final String SCIM_TOKEN = "scim-bearer-placeholder";
 
     @TempDir
     Path dir;
+
     private WireMockServer wm;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -76,8 +83,11 @@ class HcmCommandsTest {
     }
 
     private List<String> orangeHrmArgs(String... more) {
-        List<String> args = new ArrayList<>(List.of("--trainflow.hcm.type=orangehrm", "--spring.datasource.url=" + db(),
-                "--trainflow.hcm.orangehrm.base-url=" + base(), "--trainflow.hcm.orangehrm.client-id=" + CLIENT_ID,
+        List<String> args = new ArrayList<>(List.of(
+                "--trainflow.hcm.type=orangehrm",
+                "--spring.datasource.url=" + db(),
+                "--trainflow.hcm.orangehrm.base-url=" + base(),
+                "--trainflow.hcm.orangehrm.client-id=" + CLIENT_ID,
                 "--trainflow.hcm.orangehrm.redirect-uri=" + REDIRECT,
                 "--trainflow.hcm.orangehrm.resilience.max-retries=1",
                 "--trainflow.hcm.orangehrm.resilience.initial-backoff=PT0.01S"));
@@ -125,12 +135,15 @@ class HcmCommandsTest {
     }
 
     private Object storedRefreshToken() {
-        return tokens().load("orangehrm " + base() + " client " + CLIENT_ID).map(OAuthTokens::refreshToken).orElse(null);
+        return tokens().load("orangehrm " + base() + " client " + CLIENT_ID)
+                .map(OAuthTokens::refreshToken)
+                .orElse(null);
     }
 
     private void seedTokens() {
-        tokens().save("orangehrm " + base() + " client " + CLIENT_ID,
-                new OAuthTokens(ACCESS, REFRESH, Instant.now().plusSeconds(1800)));
+        tokens().save(
+                        "orangehrm " + base() + " client " + CLIENT_ID,
+                        new OAuthTokens(ACCESS, REFRESH, Instant.now().plusSeconds(1800)));
     }
 
     private static MappingBuilder api(String path) {
@@ -151,19 +164,28 @@ class HcmCommandsTest {
         assertThat(consent()).as(output()).isZero();
         Matcher state = Pattern.compile("state\t(\\S+)").matcher(output());
         assertThat(state.find()).as(output()).isTrue();
-        assertThat(output()).contains(base() + "/oauth2/authorize?response_type=code&client_id=" + CLIENT_ID
-                + "&redirect_uri=http%3A%2F%2F127.0.0.1%3A9999%2Fcallback&state=" + state.group(1));
+        assertThat(output())
+                .contains(base() + "/oauth2/authorize?response_type=code&client_id=" + CLIENT_ID
+                        + "&redirect_uri=http%3A%2F%2F127.0.0.1%3A9999%2Fcallback&state=" + state.group(1));
         wm.verify(0, anyRequestedFor(anyUrl()));
 
-        wm.stubFor(post(urlPathEqualTo(ROOT + "/oauth2/token")).withFormParam("grant_type", equalTo("authorization_code"))
-                .withFormParam("code", equalTo(CODE)).withFormParam("client_id", equalTo(CLIENT_ID))
-                .withFormParam("client_secret", equalTo(CLIENT_SECRET)).withFormParam("redirect_uri", equalTo(REDIRECT))
+        wm.stubFor(post(urlPathEqualTo(ROOT + "/oauth2/token"))
+                .withFormParam("grant_type", equalTo("authorization_code"))
+                .withFormParam("code", equalTo(CODE))
+                .withFormParam("client_id", equalTo(CLIENT_ID))
+                .withFormParam("client_secret", equalTo(CLIENT_SECRET))
+                .withFormParam("redirect_uri", equalTo(REDIRECT))
                 .willReturn(answer("53-oauth-token-authorization-code")));
         // what OrangeHRM sent the browser to (fixture 52), carrying the state of the printed URL
-        String redirect = recorded("52-oauth-authorize").at("/response/headers/Location").asString()
+        String redirect = recorded("52-oauth-authorize")
+                .at("/response/headers/Location")
+                .asString()
                 .replace("state=st123", "state=" + state.group(1));
         assertThat(consent("--redirect", redirect)).as(output()).isZero();
-        assertThat(output()).contains("consent stored").doesNotContain(CLIENT_SECRET).doesNotContain(ACCESS);
+        assertThat(output())
+                .contains("consent stored")
+                .doesNotContain(CLIENT_SECRET)
+                .doesNotContain(ACCESS);
         assertThat(storedRefreshToken()).isEqualTo(REFRESH);
 
         orangeHrmInPlace();
@@ -175,13 +197,15 @@ class HcmCommandsTest {
     void consentNeedsOnlyOrangeHrmsSettingsNotMoodles() {
         // issue 10: with the LMS set to Moodle, hcm-consent demanded the Moodle token
         assertThat(consent("--trainflow.lms.type=moodle", "--trainflow.lms.moodle.base-url=http://127.0.0.1:1"))
-                .as(output()).isZero();
+                .as(output())
+                .isZero();
         assertThat(output()).contains("/oauth2/authorize?response_type=code").doesNotContain("MOODLE");
     }
 
     @Test
     void aRedirectWhoseStateTrainflowDidNotSignIsRefused() {
-        String forged = recorded("52-oauth-authorize").at("/response/headers/Location").asString(); // state=st123
+        String forged =
+                recorded("52-oauth-authorize").at("/response/headers/Location").asString(); // state=st123
         assertThat(consent("--redirect", forged)).isEqualTo(1);
         assertThat(output()).contains("not issued by Trainflow");
         wm.verify(0, postRequestedFor(anyUrl()));
@@ -199,8 +223,11 @@ class HcmCommandsTest {
     @Test
     void checkWithoutConsentSaysToRunHcmConsent() {
         assertThat(checkOrangeHrm()).isEqualTo(1);
-        assertThat(output()).contains("orangehrm\tCONSENT_REQUIRED\tconsent:", "trainflow hcm-consent",
-                "/oauth2/authorize?response_type=code");
+        assertThat(output())
+                .contains(
+                        "orangehrm\tCONSENT_REQUIRED\tconsent:",
+                        "trainflow hcm-consent",
+                        "/oauth2/authorize?response_type=code");
         wm.verify(0, anyRequestedFor(anyUrl()));
     }
 
@@ -209,22 +236,34 @@ class HcmCommandsTest {
         seedTokens();
         orangeHrmInPlace();
         assertThat(checkOrangeHrm()).as(output()).isZero();
-        assertThat(output()).contains("sample-lms\tOK", "orangehrm\tOK\tread sub-units", "orangehrm\tOK\tread skills",
-                "orangehrm\tOK\tread performance reviews",
-                "orangehrm\tOK\tskills: every HCM skill matches a catalogue skill"); // recorded: three, all in the catalogue
+        assertThat(output())
+                .contains(
+                        "sample-lms\tOK",
+                        "orangehrm\tOK\tread sub-units",
+                        "orangehrm\tOK\tread skills",
+                        "orangehrm\tOK\tread performance reviews",
+                        "orangehrm\tOK\tskills: every HCM skill matches a catalogue skill"); // recorded: three, all in
+        // the catalogue
     }
 
     @Test
     void checkReportsRejectedClientCredentials() {
         seedTokens();
         wm.stubFor(get(urlPathEqualTo(API + "/pim/employees")).willReturn(answer("58-oauth-bearer-invalid-token")));
-        wm.stubFor(post(urlPathEqualTo(ROOT + "/oauth2/token")).willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\","
-                        + "\"message\":\"Client authentication failed\"}")));
+        wm.stubFor(post(urlPathEqualTo(ROOT + "/oauth2/token"))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\","
+                                        + "\"message\":\"Client authentication failed\"}")));
         assertThat(checkOrangeHrm()).isEqualTo(1);
-        assertThat(output()).contains("orangehrm\tBAD_CREDENTIALS\tread employees:", "invalid_client",
-                "TRAINFLOW_ORANGEHRM_CLIENT_SECRET").doesNotContain(CLIENT_SECRET);
+        assertThat(output())
+                .contains(
+                        "orangehrm\tBAD_CREDENTIALS\tread employees:",
+                        "invalid_client",
+                        "TRAINFLOW_ORANGEHRM_CLIENT_SECRET")
+                .doesNotContain(CLIENT_SECRET);
     }
 
     @Test
@@ -232,33 +271,44 @@ class HcmCommandsTest {
         seedTokens();
         List<String> args = orangeHrmArgs();
         wm.stop();
-        assertThat(check(args, Map.of("TRAINFLOW_ORANGEHRM_CLIENT_SECRET", CLIENT_SECRET))).isEqualTo(1);
+        assertThat(check(args, Map.of("TRAINFLOW_ORANGEHRM_CLIENT_SECRET", CLIENT_SECRET)))
+                .isEqualTo(1);
         assertThat(output()).contains("orangehrm\tUNREACHABLE\tread employees: OrangeHRM unreachable");
     }
 
     @Test
     void aMissingClientSecretNamesWhereToPutIt() {
         assertThat(check(orangeHrmArgs(), Map.of())).isEqualTo(1);
-        assertThat(output()).contains("TRAINFLOW_ORANGEHRM_CLIENT_SECRET", "trainflow.hcm.orangehrm.client-secret-file");
+        assertThat(output())
+                .contains("TRAINFLOW_ORANGEHRM_CLIENT_SECRET", "trainflow.hcm.orangehrm.client-secret-file");
     }
 
     private List<String> scimArgs() {
-        return List.of("--trainflow.hcm.type=scim", "--spring.datasource.url=" + db(),
+        return List.of(
+                "--trainflow.hcm.type=scim",
+                "--spring.datasource.url=" + db(),
                 "--trainflow.hcm.scim.base-url=http://127.0.0.1:" + wm.port() + "/scim/v2",
-                "--trainflow.hcm.scim.resilience.max-retries=1", "--trainflow.hcm.scim.resilience.initial-backoff=PT0.01S");
+                "--trainflow.hcm.scim.resilience.max-retries=1",
+                "--trainflow.hcm.scim.resilience.initial-backoff=PT0.01S");
     }
 
     @Test
     void scimInPlaceAndWithARefusedToken() {
-        wm.stubFor(get(urlPathEqualTo("/scim/v2/Users")).withHeader("Authorization", equalTo("Bearer " + SCIM_TOKEN))
+        wm.stubFor(get(urlPathEqualTo("/scim/v2/Users"))
+                .withHeader("Authorization", equalTo("Bearer " + SCIM_TOKEN))
                 .willReturn(okJson(text("/scim/users-none.json"))));
-        wm.stubFor(get(urlPathEqualTo("/scim/v2/Users")).withHeader("Authorization", notContaining(SCIM_TOKEN))
+        wm.stubFor(get(urlPathEqualTo("/scim/v2/Users"))
+                .withHeader("Authorization", notContaining(SCIM_TOKEN))
                 .willReturn(aResponse().withStatus(401).withBody(text("/scim/error-401.json"))));
-        assertThat(check(scimArgs(), Map.of("TRAINFLOW_SCIM_TOKEN", SCIM_TOKEN))).as(output()).isZero();
+        assertThat(check(scimArgs(), Map.of("TRAINFLOW_SCIM_TOKEN", SCIM_TOKEN)))
+                .as(output())
+                .isZero();
         assertThat(output()).contains("scim\tOK\tlist users: reached http://127.0.0.1:" + wm.port() + "/scim/v2/Users");
 
-        assertThat(check(scimArgs(), Map.of("TRAINFLOW_SCIM_TOKEN", "wrong-token"))).isEqualTo(1);
-        assertThat(output()).contains("scim\tBAD_CREDENTIALS\tlist users:", "TRAINFLOW_SCIM_TOKEN")
+        assertThat(check(scimArgs(), Map.of("TRAINFLOW_SCIM_TOKEN", "wrong-token")))
+                .isEqualTo(1);
+        assertThat(output())
+                .contains("scim\tBAD_CREDENTIALS\tlist users:", "TRAINFLOW_SCIM_TOKEN")
                 .doesNotContain("wrong-token");
     }
 

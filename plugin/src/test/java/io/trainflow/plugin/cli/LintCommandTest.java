@@ -33,7 +33,8 @@ class LintCommandTest {
 
     @Test
     void projectProcessesLintClean() {
-        int exit = new CommandLine(new TrainflowCommand()).execute("lint", bpmnFolder().toString());
+        int exit = new CommandLine(new TrainflowCommand())
+                .execute("lint", bpmnFolder().toString());
 
         assertThat(exit).as(printed()).isZero();
         assertThat(printed()).contains("lint: no problems");
@@ -61,8 +62,10 @@ class LintCommandTest {
         int exit = new CommandLine(new TrainflowCommand()).execute("lint", dir.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(printed()).contains(broken + " [notify]: task type 'send-notifcation' has no handler;"
-                + " did you mean 'send-notification'?").contains("lint: 1 problem(s)");
+        assertThat(printed())
+                .contains(broken + " [notify]: task type 'send-notifcation' has no handler;"
+                        + " did you mean 'send-notification'?")
+                .contains("lint: 1 problem(s)");
     }
 
     private String printed() {
@@ -75,6 +78,7 @@ class LintCommandTest {
                 return dir.resolve("bpmn");
             }
         }
-        throw new IllegalStateException("No folder with pom.xml and bpmn/ above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "No folder with pom.xml and bpmn/ above " + Path.of("").toAbsolutePath());
     }
 }

@@ -37,15 +37,19 @@ class ClusterLockTest {
         ClusterLock a = node("node-a");
         ClusterLock b = node("node-b");
 
-        ClusterLock.Outcome<ClusterLock.Outcome<Integer>> nested = a.runExclusively("progress-sync", Duration.ZERO,
-                Duration.ofMinutes(10), () -> b.runExclusively("progress-sync", Duration.ZERO, Duration.ofMinutes(10),
-                        () -> 1));
+        ClusterLock.Outcome<ClusterLock.Outcome<Integer>> nested = a.runExclusively(
+                "progress-sync",
+                Duration.ZERO,
+                Duration.ofMinutes(10),
+                () -> b.runExclusively("progress-sync", Duration.ZERO, Duration.ofMinutes(10), () -> 1));
 
         assertThat(nested.ran()).isTrue();
         assertThat(nested.result().ran()).as("node b while node a runs").isFalse();
         assertThat(nested.result().holder()).isEqualTo("node-a");
-        assertThat(b.runExclusively("progress-sync", Duration.ZERO, Duration.ofMinutes(10), () -> 2).result())
-                .as("node b once node a is done").isEqualTo(2);
+        assertThat(b.runExclusively("progress-sync", Duration.ZERO, Duration.ofMinutes(10), () -> 2)
+                        .result())
+                .as("node b once node a is done")
+                .isEqualTo(2);
     }
 
     @Test
@@ -55,9 +59,13 @@ class ClusterLockTest {
         a.runExclusively("hcm-sync", Duration.ofMinutes(7), Duration.ofMinutes(10), () -> 0);
 
         clock.advance(Duration.ofMinutes(6));
-        assertThat(b.runExclusively("hcm-sync", Duration.ofMinutes(7), Duration.ofMinutes(10), () -> 0).ran()).isFalse();
+        assertThat(b.runExclusively("hcm-sync", Duration.ofMinutes(7), Duration.ofMinutes(10), () -> 0)
+                        .ran())
+                .isFalse();
         clock.advance(Duration.ofMinutes(2));
-        assertThat(b.runExclusively("hcm-sync", Duration.ofMinutes(7), Duration.ofMinutes(10), () -> 0).ran()).isTrue();
+        assertThat(b.runExclusively("hcm-sync", Duration.ofMinutes(7), Duration.ofMinutes(10), () -> 0)
+                        .ran())
+                .isTrue();
     }
 
     @Test
@@ -67,14 +75,25 @@ class ClusterLockTest {
         AtomicInteger ranOnB = new AtomicInteger();
         // node a takes the lease and dies inside the work: nothing releases it
         assertThatThrownBy(() -> a.runExclusively("progress-sync", Duration.ZERO, Duration.ofMinutes(10), () -> {
-            assertThat(b.runExclusively("progress-sync", Duration.ZERO, Duration.ofMinutes(10),
-                    ranOnB::incrementAndGet).ran()).isFalse();
-            clock.advance(Duration.ofMinutes(11));
-            // the lease ran out while a was still "running": b takes over
-            assertThat(b.runExclusively("progress-sync", Duration.ZERO, Duration.ofMinutes(10),
-                    ranOnB::incrementAndGet).ran()).isTrue();
-            throw new IllegalStateException("killed");
-        })).hasMessage("killed");
+                    assertThat(b.runExclusively(
+                                            "progress-sync",
+                                            Duration.ZERO,
+                                            Duration.ofMinutes(10),
+                                            ranOnB::incrementAndGet)
+                                    .ran())
+                            .isFalse();
+                    clock.advance(Duration.ofMinutes(11));
+                    // the lease ran out while a was still "running": b takes over
+                    assertThat(b.runExclusively(
+                                            "progress-sync",
+                                            Duration.ZERO,
+                                            Duration.ofMinutes(10),
+                                            ranOnB::incrementAndGet)
+                                    .ran())
+                            .isTrue();
+                    throw new IllegalStateException("killed");
+                }))
+                .hasMessage("killed");
         assertThat(ranOnB).hasValue(1);
     }
 

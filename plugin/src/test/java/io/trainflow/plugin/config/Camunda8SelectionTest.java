@@ -28,11 +28,15 @@ class Camunda8SelectionTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(Camunda8Ports.class)
-            .withBean(TrainflowPorts.class, () -> TrainflowPorts.sample(SampleOrganisation.fromClasspath(), Clock.systemUTC()))
+            .withBean(
+                    TrainflowPorts.class,
+                    () -> TrainflowPorts.sample(SampleOrganisation.fromClasspath(), Clock.systemUTC()))
             .withBean(RestConnector.class, RestConnector::start)
             .withBean(Directory.class, () -> Directory.of(Map.of()))
             .withBean(DataSource.class, Camunda8SelectionTest::database)
-            .withBean(TrainflowProperties.class, () -> new TrainflowProperties("../bpmn", 1, null, null, null, null, null, null));
+            .withBean(
+                    TrainflowProperties.class,
+                    () -> new TrainflowProperties("../bpmn", 1, null, null, null, null, null, null));
 
     @Test
     void withoutTheSettingNoCamundaClientIsBuilt() {
@@ -51,22 +55,35 @@ class Camunda8SelectionTest {
         }
         String address = "http://127.0.0.1:" + closed;
         runner.withPropertyValues("trainflow.engine=camunda8")
-                .withInitializer(context -> context.getEnvironment().getPropertySources().replace(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                                Map.of("TRAINFLOW_CAMUNDA_REST_ADDRESS", address))))
-                .run(context -> assertThat(context).getFailure().rootCause().isNotNull()
-                        .satisfies(failure -> assertThat(context.getStartupFailure()).hasStackTraceContaining(
-                                "Deploying the models to the Camunda 8 cluster failed (check TRAINFLOW_CAMUNDA_*)")));
+                .withInitializer(context -> context.getEnvironment()
+                        .getPropertySources()
+                        .replace(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                new SystemEnvironmentPropertySource(
+                                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                        Map.of("TRAINFLOW_CAMUNDA_REST_ADDRESS", address))))
+                .run(
+                        context -> assertThat(context)
+                                .getFailure()
+                                .rootCause()
+                                .isNotNull()
+                                .satisfies(
+                                        failure -> assertThat(context.getStartupFailure())
+                                                .hasStackTraceContaining(
+                                                        "Deploying the models to the Camunda 8 cluster failed (check TRAINFLOW_CAMUNDA_*)")));
     }
 
     @Test
     void camunda8WithoutAnAddressNamesTheMissingVariable() {
         runner.withPropertyValues("trainflow.engine=camunda8")
-                .withInitializer(context -> context.getEnvironment().getPropertySources().replace(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of())))
-                .run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining("TRAINFLOW_CAMUNDA_REST_ADDRESS"));
+                .withInitializer(context -> context.getEnvironment()
+                        .getPropertySources()
+                        .replace(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                new SystemEnvironmentPropertySource(
+                                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of())))
+                .run(context -> assertThat(context.getStartupFailure())
+                        .hasStackTraceContaining("TRAINFLOW_CAMUNDA_REST_ADDRESS"));
     }
 
     /** The application database the adapter's cluster lease lives in (the merge gave the engine one). */

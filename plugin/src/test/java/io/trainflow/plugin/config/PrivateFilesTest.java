@@ -17,21 +17,26 @@ class PrivateFilesTest {
     @Test
     void theDatabaseFolderAndItsFilesBecomeTheOwnersOnly() throws Exception {
         Path data = dir.resolve("data");
-        Files.createDirectories(data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.createDirectories(
+                data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Path db = Files.writeString(data.resolve("trainflow.mv.db"), "personal data");
         Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("rw-r--r--"));
 
-        PrivateFiles.h2Folder("jdbc:h2:file:" + data.resolve("trainflow") + ";DB_CLOSE_DELAY=-1").ifPresent(PrivateFiles::restrict);
+        PrivateFiles.h2Folder("jdbc:h2:file:" + data.resolve("trainflow") + ";DB_CLOSE_DELAY=-1")
+                .ifPresent(PrivateFiles::restrict);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(db))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(db)))
+                .isEqualTo("rw-------");
     }
 
     @Test
     void anExportFolderIsCreatedPrivate() throws Exception {
         Path exports = dir.resolve("quiz-exports");
         PrivateFiles.restrict(exports);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(exports))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(exports)))
+                .isEqualTo("rwx------");
         assertThat(PrivateFiles.h2Folder("jdbc:h2:mem:x")).isEmpty();
         assertThat(PrivateFiles.h2Folder("jdbc:postgresql://db/trainflow")).isEmpty();
     }

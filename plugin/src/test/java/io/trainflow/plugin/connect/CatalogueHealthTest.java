@@ -30,11 +30,15 @@ class CatalogueHealthTest {
         Health health = ConnectionsHealth.health(production);
         assertThat(health.getStatus().getCode()).isEqualTo("PARTIAL");
         assertThat(health.getDetails().toString()).contains("catalogue is empty: import one");
-        assertThat(new CatalogueCheck(() -> catalogue, true).check().ok()).as("the demo imports it at first start").isTrue();
+        assertThat(new CatalogueCheck(() -> catalogue, true).check().ok())
+                .as("the demo imports it at first start")
+                .isTrue();
 
-        new CatalogueEdits(db, Clock.systemUTC()).putCourse(new CatalogueEdits.Course("101", "Java", BigDecimal.TEN, "EUR",
-                null, null));
-        assertThat(ConnectionsHealth.health(new CatalogueCheck(() -> catalogue, false).check()).getStatus().getCode())
+        new CatalogueEdits(db, Clock.systemUTC())
+                .putCourse(new CatalogueEdits.Course("101", "Java", BigDecimal.TEN, "EUR", null, null));
+        assertThat(ConnectionsHealth.health(new CatalogueCheck(() -> catalogue, false).check())
+                        .getStatus()
+                        .getCode())
                 .isEqualTo("UP");
     }
 }

@@ -52,8 +52,13 @@ class DelegationPeriodEndTest {
         JdbcDataSource db = new JdbcDataSource();
         db.setURL("jdbc:h2:mem:delegation-period-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Directory directory = Directory.of(Map.of());
-        engine = TrainflowEngine.builder().dataSource(db).handlers(new HandlerRegistry(List.of())).directory(directory)
-                .clock(clock).background(false).build();
+        engine = TrainflowEngine.builder()
+                .dataSource(db)
+                .handlers(new HandlerRegistry(List.of()))
+                .directory(directory)
+                .clock(clock)
+                .background(false)
+                .build();
         flowable = engine.flowable();
         engine.deployments().deployFolder(Path.of("src/test/resources/delegation-period"));
         ports = TrainflowPorts.sample(SampleOrganisation.fromClasspath(), clock);
@@ -72,8 +77,14 @@ class DelegationPeriodEndTest {
         String waiting = approval("REQ-1", "hugo.roux");
         String decided = approval("REQ-2", "ella.lefebvre");
         Instant from = clock.instant().plus(Duration.ofHours(1));
-        ports.delegations().save(new Delegation(UUID.randomUUID().toString(), MARC, LOUIS, from, from.plus(Duration.ofDays(1)),
-                "training course"));
+        ports.delegations()
+                .save(new Delegation(
+                        UUID.randomUUID().toString(),
+                        MARC,
+                        LOUIS,
+                        from,
+                        from.plus(Duration.ofDays(1)),
+                        "training course"));
 
         periods.runOnce();
         assertThat(assignee(waiting)).as("before the period").isEqualTo(MARC);
@@ -81,7 +92,8 @@ class DelegationPeriodEndTest {
         clock.advance(Duration.ofHours(2));
         periods.runOnce();
         assertThat(assignee(waiting)).isEqualTo(LOUIS);
-        assertThat(inbox.page(LOUIS, 0, 10, InboxFilter.NONE).tasks()).extracting(t -> t.context().get("approverOnBehalfOf"))
+        assertThat(inbox.page(LOUIS, 0, 10, InboxFilter.NONE).tasks())
+                .extracting(t -> t.context().get("approverOnBehalfOf"))
                 .containsOnly(MARC);
         inbox.complete(LOUIS, decided, Map.of());
 
@@ -92,32 +104,60 @@ class DelegationPeriodEndTest {
         clock.advance(Duration.ofHours(12)); // an hour after the period's end
         periods.runOnce();
         assertThat(assignee(waiting)).isEqualTo(MARC);
-        assertThat(flowable.getTaskService().getVariableLocal(waiting, "approverOnBehalfOf")).isNull();
+        assertThat(flowable.getTaskService().getVariableLocal(waiting, "approverOnBehalfOf"))
+                .isNull();
         assertThat(inbox.page(LOUIS, 0, 10, InboxFilter.NONE).tasks()).isEmpty();
         List<InboxTask> marcs = inbox.page(MARC, 0, 10, InboxFilter.NONE).tasks();
         assertThat(marcs).extracting(InboxTask::id).containsExactly(waiting);
         assertThat(marcs.get(0).context()).doesNotContainKey("approverOnBehalfOf");
-        assertThat(audit.read(MARC, waiting, 0, 10)).extracting(AccessAudit.Entry::action)
+        assertThat(audit.read(MARC, waiting, 0, 10))
+                .extracting(AccessAudit.Entry::action)
                 .containsExactlyInAnyOrder("task-to-deputy", "task-back");
-        assertThat(flowable.getTaskService().getTaskComments(waiting, "delegation")).extracting(Comment::getFullMessage)
+        assertThat(flowable.getTaskService().getTaskComments(waiting, "delegation"))
+                .extracting(Comment::getFullMessage)
                 .anySatisfy(text -> assertThat(text).startsWith("moved from " + MARC + " to deputy " + LOUIS))
-                .anySatisfy(text -> assertThat(text).isEqualTo("back from deputy " + LOUIS + " to " + MARC + ": delegation removed"));
-        assertThat(flowable.getHistoryService().createHistoricTaskInstanceQuery().taskId(decided).singleResult().getAssignee())
-                .as("what Louis decided stays decided by him").isEqualTo(LOUIS);
+                .anySatisfy(text -> assertThat(text)
+                        .isEqualTo("back from deputy " + LOUIS + " to " + MARC + ": delegation removed"));
+        assertThat(flowable.getHistoryService()
+                        .createHistoricTaskInstanceQuery()
+                        .taskId(decided)
+                        .singleResult()
+                        .getAssignee())
+                .as("what Louis decided stays decided by him")
+                .isEqualTo(LOUIS);
 
         periods.runOnce(); // once more: nothing moves twice
         assertThat(audit.read(MARC, waiting, 0, 10)).hasSize(2);
     }
 
     private String approval(String requestId, String learner) {
-        String id = flowable.getRuntimeService().startProcessInstanceByKey("delegation-period", requestId, Map.of("requestId",
-                requestId, "approver", MARC, "requestedBy", learner, "profile", Map.of("username", learner))).getId();
+        String id = flowable.getRuntimeService()
+                .startProcessInstanceByKey(
+                        "delegation-period",
+                        requestId,
+                        Map.of(
+                                "requestId",
+                                requestId,
+                                "approver",
+                                MARC,
+                                "requestedBy",
+                                learner,
+                                "profile",
+                                Map.of("username", learner)))
+                .getId();
         engine.driver().runUntilIdle();
-        Task task = flowable.getTaskService().createTaskQuery().processInstanceId(id).singleResult();
+        Task task = flowable.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(id)
+                .singleResult();
         return task.getId();
     }
 
     private String assignee(String taskId) {
-        return flowable.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee();
+        return flowable.getTaskService()
+                .createTaskQuery()
+                .taskId(taskId)
+                .singleResult()
+                .getAssignee();
     }
 }

@@ -28,7 +28,8 @@ class HotDeployWatcherTest {
 
     @DynamicPropertySource
     static void trainflow(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:hot-deploy-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        registry.add(
+                "spring.datasource.url", () -> "jdbc:h2:mem:hot-deploy-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         registry.add("trainflow.bpmn-dir", FOLDER::toString);
         registry.add("trainflow.progress-sync", () -> "PT12H");
         registry.add("trainflow.hcm-sync", () -> "PT12H");
@@ -37,18 +38,29 @@ class HotDeployWatcherTest {
     @Test
     void anEditedProcessIsDeployedAsANewVersionAndABrokenOneIsNot() throws Exception {
         RepositoryService repository = engine.flowable().getRepositoryService();
-        LongSupplier versions = () -> repository.createProcessDefinitionQuery().processDefinitionKey("approval-step").count();
+        LongSupplier versions = () -> repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("approval-step")
+                .count();
         assertThat(versions.getAsLong()).isEqualTo(1);
 
         Path approval = FOLDER.resolve("approval-step.bpmn");
         Files.writeString(approval, Files.readString(approval).replace("R/P2D", "R/P1D"));
         waitFor(() -> versions.getAsLong() == 2);
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("approval-step").latestVersion()
-                .singleResult().getVersion()).isEqualTo(2);
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("approval-step")
+                        .latestVersion()
+                        .singleResult()
+                        .getVersion())
+                .isEqualTo(2);
 
-        Files.writeString(approval, Files.readString(approval).replace("type=\"resolve-approver\"", "type=\"resolve-aprover\""));
+        Files.writeString(
+                approval, Files.readString(approval).replace("type=\"resolve-approver\"", "type=\"resolve-aprover\""));
         Thread.sleep(3_000);
-        assertThat(versions.getAsLong()).as("a file lint refuses deploys nothing").isEqualTo(2);
+        assertThat(versions.getAsLong())
+                .as("a file lint refuses deploys nothing")
+                .isEqualTo(2);
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
@@ -64,7 +76,8 @@ class HotDeployWatcherTest {
             Path source = Path.of("..", "bpmn").toAbsolutePath().normalize();
             Path target = Files.createTempDirectory("hot-deploy");
             try (Stream<Path> files = Files.list(source)) {
-                for (Path file : files.filter(p -> p.toString().matches(".*\\.(bpmn|dmn|form)")).toList()) {
+                for (Path file : files.filter(p -> p.toString().matches(".*\\.(bpmn|dmn|form)"))
+                        .toList()) {
                     Files.copy(file, target.resolve(file.getFileName()));
                 }
             }
@@ -77,7 +90,8 @@ class HotDeployWatcherTest {
     @AfterAll
     static void removeCopy() throws IOException {
         try (Stream<Path> files = Files.walk(FOLDER)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -32,8 +32,14 @@ class StartupWithBrokenModelTest {
 
     @DynamicPropertySource
     static void trainflow(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:startup-broken-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        registry.add("trainflow.bpmn-dir", () -> Path.of("src/test/resources/startup-broken").toAbsolutePath().toString());
+        registry.add(
+                "spring.datasource.url",
+                () -> "jdbc:h2:mem:startup-broken-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        registry.add(
+                "trainflow.bpmn-dir",
+                () -> Path.of("src/test/resources/startup-broken")
+                        .toAbsolutePath()
+                        .toString());
         registry.add("trainflow.progress-sync", () -> "PT12H");
         registry.add("trainflow.hcm-sync", () -> "PT12H");
     }
@@ -41,16 +47,30 @@ class StartupWithBrokenModelTest {
     @Test
     void startsWithTheGoodModelAndHealthNamesTheRefusedOne() throws Exception {
         RepositoryService repository = engine.flowable().getRepositoryService();
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("good").count()).isEqualTo(1);
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("broken").count()).isZero();
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("good")
+                        .count())
+                .isEqualTo(1);
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("broken")
+                        .count())
+                .isZero();
 
-        assertThat(deployer.refused()).singleElement().satisfies(p -> assertThat(p.toString())
-                .startsWith("broken.bpmn [call-nobody]: task type 'no-such-type' has no handler"));
+        assertThat(deployer.refused())
+                .singleElement()
+                .satisfies(p -> assertThat(p.toString())
+                        .startsWith("broken.bpmn [call-nobody]: task type 'no-such-type' has no handler"));
 
-        HttpResponse<String> health = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(health.statusCode()).as("the application serves: not a failed probe").isEqualTo(200);
+        HttpResponse<String> health = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode())
+                .as("the application serves: not a failed probe")
+                .isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"PARTIAL\"");
     }
 }

@@ -23,8 +23,11 @@ class InboxScheduleTest {
 
     InboxScheduleTest() throws Exception {
         clock.set(Instant.parse("2026-03-02T09:00:00Z"));
-        engine = TrainflowEngine.builder().jdbcUrl("jdbc:h2:mem:inbox-schedule-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-                .clock(clock).background(false).build();
+        engine = TrainflowEngine.builder()
+                .jdbcUrl("jdbc:h2:mem:inbox-schedule-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .clock(clock)
+                .background(false)
+                .build();
         engine.deployments().deployFolder(Path.of("src/test/resources/inbox-schedule"));
     }
 
@@ -37,7 +40,8 @@ class InboxScheduleTest {
     void earliestDueFirstThenPriorityAndOverdueOnTheEnginesClock() {
         engine.flowable().getRuntimeService().startProcessInstanceByKey("schedule", Map.of("urgency", 80));
         engine.driver().runUntilIdle();
-        TaskInbox inbox = new TaskInbox(new FlowableUserTasks(engine, user -> Set.of("ld-team")),
+        TaskInbox inbox = new TaskInbox(
+                new FlowableUserTasks(engine, user -> Set.of("ld-team")),
                 org.mockito.Mockito.mock(io.trainflow.plugin.access.AccessAudit.class)); // pages only: nothing to audit
 
         var page = inbox.page("lena", 0, 10).tasks();
@@ -48,6 +52,8 @@ class InboxScheduleTest {
         assertThat(page).extracting(InboxTask::overdue).containsOnly(false);
 
         clock.advance(Duration.ofHours(4));
-        assertThat(inbox.page("lena", 0, 10).tasks()).extracting(InboxTask::overdue).containsExactly(true, false, false);
+        assertThat(inbox.page("lena", 0, 10).tasks())
+                .extracting(InboxTask::overdue)
+                .containsExactly(true, false, false);
     }
 }

@@ -51,7 +51,9 @@ class TasksControllerSliceTest {
         AccessAudit audit = mock(AccessAudit.class);
         TaskInbox inbox = new TaskInbox(port, audit);
         TasksController controller = new TasksController(inbox, audit, new BulkDecisions(inbox));
-        mvc = MockMvcBuilders.standaloneSetup(controller).setControllerAdvice(new ProblemHandler(engineErrors)).build();
+        mvc = MockMvcBuilders.standaloneSetup(controller)
+                .setControllerAdvice(new ProblemHandler(engineErrors))
+                .build();
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("sophie.laurent", "n/a"));
         when(engineErrors.problemOf(any())).thenReturn(Optional.empty());
     }
@@ -86,16 +88,19 @@ class TasksControllerSliceTest {
     void aTaskTheUserMayNotSeeIsNotFound() throws Exception {
         when(port.visible("sophie.laurent", "t9")).thenReturn(Optional.empty());
 
-        mvc.perform(get("/api/tasks/t9")).andExpect(status().isNotFound())
+        mvc.perform(get("/api/tasks/t9"))
+                .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("No open task t9 for sophie.laurent"));
     }
 
     @Test
     void aTaskCompletedByAColleagueAMomentAgoIsAConflict() throws Exception {
-        doThrow(new TrainflowProblem.Conflict("Task t1 was completed a moment ago")).when(port)
+        doThrow(new TrainflowProblem.Conflict("Task t1 was completed a moment ago"))
+                .when(port)
                 .complete(eq("sophie.laurent"), eq("t1"), anyMap(), any());
 
-        mvc.perform(post("/api/tasks/t1/complete").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/tasks/t1/complete")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"variables\":{\"decision\":\"approve\"}}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("Task t1 was completed a moment ago"));
@@ -105,18 +110,22 @@ class TasksControllerSliceTest {
     void anEngineRefusalReachesTheCallerAsTrainflowsProblem() throws Exception {
         IllegalStateException engineOwn = new IllegalStateException("engine: no such execution");
         when(port.visible("sophie.laurent", "t1")).thenThrow(engineOwn);
-        when(engineErrors.problemOf(engineOwn)).thenReturn(Optional.of(new TrainflowProblem.NotFound("No execution for t1")));
+        when(engineErrors.problemOf(engineOwn))
+                .thenReturn(Optional.of(new TrainflowProblem.NotFound("No execution for t1")));
 
-        mvc.perform(get("/api/tasks/t1")).andExpect(status().isNotFound())
+        mvc.perform(get("/api/tasks/t1"))
+                .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("No execution for t1"));
     }
 
     @Test
     void aBulkDecisionAnswersEachTaskOnItsOwn() throws Exception {
-        doThrow(new TrainflowProblem.NotFound("No open task t2 for sophie.laurent")).when(port)
+        doThrow(new TrainflowProblem.NotFound("No open task t2 for sophie.laurent"))
+                .when(port)
                 .complete(eq("sophie.laurent"), eq("t2"), anyMap(), any());
 
-        mvc.perform(post("/api/tasks/decisions").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/tasks/decisions")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"taskIds\":[\"t1\",\"t2\"],\"variables\":{\"decision\":\"approve\"}}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decided").value(1))
@@ -127,9 +136,26 @@ class TasksControllerSliceTest {
     }
 
     private static InboxTask task(String id) {
-        return new InboxTask(id, "Approve training request", "approve", "p-" + id, "training-request", "sophie.laurent",
-                List.of(), Instant.parse("2026-12-01T09:00:00Z"), "REQ-" + id, "1042", "theo.martin", Map.of("pathCost", 1200),
-                "approval", null, Instant.parse("2026-12-06T09:00:00Z"), null, 50, false,
-                Map.of("displayName", "Théo Martin", "department", "sales"), null);
+        return new InboxTask(
+                id,
+                "Approve training request",
+                "approve",
+                "p-" + id,
+                "training-request",
+                "sophie.laurent",
+                List.of(),
+                Instant.parse("2026-12-01T09:00:00Z"),
+                "REQ-" + id,
+                "1042",
+                "theo.martin",
+                Map.of("pathCost", 1200),
+                "approval",
+                null,
+                Instant.parse("2026-12-06T09:00:00Z"),
+                null,
+                50,
+                false,
+                Map.of("displayName", "Théo Martin", "department", "sales"),
+                null);
     }
 }

@@ -6,8 +6,7 @@ import jakarta.mail.Part;
 /** The plain-text part of an e-mail, decoded. */
 public final class MailText {
 
-    private MailText() {
-    }
+    private MailText() {}
 
     public static String of(Part part) throws Exception {
         Object content = part.getContent();

@@ -12,10 +12,10 @@ import io.trainflow.workflows.duties.Parties;
 import io.trainflow.workflows.duties.Step;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.flowable.EngineClock;
+import io.trainflow.workflows.notify.tasks.OpenTasks;
 import io.trainflow.workflows.notify.tasks.Outbox;
 import io.trainflow.workflows.notify.tasks.OutboxTaskNotifier;
 import io.trainflow.workflows.notify.tasks.TaskNotice;
-import io.trainflow.workflows.notify.tasks.OpenTasks;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -90,26 +90,43 @@ class NotificationDispatcherTest {
                 return List.copyOf(overdue);
             }
         };
-        return new NotificationDispatcher(outbox, dataSource, new OutboxTaskNotifier(Directory.of(Map.of()), clock), tasks,
-                lms, org.hcm(), MailChannel.smtp("127.0.0.1", mail.getSmtp().getPort(), null, null,
-                "trainflow@acme.example", "false"), new NotificationTemplates(Path.of("no-such-folder"), "en"), clock,
-                new NotificationDispatcher.Settings(3, LocalTime.of(7, 0), ZoneOffset.UTC), () -> "https://trainflow.acme.example/");
+        return new NotificationDispatcher(
+                outbox,
+                dataSource,
+                new OutboxTaskNotifier(Directory.of(Map.of()), clock),
+                tasks,
+                lms,
+                org.hcm(),
+                MailChannel.smtp("127.0.0.1", mail.getSmtp().getPort(), null, null, "trainflow@acme.example", "false"),
+                new NotificationTemplates(Path.of("no-such-folder"), "en"),
+                clock,
+                new NotificationDispatcher.Settings(3, LocalTime.of(7, 0), ZoneOffset.UTC),
+                () -> "https://trainflow.acme.example/");
     }
 
     private void task(String id, String person) {
         open.add(id);
-        outbox.add("created:" + id + ":" + person, "created", person, id, "Approve training request", "REQ-" + id,
-                "Lucas Moreau", clock.instant());
+        outbox.add(
+                "created:" + id + ":" + person,
+                "created",
+                person,
+                id,
+                "Approve training request",
+                "REQ-" + id,
+                "Lucas Moreau",
+                clock.instant());
     }
 
     private List<MimeMessage> mailsTo(String person) throws Exception {
-        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(person + "@acme.example");
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals(person + "@acme.example");
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     @Test
@@ -133,8 +150,10 @@ class NotificationDispatcherTest {
         MimeMessage digest = mailsTo(ZOE).get(0);
         assertThat(digest.getSubject()).isEqualTo("Trainflow: 2 tasks are waiting for you");
         String text = MailText.of(digest);
-        assertThat(text).contains("https://trainflow.acme.example/tasks/t1", "https://trainflow.acme.example/tasks/t2")
-                .doesNotContain("/tasks/t3").contains("https://trainflow.acme.example/inbox");
+        assertThat(text)
+                .contains("https://trainflow.acme.example/tasks/t1", "https://trainflow.acme.example/tasks/t2")
+                .doesNotContain("/tasks/t3")
+                .contains("https://trainflow.acme.example/inbox");
         assertThat(((SampleLms) org.lms()).messagesTo(ZOE)).hasSize(1);
 
         // later that day: waits for tomorrow's digest
@@ -152,7 +171,12 @@ class NotificationDispatcherTest {
     void aTaskThatFallsDueIsNotifiedOnceToWhoMayActOnIt() throws Exception {
         open.add("t8");
         // the engine reports the task overdue on every scan; Hugo has it, Bob asked for it
-        overdue.add(new TaskNotice(TaskNotice.Kind.DUE, "t8", "Approve training request", "REQ-t8", "Lucas Moreau",
+        overdue.add(new TaskNotice(
+                TaskNotice.Kind.DUE,
+                "t8",
+                "Approve training request",
+                "REQ-t8",
+                "Lucas Moreau",
                 new Parties("bob.requester", "lucas.moreau", List.of()),
                 new Step("approve", "Approve training request", true, "manager", HUGO, Set.of(), Set.of())));
         dispatcher().runOnce();
@@ -181,11 +205,21 @@ class NotificationDispatcherTest {
         org.lms().sendMessage(HUGO, "Approve training request", "trainflow-n-" + crashed.replace("-", ""));
         outbox.channel(crashed, "lms", "attempted");
         dispatcher().runOnce();
-        assertThat(((SampleLms) org.lms()).messagesTo(HUGO)).as("asked, not sent again").hasSize(2);
+        assertThat(((SampleLms) org.lms()).messagesTo(HUGO))
+                .as("asked, not sent again")
+                .hasSize(2);
         assertThat(mailsTo(HUGO)).hasSize(2);
 
         // the same notice again (a retried transaction) is the same notification
-        outbox.add("created:t7:" + HUGO, "created", HUGO, "t7", "Approve training request", "REQ-t7", null, clock.instant());
+        outbox.add(
+                "created:t7:" + HUGO,
+                "created",
+                HUGO,
+                "t7",
+                "Approve training request",
+                "REQ-t7",
+                null,
+                clock.instant());
         dispatcher().runOnce();
         assertThat(mailsTo(HUGO)).hasSize(2);
     }
@@ -198,15 +232,19 @@ class NotificationDispatcherTest {
         // like Moodle: keeps no client id, but finds the message by recipient, text and time
         List<String> asked = new java.util.ArrayList<>();
         List<String> sent = new java.util.ArrayList<>();
-        LmsPort moodleLike = (LmsPort) java.lang.reflect.Proxy.newProxyInstance(LmsPort.class.getClassLoader(),
-                new Class<?>[] {LmsPort.class}, (proxy, method, args) -> switch (method.getName()) {
+        LmsPort moodleLike = (LmsPort) java.lang.reflect.Proxy.newProxyInstance(
+                LmsPort.class.getClassLoader(),
+                new Class<?>[] {LmsPort.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "sentMessage" -> {
                         if (args.length == 2) {
                             yield Optional.empty();
                         }
                         asked.add(args[0] + " since " + args[3]);
-                        yield args[0].equals(HUGO) && String.valueOf(args[2]).contains("/tasks/t9")
-                                && crashed.createdAt().equals(args[3]) ? Optional.of(new MessageReceipt(41, null, null))
+                        yield args[0].equals(HUGO)
+                                        && String.valueOf(args[2]).contains("/tasks/t9")
+                                        && crashed.createdAt().equals(args[3])
+                                ? Optional.of(new MessageReceipt(41, null, null))
                                 : Optional.empty();
                     }
                     case "sendMessage" -> {

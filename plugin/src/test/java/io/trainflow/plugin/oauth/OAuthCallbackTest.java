@@ -34,7 +34,8 @@ class OAuthCallbackTest {
     private static final String ROOT = "/web/index.php";
     private static final String CLIENT_ID = "34c324cda7d268ed6f0aeeabb1ff2c3d";
     private static final String CLIENT_SECRET = "93PJIgpJfZ9yJR9ZSVraEC4HuJKa1VC4hI3Q5YbXgaw=";
-    private static final WireMockServer ORANGEHRM = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private static final WireMockServer ORANGEHRM =
+            new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     private static final int PORT = freePort();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -69,13 +70,19 @@ class OAuthCallbackTest {
 
     @Test
     void theConsentCompletesInTheBrowserAtTheRedirectUri() throws Exception {
-        String code = recorded("53-oauth-token-authorization-code").at("/request/body/code").asString();
-        ORANGEHRM.stubFor(post(urlPathEqualTo(ROOT + "/oauth2/token")).withFormParam("grant_type", equalTo("authorization_code"))
-                .withFormParam("code", equalTo(code)).willReturn(answer("53-oauth-token-authorization-code")));
+        String code = recorded("53-oauth-token-authorization-code")
+                .at("/request/body/code")
+                .asString();
+        ORANGEHRM.stubFor(post(urlPathEqualTo(ROOT + "/oauth2/token"))
+                .withFormParam("grant_type", equalTo("authorization_code"))
+                .withFormParam("code", equalTo(code))
+                .willReturn(answer("53-oauth-token-authorization-code")));
         String state = connections.hcmConsent().orElseThrow().startConsent().state();
 
         HttpResponse<String> forged = get("/oauth/callback?code=" + code + "&state=st123");
-        assertThat(forged.statusCode()).as("refused on the page, not a sign-in prompt").isEqualTo(400);
+        assertThat(forged.statusCode())
+                .as("refused on the page, not a sign-in prompt")
+                .isEqualTo(400);
         assertThat(forged.body()).contains("Consent not completed");
         assertThat(connections.hcmConsent().orElseThrow().hasTokens()).isFalse();
 
@@ -86,7 +93,9 @@ class OAuthCallbackTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -56,15 +56,18 @@ class QuizzesControllerSliceTest {
 
     @BeforeEach
     void setUp() {
-        Directory directory = Directory.of(Map.of("ld-team", Set.of("zoe.vincent"), "sme",
-                Set.of("lucas.moreau", "hugo.roux")));
+        Directory directory =
+                Directory.of(Map.of("ld-team", Set.of("zoe.vincent"), "sme", Set.of("lucas.moreau", "hugo.roux")));
         Intake intake = new Intake(starter, mock(OpenRequests.class), mock(HcmPort.class), catalogue, directory);
         SampleOrganisation org = mock(SampleOrganisation.class);
         when(org.groups()).thenReturn(Map.of("sme", List.of("lucas.moreau", "hugo.roux")));
         QuizzesController controller = new QuizzesController(intake, history, new QuizReviewers(org));
-        mvc = MockMvcBuilders.standaloneSetup(controller).setControllerAdvice(new ProblemHandler(engineErrors)).build();
+        mvc = MockMvcBuilders.standaloneSetup(controller)
+                .setControllerAdvice(new ProblemHandler(engineErrors))
+                .build();
         when(engineErrors.problemOf(any())).thenReturn(Optional.empty());
-        when(catalogue.offering("105")).thenReturn(Optional.of(new CourseOffering("105", List.of(), List.of(), 600, "EUR")));
+        when(catalogue.offering("105"))
+                .thenReturn(Optional.of(new CourseOffering("105", List.of(), List.of(), 600, "EUR")));
     }
 
     @AfterEach
@@ -91,8 +94,13 @@ class QuizzesControllerSliceTest {
                 .andExpect(jsonPath("$.businessKey").value("QUIZ-105-abc"))
                 .andExpect(jsonPath("$.reviewGroup").value("sme"))
                 .andExpect(jsonPath("$.reviewers").value(org.hamcrest.Matchers.contains("lucas.moreau")));
-        verify(starter).start(eq("hugo.roux"), eq("quiz-review"), anyString(),
-                argThat(v -> "105".equals(v.get("courseId")) && Integer.valueOf(3).equals(v.get("maxQuestions"))));
+        verify(starter)
+                .start(
+                        eq("hugo.roux"),
+                        eq("quiz-review"),
+                        anyString(),
+                        argThat(v -> "105".equals(v.get("courseId"))
+                                && Integer.valueOf(3).equals(v.get("maxQuestions"))));
     }
 
     @Test
@@ -105,21 +113,41 @@ class QuizzesControllerSliceTest {
 
     @Test
     void aWrongCourseOrQuestionCountIsRefusedNamingTheField() throws Exception {
-        as("zoe.vincent", start("{\"courseId\": \"777\"}")).andExpect(status().isBadRequest())
+        as("zoe.vincent", start("{\"courseId\": \"777\"}"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.fields.courseId").value("'777' is not a course of the catalogue"));
-        as("zoe.vincent", start("{\"courseId\": \"105\", \"maxQuestions\": 31}")).andExpect(status().isBadRequest())
+        as("zoe.vincent", start("{\"courseId\": \"105\", \"maxQuestions\": 31}"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.fields.maxQuestions").exists());
         verify(starter, never()).start(any(), any(), any(), any());
     }
 
     @Test
     void aFinishedReviewShowsItsExportAndAnUnknownOneIsNotFound() throws Exception {
-        when(history.byBusinessKey("quiz-review", "QUIZ-105-abc")).thenReturn(Optional.of(new ProcessRecord("p-9",
-                "quiz-review", "def", "QUIZ-105-abc", Instant.EPOCH, Instant.EPOCH.plusSeconds(60), "exported", null, null)));
-        when(history.variables("p-9")).thenReturn(Map.of("courseId", "105", "requestedBy", "hugo.roux",
-                "exportedQuestions", 3, "quizFiles", Map.of("gift", "/exports/quiz.gift")));
+        when(history.byBusinessKey("quiz-review", "QUIZ-105-abc"))
+                .thenReturn(Optional.of(new ProcessRecord(
+                        "p-9",
+                        "quiz-review",
+                        "def",
+                        "QUIZ-105-abc",
+                        Instant.EPOCH,
+                        Instant.EPOCH.plusSeconds(60),
+                        "exported",
+                        null,
+                        null)));
+        when(history.variables("p-9"))
+                .thenReturn(Map.of(
+                        "courseId",
+                        "105",
+                        "requestedBy",
+                        "hugo.roux",
+                        "exportedQuestions",
+                        3,
+                        "quizFiles",
+                        Map.of("gift", "/exports/quiz.gift")));
 
-        as("lucas.moreau", get("/api/quizzes/QUIZ-105-abc")).andExpect(status().isOk())
+        as("lucas.moreau", get("/api/quizzes/QUIZ-105-abc"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("ended"))
                 .andExpect(jsonPath("$.exportedQuestions").value(3))
                 .andExpect(jsonPath("$.files.gift").value("/exports/quiz.gift"));

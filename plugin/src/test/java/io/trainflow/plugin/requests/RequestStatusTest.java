@@ -42,7 +42,8 @@ class RequestStatusTest {
 
     @Test
     void theRequesterSeesWhomTheRequestWaitsOnInTheCalledApproval() throws Exception {
-        JsonNode started = call("POST", "/api/requests", "{\"employeeId\":\"1004\",\"justification\":\"Automate reports\"}");
+        JsonNode started =
+                call("POST", "/api/requests", "{\"employeeId\":\"1004\",\"justification\":\"Automate reports\"}");
         String requestId = started.get("businessKey").asString();
 
         JsonNode status = null;
@@ -54,21 +55,32 @@ class RequestStatusTest {
             Thread.sleep(200);
         }
 
-        assertThat(status.path("openTasks").isEmpty()).as("alice may not act on her own approval").isTrue();
+        assertThat(status.path("openTasks").isEmpty())
+                .as("alice may not act on her own approval")
+                .isTrue();
         assertThat(status.path("waitingOn")).singleElement().satisfies(task -> {
             assertThat(task.get("elementId").asString()).isEqualTo("approve");
-            assertThat(task.get("processKey").asString()).as("in the called approval step").isEqualTo("approval-step");
+            assertThat(task.get("processKey").asString())
+                    .as("in the called approval step")
+                    .isEqualTo("approval-step");
             assertThat(task.get("assignee").asString()).isEqualTo("sophie.laurent");
-            assertThat(task.path("context").isEmpty()).as("names and owners only").isTrue();
+            assertThat(task.path("context").isEmpty())
+                    .as("names and owners only")
+                    .isTrue();
         });
     }
 
     private JsonNode call(String method, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("alice.martin:demo"
-                        .getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString("alice.martin:demo".getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isLessThan(300);

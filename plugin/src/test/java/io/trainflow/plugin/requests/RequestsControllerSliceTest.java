@@ -54,10 +54,19 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
  */
 class RequestsControllerSliceTest {
 
-    private static final Employee ALICE = new Employee("1004", "alice.martin", "Alice", "Martin", null, "dev",
-            "Developer", "engineering", "Engineering", "1003");
-    private static final Employee SOPHIE = new Employee("1003", "sophie.laurent", "Sophie", "Laurent", null, "lead",
-            "Team lead", "engineering", "Engineering", null);
+    private static final Employee ALICE = new Employee(
+            "1004", "alice.martin", "Alice", "Martin", null, "dev", "Developer", "engineering", "Engineering", "1003");
+    private static final Employee SOPHIE = new Employee(
+            "1003",
+            "sophie.laurent",
+            "Sophie",
+            "Laurent",
+            null,
+            "lead",
+            "Team lead",
+            "engineering",
+            "Engineering",
+            null);
 
     private final ProcessStarter starter = mock(ProcessStarter.class);
     private final OpenRequests open = mock(OpenRequests.class);
@@ -73,20 +82,33 @@ class RequestsControllerSliceTest {
     void setUp() {
         Intake intake = new Intake(starter, open, hcm, catalogue, directory);
         RequestHistory requests = new RequestHistory(history);
-        TrainflowPorts ports = new TrainflowPorts(mock(io.trainflow.connectors.lms.LmsPort.class), hcm,
-                mock(io.trainflow.connectors.ai.AiPort.class), catalogue,
+        TrainflowPorts ports = new TrainflowPorts(
+                mock(io.trainflow.connectors.lms.LmsPort.class),
+                hcm,
+                mock(io.trainflow.connectors.ai.AiPort.class),
+                catalogue,
                 mock(io.trainflow.connectors.outcome.OutcomeStore.class),
-                mock(io.trainflow.connectors.delegation.DelegationStore.class), java.time.Clock.systemUTC());
+                mock(io.trainflow.connectors.delegation.DelegationStore.class),
+                java.time.Clock.systemUTC());
         AccessAudit audit = mock(AccessAudit.class);
         TaskInbox inbox = new TaskInbox(tasks, audit);
         Access access = new Access(directory, ports, history);
-        RequestsController controller = new RequestsController(intake, requests, inbox, access, audit,
-                new Withdrawals(history, requests, access, inbox), mock(People.class));
-        mvc = MockMvcBuilders.standaloneSetup(controller).setControllerAdvice(new ProblemHandler(engineErrors)).build();
+        RequestsController controller = new RequestsController(
+                intake,
+                requests,
+                inbox,
+                access,
+                audit,
+                new Withdrawals(history, requests, access, inbox),
+                mock(People.class));
+        mvc = MockMvcBuilders.standaloneSetup(controller)
+                .setControllerAdvice(new ProblemHandler(engineErrors))
+                .build();
         when(engineErrors.problemOf(any())).thenReturn(Optional.empty());
         when(hcm.employee("1004")).thenReturn(Optional.of(ALICE));
         when(hcm.employee("1003")).thenReturn(Optional.of(SOPHIE));
-        when(catalogue.offering("103")).thenReturn(Optional.of(new CourseOffering("103", List.of("python"), List.of(), 400, "EUR")));
+        when(catalogue.offering("103"))
+                .thenReturn(Optional.of(new CourseOffering("103", List.of("python"), List.of(), 400, "EUR")));
         when(open.heldElsewhere(anyString(), any())).thenReturn(Map.of());
     }
 
@@ -95,12 +117,14 @@ class RequestsControllerSliceTest {
         SecurityContextHolder.clearContext();
     }
 
-    private ResultActions as(String user, org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+    private ResultActions as(String user, org.springframework.test.web.servlet.RequestBuilder request)
+            throws Exception {
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(user, "n/a"));
         return mvc.perform(request);
     }
 
-    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder postJson(String path, String body) {
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder postJson(
+            String path, String body) {
         return post(path).contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
@@ -113,8 +137,13 @@ class RequestsControllerSliceTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.processInstanceId").value("p-1"))
                 .andExpect(jsonPath("$.businessKey").value("REQ-1"));
-        verify(starter).start(eq("alice.martin"), eq("training-request"), anyString(), argThat(v ->
-                "employee-request".equals(v.get("origin")) && List.of("103").equals(v.get("requestedCourseIds"))));
+        verify(starter)
+                .start(
+                        eq("alice.martin"),
+                        eq("training-request"),
+                        anyString(),
+                        argThat(v -> "employee-request".equals(v.get("origin"))
+                                && List.of("103").equals(v.get("requestedCourseIds"))));
     }
 
     @Test
@@ -136,7 +165,8 @@ class RequestsControllerSliceTest {
                 .andExpect(jsonPath("$.fields.employeeId").value("'9999' is not an employee in the HCM"));
         as("alice.martin", postJson("/api/requests", "{\"employeeId\": \"1004\", \"requestedCourseIds\": [\"777\"]}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.fields['requestedCourseIds[0]']").value("'777' is not a course of the catalogue"));
+                .andExpect(
+                        jsonPath("$.fields['requestedCourseIds[0]']").value("'777' is not a course of the catalogue"));
         verify(starter, never()).start(any(), any(), any(), any());
     }
 
@@ -152,17 +182,24 @@ class RequestsControllerSliceTest {
 
     @Test
     void aRequestIsNotThereForSomeoneOutsideItAndOnlyItsRequesterWithdrawsIt() throws Exception {
-        ProcessRecord request = new ProcessRecord("p-1", "training-request", "def-1", "REQ-1", Instant.EPOCH, null, null,
-                null, null);
+        ProcessRecord request =
+                new ProcessRecord("p-1", "training-request", "def-1", "REQ-1", Instant.EPOCH, null, null, null, null);
         when(history.byBusinessKey(null, "REQ-1")).thenReturn(Optional.of(request));
         when(history.variables("p-1")).thenReturn(Map.of("requestedBy", "alice.martin", "employeeId", "1004"));
         when(history.byBusinessKey(null, "REQ-none")).thenReturn(Optional.empty());
 
-        String unknown = as("paul.robin", get("/api/requests/REQ-none")).andExpect(status().isNotFound())
-                .andReturn().getResponse().getContentAsString();
-        String stranger = as("paul.robin", get("/api/requests/REQ-1")).andExpect(status().isNotFound())
-                .andReturn().getResponse().getContentAsString();
-        org.assertj.core.api.Assertions.assertThat(stranger).as("the same answer as for an unknown request")
+        String unknown = as("paul.robin", get("/api/requests/REQ-none"))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String stranger = as("paul.robin", get("/api/requests/REQ-1"))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(stranger)
+                .as("the same answer as for an unknown request")
                 .isEqualTo(unknown.replace("REQ-none", "REQ-1"));
 
         as("sophie.laurent", post("/api/requests/REQ-1/withdraw")).andExpect(status().isForbidden());

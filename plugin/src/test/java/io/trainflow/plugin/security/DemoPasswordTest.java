@@ -28,38 +28,52 @@ class DemoPasswordTest {
     }
 
     private static SignInProperties provider(String issuer) {
-        return new SignInProperties(new SignInProperties.Oidc(issuer, null, null, null, null, null, null, null, null,
-                null, null, null), null);
+        return new SignInProperties(
+                new SignInProperties.Oidc(issuer, null, null, null, null, null, null, null, null, null, null, null),
+                null);
     }
 
     private Connections sample() {
-        return Connections.open(new ConnectionSettings("sample", null, "sample", null, null), org, name -> null,
-                () -> null, Clock.systemUTC());
+        return Connections.open(
+                new ConnectionSettings("sample", null, "sample", null, null),
+                org,
+                name -> null,
+                () -> null,
+                Clock.systemUTC());
     }
 
     @Test
     void theSampleOrganisationSignsInWithItAndItsAdminsAreAdmins() {
-        UserDetailsService users = new SecurityConfiguration().users(org, sample(), demoPassword("demo"),
-                provider(null), encoder);
+        UserDetailsService users =
+                new SecurityConfiguration().users(org, sample(), demoPassword("demo"), provider(null), encoder);
 
-        assertThat(users.loadUserByUsername("adam.david").getAuthorities()).extracting(Object::toString)
+        assertThat(users.loadUserByUsername("adam.david").getAuthorities())
+                .extracting(Object::toString)
                 .containsExactlyInAnyOrder("ROLE_USER", "ROLE_ADMIN");
-        assertThat(encoder.matches("demo", users.loadUserByUsername("zoe.vincent").getPassword())).isTrue();
+        assertThat(encoder.matches(
+                        "demo", users.loadUserByUsername("zoe.vincent").getPassword()))
+                .isTrue();
     }
 
     @Test
     void withoutItNobodySignsInByPassword() {
-        UserDetailsService users = new SecurityConfiguration().users(org, sample(), demoPassword(""), provider(null),
-                encoder);
+        UserDetailsService users =
+                new SecurityConfiguration().users(org, sample(), demoPassword(""), provider(null), encoder);
 
         assertThatThrownBy(() -> users.loadUserByUsername("adam.david")).isInstanceOf(UsernameNotFoundException.class);
     }
 
     @Test
     void nextToAnIdentityProviderItStopsStartUpSayingWhy() {
-        assertThatThrownBy(() -> new SecurityConfiguration().users(org, sample(), demoPassword("demo"),
-                provider("https://sso.example.test/realms/acme"), encoder))
-                .hasMessageContaining("TRAINFLOW_DEMO_PASSWORD is set").hasMessageContaining("identity provider")
+        assertThatThrownBy(() -> new SecurityConfiguration()
+                        .users(
+                                org,
+                                sample(),
+                                demoPassword("demo"),
+                                provider("https://sso.example.test/realms/acme"),
+                                encoder))
+                .hasMessageContaining("TRAINFLOW_DEMO_PASSWORD is set")
+                .hasMessageContaining("identity provider")
                 .hasMessageContaining("Unset TRAINFLOW_DEMO_PASSWORD");
     }
 
@@ -67,11 +81,20 @@ class DemoPasswordTest {
     void nextToARealHcmItStopsStartUpSayingWhy() {
         JdbcDataSource db = new JdbcDataSource();
         db.setURL("jdbc:h2:mem:demo-password-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Connections scim = Connections.open(new ConnectionSettings("sample", null, "scim", null,
-                        new ScimSettings("http://127.0.0.1:9/scim/v2", null, null, null, null)), org,
-                Map.of(ScimSettings.TOKEN_ENV, "scim-token")::get, () -> db, Clock.systemUTC());
+        Connections scim = Connections.open(
+                new ConnectionSettings(
+                        "sample",
+                        null,
+                        "scim",
+                        null,
+                        new ScimSettings("http://127.0.0.1:9/scim/v2", null, null, null, null)),
+                org,
+                Map.of(ScimSettings.TOKEN_ENV, "scim-token")::get,
+                () -> db,
+                Clock.systemUTC());
 
-        assertThatThrownBy(() -> new SecurityConfiguration().users(org, scim, demoPassword("demo"), provider(null),
-                encoder)).hasMessageContaining("a real HCM is configured");
+        assertThatThrownBy(() ->
+                        new SecurityConfiguration().users(org, scim, demoPassword("demo"), provider(null), encoder))
+                .hasMessageContaining("a real HCM is configured");
     }
 }

@@ -25,8 +25,7 @@ final class KeycloakRealm {
     static final String NAME = "trainflow";
     static final String CLIENT_SECRET = "trainflow-test-client-secret";
 
-    private KeycloakRealm() {
-    }
+    private KeycloakRealm() {}
 
     static Map<String, Object> of(SampleOrganisation org) {
         Map<String, Object> realm = new LinkedHashMap<>();
@@ -34,13 +33,19 @@ final class KeycloakRealm {
         realm.put("enabled", true);
         realm.put("sslRequired", "none");
         realm.put("accessTokenLifespan", 600);
-        realm.put("roles", Map.of("realm", List.of(Map.of("name", "trainflow-admin"), Map.of("name", "trainflow-auditor"))));
-        realm.put("groups", org.groups().keySet().stream().map(g -> Map.of("name", g)).toList());
+        realm.put(
+                "roles",
+                Map.of("realm", List.of(Map.of("name", "trainflow-admin"), Map.of("name", "trainflow-auditor"))));
+        realm.put(
+                "groups",
+                org.groups().keySet().stream().map(g -> Map.of("name", g)).toList());
         realm.put("users", users(org));
-        realm.put("clients", List.of(
-                client("trainflow", Map.of(), true),
-                client("trainflow-short", Map.of("access.token.lifespan", "1"), true),
-                client("other-app", Map.of(), false)));
+        realm.put(
+                "clients",
+                List.of(
+                        client("trainflow", Map.of(), true),
+                        client("trainflow-short", Map.of("access.token.lifespan", "1"), true),
+                        client("other-app", Map.of(), false)));
         return realm;
     }
 
@@ -58,10 +63,15 @@ final class KeycloakRealm {
             user.put("emailVerified", true);
             user.put("firstName", employee != null ? employee.firstName() : name(username, 0));
             user.put("lastName", employee != null ? employee.lastName() : name(username, 1));
-            user.put("credentials", List.of(Map.of("type", "password", "value", KeycloakServer.PASSWORD,
-                    "temporary", false)));
-            user.put("groups", org.groups().entrySet().stream().filter(g -> g.getValue().contains(username))
-                    .map(g -> "/" + g.getKey()).toList());
+            user.put(
+                    "credentials",
+                    List.of(Map.of("type", "password", "value", KeycloakServer.PASSWORD, "temporary", false)));
+            user.put(
+                    "groups",
+                    org.groups().entrySet().stream()
+                            .filter(g -> g.getValue().contains(username))
+                            .map(g -> "/" + g.getKey())
+                            .toList());
             if (org.members("admins").contains(username)) {
                 user.put("realmRoles", List.of("trainflow-admin"));
             }
@@ -75,14 +85,41 @@ final class KeycloakRealm {
         allAttributes.put("pkce.code.challenge.method", "S256");
         allAttributes.put("post.logout.redirect.uris", "*");
         List<Map<String, Object>> mappers = new ArrayList<>();
-        mappers.add(Map.of("name", "groups", "protocol", "openid-connect",
-                "protocolMapper", "oidc-group-membership-mapper", "config", Map.of("claim.name", "groups",
-                        "full.path", "false", "id.token.claim", "true", "access.token.claim", "true",
-                        "userinfo.token.claim", "true")));
+        mappers.add(Map.of(
+                "name",
+                "groups",
+                "protocol",
+                "openid-connect",
+                "protocolMapper",
+                "oidc-group-membership-mapper",
+                "config",
+                Map.of(
+                        "claim.name",
+                        "groups",
+                        "full.path",
+                        "false",
+                        "id.token.claim",
+                        "true",
+                        "access.token.claim",
+                        "true",
+                        "userinfo.token.claim",
+                        "true")));
         if (forTrainflow) {
-            mappers.add(Map.of("name", "trainflow-audience", "protocol", "openid-connect",
-                    "protocolMapper", "oidc-audience-mapper", "config", Map.of("included.client.audience",
-                            "trainflow", "access.token.claim", "true", "id.token.claim", "false")));
+            mappers.add(Map.of(
+                    "name",
+                    "trainflow-audience",
+                    "protocol",
+                    "openid-connect",
+                    "protocolMapper",
+                    "oidc-audience-mapper",
+                    "config",
+                    Map.of(
+                            "included.client.audience",
+                            "trainflow",
+                            "access.token.claim",
+                            "true",
+                            "id.token.claim",
+                            "false")));
         }
         Map<String, Object> client = new LinkedHashMap<>();
         client.put("clientId", id);

@@ -38,7 +38,8 @@ public final class KeycloakServer {
     public static final String CLIENT_SECRET = KeycloakRealm.CLIENT_SECRET;
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static KeycloakServer running;
 
@@ -78,23 +79,40 @@ public final class KeycloakServer {
 
     /** An access token from a client of the realm at an issuer URL (password grant). */
     public String token(String issuer, String clientId, String username) {
-        String form = Map.of("grant_type", "password", "client_id", clientId, "client_secret",
-                        KeycloakRealm.CLIENT_SECRET, "username", username, "password", PASSWORD, "scope", "openid")
-                .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        String form = Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        clientId,
+                        "client_secret",
+                        KeycloakRealm.CLIENT_SECRET,
+                        "username",
+                        username,
+                        "password",
+                        PASSWORD,
+                        "scope",
+                        "openid")
+                .entrySet()
+                .stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).timeout(Duration.ofSeconds(60)).build());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .timeout(Duration.ofSeconds(60))
+                        .build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Keycloak refused a token for " + username + " (" + clientId + "): "
                     + response.statusCode() + " " + response.body());
         }
-        return String.valueOf(JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() { })
+        return String.valueOf(JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() {})
                 .get("access_token"));
     }
 
     private static KeycloakServer start() {
-        Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.4.0")).toAbsolutePath();
+        Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.4.0"))
+                .toAbsolutePath();
         if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak distribution at " + home
                     + ": the build unpacks it (mvn generate-test-resources -pl plugin)");
@@ -104,17 +122,25 @@ public final class KeycloakServer {
             // a fresh database each run, so the realm below is the one imported
             deleteTree(home.resolve("data"));
             Path imports = Files.createDirectories(home.resolve("data/import"));
-            Files.writeString(imports.resolve(KeycloakRealm.NAME + "-realm.json"),
+            Files.writeString(
+                    imports.resolve(KeycloakRealm.NAME + "-realm.json"),
                     JSON.writeValueAsString(KeycloakRealm.of(SampleOrganisation.fromClasspath())));
             int port = freePort();
             Path log = home.resolve("keycloak-test.log");
-            ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--import-realm", "--http-host=127.0.0.1", "--http-port=" + port,
-                    "--http-management-port=" + freePort())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(
+                            "bash",
+                            home.resolve("bin/kc.sh").toString(),
+                            "start-dev",
+                            "--import-realm",
+                            "--http-host=127.0.0.1",
+                            "--http-port=" + port,
+                            "--http-management-port=" + freePort())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             builder.environment().put("JAVA_HOME", javaHome.toString());
             // quicker start; the opens keep its thread pools working on Java 24+
-            builder.environment().put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 --add-opens=java.base/java.lang=ALL-UNNAMED");
+            builder.environment()
+                    .put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 --add-opens=java.base/java.lang=ALL-UNNAMED");
             KeycloakServer server = new KeycloakServer(builder.start(), port, log);
             server.awaitRealm();
             return server;
@@ -131,8 +157,13 @@ public final class KeycloakServer {
                 throw new IllegalStateException("Keycloak stopped while starting:\n" + tail());
             }
             try {
-                if (HTTP.send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (HTTP.send(
+                                        HttpRequest.newBuilder(discovery)
+                                                .timeout(Duration.ofSeconds(5))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -144,8 +175,8 @@ public final class KeycloakServer {
             pause();
         }
         stop();
-        throw new IllegalStateException("Keycloak did not serve realm " + KeycloakRealm.NAME + " within "
-                + START_TIMEOUT + ":\n" + tail());
+        throw new IllegalStateException(
+                "Keycloak did not serve realm " + KeycloakRealm.NAME + " within " + START_TIMEOUT + ":\n" + tail());
     }
 
     void stop() {
@@ -164,15 +195,16 @@ public final class KeycloakServer {
     /** A JDK Keycloak runs on: keycloak.java.home, else Temurin 25, else any JDK 21+ under /usr/lib/jvm. */
     private static Path javaHome() {
         Optional<Path> configured = Optional.ofNullable(System.getProperty("keycloak.java.home"))
-                .or(() -> Optional.ofNullable(System.getenv("KEYCLOAK_JAVA_HOME"))).map(Path::of);
+                .or(() -> Optional.ofNullable(System.getenv("KEYCLOAK_JAVA_HOME")))
+                .map(Path::of);
         if (configured.isPresent()) {
             return configured.get();
         }
         try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
             return jdks.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")) && featureVersion(jdk) >= 21)
                     .max(Comparator.comparingInt(KeycloakServer::featureVersion))
-                    .orElseThrow(() -> new IllegalStateException("Keycloak needs a JDK 21 or newer: none under"
-                            + " /usr/lib/jvm (set KEYCLOAK_JAVA_HOME)"));
+                    .orElseThrow(() -> new IllegalStateException(
+                            "Keycloak needs a JDK 21 or newer: none under" + " /usr/lib/jvm (set KEYCLOAK_JAVA_HOME)"));
         } catch (IOException e) {
             throw new IllegalStateException("Keycloak needs a JDK 21 or newer: set KEYCLOAK_JAVA_HOME", e);
         }
@@ -180,8 +212,12 @@ public final class KeycloakServer {
 
     private static int featureVersion(Path jdk) {
         try {
-            return Files.readAllLines(jdk.resolve("release")).stream().filter(l -> l.startsWith("JAVA_VERSION="))
-                    .map(l -> l.replaceAll("[^0-9.]", "").split("\\.")[0]).map(Integer::parseInt).findFirst().orElse(0);
+            return Files.readAllLines(jdk.resolve("release")).stream()
+                    .filter(l -> l.startsWith("JAVA_VERSION="))
+                    .map(l -> l.replaceAll("[^0-9.]", "").split("\\.")[0])
+                    .map(Integer::parseInt)
+                    .findFirst()
+                    .orElse(0);
         } catch (IOException | RuntimeException unreadable) {
             return 0;
         }

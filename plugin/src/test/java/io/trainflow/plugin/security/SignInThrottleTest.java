@@ -11,8 +11,15 @@ class SignInThrottleTest {
 
     private final MovableClock clock = new MovableClock();
     private final SignInThrottle throttle = new SignInThrottle(
-            new SignInProperties.Throttle(3, 5, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(15),
-                    Duration.ofMinutes(15), 1), clock);
+            new SignInProperties.Throttle(
+                    3,
+                    5,
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(60),
+                    Duration.ofMinutes(15),
+                    Duration.ofMinutes(15),
+                    1),
+            clock);
 
     @Test
     void theFirstFailuresCostNothingThenTheDelayDoublesUpToItsCap() {
@@ -27,9 +34,11 @@ class SignInThrottleTest {
         assertThat(throttle.waitBefore("zoe.vincent", "203.0.113.1")).isEqualTo(Duration.ofSeconds(4));
 
         fail("zoe.vincent", "203.0.113.1", 20);
-        assertThat(throttle.waitBefore("zoe.vincent", "203.0.113.2")).as("the account's cap")
+        assertThat(throttle.waitBefore("zoe.vincent", "203.0.113.2"))
+                .as("the account's cap")
                 .isEqualTo(Duration.ofSeconds(60));
-        assertThat(throttle.waitBefore("zoe.vincent", "203.0.113.1")).as("the guessing address's cap")
+        assertThat(throttle.waitBefore("zoe.vincent", "203.0.113.1"))
+                .as("the guessing address's cap")
                 .isEqualTo(Duration.ofMinutes(15));
 
         clock.advance(Duration.ofSeconds(61));
@@ -44,7 +53,8 @@ class SignInThrottleTest {
         }
 
         assertThat(throttle.waitBefore("zoe.vincent", "198.51.100.7")).isZero();
-        assertThat(throttle.waitBefore("zoe.vincent", "198.51.100.99")).isPositive()
+        assertThat(throttle.waitBefore("zoe.vincent", "198.51.100.99"))
+                .isPositive()
                 .isLessThanOrEqualTo(Duration.ofSeconds(60));
     }
 
@@ -65,7 +75,8 @@ class SignInThrottleTest {
         fail("hugo.roux", "203.0.113.1", 1);
 
         assertThat(throttle.waitBefore("zoe.vincent", "203.0.113.50")).isZero();
-        assertThat(throttle.waitBefore("hugo.roux", "203.0.113.1")).as("5th failure of the address")
+        assertThat(throttle.waitBefore("hugo.roux", "203.0.113.1"))
+                .as("5th failure of the address")
                 .isEqualTo(Duration.ofSeconds(1));
     }
 

@@ -47,7 +47,8 @@ final class MoodleAnswers {
             case "enrol_manual_enrol_users" -> enrol(form);
             case "core_completion_get_course_completion_status" -> completionStatus(form);
             case "gradereport_user_get_grade_items" -> gradeItems(form);
-            case "mod_feedback_get_feedbacks_by_courses" -> fixture("mod_feedback_get_feedbacks_by_courses__no-courseids");
+            case "mod_feedback_get_feedbacks_by_courses" ->
+                fixture("mod_feedback_get_feedbacks_by_courses__no-courseids");
             case "core_calendar_create_calendar_events" -> calendarEvents(form);
             case "core_calendar_get_calendar_events" -> courseEvents(form);
             case "core_message_send_instant_messages" -> messages(form);
@@ -64,9 +65,13 @@ final class MoodleAnswers {
         for (String value : indexed(form, "values")) {
             (byId ? site.user(Long.parseLong(value)) : site.user(value)).ifPresent(u -> {
                 ObjectNode n = first("core_user_get_users_by_field");
-                n.put("id", u.id()).put("username", u.username()).put("firstname", u.firstname())
-                        .put("lastname", u.lastname()).put("fullname", u.firstname() + " " + u.lastname())
-                        .put("email", u.username() + "@example.com").put("idnumber", "EMP" + u.id());
+                n.put("id", u.id())
+                        .put("username", u.username())
+                        .put("firstname", u.firstname())
+                        .put("lastname", u.lastname())
+                        .put("fullname", u.firstname() + " " + u.lastname())
+                        .put("email", u.username() + "@example.com")
+                        .put("idnumber", "EMP" + u.id());
                 out.add(n);
             });
         }
@@ -76,17 +81,28 @@ final class MoodleAnswers {
     private JsonNode courses(Map<String, String> form) {
         List<String> ids = indexed(form, "options[ids]");
         ArrayNode out = JSON.createArrayNode();
-        List<MoodleSite.Course> asked = ids.isEmpty() ? site.courses()
-                : ids.stream().map(Long::parseLong).map(site::course).flatMap(java.util.Optional::stream).toList();
+        List<MoodleSite.Course> asked = ids.isEmpty()
+                ? site.courses()
+                : ids.stream()
+                        .map(Long::parseLong)
+                        .map(site::course)
+                        .flatMap(java.util.Optional::stream)
+                        .toList();
         asked.forEach(c -> out.add(course(first("core_course_get_courses__by-ids"), c)));
         return out;
     }
 
     private JsonNode courseByShortname(Map<String, String> form) {
-        ObjectNode out = (ObjectNode) fixture("core_course_get_courses_by_field__shortname").deepCopy();
+        ObjectNode out = (ObjectNode)
+                fixture("core_course_get_courses_by_field__shortname").deepCopy();
         ArrayNode found = out.putArray("courses");
-        site.course(form.get("value")).ifPresent(c ->
-                found.add(course((ObjectNode) fixture("core_course_get_courses_by_field__shortname").get("courses").get(0).deepCopy(), c)));
+        site.course(form.get("value"))
+                .ifPresent(c -> found.add(course(
+                        (ObjectNode) fixture("core_course_get_courses_by_field__shortname")
+                                .get("courses")
+                                .get(0)
+                                .deepCopy(),
+                        c)));
         return out;
     }
 
@@ -98,7 +114,8 @@ final class MoodleAnswers {
             boolean completed = site.completedAt(userId, c.id()).isPresent();
             long access = site.lastAccess(userId, c.id());
             ObjectNode n = course(first("core_enrol_get_users_courses"), c);
-            n.put("enrolledusercount", site.enrolmentsIn(c.id()).size()).put("completed", completed)
+            n.put("enrolledusercount", site.enrolmentsIn(c.id()).size())
+                    .put("completed", completed)
                     .put("progress", completed ? 100 : access > 0 ? 50 : 0);
             if (access > 0) {
                 n.put("lastaccess", access);
@@ -123,13 +140,18 @@ final class MoodleAnswers {
         for (MoodleSite.Enrolment e : site.enrolmentsIn(courseId)) {
             MoodleSite.User u = site.user(e.userId()).orElseThrow();
             ObjectNode n = first("core_enrol_get_enrolled_users");
-            n.put("id", u.id()).put("username", u.username()).put("firstname", u.firstname())
-                    .put("lastname", u.lastname()).put("fullname", u.firstname() + " " + u.lastname())
+            n.put("id", u.id())
+                    .put("username", u.username())
+                    .put("firstname", u.firstname())
+                    .put("lastname", u.lastname())
+                    .put("fullname", u.firstname() + " " + u.lastname())
                     .put("lastcourseaccess", site.lastAccess(u.id(), courseId));
             if (fields != null) {
                 Set<String> keep = fields;
-                n.retain(n.properties().stream().map(Map.Entry::getKey)
-                        .filter(k -> k.equals("id") || keep.contains(k)).toList());
+                n.retain(n.properties().stream()
+                        .map(Map.Entry::getKey)
+                        .filter(k -> k.equals("id") || keep.contains(k))
+                        .toList());
             }
             out.add(n);
         }
@@ -139,7 +161,9 @@ final class MoodleAnswers {
     private JsonNode enrol(Map<String, String> form) {
         for (int i = 0; form.containsKey("enrolments[" + i + "][userid]"); i++) {
             String p = "enrolments[" + i + "]";
-            site.enrol(Long.parseLong(form.get(p + "[userid]")), Long.parseLong(form.get(p + "[courseid]")),
+            site.enrol(
+                    Long.parseLong(form.get(p + "[userid]")),
+                    Long.parseLong(form.get(p + "[courseid]")),
                     Long.parseLong(form.getOrDefault(p + "[timestart]", "0")),
                     Long.parseLong(form.getOrDefault(p + "[timeend]", "0")));
         }
@@ -152,7 +176,8 @@ final class MoodleAnswers {
         if (!site.enrolled(userId, courseId)) {
             return fixture("core_completion_get_course_completion_status__error-user-not-enrolled");
         }
-        ObjectNode out = (ObjectNode) fixture("core_completion_get_course_completion_status").deepCopy();
+        ObjectNode out = (ObjectNode)
+                fixture("core_completion_get_course_completion_status").deepCopy();
         ObjectNode status = (ObjectNode) out.get("completionstatus");
         Long at = site.completedAt(userId, courseId).orElse(null);
         status.put("completed", at != null);
@@ -171,7 +196,8 @@ final class MoodleAnswers {
     private JsonNode gradeItems(Map<String, String> form) {
         long courseId = Long.parseLong(form.get("courseid"));
         long userId = Long.parseLong(form.get("userid"));
-        ObjectNode out = (ObjectNode) fixture("gradereport_user_get_grade_items").deepCopy();
+        ObjectNode out =
+                (ObjectNode) fixture("gradereport_user_get_grade_items").deepCopy();
         ObjectNode grades = (ObjectNode) out.get("usergrades").get(0);
         grades.put("courseid", courseId).put("userid", userId);
         ArrayNode items = (ArrayNode) grades.get("gradeitems");
@@ -184,12 +210,17 @@ final class MoodleAnswers {
     }
 
     private JsonNode calendarEvents(Map<String, String> form) {
-        ObjectNode out = (ObjectNode) fixture("core_calendar_create_calendar_events").deepCopy();
+        ObjectNode out =
+                (ObjectNode) fixture("core_calendar_create_calendar_events").deepCopy();
         ArrayNode events = out.putArray("events");
         for (int i = 0; form.containsKey("events[" + i + "][name]"); i++) {
             String p = "events[" + i + "]";
-            ObjectNode e = (ObjectNode) fixture("core_calendar_create_calendar_events").get("events").get(0).deepCopy();
-            e.put("id", site.nextId()).put("name", form.get(p + "[name]"))
+            ObjectNode e = (ObjectNode) fixture("core_calendar_create_calendar_events")
+                    .get("events")
+                    .get(0)
+                    .deepCopy();
+            e.put("id", site.nextId())
+                    .put("name", form.get(p + "[name]"))
                     .put("description", form.getOrDefault(p + "[description]", ""))
                     .put("courseid", Long.parseLong(form.getOrDefault(p + "[courseid]", "0")))
                     .put("eventtype", form.get(p + "[eventtype]"))
@@ -205,14 +236,17 @@ final class MoodleAnswers {
 
     /** Course events created so far in the asked courses, starting within [timestart, timeend] (live-4.5.6 shape). */
     private JsonNode courseEvents(Map<String, String> form) {
-        ObjectNode out = (ObjectNode) fixture("core_calendar_get_calendar_events__as-trainflow").deepCopy();
+        ObjectNode out = (ObjectNode)
+                fixture("core_calendar_get_calendar_events__as-trainflow").deepCopy();
         ArrayNode events = out.putArray("events");
         List<String> courses = indexed(form, "events[courseids]");
         long from = Long.parseLong(form.getOrDefault("options[timestart]", "0"));
         long to = Long.parseLong(form.getOrDefault("options[timeend]", String.valueOf(Long.MAX_VALUE)));
         synchronized (created) {
-            created.stream().filter(e -> courses.contains(e.get("courseid").asText()))
-                    .filter(e -> e.get("timestart").asLong() >= from && e.get("timestart").asLong() <= to)
+            created.stream()
+                    .filter(e -> courses.contains(e.get("courseid").asText()))
+                    .filter(e -> e.get("timestart").asLong() >= from
+                            && e.get("timestart").asLong() <= to)
                     .forEach(events::add);
         }
         return out;
@@ -231,7 +265,8 @@ final class MoodleAnswers {
             String p = "messages[" + i + "]";
             ObjectNode m = first("core_message_send_instant_messages");
             long to = Long.parseLong(form.get(p + "[touserid]"));
-            m.put("msgid", site.send(TOKEN_USER, to, form.get(p + "[text]")).id()).put("text", form.get(p + "[text]"));
+            m.put("msgid", site.send(TOKEN_USER, to, form.get(p + "[text]")).id())
+                    .put("text", form.get(p + "[text]"));
             if (form.containsKey(p + "[clientmsgid]")) {
                 m.put("clientmsgid", form.get(p + "[clientmsgid]"));
             } else {
@@ -257,7 +292,8 @@ final class MoodleAnswers {
 
     /** Messages from the asking account to useridto, newest first, limitnum of them (constructed shape). */
     private JsonNode messagesSent(Map<String, String> form) {
-        ObjectNode out = (ObjectNode) fixture("core_message_get_messages__constructed-sent").deepCopy();
+        ObjectNode out = (ObjectNode)
+                fixture("core_message_get_messages__constructed-sent").deepCopy();
         JsonNode shape = out.get("messages").get(0);
         ArrayNode list = out.putArray("messages");
         long to = Long.parseLong(form.get("useridto"));
@@ -265,16 +301,22 @@ final class MoodleAnswers {
         int max = Integer.parseInt(form.getOrDefault("limitnum", "50"));
         site.messages(from, to).stream().limit(max == 0 ? Long.MAX_VALUE : max).forEach(m -> {
             ObjectNode n = shape.deepCopy();
-            n.put("id", m.id()).put("useridfrom", m.fromUserId()).put("useridto", m.toUserId())
-                    .put("text", "<p>" + m.text() + "</p>").put("fullmessage", m.text())
-                    .put("smallmessage", m.text()).put("timecreated", m.timecreated());
+            n.put("id", m.id())
+                    .put("useridfrom", m.fromUserId())
+                    .put("useridto", m.toUserId())
+                    .put("text", "<p>" + m.text() + "</p>")
+                    .put("fullmessage", m.text())
+                    .put("smallmessage", m.text())
+                    .put("timecreated", m.timecreated());
             list.add(n);
         });
         return out;
     }
 
     private static ObjectNode course(ObjectNode n, MoodleSite.Course c) {
-        n.put("id", c.id()).put("shortname", c.shortname()).put("fullname", c.fullname())
+        n.put("id", c.id())
+                .put("shortname", c.shortname())
+                .put("fullname", c.fullname())
                 .put("idnumber", "CRS-" + c.shortname());
         if (n.has("displayname")) {
             n.put("displayname", c.fullname());

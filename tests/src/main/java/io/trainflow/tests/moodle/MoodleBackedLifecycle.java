@@ -12,7 +12,9 @@ public final class MoodleBackedLifecycle implements AutoCloseable {
 
     /** Whether Moodle lists the user in the course (by username and shortname). */
     public boolean enrolled(String username, String shortname) {
-        return site.enrolled(site.user(username).orElseThrow().id(), site.course(shortname).orElseThrow().id());
+        return site.enrolled(
+                site.user(username).orElseThrow().id(),
+                site.course(shortname).orElseThrow().id());
     }
 
     @Override

@@ -23,14 +23,24 @@ public final class MoodleLmsWiring implements AutoCloseable {
 
     public MoodleLmsWiring(WireMockMoodle moodle) {
         // short timeouts and backoff so a failing test fails fast; no rate limit against loopback
-        this.connector = MoodleConnector.start(new MoodleConfig(moodle.baseUrl(), WireMockMoodle.TOKEN,
-                Duration.ofSeconds(5), 2, Duration.ofMillis(20), Duration.ofMillis(100), 100, Duration.ofSeconds(30), 0, 5));
+        this.connector = MoodleConnector.start(new MoodleConfig(
+                moodle.baseUrl(),
+                WireMockMoodle.TOKEN,
+                Duration.ofSeconds(5),
+                2,
+                Duration.ofMillis(20),
+                Duration.ofMillis(100),
+                100,
+                Duration.ofSeconds(30),
+                0,
+                5));
     }
 
     /** For SampleLifecycle: the sample LMS (the catalogue's course list) replaced by Moodle. */
     public UnaryOperator<LmsPort> replacingSampleLms() {
         return sample -> {
-            Map<String, String> shortnames = sample.courses().stream().collect(Collectors.toMap(Course::id, Course::shortname));
+            Map<String, String> shortnames =
+                    sample.courses().stream().collect(Collectors.toMap(Course::id, Course::shortname));
             return new CatalogueCourseLms(connector.lms(), new MoodleCourseIds(connector.calls(), shortnames));
         };
     }

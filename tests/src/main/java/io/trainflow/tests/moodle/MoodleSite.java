@@ -15,18 +15,14 @@ import java.util.Optional;
  */
 public final class MoodleSite {
 
-    public record User(long id, String username, String firstname, String lastname) {
-    }
+    public record User(long id, String username, String firstname, String lastname) {}
 
-    public record Course(long id, String shortname, String fullname) {
-    }
+    public record Course(long id, String shortname, String fullname) {}
 
-    public record Enrolment(long userId, long courseId, long timestart, long timeend) {
-    }
+    public record Enrolment(long userId, long courseId, long timestart, long timeend) {}
 
     /** An instant message as Moodle keeps it (core_message_get_messages lists these). */
-    public record Message(long id, long fromUserId, long toUserId, String text, long timecreated) {
-    }
+    public record Message(long id, long fromUserId, long toUserId, String text, long timecreated) {}
 
     private final Map<Long, User> users = new LinkedHashMap<>();
     private final Map<String, User> byUsername = new HashMap<>();
@@ -68,7 +64,9 @@ public final class MoodleSite {
     }
 
     public synchronized Optional<Course> course(String shortname) {
-        return courses.values().stream().filter(c -> c.shortname().equals(shortname)).findFirst();
+        return courses.values().stream()
+                .filter(c -> c.shortname().equals(shortname))
+                .findFirst();
     }
 
     public synchronized List<Course> courses() {
@@ -85,7 +83,9 @@ public final class MoodleSite {
     }
 
     public synchronized List<Enrolment> enrolmentsIn(long courseId) {
-        return enrolments.values().stream().filter(e -> e.courseId() == courseId).toList();
+        return enrolments.values().stream()
+                .filter(e -> e.courseId() == courseId)
+                .toList();
     }
 
     public synchronized boolean enrolled(long userId, long courseId) {
@@ -143,7 +143,8 @@ public final class MoodleSite {
     /** Messages from one user to another, newest first. */
     public synchronized List<Message> messages(long fromUserId, long toUserId) {
         List<Message> found = new ArrayList<>(messages.stream()
-                .filter(m -> m.fromUserId() == fromUserId && m.toUserId() == toUserId).toList());
+                .filter(m -> m.fromUserId() == fromUserId && m.toUserId() == toUserId)
+                .toList());
         java.util.Collections.reverse(found);
         return found;
     }
@@ -151,7 +152,10 @@ public final class MoodleSite {
     /** Every enrolment's user and course, for scenarios that set up many at once. */
     public synchronized Map<Long, List<Long>> coursesByUser() {
         Map<Long, List<Long>> result = new LinkedHashMap<>();
-        enrolments.values().forEach(e -> result.computeIfAbsent(e.userId(), u -> new ArrayList<>()).add(e.courseId()));
+        enrolments
+                .values()
+                .forEach(e -> result.computeIfAbsent(e.userId(), u -> new ArrayList<>())
+                        .add(e.courseId()));
         return result;
     }
 

@@ -24,8 +24,7 @@ import java.util.Map;
  */
 public final class SampleMoodleSite {
 
-    private SampleMoodleSite() {
-    }
+    private SampleMoodleSite() {}
 
     /** The site as the sample organisation's history stands at {@link SampleLifecycle#START}. */
     public static MoodleSite atLifecycleStart() {
@@ -46,7 +45,8 @@ public final class SampleMoodleSite {
         }
         LmsPort lms = org.lms();
         for (Employee e : people.values()) {
-            long userId = site.addUser(e.username(), e.firstName(), e.lastName()).id();
+            long userId =
+                    site.addUser(e.username(), e.firstName(), e.lastName()).id();
             List<Enrolment> enrolments = lms.enrolments(e.username());
             for (Enrolment en : enrolments) {
                 MoodleSite.Course c = byCatalogueId.get(en.courseId());
@@ -55,10 +55,13 @@ public final class SampleMoodleSite {
                     site.access(userId, c.id(), en.lastAccess().getEpochSecond());
                 }
             }
-            List<String> courseIds = enrolments.stream().map(Enrolment::courseId).toList();
+            List<String> courseIds =
+                    enrolments.stream().map(Enrolment::courseId).toList();
             for (CompletionStatus s : lms.completionStatus(List.of(e.username()), courseIds)) {
                 if (s.completed()) {
-                    site.complete(userId, byCatalogueId.get(s.courseId()).id(),
+                    site.complete(
+                            userId,
+                            byCatalogueId.get(s.courseId()).id(),
                             s.completedAt() == null ? 0 : s.completedAt().getEpochSecond());
                 }
             }

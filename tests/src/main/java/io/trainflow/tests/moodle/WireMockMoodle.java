@@ -34,35 +34,48 @@ public final class WireMockMoodle implements AutoCloseable {
     private final Map<String, Runnable> afterWrite = new ConcurrentHashMap<>();
     /** Answers given instead of the site's, e.g. a recorded error of a Moodle without some capability. */
     private final Map<String, String> recordedAnswers = new ConcurrentHashMap<>();
+
     private final Map<String, Integer> answered = new ConcurrentHashMap<>();
     private volatile boolean down;
-    private volatile java.util.function.Consumer<String> afterEach = function -> { };
+    private volatile java.util.function.Consumer<String> afterEach = function -> {};
     private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
 
     private WireMockMoodle(MoodleSite site, int latencyMillis, int threads) {
         this.site = site;
         this.answers = new MoodleAnswers(site);
-        this.server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(threads).jettyAcceptors(1)
+        this.server = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .containerThreads(threads)
+                .jettyAcceptors(1)
                 .extensions(new ResponseDefinitionTransformerV2() {
                     @Override
                     public ResponseDefinition transform(ServeEvent event) {
-                        String function = event.getRequest().queryParameter("wsfunction").firstValue();
+                        String function =
+                                event.getRequest().queryParameter("wsfunction").firstValue();
                         if (down) {
                             refused.incrementAndGet();
                             // as a PHP server behind a proxy in maintenance answers, asking for 30 s
-                            return ResponseDefinitionBuilder.responseDefinition().withStatus(503)
-                                    .withHeader("Retry-After", "30").withBody("Service Unavailable").build();
+                            return ResponseDefinitionBuilder.responseDefinition()
+                                    .withStatus(503)
+                                    .withHeader("Retry-After", "30")
+                                    .withBody("Service Unavailable")
+                                    .build();
                         }
                         String recorded = recordedAnswers.get(function);
-                        String body = recorded != null ? recorded : answers.answer(function, event.getRequest().getBodyAsString());
+                        String body = recorded != null
+                                ? recorded
+                                : answers.answer(function, event.getRequest().getBodyAsString());
                         answered.merge(function, 1, Integer::sum);
                         Runnable hook = afterWrite.remove(function);
                         if (hook != null) {
                             hook.run();
                         }
                         afterEach.accept(function);
-                        return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
-                                .withBody(body).build();
+                        return ResponseDefinitionBuilder.like(event.getResponseDefinition())
+                                .but()
+                                .withBody(body)
+                                .build();
                     }
 
                     @Override
@@ -71,9 +84,12 @@ public final class WireMockMoodle implements AutoCloseable {
                     }
                 }));
         server.start();
-        server.stubFor(post(urlPathEqualTo(PATH)).withQueryParam("wstoken", equalTo(TOKEN))
+        server.stubFor(post(urlPathEqualTo(PATH))
+                .withQueryParam("wstoken", equalTo(TOKEN))
                 .withQueryParam("moodlewsrestformat", equalTo("json"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json; charset=utf-8")
                         .withFixedDelay(latencyMillis)));
     }
 
@@ -132,8 +148,10 @@ public final class WireMockMoodle implements AutoCloseable {
 
     /** Names and course ids of the calendar events created so far, e.g. "Training: Python…@4". */
     public List<String> calendarEvents() {
-        return answers.calendar().stream().map(e -> e.get("name").asText() + "@" + e.get("courseid").asText()
-                + "@" + e.get("timestart").asText()).toList();
+        return answers.calendar().stream()
+                .map(e -> e.get("name").asText() + "@" + e.get("courseid").asText() + "@"
+                        + e.get("timestart").asText())
+                .toList();
     }
 
     /** Calls refused while down. */
@@ -153,8 +171,10 @@ public final class WireMockMoodle implements AutoCloseable {
 
     /** Calls of the function with these form parameters, e.g. enrolments[0][userid]=5. */
     public List<Map<String, String>> forms(String function) {
-        return server.findAll(pattern(function)).stream().map(LoggedRequest::getBodyAsString)
-                .map(MoodleAnswers::form).toList();
+        return server.findAll(pattern(function)).stream()
+                .map(LoggedRequest::getBodyAsString)
+                .map(MoodleAnswers::form)
+                .toList();
     }
 
     /** Forgets the calls so far (between benchmark scenarios). */

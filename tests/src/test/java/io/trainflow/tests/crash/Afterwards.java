@@ -29,9 +29,10 @@ final class Afterwards implements AutoCloseable {
     /** How many training-request processes each request id has. */
     Map<String, Integer> requestsPerId() throws SQLException {
         Map<String, Integer> count = new HashMap<>();
-        for (List<String> row : rows("SELECT v.TEXT_ FROM ACT_HI_VARINST v JOIN ACT_HI_PROCINST p ON v.PROC_INST_ID_ = p.ID_"
-                + " WHERE v.NAME_ = 'requestId' AND v.PROC_INST_ID_ = v.EXECUTION_ID_"
-                + " AND p.PROC_DEF_ID_ LIKE 'training-request:%'")) {
+        for (List<String> row :
+                rows("SELECT v.TEXT_ FROM ACT_HI_VARINST v JOIN ACT_HI_PROCINST p ON v.PROC_INST_ID_ = p.ID_"
+                        + " WHERE v.NAME_ = 'requestId' AND v.PROC_INST_ID_ = v.EXECUTION_ID_"
+                        + " AND p.PROC_DEF_ID_ LIKE 'training-request:%'")) {
             count.merge(row.get(0), 1, Integer::sum);
         }
         return count;
@@ -59,40 +60,64 @@ final class Afterwards implements AutoCloseable {
     }
 
     List<String> incidents() throws SQLException {
-        return rows("SELECT ELEMENT_ID_, EXCEPTION_MSG_ FROM ACT_RU_DEADLETTER_JOB").stream().map(Object::toString).toList();
+        return rows("SELECT ELEMENT_ID_, EXCEPTION_MSG_ FROM ACT_RU_DEADLETTER_JOB").stream()
+                .map(Object::toString)
+                .toList();
     }
 
     /** The sample LMS's or HCM's state, as the application saved it. */
     JsonNode sample(String key) throws Exception {
         List<List<String>> found = rows("SELECT state_json FROM tf_sample_state WHERE state_key = ?", key);
-        return found.isEmpty() ? JSON.createObjectNode() : JSON.readTree(found.get(0).get(0));
+        return found.isEmpty()
+                ? JSON.createObjectNode()
+                : JSON.readTree(found.get(0).get(0));
     }
 
     /** Every external write of the sample LMS is there once. */
     void assertSampleLmsWritesOnce() throws Exception {
         JsonNode lms = sample("lms");
         assertThat(duplicates(lms.path("messages"), m -> m.path("clientMsgId").asText()))
-                .as("LMS messages sent twice for one step").isEmpty();
-        assertThat(duplicates(lms.path("messages"), m -> m.path("toUsername").asText() + ": " + m.path("text").asText()))
-                .as("the same LMS message twice to one person").isEmpty();
-        assertThat(duplicates(lms.path("enrolments"), e -> e.path("username").asText() + "/" + e.path("courseId").asText()))
-                .as("enrolments").isEmpty();
-        assertThat(duplicates(lms.path("events"), e -> e.path("event").toString())).as("calendar events").isEmpty();
+                .as("LMS messages sent twice for one step")
+                .isEmpty();
+        assertThat(duplicates(
+                        lms.path("messages"),
+                        m -> m.path("toUsername").asText() + ": "
+                                + m.path("text").asText()))
+                .as("the same LMS message twice to one person")
+                .isEmpty();
+        assertThat(duplicates(
+                        lms.path("enrolments"),
+                        e -> e.path("username").asText() + "/"
+                                + e.path("courseId").asText()))
+                .as("enrolments")
+                .isEmpty();
+        assertThat(duplicates(lms.path("events"), e -> e.path("event").toString()))
+                .as("calendar events")
+                .isEmpty();
     }
 
     /** Every write-back to the sample HCM (training records, skills) is there once. */
     void assertHcmWritesOnce() throws Exception {
         JsonNode hcm = sample("hcm");
-        hcm.path("trainingRecords").fields().forEachRemaining(e -> assertThat(duplicates(e.getValue(),
-                r -> r.path("name").asText())).as("training records of " + e.getKey()).isEmpty());
-        hcm.path("skills").fields().forEachRemaining(e -> assertThat(duplicates(e.getValue(),
-                s -> s.path("skillId").asText())).as("skills of " + e.getKey()).isEmpty());
+        hcm.path("trainingRecords")
+                .fields()
+                .forEachRemaining(e -> assertThat(
+                                duplicates(e.getValue(), r -> r.path("name").asText()))
+                        .as("training records of " + e.getKey())
+                        .isEmpty());
+        hcm.path("skills")
+                .fields()
+                .forEachRemaining(e -> assertThat(
+                                duplicates(e.getValue(), s -> s.path("skillId").asText()))
+                        .as("skills of " + e.getKey())
+                        .isEmpty());
     }
 
     int messages(String username, String startingWith) throws Exception {
         int n = 0;
         for (JsonNode m : sample("lms").path("messages")) {
-            if (m.path("toUsername").asText().equals(username) && m.path("text").asText().startsWith(startingWith)) {
+            if (m.path("toUsername").asText().equals(username)
+                    && m.path("text").asText().startsWith(startingWith)) {
                 n++;
             }
         }
@@ -108,7 +133,9 @@ final class Afterwards implements AutoCloseable {
     /** The keys that occur more than once, each with its count. */
     static List<String> duplicates(List<String> keys) {
         return keys.stream().collect(Collectors.groupingBy(k -> k, Collectors.counting())).entrySet().stream()
-                .filter(e -> e.getValue() > 1).map(e -> e.getKey() + " x" + e.getValue()).toList();
+                .filter(e -> e.getValue() > 1)
+                .map(e -> e.getKey() + " x" + e.getValue())
+                .toList();
     }
 
     private List<List<String>> rows(String sql, String... parameters) throws SQLException {

@@ -21,11 +21,11 @@ final class Api {
         }
     }
 
-    record Answer(int status, JsonNode body) {
-    }
+    record Answer(int status, JsonNode body) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
 
     Api(String base) {
@@ -38,19 +38,25 @@ final class Api {
 
     Answer post(String user, String path, Object body) {
         try {
-            return send(user, HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+            return send(
+                    user,
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
     }
 
     private Answer send(String user, HttpRequest.Builder request) {
-        String auth = Base64.getEncoder().encodeToString((user + ":" + AppProcess.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String auth =
+                Base64.getEncoder().encodeToString((user + ":" + AppProcess.PASSWORD).getBytes(StandardCharsets.UTF_8));
         try {
-            HttpResponse<String> response = http.send(request.header("Authorization", "Basic " + auth)
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    request.header("Authorization", "Basic " + auth)
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             String text = response.body();
             return new Answer(response.statusCode(), text == null || text.isBlank() ? null : JSON.readTree(text));
         } catch (IOException e) {

@@ -67,11 +67,17 @@ final class AppProcess implements AutoCloseable {
         current.clear();
         killed = false;
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx1g",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-jar",
+                jar.toString(),
                 "--logging.level.io.trainflow.workflows.engine.flowable.JobWorker=DEBUG",
                 "--trainflow.progress-sync=PT5S"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().put("TRAINFLOW_PORT", String.valueOf(port));
         builder.environment().put("TRAINFLOW_DEMO_PASSWORD", PASSWORD);
         builder.environment().putAll(env);
@@ -87,7 +93,8 @@ final class AppProcess implements AutoCloseable {
                 throw new IllegalStateException("Trainflow exited while starting; log " + log + ":\n" + tail());
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Trainflow did not start within " + START_SECONDS + " s; log " + log + ":\n" + tail());
+                throw new IllegalStateException(
+                        "Trainflow did not start within " + START_SECONDS + " s; log " + log + ":\n" + tail());
             }
             Thread.sleep(250);
         }
@@ -95,7 +102,7 @@ final class AppProcess implements AutoCloseable {
 
     private void read(Process p, Path log) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
+                PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 current.add(line);
@@ -113,7 +120,8 @@ final class AppProcess implements AutoCloseable {
 
     private boolean answers() {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(baseUrl() + "/actuator/health").toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection)
+                    URI.create(baseUrl() + "/actuator/health").toURL().openConnection();
             c.setConnectTimeout(500);
             c.setReadTimeout(2000);
             return c.getResponseCode() == 200;
@@ -152,18 +160,20 @@ final class AppProcess implements AutoCloseable {
         Process target = process;
         int armedIn = generation;
         int delay = jitter.nextInt(jitterMillis + 1);
-        Thread later = new Thread(() -> {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            synchronized (this) {
-                if (process == target && generation == armedIn) {
-                    killNow();
-                }
-            }
-        }, "kill-in-" + delay + "ms");
+        Thread later = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(delay);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    synchronized (this) {
+                        if (process == target && generation == armedIn) {
+                            killNow();
+                        }
+                    }
+                },
+                "kill-in-" + delay + "ms");
         later.setDaemon(true);
         later.start();
     }

@@ -8,8 +8,7 @@ import java.sql.Statement;
 /** Run in a JVM of its own: commits {@code args[1]} rows, one transaction each, then dies at once (like kill -9). */
 public final class CommitThenHalt {
 
-    private CommitThenHalt() {
-    }
+    private CommitThenHalt() {}
 
     public static void main(String[] args) throws Exception {
         Connection c = DriverManager.getConnection(args[0], "sa", "");

@@ -59,7 +59,8 @@ class CrashHarnessTest {
         }
         long seed = Long.getLong("crash.seed", System.nanoTime());
         // printed first, so a failing run can be replayed with -Dcrash.seed
-        System.out.printf("crash harness: random run, seed %d (replay: -Dcrash.seed=%d -Dcrash.kills=%d)%n", seed, seed, wanted);
+        System.out.printf(
+                "crash harness: random run, seed %d (replay: -Dcrash.seed=%d -Dcrash.kills=%d)%n", seed, seed, wanted);
         Random random = new Random(seed);
         // optional: start no new lifecycle after this many minutes (a run that must fit a time budget)
         long minutes = Long.getLong("crash.minutes", 0);
@@ -72,8 +73,16 @@ class CrashHarnessTest {
             // random moments too, not only the points themselves: each kill lands 0-400 ms after its point
             long jitterSeed = random.nextLong();
             // half: drawn points of one phase compete, and a kill a random moment late can pass the next one by
-            kills += lifecycle(dir.resolve("h2-" + round), Map.of(), null, points, Math.max(1, points.size() / 2),
-                    new Random(jitterSeed), new SampleLearners()).hit().size();
+            kills += lifecycle(
+                            dir.resolve("h2-" + round),
+                            Map.of(),
+                            null,
+                            points,
+                            Math.max(1, points.size() / 2),
+                            new Random(jitterSeed),
+                            new SampleLearners())
+                    .hit()
+                    .size();
             System.out.printf("crash harness: round %d, %d kills so far (seed %d)%n", round, kills, seed);
         }
         System.out.printf("crash harness: random run passed, %d kills, seed %d%n", kills, seed);
@@ -82,8 +91,12 @@ class CrashHarnessTest {
     @Test
     void postgres() throws Exception {
         try (PostgresServer postgres = PostgresServer.start()) {
-            lifecycle(dir.resolve("pg"), Map.of("TRAINFLOW_DB_URL", postgres.jdbcUrl(), "TRAINFLOW_DB_USER", "postgres"),
-                    postgres.jdbcUrl(), KillPoint.named(List.of("after-approval", "lms-enrol-ran#1")), 2);
+            lifecycle(
+                    dir.resolve("pg"),
+                    Map.of("TRAINFLOW_DB_URL", postgres.jdbcUrl(), "TRAINFLOW_DB_USER", "postgres"),
+                    postgres.jdbcUrl(),
+                    KillPoint.named(List.of("after-approval", "lms-enrol-ran#1")),
+                    2);
         }
     }
 
@@ -95,11 +108,15 @@ class CrashHarnessTest {
      */
     @Test
     void moodle() throws Exception {
-        try (WireMockMoodle moodle = WireMockMoodle.start(SampleMoodleSite.of(
-                SampleOrganisation.fromClasspath(nowClock(), new InMemorySampleState())))) {
-            List<KillPoint> points = KillPoint.named(List.of("after-approval", "moodle-enrol_manual_enrol_users#1",
-                    "moodle-core_calendar_create_calendar_events#1", "moodle-core_message_send_instant_messages#2",
-                    "completion-synced", "hcm-record-training-ran#1"));
+        try (WireMockMoodle moodle = WireMockMoodle.start(
+                SampleMoodleSite.of(SampleOrganisation.fromClasspath(nowClock(), new InMemorySampleState())))) {
+            List<KillPoint> points = KillPoint.named(List.of(
+                    "after-approval",
+                    "moodle-enrol_manual_enrol_users#1",
+                    "moodle-core_calendar_create_calendar_events#1",
+                    "moodle-core_message_send_instant_messages#2",
+                    "completion-synced",
+                    "hcm-record-training-ran#1"));
             // one kill per run, the earliest armed point wins: at least three of the six, whichever the timing gives
             lifecycle(dir.resolve("moodle"), Map.of(), null, points, 3, null, new MoodleLearners(moodle));
         }
@@ -112,15 +129,25 @@ class CrashHarnessTest {
     }
 
     /** One lifecycle killed at {@code points}, at least {@code minHits} of them reached; returns what was hit. */
-    private KillPlan lifecycle(Path home, Map<String, String> env, String postgresUrl, List<KillPoint> points,
-                               int minHits) throws Exception {
+    private KillPlan lifecycle(
+            Path home, Map<String, String> env, String postgresUrl, List<KillPoint> points, int minHits)
+            throws Exception {
         return lifecycle(home, env, postgresUrl, points, minHits, null, new SampleLearners());
     }
 
     /** As above, with the LMS {@code learners} use; with {@code jitter}, each kill lands 0-400 ms after its point. */
-    private KillPlan lifecycle(Path home, Map<String, String> env, String postgresUrl, List<KillPoint> points,
-                               int minHits, Random jitter, Learners learners) throws Exception {
-        assertThat(JAR).as("the application jar, built by the reactor before the tests (mvn package)").exists();
+    private KillPlan lifecycle(
+            Path home,
+            Map<String, String> env,
+            String postgresUrl,
+            List<KillPoint> points,
+            int minHits,
+            Random jitter,
+            Learners learners)
+            throws Exception {
+        assertThat(JAR)
+                .as("the application jar, built by the reactor before the tests (mvn package)")
+                .exists();
         Files.createDirectories(home);
         KillPlan plan = new KillPlan(points);
         Lifecycle life;
@@ -134,19 +161,25 @@ class CrashHarnessTest {
             life = new Lifecycle(app, plan, learners);
             // a safety net against a hang; a long run on a loaded machine gives it more (-Dcrash.lifecycle-minutes)
             life.run(Duration.ofMinutes(Long.getLong("crash.lifecycle-minutes", 15)));
-            assertThat(life.lockChecks).as("restarts after which no job was locked by the killed run").isEqualTo(life.kills);
+            assertThat(life.lockChecks)
+                    .as("restarts after which no job was locked by the killed run")
+                    .isEqualTo(life.kills);
 
             // every decision the API acknowledged is in the request's audit trail
             for (Lifecycle.Acked decision : life.acked) {
                 JsonNode status = life.status(decision.requestId());
                 if (decision.requestId().equals(life.programme)) {
                     // a programme's audit trail lists no tasks; its sign-off is the last thing before it ends
-                    assertThat(status.path("state").asText()).as(decision.toString()).isEqualTo("ended");
+                    assertThat(status.path("state").asText())
+                            .as(decision.toString())
+                            .isEqualTo("ended");
                     continue;
                 }
-                assertThat(status.path("decisions").findValuesAsText("elementId")).as(decision.toString())
+                assertThat(status.path("decisions").findValuesAsText("elementId"))
+                        .as(decision.toString())
                         .contains(decision.elementId());
-                assertThat(status.path("decisions").findValuesAsText("actor")).as(decision.toString())
+                assertThat(status.path("decisions").findValuesAsText("actor"))
+                        .as(decision.toString())
                         .contains(decision.actor());
             }
             stopLog = app.stop(Duration.ofSeconds(60));
@@ -154,18 +187,25 @@ class CrashHarnessTest {
         int shutdownAt = indexOf(stopLog, "Commencing graceful shutdown");
         assertThat(shutdownAt).as("the stop began").isGreaterThanOrEqualTo(0);
         assertThat(stopLog.subList(shutdownAt, stopLog.size()))
-                .as("a clean stop logs nothing at WARN or above").noneMatch(l -> l.contains(" WARN ") || l.contains(" ERROR "));
+                .as("a clean stop logs nothing at WARN or above")
+                .noneMatch(l -> l.contains(" WARN ") || l.contains(" ERROR "));
 
-        String url = postgresUrl != null ? postgresUrl : "jdbc:h2:file:" + home.resolve("data/trainflow").toAbsolutePath();
+        String url = postgresUrl != null
+                ? postgresUrl
+                : "jdbc:h2:file:" + home.resolve("data/trainflow").toAbsolutePath();
         try (Afterwards db = new Afterwards(url, postgresUrl != null ? "postgres" : "sa")) {
             Map<String, Integer> requests = db.requestsPerId();
-            assertThat(requests).as("Alice's request and one per sales employee, each exactly once")
-                    .containsEntry(life.request, 1).hasSize(1 + Lifecycle.SALES.size());
+            assertThat(requests)
+                    .as("Alice's request and one per sales employee, each exactly once")
+                    .containsEntry(life.request, 1)
+                    .hasSize(1 + Lifecycle.SALES.size());
             for (String employee : Lifecycle.SALES) {
                 assertThat(requests).containsEntry(life.programme + "-" + employee, 1);
             }
-            assertThat(db.outcomesPerRequest(life.programme)).as("one outcome per campaign request")
-                    .hasSize(Lifecycle.SALES.size()).allSatisfy((request, n) -> assertThat(n).isEqualTo(1));
+            assertThat(db.outcomesPerRequest(life.programme))
+                    .as("one outcome per campaign request")
+                    .hasSize(Lifecycle.SALES.size())
+                    .allSatisfy((request, n) -> assertThat(n).isEqualTo(1));
             db.assertHcmWritesOnce();
             learners.assertWritesOnce(db);
             assertThat(db.lockedJobs()).as("jobs locked after the clean stop").isEmpty();
@@ -173,7 +213,9 @@ class CrashHarnessTest {
         }
         System.out.printf("crash harness: %d kills at %s%n", life.kills, plan.hit());
         // last, so a lifecycle that reached fewer points still has every check of what it did
-        assertThat(plan.hit()).as("kill points hit; not reached: " + plan.unhit()).hasSizeGreaterThanOrEqualTo(minHits);
+        assertThat(plan.hit())
+                .as("kill points hit; not reached: " + plan.unhit())
+                .hasSizeGreaterThanOrEqualTo(minHits);
         return plan;
     }
 

@@ -28,20 +28,31 @@ class DefaultDatabaseDurabilityTest {
     @Test
     void everyCommitOfTheDefaultH2UrlSurvivesTheProcessDyingAtOnce() throws Exception {
         String yml = Files.readString(Path.of("../plugin/src/main/resources/application.yml"));
-        Matcher url = Pattern.compile("TRAINFLOW_DB_URL:(jdbc:h2:file:\\./data/trainflow[^}]*)}").matcher(yml);
+        Matcher url = Pattern.compile("TRAINFLOW_DB_URL:(jdbc:h2:file:\\./data/trainflow[^}]*)}")
+                .matcher(yml);
         assertThat(url.find()).as("the default H2 URL in application.yml").isTrue();
-        String here = url.group(1).replace("./data/trainflow", dir.resolve("trainflow").toAbsolutePath().toString());
+        String here = url.group(1)
+                .replace(
+                        "./data/trainflow",
+                        dir.resolve("trainflow").toAbsolutePath().toString());
 
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                CommitThenHalt.class.getName(), here, String.valueOf(COMMITS))).redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(List.of(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CommitThenHalt.class.getName(),
+                        here,
+                        String.valueOf(COMMITS)))
+                .redirectErrorStream(true)
+                .start();
         String output = new String(child.getInputStream().readAllBytes());
         assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(output).as("the child committed before dying").contains("committed");
         assertThat(child.exitValue()).isEqualTo(9);
 
         try (Connection c = DriverManager.getConnection(here, "sa", "");
-             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM decisions")) {
+                ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM decisions")) {
             rs.next();
             assertThat(rs.getInt(1)).as("committed rows after the process died").isEqualTo(COMMITS);
         }

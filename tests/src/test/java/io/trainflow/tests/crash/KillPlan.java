@@ -30,7 +30,8 @@ final class KillPlan {
 
     private synchronized boolean onLine(String line) {
         for (KillPoint point : left) {
-            if (point.line() != null && point.line().matcher(line).find()
+            if (point.line() != null
+                    && point.line().matcher(line).find()
                     && seen.merge(point, 1, Integer::sum) >= point.occurrence()) {
                 hit(point, line);
                 return true;
@@ -63,7 +64,9 @@ final class KillPlan {
 
     private void hit(KillPoint point, String where) {
         left.remove(point);
-        hit.put(point.name() + " (" + point.phase() + ")", where.length() > 160 ? where.substring(where.length() - 160) : where);
+        hit.put(
+                point.name() + " (" + point.phase() + ")",
+                where.length() > 160 ? where.substring(where.length() - 160) : where);
     }
 
     synchronized Map<String, String> hit() {

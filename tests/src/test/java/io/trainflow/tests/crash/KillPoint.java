@@ -12,11 +12,22 @@ import java.util.regex.Pattern;
 record KillPoint(String name, String phase, Pattern line, int occurrence, Ack ack, String moodleCall) {
 
     /** Acknowledgements the harness can kill right after. */
-    enum Ack { CAMPAIGN_STARTED, APPROVAL, COMPLETION_SYNCED, TIME_TRAVEL, FOLLOW_UP }
+    enum Ack {
+        CAMPAIGN_STARTED,
+        APPROVAL,
+        COMPLETION_SYNCED,
+        TIME_TRAVEL,
+        FOLLOW_UP
+    }
 
     static KillPoint step(String phase, String type, String when, int occurrence) {
-        return new KillPoint(type + "-" + when + "#" + occurrence, phase,
-                Pattern.compile("Step \\S+ \\(" + Pattern.quote(type) + "\\) " + when + "$"), occurrence, null, null);
+        return new KillPoint(
+                type + "-" + when + "#" + occurrence,
+                phase,
+                Pattern.compile("Step \\S+ \\(" + Pattern.quote(type) + "\\) " + when + "$"),
+                occurrence,
+                null,
+                null);
     }
 
     static KillPoint after(String phase, Ack ack) {
@@ -59,8 +70,13 @@ record KillPoint(String name, String phase, Pattern line, int occurrence, Ack ac
             step("programme report", "ai-summarise-feedback", "ran", 1));
 
     /** What {@code mvn verify} runs on H2: one kill per lifecycle phase the issue names, kept short. */
-    static final List<String> BOUNDED = List.of("analyse-needs-ran#3", "after-approval", "lms-enrol-ran#1",
-            "send-notification-ran#2", "after-completion_synced", "hcm-record-training-ran#1");
+    static final List<String> BOUNDED = List.of(
+            "analyse-needs-ran#3",
+            "after-approval",
+            "lms-enrol-ran#1",
+            "send-notification-ran#2",
+            "after-completion_synced",
+            "hcm-record-training-ran#1");
 
     /**
      * The Moodle variant's kill points (the application against a WireMock Moodle): approval completion to
@@ -78,7 +94,11 @@ record KillPoint(String name, String phase, Pattern line, int occurrence, Ack ac
             step("write-back", "hcm-record-training", "ran", 1));
 
     static List<KillPoint> named(List<String> names) {
-        return names.stream().map(n -> java.util.stream.Stream.concat(ALL.stream(), MOODLE.stream()).filter(k -> k.name().equals(n)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no kill point " + n))).toList();
+        return names.stream()
+                .map(n -> java.util.stream.Stream.concat(ALL.stream(), MOODLE.stream())
+                        .filter(k -> k.name().equals(n))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no kill point " + n)))
+                .toList();
     }
 }

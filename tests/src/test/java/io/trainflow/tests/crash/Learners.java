@@ -15,8 +15,7 @@ interface Learners {
     }
 
     /** Called once the application process and the kill plan exist, before the first start. */
-    default void attach(AppProcess app, KillPlan plan) {
-    }
+    default void attach(AppProcess app, KillPlan plan) {}
 
     /**
      * The learner works through their courses; {@code synced} runs when the application acknowledged completing a
@@ -25,8 +24,7 @@ interface Learners {
     boolean progress(Api api, String username, Runnable synced);
 
     /** Trainflow's demo clock now stands at {@code now} (time travel): the LMS lives in the same time. */
-    default void clockAt(Instant now) {
-    }
+    default void clockAt(Instant now) {}
 
     /** Every external write of the LMS happened once per learner; read after the application stopped. */
     void assertWritesOnce(Afterwards db) throws Exception;

@@ -16,12 +16,12 @@ final class Lifecycle {
 
     /** Sales department of the sample organisation: one campaign request each. */
     static final List<String> SALES = List.of("1010", "1011", "1012", "1013", "1014", "1015", "1016");
-    private static final List<String> DECIDERS = List.of("sophie.laurent", "nicolas.faure", "thomas.rousseau",
-            "julie.lambert");
+
+    private static final List<String> DECIDERS =
+            List.of("sophie.laurent", "nicolas.faure", "thomas.rousseau", "julie.lambert");
 
     /** A decision the API acknowledged with 204. */
-    record Acked(String requestId, String elementId, String actor) {
-    }
+    record Acked(String requestId, String elementId, String actor) {}
 
     private final AppProcess app;
     private final Api api;
@@ -33,6 +33,7 @@ final class Lifecycle {
     int kills;
     /** Restarts after which the job locks were read and none was the killed run's. */
     int lockChecks;
+
     private int travels;
     private long lastAction = System.nanoTime();
 
@@ -66,8 +67,8 @@ final class Lifecycle {
                 Thread.sleep(100); // killed (or busy): the loop restarts it
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The lifecycle did not end within " + limit + ": " + where()
-                        + "\n" + app.tail());
+                throw new IllegalStateException(
+                        "The lifecycle did not end within " + limit + ": " + where() + "\n" + app.tail());
             }
         }
     }
@@ -79,11 +80,13 @@ final class Lifecycle {
     private void checkLocksAfterRestart() {
         Api.Answer locks = api.get("adam.david", "/api/admin/job-locks");
         if (locks.status() != 200) {
-            throw new IllegalStateException("GET /api/admin/job-locks answered " + locks.status() + ": " + locks.body());
+            throw new IllegalStateException(
+                    "GET /api/admin/job-locks answered " + locks.status() + ": " + locks.body());
         }
         for (com.fasterxml.jackson.databind.JsonNode lock : locks.body().path("locks")) {
             if (lock.path("fromBeforeStart").asBoolean()) {
-                throw new AssertionError("After restart " + kills + " a job is still locked by the killed run: " + lock);
+                throw new AssertionError(
+                        "After restart " + kills + " a job is still locked by the killed run: " + lock);
             }
         }
         lockChecks++;
@@ -98,7 +101,9 @@ final class Lifecycle {
     /** One look at everything; true when every request and the programme have ended. */
     private boolean tick() throws InterruptedException {
         if (request == null) {
-            request = created(api.post("alice.martin", "/api/requests",
+            request = created(api.post(
+                    "alice.martin",
+                    "/api/requests",
                     Map.of("employeeId", "1004", "justification", "Automate our weekly reports")));
             // armed once Alice's request is acknowledged: killed before its 201, the harness would not know
             // it, and asking again is a second request
@@ -114,14 +119,19 @@ final class Lifecycle {
             for (JsonNode task : api.get(user, "/api/tasks?max=500").body()) {
                 open = true;
                 Map<String, Object> decision = decide(user, task);
-                String requestId = task.path("requestId").isTextual() ? task.get("requestId").asText() : programme;
-                Api.Answer done = api.post(user, "/api/tasks/" + task.get("id").asText() + "/complete",
-                        Map.of("variables", decision));
+                String requestId = task.path("requestId").isTextual()
+                        ? task.get("requestId").asText()
+                        : programme;
+                Api.Answer done = api.post(
+                        user, "/api/tasks/" + task.get("id").asText() + "/complete", Map.of("variables", decision));
                 if (done.status() == 204) {
                     acked.add(new Acked(requestId, task.get("elementId").asText(), user));
                     acted = true;
-                    ack(task.get("elementId").asText().startsWith("follow-up") ? KillPoint.Ack.FOLLOW_UP
-                            : KillPoint.Ack.APPROVAL, requestId);
+                    ack(
+                            task.get("elementId").asText().startsWith("follow-up")
+                                    ? KillPoint.Ack.FOLLOW_UP
+                                    : KillPoint.Ack.APPROVAL,
+                            requestId);
                 } else if (done.status() != 404) { // 404: completed by a call whose answer the kill swallowed
                     throw new IllegalStateException("completing " + task + " as " + user + ": " + done);
                 }
@@ -130,8 +140,12 @@ final class Lifecycle {
         boolean learnersDone = true;
         for (String[] learner : new String[][] {{"alice.martin", request}, {"manon.boyer", programme + "-1014"}}) {
             JsonNode status = status(learner[1]);
-            if (status == null || !"active".equals(status.path("state").asText())
-                    || "completed".equals(status.path("variables").path("trainingStatus").asText())) {
+            if (status == null
+                    || !"active".equals(status.path("state").asText())
+                    || "completed"
+                            .equals(status.path("variables")
+                                    .path("trainingStatus")
+                                    .asText())) {
                 continue;
             }
             learnersDone = false;
@@ -143,14 +157,18 @@ final class Lifecycle {
         }
         if (acted) {
             lastAction = System.nanoTime();
-        } else if (!open && learnersDone && travels < 5
+        } else if (!open
+                && learnersDone
+                && travels < 5
                 && System.nanoTime() - lastAction > Duration.ofSeconds(3).toNanos()) {
             Api.Answer moved = api.post("adam.david", "/api/sample/clock", Map.of("days", 31));
             if (moved.status() != 200) {
                 throw new IllegalStateException("time travel: " + moved);
             }
             travels++;
-            learners.clockAt(java.time.OffsetDateTime.parse(moved.body().path("now").asText()).toInstant());
+            learners.clockAt(
+                    java.time.OffsetDateTime.parse(moved.body().path("now").asText())
+                            .toInstant());
             lastAction = System.nanoTime();
             ack(KillPoint.Ack.TIME_TRAVEL, moved.body().toString());
         } else {
@@ -164,9 +182,11 @@ final class Lifecycle {
         String element = task.get("elementId").asText();
         String requestId = task.path("requestId").asText("");
         if (element.equals("approve")) {
-            boolean yes = requestId.equals(request) || requestId.endsWith("-1014")
+            boolean yes = requestId.equals(request)
+                    || requestId.endsWith("-1014")
                     || (requestId.endsWith("-1016") && !user.equals("julie.lambert"));
-            return yes ? Map.of("decision", "approve", "comment", "fits the role")
+            return yes
+                    ? Map.of("decision", "approve", "comment", "fits the role")
                     : Map.of("decision", "reject", "comment", "Next year");
         }
         if (element.startsWith("follow-up")) {

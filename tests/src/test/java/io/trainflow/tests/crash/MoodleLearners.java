@@ -28,8 +28,15 @@ final class MoodleLearners implements Learners {
     @Override
     public Map<String, String> env() {
         // completion lag 1 s: the harness's Moodle marks completion at once (a real one's task runs each minute)
-        return Map.of("TRAINFLOW_LMS_TYPE", "moodle", "TRAINFLOW_MOODLE_URL", moodle.baseUrl(),
-                "TRAINFLOW_MOODLE_TOKEN", WireMockMoodle.TOKEN, "TRAINFLOW_MOODLE_COMPLETION_LAG", "PT1S");
+        return Map.of(
+                "TRAINFLOW_LMS_TYPE",
+                "moodle",
+                "TRAINFLOW_MOODLE_URL",
+                moodle.baseUrl(),
+                "TRAINFLOW_MOODLE_TOKEN",
+                WireMockMoodle.TOKEN,
+                "TRAINFLOW_MOODLE_COMPLETION_LAG",
+                "PT1S");
     }
 
     @Override
@@ -78,23 +85,30 @@ final class MoodleLearners implements Learners {
             }
         }
         assertThat(enrolments).as("Moodle enrolments written").isNotEmpty();
-        assertThat(Afterwards.duplicates(enrolments)).as(ENROL + ": a learner enrolled twice in a course").isEmpty();
+        assertThat(Afterwards.duplicates(enrolments))
+                .as(ENROL + ": a learner enrolled twice in a course")
+                .isEmpty();
         assertThat(moodle.calendarEvents()).as("calendar events created").isNotEmpty();
         assertThat(Afterwards.duplicates(moodle.calendarEvents()))
-                .as("core_calendar_create_calendar_events: one event created twice").isEmpty();
+                .as("core_calendar_create_calendar_events: one event created twice")
+                .isEmpty();
         // Moodle answers core_message_get_messages truthfully here, so a re-run that asked first never resends
         List<String> messages = new ArrayList<>();
         for (Map<String, String> form : moodle.forms("core_message_send_instant_messages")) {
             for (int i = 0; form.containsKey("messages[" + i + "][touserid]"); i++) {
-                messages.add(user(form.get("messages[" + i + "][touserid]")) + ": " + form.get("messages[" + i + "][text]"));
+                messages.add(
+                        user(form.get("messages[" + i + "][touserid]")) + ": " + form.get("messages[" + i + "][text]"));
             }
         }
         assertThat(Afterwards.duplicates(messages))
-                .as("core_message_send_instant_messages: the same message twice to one person").isEmpty();
+                .as("core_message_send_instant_messages: the same message twice to one person")
+                .isEmpty();
         for (String learner : List.of("alice.martin", "manon.boyer")) {
             assertThat(messages.stream().filter(m -> m.startsWith(learner + ": You are enrolled")))
-                    .as(learner + " told once that they are enrolled").hasSize(1);
-            assertThat(enrolledByTrainflow(site.user(learner).orElseThrow().id())).as(learner + " enrolled in Moodle")
+                    .as(learner + " told once that they are enrolled")
+                    .hasSize(1);
+            assertThat(enrolledByTrainflow(site.user(learner).orElseThrow().id()))
+                    .as(learner + " enrolled in Moodle")
                     .isNotEmpty();
         }
     }

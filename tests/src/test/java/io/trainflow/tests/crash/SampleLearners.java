@@ -22,7 +22,11 @@ final class SampleLearners implements Learners {
     @Override
     public void assertWritesOnce(Afterwards db) throws Exception {
         db.assertSampleLmsWritesOnce();
-        assertThat(db.messages("alice.martin", "You are enrolled")).as("Alice told once she is enrolled").isEqualTo(1);
-        assertThat(db.messages("manon.boyer", "You are enrolled")).as("Manon told once she is enrolled").isEqualTo(1);
+        assertThat(db.messages("alice.martin", "You are enrolled"))
+                .as("Alice told once she is enrolled")
+                .isEqualTo(1);
+        assertThat(db.messages("manon.boyer", "You are enrolled"))
+                .as("Manon told once she is enrolled")
+                .isEqualTo(1);
     }
 }

@@ -114,7 +114,9 @@ public final class StepContext {
 
     /** The outcome recorded for {@code effect} of this step, if any (engine adapters). */
     public Optional<String> recorded(String effect) {
-        return ledger == null ? Optional.empty() : ledger.find(key() + "/" + effect).flatMap(o -> o);
+        return ledger == null
+                ? Optional.empty()
+                : ledger.find(key() + "/" + effect).flatMap(o -> o);
     }
 
     /**

@@ -40,7 +40,8 @@ public final class Duties {
             return Optional.of(user + " is the learner of this request");
         }
         if (step.decision() && parties.decidedOtherLevel(user, step.level())) {
-            return Optional.of(user + " already decided another level of this request (themselves or through a deputy)");
+            return Optional.of(
+                    user + " already decided another level of this request (themselves or through a deputy)");
         }
         return Optional.empty();
     }
@@ -78,7 +79,10 @@ public final class Duties {
 
     /** Whether the task shows in the user's inbox and the user may complete it. */
     public boolean maySee(String user, Parties parties, Step step) {
-        return user != null && !user.isBlank() && offered(user, step) && conflict(user, parties, step).isEmpty();
+        return user != null
+                && !user.isBlank()
+                && offered(user, step)
+                && conflict(user, parties, step).isEmpty();
     }
 
     /**
@@ -87,7 +91,8 @@ public final class Duties {
      */
     public void checkCompletion(String user, String taskId, Parties parties, Step step) {
         if (!maySee(user, parties, step)) {
-            throw new TrainflowProblem.NotFound("No open task " + taskId + " for " + (user == null ? "an anonymous caller" : user));
+            throw new TrainflowProblem.NotFound(
+                    "No open task " + taskId + " for " + (user == null ? "an anonymous caller" : user));
         }
     }
 
@@ -114,20 +119,29 @@ public final class Duties {
         Set<String> groups = new LinkedHashSet<>();
         for (String group : step.candidateGroups()) {
             Optional<Set<String>> members = directory.membersOf(group);
-            if (members.isEmpty() || members.get().stream().anyMatch(m -> conflict(m, parties, step).isEmpty())) {
+            if (members.isEmpty()
+                    || members.get().stream()
+                            .anyMatch(m -> conflict(m, parties, step).isEmpty())) {
                 groups.add(group);
             } else {
                 excluded.addAll(members.get());
             }
         }
         if (assignee != null) {
-            return new Routing(assignee, Set.of(), step.candidateGroups(), excluded.isEmpty() ? null : note(excluded, parties, step));
+            return new Routing(
+                    assignee,
+                    Set.of(),
+                    step.candidateGroups(),
+                    excluded.isEmpty() ? null : note(excluded, parties, step));
         }
         if (!users.isEmpty() || !groups.isEmpty()) {
             return new Routing(null, users, groups, excluded.isEmpty() ? null : note(excluded, parties, step));
         }
-        return new Routing(null, Set.of(), Set.of(FALLBACK_GROUP), note(excluded, parties, step) + "; it goes to "
-                + FALLBACK_GROUP);
+        return new Routing(
+                null,
+                Set.of(),
+                Set.of(FALLBACK_GROUP),
+                note(excluded, parties, step) + "; it goes to " + FALLBACK_GROUP);
     }
 
     private String note(Set<String> excluded, Parties parties, Step step) {

@@ -28,8 +28,7 @@ public record Parties(String requester, String learner, List<Decision> decisions
     public static final String LEVEL = "level";
 
     /** {@code by} decided (or was stood in for at) approval level {@code level}; null level: unknown, counts for all. */
-    public record Decision(String level, String by) {
-    }
+    public record Decision(String level, String by) {}
 
     public Parties {
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
@@ -42,7 +41,8 @@ public record Parties(String requester, String learner, List<Decision> decisions
         if (decidedBy instanceof Collection<?> entries) {
             for (Object entry : entries) {
                 if (entry instanceof Map<?, ?> map && map.get("by") != null) {
-                    decisions.add(new Decision(map.get("level") == null ? null : String.valueOf(map.get("level")),
+                    decisions.add(new Decision(
+                            map.get("level") == null ? null : String.valueOf(map.get("level")),
                             String.valueOf(map.get("by"))));
                 } else if (entry != null) {
                     decisions.add(new Decision(null, String.valueOf(entry)));
@@ -54,13 +54,18 @@ public record Parties(String requester, String learner, List<Decision> decisions
 
     /** Whether {@code user} decided a level of this request other than {@code level}. */
     public boolean decidedOtherLevel(String user, String level) {
-        return decisions.stream().anyMatch(d -> d.by().equals(user) && (d.level() == null || !d.level().equals(level)));
+        return decisions.stream()
+                .anyMatch(d ->
+                        d.by().equals(user) && (d.level() == null || !d.level().equals(level)));
     }
 
     /** Who decided a level other than {@code level}: never again for this request. */
     public Set<String> decidedOtherThan(String level) {
         Set<String> people = new LinkedHashSet<>();
-        decisions.stream().filter(d -> d.level() == null || !d.level().equals(level)).map(Decision::by).forEach(people::add);
+        decisions.stream()
+                .filter(d -> d.level() == null || !d.level().equals(level))
+                .map(Decision::by)
+                .forEach(people::add);
         return people;
     }
 
@@ -80,5 +85,4 @@ public record Parties(String requester, String learner, List<Decision> decisions
         }
         return after;
     }
-
 }

@@ -21,13 +21,13 @@ public final class HandlerRegistry {
             RegisteredHandler previous = byType.putIfAbsent(registered.type(), registered);
             if (previous != null) {
                 throw new IllegalArgumentException("Task type '" + registered.type() + "' has two handlers: "
-                        + previous.handler().getClass().getName() + " and " + handler.getClass().getName());
+                        + previous.handler().getClass().getName() + " and "
+                        + handler.getClass().getName());
             }
         }
     }
 
-    private HandlerRegistry() {
-    }
+    private HandlerRegistry() {}
 
     /** Handlers already registered (a tool that runs others' models with stand-in handlers builds these itself). */
     public static HandlerRegistry of(Collection<RegisteredHandler> handlers) {
@@ -70,7 +70,8 @@ public final class HandlerRegistry {
                 }
             }
         }
-        throw new IllegalArgumentException(handlerClass.getName() + " must implement StepHandler<I, O> with concrete types");
+        throw new IllegalArgumentException(
+                handlerClass.getName() + " must implement StepHandler<I, O> with concrete types");
     }
 
     private static Class<?> raw(Type type) {

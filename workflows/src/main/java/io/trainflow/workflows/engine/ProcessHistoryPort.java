@@ -39,15 +39,21 @@ public interface ProcessHistoryPort {
     void cancel(String processInstanceId, String reason);
 
     /** One process instance; {@code deleteReason} says why it was closed early, {@code parentId} the one that called it. */
-    record ProcessRecord(String id, String processKey, String processDefinitionId, String businessKey, Instant started,
-                         Instant ended, String endElementId, String deleteReason, String parentId) {
-    }
+    record ProcessRecord(
+            String id,
+            String processKey,
+            String processDefinitionId,
+            String businessKey,
+            Instant started,
+            Instant ended,
+            String endElementId,
+            String deleteReason,
+            String parentId) {}
 
     /** A user task of a request and the comments made on it, by type ({@code decision}, routing notes). */
-    record TaskRecord(String id, String name, String elementId, Instant ended, String deleteReason, List<Comment> comments) {
-    }
+    record TaskRecord(
+            String id, String name, String elementId, Instant ended, String deleteReason, List<Comment> comments) {}
 
     /** One comment: when, by whom, its type and text. */
-    record Comment(Instant time, String userId, String type, String text) {
-    }
+    record Comment(Instant time, String userId, String type, String text) {}
 }

@@ -6,8 +6,7 @@ import java.util.Map;
 public interface ProcessStarter {
 
     /** A process instance just started: the engine's id and the business key it was started with. */
-    record Started(String id, String businessKey) {
-    }
+    record Started(String id, String businessKey) {}
 
     /** Starts {@code processKey} with {@code businessKey} and {@code variables}, recorded as started by {@code user}. */
     Started start(String user, String processKey, String businessKey, Map<String, Object> variables);

@@ -18,8 +18,14 @@ public class StepInputException extends RuntimeException {
 
     /** Inputs that broke their constraints: input name -> what is wrong. */
     public StepInputException(String type, Map<String, String> fields) {
-        super("Input of task type '" + type + "' is not valid: " + String.join("; ",
-                fields.entrySet().stream().map(f -> f.getKey() + " " + f.getValue()).toList()), null);
+        super(
+                "Input of task type '" + type + "' is not valid: "
+                        + String.join(
+                                "; ",
+                                fields.entrySet().stream()
+                                        .map(f -> f.getKey() + " " + f.getValue())
+                                        .toList()),
+                null);
         this.fields = Map.copyOf(fields);
     }
 

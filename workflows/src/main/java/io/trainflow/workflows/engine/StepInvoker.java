@@ -20,12 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class StepInvoker {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     /** Messages without an expression language: the constraints' own texts, with their parameters filled in. */
-    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+    private static final Validator VALIDATOR = Validation.byDefaultProvider()
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory()
+            .getValidator();
 
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -47,7 +49,8 @@ public final class StepInvoker {
      * As {@link #invoke(RegisteredHandler, Map)}, with the element's task headers as static
      * defaults: a header fills an input only when no variable of that name is visible.
      */
-    public StepOutcome invoke(RegisteredHandler registered, Map<String, Object> variables, Map<String, String> headers) {
+    public StepOutcome invoke(
+            RegisteredHandler registered, Map<String, Object> variables, Map<String, String> headers) {
         Map<String, Object> values = variables;
         if (!headers.isEmpty()) {
             values = new LinkedHashMap<>(headers);

@@ -8,13 +8,10 @@ import java.util.Map;
  */
 public sealed interface StepOutcome {
 
-    record Completed(Map<String, Object> variables) implements StepOutcome {
-    }
+    record Completed(Map<String, Object> variables) implements StepOutcome {}
 
-    record BusinessFailure(String code, String message, Map<String, Object> variables) implements StepOutcome {
-    }
+    record BusinessFailure(String code, String message, Map<String, Object> variables) implements StepOutcome {}
 
     /** Retrying cannot help and the process must not go on: an administrator fixes the cause and retries. */
-    record Incident(String message) implements StepOutcome {
-    }
+    record Incident(String message) implements StepOutcome {}
 }

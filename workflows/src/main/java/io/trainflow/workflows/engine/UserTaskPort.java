@@ -12,10 +12,33 @@ import java.util.Optional;
 public interface UserTaskPort {
 
     /** Variables shown with a task: what the person needs to decide. */
-    List<String> CONTEXT = List.of("requestId", "employeeId", "requestedBy", "origin", "justification",
-            "level", "learningPath", "learningPathProvenance", "pathCost", "budget", "overBudget", "routing", "approverOnBehalfOf",
-            "sessions", "trainingDeadline", "progress", "reaction", "learning", "report", "feedbackSummary",
-            "feedbackSummaryProvenance", "programmeId", "department", "courseId", "quizDraft", "quizDraftProvenance",
+    List<String> CONTEXT = List.of(
+            "requestId",
+            "employeeId",
+            "requestedBy",
+            "origin",
+            "justification",
+            "level",
+            "learningPath",
+            "learningPathProvenance",
+            "pathCost",
+            "budget",
+            "overBudget",
+            "routing",
+            "approverOnBehalfOf",
+            "sessions",
+            "trainingDeadline",
+            "progress",
+            "reaction",
+            "learning",
+            "report",
+            "feedbackSummary",
+            "feedbackSummaryProvenance",
+            "programmeId",
+            "department",
+            "courseId",
+            "quizDraft",
+            "quizDraftProvenance",
             "routingNote");
 
     /**
@@ -35,7 +58,7 @@ public interface UserTaskPort {
 
     /** Completes as {@code user}: who may, the form's check, the audit comment, in one transaction. */
     default void complete(String user, String taskId, Map<String, Object> variables) {
-        complete(user, taskId, variables, connection -> { });
+        complete(user, taskId, variables, connection -> {});
     }
 
     /**

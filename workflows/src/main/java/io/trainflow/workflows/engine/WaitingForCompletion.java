@@ -24,7 +24,8 @@ public record WaitingForCompletion(String ref, String requestId, String username
 
     /** The wait from the request's variables, or null when they do not say who waits for which courses. */
     public static WaitingForCompletion of(String ref, Map<String, Object> vars) {
-        if (!(vars.get("profile") instanceof Map<?, ?> profile) || !(vars.get("learningPath") instanceof List<?> path)
+        if (!(vars.get("profile") instanceof Map<?, ?> profile)
+                || !(vars.get("learningPath") instanceof List<?> path)
                 || vars.get("requestId") == null) {
             return null;
         }
@@ -34,8 +35,8 @@ public record WaitingForCompletion(String ref, String requestId, String username
                 courses.add(String.valueOf(course.get("courseId")));
             }
         }
-        return new WaitingForCompletion(ref, String.valueOf(vars.get("requestId")), String.valueOf(profile.get("username")),
-                courses);
+        return new WaitingForCompletion(
+                ref, String.valueOf(vars.get("requestId")), String.valueOf(profile.get("username")), courses);
     }
 
     /** Those whose every course the LMS reports complete, asking it once about all the learners. */
@@ -44,10 +45,13 @@ public record WaitingForCompletion(String ref, String requestId, String username
             return List.of();
         }
         Map<String, Set<String>> coursesByLearner = new LinkedHashMap<>();
-        waiting.forEach(w -> coursesByLearner.computeIfAbsent(w.username(), u -> new HashSet<>()).addAll(w.courseIds()));
+        waiting.forEach(w -> coursesByLearner
+                .computeIfAbsent(w.username(), u -> new HashSet<>())
+                .addAll(w.courseIds()));
         Set<CompletionPoll.Pair> completed = poll.completed(coursesByLearner);
         return waiting.stream()
-                .filter(w -> w.courseIds().stream().allMatch(c -> completed.contains(new CompletionPoll.Pair(w.username(), c))))
+                .filter(w -> w.courseIds().stream()
+                        .allMatch(c -> completed.contains(new CompletionPoll.Pair(w.username(), c))))
                 .toList();
     }
 }

@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-@TaskType(value = "lms-create-calendar-events", name = "Create LMS calendar events",
+@TaskType(
+        value = "lms-create-calendar-events",
+        name = "Create LMS calendar events",
         description = "Puts each session in the LMS calendar: one course event per session, shared by its learners"
                 + " (Moodle shows course events to the course). Safe to repeat: an identical event is not"
                 + " created twice.")
@@ -25,12 +27,14 @@ public final class CreateCalendarEventsHandler
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "The learner", feel = "=profile") @NotNull Profile profile,
-            @Doc(value = "Sessions to put in the calendar", feel = "=sessions") @NotNull List<SessionBooking> sessions) {
-    }
+            @Doc(value = "The learner", feel = "=profile") @NotNull
+            Profile profile,
 
-    public record Output(@Doc("LMS calendar event ids, one per session") List<String> calendarEventIds) {
-    }
+            @Doc(value = "Sessions to put in the calendar", feel = "=sessions") @NotNull
+            List<SessionBooking> sessions) {}
+
+    public record Output(
+            @Doc("LMS calendar event ids, one per session") List<String> calendarEventIds) {}
 
     private final LmsPort lms;
 
@@ -44,15 +48,24 @@ public final class CreateCalendarEventsHandler
         if (sessions.isEmpty()) {
             return new Output(List.of());
         }
-        Map<String, Course> courses = lms.courses(sessions.stream().map(SessionBooking::courseId).toList()).stream()
+        Map<String, Course> courses = lms
+                .courses(sessions.stream().map(SessionBooking::courseId).toList())
+                .stream()
                 .collect(Collectors.toMap(Course::id, Function.identity(), (a, b) -> a));
-        List<CalendarEvent> events = sessions.stream().map(s -> {
-            Course course = courses.get(s.courseId());
-            String title = course == null ? "course " + s.courseId() : course.fullname();
-            String trainer = s.trainer() == null ? "" : " with " + s.trainer();
-            return new CalendarEvent(input.profile().username(), s.courseId(), "Training: " + title,
-                    "Session " + s.sessionId() + trainer, s.start(), Duration.between(s.start(), s.end()));
-        }).toList();
+        List<CalendarEvent> events = sessions.stream()
+                .map(s -> {
+                    Course course = courses.get(s.courseId());
+                    String title = course == null ? "course " + s.courseId() : course.fullname();
+                    String trainer = s.trainer() == null ? "" : " with " + s.trainer();
+                    return new CalendarEvent(
+                            input.profile().username(),
+                            s.courseId(),
+                            "Training: " + title,
+                            "Session " + s.sessionId() + trainer,
+                            s.start(),
+                            Duration.between(s.start(), s.end()));
+                })
+                .toList();
         return new Output(lms.createCalendarEvents(events));
     }
 }

@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-@TaskType(value = "lms-enrol", name = "Enrol in LMS",
+@TaskType(
+        value = "lms-enrol",
+        name = "Enrol in LMS",
         description = "Books a seat in each chosen session and enrols the learner in its LMS course, from now until the"
                 + " training deadline. Safe to repeat: a learner already enrolled or booked is not enrolled twice.",
         errors = {EnrolHandler.ENROLMENT_REFUSED})
@@ -32,31 +34,41 @@ public final class EnrolHandler implements StepHandler<EnrolHandler.Input, Enrol
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "The learner", feel = "=profile") @NotNull Profile profile,
-            @Doc(value = "Sessions to enrol in", feel = "=sessions") @NotNull List<SessionBooking> sessions,
-            @Doc(value = "Training request id, kept with each seat booking", feel = "=requestId") @NotBlank String requestId,
-            @Doc(value = "Courses of the path, for their titles in the reason of a refusal", optional = true,
-                    feel = "=learningPath") List<PathCourse> learningPath) {
+            @Doc(value = "The learner", feel = "=profile") @NotNull
+            Profile profile,
+
+            @Doc(value = "Sessions to enrol in", feel = "=sessions") @NotNull
+            List<SessionBooking> sessions,
+
+            @Doc(value = "Training request id, kept with each seat booking", feel = "=requestId") @NotBlank
+            String requestId,
+
+            @Doc(
+                    value = "Courses of the path, for their titles in the reason of a refusal",
+                    optional = true,
+                    feel = "=learningPath")
+            List<PathCourse> learningPath) {
 
         public Input(Profile profile, List<SessionBooking> sessions, String requestId) {
             this(profile, sessions, requestId, null);
         }
 
         String title(String courseId) {
-            return (learningPath == null ? List.<PathCourse>of() : learningPath).stream()
-                    .filter(c -> courseId != null && courseId.equals(c.courseId()) && c.title() != null)
-                    .map(PathCourse::title).findFirst().orElse("course " + courseId);
+            return (learningPath == null ? List.<PathCourse>of() : learningPath)
+                    .stream()
+                            .filter(c -> courseId != null && courseId.equals(c.courseId()) && c.title() != null)
+                            .map(PathCourse::title)
+                            .findFirst()
+                            .orElse("course " + courseId);
         }
     }
 
     public record Enrolled(
             @Doc("LMS course id") String courseId,
             @Doc("Catalogue session id") String sessionId,
-            @Doc("enrolled") String status) {
-    }
+            @Doc("enrolled") String status) {}
 
-    public record Output(@Doc("One entry per session") List<Enrolled> enrolments) {
-    }
+    public record Output(@Doc("One entry per session") List<Enrolled> enrolments) {}
 
     private final LmsPort lms;
     private final CataloguePort catalogue;
@@ -77,7 +89,10 @@ public final class EnrolHandler implements StepHandler<EnrolHandler.Input, Enrol
         List<SessionBooking> sessions = input.sessions();
         // access from now, so pre-work is open before the session, until the training deadline
         Instant now = clock.instant();
-        Instant end = sessions.stream().map(SessionBooking::end).max(Comparator.naturalOrder()).orElse(now)
+        Instant end = sessions.stream()
+                .map(SessionBooking::end)
+                .max(Comparator.naturalOrder())
+                .orElse(now)
                 .plus(MatchSessionsHandler.GRACE);
         List<Enrolled> enrolled = new ArrayList<>();
         for (SessionBooking s : sessions) {

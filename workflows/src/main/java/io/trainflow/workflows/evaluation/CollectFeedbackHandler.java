@@ -12,7 +12,9 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Objects;
 
-@TaskType(value = "lms-collect-feedback", name = "Collect LMS feedback",
+@TaskType(
+        value = "lms-collect-feedback",
+        name = "Collect LMS feedback",
         description = "Reads the learner's answers to the feedback forms of the path's courses: recommendation scores"
                 + " (average and NPS) and comments. Anonymous answers cannot be attributed and are not counted.")
 public final class CollectFeedbackHandler
@@ -20,12 +22,15 @@ public final class CollectFeedbackHandler
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "The learner", feel = "=profile") @NotNull Profile profile,
-            @Doc(value = "Courses of the path", feel = "=learningPath") @NotNull List<PathCourse> learningPath) {
-    }
+            @Doc(value = "The learner", feel = "=profile") @NotNull
+            Profile profile,
 
-    public record Output(@Doc("The learner's reaction (Kirkpatrick level 1)") Reaction reaction) {
-    }
+            @Doc(value = "Courses of the path", feel = "=learningPath") @NotNull
+            List<PathCourse> learningPath) {}
+
+    public record Output(
+            @Doc("The learner's reaction (Kirkpatrick level 1)")
+            Reaction reaction) {}
 
     private final LmsPort lms;
 
@@ -35,15 +40,32 @@ public final class CollectFeedbackHandler
 
     @Override
     public Output handle(Input input) {
-        List<String> courseIds = input.learningPath().stream().map(PathCourse::courseId).distinct().toList();
+        List<String> courseIds = input.learningPath().stream()
+                .map(PathCourse::courseId)
+                .distinct()
+                .toList();
         String username = input.profile().username();
-        List<FeedbackResponse> mine = courseIds.isEmpty() ? List.of() : lms.feedback(courseIds).stream()
-                .filter(f -> username != null && username.equals(f.username())).toList();
-        List<Integer> scores = mine.stream().map(FeedbackResponse::score).filter(Objects::nonNull).toList();
-        Double average = scores.isEmpty() ? null
-                : Math.round(scores.stream().mapToInt(Integer::intValue).average().orElse(0) * 10) / 10.0;
-        List<String> comments = mine.stream().map(FeedbackResponse::comment)
-                .filter(c -> c != null && !c.isBlank()).toList();
+        List<FeedbackResponse> mine = courseIds.isEmpty()
+                ? List.of()
+                : lms.feedback(courseIds).stream()
+                        .filter(f -> username != null && username.equals(f.username()))
+                        .toList();
+        List<Integer> scores = mine.stream()
+                .map(FeedbackResponse::score)
+                .filter(Objects::nonNull)
+                .toList();
+        Double average = scores.isEmpty()
+                ? null
+                : Math.round(scores.stream()
+                                        .mapToInt(Integer::intValue)
+                                        .average()
+                                        .orElse(0)
+                                * 10)
+                        / 10.0;
+        List<String> comments = mine.stream()
+                .map(FeedbackResponse::comment)
+                .filter(c -> c != null && !c.isBlank())
+                .toList();
         return new Output(new Reaction(mine.size(), average, Reaction.nps(scores), comments));
     }
 }

@@ -8,9 +8,13 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Reaction(
         @Doc("Feedback forms the learner completed") int responses,
-        @Doc(value = "Mean recommendation score 0..10; null without responses", optional = true) Double averageScore,
+
+        @Doc(value = "Mean recommendation score 0..10; null without responses", optional = true)
+        Double averageScore,
+
         @Doc(value = "Net promoter score -100..100: % of 9-10 minus % of 0-6; null without scores", optional = true)
         Double nps,
+
         @Doc("Free-text comments, as written") List<String> comments) {
 
     public Reaction {

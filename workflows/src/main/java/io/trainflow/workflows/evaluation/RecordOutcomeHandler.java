@@ -15,53 +15,111 @@ import java.time.Clock;
 import java.util.Map;
 import tools.jackson.core.type.TypeReference;
 
-@TaskType(value = "record-outcome", name = "Record outcome",
-        description = "Stores how the request ended (every end records one), with reaction, learning, follow-ups and review ratings, for the"
-                + " programme report. Recording the same request again replaces the earlier outcome.")
-public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHandler.Input, RecordOutcomeHandler.Output> {
+@TaskType(
+        value = "record-outcome",
+        name = "Record outcome",
+        description =
+                "Stores how the request ended (every end records one), with reaction, learning, follow-ups and review ratings, for the"
+                        + " programme report. Recording the same request again replaces the earlier outcome.")
+public final class RecordOutcomeHandler
+        implements StepHandler<RecordOutcomeHandler.Input, RecordOutcomeHandler.Output> {
 
     /** Every end of a training request; another status is a modelling error, refused at binding. */
-    static final String STATUS_PATTERN = "completed|not-completed|not-enrolled|rejected|no-need|withdrawn"
-            + "|employee-unknown|already-requested";
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    static final String STATUS_PATTERN =
+            "completed|not-completed|not-enrolled|rejected|no-need|withdrawn" + "|employee-unknown|already-requested";
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "Programme id; empty for a single request", optional = true, feel = "=programmeId") String programmeId,
-            @Doc(value = "Training request id", feel = "=requestId") @NotBlank String requestId,
-            @Doc(value = "HCM id of the learner", feel = "=employeeId") @NotBlank String employeeId,
+            @Doc(value = "Programme id; empty for a single request", optional = true, feel = "=programmeId")
+            String programmeId,
+
+            @Doc(value = "Training request id", feel = "=requestId") @NotBlank
+            String requestId,
+
+            @Doc(value = "HCM id of the learner", feel = "=employeeId") @NotBlank
+            String employeeId,
+
             @Doc("completed, not-completed, not-enrolled, rejected, no-need, withdrawn, employee-unknown or"
-                    + " already-requested") @NotNull @Pattern(regexp = STATUS_PATTERN,
-                    message = "must be one of " + STATUS_PATTERN) String status,
-            @Doc(value = "Reaction (level 1)", optional = true, feel = "=reaction") Reaction reaction,
-            @Doc(value = "Learning (level 2)", optional = true, feel = "=learning") Learning learning,
-            @Doc(value = "Manager follow-ups (level 3), as the process holds them", optional = true, feel = "=followUps")
+                    + " already-requested")
+            @NotNull
+            @Pattern(regexp = STATUS_PATTERN, message = "must be one of " + STATUS_PATTERN)
+            String status,
+
+            @Doc(value = "Reaction (level 1)", optional = true, feel = "=reaction")
+            Reaction reaction,
+
+            @Doc(value = "Learning (level 2)", optional = true, feel = "=learning")
+            Learning learning,
+
+            @Doc(
+                    value = "Manager follow-ups (level 3), as the process holds them",
+                    optional = true,
+                    feel = "=followUps")
             Object followUps,
+
             @Doc(value = "The learner, for the review rating before the training", optional = true, feel = "=profile")
             Profile profile,
+
             @Doc(value = "Review rating after the training (level 4)", optional = true, feel = "=reviewAfter")
             Double reviewAfter,
+
             @Doc(value = "Why the request ended so, in words for people (shown by `status`)", optional = true)
             String reason,
-            @Doc(value = "Courses left out because another open request holds them, naming it (the programme report)",
-                    optional = true, feel = "=linkNote") String linkNote) {
 
-        public Input(String programmeId, String requestId, String employeeId, String status, Reaction reaction,
-                     Learning learning, Object followUps, Profile profile, Double reviewAfter) {
+            @Doc(
+                    value =
+                            "Courses left out because another open request holds them, naming it (the programme report)",
+                    optional = true,
+                    feel = "=linkNote")
+            String linkNote) {
+
+        public Input(
+                String programmeId,
+                String requestId,
+                String employeeId,
+                String status,
+                Reaction reaction,
+                Learning learning,
+                Object followUps,
+                Profile profile,
+                Double reviewAfter) {
             this(programmeId, requestId, employeeId, status, reaction, learning, followUps, profile, reviewAfter, null);
         }
 
-        public Input(String programmeId, String requestId, String employeeId, String status, Reaction reaction,
-                     Learning learning, Object followUps, Profile profile, Double reviewAfter, String reason) {
-            this(programmeId, requestId, employeeId, status, reaction, learning, followUps, profile, reviewAfter, reason,
+        public Input(
+                String programmeId,
+                String requestId,
+                String employeeId,
+                String status,
+                Reaction reaction,
+                Learning learning,
+                Object followUps,
+                Profile profile,
+                Double reviewAfter,
+                String reason) {
+            this(
+                    programmeId,
+                    requestId,
+                    employeeId,
+                    status,
+                    reaction,
+                    learning,
+                    followUps,
+                    profile,
+                    reviewAfter,
+                    reason,
                     null);
         }
     }
 
     public record Output(
-            @Doc("How the request ended (the recorded status)") String outcome,
-            @Doc(value = "Why, when the process said", optional = true) String endReason) {
-    }
+            @Doc("How the request ended (the recorded status)")
+            String outcome,
+
+            @Doc(value = "Why, when the process said", optional = true)
+            String endReason) {}
 
     private final OutcomeStore outcomes;
     private final Clock clock;
@@ -73,10 +131,19 @@ public final class RecordOutcomeHandler implements StepHandler<RecordOutcomeHand
 
     @Override
     public Output handle(Input input) {
-        outcomes.record(new Outcome(input.programmeId(), input.requestId(), input.employeeId(), input.status(),
-                asMap(input.reaction()), asMap(input.learning()), input.followUps(),
-                input.profile() == null ? null : input.profile().lastReviewRating(), input.reviewAfter(),
-                clock.instant(), limit(input.reason()), limit(input.linkNote())));
+        outcomes.record(new Outcome(
+                input.programmeId(),
+                input.requestId(),
+                input.employeeId(),
+                input.status(),
+                asMap(input.reaction()),
+                asMap(input.learning()),
+                input.followUps(),
+                input.profile() == null ? null : input.profile().lastReviewRating(),
+                input.reviewAfter(),
+                clock.instant(),
+                limit(input.reason()),
+                limit(input.linkNote())));
         return new Output(input.status(), input.reason());
     }
 

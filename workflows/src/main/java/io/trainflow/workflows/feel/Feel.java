@@ -51,7 +51,9 @@ public final class Feel {
     /** Why the expression (without {@code =}) does not parse, or empty when it does. */
     public Optional<String> parseError(String expression) {
         ParseResult result = engine.parseExpression(expression);
-        return result.isSuccess() ? Optional.empty() : Optional.of(result.failure().message());
+        return result.isSuccess()
+                ? Optional.empty()
+                : Optional.of(result.failure().message());
     }
 
     /** Evaluates an expression (without {@code =}) against variables looked up by name. */

@@ -18,8 +18,7 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 public final class FeelValues {
 
-    private FeelValues() {
-    }
+    private FeelValues() {}
 
     public static Object toPlain(Object value) {
         if (value == null || value instanceof String || value instanceof Boolean) {

@@ -14,9 +14,20 @@ import java.util.regex.Pattern;
  * the way the form would have before submitting it, so a client that does not render the form
  * (REST, CLI) gets the same answer.
  */
-public record FormField(String key, String label, String type, boolean required, List<Object> choices,
-                        Double min, Double max, Integer minLength, Integer maxLength, String pattern,
-                        Integer decimalDigits, String hideWhen, List<FormField> children) {
+public record FormField(
+        String key,
+        String label,
+        String type,
+        boolean required,
+        List<Object> choices,
+        Double min,
+        Double max,
+        Integer minLength,
+        Integer maxLength,
+        String pattern,
+        Integer decimalDigits,
+        String hideWhen,
+        List<FormField> children) {
 
     public FormField {
         children = children == null ? List.of() : List.copyOf(children);
@@ -60,8 +71,11 @@ public record FormField(String key, String label, String type, boolean required,
     @SuppressWarnings("unchecked")
     private void entryProblems(String path, Object entry, Feel feel, Map<String, String> problems) {
         if (!(entry instanceof Map<?, ?> map)) {
-            problems.put(path, "must be an object with " + String.join(", ", children.stream().map(FormField::key).toList())
-                    + ", got " + shown(entry));
+            problems.put(
+                    path,
+                    "must be an object with "
+                            + String.join(
+                                    ", ", children.stream().map(FormField::key).toList()) + ", got " + shown(entry));
             return;
         }
         Map<String, Object> values = (Map<String, Object>) map;
@@ -74,7 +88,8 @@ public record FormField(String key, String label, String type, boolean required,
             }
             String childPath = path + "." + child.key();
             if (child.nested()) {
-                problems.putAll(child.nestedProblems(childPath, values.containsKey(child.key()), values.get(child.key()), feel));
+                problems.putAll(child.nestedProblems(
+                        childPath, values.containsKey(child.key()), values.get(child.key()), feel));
             } else {
                 child.problem(values.containsKey(child.key()), values.get(child.key()))
                         .ifPresent(problem -> problems.put(childPath, problem));
@@ -82,15 +97,19 @@ public record FormField(String key, String label, String type, boolean required,
         }
         for (Object key : values.keySet()) {
             if (children.stream().noneMatch(c -> c.key().equals(key))) {
-                problems.put(path + "." + key, "is not a field here (its fields: "
-                        + String.join(", ", children.stream().map(FormField::key).toList()) + ")");
+                problems.put(
+                        path + "." + key,
+                        "is not a field here (its fields: "
+                                + String.join(
+                                        ", ",
+                                        children.stream().map(FormField::key).toList()) + ")");
             }
         }
     }
 
     /** Component types that submit a value; the others (text, image, separator...) do not. */
-    static final List<String> INPUT_TYPES = List.of("textfield", "textarea", "number", "checkbox", "checklist",
-            "radio", "select", "taglist", "datetime");
+    static final List<String> INPUT_TYPES = List.of(
+            "textfield", "textarea", "number", "checkbox", "checklist", "radio", "select", "taglist", "datetime");
 
     /** Whether the field is hidden for these values ({@code conditional.hide}); hidden fields are not checked. */
     boolean hidden(Map<String, Object> values, Feel feel) {
@@ -101,19 +120,23 @@ public record FormField(String key, String label, String type, boolean required,
         try {
             return Boolean.TRUE.equals(feel.evaluate(expression, values));
         } catch (RuntimeException e) {
-            return false;  // a condition that cannot be evaluated shows the field, as form-js does
+            return false; // a condition that cannot be evaluated shows the field, as form-js does
         }
     }
 
     /** What is wrong with the submitted value (absent = {@code present} false), or empty. */
     Optional<String> problem(boolean present, Object value) {
-        if (!present || value == null || "".equals(value) || (value instanceof Collection<?> c && c.isEmpty())
+        if (!present
+                || value == null
+                || "".equals(value)
+                || (value instanceof Collection<?> c && c.isEmpty())
                 || ("checkbox".equals(type) && Boolean.FALSE.equals(value) && required)) {
             return required ? Optional.of("is required (" + label + ")") : Optional.empty();
         }
         return switch (type) {
             case "number" -> number(value);
-            case "checkbox" -> value instanceof Boolean ? Optional.empty() : Optional.of("must be true or false, got " + shown(value));
+            case "checkbox" ->
+                value instanceof Boolean ? Optional.empty() : Optional.of("must be true or false, got " + shown(value));
             case "checklist", "taglist" -> list(value);
             default -> text(value);
         };
@@ -151,9 +174,11 @@ public record FormField(String key, String label, String type, boolean required,
 
     private Optional<String> text(Object value) {
         if (!choices.isEmpty()) {
-            return choices.contains(value) ? Optional.empty()
-                    : Optional.of("must be one of " + String.join(", ", choices.stream().map(String::valueOf).toList())
-                            + ", got " + shown(value));
+            return choices.contains(value)
+                    ? Optional.empty()
+                    : Optional.of("must be one of "
+                            + String.join(
+                                    ", ", choices.stream().map(String::valueOf).toList()) + ", got " + shown(value));
         }
         if (!(value instanceof String s)) {
             return Optional.of("must be text, got " + shown(value));

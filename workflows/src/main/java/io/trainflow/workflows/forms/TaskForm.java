@@ -39,7 +39,8 @@ public record TaskForm(String id, String file, String json, List<FormField> fiel
         }
         List<FormField> fields = new ArrayList<>();
         collect(file, id, root.path("components"), fields);
-        return new TaskForm(id, file, new String(content, java.nio.charset.StandardCharsets.UTF_8), List.copyOf(fields));
+        return new TaskForm(
+                id, file, new String(content, java.nio.charset.StandardCharsets.UTF_8), List.copyOf(fields));
     }
 
     /** Every problem of a completion, by field key, in the form's order; empty when it may complete. */
@@ -50,7 +51,8 @@ public record TaskForm(String id, String file, String json, List<FormField> fiel
                 continue;
             }
             if (field.nested()) {
-                problems.putAll(field.nestedProblems(field.key(), submitted.containsKey(field.key()), submitted.get(field.key()), feel));
+                problems.putAll(field.nestedProblems(
+                        field.key(), submitted.containsKey(field.key()), submitted.get(field.key()), feel));
                 continue;
             }
             field.problem(submitted.containsKey(field.key()), submitted.get(field.key()))
@@ -58,8 +60,12 @@ public record TaskForm(String id, String file, String json, List<FormField> fiel
         }
         for (String key : submitted.keySet()) {
             if (fields.stream().noneMatch(f -> f.key().equals(key))) {
-                problems.put(key, "is not a field of form '" + id + "' (its fields: "
-                        + String.join(", ", fields.stream().map(FormField::key).toList()) + ")");
+                problems.put(
+                        key,
+                        "is not a field of form '" + id + "' (its fields: "
+                                + String.join(
+                                        ", ",
+                                        fields.stream().map(FormField::key).toList()) + ")");
             }
         }
         return problems;
@@ -77,9 +83,20 @@ public record TaskForm(String id, String file, String json, List<FormField> fiel
                 List<FormField> children = new ArrayList<>();
                 collect(file, formId, component.path("components"), children);
                 JsonNode validate = component.path("validate");
-                fields.add(new FormField(path, component.path("label").asString(path), type,
-                        validate.path("required").asBoolean(false), List.of(), null, null, null, integer(validate, "maxLength"),
-                        null, null, component.path("conditional").path("hide").asString(null), children));
+                fields.add(new FormField(
+                        path,
+                        component.path("label").asString(path),
+                        type,
+                        validate.path("required").asBoolean(false),
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        integer(validate, "maxLength"),
+                        null,
+                        null,
+                        component.path("conditional").path("hide").asString(null),
+                        children));
                 continue;
             }
             if (component.path("components").isArray()) {
@@ -90,19 +107,35 @@ public record TaskForm(String id, String file, String json, List<FormField> fiel
             }
             String key = component.path("key").asString("");
             if (key.isBlank()) {
-                throw new FormException(file, "form '" + formId + "': a " + type + " field has no \"key\" (the variable it sets)");
+                throw new FormException(
+                        file, "form '" + formId + "': a " + type + " field has no \"key\" (the variable it sets)");
             }
             JsonNode validate = component.path("validate");
             List<Object> choices = new ArrayList<>();
             for (JsonNode choice : component.path("values")) {
                 JsonNode value = choice.path("value");
-                choices.add(value.isNumber() ? value.numberValue() : value.isBoolean() ? value.booleanValue() : value.asString());
+                choices.add(
+                        value.isNumber()
+                                ? value.numberValue()
+                                : value.isBoolean() ? value.booleanValue() : value.asString());
             }
             String label = component.path("label").asString(key);
-            fields.add(new FormField(key, label, type, validate.path("required").asBoolean(false), List.copyOf(choices),
-                    number(validate, "min"), number(validate, "max"), integer(validate, "minLength"), integer(validate, "maxLength"),
-                    validate.path("pattern").isString() ? validate.path("pattern").asString() : null,
-                    integer(component, "decimalDigits"), component.path("conditional").path("hide").asString(null), List.of()));
+            fields.add(new FormField(
+                    key,
+                    label,
+                    type,
+                    validate.path("required").asBoolean(false),
+                    List.copyOf(choices),
+                    number(validate, "min"),
+                    number(validate, "max"),
+                    integer(validate, "minLength"),
+                    integer(validate, "maxLength"),
+                    validate.path("pattern").isString()
+                            ? validate.path("pattern").asString()
+                            : null,
+                    integer(component, "decimalDigits"),
+                    component.path("conditional").path("hide").asString(null),
+                    List.of()));
         }
     }
 

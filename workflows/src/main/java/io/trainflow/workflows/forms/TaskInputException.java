@@ -1,7 +1,7 @@
 package io.trainflow.workflows.forms;
 
-import java.util.Map;
 import io.trainflow.workflows.problems.TrainflowProblem;
+import java.util.Map;
 
 /** A completion its form refuses: which task, and what is wrong with each field. Nothing was completed. */
 public class TaskInputException extends TrainflowProblem.InvalidInput {
@@ -12,8 +12,13 @@ public class TaskInputException extends TrainflowProblem.InvalidInput {
     private final transient Map<String, String> problems;
 
     public TaskInputException(String elementId, String taskName, String formId, Map<String, String> problems) {
-        super("Task '" + taskName + "' (" + elementId + ", form '" + formId + "') was not completed: "
-                + String.join("; ", problems.entrySet().stream().map(p -> "field '" + p.getKey() + "' " + p.getValue()).toList()),
+        super(
+                "Task '" + taskName + "' (" + elementId + ", form '" + formId + "') was not completed: "
+                        + String.join(
+                                "; ",
+                                problems.entrySet().stream()
+                                        .map(p -> "field '" + p.getKey() + "' " + p.getValue())
+                                        .toList()),
                 problems);
         this.elementId = elementId;
         this.problems = Map.copyOf(problems);

@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
  * programme report. The check and the claim of the kept courses are one step under a lock on the employee that
  * every node takes, so two requests of one employee checked at the same moment never both keep a course.
  */
-@TaskType(value = "exclude-open-requests", name = "Exclude courses already requested",
+@TaskType(
+        value = "exclude-open-requests",
+        name = "Exclude courses already requested",
         description = "Drops from the learning path every course another open request of the same employee holds,"
                 + " names that request (linkedRequests, linkNote), and claims the rest for this request. An empty"
                 + " path means everything is already requested: the process ends the request saying so.")
@@ -32,23 +34,35 @@ public final class ExcludeOpenRequestsHandler
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "This request's id", feel = "=requestId") @NotBlank String requestId,
-            @Doc(value = "HCM id of the learner", feel = "=employeeId") @NotBlank String employeeId,
-            @Doc(value = "The ranked learning path", feel = "=learningPath") @NotNull List<PathCourse> learningPath) {
-    }
+            @Doc(value = "This request's id", feel = "=requestId") @NotBlank
+            String requestId,
+
+            @Doc(value = "HCM id of the learner", feel = "=employeeId") @NotBlank
+            String employeeId,
+
+            @Doc(value = "The ranked learning path", feel = "=learningPath") @NotNull
+            List<PathCourse> learningPath) {}
 
     /** A course left out because another open request holds it. */
-    public record LinkedCourse(@Doc("LMS course id") String courseId, @Doc("Course title") String title,
-                               @Doc("The open request that holds it") String requestId) {
-    }
+    public record LinkedCourse(
+            @Doc("LMS course id") String courseId,
+            @Doc("Course title") String title,
+            @Doc("The open request that holds it") String requestId) {}
 
     public record Output(
-            @Doc("The learning path without courses another open request holds") List<PathCourse> learningPath,
+            @Doc("The learning path without courses another open request holds")
+            List<PathCourse> learningPath,
+
             @Doc("Total cost of the remaining path (EUR)") double pathCost,
-            @Doc("Courses left out, each with the request that holds it") List<LinkedCourse> linkedRequests,
-            @Doc(value = "The same in words for people (status, the programme report); null when nothing was left out",
-                    optional = true) String linkNote) {
-    }
+
+            @Doc("Courses left out, each with the request that holds it")
+            List<LinkedCourse> linkedRequests,
+
+            @Doc(
+                    value =
+                            "The same in words for people (status, the programme report); null when nothing was left out",
+                    optional = true)
+            String linkNote) {}
 
     private final Supplier<OpenRequests> openRequests;
 
@@ -65,8 +79,12 @@ public final class ExcludeOpenRequestsHandler
     public Output handle(Input input) {
         List<PathCourse> path = input.learningPath();
         // course id -> the other open request holding it; the rest are claimed for this request
-        Map<String, String> heldBy = openRequests.get().claim(input.employeeId(), input.requestId(),
-                path.stream().map(PathCourse::courseId).distinct().toList());
+        Map<String, String> heldBy = openRequests
+                .get()
+                .claim(
+                        input.employeeId(),
+                        input.requestId(),
+                        path.stream().map(PathCourse::courseId).distinct().toList());
         List<PathCourse> kept = new ArrayList<>();
         List<LinkedCourse> linked = new ArrayList<>();
         for (PathCourse course : path) {
@@ -85,9 +103,15 @@ public final class ExcludeOpenRequestsHandler
         if (linked.isEmpty()) {
             return null;
         }
-        String which = linked.stream().collect(Collectors.groupingBy(LinkedCourse::requestId, LinkedHashMap::new,
+        String which = linked.stream()
+                .collect(Collectors.groupingBy(
+                        LinkedCourse::requestId,
+                        LinkedHashMap::new,
                         Collectors.mapping(LinkedCourse::title, Collectors.joining(", "))))
-                .entrySet().stream().map(e -> e.getValue() + " in " + e.getKey()).collect(Collectors.joining("; "));
+                .entrySet()
+                .stream()
+                .map(e -> e.getValue() + " in " + e.getKey())
+                .collect(Collectors.joining("; "));
         return (nothingLeft ? "already requested: " : "left out, already requested: ") + which;
     }
 }

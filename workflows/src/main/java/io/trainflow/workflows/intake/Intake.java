@@ -3,18 +3,18 @@ package io.trainflow.workflows.intake;
 import io.trainflow.connectors.catalogue.CataloguePort;
 import io.trainflow.connectors.hcm.Employee;
 import io.trainflow.connectors.hcm.HcmPort;
+import io.trainflow.workflows.api.OpenRequests;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.ProcessStarter;
 import io.trainflow.workflows.engine.ProcessStarter.Started;
+import io.trainflow.workflows.problems.TrainflowProblem.Conflict;
+import io.trainflow.workflows.problems.TrainflowProblem.Forbidden;
+import io.trainflow.workflows.problems.TrainflowProblem.InvalidInput;
 import io.trainflow.workflows.programme.ListDepartmentHandler;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import io.trainflow.workflows.api.OpenRequests;
-import io.trainflow.workflows.problems.TrainflowProblem.Conflict;
-import io.trainflow.workflows.problems.TrainflowProblem.Forbidden;
-import io.trainflow.workflows.problems.TrainflowProblem.InvalidInput;
 
 /**
  * Intake, lifecycle step 1: an employee's own request, a manager's nomination (anyone up the
@@ -33,8 +33,12 @@ public class Intake {
     private final Directory directory;
     private final OpenRequests openRequests;
 
-    public Intake(ProcessStarter processes, OpenRequests openRequests, HcmPort hcm, CataloguePort catalogue,
-                  Directory directory) {
+    public Intake(
+            ProcessStarter processes,
+            OpenRequests openRequests,
+            HcmPort hcm,
+            CataloguePort catalogue,
+            Directory directory) {
         this.processes = processes;
         this.openRequests = openRequests;
         this.hcm = hcm;
@@ -46,8 +50,9 @@ public class Intake {
         if (employeeId == null || employeeId.isBlank()) {
             throw new InvalidInput("employeeId", "is required: the HCM id of the learner");
         }
-        Employee employee = hcm.employee(employeeId).orElseThrow(() ->
-                new InvalidInput("employeeId", "'" + employeeId + "' is not an employee in the HCM"));
+        Employee employee = hcm.employee(employeeId)
+                .orElseThrow(
+                        () -> new InvalidInput("employeeId", "'" + employeeId + "' is not an employee in the HCM"));
         // who first, then what: someone who may not ask learns nothing of the catalogue from the refusal
         String origin;
         if (user.equals(employee.username())) {
@@ -67,10 +72,12 @@ public class Intake {
         for (int i = 0; i < courses.size(); i++) {
             String course = courses.get(i);
             if (course == null || course.isBlank()) {
-                throw new InvalidInput("requestedCourseIds[" + i + "]", "is empty: each entry is the LMS id of a catalogue course");
+                throw new InvalidInput(
+                        "requestedCourseIds[" + i + "]", "is empty: each entry is the LMS id of a catalogue course");
             }
             if (catalogue.offering(course).isEmpty()) {
-                throw new InvalidInput("requestedCourseIds[" + i + "]", "'" + course + "' is not a course of the catalogue");
+                throw new InvalidInput(
+                        "requestedCourseIds[" + i + "]", "'" + course + "' is not a course of the catalogue");
             }
         }
         refuseCoursesRequestedElsewhere(employeeId, courses);
@@ -97,13 +104,16 @@ public class Intake {
         for (int i = 0; i < courses.size(); i++) {
             String holder = held.get(courses.get(i));
             if (holder != null) {
-                fields.putIfAbsent("requestedCourseIds[" + i + "]", "course '" + courses.get(i)
-                        + "' is already requested in " + holder + ", which is still open");
+                fields.putIfAbsent(
+                        "requestedCourseIds[" + i + "]",
+                        "course '" + courses.get(i) + "' is already requested in " + holder + ", which is still open");
             }
         }
         if (!fields.isEmpty()) {
-            throw new Conflict("Already requested: " + String.join("; ", fields.values())
-                    + ". Follow that request, or withdraw it before asking again.", fields);
+            throw new Conflict(
+                    "Already requested: " + String.join("; ", fields.values())
+                            + ". Follow that request, or withdraw it before asking again.",
+                    fields);
         }
     }
 
@@ -116,8 +126,19 @@ public class Intake {
             throw new InvalidInput("department", "'" + department + "' is not a department of the HCM");
         }
         String programmeId = "PRG-" + UUID.randomUUID().toString().substring(0, 8);
-        return start(user, "training-programme", programmeId, Map.of("programmeId", programmeId,
-                "department", department, "requestedBy", user, "campaign", "Department campaign " + department));
+        return start(
+                user,
+                "training-programme",
+                programmeId,
+                Map.of(
+                        "programmeId",
+                        programmeId,
+                        "department",
+                        department,
+                        "requestedBy",
+                        user,
+                        "campaign",
+                        "Department campaign " + department));
     }
 
     /** The most people one course campaign may name (a course's participants, read from the LMS). */
@@ -133,7 +154,8 @@ public class Intake {
             throw new InvalidInput("course", "is required: the course whose participants the campaign is for");
         }
         if (employeeIds == null || employeeIds.isEmpty()) {
-            throw new InvalidInput("employeeIds", "is empty: none of the course's participants is an employee in the HCM");
+            throw new InvalidInput(
+                    "employeeIds", "is empty: none of the course's participants is an employee in the HCM");
         }
         if (employeeIds.size() > MAX_PARTICIPANTS) {
             throw new InvalidInput("employeeIds", "names more than " + MAX_PARTICIPANTS + " people");
@@ -159,7 +181,8 @@ public class Intake {
 
     /** Who may start campaigns: L&D (ld-team) and HR (hr-fallback). */
     public boolean mayStartCampaigns(String user) {
-        return directory.groupsOf(user).contains("ld-team") || directory.groupsOf(user).contains("hr-fallback");
+        return directory.groupsOf(user).contains("ld-team")
+                || directory.groupsOf(user).contains("hr-fallback");
     }
 
     /** Campaigns are L&D's (or HR's when L&D is away): one rule for every kind of campaign. */
@@ -184,7 +207,8 @@ public class Intake {
         if (catalogue.offering(courseId.strip()).isEmpty()) {
             throw new InvalidInput("courseId", "'" + courseId.strip() + "' is not a course of the catalogue");
         }
-        String quizId = "QUIZ-" + courseId.strip() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String quizId =
+                "QUIZ-" + courseId.strip() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> variables = new HashMap<>();
         variables.put("requestId", quizId); // the inbox and the audit trail find the review by it
         variables.put("courseId", courseId.strip());
@@ -197,7 +221,8 @@ public class Intake {
 
     /** Who may start quiz reviews and read their exports. */
     public boolean mayWorkOnQuizzes(String user) {
-        return directory.groupsOf(user).contains("ld-team") || directory.groupsOf(user).contains("sme");
+        return directory.groupsOf(user).contains("ld-team")
+                || directory.groupsOf(user).contains("sme");
     }
 
     private boolean isInManagerChain(String user, Employee employee) {

@@ -15,23 +15,25 @@ final class BindingRules {
 
     private static final List<String> TYPES = List.of("latest", "deployment", "versionTag");
 
-    private BindingRules() {
-    }
+    private BindingRules() {}
 
     /** Why the element's bindings cannot run; empty when they can. */
     static List<String> check(BaseElement element) {
         List<String> problems = new ArrayList<>();
         for (String child : List.of("calledElement", "calledDecision", "formDefinition")) {
-            Optional<String> binding = Zeebe.attribute(element, child, "bindingType").map(String::strip);
+            Optional<String> binding =
+                    Zeebe.attribute(element, child, "bindingType").map(String::strip);
             if (binding.isEmpty()) {
                 continue;
             }
             if (!TYPES.contains(binding.get())) {
                 problems.add("zeebe:" + child + " bindingType '" + binding.get() + "' is not one of " + TYPES);
             } else if (binding.get().equals("versionTag") && child.equals("formDefinition")) {
-                problems.add("zeebe:formDefinition bindingType 'versionTag' is not supported: a form is the one deployed"
-                        + " with its process (use 'deployment')");
-            } else if (binding.get().equals("versionTag") && Zeebe.attribute(element, child, "versionTag").isEmpty()) {
+                problems.add(
+                        "zeebe:formDefinition bindingType 'versionTag' is not supported: a form is the one deployed"
+                                + " with its process (use 'deployment')");
+            } else if (binding.get().equals("versionTag")
+                    && Zeebe.attribute(element, child, "versionTag").isEmpty()) {
                 problems.add("zeebe:" + child + " bindingType 'versionTag' needs a versionTag");
             }
         }

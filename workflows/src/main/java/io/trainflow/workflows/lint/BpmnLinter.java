@@ -44,7 +44,9 @@ public final class BpmnLinter {
         List<Path> files;
         if (Files.isDirectory(path)) {
             try (Stream<Path> walk = Files.walk(path)) {
-                files = walk.filter(p -> isBpmn(p) || isDmn(p) || isForm(p)).sorted().toList();
+                files = walk.filter(p -> isBpmn(p) || isDmn(p) || isForm(p))
+                        .sorted()
+                        .toList();
             }
         } else {
             files = List.of(path);
@@ -89,7 +91,8 @@ public final class BpmnLinter {
     /** Lints one parsed file; the context says which decisions and processes exist beside it. */
     public List<LintProblem> lint(String file, BpmnModel model, Context context) {
         List<LintProblem> problems = new ArrayList<>();
-        List<Process> executable = model.getProcesses().stream().filter(Process::isExecutable).toList();
+        List<Process> executable =
+                model.getProcesses().stream().filter(Process::isExecutable).toList();
         if (executable.isEmpty()) {
             problems.add(new LintProblem(file, null, "no executable process (set isExecutable=\"true\")"));
         }
@@ -138,7 +141,9 @@ public final class BpmnLinter {
                     FormCheck.check(sibling.toString(), Files.readAllBytes(sibling), formIds);
                 } else if (isBpmn(sibling)) {
                     try {
-                        ZeebeModelReader.read(Files.readAllBytes(sibling)).getProcesses().forEach(p -> processIds.add(p.getId()));
+                        ZeebeModelReader.read(Files.readAllBytes(sibling))
+                                .getProcesses()
+                                .forEach(p -> processIds.add(p.getId()));
                     } catch (XMLException | FlowableException e) {
                         // reported when that file is linted itself
                     }
@@ -168,8 +173,7 @@ public final class BpmnLinter {
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
-    private record Parsed(String file, BpmnModel model) {
-    }
+    private record Parsed(String file, BpmnModel model) {}
 
     /** What exists beside the file being linted; null means "cannot know here, do not check". */
     public record Context(Set<String> decisionIds, Set<String> processIds, Set<String> formIds) {

@@ -12,8 +12,7 @@ final class ComputedCalledProcess {
     static final String NOTE = "the called process is chosen when the call activity is reached: each id the"
             + " expression can give must be deployed, or that request stops there as an incident";
 
-    private ComputedCalledProcess() {
-    }
+    private ComputedCalledProcess() {}
 
     static Optional<String> problem(String processId, Feel feel) {
         return feel.parseError(Feel.expressionOf(processId))

@@ -13,8 +13,7 @@ final class ComputedTaskType {
     static final String NOTE = "the task type is computed when the task is reached: each value it can take needs a"
             + " handler, or the step waits for one";
 
-    private ComputedTaskType() {
-    }
+    private ComputedTaskType() {}
 
     static boolean isComputed(String type) {
         return Feel.isExpression(type);
@@ -22,6 +21,7 @@ final class ComputedTaskType {
 
     /** Why the expression cannot be a task type; empty when it parses. */
     static Optional<String> problem(String type, Feel feel) {
-        return feel.parseError(Feel.expressionOf(type)).map(error -> "task type '" + type + "' is not valid FEEL: " + error);
+        return feel.parseError(Feel.expressionOf(type))
+                .map(error -> "task type '" + type + "' is not valid FEEL: " + error);
     }
 }

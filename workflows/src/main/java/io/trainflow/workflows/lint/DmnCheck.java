@@ -17,8 +17,7 @@ final class DmnCheck {
 
     private static final DmnEngine DMN = new DmnEngine.Builder().build();
 
-    private DmnCheck() {
-    }
+    private DmnCheck() {}
 
     static List<LintProblem> check(String file, byte[] xml, Collection<String> decisionsOut) {
         List<LintProblem> problems = new ArrayList<>();
@@ -26,7 +25,8 @@ final class DmnCheck {
         decisionsOut.addAll(decisionIds(xml));
         var parsed = DMN.parse(new ByteArrayInputStream(xml));
         if (parsed.isLeft()) {
-            problems.add(new LintProblem(file, null, "DMN does not parse: " + parsed.left().get().message()));
+            problems.add(new LintProblem(
+                    file, null, "DMN does not parse: " + parsed.left().get().message()));
         }
         return problems;
     }

@@ -1,9 +1,9 @@
 package io.trainflow.workflows.lint;
 
+import io.trainflow.workflows.engine.flowable.TaskForms;
 import io.trainflow.workflows.engine.flowable.Zeebe;
 import io.trainflow.workflows.engine.flowable.ZeebeModelReader;
 import io.trainflow.workflows.feel.Feel;
-import io.trainflow.workflows.engine.flowable.TaskForms;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -59,8 +59,14 @@ final class ElementRules {
     private final List<LintProblem> problems;
     private final String unassignedGroup;
 
-    ElementRules(String file, BpmnModel model, Set<String> taskTypes, Feel feel, BpmnLinter.Context context,
-                 List<LintProblem> problems, String unassignedGroup) {
+    ElementRules(
+            String file,
+            BpmnModel model,
+            Set<String> taskTypes,
+            Feel feel,
+            BpmnLinter.Context context,
+            List<LintProblem> problems,
+            String unassignedGroup) {
         this.unassignedGroup = unassignedGroup;
         this.file = file;
         this.model = model;
@@ -96,11 +102,19 @@ final class ElementRules {
         } else if (element instanceof ReceiveTask task) {
             receiveTask(task);
         } else if (element instanceof SendTask) {
-            problem(element, "send task has no zeebe:taskDefinition type: Camunda 8 runs it as a job for a worker of that type");
-        } else if (element instanceof SubProcess sub && sub.getClass() != SubProcess.class && !(sub instanceof EventSubProcess)) {
+            problem(
+                    element,
+                    "send task has no zeebe:taskDefinition type: Camunda 8 runs it as a job for a worker of that type");
+        } else if (element instanceof SubProcess sub
+                && sub.getClass() != SubProcess.class
+                && !(sub instanceof EventSubProcess)) {
             problem(element, sub.getClass().getSimpleName() + " is not supported; use an embedded sub-process");
-        } else if (!(element instanceof SubProcess || element instanceof ExclusiveGateway || element instanceof InclusiveGateway
-                || element instanceof ParallelGateway || element instanceof EventGateway || element instanceof ManualTask)) {
+        } else if (!(element instanceof SubProcess
+                || element instanceof ExclusiveGateway
+                || element instanceof InclusiveGateway
+                || element instanceof ParallelGateway
+                || element instanceof EventGateway
+                || element instanceof ManualTask)) {
             problem(element, unsupported(element));
         }
         listeners(element);
@@ -113,10 +127,14 @@ final class ElementRules {
     /** Camunda 8 runs their job types at documented moments; Trainflow does not yet, and must not ignore them silently. */
     private void listeners(FlowElement element) {
         if (Zeebe.child(element, "executionListeners").isPresent()) {
-            problem(element, "zeebe:executionListeners are not supported on the embedded engine yet: model the work as tasks");
+            problem(
+                    element,
+                    "zeebe:executionListeners are not supported on the embedded engine yet: model the work as tasks");
         }
         if (Zeebe.child(element, "taskListeners").isPresent()) {
-            problem(element, "zeebe:taskListeners are not supported on the embedded engine yet: model the work as tasks");
+            problem(
+                    element,
+                    "zeebe:taskListeners are not supported on the embedded engine yet: model the work as tasks");
         }
     }
 
@@ -137,11 +155,15 @@ final class ElementRules {
         if (RestConnectorRules.isRestConnector(type) && taskTypes.contains(type)) {
             RestConnectorRules.check(task).forEach(reason -> problem(task, reason));
         } else if (RestConnectorRules.isRestConnector(type)) {
-            problem(task, "Camunda's REST connector (" + type + ") is not run by this engine: it runs "
-                    + RestConnectorRules.TYPE + " when the engine is given the REST connector's handler");
+            problem(
+                    task,
+                    "Camunda's REST connector (" + type + ") is not run by this engine: it runs "
+                            + RestConnectorRules.TYPE + " when the engine is given the REST connector's handler");
         } else if (ComputedTaskType.isComputed(type)) {
-            ComputedTaskType.problem(type, feel).ifPresentOrElse(reason -> problem(task, reason),
-                    () -> problems.add(LintProblem.note(file, task.getId(), ComputedTaskType.NOTE)));
+            ComputedTaskType.problem(type, feel)
+                    .ifPresentOrElse(
+                            reason -> problem(task, reason),
+                            () -> problems.add(LintProblem.note(file, task.getId(), ComputedTaskType.NOTE)));
         } else if (!taskTypes.contains(type)) {
             problem(task, "task type '" + type + "' has no handler" + suggestion(type));
         }
@@ -158,8 +180,11 @@ final class ElementRules {
         Optional<String> groups = Zeebe.attribute(task, "assignmentDefinition", "candidateGroups");
         Optional<String> users = Zeebe.attribute(task, "assignmentDefinition", "candidateUsers");
         if (assignee.isEmpty() && groups.isEmpty() && users.isEmpty()) {
-            problems.add(LintProblem.note(file, task.getId(), "user task names no assignee or candidates:"
-                    + " it is offered to group '" + unassignedGroup + "' (trainflow.unassigned-task-group)"));
+            problems.add(LintProblem.note(
+                    file,
+                    task.getId(),
+                    "user task names no assignee or candidates:" + " it is offered to group '" + unassignedGroup
+                            + "' (trainflow.unassigned-task-group)"));
         }
         assignee.ifPresent(v -> feel(task, "assignee", v));
         groups.ifPresent(v -> feel(task, "candidateGroups", v));
@@ -169,7 +194,10 @@ final class ElementRules {
                 if (Feel.isExpression(v)) {
                     feel(task, date, v);
                 } else if (!isDateTime(v)) {
-                    problem(task, date + " '" + v + "' is not an ISO-8601 date-time with an offset (e.g. 2026-03-02T17:00:00Z)");
+                    problem(
+                            task,
+                            date + " '" + v
+                                    + "' is not an ISO-8601 date-time with an offset (e.g. 2026-03-02T17:00:00Z)");
                 }
             });
         }
@@ -201,17 +229,29 @@ final class ElementRules {
             if (embedded.isEmpty()) {
                 problem(task, "form key '" + formKey.get() + "' names no zeebe:userTaskForm of the process");
             } else {
-                FormCheck.check(file, embedded.get().getBytes(java.nio.charset.StandardCharsets.UTF_8), new java.util.HashSet<>())
+                FormCheck.check(
+                                file,
+                                embedded.get().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                new java.util.HashSet<>())
                         .forEach(p -> problem(task, "embedded form: " + p.message()));
             }
-        } else if (formKey.isPresent() || Zeebe.attribute(task, "formDefinition", "externalReference").isPresent()) {
-            problems.add(LintProblem.note(file, task.getId(), "the form is external to Trainflow: the inbox shows no form"
-                    + " and completions are not checked against one"));
+        } else if (formKey.isPresent()
+                || Zeebe.attribute(task, "formDefinition", "externalReference").isPresent()) {
+            problems.add(LintProblem.note(
+                    file,
+                    task.getId(),
+                    "the form is external to Trainflow: the inbox shows no form"
+                            + " and completions are not checked against one"));
         }
         TaskForms.formIdOf(task).ifPresent(formId -> {
             if (context.formIds() != null && !context.formIds().contains(formId)) {
-                problem(task, "form '" + formId + "' is not in any .form file deployed with it" + (context.formIds().isEmpty()
-                        ? "" : " (forms: " + String.join(", ", new java.util.TreeSet<>(context.formIds())) + ")"));
+                problem(
+                        task,
+                        "form '" + formId + "' is not in any .form file deployed with it"
+                                + (context.formIds().isEmpty()
+                                        ? ""
+                                        : " (forms: " + String.join(", ", new java.util.TreeSet<>(context.formIds()))
+                                                + ")"));
             }
         });
     }
@@ -220,8 +260,10 @@ final class ElementRules {
     private void scriptTask(ScriptTask task) {
         Optional<String> expression = Zeebe.attribute(task, "script", "expression");
         if (expression.isEmpty() || !Feel.isExpression(expression.get())) {
-            problem(task, "script task needs zeebe:script with a FEEL expression (starting with '=') and a resultVariable,"
-                    + " or a zeebe:taskDefinition type for a job worker");
+            problem(
+                    task,
+                    "script task needs zeebe:script with a FEEL expression (starting with '=') and a resultVariable,"
+                            + " or a zeebe:taskDefinition type for a job worker");
             return;
         }
         feel(task, "script", expression.get());
@@ -244,7 +286,9 @@ final class ElementRules {
     private void businessRuleTask(BusinessRuleTask task) {
         Optional<String> decision = Zeebe.attribute(task, "calledDecision", "decisionId");
         if (decision.isEmpty()) {
-            problem(task, "business rule task has no zeebe:calledDecision decisionId (nor a zeebe:taskDefinition type for a job worker)");
+            problem(
+                    task,
+                    "business rule task has no zeebe:calledDecision decisionId (nor a zeebe:taskDefinition type for a job worker)");
             return;
         }
         if (Zeebe.attribute(task, "calledDecision", "resultVariable").isEmpty()) {
@@ -263,8 +307,10 @@ final class ElementRules {
             return;
         }
         if (Feel.isExpression(processId.get())) {
-            ComputedCalledProcess.problem(processId.get(), feel).ifPresentOrElse(reason -> problem(call, reason),
-                    () -> problems.add(LintProblem.note(file, call.getId(), ComputedCalledProcess.NOTE)));
+            ComputedCalledProcess.problem(processId.get(), feel)
+                    .ifPresentOrElse(
+                            reason -> problem(call, reason),
+                            () -> problems.add(LintProblem.note(file, call.getId(), ComputedCalledProcess.NOTE)));
         } else if (context.processIds() != null && !context.processIds().contains(processId.get())) {
             problem(call, "called process '" + processId.get() + "' is not defined in any .bpmn file here");
         }
@@ -275,14 +321,17 @@ final class ElementRules {
         if (activity.getLoopCharacteristics() == null) {
             return;
         }
-        Optional<String> collection = Zeebe.attribute(activity.getLoopCharacteristics(), "loopCharacteristics", "inputCollection");
+        Optional<String> collection =
+                Zeebe.attribute(activity.getLoopCharacteristics(), "loopCharacteristics", "inputCollection");
         if (collection.isEmpty()) {
             problem(activity, "multi-instance needs zeebe:loopCharacteristics inputCollection");
         } else {
             feel(activity, "inputCollection", collection.get());
         }
-        Optional<String> output = Zeebe.attribute(activity.getLoopCharacteristics(), "loopCharacteristics", "outputCollection");
-        Optional<String> element = Zeebe.attribute(activity.getLoopCharacteristics(), "loopCharacteristics", "outputElement");
+        Optional<String> output =
+                Zeebe.attribute(activity.getLoopCharacteristics(), "loopCharacteristics", "outputCollection");
+        Optional<String> element =
+                Zeebe.attribute(activity.getLoopCharacteristics(), "loopCharacteristics", "outputElement");
         if (output.isPresent() && element.isEmpty()) {
             problem(activity, "multi-instance outputCollection '" + output.get() + "' needs an outputElement");
         }
@@ -306,12 +355,20 @@ final class ElementRules {
             } else {
                 feel(flow, "condition", condition);
             }
-        } else if (source instanceof ExclusiveGateway gateway && gateway.getOutgoingFlows().size() > 1
+        } else if (source instanceof ExclusiveGateway gateway
+                && gateway.getOutgoingFlows().size() > 1
                 && !flow.getId().equals(gateway.getDefaultFlow())) {
-            problem(flow, "flow out of exclusive gateway '" + gateway.getId() + "' has no condition and is not its default flow");
-        } else if (source instanceof InclusiveGateway gateway && gateway.getOutgoingFlows().size() > 1
+            problem(
+                    flow,
+                    "flow out of exclusive gateway '" + gateway.getId()
+                            + "' has no condition and is not its default flow");
+        } else if (source instanceof InclusiveGateway gateway
+                && gateway.getOutgoingFlows().size() > 1
                 && !flow.getId().equals(gateway.getDefaultFlow())) {
-            problem(flow, "flow out of inclusive gateway '" + gateway.getId() + "' has no condition and is not its default flow");
+            problem(
+                    flow,
+                    "flow out of inclusive gateway '" + gateway.getId()
+                            + "' has no condition and is not its default flow");
         }
     }
 
@@ -332,13 +389,18 @@ final class ElementRules {
             } else if (definition instanceof MessageEventDefinition message) {
                 if (event instanceof ThrowEvent || event instanceof EndEvent) {
                     // one with a zeebe:taskDefinition was read as a job-worker task
-                    problem(event, "message " + (event instanceof EndEvent ? "end" : "throw") + " event has no zeebe:taskDefinition"
-                            + " type: in Camunda 8 a job worker of that type sends the message");
+                    problem(
+                            event,
+                            "message " + (event instanceof EndEvent ? "end" : "throw")
+                                    + " event has no zeebe:taskDefinition"
+                                    + " type: in Camunda 8 a job worker of that type sends the message");
                 } else {
                     message(event, message);
                 }
             } else if (definition instanceof ErrorEventDefinition) {
-                if (!(event instanceof BoundaryEvent || event instanceof EndEvent || event instanceof StartEvent && inEventSubProcess(event))) {
+                if (!(event instanceof BoundaryEvent
+                        || event instanceof EndEvent
+                        || event instanceof StartEvent && inEventSubProcess(event))) {
                     problem(event, "error events are boundary, end and event sub-process start events only");
                 }
             } else if (definition instanceof SignalEventDefinition signal) {
@@ -348,11 +410,19 @@ final class ElementRules {
             } else if (definition instanceof CompensateEventDefinition compensation) {
                 CompensationRules.check(event, compensation, model).forEach(reason -> problem(event, reason));
             } else if (!(definition instanceof TerminateEventDefinition && event instanceof EndEvent)) {
-                problem(event, definition.getClass().getSimpleName().replace("EventDefinition", "").toLowerCase() + " events are not supported");
+                problem(
+                        event,
+                        definition
+                                        .getClass()
+                                        .getSimpleName()
+                                        .replace("EventDefinition", "")
+                                        .toLowerCase() + " events are not supported");
             }
         }
         if (event instanceof StartEvent && inEventSubProcess(event) && definitions.isEmpty()) {
-            problem(event, "an event sub-process starts on a timer, message or error (the start event has no definition)");
+            problem(
+                    event,
+                    "an event sub-process starts on a timer, message or error (the start event has no definition)");
         }
         if (event instanceof BoundaryEvent boundary && definitions.isEmpty()) {
             problem(event, "boundary event without a timer, message or error definition");
@@ -366,7 +436,9 @@ final class ElementRules {
     private void signal(Event event, SignalEventDefinition definition) {
         Signal signal = definition.getSignalRef() == null ? null : model.getSignal(definition.getSignalRef());
         if (signal == null || signal.getName() == null || signal.getName().isBlank()) {
-            problem(event, "signal event refers to no named bpmn:signal (signalRef '" + definition.getSignalRef() + "')");
+            problem(
+                    event,
+                    "signal event refers to no named bpmn:signal (signalRef '" + definition.getSignalRef() + "')");
         } else if (Feel.isExpression(signal.getName())) {
             problem(event, "signal name '" + signal.getName() + "' is an expression: only a fixed name is supported");
         }
@@ -400,7 +472,8 @@ final class ElementRules {
 
     private void timer(Event event, TimerEventDefinition timer) {
         if (timer.getTimeDuration() != null) {
-            timerValue(event, "timeDuration", timer.getTimeDuration(), TimerSyntax.durationError(timer.getTimeDuration()));
+            timerValue(
+                    event, "timeDuration", timer.getTimeDuration(), TimerSyntax.durationError(timer.getTimeDuration()));
         } else if (timer.getTimeCycle() != null) {
             timerValue(event, "timeCycle", timer.getTimeCycle(), TimerSyntax.cycleError(timer.getTimeCycle()));
         } else if (timer.getTimeDate() != null) {
@@ -408,7 +481,10 @@ final class ElementRules {
         } else {
             problem(event, "timer has no duration, cycle or date");
         }
-        if (event instanceof StartEvent && !inEventSubProcess(event) && timer.getTimeCycle() == null && timer.getTimeDate() == null) {
+        if (event instanceof StartEvent
+                && !inEventSubProcess(event)
+                && timer.getTimeCycle() == null
+                && timer.getTimeDate() == null) {
             problem(event, "a timer start event needs a cycle or a date");
         }
     }
@@ -441,8 +517,10 @@ final class ElementRules {
         }
         Optional<String> key = Zeebe.attribute(message, "subscription", "correlationKey");
         if (key.isEmpty()) {
-            problem(event, "message '" + message.getName() + "' has no zeebe:subscription correlationKey,"
-                    + " so Trainflow could not tell which instance a message is for");
+            problem(
+                    event,
+                    "message '" + message.getName() + "' has no zeebe:subscription correlationKey,"
+                            + " so Trainflow could not tell which instance a message is for");
         } else if (Feel.isExpression(key.get())) {
             feel(event, "correlationKey", key.get());
         } else {
@@ -472,8 +550,9 @@ final class ElementRules {
             problem(element, where + " is an empty FEEL expression");
             return;
         }
-        feel.parseError(expression).ifPresent(error ->
-                problem(element, where + " FEEL expression '" + expression + "' does not parse: " + firstLine(error)));
+        feel.parseError(expression)
+                .ifPresent(error -> problem(
+                        element, where + " FEEL expression '" + expression + "' does not parse: " + firstLine(error)));
     }
 
     private String suggestion(String type) {
@@ -481,7 +560,8 @@ final class ElementRules {
                 .min(Comparator.comparingInt(known -> Levenshtein.distance(known, type)))
                 .filter(best -> Levenshtein.distance(best, type) <= Math.max(2, type.length() / 3))
                 .map(best -> "; did you mean '" + best + "'?")
-                .orElse("; known types: " + String.join(", ", taskTypes.stream().sorted().toList()));
+                .orElse("; known types: "
+                        + String.join(", ", taskTypes.stream().sorted().toList()));
     }
 
     private static String firstLine(String text) {

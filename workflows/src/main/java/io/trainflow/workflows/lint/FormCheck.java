@@ -14,8 +14,7 @@ final class FormCheck {
 
     private static final Feel FEEL = new Feel();
 
-    private FormCheck() {
-    }
+    private FormCheck() {}
 
     /** Problems of the file; its form id is added to {@code formIds} (a second form with that id is a problem). */
     static List<LintProblem> check(String file, byte[] json, Set<String> formIds) {
@@ -33,15 +32,21 @@ final class FormCheck {
         for (FormField field : form.fields()) {
             String hide = Feel.expressionOf(field.hideWhen());
             if (hide != null) {
-                FEEL.parseError(hide).ifPresent(error -> problems.add(new LintProblem(file, null,
-                        "field '" + field.key() + "': conditional.hide is not valid FEEL: " + error)));
+                FEEL.parseError(hide)
+                        .ifPresent(error -> problems.add(new LintProblem(
+                                file,
+                                null,
+                                "field '" + field.key() + "': conditional.hide is not valid FEEL: " + error)));
             }
             if (field.pattern() != null) {
                 try {
                     Pattern.compile(field.pattern());
                 } catch (PatternSyntaxException e) {
-                    problems.add(new LintProblem(file, null, "field '" + field.key() + "': pattern '" + field.pattern()
-                            + "' is not a regular expression: " + e.getDescription()));
+                    problems.add(new LintProblem(
+                            file,
+                            null,
+                            "field '" + field.key() + "': pattern '" + field.pattern()
+                                    + "' is not a regular expression: " + e.getDescription()));
                 }
             }
         }

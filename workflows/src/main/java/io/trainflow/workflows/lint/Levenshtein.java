@@ -3,8 +3,7 @@ package io.trainflow.workflows.lint;
 /** Edit distance, to suggest the task type a process owner probably meant. */
 final class Levenshtein {
 
-    private Levenshtein() {
-    }
+    private Levenshtein() {}
 
     static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];

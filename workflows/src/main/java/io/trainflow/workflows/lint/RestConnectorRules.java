@@ -19,11 +19,10 @@ final class RestConnectorRules {
 
     static final String TYPE = "io.camunda:http-json:1";
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
-    private static final Set<String> AUTHENTICATION = Set.of("noAuth", "basic", "bearer", "apiKey",
-            "oauth-client-credentials-flow");
+    private static final Set<String> AUTHENTICATION =
+            Set.of("noAuth", "basic", "bearer", "apiKey", "oauth-client-credentials-flow");
 
-    private RestConnectorRules() {
-    }
+    private RestConnectorRules() {}
 
     static boolean isRestConnector(String type) {
         return type != null && type.startsWith("io.camunda:http-json");
@@ -32,7 +31,8 @@ final class RestConnectorRules {
     /** Why the task cannot run; empty when it can. */
     static List<String> check(BaseElement task) {
         Map<String, String> inputs = Zeebe.mappings(task, "input").stream()
-                .collect(Collectors.toMap(Zeebe.Mapping::target, m -> m.source() == null ? "" : m.source(), (a, b) -> b));
+                .collect(Collectors.toMap(
+                        Zeebe.Mapping::target, m -> m.source() == null ? "" : m.source(), (a, b) -> b));
         List<String> problems = new ArrayList<>();
         for (String required : List.of("method", "url")) {
             if (inputs.getOrDefault(required, "").isBlank()) {
@@ -40,7 +40,9 @@ final class RestConnectorRules {
             }
         }
         String method = inputs.get("method");
-        if (method != null && !method.isBlank() && !Feel.isExpression(method)
+        if (method != null
+                && !method.isBlank()
+                && !Feel.isExpression(method)
                 && !METHODS.contains(method.strip().toUpperCase(Locale.ROOT))) {
             problems.add("the REST connector's method '" + method + "' is not one of " + METHODS);
         }

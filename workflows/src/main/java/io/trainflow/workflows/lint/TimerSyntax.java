@@ -17,11 +17,11 @@ final class TimerSyntax {
 
     private static final Pattern CYCLE = Pattern.compile("R(\\d*)(/([^/]+))?/([^/]+)");
 
-    private TimerSyntax() {
-    }
+    private TimerSyntax() {}
 
     static Optional<String> durationError(String value) {
-        return isDuration(value) ? Optional.empty()
+        return isDuration(value)
+                ? Optional.empty()
                 : Optional.of("'" + value + "' is not an ISO-8601 duration such as P5D or PT4H" + weekHint(value));
     }
 
@@ -30,11 +30,13 @@ final class TimerSyntax {
         if (m.matches() && isDuration(m.group(4)) && (m.group(3) == null || isDate(m.group(3)))) {
             return Optional.empty();
         }
-        return Optional.of("'" + value + "' is not an ISO-8601 repeating interval such as R/P2D or R3/PT1H" + weekHint(value));
+        return Optional.of(
+                "'" + value + "' is not an ISO-8601 repeating interval such as R/P2D or R3/PT1H" + weekHint(value));
     }
 
     static Optional<String> dateError(String value) {
-        return isDate(value) ? Optional.empty()
+        return isDate(value)
+                ? Optional.empty()
                 : Optional.of("'" + value + "' is not an ISO-8601 date-time with offset such as 2026-12-01T09:00:00Z");
     }
 

@@ -9,6 +9,8 @@ public record Gap(
         @Doc("HCM skill id") String skillId,
         @Doc("Skill name") String skillName,
         @Doc("Level the role requires, 1..5") int requiredLevel,
-        @Doc("The learner's level, 0 when the skill is not recorded") int currentLevel,
-        @Doc("requiredLevel - currentLevel, at least 1") int gap) {
-}
+
+        @Doc("The learner's level, 0 when the skill is not recorded")
+        int currentLevel,
+
+        @Doc("requiredLevel - currentLevel, at least 1") int gap) {}

@@ -15,37 +15,56 @@ import java.util.regex.Pattern;
 public final class MessageTemplates {
 
     static final Map<String, String> TEMPLATES = Map.ofEntries(
-            Map.entry("enrolled", "You are enrolled[ in {sessions}][ in {courses}].[ Please complete your training by"
-                    + " {trainingDeadline}.]"),
-            Map.entry("not-enrolled", "Your training request[ {requestId}] was approved, but you could not be enrolled."
-                    + "[ Reason: {reason}.] Trainflow's administrators have been told."),
-            Map.entry("reminder", "Reminder: a training approval is waiting for you[ ({requestId})].[ Learner: {learner}.]"),
-            Map.entry("escalated", "A training approval was escalated to you because it was not handled in time[ ({requestId})]."
-                    + "[ Learner: {learner}.]"),
-            Map.entry("nudge", "You have not opened your training[ for {inactiveDays} days].[ Progress: {percent}%.]"
-                    + "[ Please complete it by {trainingDeadline}.]"),
-            Map.entry("rejected", "Your training request[ {requestId}] was rejected.[ Reason: {reason}.][ Comment: {comment}]"),
-            Map.entry("changes-requested", "Changes were requested on your training request[ {requestId}].[ Comment: {comment}]"),
-            Map.entry("deadline-missed", "The training deadline[ {trainingDeadline}] passed before the training was completed."
-                    + "[ Learner: {learner}.]"),
-            Map.entry("follow-up", "Please record how[ {learner}] applies what the training taught[ ({day}-day follow-up)]."),
+            Map.entry(
+                    "enrolled",
+                    "You are enrolled[ in {sessions}][ in {courses}].[ Please complete your training by"
+                            + " {trainingDeadline}.]"),
+            Map.entry(
+                    "not-enrolled",
+                    "Your training request[ {requestId}] was approved, but you could not be enrolled."
+                            + "[ Reason: {reason}.] Trainflow's administrators have been told."),
+            Map.entry(
+                    "reminder",
+                    "Reminder: a training approval is waiting for you[ ({requestId})].[ Learner: {learner}.]"),
+            Map.entry(
+                    "escalated",
+                    "A training approval was escalated to you because it was not handled in time[ ({requestId})]."
+                            + "[ Learner: {learner}.]"),
+            Map.entry(
+                    "nudge",
+                    "You have not opened your training[ for {inactiveDays} days].[ Progress: {percent}%.]"
+                            + "[ Please complete it by {trainingDeadline}.]"),
+            Map.entry(
+                    "rejected",
+                    "Your training request[ {requestId}] was rejected.[ Reason: {reason}.][ Comment: {comment}]"),
+            Map.entry(
+                    "changes-requested",
+                    "Changes were requested on your training request[ {requestId}].[ Comment: {comment}]"),
+            Map.entry(
+                    "deadline-missed",
+                    "The training deadline[ {trainingDeadline}] passed before the training was completed."
+                            + "[ Learner: {learner}.]"),
+            Map.entry(
+                    "follow-up",
+                    "Please record how[ {learner}] applies what the training taught[ ({day}-day follow-up)]."),
             Map.entry("report-ready", "The programme report[ for {programmeId}] is ready for sign-off."),
-            Map.entry("already-requested", "Your training request[ {requestId}] ends here: every course it would hold is already"
-                    + " requested[ ({heldIn})]. Your training goes on in that request."));
+            Map.entry(
+                    "already-requested",
+                    "Your training request[ {requestId}] ends here: every course it would hold is already"
+                            + " requested[ ({heldIn})]. Your training goes on in that request."));
 
     private static final Pattern OPTIONAL = Pattern.compile("\\[([^\\]]*)]");
     private static final Pattern KEY = Pattern.compile("\\{([A-Za-z0-9_]+)}");
     private static final Pattern ISO_INSTANT = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T[0-9:.]+(Z|[+-]\\d{2}:\\d{2})");
     private static final int MAX_VALUE = 300;
 
-    private MessageTemplates() {
-    }
+    private MessageTemplates() {}
 
     static String render(String template, Map<String, Object> data) {
         String text = TEMPLATES.get(template);
         if (text == null) {
-            throw new IllegalArgumentException("Unknown notification template '" + template + "'; known: "
-                    + TEMPLATES.keySet());
+            throw new IllegalArgumentException(
+                    "Unknown notification template '" + template + "'; known: " + TEMPLATES.keySet());
         }
         return fill(text, data);
     }
@@ -60,7 +79,9 @@ public final class MessageTemplates {
         Matcher optional = OPTIONAL.matcher(text);
         while (optional.find()) {
             String part = optional.group(1);
-            boolean complete = KEY.matcher(part).results().allMatch(k -> !value(values.get(k.group(1))).isEmpty());
+            boolean complete = KEY.matcher(part)
+                    .results()
+                    .allMatch(k -> !value(values.get(k.group(1))).isEmpty());
             optional.appendReplacement(out, Matcher.quoteReplacement(complete ? part : ""));
         }
         optional.appendTail(out);
@@ -79,7 +100,12 @@ public final class MessageTemplates {
         if (v == null) {
             s = "";
         } else if (v instanceof Collection<?> c) {
-            s = String.join(", ", c.stream().map(MessageTemplates::value).filter(x -> !x.isEmpty()).toList());
+            s = String.join(
+                    ", ",
+                    c.stream()
+                            .map(MessageTemplates::value)
+                            .filter(x -> !x.isEmpty())
+                            .toList());
         } else if (v instanceof Map<?, ?> m && m.get("sessionId") != null && m.get("startDate") != null) {
             s = session(m);
         } else if (v instanceof Map<?, ?> m) {

@@ -7,6 +7,9 @@ import io.trainflow.workflows.api.Doc;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CourseHistoryEntry(
         @Doc("LMS course id") String courseId,
-        @Doc("Whether the LMS counts the course as completed") boolean completed,
-        @Doc(value = "Course grade in percent 0..100; null when not graded", optional = true) Double grade) {
-}
+
+        @Doc("Whether the LMS counts the course as completed")
+        boolean completed,
+
+        @Doc(value = "Course grade in percent 0..100; null when not graded", optional = true)
+        Double grade) {}

@@ -21,7 +21,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-@TaskType(value = "hcm-load-profile", name = "Load employee profile",
+@TaskType(
+        value = "hcm-load-profile",
+        name = "Load employee profile",
         description = "Reads the learner's job, department, manager chain, skills and last review from the HCM,"
                 + " and their course history with grades from the LMS.",
         errors = {LoadProfileHandler.EMPLOYEE_NOT_FOUND})
@@ -30,13 +32,16 @@ public final class LoadProfileHandler implements StepHandler<LoadProfileHandler.
     public static final String EMPLOYEE_NOT_FOUND = "EMPLOYEE_NOT_FOUND";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Input(@Doc(value = "HCM id of the learner", feel = "=employeeId") @NotBlank String employeeId) {
-    }
+    public record Input(
+            @Doc(value = "HCM id of the learner", feel = "=employeeId") @NotBlank
+            String employeeId) {}
 
     public record Output(
-            @Doc("The learner: job, role, department, managers, skills, last review") Profile profile,
-            @Doc("Courses the learner is or was enrolled in, with completion and grade") List<CourseHistoryEntry> courseHistory) {
-    }
+            @Doc("The learner: job, role, department, managers, skills, last review")
+            Profile profile,
+
+            @Doc("Courses the learner is or was enrolled in, with completion and grade")
+            List<CourseHistoryEntry> courseHistory) {}
 
     private final HcmPort hcm;
     private final LmsPort lms;
@@ -54,18 +59,32 @@ public final class LoadProfileHandler implements StepHandler<LoadProfileHandler.
         if (e == null) {
             throw new BusinessError(EMPLOYEE_NOT_FOUND, "The HCM has no employee " + input.employeeId());
         }
-        List<String> chain = ManagerChain.above(hcm, e).stream().map(Employee::username).toList();
+        List<String> chain =
+                ManagerChain.above(hcm, e).stream().map(Employee::username).toList();
         Map<String, Integer> skills = new TreeMap<>();
         hcm.skills(e.employeeId()).forEach(s -> skills.put(s.skillId(), SkillLevels.level(s)));
-        Profile profile = new Profile(e.employeeId(), e.username(), e.displayName(), e.email(), e.jobTitle(),
-                catalogue.roleForJobTitle(e.jobTitleId()).map(Role::roleId).orElse(null), e.departmentId(),
-                chain.isEmpty() ? null : chain.get(0), chain, skills,
-                hcm.latestReview(e.employeeId()).map(PerformanceReview::finalRating).orElse(null));
+        Profile profile = new Profile(
+                e.employeeId(),
+                e.username(),
+                e.displayName(),
+                e.email(),
+                e.jobTitle(),
+                catalogue.roleForJobTitle(e.jobTitleId()).map(Role::roleId).orElse(null),
+                e.departmentId(),
+                chain.isEmpty() ? null : chain.get(0),
+                chain,
+                skills,
+                hcm.latestReview(e.employeeId())
+                        .map(PerformanceReview::finalRating)
+                        .orElse(null));
         return new Output(profile, e.username() == null ? List.of() : history(e.username()));
     }
 
     private List<CourseHistoryEntry> history(String username) {
-        List<String> courseIds = lms.enrolments(username).stream().map(Enrolment::courseId).distinct().toList();
+        List<String> courseIds = lms.enrolments(username).stream()
+                .map(Enrolment::courseId)
+                .distinct()
+                .toList();
         if (courseIds.isEmpty()) {
             return List.of();
         }

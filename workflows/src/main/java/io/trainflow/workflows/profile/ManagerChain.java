@@ -14,8 +14,7 @@ public final class ManagerChain {
     /** Deeper than any real organisation; stops a corrupt HCM hierarchy from looping. */
     private static final int MAX_DEPTH = 25;
 
-    private ManagerChain() {
-    }
+    private ManagerChain() {}
 
     public static List<Employee> above(HcmPort hcm, Employee employee) {
         List<Employee> chain = new ArrayList<>();

@@ -13,11 +13,21 @@ public record Profile(
         @Doc("First and last name") String displayName,
         @Doc("Work email") String email,
         @Doc("HCM job title") String jobTitle,
-        @Doc(value = "Trainflow role of the job title; null when the job title maps to no role", optional = true) String roleId,
-        @Doc("Budget department (the catalogue's id; the HCM unit's id when no catalogue department contains it)") String department,
-        @Doc(value = "Username of the direct manager; null when the learner has none", optional = true) String managerUsername,
-        @Doc("Usernames of the managers above the learner, nearest first") List<String> managerChain,
+
+        @Doc(value = "Trainflow role of the job title; null when the job title maps to no role", optional = true)
+        String roleId,
+
+        @Doc("Budget department (the catalogue's id; the HCM unit's id when no catalogue department contains it)")
+        String department,
+
+        @Doc(value = "Username of the direct manager; null when the learner has none", optional = true)
+        String managerUsername,
+
+        @Doc("Usernames of the managers above the learner, nearest first")
+        List<String> managerChain,
+
         @Doc("Skill id to proficiency level 1..5") Map<String, Integer> skills,
+
         @Doc(value = "Final rating of the last performance review (HCM scale, 0..100); null when none", optional = true)
         Double lastReviewRating) {
 

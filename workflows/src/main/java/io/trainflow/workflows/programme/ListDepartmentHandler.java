@@ -12,24 +12,31 @@ import jakarta.validation.constraints.NotBlank;
 import java.util.ArrayList;
 import java.util.List;
 
-@TaskType(value = "hcm-list-department", name = "List department employees",
+@TaskType(
+        value = "hcm-list-department",
+        name = "List department employees",
         description = "Lists the current employees of an HCM sub-unit and the units below it, for a campaign, and"
                 + " cuts the list into batches (one batch of requests per call of training-cohort). The department may be"
                 + " given by id or by name.",
         errors = {ListDepartmentHandler.DEPARTMENT_NOT_FOUND})
-public final class ListDepartmentHandler implements StepHandler<ListDepartmentHandler.Input, ListDepartmentHandler.Output> {
+public final class ListDepartmentHandler
+        implements StepHandler<ListDepartmentHandler.Input, ListDepartmentHandler.Output> {
 
     public static final String DEPARTMENT_NOT_FOUND = "DEPARTMENT_NOT_FOUND";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Input(@Doc(value = "HCM sub-unit id or name", feel = "=department") @NotBlank String department,
-                        @Doc(value = "Employees per batch; " + DEFAULT_BATCH + " when empty", optional = true, feel = "=batchSize")
-                        Integer batchSize) {
-    }
+    public record Input(
+            @Doc(value = "HCM sub-unit id or name", feel = "=department") @NotBlank
+            String department,
 
-    public record Output(@Doc("HCM ids of the department's employees") List<String> employeeIds,
-                         @Doc("The same ids in batches of at most batchSize, in order") List<List<String>> employeeBatches) {
-    }
+            @Doc(value = "Employees per batch; " + DEFAULT_BATCH + " when empty", optional = true, feel = "=batchSize")
+            Integer batchSize) {}
+
+    public record Output(
+            @Doc("HCM ids of the department's employees") List<String> employeeIds,
+
+            @Doc("The same ids in batches of at most batchSize, in order")
+            List<List<String>> employeeBatches) {}
 
     /**
      * Why batches: Flowable's parallel multi-instance reads every sibling when one child ends, so
@@ -48,10 +55,16 @@ public final class ListDepartmentHandler implements StepHandler<ListDepartmentHa
     public Output handle(Input input) throws BusinessError {
         String wanted = input.department().strip();
         Department department = hcm.departments().stream()
-                .filter(d -> d.id().equals(wanted)).findFirst()
-                .or(() -> hcm.departments().stream().filter(d -> d.name().equalsIgnoreCase(wanted)).findFirst())
-                .orElseThrow(() -> new BusinessError(DEPARTMENT_NOT_FOUND, "The HCM has no department '" + wanted + "'"));
-        List<String> ids = hcm.employees(department.id()).stream().map(Employee::employeeId).toList();
+                .filter(d -> d.id().equals(wanted))
+                .findFirst()
+                .or(() -> hcm.departments().stream()
+                        .filter(d -> d.name().equalsIgnoreCase(wanted))
+                        .findFirst())
+                .orElseThrow(
+                        () -> new BusinessError(DEPARTMENT_NOT_FOUND, "The HCM has no department '" + wanted + "'"));
+        List<String> ids = hcm.employees(department.id()).stream()
+                .map(Employee::employeeId)
+                .toList();
         int size = input.batchSize() == null || input.batchSize() <= 0 ? DEFAULT_BATCH : input.batchSize();
         return new Output(ids, batches(ids, size));
     }

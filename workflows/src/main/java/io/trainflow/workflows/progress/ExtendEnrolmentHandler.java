@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-@TaskType(value = "lms-extend-enrolment", name = "Extend LMS enrolment",
+@TaskType(
+        value = "lms-extend-enrolment",
+        name = "Extend LMS enrolment",
         description = "Gives the learner more time: the new deadline is today plus the extension, and the enrolment in"
                 + " every course not yet completed runs until then.")
 public final class ExtendEnrolmentHandler
@@ -28,14 +30,17 @@ public final class ExtendEnrolmentHandler
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "The learner", feel = "=profile") @NotNull Profile profile,
-            @Doc(value = "Sessions the learner is enrolled in", feel = "=sessions") @NotNull List<SessionBooking> sessions,
-            @Doc(value = "Days to add from today; 14 when empty", optional = true, feel = "=extensionDays")
-            Integer extensionDays) {
-    }
+            @Doc(value = "The learner", feel = "=profile") @NotNull
+            Profile profile,
 
-    public record Output(@Doc("New deadline, ISO-8601 date-time") String trainingDeadline) {
-    }
+            @Doc(value = "Sessions the learner is enrolled in", feel = "=sessions") @NotNull
+            List<SessionBooking> sessions,
+
+            @Doc(value = "Days to add from today; 14 when empty", optional = true, feel = "=extensionDays")
+            Integer extensionDays) {}
+
+    public record Output(
+            @Doc("New deadline, ISO-8601 date-time") String trainingDeadline) {}
 
     private final LmsPort lms;
     private final Clock clock;
@@ -50,9 +55,16 @@ public final class ExtendEnrolmentHandler
         int days = input.extensionDays() == null || input.extensionDays() <= 0 ? DEFAULT_DAYS : input.extensionDays();
         Instant deadline = clock.instant().plus(Duration.ofDays(days));
         String username = input.profile().username();
-        List<String> courseIds = input.sessions().stream().map(SessionBooking::courseId).distinct().toList();
-        Set<String> completed = courseIds.isEmpty() ? Set.of() : lms.completionStatus(List.of(username), courseIds)
-                .stream().filter(CompletionStatus::completed).map(CompletionStatus::courseId).collect(Collectors.toSet());
+        List<String> courseIds = input.sessions().stream()
+                .map(SessionBooking::courseId)
+                .distinct()
+                .toList();
+        Set<String> completed = courseIds.isEmpty()
+                ? Set.of()
+                : lms.completionStatus(List.of(username), courseIds).stream()
+                        .filter(CompletionStatus::completed)
+                        .map(CompletionStatus::courseId)
+                        .collect(Collectors.toSet());
         for (Enrolment e : lms.enrolments(username)) {
             boolean endsTooEarly = e.end() != null && e.end().isBefore(deadline);
             if (courseIds.contains(e.courseId()) && !completed.contains(e.courseId()) && endsTooEarly) {

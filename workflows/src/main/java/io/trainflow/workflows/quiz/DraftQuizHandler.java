@@ -11,8 +11,8 @@ import io.trainflow.connectors.lms.LmsPort;
 import io.trainflow.workflows.ai.AiTrace;
 import io.trainflow.workflows.api.BusinessError;
 import io.trainflow.workflows.api.Doc;
-import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.RecordedOutput;
+import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
@@ -21,7 +21,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 @RecordedOutput
-@TaskType(value = "ai-draft-quiz", name = "Draft quiz questions (AI)",
+@TaskType(
+        value = "ai-draft-quiz",
+        name = "Draft quiz questions (AI)",
         description = "Drafts quiz questions for a catalogue course from the course's own text, for a subject-matter"
                 + " expert to approve, edit or reject. A draft is never exported or published by itself.",
         errors = {DraftQuizHandler.COURSE_NOT_IN_CATALOGUE})
@@ -33,15 +35,15 @@ public final class DraftQuizHandler implements StepHandler<DraftQuizHandler.Inpu
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "LMS course id of a catalogue course", feel = "=courseId") @NotBlank String courseId,
+            @Doc(value = "LMS course id of a catalogue course", feel = "=courseId") @NotBlank
+            String courseId,
+
             @Doc(value = "How many questions to draft (default 5)", optional = true, feel = "=maxQuestions")
-            Integer maxQuestions) {
-    }
+            Integer maxQuestions) {}
 
     public record Output(
             @Doc("The drafted questions, for review") QuizDraft quizDraft,
-            @Doc("Provenance of the draft") AiTrace quizDraftProvenance) {
-    }
+            @Doc("Provenance of the draft") AiTrace quizDraftProvenance) {}
 
     private final LmsPort lms;
     private final CataloguePort catalogue;
@@ -57,11 +59,16 @@ public final class DraftQuizHandler implements StepHandler<DraftQuizHandler.Inpu
     public Output handle(Input input) throws BusinessError {
         Map<String, CourseOffering> offerings = catalogue.offerings().stream()
                 .collect(Collectors.toMap(CourseOffering::courseId, Function.identity(), (a, b) -> a));
-        List<CourseCandidate> courses = lms.courses().stream().filter(c -> offerings.containsKey(c.id()))
-                .map(c -> new CourseCandidate(c.id(), c.fullname(), c.summary(), offerings.get(c.id()).tags())).toList();
-        CourseCandidate course = courses.stream().filter(c -> c.courseId().equals(input.courseId())).findFirst()
-                .orElseThrow(() -> new BusinessError(COURSE_NOT_IN_CATALOGUE,
-                        "courseId " + input.courseId() + " is not a course of the catalogue"));
+        List<CourseCandidate> courses = lms.courses().stream()
+                .filter(c -> offerings.containsKey(c.id()))
+                .map(c -> new CourseCandidate(
+                        c.id(), c.fullname(), c.summary(), offerings.get(c.id()).tags()))
+                .toList();
+        CourseCandidate course = courses.stream()
+                .filter(c -> c.courseId().equals(input.courseId()))
+                .findFirst()
+                .orElseThrow(() -> new BusinessError(
+                        COURSE_NOT_IN_CATALOGUE, "courseId " + input.courseId() + " is not a course of the catalogue"));
         int max = input.maxQuestions() == null || input.maxQuestions() <= 0 ? DEFAULT_QUESTIONS : input.maxQuestions();
         AiResult<QuizDraft> draft = ai.draftQuiz(course, courses, max);
         return new Output(draft.value(), AiTrace.of("quiz-draft", draft.provenance()));

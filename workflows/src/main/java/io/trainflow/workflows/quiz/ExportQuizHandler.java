@@ -22,7 +22,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-@TaskType(value = "export-quiz", name = "Export reviewed quiz",
+@TaskType(
+        value = "export-quiz",
+        name = "Export reviewed quiz",
         description = "Applies the expert's decisions to the drafted questions and writes the approved and edited ones"
                 + " as Moodle GIFT and Moodle XML files for the question bank. Rejected questions are never written;"
                 + " a review that leaves a question undecided is refused.",
@@ -33,15 +35,20 @@ public final class ExportQuizHandler implements StepHandler<ExportQuizHandler.In
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Input(
-            @Doc(value = "The drafted questions", feel = "=quizDraft") @NotNull QuizDraft quizDraft,
-            @Doc(value = "One decision per drafted question", feel = "=quizReviews") List<QuizReview> quizReviews,
-            @Doc(value = "Username of the expert who reviewed", feel = "=quizReviewer") @NotBlank String quizReviewer) {
-    }
+            @Doc(value = "The drafted questions", feel = "=quizDraft") @NotNull
+            QuizDraft quizDraft,
+
+            @Doc(value = "One decision per drafted question", feel = "=quizReviews")
+            List<QuizReview> quizReviews,
+
+            @Doc(value = "Username of the expert who reviewed", feel = "=quizReviewer") @NotBlank
+            String quizReviewer) {}
 
     public record Output(
-            @Doc("Paths of the written files: gift and moodleXml") Map<String, String> quizFiles,
-            @Doc("Number of questions exported") int exportedQuestions) {
-    }
+            @Doc("Paths of the written files: gift and moodleXml")
+            Map<String, String> quizFiles,
+
+            @Doc("Number of questions exported") int exportedQuestions) {}
 
     private final Path directory;
     private final Clock clock;
@@ -56,17 +63,23 @@ public final class ExportQuizHandler implements StepHandler<ExportQuizHandler.In
         ApprovedQuiz quiz;
         try {
             List<QuizReview> reviews = input.quizReviews() == null ? List.of() : input.quizReviews();
-            quiz = ApprovedQuiz.review(input.quizDraft(), input.quizReviewer(), clock.instant(),
+            quiz = ApprovedQuiz.review(
+                    input.quizDraft(),
+                    input.quizReviewer(),
+                    clock.instant(),
                     reviews.stream().map(QuizReview::decision).toList());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new BusinessError(REVIEW_INCOMPLETE, "quizReviews: " + e.getMessage());
         }
         // named by what was reviewed: a retried export overwrites its own files instead of adding copies
         String name = "quiz-" + quiz.courseId().replaceAll("[^A-Za-z0-9_-]", "_") + "-"
-                + InputHash.of("export-quiz", input.quizDraft(), input.quizReviews()).substring(0, 12);
+                + InputHash.of("export-quiz", input.quizDraft(), input.quizReviews())
+                        .substring(0, 12);
         Path gift = write(name + ".gift.txt", new GiftExporter().export(quiz));
         Path xml = write(name + ".moodle.xml", new MoodleXmlExporter().export(quiz));
-        return new Output(Map.of("gift", gift.toString(), "moodleXml", xml.toString()), quiz.questions().size());
+        return new Output(
+                Map.of("gift", gift.toString(), "moodleXml", xml.toString()),
+                quiz.questions().size());
     }
 
     private Path write(String file, String content) {

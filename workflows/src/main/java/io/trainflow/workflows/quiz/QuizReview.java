@@ -16,13 +16,14 @@ import java.util.Locale;
 public record QuizReview(
         @Doc("Id of the drafted question") String questionId,
         @Doc("approve, edit or reject") String verdict,
-        @Doc(value = "The question as rewritten; only with edit", optional = true) Edited edited) {
+
+        @Doc(value = "The question as rewritten; only with edit", optional = true)
+        Edited edited) {
 
     /** The fields of a question an expert may rewrite. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Edited(QuizQuestion.Type type, String stem, List<QuizQuestion.Choice> choices, Boolean answer,
-                         String feedback) {
-    }
+    public record Edited(
+            QuizQuestion.Type type, String stem, List<QuizQuestion.Choice> choices, Boolean answer, String feedback) {}
 
     ReviewDecision decision() {
         String v = verdict == null ? "" : verdict.strip().toUpperCase(Locale.ROOT);
@@ -31,13 +32,22 @@ public record QuizReview(
             case "REJECT" -> ReviewDecision.reject(questionId);
             case "EDIT" -> {
                 if (edited == null) {
-                    throw new IllegalArgumentException("question " + questionId + " is marked edit without the edited question");
+                    throw new IllegalArgumentException(
+                            "question " + questionId + " is marked edit without the edited question");
                 }
-                yield ReviewDecision.edit(questionId, new QuizQuestion(questionId, edited.type(), edited.stem(),
-                        edited.choices(), edited.answer(), edited.feedback()));
+                yield ReviewDecision.edit(
+                        questionId,
+                        new QuizQuestion(
+                                questionId,
+                                edited.type(),
+                                edited.stem(),
+                                edited.choices(),
+                                edited.answer(),
+                                edited.feedback()));
             }
-            default -> throw new IllegalArgumentException("verdict of question " + questionId
-                    + " is '" + verdict + "'; expected approve, edit or reject");
+            default ->
+                throw new IllegalArgumentException("verdict of question " + questionId + " is '" + verdict
+                        + "'; expected approve, edit or reject");
         };
     }
 }

@@ -21,8 +21,7 @@ public final class QuizReviewCoverage {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private QuizReviewCoverage() {
-    }
+    private QuizReviewCoverage() {}
 
     /**
      * @param draft   the process's {@code quizDraft} (its {@code questions} carry an {@code id} each)
@@ -51,14 +50,17 @@ public final class QuizReviewCoverage {
                 throw new InvalidInput(field, "'" + id + "' is not a question of the draft " + drafted);
             }
             if (decided.putIfAbsent(String.valueOf(id), i) != null) {
-                throw new InvalidInput(field, "question '" + id + "' is decided twice (also at reviews["
-                        + decided.get(String.valueOf(id)) + "])");
+                throw new InvalidInput(
+                        field,
+                        "question '" + id + "' is decided twice (also at reviews[" + decided.get(String.valueOf(id))
+                                + "])");
             }
         }
         List<String> undecided = new ArrayList<>(drafted);
         undecided.removeAll(decided.keySet());
         if (!undecided.isEmpty()) {
-            throw new InvalidInput("reviews", "no verdict for question(s) " + undecided + ": decide every drafted question");
+            throw new InvalidInput(
+                    "reviews", "no verdict for question(s) " + undecided + ": decide every drafted question");
         }
     }
 }

@@ -14,10 +14,14 @@ public record SessionBooking(
         @Doc("End, ISO-8601 date-time") String endDate,
         @Doc("Trainer") String trainer,
         @Doc("Seats left when the session was chosen") int seatsLeft,
-        @Doc(value = "Why this session (AI draft: the rule's reason offline, a model's among the given sessions)",
-                optional = true) String matchReason) {
 
-    public SessionBooking(String courseId, String sessionId, String startDate, String endDate, String trainer, int seatsLeft) {
+        @Doc(
+                value = "Why this session (AI draft: the rule's reason offline, a model's among the given sessions)",
+                optional = true)
+        String matchReason) {
+
+    public SessionBooking(
+            String courseId, String sessionId, String startDate, String endDate, String trainer, int seatsLeft) {
         this(courseId, sessionId, startDate, endDate, trainer, seatsLeft, null);
     }
 

@@ -27,16 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ElementTemplateGenerator {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     /** A kept previous version: {@code check-budget.v1.json}. */
     static final Pattern PREVIOUS = Pattern.compile("(.+)\\.v(\\d+)\\.json");
 
-    private ElementTemplateGenerator() {
-    }
+    private ElementTemplateGenerator() {}
 
     /** One template to write: its file name, id, contract and how to render it at a version. */
-    record Template(String file, String id, String contract, java.util.function.IntFunction<Map<String, Object>> render) {
-    }
+    record Template(
+            String file, String id, String contract, java.util.function.IntFunction<Map<String, Object>> render) {}
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "bpmn/element-templates");
@@ -67,7 +67,8 @@ public final class ElementTemplateGenerator {
             files.put(t.file() + ".json", JSON.writeValueAsString(t.render().apply(version)) + "\n");
         }
         try (var existing = Files.list(out)) {
-            for (Path file : existing.filter(p -> p.toString().endsWith(".json")).toList()) {
+            for (Path file :
+                    existing.filter(p -> p.toString().endsWith(".json")).toList()) {
                 String name = file.getFileName().toString();
                 var previous = PREVIOUS.matcher(name);
                 boolean kept = previous.matches() && versions.get(previous.group(1)) != null;
@@ -80,10 +81,12 @@ public final class ElementTemplateGenerator {
             writeIfChanged(out.resolve(file.getKey()), file.getValue());
         }
         writeIfChanged(out.resolve(TemplateVersions.FILE), versions.text());
-        System.out.println("Element templates: " + files.size() + " in " + out.toAbsolutePath().normalize());
+        System.out.println("Element templates: " + files.size() + " in "
+                + out.toAbsolutePath().normalize());
         if (!stale.isEmpty()) {
-            System.out.println("WARNING: the contract of " + stale + " changed; their templates were left as they are."
-                    + " Run the generator with --new-versions to write the next version (README \"Element templates and their versions\")");
+            System.out.println(
+                    "WARNING: the contract of " + stale + " changed; their templates were left as they are."
+                            + " Run the generator with --new-versions to write the next version (README \"Element templates and their versions\")");
         }
     }
 
@@ -99,11 +102,17 @@ public final class ElementTemplateGenerator {
         for (Class<? extends StepHandler<?, ?>> handler : StepHandlers.types()) {
             TaskType type = handler.getAnnotation(TaskType.class);
             Class<?>[] io = HandlerRegistry.ioTypes(handler);
-            templates.add(new Template(type.value(), ElementTemplates.id(type), ElementTemplates.contract(type, io[0], io[1]),
+            templates.add(new Template(
+                    type.value(),
+                    ElementTemplates.id(type),
+                    ElementTemplates.contract(type, io[0], io[1]),
                     version -> ElementTemplates.forHandler(type, io[0], io[1], version)));
         }
         for (UserTaskTemplate task : UserTaskTemplate.all()) {
-            templates.add(new Template("user-" + task.id(), ElementTemplates.id(task), ElementTemplates.contract(task),
+            templates.add(new Template(
+                    "user-" + task.id(),
+                    ElementTemplates.id(task),
+                    ElementTemplates.contract(task),
                     version -> ElementTemplates.forUserTask(task, version)));
         }
         return templates;
@@ -114,8 +123,9 @@ public final class ElementTemplateGenerator {
         Map<String, String> files = new TreeMap<>();
         for (Template t : templates()) {
             TemplateVersions.Recorded recorded = versions.get(t.file());
-            files.put(t.file() + ".json", JSON.writeValueAsString(t.render().apply(recorded == null ? 1 : recorded.version()))
-                    + "\n");
+            files.put(
+                    t.file() + ".json",
+                    JSON.writeValueAsString(t.render().apply(recorded == null ? 1 : recorded.version())) + "\n");
         }
         return files;
     }

@@ -15,8 +15,8 @@ import java.util.Map;
 public final class ElementTemplates {
 
     static final String SCHEMA = "https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json";
-    private ElementTemplates() {
-    }
+
+    private ElementTemplates() {}
 
     /**
      * What a process relies on in a handler's template: its type, the names, Java types, optionality and default
@@ -26,12 +26,20 @@ public final class ElementTemplates {
         StringBuilder c = new StringBuilder("type ").append(type.value()).append('\n');
         for (RecordComponent input : components(inputType)) {
             Doc doc = input.getAnnotation(Doc.class);
-            c.append("in ").append(input.getName()).append(' ').append(input.getGenericType().getTypeName())
+            c.append("in ")
+                    .append(input.getName())
+                    .append(' ')
+                    .append(input.getGenericType().getTypeName())
                     .append(doc != null && doc.optional() ? " optional" : "")
-                    .append(doc != null && !doc.feel().isEmpty() ? " " + doc.feel() : "").append('\n');
+                    .append(doc != null && !doc.feel().isEmpty() ? " " + doc.feel() : "")
+                    .append('\n');
         }
         for (RecordComponent output : components(outputType)) {
-            c.append("out ").append(output.getName()).append(' ').append(output.getGenericType().getTypeName()).append('\n');
+            c.append("out ")
+                    .append(output.getName())
+                    .append(' ')
+                    .append(output.getGenericType().getTypeName())
+                    .append('\n');
         }
         c.append("errors ").append(String.join(",", new java.util.TreeSet<>(List.of(type.errors()))));
         return c.toString();
@@ -41,16 +49,32 @@ public final class ElementTemplates {
     public static String contract(UserTaskTemplate task) {
         return "user " + task.id() + "\nassignee " + task.assignee() + "\ngroups " + task.candidateGroups()
                 + "\nheaders " + new java.util.TreeMap<>(task.headers()) + "\nform " + task.formId()
-                + "\nfields " + task.fields().stream().map(UserTaskTemplate.Field::name).toList();
+                + "\nfields "
+                + task.fields().stream().map(UserTaskTemplate.Field::name).toList();
     }
 
     public static Map<String, Object> forHandler(TaskType type, Class<?> inputType, Class<?> outputType, int version) {
         List<Object> properties = new ArrayList<>();
-        properties.add(ordered("type", "Hidden", "value", type.value(),
-                "binding", ordered("type", "zeebe:taskDefinition", "property", "type")));
-        properties.add(ordered("label", "Retries", "description", "Attempts before the step becomes an incident",
-                "group", "retries", "type", "String", "value", String.valueOf(type.retries()),
-                "binding", ordered("type", "zeebe:taskDefinition", "property", "retries")));
+        properties.add(ordered(
+                "type",
+                "Hidden",
+                "value",
+                type.value(),
+                "binding",
+                ordered("type", "zeebe:taskDefinition", "property", "type")));
+        properties.add(ordered(
+                "label",
+                "Retries",
+                "description",
+                "Attempts before the step becomes an incident",
+                "group",
+                "retries",
+                "type",
+                "String",
+                "value",
+                String.valueOf(type.retries()),
+                "binding",
+                ordered("type", "zeebe:taskDefinition", "property", "retries")));
         for (RecordComponent input : components(inputType)) {
             Doc doc = input.getAnnotation(Doc.class);
             Map<String, Object> property = new LinkedHashMap<>();
@@ -68,16 +92,28 @@ public final class ElementTemplates {
         }
         for (RecordComponent output : components(outputType)) {
             Doc doc = output.getAnnotation(Doc.class);
-            properties.add(ordered("label", "Result variable: " + output.getName(),
-                    "description", (doc == null ? output.getName() : doc.value()) + " (name of the variable to store it in)",
-                    "group", "outputs", "type", "String", "value", output.getName(),
-                    "binding", ordered("type", "zeebe:output", "source", "=" + output.getName())));
+            properties.add(ordered(
+                    "label",
+                    "Result variable: " + output.getName(),
+                    "description",
+                    (doc == null ? output.getName() : doc.value()) + " (name of the variable to store it in)",
+                    "group",
+                    "outputs",
+                    "type",
+                    "String",
+                    "value",
+                    output.getName(),
+                    "binding",
+                    ordered("type", "zeebe:output", "source", "=" + output.getName())));
         }
         String description = type.description()
-                + (type.errors().length == 0 ? "" : " Business errors (catch with an error boundary event): "
-                + String.join(", ", type.errors()) + ".");
+                + (type.errors().length == 0
+                        ? ""
+                        : " Business errors (catch with an error boundary event): " + String.join(", ", type.errors())
+                                + ".");
         Map<String, Object> template = header(id(type), type.name(), description, "bpmn:ServiceTask", version);
-        template.put("groups", List.of(group("inputs", "Inputs"), group("outputs", "Outputs"), group("retries", "Retries")));
+        template.put(
+                "groups", List.of(group("inputs", "Inputs"), group("outputs", "Outputs"), group("retries", "Retries")));
         template.put("properties", properties);
         return template;
     }
@@ -95,34 +131,77 @@ public final class ElementTemplates {
         List<Object> properties = new ArrayList<>();
         properties.add(ordered("type", "Hidden", "value", "", "binding", ordered("type", "zeebe:userTask")));
         if (task.assignee() != null) {
-            properties.add(ordered("label", "Assignee", "group", "assignment", "type", "String", "feel", "optional",
-                    "value", task.assignee(), "binding", ordered("type", "zeebe:assignmentDefinition", "property", "assignee")));
+            properties.add(ordered(
+                    "label",
+                    "Assignee",
+                    "group",
+                    "assignment",
+                    "type",
+                    "String",
+                    "feel",
+                    "optional",
+                    "value",
+                    task.assignee(),
+                    "binding",
+                    ordered("type", "zeebe:assignmentDefinition", "property", "assignee")));
         }
         if (task.candidateGroups() != null) {
-            properties.add(ordered("label", "Candidate groups", "group", "assignment", "type", "String", "feel", "optional",
-                    "value", task.candidateGroups(),
-                    "binding", ordered("type", "zeebe:assignmentDefinition", "property", "candidateGroups")));
+            properties.add(ordered(
+                    "label",
+                    "Candidate groups",
+                    "group",
+                    "assignment",
+                    "type",
+                    "String",
+                    "feel",
+                    "optional",
+                    "value",
+                    task.candidateGroups(),
+                    "binding",
+                    ordered("type", "zeebe:assignmentDefinition", "property", "candidateGroups")));
         }
-        task.headers().forEach((key, value) -> properties.add(ordered("type", "Hidden", "value", value,
-                "binding", ordered("type", "zeebe:taskHeader", "key", key))));
+        task.headers()
+                .forEach((key, value) -> properties.add(ordered(
+                        "type", "Hidden", "value", value, "binding", ordered("type", "zeebe:taskHeader", "key", key))));
         if (task.formId() != null) {
-            properties.add(ordered("label", "Form id", "group", "form", "type", "String", "value", task.formId(),
-                    "description", "Id of the Camunda form (bpmn/" + task.formId() + ".form) completions are checked against",
-                    "binding", ordered("type", "zeebe:formDefinition", "property", "formId")));
+            properties.add(ordered(
+                    "label",
+                    "Form id",
+                    "group",
+                    "form",
+                    "type",
+                    "String",
+                    "value",
+                    task.formId(),
+                    "description",
+                    "Id of the Camunda form (bpmn/" + task.formId() + ".form) completions are checked against",
+                    "binding",
+                    ordered("type", "zeebe:formDefinition", "property", "formId")));
         }
-        StringBuilder description = new StringBuilder(task.description()).append(task.formId() == null
-                ? " Completed with: " : " Completed with the form '" + task.formId() + "': ");
-        task.fields().forEach(f -> description.append(f.name()).append(" (").append(f.description()).append("); "));
-        Map<String, Object> template = header(id(task), task.name(), description.toString().strip(), "bpmn:UserTask",
-                version);
-        template.put("groups", task.formId() == null ? List.of(group("assignment", "Assignment"))
-                : List.of(group("assignment", "Assignment"), group("form", "Form")));
+        StringBuilder description = new StringBuilder(task.description())
+                .append(
+                        task.formId() == null
+                                ? " Completed with: "
+                                : " Completed with the form '" + task.formId() + "': ");
+        task.fields()
+                .forEach(f -> description
+                        .append(f.name())
+                        .append(" (")
+                        .append(f.description())
+                        .append("); "));
+        Map<String, Object> template =
+                header(id(task), task.name(), description.toString().strip(), "bpmn:UserTask", version);
+        template.put(
+                "groups",
+                task.formId() == null
+                        ? List.of(group("assignment", "Assignment"))
+                        : List.of(group("assignment", "Assignment"), group("form", "Form")));
         template.put("properties", properties);
         return template;
     }
 
-    private static Map<String, Object> header(String id, String name, String description, String elementType,
-                                              int version) {
+    private static Map<String, Object> header(
+            String id, String name, String description, String elementType, int version) {
         Map<String, Object> template = new LinkedHashMap<>();
         template.put("$schema", SCHEMA);
         template.put("name", name);

@@ -22,8 +22,7 @@ public final class TemplateVersions {
     static final String FILE = "template-versions.txt";
 
     /** One template's recorded version and contract hash. */
-    public record Recorded(int version, String contractHash) {
-    }
+    public record Recorded(int version, String contractHash) {}
 
     private final Map<String, Recorded> byId;
 
@@ -41,7 +40,8 @@ public final class TemplateVersions {
                 }
                 String[] parts = line.trim().split("\\s+");
                 if (parts.length != 3) {
-                    throw new IllegalStateException(file + ": '" + line + "' is not 'template-id version contract-hash'");
+                    throw new IllegalStateException(
+                            file + ": '" + line + "' is not 'template-id version contract-hash'");
                 }
                 byId.put(parts[0], new Recorded(Integer.parseInt(parts[1]), parts[2]));
             }
@@ -62,10 +62,16 @@ public final class TemplateVersions {
     }
 
     String text() {
-        StringBuilder out = new StringBuilder("# element template id, its version, the hash of the contract it was made for\n"
-                + "# (written by ElementTemplateGenerator; a new contract needs a new version:\n"
-                + "# README \"Element templates and their versions\")\n");
-        byId.forEach((id, r) -> out.append(id).append(' ').append(r.version()).append(' ').append(r.contractHash()).append('\n'));
+        StringBuilder out =
+                new StringBuilder("# element template id, its version, the hash of the contract it was made for\n"
+                        + "# (written by ElementTemplateGenerator; a new contract needs a new version:\n"
+                        + "# README \"Element templates and their versions\")\n");
+        byId.forEach((id, r) -> out.append(id)
+                .append(' ')
+                .append(r.version())
+                .append(' ')
+                .append(r.contractHash())
+                .append('\n'));
         return out.toString();
     }
 

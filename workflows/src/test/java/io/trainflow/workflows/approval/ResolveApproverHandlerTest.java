@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class ResolveApproverHandlerTest {
 
     final Sample sample = new Sample();
-    final ResolveApproverHandler handler = new ResolveApproverHandler(sample.ports.hcm(), sample.ports.catalogue(),
-            sample.ports.delegations(), sample.clock);
+    final ResolveApproverHandler handler = new ResolveApproverHandler(
+            sample.ports.hcm(), sample.ports.catalogue(), sample.ports.delegations(), sample.clock);
 
     Output resolve(String level, String employeeId, String requestedBy) {
         return handler.handle(new Input(level, employeeId, requestedBy, null, false, null, null, null));
@@ -39,35 +39,52 @@ class ResolveApproverHandlerTest {
     @Test
     void nobodyAboveMeansTheHrFallbackGroup() {
         assertThat(resolve("manager", "1023", "nina.petit")).isEqualTo(new Output(null, List.of("hr-fallback"), null));
-        assertThat(resolve("manager", "1002", "claire.dubois")).as("the CEO nominates a head: nobody above her")
+        assertThat(resolve("manager", "1002", "claire.dubois"))
+                .as("the CEO nominates a head: nobody above her")
                 .isEqualTo(new Output(null, List.of("hr-fallback"), null));
     }
 
     @Test
     void escalationGoesToTheCurrentApproversManager() {
-        Output out = handler.handle(new Input("manager", "1004", "alice.martin", null, true, "sophie.laurent", null, null));
+        Output out =
+                handler.handle(new Input("manager", "1004", "alice.martin", null, true, "sophie.laurent", null, null));
         assertThat(out.approver()).isEqualTo("marc.bernard");
 
-        Output top = handler.handle(new Input("manager", "1004", "alice.martin", null, true, "claire.dubois", null, null));
+        Output top =
+                handler.handle(new Input("manager", "1004", "alice.martin", null, true, "claire.dubois", null, null));
         assertThat(top).isEqualTo(new Output(null, List.of("hr-fallback"), null));
     }
 
     @Test
     void escalatingADeputysTaskGoesAboveTheApproverTheyStandInFor() {
         // the sample delegation: thomas stands in for isabelle, who is his own manager and on leave
-        Output out = handler.handle(new Input("manager", "1029", "ella.lefebvre", null, true, "thomas.rousseau",
-                "isabelle.fontaine", null));
+        Output out = handler.handle(new Input(
+                "manager", "1029", "ella.lefebvre", null, true, "thomas.rousseau", "isabelle.fontaine", null));
         assertThat(out).isEqualTo(new Output("claire.dubois", List.of(), null));
     }
 
     @Test
     void whoDecidedAnEarlierLevelIsSkippedAtTheNext() {
         // finding 4: sophie decided the L&D level (say) of alice's request: the manager level goes one up
-        Output out = handler.handle(new Input("manager", "1004", "alice.martin", null, false, null, null,
+        Output out = handler.handle(new Input(
+                "manager",
+                "1004",
+                "alice.martin",
+                null,
+                false,
+                null,
+                null,
                 List.of(java.util.Map.of("level", "ld", "by", "sophie.laurent"))));
         assertThat(out.approver()).isEqualTo("marc.bernard");
         // the same level again (after a revision) stays hers
-        Output again = handler.handle(new Input("manager", "1004", "alice.martin", null, false, null, null,
+        Output again = handler.handle(new Input(
+                "manager",
+                "1004",
+                "alice.martin",
+                null,
+                false,
+                null,
+                null,
                 List.of(java.util.Map.of("level", "manager", "by", "sophie.laurent"))));
         assertThat(again.approver()).isEqualTo("sophie.laurent");
     }
@@ -75,26 +92,43 @@ class ResolveApproverHandlerTest {
     @Test
     void escalationSkipsTheRequester() {
         // marc nominated emma; escalating from her manager sophie must skip marc, the requester
-        Output out = handler.handle(new Input("manager", "1006", "marc.bernard", null, true, "sophie.laurent", null, null));
+        Output out =
+                handler.handle(new Input("manager", "1006", "marc.bernard", null, true, "sophie.laurent", null, null));
         assertThat(out.approver()).isEqualTo("claire.dubois");
     }
 
     @Test
     void anActiveDelegationHandsTheTaskToTheDeputy() {
-        sample.ports.delegations().save(new Delegation("d1", "sophie.laurent", "hugo.roux",
-                Sample.START.minus(Duration.ofDays(1)), Sample.START.plus(Duration.ofDays(5)), "leave"));
+        sample.ports
+                .delegations()
+                .save(new Delegation(
+                        "d1",
+                        "sophie.laurent",
+                        "hugo.roux",
+                        Sample.START.minus(Duration.ofDays(1)),
+                        Sample.START.plus(Duration.ofDays(5)),
+                        "leave"));
 
-        assertThat(resolve("manager", "1004", "alice.martin")).isEqualTo(new Output("hugo.roux", List.of(), "sophie.laurent"));
+        assertThat(resolve("manager", "1004", "alice.martin"))
+                .isEqualTo(new Output("hugo.roux", List.of(), "sophie.laurent"));
 
         sample.clock.advance(Duration.ofDays(5));
-        assertThat(resolve("manager", "1004", "alice.martin")).as("expired")
+        assertThat(resolve("manager", "1004", "alice.martin"))
+                .as("expired")
                 .isEqualTo(new Output("sophie.laurent", List.of(), null));
     }
 
     @Test
     void aDeputyWhoIsTheRequesterIsIgnored() {
-        sample.ports.delegations().save(new Delegation("d2", "sophie.laurent", "alice.martin",
-                Sample.START.minus(Duration.ofDays(1)), Sample.START.plus(Duration.ofDays(5)), "leave"));
+        sample.ports
+                .delegations()
+                .save(new Delegation(
+                        "d2",
+                        "sophie.laurent",
+                        "alice.martin",
+                        Sample.START.minus(Duration.ofDays(1)),
+                        Sample.START.plus(Duration.ofDays(5)),
+                        "leave"));
 
         assertThat(resolve("manager", "1004", "alice.martin").approver()).isEqualTo("sophie.laurent");
     }
@@ -116,7 +150,8 @@ class ResolveApproverHandlerTest {
     @Test
     void theRequesterOrLearnerIsNeverTheApprover() {
         // julie owns the sales budget; when she nominates someone, another budget owner decides
-        assertThat(resolve("budget", "1015", "julie.lambert")).isEqualTo(new Output(null, List.of("budget-owners"), null));
+        assertThat(resolve("budget", "1015", "julie.lambert"))
+                .isEqualTo(new Output(null, List.of("budget-owners"), null));
         // marc owns the engineering budget and is the learner here
         assertThat(resolve("budget", "1002", "claire.dubois").approver()).isNull();
         for (String id : List.of("1001", "1002", "1004", "1012", "1023", "1026")) {

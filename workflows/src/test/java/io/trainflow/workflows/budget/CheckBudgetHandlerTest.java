@@ -20,9 +20,15 @@ class CheckBudgetHandlerTest {
 
     @Test
     void aPathWithinWhatIsLeftIsNotOverBudget() {
-        assertThat(handler.handle(new CheckBudgetHandler.Input(sample.profile("1014"), 300.0)).overBudget()).isFalse();
-        assertThat(handler.handle(new CheckBudgetHandler.Input(sample.profile("1014"), 400.0)).overBudget()).isFalse();
-        assertThat(handler.handle(new CheckBudgetHandler.Input(sample.profile("1004"), 2700.0)).overBudget()).isFalse();
+        assertThat(handler.handle(new CheckBudgetHandler.Input(sample.profile("1014"), 300.0))
+                        .overBudget())
+                .isFalse();
+        assertThat(handler.handle(new CheckBudgetHandler.Input(sample.profile("1014"), 400.0))
+                        .overBudget())
+                .isFalse();
+        assertThat(handler.handle(new CheckBudgetHandler.Input(sample.profile("1004"), 2700.0))
+                        .overBudget())
+                .isFalse();
     }
 
     @Test

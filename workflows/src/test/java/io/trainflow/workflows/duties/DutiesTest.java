@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The one rule set on who sees and decides a task of a request. */
 class DutiesTest {
 
-    private final Duties duties = new Duties(Directory.of(Map.of(
-            "ld-team", List.of("zoe", "thomas"), "hr-fallback", List.of("maxime", "isabelle"))));
+    private final Duties duties = new Duties(
+            Directory.of(Map.of("ld-team", List.of("zoe", "thomas"), "hr-fallback", List.of("maxime", "isabelle"))));
 
     private static Step ldApproval() {
         return new Step("approve", "Approve", true, "ld", null, Set.of(), Set.of("ld-team"));
@@ -27,13 +27,15 @@ class DutiesTest {
         assertThat(duties.maySee("zoe", parties, ldApproval())).isFalse();
         assertThat(duties.maySee("thomas", parties, ldApproval())).isTrue();
         assertThatThrownBy(() -> duties.checkCompletion("zoe", "t1", parties, ldApproval()))
-                .isInstanceOf(TrainflowProblem.NotFound.class).hasMessage("No open task t1 for zoe");
+                .isInstanceOf(TrainflowProblem.NotFound.class)
+                .hasMessage("No open task t1 for zoe");
     }
 
     @Test
     void whoDecidedOneLevelOrWasStoodInForDecidesNoOther() {
         Parties parties = Parties.of("alice", Map.of("username", "alice"), null);
-        Parties after = Parties.of("alice", Map.of("username", "alice"), parties.decidedAfter("manager", "thomas", "isabelle"));
+        Parties after =
+                Parties.of("alice", Map.of("username", "alice"), parties.decidedAfter("manager", "thomas", "isabelle"));
 
         assertThat(after.decidedOtherThan("ld")).containsExactlyInAnyOrder("thomas", "isabelle");
         assertThat(duties.maySee("thomas", after, ldApproval())).isFalse();
@@ -48,15 +50,18 @@ class DutiesTest {
 
     @Test
     void aRequestNobodyInTheGroupMayDecideGoesToTheFallbackGroupWithTheReason() {
-        Parties parties = Parties.of("zoe", Map.of("username", "zoe"), List.of(
-                Map.of("level", "manager", "by", "thomas"), Map.of("level", "manager", "by", "isabelle")));
+        Parties parties = Parties.of(
+                "zoe",
+                Map.of("username", "zoe"),
+                List.of(Map.of("level", "manager", "by", "thomas"), Map.of("level", "manager", "by", "isabelle")));
 
         Routing routing = duties.route(parties, ldApproval());
 
         assertThat(routing.candidateGroups()).containsExactly(Duties.FALLBACK_GROUP);
         assertThat(routing.assignee()).isNull();
         assertThat(routing.note()).contains("zoe made this request", "thomas already decided", "goes to hr-fallback");
-        assertThat(duties.route(Parties.of("alice", null, null), ldApproval()).changed()).isFalse();
+        assertThat(duties.route(Parties.of("alice", null, null), ldApproval()).changed())
+                .isFalse();
     }
 
     @Test
@@ -65,7 +70,8 @@ class DutiesTest {
         Step revise = new Step("revise-request", "Revise", false, null, "alice", Set.of(), Set.of());
 
         assertThat(duties.maySee("alice", parties, revise)).isTrue();
-        assertThat(duties.maySee("alice", parties, new Step("approve", "Approve", true, "manager", "alice", Set.of(), Set.of())))
+        assertThat(duties.maySee(
+                        "alice", parties, new Step("approve", "Approve", true, "manager", "alice", Set.of(), Set.of())))
                 .isFalse();
     }
 }

@@ -18,30 +18,48 @@ import org.junit.jupiter.api.Test;
 class StepInputValidationTest {
 
     private final InMemoryOutcomeStore outcomes = new InMemoryOutcomeStore();
-    private final RegisteredHandler recordOutcome = new HandlerRegistry(List.of(
-            new RecordOutcomeHandler(outcomes, Clock.systemUTC()))).find("record-outcome").orElseThrow();
+    private final RegisteredHandler recordOutcome = new HandlerRegistry(
+                    List.of(new RecordOutcomeHandler(outcomes, Clock.systemUTC())))
+            .find("record-outcome")
+            .orElseThrow();
 
     @Test
     void anInputThatBreaksItsConstraintIsRefusedAtBindingNamingTheInput() {
-        assertThatThrownBy(() -> new StepInvoker().invoke(recordOutcome,
-                Map.of("programmeId", "", "requestId", "REQ-1", "employeeId", "1004", "status", "finished")))
+        assertThatThrownBy(() -> new StepInvoker()
+                        .invoke(
+                                recordOutcome,
+                                Map.of(
+                                        "programmeId",
+                                        "",
+                                        "requestId",
+                                        "REQ-1",
+                                        "employeeId",
+                                        "1004",
+                                        "status",
+                                        "finished")))
                 .isInstanceOfSatisfying(StepInputException.class, refused -> {
                     assertThat(refused.fields()).containsOnlyKeys("status");
                     assertThat(refused.fields().get("status")).startsWith("must be one of completed|not-completed");
-                    assertThat(refused.getMessage()).startsWith("Input of task type 'record-outcome' is not valid: status ");
+                    assertThat(refused.getMessage())
+                            .startsWith("Input of task type 'record-outcome' is not valid: status ");
                 });
         assertThatThrownBy(() -> new StepInvoker().invoke(recordOutcome, Map.of("requestId", "REQ-1")))
-                .isInstanceOfSatisfying(StepInputException.class,
+                .isInstanceOfSatisfying(
+                        StepInputException.class,
                         refused -> assertThat(refused.fields()).containsEntry("status", "must not be null"));
         assertThat(outcomes.ofProgramme("")).as("the handler did not run").isEmpty();
     }
 
     @Test
     void aValidInputRunsTheHandler() {
-        StepOutcome done = new StepInvoker().invoke(recordOutcome,
-                Map.of("programmeId", "", "requestId", "REQ-1", "employeeId", "1004", "status", "completed"));
+        StepOutcome done = new StepInvoker()
+                .invoke(
+                        recordOutcome,
+                        Map.of("programmeId", "", "requestId", "REQ-1", "employeeId", "1004", "status", "completed"));
 
         assertThat(done).isInstanceOf(StepOutcome.Completed.class);
-        assertThat(outcomes.ofProgramme("")).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo("completed"));
+        assertThat(outcomes.ofProgramme(""))
+                .singleElement()
+                .satisfies(o -> assertThat(o.status()).isEqualTo("completed"));
     }
 }

@@ -28,7 +28,9 @@ class EvaluationHandlersTest {
     void reactionIsTheLearnersOwnFeedback() {
         aliceFinishesEverything();
 
-        Reaction r = new CollectFeedbackHandler(sample.ports.lms()).handle(new CollectFeedbackHandler.Input(alice, path)).reaction();
+        Reaction r = new CollectFeedbackHandler(sample.ports.lms())
+                .handle(new CollectFeedbackHandler.Input(alice, path))
+                .reaction();
 
         assertThat(r.responses()).isEqualTo(2);
         assertThat(r.averageScore()).isBetween(5.0, 10.0);
@@ -47,11 +49,16 @@ class EvaluationHandlersTest {
     void gradesArePercentWithPassByThePassGrade() {
         aliceFinishesEverything();
 
-        Learning l = new CollectGradesHandler(sample.ports.lms()).handle(new CollectGradesHandler.Input(alice, path)).learning();
+        Learning l = new CollectGradesHandler(sample.ports.lms())
+                .handle(new CollectGradesHandler.Input(alice, path))
+                .learning();
 
         List<CourseGrade> raw = sample.ports.lms().grades("alice.martin", List.of("103", "104"));
         assertThat(l.grades()).hasSize(2).allSatisfy(g -> {
-            CourseGrade lms = raw.stream().filter(x -> x.courseId().equals(g.courseId())).findFirst().orElseThrow();
+            CourseGrade lms = raw.stream()
+                    .filter(x -> x.courseId().equals(g.courseId()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(g.grade()).isEqualTo(lms.percent());
             assertThat(g.passed()).isEqualTo(lms.grade() >= 60);
         });
@@ -61,7 +68,9 @@ class EvaluationHandlersTest {
     @Test
     void coursesWithoutGradedItemsAreNeitherPassedNorFailed() {
         // issue 10: a course completed in Moodle with no graded items was reported `passed: false`
-        Learning l = new CollectGradesHandler(sample.ports.lms()).handle(new CollectGradesHandler.Input(alice, path)).learning();
+        Learning l = new CollectGradesHandler(sample.ports.lms())
+                .handle(new CollectGradesHandler.Input(alice, path))
+                .learning();
 
         assertThat(l.grades()).isNotEmpty().allSatisfy(g -> {
             assertThat(g.passed()).as("no grade is not a fail").isNull();
@@ -73,8 +82,10 @@ class EvaluationHandlersTest {
 
     @Test
     void passedCoursesAreRecordedOnceAndRaiseTheSkillOnce() {
-        Learning passedBoth = new Learning(List.of(new Learning.CourseResult("103", 80.0, true),
-                new Learning.CourseResult("104", 40.0, false)), 60.0, false);
+        Learning passedBoth = new Learning(
+                List.of(new Learning.CourseResult("103", 80.0, true), new Learning.CourseResult("104", 40.0, false)),
+                60.0,
+                false);
         RecordTrainingHandler handler = new RecordTrainingHandler(sample.ports.hcm(), sample.ports.lms(), sample.clock);
         RecordTrainingHandler.Input input = new RecordTrainingHandler.Input(alice, path, passedBoth, "REQ-1");
 
@@ -83,20 +94,25 @@ class EvaluationHandlersTest {
 
         assertThat(first).extracting(RecordTrainingHandler.Recorded::courseId).containsExactly("103");
         assertThat(again).isEqualTo(first);
-        assertThat(sample.ports.hcm().trainingRecords("1004")).singleElement()
+        assertThat(sample.ports.hcm().trainingRecords("1004"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.number()).isEqualTo("PY-AUTO/REQ-1"));
-        assertThat(sample.ports.hcm().skills("1004")).filteredOn(s -> s.skillId().equals("python"))
-                .singleElement().satisfies(s -> assertThat(SkillLevels.level(s)).isEqualTo(2));
+        assertThat(sample.ports.hcm().skills("1004"))
+                .filteredOn(s -> s.skillId().equals("python"))
+                .singleElement()
+                .satisfies(s -> assertThat(SkillLevels.level(s)).isEqualTo(2));
         assertThat(sample.profile("1004").skills()).containsEntry("sql", 2);
     }
 
     @Test
     void reviewAfterIsTheLatestReview() {
         LoadReviewHandler handler = new LoadReviewHandler(sample.ports.hcm());
-        assertThat(handler.handle(new LoadReviewHandler.Input("1023")).reviewAfter()).isNull();
+        assertThat(handler.handle(new LoadReviewHandler.Input("1023")).reviewAfter())
+                .isNull();
 
         sample.org.setReviewRating("1004", 81);
 
-        assertThat(handler.handle(new LoadReviewHandler.Input("1004")).reviewAfter()).isEqualTo(81.0);
+        assertThat(handler.handle(new LoadReviewHandler.Input("1004")).reviewAfter())
+                .isEqualTo(81.0);
     }
 }

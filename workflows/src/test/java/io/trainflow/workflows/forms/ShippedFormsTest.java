@@ -35,44 +35,57 @@ class ShippedFormsTest {
             Path file = Path.of("../bpmn", template.formId() + ".form");
             TaskForm form = TaskForm.parse(file.toString(), Files.readAllBytes(file));
             assertThat(form.id()).isEqualTo(template.formId());
-            assertThat(template.fields()).as(template.id()).extracting(UserTaskTemplate.Field::name)
-                    .containsExactlyInAnyOrderElementsOf(form.fields().stream().map(FormField::key).toList());
+            assertThat(template.fields())
+                    .as(template.id())
+                    .extracting(UserTaskTemplate.Field::name)
+                    .containsExactlyInAnyOrderElementsOf(
+                            form.fields().stream().map(FormField::key).toList());
         }
     }
 
     @Test
     void aMistypedDecisionIsRefusedNotTakenForAReject() throws IOException {
-        assertThat(problems("approval", "decision", "aprove")).containsExactly(
-                Map.entry("decision", "must be one of approve, changes, reject, got 'aprove'"));
+        assertThat(problems("approval", "decision", "aprove"))
+                .containsExactly(Map.entry("decision", "must be one of approve, changes, reject, got 'aprove'"));
         assertThat(problems("approval", "decision", "Approve")).containsKey("decision");
-        assertThat(problems("approval", "comment", "fine")).containsExactly(Map.entry("decision", "is required (Decision)"));
-        assertThat(problems("approval", "decision", "approve", "comment", "fine by me")).isEmpty();
+        assertThat(problems("approval", "comment", "fine"))
+                .containsExactly(Map.entry("decision", "is required (Decision)"));
+        assertThat(problems("approval", "decision", "approve", "comment", "fine by me"))
+                .isEmpty();
         assertThat(problems("approval", "decision", "reject")).isEmpty();
     }
 
     @Test
     void aFieldTheFormDoesNotHaveIsNamedWithTheFieldsItHas() throws IOException {
-        assertThat(problems("approval", "decision", "approve", "coment", "fine")).containsExactly(
-                Map.entry("coment", "is not a field of form 'approval' (its fields: decision, comment)"));
+        assertThat(problems("approval", "decision", "approve", "coment", "fine"))
+                .containsExactly(
+                        Map.entry("coment", "is not a field of form 'approval' (its fields: decision, comment)"));
     }
 
     @Test
     void aFollowUpScoreIsAWholeNumberFromOneToFive() throws IOException {
-        assertThat(problems("follow-up", "behaviourScore", 4, "observation", "uses it weekly")).isEmpty();
-        assertThat(problems("follow-up", "behaviourScore", 7)).containsExactly(Map.entry("behaviourScore", "must be at most 5, got 7 (a number)"));
-        assertThat(problems("follow-up", "behaviourScore", 0)).containsExactly(Map.entry("behaviourScore", "must be at least 1, got 0 (a number)"));
-        assertThat(problems("follow-up", "behaviourScore", 3.5)).containsExactly(Map.entry("behaviourScore", "must be a whole number, got 3.5 (a number)"));
-        assertThat(problems("follow-up", "behaviourScore", "4")).containsExactly(Map.entry("behaviourScore", "must be a number, got '4'"));
+        assertThat(problems("follow-up", "behaviourScore", 4, "observation", "uses it weekly"))
+                .isEmpty();
+        assertThat(problems("follow-up", "behaviourScore", 7))
+                .containsExactly(Map.entry("behaviourScore", "must be at most 5, got 7 (a number)"));
+        assertThat(problems("follow-up", "behaviourScore", 0))
+                .containsExactly(Map.entry("behaviourScore", "must be at least 1, got 0 (a number)"));
+        assertThat(problems("follow-up", "behaviourScore", 3.5))
+                .containsExactly(Map.entry("behaviourScore", "must be a whole number, got 3.5 (a number)"));
+        assertThat(problems("follow-up", "behaviourScore", "4"))
+                .containsExactly(Map.entry("behaviourScore", "must be a number, got '4'"));
         assertThat(problems("follow-up", "observation", "x")).containsOnlyKeys("behaviourScore");
     }
 
     @Test
     void extensionDaysCountOnlyWhenTheDeadlineIsExtended() throws IOException {
-        assertThat(problems("missed-deadline", "deadlineAction", "extend", "extensionDays", 10)).isEmpty();
+        assertThat(problems("missed-deadline", "deadlineAction", "extend", "extensionDays", 10))
+                .isEmpty();
         assertThat(problems("missed-deadline", "deadlineAction", "extend")).isEmpty();
         assertThat(problems("missed-deadline", "deadlineAction", "extend", "extensionDays", 0))
                 .containsExactly(Map.entry("extensionDays", "must be at least 1, got 0 (a number)"));
-        assertThat(problems("missed-deadline", "deadlineAction", "close", "extensionDays", 0)).isEmpty();
+        assertThat(problems("missed-deadline", "deadlineAction", "close", "extensionDays", 0))
+                .isEmpty();
         assertThat(problems("missed-deadline", "deadlineAction", "extnd")).containsOnlyKeys("deadlineAction");
     }
 
@@ -81,15 +94,23 @@ class ShippedFormsTest {
         assertThat(problems("sign-off-report", "signedOff", true)).containsOnlyKeys("retrospective");
         assertThat(problems("sign-off-report", "signedOff", true, "retrospective", "   too short"))
                 .containsExactly(Map.entry("retrospective", "must have at least 20 characters, got 12"));
-        assertThat(problems("sign-off-report", "signedOff", true,
-                "retrospective", "Good start: revisit the budget rules next year.")).isEmpty();
-        assertThat(problems("sign-off-report", "signedOff", false, "signOffComment", "figures for team B are missing")).isEmpty();
+        assertThat(problems(
+                        "sign-off-report",
+                        "signedOff",
+                        true,
+                        "retrospective",
+                        "Good start: revisit the budget rules next year."))
+                .isEmpty();
+        assertThat(problems("sign-off-report", "signedOff", false, "signOffComment", "figures for team B are missing"))
+                .isEmpty();
         assertThat(problems("sign-off-report", "signedOff", "yes")).containsKey("signedOff");
     }
 
     @Test
     void aRevisedRequestIsAJustificationAndCourseIdsOrAWithdrawal() throws IOException {
-        assertThat(problems("revise-request", "justification", "Secure coding first", "requestedCourseIds", List.of("105"))).isEmpty();
+        assertThat(problems(
+                        "revise-request", "justification", "Secure coding first", "requestedCourseIds", List.of("105")))
+                .isEmpty();
         assertThat(problems("revise-request", "withdraw", true)).isEmpty();
         assertThat(problems("revise-request", "requestedCourseIds", "105"))
                 .containsExactly(Map.entry("requestedCourseIds", "must be a list, got '105'"));
@@ -97,21 +118,40 @@ class ShippedFormsTest {
 
     @Test
     void aQuizReviewIsAVerdictPerQuestionAndAnEditKeepsToTheQuestionsOwnFields() throws IOException {
-        Map<String, Object> edited = Map.of("type", "TRUE_FALSE", "stem", "Secrets belong in the repository", "answer", false);
-        assertThat(problems("quiz-review", "reviews", List.of(Map.of("questionId", "q1", "verdict", "approve"),
-                Map.of("questionId", "q2", "verdict", "edit", "edited", edited)))).isEmpty();
+        Map<String, Object> edited =
+                Map.of("type", "TRUE_FALSE", "stem", "Secrets belong in the repository", "answer", false);
+        assertThat(problems(
+                        "quiz-review",
+                        "reviews",
+                        List.of(
+                                Map.of("questionId", "q1", "verdict", "approve"),
+                                Map.of("questionId", "q2", "verdict", "edit", "edited", edited))))
+                .isEmpty();
         assertThat(problems("quiz-review", "reviews", List.of(Map.of("questionId", "q1", "verdict", "maybe"))))
                 .containsOnlyKeys("reviews[0].verdict");
         Map<String, Object> injected = new HashMap<>(edited);
         injected.put("id", "q9");
-        assertThat(problems("quiz-review", "reviews", List.of(Map.of("questionId", "q1", "verdict", "edit", "edited", injected))))
+        assertThat(problems(
+                        "quiz-review",
+                        "reviews",
+                        List.of(Map.of("questionId", "q1", "verdict", "edit", "edited", injected))))
                 .containsOnlyKeys("reviews[0].edited.id");
-        assertThat(problems("quiz-review", "reviews", List.of(Map.of("questionId", "q1", "verdict", "approve", "edited", edited))))
+        assertThat(problems(
+                        "quiz-review",
+                        "reviews",
+                        List.of(Map.of("questionId", "q1", "verdict", "approve", "edited", edited))))
                 .containsOnlyKeys("reviews[0].edited");
         assertThat(problems("quiz-review", "reviews", List.of(Map.of("questionId", "../../x", "verdict", "approve"))))
                 .containsOnlyKeys("reviews[0].questionId");
-        assertThat(problems("quiz-review", "reviews", List.of(Map.of("questionId", "q1", "verdict", "approve")),
-                "quizDraft", Map.of(), "requestedBy", "hugo.roux")).containsOnlyKeys("quizDraft", "requestedBy");
+        assertThat(problems(
+                        "quiz-review",
+                        "reviews",
+                        List.of(Map.of("questionId", "q1", "verdict", "approve")),
+                        "quizDraft",
+                        Map.of(),
+                        "requestedBy",
+                        "hugo.roux"))
+                .containsOnlyKeys("quizDraft", "requestedBy");
         assertThat(problems("quiz-review", "reviews", "approve all")).containsOnlyKeys("reviews");
         assertThat(problems("quiz-review")).containsOnlyKeys("reviews");
     }
@@ -121,10 +161,14 @@ class ShippedFormsTest {
         try (var files = Files.list(Path.of("../bpmn"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
                 String xml = Files.readString(file);
-                java.util.regex.Matcher tasks = java.util.regex.Pattern.compile("<bpmn:userTask id=\"([^\"]+)\"[^>]*>(.*?)</bpmn:userTask>",
-                        java.util.regex.Pattern.DOTALL).matcher(xml);
+                java.util.regex.Matcher tasks = java.util.regex.Pattern.compile(
+                                "<bpmn:userTask id=\"([^\"]+)\"[^>]*>(.*?)</bpmn:userTask>",
+                                java.util.regex.Pattern.DOTALL)
+                        .matcher(xml);
                 while (tasks.find()) {
-                    assertThat(tasks.group(2)).as(file.getFileName() + " " + tasks.group(1)).contains("zeebe:formDefinition formId=");
+                    assertThat(tasks.group(2))
+                            .as(file.getFileName() + " " + tasks.group(1))
+                            .contains("zeebe:formDefinition formId=");
                 }
             }
         }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class ExcludeOpenRequestsHandlerTest {
 
-    private static final PathCourse PYTHON = new PathCourse("101", "PY-AUTO", "Python for Automation", "python", 0.8,
-            450, "why", null);
+    private static final PathCourse PYTHON =
+            new PathCourse("101", "PY-AUTO", "Python for Automation", "python", 0.8, 450, "why", null);
     private static final PathCourse SQL = new PathCourse("103", "SQL-1", "SQL Basics", "sql", 0.7, 300.5, "why", null);
 
     private static ExcludeOpenRequestsHandler with(OpenRequest... open) {
@@ -25,8 +25,9 @@ class ExcludeOpenRequestsHandlerTest {
 
         assertThat(out.learningPath()).containsExactly(SQL);
         assertThat(out.pathCost()).isEqualTo(300.5);
-        assertThat(out.linkedRequests()).containsExactly(
-                new ExcludeOpenRequestsHandler.LinkedCourse("101", "Python for Automation", "REQ-own"));
+        assertThat(out.linkedRequests())
+                .containsExactly(
+                        new ExcludeOpenRequestsHandler.LinkedCourse("101", "Python for Automation", "REQ-own"));
         assertThat(out.linkNote()).isEqualTo("left out, already requested: Python for Automation in REQ-own");
     }
 
@@ -37,7 +38,8 @@ class ExcludeOpenRequestsHandlerTest {
 
         assertThat(out.learningPath()).isEmpty();
         assertThat(out.pathCost()).isZero();
-        assertThat(out.linkNote()).isEqualTo("already requested: Python for Automation in PRG-0-1004; SQL Basics in REQ-old");
+        assertThat(out.linkNote())
+                .isEqualTo("already requested: Python for Automation in PRG-0-1004; SQL Basics in REQ-old");
     }
 
     @Test

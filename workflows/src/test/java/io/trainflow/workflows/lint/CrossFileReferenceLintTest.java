@@ -59,25 +59,30 @@ class CrossFileReferenceLintTest {
 
     @Test
     void businessRuleTaskWithUnknownDecisionId() {
-        LintFolder folder = new LintFolder(dir).write("approval-routing.dmn", ROUTING_DMN)
+        LintFolder folder = new LintFolder(dir)
+                .write("approval-routing.dmn", ROUTING_DMN)
                 .write("request.bpmn", route("approval-routng"));
 
-        assertThat(folder.lint()).containsExactly(folder.problem("request.bpmn", "x",
-                "decision 'approval-routng' is not in any .dmn file deployed with it"));
+        assertThat(folder.lint())
+                .containsExactly(folder.problem(
+                        "request.bpmn", "x", "decision 'approval-routng' is not in any .dmn file deployed with it"));
     }
 
     @Test
     void callActivityWithUnknownProcessIdInTheFolder() {
-        LintFolder folder = new LintFolder(dir).write("approval-step.bpmn", APPROVAL_STEP)
+        LintFolder folder = new LintFolder(dir)
+                .write("approval-step.bpmn", APPROVAL_STEP)
                 .write("request.bpmn", call("aproval-step"));
 
-        assertThat(folder.lint()).containsExactly(folder.problem("request.bpmn", "x",
-                "called process 'aproval-step' is not defined in any .bpmn file here"));
+        assertThat(folder.lint())
+                .containsExactly(folder.problem(
+                        "request.bpmn", "x", "called process 'aproval-step' is not defined in any .bpmn file here"));
     }
 
     @Test
     void knownDecisionAndProcessLintClean() {
-        LintFolder folder = new LintFolder(dir).write("approval-routing.dmn", ROUTING_DMN)
+        LintFolder folder = new LintFolder(dir)
+                .write("approval-routing.dmn", ROUTING_DMN)
                 .write("approval-step.bpmn", APPROVAL_STEP)
                 .write("route.bpmn", route("approval-routing").replace("id=\"p\"", "id=\"route\""))
                 .write("request.bpmn", call("approval-step"));
@@ -87,7 +92,8 @@ class CrossFileReferenceLintTest {
 
     @Test
     void oneFileLintedAloneFindsWhatItCallsBesideIt() {
-        LintFolder folder = new LintFolder(dir).write("approval-routing.dmn", ROUTING_DMN)
+        LintFolder folder = new LintFolder(dir)
+                .write("approval-routing.dmn", ROUTING_DMN)
                 .write("approval-step.bpmn", APPROVAL_STEP)
                 .write("route.bpmn", route("approval-routing").replace("id=\"p\"", "id=\"route\""))
                 .write("request.bpmn", call("approval-step"));
@@ -98,10 +104,12 @@ class CrossFileReferenceLintTest {
 
     @Test
     void oneFileLintedAloneStillReportsAnUnknownCall() {
-        LintFolder folder = new LintFolder(dir).write("approval-step.bpmn", APPROVAL_STEP)
+        LintFolder folder = new LintFolder(dir)
+                .write("approval-step.bpmn", APPROVAL_STEP)
                 .write("request.bpmn", call("aproval-step"));
 
-        assertThat(folder.lint("request.bpmn")).containsExactly(folder.problem("request.bpmn", "x",
-                "called process 'aproval-step' is not defined in any .bpmn file here"));
+        assertThat(folder.lint("request.bpmn"))
+                .containsExactly(folder.problem(
+                        "request.bpmn", "x", "called process 'aproval-step' is not defined in any .bpmn file here"));
     }
 }

@@ -42,7 +42,8 @@ class DeployTimeLintTest {
                 .build();
         repository = engine.flowable().getRepositoryService();
         try (Stream<Path> files = Files.list(LintFolder.repositoryRoot().resolve("bpmn"))) {
-            for (Path file : files.filter(f -> f.toString().matches(".*\\.(bpmn|dmn|form)")).toList()) {
+            for (Path file : files.filter(f -> f.toString().matches(".*\\.(bpmn|dmn|form)"))
+                    .toList()) {
                 Files.copy(file, folder.resolve(file.getFileName()));
             }
         }
@@ -57,10 +58,14 @@ class DeployTimeLintTest {
     void brokenElementRefusesTheWholeFolder() throws IOException {
         Files.writeString(folder.resolve("broken.bpmn"), process(around(serviceTask("hcm-load-profil", ""))));
 
-        LintException refused = catchThrowableOfType(() -> engine.deployments().deployFolder(folder), LintException.class);
+        LintException refused =
+                catchThrowableOfType(() -> engine.deployments().deployFolder(folder), LintException.class);
 
-        assertThat(refused.problems()).containsExactly(new LintProblem("broken.bpmn", "x",
-                "task type 'hcm-load-profil' has no handler; did you mean 'hcm-load-profile'?"));
+        assertThat(refused.problems())
+                .containsExactly(new LintProblem(
+                        "broken.bpmn",
+                        "x",
+                        "task type 'hcm-load-profil' has no handler; did you mean 'hcm-load-profile'?"));
         assertThat(refused).hasMessageContaining("broken.bpmn [x]: task type 'hcm-load-profil' has no handler");
         assertNothingStored();
     }
@@ -69,7 +74,8 @@ class DeployTimeLintTest {
     void malformedFileIsNamed() throws IOException {
         Files.writeString(folder.resolve("broken.bpmn"), process("<bpmn:startEvent id=\"start\">"));
 
-        LintException refused = catchThrowableOfType(() -> engine.deployments().deployFolder(folder), LintException.class);
+        LintException refused =
+                catchThrowableOfType(() -> engine.deployments().deployFolder(folder), LintException.class);
 
         assertThat(refused.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.file()).isEqualTo("broken.bpmn");
@@ -83,7 +89,8 @@ class DeployTimeLintTest {
         Path dmn = folder.resolve("approval-routing.dmn");
         Files.writeString(dmn, Files.readString(dmn).replace("<text>&gt; 1000</text>", "<text>more than 1000</text>"));
 
-        LintException refused = catchThrowableOfType(() -> engine.deployments().deployFolder(folder), LintException.class);
+        LintException refused =
+                catchThrowableOfType(() -> engine.deployments().deployFolder(folder), LintException.class);
 
         assertThat(refused.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.file()).isEqualTo("approval-routing.dmn");
@@ -102,13 +109,23 @@ class DeployTimeLintTest {
 
         assertThat(engine.deployments().deployFolder(folder)).isPresent();
         assertThat(repository.createDeploymentQuery().count()).isEqualTo(1);
-        assertThat(repository.createProcessDefinitionQuery().list()).extracting(d -> d.getKey())
-                .containsExactlyInAnyOrder("p", "approval-step", "training-request", "training-delivery",
-                        "training-evaluation", "training-programme", "training-cohort", "quiz-review");
+        assertThat(repository.createProcessDefinitionQuery().list())
+                .extracting(d -> d.getKey())
+                .containsExactlyInAnyOrder(
+                        "p",
+                        "approval-step",
+                        "training-request",
+                        "training-delivery",
+                        "training-evaluation",
+                        "training-programme",
+                        "training-cohort",
+                        "quiz-review");
     }
 
     private void assertNothingStored() {
         assertThat(repository.createDeploymentQuery().count()).as("deployments").isZero();
-        assertThat(repository.createProcessDefinitionQuery().count()).as("process definitions").isZero();
+        assertThat(repository.createProcessDefinitionQuery().count())
+                .as("process definitions")
+                .isZero();
     }
 }

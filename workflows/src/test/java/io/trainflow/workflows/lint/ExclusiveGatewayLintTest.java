@@ -30,8 +30,11 @@ class ExclusiveGatewayLintTest {
     void flowWithoutConditionThatIsNotTheDefault() {
         LintFolder folder = new LintFolder(dir).write("p.bpmn", decision(""));
 
-        assertThat(folder.lint()).containsExactly(folder.problem("p.bpmn", "rejected",
-                "flow out of exclusive gateway 'decision' has no condition and is not its default flow"));
+        assertThat(folder.lint())
+                .containsExactly(folder.problem(
+                        "p.bpmn",
+                        "rejected",
+                        "flow out of exclusive gateway 'decision' has no condition and is not its default flow"));
     }
 
     @Test

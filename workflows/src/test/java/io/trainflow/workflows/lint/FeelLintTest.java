@@ -31,23 +31,29 @@ class FeelLintTest {
 
     @Test
     void conditionThatDoesNotParse() {
-        LintFolder folder = new LintFolder(dir).write("p.bpmn", gatewayWithCondition("=decision = = &quot;approve&quot;"));
+        LintFolder folder =
+                new LintFolder(dir).write("p.bpmn", gatewayWithCondition("=decision = = &quot;approve&quot;"));
 
-        assertSingleProblem(folder, "approved", "condition FEEL expression 'decision = = \"approve\"' does not parse: ");
+        assertSingleProblem(
+                folder, "approved", "condition FEEL expression 'decision = = \"approve\"' does not parse: ");
     }
 
     @Test
     void juelConditionIsNotFeel() {
         LintFolder folder = new LintFolder(dir).write("p.bpmn", gatewayWithCondition("${decision == 'approve'}"));
 
-        assertThat(folder.lint()).containsExactly(folder.problem("p.bpmn", "approved",
-                "condition '${decision == 'approve'}' is not FEEL: start it with '='"));
+        assertThat(folder.lint())
+                .containsExactly(folder.problem(
+                        "p.bpmn", "approved", "condition '${decision == 'approve'}' is not FEEL: start it with '='"));
     }
 
     @Test
     void inputMappingSourceThatDoesNotParse() {
-        LintFolder folder = new LintFolder(dir).write("p.bpmn",
-                process(around(serviceTask("send-notification", "<zeebe:input source=\"=profile.\" target=\"recipient\" />"))));
+        LintFolder folder = new LintFolder(dir)
+                .write(
+                        "p.bpmn",
+                        process(around(serviceTask(
+                                "send-notification", "<zeebe:input source=\"=profile.\" target=\"recipient\" />"))));
 
         assertSingleProblem(folder, "x", "input 'recipient' FEEL expression 'profile.' does not parse: ");
     }

@@ -34,8 +34,8 @@ class FileLintTest {
                 </bpmn:process>
                 """));
 
-        assertThat(folder.lint()).containsExactly(folder.problem("p.bpmn", null,
-                "no executable process (set isExecutable=\"true\")"));
+        assertThat(folder.lint())
+                .containsExactly(folder.problem("p.bpmn", null, "no executable process (set isExecutable=\"true\")"));
     }
 
     @Test

@@ -34,7 +34,8 @@ class FormLintTest {
 
     @Test
     void aLinkedFormDeployedBesideLintsClean() {
-        LintFolder folder = new LintFolder(dir).write("approval.form", APPROVAL_FORM)
+        LintFolder folder = new LintFolder(dir)
+                .write("approval.form", APPROVAL_FORM)
                 .write("request.bpmn", userTask("<zeebe:formDefinition formId=\"approval\" />"));
 
         assertThat(folder.lint()).isEmpty();
@@ -43,11 +44,15 @@ class FormLintTest {
 
     @Test
     void aFormIdWithNoFormFileIsNamedWithTheFormsThereAre() {
-        LintFolder folder = new LintFolder(dir).write("approval.form", APPROVAL_FORM)
+        LintFolder folder = new LintFolder(dir)
+                .write("approval.form", APPROVAL_FORM)
                 .write("request.bpmn", userTask("<zeebe:formDefinition formId=\"aproval\" />"));
 
-        assertThat(folder.lint()).containsExactly(folder.problem("request.bpmn", "x",
-                "form 'aproval' is not in any .form file deployed with it (forms: approval)"));
+        assertThat(folder.lint())
+                .containsExactly(folder.problem(
+                        "request.bpmn",
+                        "x",
+                        "form 'aproval' is not in any .form file deployed with it (forms: approval)"));
     }
 
     @Test
@@ -55,19 +60,25 @@ class FormLintTest {
         LintFolder folder = new LintFolder(dir)
                 .write("request.bpmn", userTask("<zeebe:formDefinition formKey=\"camunda-forms:bpmn:form1\" />"));
 
-        assertThat(folder.lint()).containsExactly(folder.problem("request.bpmn", "x",
-                "form key 'camunda-forms:bpmn:form1' names no zeebe:userTaskForm of the process"));
+        assertThat(folder.lint())
+                .containsExactly(folder.problem(
+                        "request.bpmn",
+                        "x",
+                        "form key 'camunda-forms:bpmn:form1' names no zeebe:userTaskForm of the process"));
     }
 
     @Test
     void anExternalFormIsANote() {
         LintFolder folder = new LintFolder(dir)
-                .write("request.bpmn", userTask("<zeebe:formDefinition externalReference=\"https://forms.example/approve\" />"));
+                .write(
+                        "request.bpmn",
+                        userTask("<zeebe:formDefinition externalReference=\"https://forms.example/approve\" />"));
 
         assertThat(folder.lint()).singleElement().satisfies(p -> {
             assertThat(p.refuses()).isFalse();
-            assertThat(p.message()).isEqualTo("the form is external to Trainflow: the inbox shows no form"
-                    + " and completions are not checked against one");
+            assertThat(p.message())
+                    .isEqualTo("the form is external to Trainflow: the inbox shows no form"
+                            + " and completions are not checked against one");
         });
     }
 
@@ -81,18 +92,26 @@ class FormLintTest {
                         {"id": "z", "components": [{"key": "days", "type": "number", "conditional": {"hide": "=action = "}}]}
                         """);
 
-        assertThat(folder.lint()).extracting(LintProblem::toString).satisfiesExactlyInAnyOrder(
-                p -> assertThat(p).startsWith(folder.file("bad-hide.form") + ": field 'days': conditional.hide is not valid FEEL"),
-                p -> assertThat(p).isEqualTo(folder.file("no-id.form") + ": the form has no \"id\" (the formId user tasks link to)"),
-                p -> assertThat(p).isEqualTo(folder.file("no-key.form") + ": form 'y': a number field has no \"key\" (the variable it sets)"),
-                p -> assertThat(p).startsWith(folder.file("not-json.form") + ": not readable as JSON"));
+        assertThat(folder.lint())
+                .extracting(LintProblem::toString)
+                .satisfiesExactlyInAnyOrder(
+                        p -> assertThat(p)
+                                .startsWith(folder.file("bad-hide.form")
+                                        + ": field 'days': conditional.hide is not valid FEEL"),
+                        p -> assertThat(p)
+                                .isEqualTo(folder.file("no-id.form")
+                                        + ": the form has no \"id\" (the formId user tasks link to)"),
+                        p -> assertThat(p)
+                                .isEqualTo(folder.file("no-key.form")
+                                        + ": form 'y': a number field has no \"key\" (the variable it sets)"),
+                        p -> assertThat(p).startsWith(folder.file("not-json.form") + ": not readable as JSON"));
     }
 
     @Test
     void twoFormsWithOneIdAreAProblem() {
         LintFolder folder = new LintFolder(dir).write("a.form", APPROVAL_FORM).write("b.form", APPROVAL_FORM);
 
-        assertThat(folder.lint()).containsExactly(folder.problem("b.form", null,
-                "another .form file already has the id 'approval'"));
+        assertThat(folder.lint())
+                .containsExactly(folder.problem("b.form", null, "another .form file already has the id 'approval'"));
     }
 }

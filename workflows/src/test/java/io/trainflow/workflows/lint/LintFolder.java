@@ -113,6 +113,7 @@ final class LintFolder {
                 return dir;
             }
         }
-        throw new IllegalStateException("No folder with pom.xml and bpmn/ above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "No folder with pom.xml and bpmn/ above " + Path.of("").toAbsolutePath());
     }
 }

@@ -22,12 +22,19 @@ class MessageLintTest {
 
     @Test
     void catchWithoutCorrelationKeyCouldNotBeMatchedToAnInstance() {
-        LintFolder folder = new LintFolder(dir).write("p.bpmn",
-                process(around(CATCH), "<bpmn:message id=\"Message_completed\" name=\"training-completed\" />"));
+        LintFolder folder = new LintFolder(dir)
+                .write(
+                        "p.bpmn",
+                        process(
+                                around(CATCH),
+                                "<bpmn:message id=\"Message_completed\" name=\"training-completed\" />"));
 
-        assertThat(folder.lint()).containsExactly(folder.problem("p.bpmn", "x",
-                "message 'training-completed' has no zeebe:subscription correlationKey,"
-                        + " so Trainflow could not tell which instance a message is for"));
+        assertThat(folder.lint())
+                .containsExactly(folder.problem(
+                        "p.bpmn",
+                        "x",
+                        "message 'training-completed' has no zeebe:subscription correlationKey,"
+                                + " so Trainflow could not tell which instance a message is for"));
     }
 
     @Test
@@ -38,8 +45,9 @@ class MessageLintTest {
                 </bpmn:message>
                 """));
 
-        assertThat(folder.lint()).containsExactly(folder.problem("p.bpmn", "x",
-                "correlationKey 'requestId' must be a FEEL expression starting with '='"));
+        assertThat(folder.lint())
+                .containsExactly(folder.problem(
+                        "p.bpmn", "x", "correlationKey 'requestId' must be a FEEL expression starting with '='"));
     }
 
     @Test
@@ -67,7 +75,11 @@ class MessageLintTest {
                 </bpmn:message>
                 """));
 
-        assertThat(folder.lint()).containsExactly(folder.problem("p.bpmn", "x",
-                "message end event has no zeebe:taskDefinition type: in Camunda 8 a job worker of that type sends the message"));
+        assertThat(folder.lint())
+                .containsExactly(
+                        folder.problem(
+                                "p.bpmn",
+                                "x",
+                                "message end event has no zeebe:taskDefinition type: in Camunda 8 a job worker of that type sends the message"));
     }
 }

@@ -29,10 +29,12 @@ class MultiInstanceLintTest {
 
     @Test
     void withoutInputCollection() {
-        LintFolder folder = new LintFolder(dir).write("p.bpmn", notifyEach("<zeebe:loopCharacteristics inputElement=\"recipient\" />"));
+        LintFolder folder = new LintFolder(dir)
+                .write("p.bpmn", notifyEach("<zeebe:loopCharacteristics inputElement=\"recipient\" />"));
 
-        assertThat(folder.lint()).containsExactly(folder.problem("p.bpmn", "x",
-                "multi-instance needs zeebe:loopCharacteristics inputCollection"));
+        assertThat(folder.lint())
+                .containsExactly(folder.problem(
+                        "p.bpmn", "x", "multi-instance needs zeebe:loopCharacteristics inputCollection"));
     }
 
     @Test
@@ -42,8 +44,9 @@ class MultiInstanceLintTest {
                                            outputCollection="notifications" />
                 """));
 
-        assertThat(folder.lint()).containsExactly(folder.problem("p.bpmn", "x",
-                "multi-instance outputCollection 'notifications' needs an outputElement"));
+        assertThat(folder.lint())
+                .containsExactly(folder.problem(
+                        "p.bpmn", "x", "multi-instance outputCollection 'notifications' needs an outputElement"));
     }
 
     @Test
@@ -58,8 +61,11 @@ class MultiInstanceLintTest {
 
     @Test
     void withInputCollectionOnlyLintsClean() {
-        LintFolder folder = new LintFolder(dir).write("p.bpmn",
-                notifyEach("<zeebe:loopCharacteristics inputCollection=\"=employeeIds\" inputElement=\"recipient\" />"));
+        LintFolder folder = new LintFolder(dir)
+                .write(
+                        "p.bpmn",
+                        notifyEach(
+                                "<zeebe:loopCharacteristics inputCollection=\"=employeeIds\" inputElement=\"recipient\" />"));
 
         assertThat(folder.lint()).isEmpty();
     }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class RealBpmnFolderLintTest {
 
     private final Path bpmn = LintFolder.repositoryRoot().resolve("bpmn");
-    private final BpmnLinter linter = new BpmnLinter(
-            new HandlerRegistry(StepHandlers.all(new Sample().ports)).types(), new Feel());
+    private final BpmnLinter linter =
+            new BpmnLinter(new HandlerRegistry(StepHandlers.all(new Sample().ports)).types(), new Feel());
 
     @Test
     void wholeFolderLintsClean() throws IOException {
@@ -29,7 +29,9 @@ class RealBpmnFolderLintTest {
     void eachFileLintedAloneLintsClean() throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(bpmn)) {
-            files = list.filter(f -> f.toString().matches(".*\\.(bpmn|dmn|form)")).sorted().toList();
+            files = list.filter(f -> f.toString().matches(".*\\.(bpmn|dmn|form)"))
+                    .sorted()
+                    .toList();
         }
         assertThat(files).hasSizeGreaterThanOrEqualTo(6);
         for (Path file : files) {

@@ -30,33 +30,44 @@ class TimerLintTest {
     void durationInWords() {
         LintFolder folder = new LintFolder(dir).write("p.bpmn", timer("timeDuration", "5 days"));
 
-        assertThat(folder.lint()).containsExactly(folder.problem("p.bpmn", "x",
-                "timeDuration '5 days' is not an ISO-8601 duration such as P5D or PT4H"));
+        assertThat(folder.lint())
+                .containsExactly(folder.problem(
+                        "p.bpmn", "x", "timeDuration '5 days' is not an ISO-8601 duration such as P5D or PT4H"));
     }
 
     @Test
     void weeksPassIso8601ButNotTheEngine() {
         LintFolder folder = new LintFolder(dir).write("p.bpmn", timer("timeDuration", "P1W"));
 
-        assertThat(folder.lint()).containsExactly(folder.problem("p.bpmn", "x",
-                "timeDuration 'P1W' is not an ISO-8601 duration such as P5D or PT4H"
-                        + " (weeks are not supported by the engine: write P7D for one week)"));
+        assertThat(folder.lint())
+                .containsExactly(folder.problem(
+                        "p.bpmn",
+                        "x",
+                        "timeDuration 'P1W' is not an ISO-8601 duration such as P5D or PT4H"
+                                + " (weeks are not supported by the engine: write P7D for one week)"));
     }
 
     @Test
     void cycleWithoutRepetition() {
         LintFolder folder = new LintFolder(dir).write("p.bpmn", timer("timeCycle", "P2D"));
 
-        assertThat(folder.lint()).containsExactly(folder.problem("p.bpmn", "x",
-                "timeCycle 'P2D' is not an ISO-8601 repeating interval such as R/P2D or R3/PT1H"));
+        assertThat(folder.lint())
+                .containsExactly(folder.problem(
+                        "p.bpmn",
+                        "x",
+                        "timeCycle 'P2D' is not an ISO-8601 repeating interval such as R/P2D or R3/PT1H"));
     }
 
     @Test
     void dateWithoutOffset() {
         LintFolder folder = new LintFolder(dir).write("p.bpmn", timer("timeDate", "2026-12-01 09:00"));
 
-        assertThat(folder.lint()).containsExactly(folder.problem("p.bpmn", "x",
-                "timeDate '2026-12-01 09:00' is not an ISO-8601 date-time with offset such as 2026-12-01T09:00:00Z"));
+        assertThat(folder.lint())
+                .containsExactly(
+                        folder.problem(
+                                "p.bpmn",
+                                "x",
+                                "timeDate '2026-12-01 09:00' is not an ISO-8601 date-time with offset such as 2026-12-01T09:00:00Z"));
     }
 
     @ParameterizedTest

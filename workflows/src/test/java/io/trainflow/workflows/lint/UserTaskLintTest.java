@@ -22,9 +22,12 @@ class UserTaskLintTest {
                 </bpmn:userTask>
                 """)));
 
-        assertThat(folder.lint()).containsExactly(new LintProblem(folder.file("p.bpmn"), "x",
-                "user task names no assignee or candidates: it is offered to group 'ld-team' (trainflow.unassigned-task-group)",
-                true));
+        assertThat(folder.lint())
+                .containsExactly(new LintProblem(
+                        folder.file("p.bpmn"),
+                        "x",
+                        "user task names no assignee or candidates: it is offered to group 'ld-team' (trainflow.unassigned-task-group)",
+                        true));
     }
 
     @Test

@@ -20,12 +20,20 @@ class SendNotificationHandlerTest {
 
     @Test
     void rendersTheTemplateAndSendsItAsAnLmsMessage() {
-        var out = handler.handle(new SendNotificationHandler.Input("alice.martin", "enrolled", Map.of(
-                "courses", List.of(Map.of("title", "Python for Automation"), Map.of("title", "SQL and Relational Databases")),
-                "trainingDeadline", "2026-04-01T17:00:00Z")));
+        var out = handler.handle(new SendNotificationHandler.Input(
+                "alice.martin",
+                "enrolled",
+                Map.of(
+                        "courses",
+                        List.of(
+                                Map.of("title", "Python for Automation"),
+                                Map.of("title", "SQL and Relational Databases")),
+                        "trainingDeadline",
+                        "2026-04-01T17:00:00Z")));
 
         assertThat(out.notificationId()).isNotBlank();
-        assertThat(sample.org.sampleLms().messagesTo("alice.martin")).extracting(SampleLms.SentMessage::text)
+        assertThat(sample.org.sampleLms().messagesTo("alice.martin"))
+                .extracting(SampleLms.SentMessage::text)
                 .containsExactly("You are enrolled in Python for Automation, SQL and Relational Databases."
                         + " Please complete your training by 2026-04-01.");
     }
@@ -56,8 +64,9 @@ class SendNotificationHandlerTest {
     }
 
     private String sendAs(String step, Ledger ledger) {
-        return new StepContext(() -> step, ledger).run(() -> handler.handle(
-                new SendNotificationHandler.Input("alice.martin", "reminder", Map.of())).notificationId());
+        return new StepContext(() -> step, ledger)
+                .run(() -> handler.handle(new SendNotificationHandler.Input("alice.martin", "reminder", Map.of()))
+                        .notificationId());
     }
 
     @Test
@@ -69,8 +78,10 @@ class SendNotificationHandlerTest {
         String rerun = sendAs("pi-1/remind/visit-1", ledger);
         String again = sendAs("pi-1/remind/visit-1", ledger);
 
-        assertThat(sample.org.sampleLms().messagesTo("alice.martin")).hasSize(1)
-                .extracting(m -> String.valueOf(m.msgId())).containsExactly(rerun);
+        assertThat(sample.org.sampleLms().messagesTo("alice.martin"))
+                .hasSize(1)
+                .extracting(m -> String.valueOf(m.msgId()))
+                .containsExactly(rerun);
         assertThat(again).isEqualTo(rerun);
         // another visit of the element (a loop back, another multi-instance item) is another message
         sendAs("pi-1/remind/visit-2", ledger);
@@ -83,14 +94,18 @@ class SendNotificationHandlerTest {
         java.time.Instant intentAt = java.time.Instant.parse("2027-03-01T08:00:00Z");
         List<Object[]> asked = new java.util.ArrayList<>();
         io.trainflow.connectors.lms.LmsPort sample = this.sample.ports.lms();
-        io.trainflow.connectors.lms.LmsPort moodleLike = (io.trainflow.connectors.lms.LmsPort) java.lang.reflect.Proxy
-                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {io.trainflow.connectors.lms.LmsPort.class},
+        io.trainflow.connectors.lms.LmsPort moodleLike =
+                (io.trainflow.connectors.lms.LmsPort) java.lang.reflect.Proxy.newProxyInstance(
+                        getClass().getClassLoader(),
+                        new Class<?>[] {io.trainflow.connectors.lms.LmsPort.class},
                         (proxy, method, args) -> {
                             if (method.getName().equals("sentMessage") && args.length == 4) {
                                 asked.add(args);
                                 return this.sample.org.sampleLms().messagesTo((String) args[0]).stream()
-                                        .filter(m -> m.text().equals(args[2])).findFirst()
-                                        .map(m -> new io.trainflow.connectors.lms.MessageReceipt(m.msgId(), null, null));
+                                        .filter(m -> m.text().equals(args[2]))
+                                        .findFirst()
+                                        .map(m ->
+                                                new io.trainflow.connectors.lms.MessageReceipt(m.msgId(), null, null));
                             }
                             if (method.getName().equals("sentMessage")) {
                                 return Optional.empty();
@@ -105,17 +120,26 @@ class SendNotificationHandlerTest {
             }
         };
         ledger.crashAfterSend = true;
-        java.util.function.Supplier<String> send = () -> new StepContext(() -> "pi-2/remind/visit-1", ledger).run(() ->
-                moodleHandler.handle(new SendNotificationHandler.Input("alice.martin", "reminder", Map.of()))
+        java.util.function.Supplier<String> send = () -> new StepContext(() -> "pi-2/remind/visit-1", ledger)
+                .run(() -> moodleHandler
+                        .handle(new SendNotificationHandler.Input("alice.martin", "reminder", Map.of()))
                         .notificationId());
         assertThatThrownBy(send::get).hasMessageContaining("killed");
 
         String rerun = send.get();
 
-        assertThat(this.sample.org.sampleLms().messagesTo("alice.martin")).hasSize(1)
-                .extracting(m -> String.valueOf(m.msgId())).containsExactly(rerun);
+        assertThat(this.sample.org.sampleLms().messagesTo("alice.martin"))
+                .hasSize(1)
+                .extracting(m -> String.valueOf(m.msgId()))
+                .containsExactly(rerun);
         assertThat(asked).singleElement().satisfies(a -> {
-            assertThat(a[2]).isEqualTo(this.sample.org.sampleLms().messagesTo("alice.martin").get(0).text());
+            assertThat(a[2])
+                    .isEqualTo(this.sample
+                            .org
+                            .sampleLms()
+                            .messagesTo("alice.martin")
+                            .get(0)
+                            .text());
             assertThat(a[3]).isEqualTo(intentAt);
         });
     }
@@ -131,24 +155,45 @@ class SendNotificationHandlerTest {
     @Test
     void enrolmentNamesTheCourseAndTheSessionDates() {
         // issue 10: "You are enrolled." named neither; the process passes its sessions and learning path
-        handler.handle(new SendNotificationHandler.Input("alice.martin", "enrolled", Map.of(
-                "requestId", "REQ-9",
-                "sessions", List.of(Map.of("courseId", "103", "sessionId", "S-PY-1",
-                        "startDate", "2026-03-02T09:00:00Z", "endDate", "2026-03-04T17:00:00Z")),
-                "learningPath", List.of(Map.of("courseId", "103", "title", "Python for Automation")),
-                "trainingDeadline", "2026-04-01T17:00:00Z")));
+        handler.handle(new SendNotificationHandler.Input(
+                "alice.martin",
+                "enrolled",
+                Map.of(
+                        "requestId",
+                        "REQ-9",
+                        "sessions",
+                        List.of(Map.of(
+                                "courseId",
+                                "103",
+                                "sessionId",
+                                "S-PY-1",
+                                "startDate",
+                                "2026-03-02T09:00:00Z",
+                                "endDate",
+                                "2026-03-04T17:00:00Z")),
+                        "learningPath",
+                        List.of(Map.of("courseId", "103", "title", "Python for Automation")),
+                        "trainingDeadline",
+                        "2026-04-01T17:00:00Z")));
 
-        assertThat(sample.org.sampleLms().messagesTo("alice.martin")).extracting(SampleLms.SentMessage::text)
+        assertThat(sample.org.sampleLms().messagesTo("alice.martin"))
+                .extracting(SampleLms.SentMessage::text)
                 .containsExactly("You are enrolled in Python for Automation, session S-PY-1 from 2026-03-02 to"
                         + " 2026-03-04. Please complete your training by 2026-04-01.");
     }
 
     @Test
     void aRefusedEnrolmentIsNotCalledARejectionAndNamesItsReason() {
-        String text = MessageTemplates.render("not-enrolled", Map.of("requestId", "REQ-9",
-                "reason", "session S-PY-1 of Python for Automation is full or no longer offered"));
+        String text = MessageTemplates.render(
+                "not-enrolled",
+                Map.of(
+                        "requestId",
+                        "REQ-9",
+                        "reason",
+                        "session S-PY-1 of Python for Automation is full or no longer offered"));
 
-        assertThat(text).doesNotContain("rejected")
+        assertThat(text)
+                .doesNotContain("rejected")
                 .contains("REQ-9 was approved", "Reason: session S-PY-1 of Python for Automation is full");
     }
 
@@ -163,8 +208,17 @@ class SendNotificationHandlerTest {
 
     @Test
     void everyTemplateOfTheContractRenders() {
-        for (String t : List.of("enrolled", "not-enrolled", "reminder", "escalated", "nudge", "rejected", "changes-requested",
-                "deadline-missed", "follow-up", "report-ready")) {
+        for (String t : List.of(
+                "enrolled",
+                "not-enrolled",
+                "reminder",
+                "escalated",
+                "nudge",
+                "rejected",
+                "changes-requested",
+                "deadline-missed",
+                "follow-up",
+                "report-ready")) {
             assertThat(MessageTemplates.render(t, Map.of())).as(t).isNotBlank().doesNotContain("{", "[");
         }
     }
@@ -180,13 +234,17 @@ class SendNotificationHandlerTest {
     void undeliveredMessageIsTheAdministratorsNotARetry() {
         // the LMS answered; a resend gets the same answer (Moodle: the learner's privacy without readallmessages)
         assertThatThrownBy(() -> handler.handle(new SendNotificationHandler.Input("nobody", "reminder", Map.of())))
-                .isInstanceOfSatisfying(PortBusinessException.class, e -> assertThat(e.isConfiguration()).isTrue())
+                .isInstanceOfSatisfying(
+                        PortBusinessException.class,
+                        e -> assertThat(e.isConfiguration()).isTrue())
                 .hasMessageContaining("nobody");
     }
 
     @Test
     void nobodyToTellSendsNothing() {
-        assertThat(handler.handle(new SendNotificationHandler.Input(null, "deadline-missed", Map.of())).notificationId()).isNull();
+        assertThat(handler.handle(new SendNotificationHandler.Input(null, "deadline-missed", Map.of()))
+                        .notificationId())
+                .isNull();
     }
 
     @Test

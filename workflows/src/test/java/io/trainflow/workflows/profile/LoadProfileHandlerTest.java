@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class LoadProfileHandlerTest {
 
     final Sample sample = new Sample();
-    final LoadProfileHandler handler = new LoadProfileHandler(sample.ports.hcm(), sample.ports.lms(), sample.ports.catalogue());
+    final LoadProfileHandler handler =
+            new LoadProfileHandler(sample.ports.hcm(), sample.ports.lms(), sample.ports.catalogue());
 
     @Test
     void profileBringsTogetherJobManagersSkillsReviewAndHistory() throws BusinessError {
@@ -27,8 +28,10 @@ class LoadProfileHandlerTest {
         assertThat(p.skills()).containsEntry("java", 2).containsEntry("sql", 2);
         assertThat(p.lastReviewRating()).isEqualTo(70.0);
         assertThat(out.courseHistory()).extracting(CourseHistoryEntry::courseId).contains("101", "104", "121");
-        assertThat(out.courseHistory()).filteredOn(h -> h.courseId().equals("104"))
-                .singleElement().satisfies(h -> assertThat(h.grade()).isEqualTo(64.0));
+        assertThat(out.courseHistory())
+                .filteredOn(h -> h.courseId().equals("104"))
+                .singleElement()
+                .satisfies(h -> assertThat(h.grade()).isEqualTo(64.0));
     }
 
     @Test
@@ -44,14 +47,17 @@ class LoadProfileHandlerTest {
     @Test
     void unknownEmployeeIsABusinessError() {
         assertThatThrownBy(() -> handler.handle(new LoadProfileHandler.Input("9999")))
-                .isInstanceOfSatisfying(BusinessError.class, e -> assertThat(e.code()).isEqualTo("EMPLOYEE_NOT_FOUND"));
+                .isInstanceOfSatisfying(
+                        BusinessError.class, e -> assertThat(e.code()).isEqualTo("EMPLOYEE_NOT_FOUND"));
     }
 
     @Test
     void aManagerChangeInTheHcmShowsInTheNextProfile() throws BusinessError {
         sample.org.changeSupervisor("1004", "marc.bernard");
 
-        assertThat(handler.handle(new LoadProfileHandler.Input("1004")).profile().managerChain())
+        assertThat(handler.handle(new LoadProfileHandler.Input("1004"))
+                        .profile()
+                        .managerChain())
                 .containsExactly("marc.bernard", "claire.dubois");
     }
 }

@@ -55,20 +55,27 @@ class ProgressHandlersTest {
                 new SessionBooking("103", "S103-A", "2026-03-09T09:00:00Z", "2026-03-10T17:00:00Z", "x", 3),
                 new SessionBooking("104", "S104-A", "2026-03-11T09:00:00Z", "2026-03-12T17:00:00Z", "x", 3));
 
-        String deadline = extend.handle(new ExtendEnrolmentHandler.Input(alice, sessions, 10)).trainingDeadline();
+        String deadline = extend.handle(new ExtendEnrolmentHandler.Input(alice, sessions, 10))
+                .trainingDeadline();
 
         Instant expected = Sample.START.plus(Duration.ofDays(41));
         assertThat(Instant.parse(deadline)).isEqualTo(expected);
         List<Enrolment> enrolments = sample.ports.lms().enrolments("alice.martin");
-        assertThat(enrolments).filteredOn(e -> e.courseId().equals("104")).singleElement()
+        assertThat(enrolments)
+                .filteredOn(e -> e.courseId().equals("104"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.end()).isEqualTo(expected));
-        assertThat(enrolments).filteredOn(e -> e.courseId().equals("103")).singleElement()
-                .as("completed: left as it was").satisfies(e -> assertThat(e.end()).isEqualTo(originalEnd));
+        assertThat(enrolments)
+                .filteredOn(e -> e.courseId().equals("103"))
+                .singleElement()
+                .as("completed: left as it was")
+                .satisfies(e -> assertThat(e.end()).isEqualTo(originalEnd));
     }
 
     @Test
     void noExtensionDaysMeansTwoWeeks() {
-        String deadline = extend.handle(new ExtendEnrolmentHandler.Input(alice, List.of(), null)).trainingDeadline();
+        String deadline = extend.handle(new ExtendEnrolmentHandler.Input(alice, List.of(), null))
+                .trainingDeadline();
 
         assertThat(Instant.parse(deadline)).isEqualTo(Sample.START.plus(Duration.ofDays(14)));
     }

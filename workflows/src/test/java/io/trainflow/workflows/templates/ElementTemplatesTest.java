@@ -43,7 +43,9 @@ class ElementTemplatesTest {
         }
         assertThat(used).isNotEmpty();
         for (String t : used) {
-            assertThat(BPMN.resolve("element-templates").resolve(t + ".json")).as("template for " + t).exists();
+            assertThat(BPMN.resolve("element-templates").resolve(t + ".json"))
+                    .as("template for " + t)
+                    .exists();
         }
     }
 
@@ -51,13 +53,18 @@ class ElementTemplatesTest {
     void committedTemplatesAreExactlyWhatTheHandlerCodeGenerates() throws IOException {
         for (Map.Entry<String, String> file : rendered.entrySet()) {
             assertThat(Files.readString(BPMN.resolve("element-templates").resolve(file.getKey())))
-                    .as(file.getKey() + " is stale: run mvn process-classes -pl workflows").isEqualTo(file.getValue());
+                    .as(file.getKey() + " is stale: run mvn process-classes -pl workflows")
+                    .isEqualTo(file.getValue());
         }
         try (Stream<Path> files = Files.list(BPMN.resolve("element-templates"))) {
             assertThat(files.map(p -> p.getFileName().toString())
-                    .filter(name -> !ElementTemplateGenerator.PREVIOUS.matcher(name).matches())
-                    .filter(name -> !name.equals(TemplateVersions.FILE)).toList())
-                    .as("templates with no handler behind them").containsExactlyInAnyOrderElementsOf(rendered.keySet());
+                            .filter(name -> !ElementTemplateGenerator.PREVIOUS
+                                    .matcher(name)
+                                    .matches())
+                            .filter(name -> !name.equals(TemplateVersions.FILE))
+                            .toList())
+                    .as("templates with no handler behind them")
+                    .containsExactlyInAnyOrderElementsOf(rendered.keySet());
         }
     }
 
@@ -65,8 +72,8 @@ class ElementTemplatesTest {
     void templateBindsTheTypeAndEveryInputOfTheHandler() {
         JsonMapper json = JsonMapper.builder().build();
         for (Class<? extends StepHandler<?, ?>> type : StepHandlers.types()) {
-            RegisteredHandlerView handler = new RegisteredHandlerView(type.getAnnotation(TaskType.class).value(),
-                    HandlerRegistry.ioTypes(type)[0]);
+            RegisteredHandlerView handler = new RegisteredHandlerView(
+                    type.getAnnotation(TaskType.class).value(), HandlerRegistry.ioTypes(type)[0]);
             JsonNode template = json.readTree(rendered.get(handler.type() + ".json"));
             assertThat(template.get("elementType").get("value").asString()).isEqualTo("bpmn:ServiceTask");
             List<JsonNode> properties = template.get("properties").valueStream().toList();
@@ -75,15 +82,16 @@ class ElementTemplatesTest {
                 assertThat(p.get("value").asString()).isEqualTo(handler.type());
             });
             for (var component : handler.inputType().getRecordComponents()) {
-                assertThat(properties).as(handler.type() + " input " + component.getName()).anySatisfy(p -> {
-                    assertThat(p.get("binding").get("type").asString()).isEqualTo("zeebe:input");
-                    assertThat(p.get("binding").get("name").asString()).isEqualTo(component.getName());
-                    assertThat(p.get("description").asString()).isNotBlank();
-                });
+                assertThat(properties)
+                        .as(handler.type() + " input " + component.getName())
+                        .anySatisfy(p -> {
+                            assertThat(p.get("binding").get("type").asString()).isEqualTo("zeebe:input");
+                            assertThat(p.get("binding").get("name").asString()).isEqualTo(component.getName());
+                            assertThat(p.get("description").asString()).isNotBlank();
+                        });
             }
         }
     }
 
-    private record RegisteredHandlerView(String type, Class<?> inputType) {
-    }
+    private record RegisteredHandlerView(String type, Class<?> inputType) {}
 }

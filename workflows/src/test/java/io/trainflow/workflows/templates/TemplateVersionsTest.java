@@ -35,33 +35,35 @@ class TemplateVersionsTest {
         TemplateVersions versions = TemplateVersions.read(TEMPLATES);
         for (ElementTemplateGenerator.Template t : ElementTemplateGenerator.templates()) {
             TemplateVersions.Recorded recorded = versions.get(t.file());
-            assertThat(recorded).as("%s has no recorded version: run mvn process-classes -pl workflows", t.file()).isNotNull();
+            assertThat(recorded)
+                    .as("%s has no recorded version: run mvn process-classes -pl workflows", t.file())
+                    .isNotNull();
             assertThat(TemplateVersions.hash(t.contract()))
-                    .as("the contract of %s (inputs, outputs, errors) changed, but its template is still version %d:"
-                            + " run ElementTemplateGenerator with --new-versions (README \"Element templates and their versions\")"
-                            + " and update zeebe:modelerTemplateVersion in bpmn/", t.file(), recorded.version())
+                    .as(
+                            "the contract of %s (inputs, outputs, errors) changed, but its template is still version %d:"
+                                    + " run ElementTemplateGenerator with --new-versions (README \"Element templates and their versions\")"
+                                    + " and update zeebe:modelerTemplateVersion in bpmn/",
+                            t.file(), recorded.version())
                     .isEqualTo(recorded.contractHash());
         }
     }
 
     @TaskType(value = "probe", name = "Probe", description = "a handler's contract, before and after")
-    private static final class Probe {
-    }
+    private static final class Probe {}
 
-    record Before(@Doc(value = "The learner", feel = "=profile") String profile) {
-    }
+    record Before(
+            @Doc(value = "The learner", feel = "=profile") String profile) {}
 
-    record Reworded(@Doc(value = "Who learns", feel = "=profile") String profile) {
-    }
+    record Reworded(
+            @Doc(value = "Who learns", feel = "=profile") String profile) {}
 
-    record OneMoreInput(@Doc(value = "The learner", feel = "=profile") String profile, Double pathCost) {
-    }
+    record OneMoreInput(
+            @Doc(value = "The learner", feel = "=profile") String profile, Double pathCost) {}
 
-    record Retyped(@Doc(value = "The learner", feel = "=profile") Map<String, Object> profile) {
-    }
+    record Retyped(
+            @Doc(value = "The learner", feel = "=profile") Map<String, Object> profile) {}
 
-    record Out(boolean overBudget) {
-    }
+    record Out(boolean overBudget) {}
 
     @Test
     void anInputAddedOrRetypedIsANewContractAndNewWordingIsNot() {
@@ -69,9 +71,12 @@ class TemplateVersionsTest {
         String before = ElementTemplates.contract(type, Before.class, Out.class);
 
         assertThat(ElementTemplates.contract(type, Reworded.class, Out.class)).isEqualTo(before);
-        assertThat(ElementTemplates.contract(type, OneMoreInput.class, Out.class)).isNotEqualTo(before);
+        assertThat(ElementTemplates.contract(type, OneMoreInput.class, Out.class))
+                .isNotEqualTo(before);
         assertThat(ElementTemplates.contract(type, Retyped.class, Out.class)).isNotEqualTo(before);
-        assertThat(ElementTemplates.contract(type, Before.class, Before.class)).as("outputs count too").isNotEqualTo(before);
+        assertThat(ElementTemplates.contract(type, Before.class, Before.class))
+                .as("outputs count too")
+                .isNotEqualTo(before);
     }
 
     @Test
@@ -79,11 +84,16 @@ class TemplateVersionsTest {
         JsonMapper json = JsonMapper.builder().build();
         TemplateVersions versions = TemplateVersions.read(TEMPLATES);
         for (Map.Entry<String, TemplateVersions.Recorded> t : versions.all().entrySet()) {
-            JsonNode current = json.readTree(TEMPLATES.resolve(t.getKey() + ".json").toFile());
-            assertThat(current.get("version").asInt()).as(t.getKey()).isEqualTo(t.getValue().version());
+            JsonNode current =
+                    json.readTree(TEMPLATES.resolve(t.getKey() + ".json").toFile());
+            assertThat(current.get("version").asInt())
+                    .as(t.getKey())
+                    .isEqualTo(t.getValue().version());
             for (int v = 1; v < t.getValue().version(); v++) {
                 Path previous = TEMPLATES.resolve(t.getKey() + ".v" + v + ".json");
-                assertThat(previous).as("version %d of %s, kept for the upgrade", v, t.getKey()).exists();
+                assertThat(previous)
+                        .as("version %d of %s, kept for the upgrade", v, t.getKey())
+                        .exists();
                 JsonNode old = json.readTree(previous.toFile());
                 assertThat(old.get("version").asInt()).isEqualTo(v);
                 assertThat(old.get("id").asString()).isEqualTo(current.get("id").asString());
@@ -94,23 +104,31 @@ class TemplateVersionsTest {
     @Test
     void everyTrainflowServiceTaskInTheBpmnAppliesItsCurrentTemplate() throws Exception {
         TemplateVersions versions = TemplateVersions.read(TEMPLATES);
-        List<String> trainflowTypes = StepHandlers.types().stream().map(h -> h.getAnnotation(TaskType.class).value()).toList();
+        List<String> trainflowTypes = StepHandlers.types().stream()
+                .map(h -> h.getAnnotation(TaskType.class).value())
+                .toList();
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         Map<String, Integer> checked = new HashMap<>();
         try (Stream<Path> files = Files.list(TEMPLATES.getParent())) {
             for (Path file : files.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
-                NodeList tasks = factory.newDocumentBuilder().parse(file.toFile()).getElementsByTagNameNS(BPMN_MODEL, "serviceTask");
+                NodeList tasks = factory.newDocumentBuilder()
+                        .parse(file.toFile())
+                        .getElementsByTagNameNS(BPMN_MODEL, "serviceTask");
                 for (int i = 0; i < tasks.getLength(); i++) {
                     Element task = (Element) tasks.item(i);
                     NodeList definitions = task.getElementsByTagNameNS(ZEEBE, "taskDefinition");
-                    String type = definitions.getLength() == 0 ? null : ((Element) definitions.item(0)).getAttribute("type");
+                    String type =
+                            definitions.getLength() == 0 ? null : ((Element) definitions.item(0)).getAttribute("type");
                     if (!trainflowTypes.contains(type)) {
                         continue;
                     }
                     String where = file.getFileName() + " element '" + task.getAttribute("id") + "'";
-                    assertThat(task.getAttributeNS(ZEEBE, "modelerTemplate")).as(where).isEqualTo("io.trainflow." + type);
-                    assertThat(task.getAttributeNS(ZEEBE, "modelerTemplateVersion")).as(where)
+                    assertThat(task.getAttributeNS(ZEEBE, "modelerTemplate"))
+                            .as(where)
+                            .isEqualTo("io.trainflow." + type);
+                    assertThat(task.getAttributeNS(ZEEBE, "modelerTemplateVersion"))
+                            .as(where)
                             .isEqualTo(String.valueOf(versions.get(type).version()));
                     checked.merge(type, 1, Integer::sum);
                 }

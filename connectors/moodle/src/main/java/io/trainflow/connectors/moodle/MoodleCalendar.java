@@ -6,7 +6,6 @@ import io.trainflow.connectors.moodle.model.CalendarEventCreated;
 import io.trainflow.connectors.moodle.model.CalendarEventInput;
 import io.trainflow.connectors.moodle.model.CalendarEventsResponse;
 import io.trainflow.connectors.moodle.model.Warning;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,14 +42,16 @@ final class MoodleCalendar {
         }
         if (!missing.isEmpty()) {
             List<CalendarEvent> toCreate = List.copyOf(missing.values());
-            CalendarEventsResponse answer = moodle.createEvents(toCreate.stream().map(MoodleCalendar::input).toList());
+            CalendarEventsResponse answer = moodle.createEvents(
+                    toCreate.stream().map(MoodleCalendar::input).toList());
             List<CalendarEventCreated> made = answer.getEvents() == null ? List.of() : answer.getEvents();
             if (made.size() != toCreate.size()) {
                 // Moodle drops refused events into warnings (nopermissions for course events)
-                Warning w = answer.getWarnings() == null || answer.getWarnings().isEmpty() ? new Warning()
+                Warning w = answer.getWarnings() == null || answer.getWarnings().isEmpty()
+                        ? new Warning()
                         : answer.getWarnings().get(0);
-                throw MoodleBusinessException.of(w.getWarningcode(), "warning",
-                        "core_calendar_create_calendar_events: " + w.getMessage());
+                throw MoodleBusinessException.of(
+                        w.getWarningcode(), "warning", "core_calendar_create_calendar_events: " + w.getMessage());
             }
             for (int i = 0; i < toCreate.size(); i++) {
                 created.put(key(toCreate.get(i)), String.valueOf(made.get(i).getId()));
@@ -69,9 +70,11 @@ final class MoodleCalendar {
         long start = e.start().getEpochSecond();
         CalendarEventsResponse found = moodle.courseEvents(Long.parseLong(e.courseId()), start, start);
         return Optional.ofNullable(found.getEvents()).orElse(List.of()).stream()
-                .filter(x -> Objects.equals(x.getTimestart(), start) && e.name().equals(x.getName())
+                .filter(x -> Objects.equals(x.getTimestart(), start)
+                        && e.name().equals(x.getName())
                         && Objects.equals(String.valueOf(x.getCourseid()), e.courseId()))
-                .map(x -> String.valueOf(x.getId())).findFirst();
+                .map(x -> String.valueOf(x.getId()))
+                .findFirst();
     }
 
     private static boolean isCourseEvent(CalendarEvent e) {
@@ -80,7 +83,10 @@ final class MoodleCalendar {
 
     private static CalendarEventInput input(CalendarEvent e) {
         boolean course = isCourseEvent(e);
-        return new CalendarEventInput().name(e.name()).description(e.description()).format(1)
+        return new CalendarEventInput()
+                .name(e.name())
+                .description(e.description())
+                .format(1)
                 .courseid(course ? Long.valueOf(e.courseId()) : null)
                 .eventtype(course ? CalendarEventInput.EventtypeEnum.COURSE : CalendarEventInput.EventtypeEnum.USER)
                 .timestart(e.start().getEpochSecond())
@@ -89,7 +95,11 @@ final class MoodleCalendar {
 
     /** A course event is the session's, not the learner's; a user event (no course) stays per user. */
     private static String key(CalendarEvent e) {
-        return String.join("|", isCourseEvent(e) ? "" : Objects.toString(e.username()), Objects.toString(e.courseId()),
-                e.name(), String.valueOf(e.start().getEpochSecond()));
+        return String.join(
+                "|",
+                isCourseEvent(e) ? "" : Objects.toString(e.username()),
+                Objects.toString(e.courseId()),
+                e.name(),
+                String.valueOf(e.start().getEpochSecond()));
     }
 }

@@ -1,7 +1,6 @@
 package io.trainflow.connectors.moodle;
 
 import io.trainflow.connectors.resilience.Resilience;
-
 import java.time.Duration;
 
 /**
@@ -17,9 +16,17 @@ import java.time.Duration;
  * @param callsPerSecond   rate limit towards this site, 0 for none
  * @param studentRoleId    Moodle role id used for enrolments (5 = student on a default site)
  */
-public record MoodleConfig(String baseUrl, String token, Duration timeout, int maxRetries,
-                           Duration initialBackoff, Duration maxBackoff, int breakerThreshold,
-                           Duration breakerOpenFor, double callsPerSecond, long studentRoleId) {
+public record MoodleConfig(
+        String baseUrl,
+        String token,
+        Duration timeout,
+        int maxRetries,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        int breakerThreshold,
+        Duration breakerOpenFor,
+        double callsPerSecond,
+        long studentRoleId) {
 
     public MoodleConfig {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -27,14 +34,23 @@ public record MoodleConfig(String baseUrl, String token, Duration timeout, int m
 
     /** Production defaults: 5 s timeout, 4 retries from 500 ms up to 8 s, breaker after 5 failures for 30 s. */
     public static MoodleConfig of(String baseUrl, String token) {
-        return new MoodleConfig(baseUrl, token, Duration.ofSeconds(5), 4, Duration.ofMillis(500),
-                Duration.ofSeconds(8), 5, Duration.ofSeconds(30), 20, 5);
+        return new MoodleConfig(
+                baseUrl,
+                token,
+                Duration.ofSeconds(5),
+                4,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(8),
+                5,
+                Duration.ofSeconds(30),
+                20,
+                5);
     }
 
     /** The shared resilience settings these fields amount to. */
     public Resilience resilience() {
-        return new Resilience(timeout, maxRetries, initialBackoff, maxBackoff, breakerThreshold, breakerOpenFor,
-                callsPerSecond);
+        return new Resilience(
+                timeout, maxRetries, initialBackoff, maxBackoff, breakerThreshold, breakerOpenFor, callsPerSecond);
     }
 
     @Override

@@ -1,15 +1,14 @@
 package io.trainflow.connectors.moodle;
 
-import io.trainflow.connectors.resilience.HttpTransport;
 import io.trainflow.connectors.moodle.error.MoodleUnavailableException;
-import io.trainflow.connectors.resilience.CircuitBreaker;
-import io.trainflow.connectors.resilience.RateLimiter;
 import io.trainflow.connectors.moodle.route.MoodleRoutes;
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
-
+import io.trainflow.connectors.resilience.CircuitBreaker;
+import io.trainflow.connectors.resilience.HttpTransport;
+import io.trainflow.connectors.resilience.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * Starts the Moodle routes in a Camel context of their own and hands out the {@link MoodleLms}
@@ -31,8 +30,12 @@ public final class MoodleConnector implements AutoCloseable {
 
     public static MoodleConnector start(MoodleConfig config) {
         String system = "moodle " + config.baseUrl();
-        CircuitBreaker breaker = new CircuitBreaker(system, config.breakerThreshold(), config.breakerOpenFor(),
-                Clock.systemUTC(), (Duration remaining) -> new MoodleUnavailableException.CircuitOpen(system, remaining));
+        CircuitBreaker breaker = new CircuitBreaker(
+                system,
+                config.breakerThreshold(),
+                config.breakerOpenFor(),
+                Clock.systemUTC(),
+                (Duration remaining) -> new MoodleUnavailableException.CircuitOpen(system, remaining));
         CamelContext camel = HttpTransport.ownRetriesOnly(new DefaultCamelContext());
         try {
             camel.addRoutes(new MoodleRoutes(config, breaker, new RateLimiter(config.callsPerSecond())));

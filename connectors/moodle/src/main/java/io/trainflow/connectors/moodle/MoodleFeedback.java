@@ -7,7 +7,6 @@ import io.trainflow.connectors.moodle.model.FeedbackAttempt;
 import io.trainflow.connectors.moodle.model.FeedbackItemResponse;
 import io.trainflow.connectors.moodle.model.FeedbackResponsesAnalysis;
 import io.trainflow.connectors.moodle.model.MoodleUser;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,8 +38,10 @@ final class MoodleFeedback {
 
     /** The feedback activities of the courses; unknown courses come back as Moodle warnings and are left out. */
     List<Feedback> activities(Collection<Long> courseIds) {
-        return courseIds.isEmpty() ? List.of()
-                : Optional.ofNullable(moodle.feedbacks(courseIds).getFeedbacks()).orElse(List.of());
+        return courseIds.isEmpty()
+                ? List.of()
+                : Optional.ofNullable(moodle.feedbacks(courseIds).getFeedbacks())
+                        .orElse(List.of());
     }
 
     List<FeedbackResponse> responses(Collection<Long> courseIds) {
@@ -48,13 +49,15 @@ final class MoodleFeedback {
         for (Feedback activity : activities(courseIds)) {
             FeedbackResponsesAnalysis analysis = moodle.feedbackResponses(activity.getId());
             String course = String.valueOf(activity.getCourse());
-            List<FeedbackAttempt> named = Optional.ofNullable(analysis.getAttempts()).orElse(List.of());
-            Map<Long, String> usernames = usernames(named.stream().map(FeedbackAttempt::getUserid)
-                    .collect(Collectors.toSet()));
+            List<FeedbackAttempt> named =
+                    Optional.ofNullable(analysis.getAttempts()).orElse(List.of());
+            Map<Long, String> usernames =
+                    usernames(named.stream().map(FeedbackAttempt::getUserid).collect(Collectors.toSet()));
             for (FeedbackAttempt a : named) {
                 result.add(response(course, usernames.get(a.getUserid()), a.getResponses(), a.getTimemodified()));
             }
-            for (FeedbackAnonAttempt a : Optional.ofNullable(analysis.getAnonattempts()).orElse(List.<FeedbackAnonAttempt>of())) {
+            for (FeedbackAnonAttempt a :
+                    Optional.ofNullable(analysis.getAnonattempts()).orElse(List.<FeedbackAnonAttempt>of())) {
                 result.add(response(course, null, a.getResponses(), null));
             }
         }
@@ -63,28 +66,36 @@ final class MoodleFeedback {
 
     private Map<Long, String> usernames(Set<Long> ids) {
         ids.remove(null);
-        return ids.isEmpty() ? Map.of() : moodle.usersById(ids).stream()
-                .collect(Collectors.toMap(MoodleUser::getId, MoodleUser::getUsername, (a, b) -> a, HashMap::new));
+        return ids.isEmpty()
+                ? Map.of()
+                : moodle.usersById(ids).stream()
+                        .collect(Collectors.toMap(
+                                MoodleUser::getId, MoodleUser::getUsername, (a, b) -> a, HashMap::new));
     }
 
-    private static FeedbackResponse response(String courseId, String username, List<FeedbackItemResponse> items,
-                                             Long time) {
+    private static FeedbackResponse response(
+            String courseId, String username, List<FeedbackItemResponse> items, Long time) {
         List<FeedbackItemResponse> answers = items == null ? List.of() : items;
         FeedbackItemResponse scoreItem = find(answers, "recommend", a -> score(a) != null);
-        FeedbackItemResponse commentItem = find(answers, "comment",
-                a -> a != scoreItem && score(a) == null && !value(a).isBlank());
-        return new FeedbackResponse(courseId, username, scoreItem == null ? null : score(scoreItem),
+        FeedbackItemResponse commentItem =
+                find(answers, "comment", a -> a != scoreItem && score(a) == null && !value(a).isBlank());
+        return new FeedbackResponse(
+                courseId,
+                username,
+                scoreItem == null ? null : score(scoreItem),
                 commentItem == null || value(commentItem).isBlank() ? null : value(commentItem),
                 time == null || time == 0 ? null : Instant.ofEpochSecond(time));
     }
 
     /** The item whose question names the keyword, else the first that fits. */
-    private static FeedbackItemResponse find(List<FeedbackItemResponse> answers, String keyword,
-                                             Function<FeedbackItemResponse, Boolean> fits) {
+    private static FeedbackItemResponse find(
+            List<FeedbackItemResponse> answers, String keyword, Function<FeedbackItemResponse, Boolean> fits) {
         return answers.stream()
-                .filter(a -> a.getName() != null && a.getName().toLowerCase(Locale.ROOT).contains(keyword))
+                .filter(a -> a.getName() != null
+                        && a.getName().toLowerCase(Locale.ROOT).contains(keyword))
                 .findFirst()
-                .orElseGet(() -> answers.stream().filter(fits::apply).findFirst().orElse(null));
+                .orElseGet(
+                        () -> answers.stream().filter(fits::apply).findFirst().orElse(null));
     }
 
     /** A whole number 0..10 as shown (printval: a multichoice's label), else as stored (rawval: a numeric item). */

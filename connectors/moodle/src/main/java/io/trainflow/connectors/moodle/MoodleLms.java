@@ -5,13 +5,12 @@ import io.trainflow.connectors.moodle.error.MoodleBusinessException;
 import io.trainflow.connectors.moodle.error.MoodleCapabilities;
 import io.trainflow.connectors.moodle.model.*;
 import io.trainflow.connectors.moodle.route.MoodleRoutes;
-import org.apache.camel.ProducerTemplate;
-
 import java.time.Instant;
 import java.util.*;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.camel.ProducerTemplate;
 
 /**
  * {@link LmsPort} on a Moodle 4.5+ site, as a typed facade over the Camel routes. Learners are
@@ -45,13 +44,17 @@ public class MoodleLms implements LmsPort {
     public List<Course> courses() {
         return moodle.courses(List.of()).stream()
                 .filter(c -> !"site".equals(c.getFormat()) && !Objects.equals(c.getVisible(), 0))
-                .map(MoodleLms::course).toList();
+                .map(MoodleLms::course)
+                .toList();
     }
 
     @Override
     public List<Course> courses(Collection<String> courseIds) {
-        List<Long> ids = courseIds.stream().map(MoodleLms::id).filter(Objects::nonNull).toList();
-        return ids.isEmpty() ? List.of() : moodle.courses(ids).stream().map(MoodleLms::course).toList();
+        List<Long> ids =
+                courseIds.stream().map(MoodleLms::id).filter(Objects::nonNull).toList();
+        return ids.isEmpty()
+                ? List.of()
+                : moodle.courses(ids).stream().map(MoodleLms::course).toList();
     }
 
     @Override
@@ -76,20 +79,27 @@ public class MoodleLms implements LmsPort {
     public Enrolment enrol(String username, String courseId, Instant start, Instant end) {
         long userId = knownUser(username);
         Optional<Enrolment> existing = enrolments(username).stream()
-                .filter(e -> e.courseId().equals(courseId)).findFirst();
+                .filter(e -> e.courseId().equals(courseId))
+                .findFirst();
         if (existing.isPresent()) {
             return existing.get();
         }
         write(userId, courseId, start, end); // a no-op in Moodle for an identical enrolment (fixture)
-        return new Enrolment(username, courseId, start, end, existing.map(Enrolment::lastAccess).orElse(null));
+        return new Enrolment(
+                username,
+                courseId,
+                start,
+                end,
+                existing.map(Enrolment::lastAccess).orElse(null));
     }
 
     @Override
     public Enrolment extendEnrolment(String username, String courseId, Instant newEnd) {
         long userId = knownUser(username);
-        Enrolment existing = enrolments(username).stream().filter(e -> e.courseId().equals(courseId))
-                .findFirst().orElseThrow(() ->
-                        new EnrolmentRefusedException(username + " is not enrolled in course " + courseId));
+        Enrolment existing = enrolments(username).stream()
+                .filter(e -> e.courseId().equals(courseId))
+                .findFirst()
+                .orElseThrow(() -> new EnrolmentRefusedException(username + " is not enrolled in course " + courseId));
         write(userId, courseId, existing.start(), newEnd);
         return new Enrolment(username, courseId, existing.start(), newEnd, existing.lastAccess());
     }
@@ -99,13 +109,18 @@ public class MoodleLms implements LmsPort {
         if (course == null) {
             throw new EnrolmentRefusedException("not a Moodle course id: " + courseId);
         }
-        ManualEnrolment enrolment = new ManualEnrolment().roleid(config.studentRoleId()).userid(userId)
-                .courseid(course).timestart(epoch(start)).timeend(epoch(end));
+        ManualEnrolment enrolment = new ManualEnrolment()
+                .roleid(config.studentRoleId())
+                .userid(userId)
+                .courseid(course)
+                .timestart(epoch(start))
+                .timeend(epoch(end));
         try {
             moodle.enrol(List.of(enrolment));
         } catch (MoodleBusinessException.InvalidParameter | MoodleBusinessException.NoSuchRecord e) {
             // Moodle reports an unknown course as invalidparameter (fixture error-nonexistent-course)
-            throw new EnrolmentRefusedException("Moodle refused enrolment in course " + courseId + ": " + e.getMessage());
+            throw new EnrolmentRefusedException(
+                    "Moodle refused enrolment in course " + courseId + ": " + e.getMessage());
         }
     }
 
@@ -122,14 +137,15 @@ public class MoodleLms implements LmsPort {
         List<CompletionStatus> result = new ArrayList<>();
         for (String username : usernames) {
             Long userId = userIds.get(username); // resolved above; absent: Moodle has no such user
-            Map<String, UserCourse> enrolled = userId == null ? Map.of()
+            Map<String, UserCourse> enrolled = userId == null
+                    ? Map.of()
                     : moodle.usersCourses(MoodleRoutes.COMPLETION, userId).stream()
-                    .collect(Collectors.toMap(c -> String.valueOf(c.getId()), Function.identity()));
+                            .collect(Collectors.toMap(c -> String.valueOf(c.getId()), Function.identity()));
             for (String courseId : courseIds) {
                 UserCourse c = enrolled.get(courseId);
                 boolean completed = c != null && Boolean.TRUE.equals(c.getCompleted());
-                result.add(new CompletionStatus(username, courseId, c != null, completed,
-                        completed ? completedAt(c.getId(), userId) : null));
+                result.add(new CompletionStatus(
+                        username, courseId, c != null, completed, completed ? completedAt(c.getId(), userId) : null));
             }
         }
         return result;
@@ -141,10 +157,16 @@ public class MoodleLms implements LmsPort {
         if (known != null) {
             return known;
         }
-        CourseCompletionStatus status = moodle.courseCompletion(courseId, userId).getCompletionstatus();
-        Instant at = status == null || status.getCompletions() == null ? null : status.getCompletions().stream()
-                .map(CompletionCriterion::getTimecompleted).filter(Objects::nonNull)
-                .max(Long::compare).map(Instant::ofEpochSecond).orElse(null);
+        CourseCompletionStatus status =
+                moodle.courseCompletion(courseId, userId).getCompletionstatus();
+        Instant at = status == null || status.getCompletions() == null
+                ? null
+                : status.getCompletions().stream()
+                        .map(CompletionCriterion::getTimecompleted)
+                        .filter(Objects::nonNull)
+                        .max(Long::compare)
+                        .map(Instant::ofEpochSecond)
+                        .orElse(null);
         if (at != null) {
             completionDates.put(key, at);
         }
@@ -161,10 +183,14 @@ public class MoodleLms implements LmsPort {
 
     /** Resolves the usernames not yet cached, {@value #USERS_PER_CALL} per call. */
     private void resolveUsers(Collection<String> usernames) {
-        List<String> unknown = usernames.stream().filter(u -> !userIds.containsKey(u)).distinct().toList();
+        List<String> unknown = usernames.stream()
+                .filter(u -> !userIds.containsKey(u))
+                .distinct()
+                .toList();
         for (int i = 0; i < unknown.size(); i += USERS_PER_CALL) {
             Set<String> batch = Set.copyOf(unknown.subList(i, Math.min(unknown.size(), i + USERS_PER_CALL)));
-            moodle.usersByUsername(batch).stream().filter(u -> batch.contains(u.getUsername()))
+            moodle.usersByUsername(batch).stream()
+                    .filter(u -> batch.contains(u.getUsername()))
                     .forEach(u -> userIds.put(u.getUsername(), u.getId()));
         }
     }
@@ -185,21 +211,27 @@ public class MoodleLms implements LmsPort {
                     .flatMap(u -> Optional.ofNullable(u.getGradeitems()).orElse(List.of()).stream())
                     .filter(i -> "course".equals(i.getItemtype()) && i.getGraderaw() != null)
                     .findFirst()
-                    .ifPresent(i -> grades.add(new CourseGrade(username, courseId, i.getGraderaw(),
-                            i.getGrademax(), null))); // the grade report does not expose gradepass
+                    .ifPresent(i -> grades.add(new CourseGrade(
+                            username,
+                            courseId,
+                            i.getGraderaw(),
+                            i.getGrademax(),
+                            null))); // the grade report does not expose gradepass
         }
         return grades;
     }
 
     /** The feedback activities of the courses (mod_feedback_get_feedbacks_by_courses). */
     public List<Feedback> feedbackActivities(Collection<String> courseIds) {
-        return feedback.activities(courseIds.stream().map(MoodleLms::id).filter(Objects::nonNull).toList());
+        return feedback.activities(
+                courseIds.stream().map(MoodleLms::id).filter(Objects::nonNull).toList());
     }
 
     /** Every answer to the courses' feedback activities; see {@link MoodleFeedback} for how they are read. */
     @Override
     public List<FeedbackResponse> feedback(Collection<String> courseIds) {
-        return feedback.responses(courseIds.stream().map(MoodleLms::id).filter(Objects::nonNull).toList());
+        return feedback.responses(
+                courseIds.stream().map(MoodleLms::id).filter(Objects::nonNull).toList());
     }
 
     @Override
@@ -210,7 +242,8 @@ public class MoodleLms implements LmsPort {
     @Override
     public MessageReceipt sendMessage(String toUsername, String text, String clientMsgId) {
         long to = knownUser(toUsername);
-        InstantMessage message = new InstantMessage().touserid(to).text(text).textformat(2).clientmsgid(clientMsgId);
+        InstantMessage message =
+                new InstantMessage().touserid(to).text(text).textformat(2).clientmsgid(clientMsgId);
         MessageResult r = moodle.sendMessages(List.of(message)).get(0);
         long msgId = r.getMsgid() == null ? -1 : r.getMsgid();
         if (msgId == -1) {
@@ -246,8 +279,10 @@ public class MoodleLms implements LmsPort {
                 return Optional.empty();
             }
             for (Object m : messages) {
-                if (m instanceof Map<?, ?> message && message.get("timecreated") instanceof Number created
-                        && created.longValue() >= from && text.strip().equals(plain(message))
+                if (m instanceof Map<?, ?> message
+                        && message.get("timecreated") instanceof Number created
+                        && created.longValue() >= from
+                        && text.strip().equals(plain(message))
                         && message.get("id") instanceof Number id) {
                     return Optional.of(new MessageReceipt(id.longValue(), clientMsgId, null));
                 }
@@ -276,13 +311,15 @@ public class MoodleLms implements LmsPort {
      */
     private MoodleBusinessException.UnknownUser unknownUser(String username) {
         String fix = " (" + MoodleCapabilities.DEFINE_ROLES + ")";
-        Optional<String> seen = userIds.keySet().stream().filter(u -> !u.equals(username)).findFirst();
+        Optional<String> seen =
+                userIds.keySet().stream().filter(u -> !u.equals(username)).findFirst();
         if (seen.isPresent()) {
             boolean othersVisible = moodle.usersByUsername(List.of(seen.get())).stream()
                     .anyMatch(u -> seen.get().equals(u.getUsername()));
             if (!othersVisible) {
                 return new MoodleBusinessException.UnknownUser("core_user_get_users_by_field returns no users at all,"
-                        + " not even one it returned before: the Trainflow role lacks moodle/user:viewalldetails" + fix);
+                        + " not even one it returned before: the Trainflow role lacks moodle/user:viewalldetails"
+                        + fix);
             }
             return new MoodleBusinessException.UnknownUser("Moodle has no user with username '" + username + "' (other"
                     + " users are visible): create the account or correct the username, then retry the incident");
@@ -298,13 +335,19 @@ public class MoodleLms implements LmsPort {
             return Optional.of(cached);
         }
         Optional<Long> found = moodle.usersByUsername(List.of(username)).stream()
-                .filter(u -> username.equals(u.getUsername())).map(MoodleUser::getId).findFirst();
+                .filter(u -> username.equals(u.getUsername()))
+                .map(MoodleUser::getId)
+                .findFirst();
         found.ifPresent(id -> userIds.put(username, id));
         return found;
     }
 
     private static Course course(MoodleCourse c) {
-        return new Course(String.valueOf(c.getId()), c.getShortname(), c.getFullname(), c.getSummary(),
+        return new Course(
+                String.valueOf(c.getId()),
+                c.getShortname(),
+                c.getFullname(),
+                c.getSummary(),
                 c.getCategoryid() == null ? null : String.valueOf(c.getCategoryid()));
     }
 

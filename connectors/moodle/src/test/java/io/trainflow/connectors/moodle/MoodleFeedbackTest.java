@@ -1,13 +1,12 @@
 package io.trainflow.connectors.moodle;
 
-import io.trainflow.connectors.lms.FeedbackResponse;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.List;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trainflow.connectors.lms.FeedbackResponse;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Feedback answers: the activities come from the recorded mod_feedback_get_feedbacks_by_courses,
@@ -22,14 +21,19 @@ class MoodleFeedbackTest extends MoodleWireMockBase {
     @Test
     void answersOfEachFeedbackActivityWithTheResponderByUsername() {
         replay(call("mod_feedback_get_feedbacks_by_courses"), "mod_feedback_get_feedbacks_by_courses");
-        replay(call("mod_feedback_get_responses_analysis").withFormParam("feedbackid", equalTo("4")),
+        replay(
+                call("mod_feedback_get_responses_analysis").withFormParam("feedbackid", equalTo("4")),
                 "mod_feedback_get_responses_analysis__constructed");
         for (String other : List.of("5", "6")) {
-            wm.stubFor(call("mod_feedback_get_responses_analysis").withFormParam("feedbackid", equalTo(other))
+            wm.stubFor(call("mod_feedback_get_responses_analysis")
+                    .withFormParam("feedbackid", equalTo(other))
                     .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(NO_ANSWERS)));
         }
-        replay(call("core_user_get_users_by_field").withFormParam("field", equalTo("id"))
-                .withFormParam("values[0]", equalTo("5")), "core_user_get_users_by_field");
+        replay(
+                call("core_user_get_users_by_field")
+                        .withFormParam("field", equalTo("id"))
+                        .withFormParam("values[0]", equalTo("5")),
+                "core_user_get_users_by_field");
 
         List<FeedbackResponse> answers = lms.feedback(List.of("2", "3", "4"));
 

@@ -1,17 +1,16 @@
 package io.trainflow.connectors.moodle;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.trainflow.connectors.lms.Course;
 import io.trainflow.connectors.lms.Enrolment;
 import io.trainflow.connectors.lms.EnrolmentRefusedException;
 import io.trainflow.connectors.moodle.error.MoodleBusinessException;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Catalogue, users and enrolment against the recorded Moodle 4.5 answers. */
 class MoodleLmsFixturesTest extends MoodleWireMockBase {
@@ -25,11 +24,15 @@ class MoodleLmsFixturesTest extends MoodleWireMockBase {
 
     @Test
     void coursesByIdAndUnknownIdsAreLeftOut() {
-        replay(call("core_course_get_courses").withFormParam("options[ids][0]", equalTo("2")),
+        replay(
+                call("core_course_get_courses").withFormParam("options[ids][0]", equalTo("2")),
                 "core_course_get_courses__by-ids");
-        replay(call("core_course_get_courses").withFormParam("options[ids][0]", equalTo("9999")),
+        replay(
+                call("core_course_get_courses").withFormParam("options[ids][0]", equalTo("9999")),
                 "core_course_get_courses__error-nonexistent-id");
-        assertThat(lms.courses(List.of("2"))).singleElement().extracting(Course::fullname)
+        assertThat(lms.courses(List.of("2")))
+                .singleElement()
+                .extracting(Course::fullname)
                 .isEqualTo("Workplace Safety 101");
         assertThat(lms.courses(List.of("9999"))).isEmpty();
         assertThat(lms.courses(List.of("not-a-number"))).isEmpty();
@@ -38,21 +41,28 @@ class MoodleLmsFixturesTest extends MoodleWireMockBase {
     @Test
     void enrolmentsOfKnownAndUnknownLearners() {
         knownUsers();
-        assertThat(lms.enrolments("alice.employee")).extracting(Enrolment::courseId).containsExactly("3", "2");
+        assertThat(lms.enrolments("alice.employee"))
+                .extracting(Enrolment::courseId)
+                .containsExactly("3", "2");
         assertThat(lms.enrolments("nobody")).isEmpty();
     }
 
     @Test
     void enrolWritesOnceWithPhpStyleForm() {
         knownUsers();
-        replay(call("enrol_manual_enrol_users").withFormParam("enrolments[0][userid]", equalTo("5"))
-                .withFormParam("enrolments[0][courseid]", equalTo("4"))
-                .withFormParam("enrolments[0][roleid]", equalTo("5")), "enrol_manual_enrol_users");
+        replay(
+                call("enrol_manual_enrol_users")
+                        .withFormParam("enrolments[0][userid]", equalTo("5"))
+                        .withFormParam("enrolments[0][courseid]", equalTo("4"))
+                        .withFormParam("enrolments[0][roleid]", equalTo("5")),
+                "enrol_manual_enrol_users");
         Instant end = Instant.parse("2027-01-01T00:00:00Z");
         Enrolment e = lms.enrol("alice.employee", "4", null, end);
         assertThat(e.end()).isEqualTo(end);
-        wm.verify(1, calls("enrol_manual_enrol_users")
-                .withFormParam("enrolments[0][timeend]", equalTo(String.valueOf(end.getEpochSecond()))));
+        wm.verify(
+                1,
+                calls("enrol_manual_enrol_users")
+                        .withFormParam("enrolments[0][timeend]", equalTo(String.valueOf(end.getEpochSecond()))));
     }
 
     @Test
@@ -66,10 +76,12 @@ class MoodleLmsFixturesTest extends MoodleWireMockBase {
     @Test
     void unknownLearnerIsForTheAdministratorUnknownCourseIsRefusedNeitherRetried() {
         knownUsers();
-        replay(call("enrol_manual_enrol_users").withFormParam("enrolments[0][courseid]", equalTo("9999")),
+        replay(
+                call("enrol_manual_enrol_users").withFormParam("enrolments[0][courseid]", equalTo("9999")),
                 "enrol_manual_enrol_users__error-nonexistent-course");
         assertThatThrownBy(() -> lms.enrol("nobody", "2", null, null))
-                .isInstanceOfSatisfying(MoodleBusinessException.UnknownUser.class,
+                .isInstanceOfSatisfying(
+                        MoodleBusinessException.UnknownUser.class,
                         e -> assertThat(e.isConfiguration()).isTrue());
         assertThatThrownBy(() -> lms.enrol("alice.employee", "9999", null, null))
                 .isInstanceOf(EnrolmentRefusedException.class);
@@ -92,7 +104,8 @@ class MoodleLmsFixturesTest extends MoodleWireMockBase {
         replay(call("enrol_manual_enrol_users"), "enrol_manual_enrol_users__error-missing-capability");
         assertThatThrownBy(() -> lms.enrol("alice.employee", "4", null, null))
                 .isInstanceOf(MoodleBusinessException.MissingCapability.class)
-                .extracting(e -> ((MoodleBusinessException) e).bpmnErrorCode()).isEqualTo("MOODLE_MISSING_CAPABILITY");
+                .extracting(e -> ((MoodleBusinessException) e).bpmnErrorCode())
+                .isEqualTo("MOODLE_MISSING_CAPABILITY");
         wm.verify(1, calls("enrol_manual_enrol_users"));
     }
 
@@ -107,8 +120,8 @@ class MoodleLmsFixturesTest extends MoodleWireMockBase {
         replay(call("core_course_get_courses"), "core_user_create_users__error-missing-capability");
         assertThatThrownBy(lms::courses).isInstanceOf(MoodleBusinessException.MissingCapability.class);
         wm.resetAll();
-        wm.stubFor(call("core_course_get_courses").willReturn(aResponse().withStatus(403)
-                .withHeader("Content-Type", "text/html; charset=utf-8")));
+        wm.stubFor(call("core_course_get_courses")
+                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "text/html; charset=utf-8")));
         assertThatThrownBy(lms::courses).isInstanceOf(MoodleBusinessException.WebServicesDisabled.class);
         wm.verify(1, calls("core_course_get_courses"));
     }

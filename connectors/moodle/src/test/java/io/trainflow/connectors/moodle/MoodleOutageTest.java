@@ -1,20 +1,19 @@
 package io.trainflow.connectors.moodle;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.trainflow.connectors.lms.Enrolment;
 import io.trainflow.connectors.moodle.error.MoodleUnavailableException;
 import io.trainflow.connectors.moodle.model.ManualEnrolment;
-import org.junit.jupiter.api.Test;
-
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Transient failures: bounded retries, then a technical exception; recovery loses and duplicates nothing. */
 class MoodleOutageTest extends MoodleWireMockBase {
@@ -27,7 +26,8 @@ class MoodleOutageTest extends MoodleWireMockBase {
         }
         try (MoodleConnector down = MoodleConnector.start(config("http://127.0.0.1:" + closedPort))) {
             long t0 = System.nanoTime();
-            assertThatThrownBy(() -> down.lms().courses()).isInstanceOf(MoodleUnavailableException.class)
+            assertThatThrownBy(() -> down.lms().courses())
+                    .isInstanceOf(MoodleUnavailableException.class)
                     .hasRootCauseInstanceOf(ConnectException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
         }
@@ -43,12 +43,22 @@ class MoodleOutageTest extends MoodleWireMockBase {
     /** With a production-like timeout HttpClient would re-send a 503'd POST on its own; only our retries count. */
     @Test
     void aRefusedWriteIsResentOnlyByTheRoutesRetries() {
-        wm.stubFor(call("enrol_manual_enrol_users").willReturn(serviceUnavailable().withHeader("Retry-After", "1")));
-        try (MoodleConnector patient = MoodleConnector.start(new MoodleConfig("http://127.0.0.1:" + wm.port(),
-                TOKEN, Duration.ofSeconds(5), 1, Duration.ofMillis(10), Duration.ofMillis(10), 5,
-                Duration.ofSeconds(30), 0, 5))) {
-            assertThatThrownBy(() -> patient.calls().enrol(List.of(new ManualEnrolment()
-                    .roleid(5L).userid(4L).courseid(4L))))
+        wm.stubFor(
+                call("enrol_manual_enrol_users").willReturn(serviceUnavailable().withHeader("Retry-After", "1")));
+        try (MoodleConnector patient = MoodleConnector.start(new MoodleConfig(
+                "http://127.0.0.1:" + wm.port(),
+                TOKEN,
+                Duration.ofSeconds(5),
+                1,
+                Duration.ofMillis(10),
+                Duration.ofMillis(10),
+                5,
+                Duration.ofSeconds(30),
+                0,
+                5))) {
+            assertThatThrownBy(() -> patient.calls()
+                            .enrol(List.of(
+                                    new ManualEnrolment().roleid(5L).userid(4L).courseid(4L))))
                     .isInstanceOf(MoodleUnavailableException.class);
         }
         wm.verify(1 + 1, calls("enrol_manual_enrol_users")); // first try + maxRetries, nothing resent underneath
@@ -56,9 +66,14 @@ class MoodleOutageTest extends MoodleWireMockBase {
 
     @Test
     void tooManyRequestsIsRetried() {
-        wm.stubFor(call("core_course_get_courses").inScenario("429").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429)).willSetStateTo("ok"));
-        wm.stubFor(call("core_course_get_courses").inScenario("429").whenScenarioStateIs("ok")
+        wm.stubFor(call("core_course_get_courses")
+                .inScenario("429")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429))
+                .willSetStateTo("ok"));
+        wm.stubFor(call("core_course_get_courses")
+                .inScenario("429")
+                .whenScenarioStateIs("ok")
                 .willReturn(okForContentType("application/json", fixture("core_course_get_courses"))));
         assertThat(lms.courses()).hasSize(3);
         wm.verify(2, calls("core_course_get_courses"));
@@ -66,9 +81,11 @@ class MoodleOutageTest extends MoodleWireMockBase {
 
     @Test
     void slowAnswersPastTheTimeoutAreRetriedThenTechnical() {
-        wm.stubFor(call("core_course_get_courses").willReturn(okForContentType("application/json",
-                fixture("core_course_get_courses")).withFixedDelay(1500))); // timeout is 500 ms here
-        assertThatThrownBy(lms::courses).isInstanceOf(MoodleUnavailableException.class)
+        wm.stubFor(call("core_course_get_courses")
+                .willReturn(okForContentType("application/json", fixture("core_course_get_courses"))
+                        .withFixedDelay(1500))); // timeout is 500 ms here
+        assertThatThrownBy(lms::courses)
+                .isInstanceOf(MoodleUnavailableException.class)
                 .hasRootCauseInstanceOf(SocketTimeoutException.class);
         wm.verify(1 + 3, calls("core_course_get_courses"));
     }
@@ -77,18 +94,33 @@ class MoodleOutageTest extends MoodleWireMockBase {
     @Test
     void enrolAfterA503BurstEnrolsExactlyOnce() {
         replay(call("core_user_get_users_by_field"), "core_user_get_users_by_field");
-        wm.stubFor(call("core_enrol_get_users_courses").inScenario("enrol").whenScenarioStateIs(Scenario.STARTED)
+        wm.stubFor(call("core_enrol_get_users_courses")
+                .inScenario("enrol")
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okForContentType("application/json", fixture("core_enrol_get_users_courses"))));
-        wm.stubFor(call("enrol_manual_enrol_users").inScenario("enrol").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(serviceUnavailable()).willSetStateTo("503 again"));
-        wm.stubFor(call("enrol_manual_enrol_users").inScenario("enrol").whenScenarioStateIs("503 again")
-                .willReturn(serviceUnavailable()).willSetStateTo("recovered"));
-        wm.stubFor(call("enrol_manual_enrol_users").inScenario("enrol").whenScenarioStateIs("recovered")
-                .willReturn(okForContentType("application/json", "null")).willSetStateTo("enrolled"));
+        wm.stubFor(call("enrol_manual_enrol_users")
+                .inScenario("enrol")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(serviceUnavailable())
+                .willSetStateTo("503 again"));
+        wm.stubFor(call("enrol_manual_enrol_users")
+                .inScenario("enrol")
+                .whenScenarioStateIs("503 again")
+                .willReturn(serviceUnavailable())
+                .willSetStateTo("recovered"));
+        wm.stubFor(call("enrol_manual_enrol_users")
+                .inScenario("enrol")
+                .whenScenarioStateIs("recovered")
+                .willReturn(okForContentType("application/json", "null"))
+                .willSetStateTo("enrolled"));
         // once enrolled, Moodle lists course 4 among alice's courses
-        wm.stubFor(call("core_enrol_get_users_courses").inScenario("enrol").whenScenarioStateIs("enrolled")
-                .willReturn(okForContentType("application/json",
-                        fixture("core_enrol_get_users_courses").replaceFirst("\\[\\{\"id\":3,", "[{\"id\":4},{\"id\":3,"))));
+        wm.stubFor(call("core_enrol_get_users_courses")
+                .inScenario("enrol")
+                .whenScenarioStateIs("enrolled")
+                .willReturn(okForContentType(
+                        "application/json",
+                        fixture("core_enrol_get_users_courses")
+                                .replaceFirst("\\[\\{\"id\":3,", "[{\"id\":4},{\"id\":3,"))));
 
         Enrolment first = lms.enrol("alice.employee", "4", null, null);
         Enrolment rerun = lms.enrol("alice.employee", "4", null, null); // e.g. the step re-run after a crash
@@ -100,14 +132,23 @@ class MoodleOutageTest extends MoodleWireMockBase {
 
     @Test
     void breakerOpensAfterRepeatedFailuresAndFailsFast() {
-        try (MoodleConnector fragile = MoodleConnector.start(new MoodleConfig("http://127.0.0.1:" + wm.port(),
-                TOKEN, Duration.ofMillis(500), 0, Duration.ofMillis(10), Duration.ofMillis(10), 2,
-                Duration.ofSeconds(30), 0, 5))) {
+        try (MoodleConnector fragile = MoodleConnector.start(new MoodleConfig(
+                "http://127.0.0.1:" + wm.port(),
+                TOKEN,
+                Duration.ofMillis(500),
+                0,
+                Duration.ofMillis(10),
+                Duration.ofMillis(10),
+                2,
+                Duration.ofSeconds(30),
+                0,
+                5))) {
             wm.stubFor(call("core_course_get_courses").willReturn(serviceUnavailable()));
             for (int i = 0; i < 2; i++) {
                 assertThatThrownBy(() -> fragile.lms().courses()).isInstanceOf(MoodleUnavailableException.class);
             }
-            assertThatThrownBy(() -> fragile.lms().courses()).isInstanceOf(MoodleUnavailableException.CircuitOpen.class);
+            assertThatThrownBy(() -> fragile.lms().courses())
+                    .isInstanceOf(MoodleUnavailableException.CircuitOpen.class);
             assertThat(fragile.circuitOpen()).isTrue();
             wm.verify(2, calls("core_course_get_courses"));
         }
@@ -116,9 +157,17 @@ class MoodleOutageTest extends MoodleWireMockBase {
     @Test
     void rateLimitSpacesCalls() {
         replay(call("core_course_get_courses"), "core_course_get_courses");
-        try (MoodleConnector limited = MoodleConnector.start(new MoodleConfig("http://127.0.0.1:" + wm.port(),
-                TOKEN, Duration.ofMillis(500), 0, Duration.ofMillis(10), Duration.ofMillis(10), 5,
-                Duration.ofSeconds(30), 10, 5))) {
+        try (MoodleConnector limited = MoodleConnector.start(new MoodleConfig(
+                "http://127.0.0.1:" + wm.port(),
+                TOKEN,
+                Duration.ofMillis(500),
+                0,
+                Duration.ofMillis(10),
+                Duration.ofMillis(10),
+                5,
+                Duration.ofSeconds(30),
+                10,
+                5))) {
             long t0 = System.nanoTime();
             for (int i = 0; i < 5; i++) {
                 limited.lms().courses(List.of("1"));

@@ -7,7 +7,6 @@ import io.trainflow.connectors.orangehrm.auth.OAuthAuthorization;
 import io.trainflow.connectors.orangehrm.error.OrangeHrmAuthException;
 import io.trainflow.connectors.orangehrm.error.OrangeHrmBusinessException;
 import io.trainflow.connectors.orangehrm.error.OrangeHrmUnavailableException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,9 +33,12 @@ final class OrangeHrmCheck {
 
     CheckResult run() {
         if (oauth.isPresent() && !oauth.get().hasTokens()) {
-            findings.add(new Finding(Kind.CONSENT_REQUIRED, "consent", "no OrangeHRM tokens stored for " + baseUrl
-                    + ": run 'trainflow hcm-consent' and have an administrator open the consent URL ("
-                    + oauth.get().consentUrl("check").toString().replace("state=check", "state=…") + ")"));
+            findings.add(new Finding(
+                    Kind.CONSENT_REQUIRED,
+                    "consent",
+                    "no OrangeHRM tokens stored for " + baseUrl
+                            + ": run 'trainflow hcm-consent' and have an administrator open the consent URL ("
+                            + oauth.get().consentUrl("check").toString().replace("state=check", "state=…") + ")"));
             return result();
         }
         if (!probe("read employees", calls::firstEmployee, true)) {

@@ -2,7 +2,6 @@ package io.trainflow.connectors.orangehrm;
 
 import io.trainflow.connectors.resilience.Resilience;
 import io.trainflow.connectors.secret.Secret;
-
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -22,11 +21,19 @@ import java.util.Map;
  * @param password     its password; null for AUTHORIZATION_CODE
  * @param resilience   timeout (5 s), retries, backoff, breaker and rate limit towards this OrangeHRM
  */
-public record OrangeHrmConfig(String baseUrl, AuthMode auth, String clientId, Secret clientSecret, String redirectUri,
-                              String username, Secret password, Resilience resilience) {
+public record OrangeHrmConfig(
+        String baseUrl,
+        AuthMode auth,
+        String clientId,
+        Secret clientSecret,
+        String redirectUri,
+        String username,
+        Secret password,
+        Resilience resilience) {
 
     public enum AuthMode {
-        AUTHORIZATION_CODE, SESSION;
+        AUTHORIZATION_CODE,
+        SESSION;
 
         /** "authorization_code" or "session"; client_credentials is refused by OrangeHRM and so here. */
         public static AuthMode parse(String value) {
@@ -34,11 +41,13 @@ public record OrangeHrmConfig(String baseUrl, AuthMode auth, String clientId, Se
             return switch (v) {
                 case "authorization_code", "oauth" -> AUTHORIZATION_CODE;
                 case "session" -> SESSION;
-                case "client_credentials" -> throw new IllegalArgumentException("TRAINFLOW_ORANGEHRM_AUTH="
-                        + "client_credentials: OrangeHRM refuses that grant (400 unsupported_grant_type); use "
-                        + "authorization_code (an administrator consents once) or session (a service account)");
-                default -> throw new IllegalArgumentException("TRAINFLOW_ORANGEHRM_AUTH must be authorization_code "
-                        + "or session, not '" + value + "'");
+                case "client_credentials" ->
+                    throw new IllegalArgumentException("TRAINFLOW_ORANGEHRM_AUTH="
+                            + "client_credentials: OrangeHRM refuses that grant (400 unsupported_grant_type); use "
+                            + "authorization_code (an administrator consents once) or session (a service account)");
+                default ->
+                    throw new IllegalArgumentException(
+                            "TRAINFLOW_ORANGEHRM_AUTH must be authorization_code " + "or session, not '" + value + "'");
             };
         }
     }
@@ -55,15 +64,15 @@ public record OrangeHrmConfig(String baseUrl, AuthMode auth, String clientId, Se
                     + "TRAINFLOW_ORANGEHRM_CLIENT_SECRET and TRAINFLOW_ORANGEHRM_REDIRECT_URI");
         }
         if (auth == AuthMode.SESSION && (username == null || password == null)) {
-            throw new IllegalArgumentException("session login needs TRAINFLOW_ORANGEHRM_USERNAME and "
-                    + "TRAINFLOW_ORANGEHRM_PASSWORD");
+            throw new IllegalArgumentException(
+                    "session login needs TRAINFLOW_ORANGEHRM_USERNAME and " + "TRAINFLOW_ORANGEHRM_PASSWORD");
         }
     }
 
-    public static OrangeHrmConfig oauth(String baseUrl, String clientId, Secret clientSecret, String redirectUri,
-                                        Resilience resilience) {
-        return new OrangeHrmConfig(baseUrl, AuthMode.AUTHORIZATION_CODE, clientId, clientSecret, redirectUri,
-                null, null, resilience);
+    public static OrangeHrmConfig oauth(
+            String baseUrl, String clientId, Secret clientSecret, String redirectUri, Resilience resilience) {
+        return new OrangeHrmConfig(
+                baseUrl, AuthMode.AUTHORIZATION_CODE, clientId, clientSecret, redirectUri, null, null, resilience);
     }
 
     public static OrangeHrmConfig session(String baseUrl, String username, Secret password, Resilience resilience) {
@@ -79,11 +88,17 @@ public record OrangeHrmConfig(String baseUrl, AuthMode auth, String clientId, Se
         Resilience resilience = Resilience.fromEnvironment("TRAINFLOW_ORANGEHRM", env);
         AuthMode mode = AuthMode.parse(env.get("TRAINFLOW_ORANGEHRM_AUTH"));
         return mode == AuthMode.SESSION
-                ? session(base, env.get("TRAINFLOW_ORANGEHRM_USERNAME"),
-                        Secret.fromEnvironment("TRAINFLOW_ORANGEHRM_PASSWORD", env), resilience)
-                : oauth(base, env.get("TRAINFLOW_ORANGEHRM_CLIENT_ID"),
+                ? session(
+                        base,
+                        env.get("TRAINFLOW_ORANGEHRM_USERNAME"),
+                        Secret.fromEnvironment("TRAINFLOW_ORANGEHRM_PASSWORD", env),
+                        resilience)
+                : oauth(
+                        base,
+                        env.get("TRAINFLOW_ORANGEHRM_CLIENT_ID"),
                         Secret.fromEnvironment("TRAINFLOW_ORANGEHRM_CLIENT_SECRET", env),
-                        env.get("TRAINFLOW_ORANGEHRM_REDIRECT_URI"), resilience);
+                        env.get("TRAINFLOW_ORANGEHRM_REDIRECT_URI"),
+                        resilience);
     }
 
     /** For messages and breaker names: "orangehrm https://hr.example.com/web/index.php". */

@@ -1,6 +1,5 @@
 package io.trainflow.connectors.orangehrm;
 
-import io.trainflow.connectors.resilience.HttpTransport;
 import io.trainflow.connectors.health.CheckResult;
 import io.trainflow.connectors.health.ConnectionCheck;
 import io.trainflow.connectors.orangehrm.auth.AuthHttp;
@@ -12,16 +11,16 @@ import io.trainflow.connectors.orangehrm.error.OrangeHrmUnavailableException;
 import io.trainflow.connectors.orangehrm.route.AuthRequests;
 import io.trainflow.connectors.orangehrm.route.OrangeHrmRoutes;
 import io.trainflow.connectors.resilience.CircuitBreaker;
+import io.trainflow.connectors.resilience.HttpTransport;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.impl.DefaultCamelContext;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts the OrangeHRM routes in a Camel context of their own and hands out the {@link OrangeHrmHcm}
@@ -36,8 +35,12 @@ public final class OrangeHrmConnector implements AutoCloseable, ConnectionCheck 
     private final OrangeHrmAuth auth;
     private final CircuitBreaker breaker;
 
-    private OrangeHrmConnector(CamelContext camel, OrangeHrmConfig config, OrangeHrmCalls calls, OrangeHrmAuth auth,
-                               CircuitBreaker breaker) {
+    private OrangeHrmConnector(
+            CamelContext camel,
+            OrangeHrmConfig config,
+            OrangeHrmCalls calls,
+            OrangeHrmAuth auth,
+            CircuitBreaker breaker) {
         this.camel = camel;
         this.config = config;
         this.calls = calls;
@@ -50,15 +53,19 @@ public final class OrangeHrmConnector implements AutoCloseable, ConnectionCheck 
      *               on Trainflow's database); unused, may be null, for session login
      */
     public static OrangeHrmConnector start(OrangeHrmConfig config, TokenStore tokens, Clock clock) {
-        CircuitBreaker breaker = config.resilience().breaker(config.system(),
-                (Duration remaining) -> new OrangeHrmUnavailableException.CircuitOpen(config.system(), remaining));
+        CircuitBreaker breaker = config.resilience()
+                .breaker(
+                        config.system(),
+                        (Duration remaining) ->
+                                new OrangeHrmUnavailableException.CircuitOpen(config.system(), remaining));
         CamelContext camel = HttpTransport.ownRetriesOnly(new DefaultCamelContext());
         AtomicReference<OrangeHrmAuth> auth = new AtomicReference<>();
         try {
             // cookies are Trainflow's to send (session login), not the HTTP client's to replay
             camel.getComponent("http", HttpComponent.class).setCookieManagementDisabled(true);
             camel.getComponent("https", HttpComponent.class).setCookieManagementDisabled(true);
-            camel.addRoutes(new OrangeHrmRoutes(config, breaker, config.resilience().limiter(), auth::get));
+            camel.addRoutes(
+                    new OrangeHrmRoutes(config, breaker, config.resilience().limiter(), auth::get));
             camel.start();
         } catch (Exception e) {
             camel.stop();
@@ -67,14 +74,18 @@ public final class OrangeHrmConnector implements AutoCloseable, ConnectionCheck 
         ProducerTemplate template = camel.createProducerTemplate();
         AuthHttp http = (method, path, cookie, form) -> {
             try {
-                return template.requestBody(OrangeHrmRoutes.AUTH, new AuthRequests.Request(method, path, cookie, form),
+                return template.requestBody(
+                        OrangeHrmRoutes.AUTH,
+                        new AuthRequests.Request(method, path, cookie, form),
                         AuthHttp.Answer.class);
             } catch (CamelExecutionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
         };
-        auth.set(config.auth() == OrangeHrmConfig.AuthMode.SESSION ? new ServiceAccountSession(config, http)
-                : new OAuthAuthorization(config, tokens, http, clock));
+        auth.set(
+                config.auth() == OrangeHrmConfig.AuthMode.SESSION
+                        ? new ServiceAccountSession(config, http)
+                        : new OAuthAuthorization(config, tokens, http, clock));
         return new OrangeHrmConnector(camel, config, new OrangeHrmCalls(template), auth.get(), breaker);
     }
 
@@ -110,5 +121,4 @@ public final class OrangeHrmConnector implements AutoCloseable, ConnectionCheck 
     public void close() {
         camel.stop();
     }
-
 }

@@ -4,7 +4,6 @@ import io.trainflow.connectors.hcm.*;
 import io.trainflow.connectors.hcm.EmployeeSkill;
 import io.trainflow.connectors.orangehrm.error.OrangeHrmBusinessException;
 import io.trainflow.connectors.orangehrm.model.*;
-
 import java.math.BigDecimal;
 import java.util.*;
 import java.util.function.Function;
@@ -48,15 +47,19 @@ public class OrangeHrmHcm implements HcmPort {
         }
         JobDetails job = hrm.jobDetails(emp);
         String manager = manager(hrm.supervisors(emp));
-        return Optional.of(employee(e, job.getJobTitle(), job.getSubunit(), manager, usernames().get(emp)));
+        return Optional.of(employee(
+                e, job.getJobTitle(), job.getSubunit(), manager, usernames().get(emp)));
     }
 
     @Override
     public Optional<Employee> employeeByUsername(String username) {
         return hrm.users(username).stream()
                 .filter(u -> username.equals(u.getUserName()) && !Boolean.TRUE.equals(u.getDeleted()))
-                .map(SystemUser::getEmployee).filter(Objects::nonNull).map(EmployeeSummary::getEmpNumber)
-                .filter(Objects::nonNull).findFirst()
+                .map(SystemUser::getEmployee)
+                .filter(Objects::nonNull)
+                .map(EmployeeSummary::getEmpNumber)
+                .filter(Objects::nonNull)
+                .findFirst()
                 .flatMap(emp -> employee(String.valueOf(emp)));
     }
 
@@ -90,11 +93,13 @@ public class OrangeHrmHcm implements HcmPort {
             }
         }
         List<PimEmployee> members = hrm.employeesDetailed().stream()
-                .filter(e -> e.getSubunit() != null && e.getSubunit().getId() != null
+                .filter(e -> e.getSubunit() != null
+                        && e.getSubunit().getId() != null
                         && units.contains(String.valueOf(e.getSubunit().getId())))
                 .toList();
         Map<Long, String> usernames = members.isEmpty() ? Map.of() : usernames();
-        return members.stream().map(e -> employee(e, e.getJobTitle(), e.getSubunit(), managerOf(e), usernames.get(e.getEmpNumber())))
+        return members.stream()
+                .map(e -> employee(e, e.getJobTitle(), e.getSubunit(), managerOf(e), usernames.get(e.getEmpNumber())))
                 .toList();
     }
 
@@ -108,30 +113,49 @@ public class OrangeHrmHcm implements HcmPort {
     }
 
     private static String manager(List<Supervision> supervisors) {
-        return supervisors.stream().filter(s -> s.getSupervisor() != null)
-                .sorted(Comparator.comparing(s -> !"Direct".equals(s.getReportingMethod() == null ? null
-                        : s.getReportingMethod().getName())))
-                .map(s -> id(s.getSupervisor().getEmpNumber())).filter(Objects::nonNull).findFirst().orElse(null);
+        return supervisors.stream()
+                .filter(s -> s.getSupervisor() != null)
+                .sorted(Comparator.comparing(s -> !"Direct"
+                        .equals(
+                                s.getReportingMethod() == null
+                                        ? null
+                                        : s.getReportingMethod().getName())))
+                .map(s -> id(s.getSupervisor().getEmpNumber()))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     private Map<Long, String> usernames() {
         return hrm.users(null).stream()
-                .filter(u -> u.getEmployee() != null && u.getEmployee().getEmpNumber() != null
+                .filter(u -> u.getEmployee() != null
+                        && u.getEmployee().getEmpNumber() != null
                         && !Boolean.TRUE.equals(u.getDeleted()))
                 .collect(Collectors.toMap(u -> u.getEmployee().getEmpNumber(), SystemUser::getUserName, (a, b) -> a));
     }
 
-    private static Employee employee(PimEmployee e, JobTitleRef title, NamedRef unit, String managerId, String username) {
+    private static Employee employee(
+            PimEmployee e, JobTitleRef title, NamedRef unit, String managerId, String username) {
         boolean hasTitle = title != null && title.getId() != null;
         boolean hasUnit = unit != null && unit.getId() != null;
-        return new Employee(id(e.getEmpNumber()), username, e.getFirstName(), e.getLastName(), null,
-                hasTitle ? id(title.getId()) : null, hasTitle ? title.getTitle() : null,
-                hasUnit ? id(unit.getId()) : null, hasUnit ? unit.getName() : null, managerId);
+        return new Employee(
+                id(e.getEmpNumber()),
+                username,
+                e.getFirstName(),
+                e.getLastName(),
+                null,
+                hasTitle ? id(title.getId()) : null,
+                hasTitle ? title.getTitle() : null,
+                hasUnit ? id(unit.getId()) : null,
+                hasUnit ? unit.getName() : null,
+                managerId);
     }
 
     @Override
     public List<Skill> skills() {
-        return hrm.skills().stream().map(s -> new Skill(id(s.getId()), s.getName(), s.getDescription())).toList();
+        return hrm.skills().stream()
+                .map(s -> new Skill(id(s.getId()), s.getName(), s.getDescription()))
+                .toList();
     }
 
     @Override
@@ -141,9 +165,13 @@ public class OrangeHrmHcm implements HcmPort {
             return List.of();
         }
         try {
-            return hrm.employeeSkills(emp).stream().filter(s -> s.getSkill() != null)
-                    .map(s -> new EmployeeSkill(id(s.getSkill().getId()), s.getSkill().getName(),
-                            s.getYearsOfExperience(), s.getComments()))
+            return hrm.employeeSkills(emp).stream()
+                    .filter(s -> s.getSkill() != null)
+                    .map(s -> new EmployeeSkill(
+                            id(s.getSkill().getId()),
+                            s.getSkill().getName(),
+                            s.getYearsOfExperience(),
+                            s.getComments()))
                     .toList();
         } catch (OrangeHrmBusinessException.NotFound unknown) {
             return List.of();
@@ -156,17 +184,26 @@ public class OrangeHrmHcm implements HcmPort {
         long emp = requireEmpNumber(employeeId);
         long skillId = skillId(skill);
         Optional<EmployeeSkill> current = skills(employeeId).stream()
-                .filter(s -> s.skillId().equals(String.valueOf(skillId))).findFirst();
+                .filter(s -> s.skillId().equals(String.valueOf(skillId)))
+                .findFirst();
         if (current.isPresent()) {
             if (Objects.equals(current.get().yearsOfExperience(), skill.yearsOfExperience())
                     && Objects.equals(current.get().comments(), skill.comments())) {
                 return;
             }
-            hrm.updateEmployeeSkill(emp, skillId, new EmployeeSkillUpdate()
-                    .yearsOfExperience(skill.yearsOfExperience()).comments(skill.comments()));
+            hrm.updateEmployeeSkill(
+                    emp,
+                    skillId,
+                    new EmployeeSkillUpdate()
+                            .yearsOfExperience(skill.yearsOfExperience())
+                            .comments(skill.comments()));
         } else {
-            hrm.addEmployeeSkill(emp, new EmployeeSkillInput().skillId(skillId)
-                    .yearsOfExperience(skill.yearsOfExperience()).comments(skill.comments()));
+            hrm.addEmployeeSkill(
+                    emp,
+                    new EmployeeSkillInput()
+                            .skillId(skillId)
+                            .yearsOfExperience(skill.yearsOfExperience())
+                            .comments(skill.comments()));
         }
     }
 
@@ -180,10 +217,12 @@ public class OrangeHrmHcm implements HcmPort {
         if (id != null) {
             return id;
         }
-        String name = skill.skillName() != null && !skill.skillName().isBlank() ? skill.skillName().trim() : skill.skillId();
+        String name = skill.skillName() != null && !skill.skillName().isBlank()
+                ? skill.skillName().trim()
+                : skill.skillId();
         if (name == null || name.isBlank()) {
-            throw new OrangeHrmBusinessException.InvalidParameter(422, "skillId",
-                    "a skill to save needs an OrangeHRM id or a name (fields skillId/skillName)");
+            throw new OrangeHrmBusinessException.InvalidParameter(
+                    422, "skillId", "a skill to save needs an OrangeHRM id or a name (fields skillId/skillName)");
         }
         Optional<Long> existing = orgSkillId(name);
         if (existing.isPresent()) {
@@ -198,8 +237,10 @@ public class OrangeHrmHcm implements HcmPort {
     }
 
     private Optional<Long> orgSkillId(String name) {
-        return hrm.skills().stream().filter(s -> s.getName() != null && s.getName().trim().equalsIgnoreCase(name))
-                .map(OrgSkill::getId).findFirst();
+        return hrm.skills().stream()
+                .filter(s -> s.getName() != null && s.getName().trim().equalsIgnoreCase(name))
+                .map(OrgSkill::getId)
+                .findFirst();
     }
 
     @Override
@@ -209,13 +250,22 @@ public class OrangeHrmHcm implements HcmPort {
             return Optional.empty();
         }
         Optional<Review> latest = hrm.managedReviews().stream()
-                .filter(r -> r.getEmployee() != null && emp.equals(r.getEmployee().getEmpNumber()))
-                .filter(r -> r.getOverallStatus() != null && Objects.equals(r.getOverallStatus().getStatusId(), COMPLETED))
+                .filter(r ->
+                        r.getEmployee() != null && emp.equals(r.getEmployee().getEmpNumber()))
+                .filter(r -> r.getOverallStatus() != null
+                        && Objects.equals(r.getOverallStatus().getStatusId(), COMPLETED))
                 .max(Comparator.comparing(Review::getReviewPeriodEnd, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(Review::getId));
-        return latest.map(r -> hrm.finalEvaluation(r.getId())).filter(f -> f.getFinalRating() != null)
-                .map(f -> new PerformanceReview(id(f.getId()), employeeId, f.getReviewPeriodStart(), f.getReviewPeriodEnd(),
-                        f.getCompletedDate(), f.getFinalRating(), f.getFinalComment()));
+        return latest.map(r -> hrm.finalEvaluation(r.getId()))
+                .filter(f -> f.getFinalRating() != null)
+                .map(f -> new PerformanceReview(
+                        id(f.getId()),
+                        employeeId,
+                        f.getReviewPeriodStart(),
+                        f.getReviewPeriodEnd(),
+                        f.getCompletedDate(),
+                        f.getFinalRating(),
+                        f.getFinalComment()));
     }
 
     /** The supervisor's KPI ratings of a review, with the KPI titles and scales. */
@@ -225,16 +275,25 @@ public class OrangeHrmHcm implements HcmPort {
             return List.of();
         }
         SupervisorEvaluationEnvelope evaluation = hrm.supervisorEvaluation(id);
-        Map<Long, Kpi> kpis = Optional.ofNullable(evaluation.getMeta()).map(SupervisorEvaluationMeta::getKpis)
-                .orElse(List.of()).stream().collect(Collectors.toMap(Kpi::getId, Function.identity(), (a, b) -> a));
-        return Optional.ofNullable(evaluation.getData()).orElse(List.of()).stream().map(r -> {
-            Long kpiId = r.getKpi() == null ? null : r.getKpi().getId();
-            Kpi kpi = kpis.get(kpiId);
-            return new ReviewKpiRating(id(kpiId), kpi == null ? null : kpi.getTitle(), decimal(r.getRating()),
-                    kpi == null || kpi.getMinRating() == null ? null : BigDecimal.valueOf(kpi.getMinRating()),
-                    kpi == null || kpi.getMaxRating() == null ? null : BigDecimal.valueOf(kpi.getMaxRating()),
-                    r.getComment());
-        }).toList();
+        Map<Long, Kpi> kpis =
+                Optional.ofNullable(evaluation.getMeta())
+                        .map(SupervisorEvaluationMeta::getKpis)
+                        .orElse(List.of())
+                        .stream()
+                        .collect(Collectors.toMap(Kpi::getId, Function.identity(), (a, b) -> a));
+        return Optional.ofNullable(evaluation.getData()).orElse(List.of()).stream()
+                .map(r -> {
+                    Long kpiId = r.getKpi() == null ? null : r.getKpi().getId();
+                    Kpi kpi = kpis.get(kpiId);
+                    return new ReviewKpiRating(
+                            id(kpiId),
+                            kpi == null ? null : kpi.getTitle(),
+                            decimal(r.getRating()),
+                            kpi == null || kpi.getMinRating() == null ? null : BigDecimal.valueOf(kpi.getMinRating()),
+                            kpi == null || kpi.getMaxRating() == null ? null : BigDecimal.valueOf(kpi.getMaxRating()),
+                            r.getComment());
+                })
+                .toList();
     }
 
     private static BigDecimal decimal(String rating) {
@@ -255,8 +314,10 @@ public class OrangeHrmHcm implements HcmPort {
             return List.of();
         }
         try {
-            return hrm.employeeLicenses(emp).stream().filter(l -> l.getLicense() != null)
-                    .map(OrangeHrmHcm::record).toList();
+            return hrm.employeeLicenses(emp).stream()
+                    .filter(l -> l.getLicense() != null)
+                    .map(OrangeHrmHcm::record)
+                    .toList();
         } catch (OrangeHrmBusinessException.NotFound unknown) {
             return List.of();
         }
@@ -266,23 +327,35 @@ public class OrangeHrmHcm implements HcmPort {
     public TrainingRecord recordTraining(String employeeId, TrainingRecord record) {
         long emp = requireEmpNumber(employeeId);
         if (record.name() == null || record.name().isBlank()) {
-            throw new OrangeHrmBusinessException.InvalidParameter(422, "name",
-                    "a training record needs a name (field name): it becomes the OrangeHRM licence type");
+            throw new OrangeHrmBusinessException.InvalidParameter(
+                    422, "name", "a training record needs a name (field name): it becomes the OrangeHRM licence type");
         }
         Optional<TrainingRecord> held = trainingRecords(employeeId).stream()
-                .filter(r -> r.name().equalsIgnoreCase(record.name().trim())).findFirst();
+                .filter(r -> r.name().equalsIgnoreCase(record.name().trim()))
+                .findFirst();
         if (held.isPresent()) {
             TrainingRecord h = held.get();
-            if (Objects.equals(h.number(), record.number()) && Objects.equals(h.issuedDate(), record.issuedDate())
+            if (Objects.equals(h.number(), record.number())
+                    && Objects.equals(h.issuedDate(), record.issuedDate())
                     && Objects.equals(h.expiryDate(), record.expiryDate())) {
                 return h; // recorded already: writing it again would change nothing
             }
-            return record(hrm.updateEmployeeLicense(emp, Long.parseLong(h.recordId()), new EmployeeLicenseUpdate()
-                    .licenseNo(record.number()).issuedDate(record.issuedDate()).expiryDate(record.expiryDate())));
+            return record(hrm.updateEmployeeLicense(
+                    emp,
+                    Long.parseLong(h.recordId()),
+                    new EmployeeLicenseUpdate()
+                            .licenseNo(record.number())
+                            .issuedDate(record.issuedDate())
+                            .expiryDate(record.expiryDate())));
         }
         long licenseId = licenceType(record.name().trim());
-        return record(hrm.addEmployeeLicense(emp, new EmployeeLicenseInput().licenseId(licenseId)
-                .licenseNo(record.number()).issuedDate(record.issuedDate()).expiryDate(record.expiryDate())));
+        return record(hrm.addEmployeeLicense(
+                emp,
+                new EmployeeLicenseInput()
+                        .licenseId(licenseId)
+                        .licenseNo(record.number())
+                        .issuedDate(record.issuedDate())
+                        .expiryDate(record.expiryDate())));
     }
 
     /** The licence type of that name, created when missing; a concurrent creation is picked up, not duplicated. */
@@ -300,20 +373,26 @@ public class OrangeHrmHcm implements HcmPort {
     }
 
     private Optional<Long> licenceTypeId(String name) {
-        return hrm.licenses().stream().filter(l -> l.getName() != null && l.getName().equalsIgnoreCase(name))
-                .map(OrgLicense::getId).findFirst();
+        return hrm.licenses().stream()
+                .filter(l -> l.getName() != null && l.getName().equalsIgnoreCase(name))
+                .map(OrgLicense::getId)
+                .findFirst();
     }
 
     private static TrainingRecord record(EmployeeLicenseEntry l) {
-        return new TrainingRecord(id(l.getLicense().getId()), l.getLicense().getName(), l.getLicenseNo(),
-                l.getIssuedDate(), l.getExpiryDate());
+        return new TrainingRecord(
+                id(l.getLicense().getId()),
+                l.getLicense().getName(),
+                l.getLicenseNo(),
+                l.getIssuedDate(),
+                l.getExpiryDate());
     }
 
     private static long requireEmpNumber(String employeeId) {
         Long emp = empNumber(employeeId);
         if (emp == null) {
-            throw new OrangeHrmBusinessException.InvalidParameter(422, "employeeId",
-                    "not an OrangeHRM empNumber (field employeeId): '" + employeeId + "'");
+            throw new OrangeHrmBusinessException.InvalidParameter(
+                    422, "employeeId", "not an OrangeHRM empNumber (field employeeId): '" + employeeId + "'");
         }
         return emp;
     }

@@ -21,18 +21,20 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogueSkillNamesTest extends OrangeHrmWireMockBase {
 
-    private static final List<Skill> CATALOGUE = List.of(new Skill("coaching", "Coaching and Feedback", null),
-            new Skill("python", "Python", null));
+    private static final List<Skill> CATALOGUE =
+            List.of(new Skill("coaching", "Coaching and Feedback", null), new Skill("python", "Python", null));
 
     @BeforeEach
     void orangeHrmCallsItCoaching() {
         // the recorded skill list (08) with the organisation's "Coaching" added, in the same shape
-        wm.stubFor(list("/admin/skills").willReturn(okJson("{\"data\":[{\"id\":2,\"name\":\"Python\",\"description\":"
-                + "\"Programming language\"},{\"id\":4,\"name\":\"Coaching\",\"description\":\"\"}],\"meta\":{\"total\":2},"
-                + "\"rels\":[]}")));
-        wm.stubFor(list("/pim/employees/3/skills").willReturn(okJson("{\"data\":[{\"yearsOfExperience\":5,\"comments\":"
-                + "\"proficiency=4/5\",\"skill\":{\"id\":4,\"name\":\"Coaching\",\"description\":\"\"}}],"
-                + "\"meta\":{\"empNumber\":3,\"total\":1},\"rels\":[]}")));
+        wm.stubFor(list("/admin/skills")
+                .willReturn(okJson("{\"data\":[{\"id\":2,\"name\":\"Python\",\"description\":"
+                        + "\"Programming language\"},{\"id\":4,\"name\":\"Coaching\",\"description\":\"\"}],\"meta\":{\"total\":2},"
+                        + "\"rels\":[]}")));
+        wm.stubFor(list("/pim/employees/3/skills")
+                .willReturn(okJson("{\"data\":[{\"yearsOfExperience\":5,\"comments\":"
+                        + "\"proficiency=4/5\",\"skill\":{\"id\":4,\"name\":\"Coaching\",\"description\":\"\"}}],"
+                        + "\"meta\":{\"empNumber\":3,\"total\":1},\"rels\":[]}")));
     }
 
     private CatalogueIdsHcm seen(HcmNameAliases aliases) {
@@ -43,7 +45,9 @@ class CatalogueSkillNamesTest extends OrangeHrmWireMockBase {
     void anAliasMakesTheHcmsNameTheCatalogueSkill() {
         CatalogueIdsHcm seen = seen(new HcmNameAliases(Map.of("coaching", List.of("Coaching")), Map.of()));
 
-        assertThat(seen.skills("3")).singleElement().satisfies(s -> assertThat(s.skillId()).isEqualTo("coaching"));
+        assertThat(seen.skills("3"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.skillId()).isEqualTo("coaching"));
         assertThat(seen.unmatchedSkills()).isEmpty();
     }
 

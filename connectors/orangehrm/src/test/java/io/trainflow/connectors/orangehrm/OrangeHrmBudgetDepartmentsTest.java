@@ -1,5 +1,8 @@
 package io.trainflow.connectors.orangehrm;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.trainflow.connectors.hcm.CatalogueIdsHcm;
 import io.trainflow.connectors.hcm.Department;
 import io.trainflow.connectors.hcm.Employee;
@@ -7,9 +10,6 @@ import io.trainflow.connectors.hcm.HcmPort;
 import io.trainflow.connectors.sample.SampleOrganisation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * OrangeHRM's sub-units (recorded: OrangeHRM > Engineering > Platform Team) seen as the catalogue's budget
@@ -23,7 +23,11 @@ class OrangeHrmBudgetDepartmentsTest extends OrangeHrmWireMockBase {
     @BeforeEach
     void catalogueView() {
         SampleOrganisation catalogue = SampleOrganisation.fromClasspath();
-        seen = new CatalogueIdsHcm(hcm, catalogue.hcm().skills(), catalogue.jobTitles(), catalogue.hcm().departments());
+        seen = new CatalogueIdsHcm(
+                hcm,
+                catalogue.hcm().skills(),
+                catalogue.jobTitles(),
+                catalogue.hcm().departments());
         replay(api("GET", "/admin/subunits").withQueryParam("mode", equalTo("tree")), "22-list-subunits-tree");
     }
 
@@ -43,18 +47,28 @@ class OrangeHrmBudgetDepartmentsTest extends OrangeHrmWireMockBase {
 
     @Test
     void unitsThatAreCatalogueDepartmentsGoByTheCatalogueIdOthersKeepTheirs() {
-        assertThat(seen.departments()).containsExactly(new Department("1", "OrangeHRM", null),
-                new Department("engineering", "Engineering", "1"), new Department("3", "Platform Team", "engineering"));
+        assertThat(seen.departments())
+                .containsExactly(
+                        new Department("1", "OrangeHRM", null),
+                        new Department("engineering", "Engineering", "1"),
+                        new Department("3", "Platform Team", "engineering"));
     }
 
     @Test
     void aCampaignOverTheCatalogueDepartmentReachesItsSubunits() {
-        replay(list("/pim/employees").withQueryParam("model", equalTo("detailed"))
-                .withQueryParam("includeEmployees", equalTo("onlyCurrent")), "17-list-employees");
+        replay(
+                list("/pim/employees")
+                        .withQueryParam("model", equalTo("detailed"))
+                        .withQueryParam("includeEmployees", equalTo("onlyCurrent")),
+                "17-list-employees");
         replay(list("/admin/users").withQueryParam("username", absent()), "written/users");
 
-        assertThat(seen.employees("engineering")).extracting(Employee::employeeId).containsExactly("2", "3");
-        assertThat(seen.employees("engineering")).extracting(Employee::departmentId).containsOnly("engineering");
+        assertThat(seen.employees("engineering"))
+                .extracting(Employee::employeeId)
+                .containsExactly("2", "3");
+        assertThat(seen.employees("engineering"))
+                .extracting(Employee::departmentId)
+                .containsOnly("engineering");
         assertThat(seen.employees("sales")).isEmpty(); // no such sub-unit in this OrangeHRM
     }
 

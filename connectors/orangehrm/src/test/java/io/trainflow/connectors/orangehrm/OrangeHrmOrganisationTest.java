@@ -1,5 +1,8 @@
 package io.trainflow.connectors.orangehrm;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.trainflow.connectors.hcm.Department;
 import io.trainflow.connectors.hcm.Employee;
 import io.trainflow.connectors.orangehrm.api.OrangeHrmJson;
@@ -7,32 +10,46 @@ import io.trainflow.connectors.orangehrm.model.EmployeeEnvelope;
 import io.trainflow.connectors.orangehrm.model.EmployeeListEnvelope;
 import org.junit.jupiter.api.Test;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Employees, supervisors and sub-units against the recorded OrangeHRM 5.7 answers. */
 class OrangeHrmOrganisationTest extends OrangeHrmWireMockBase {
 
     void organisation() {
         replay(api("GET", "/admin/subunits").withQueryParam("mode", equalTo("tree")), "22-list-subunits-tree");
-        replay(list("/pim/employees").withQueryParam("model", equalTo("detailed"))
-                .withQueryParam("includeEmployees", equalTo("onlyCurrent")), "17-list-employees");
+        replay(
+                list("/pim/employees")
+                        .withQueryParam("model", equalTo("detailed"))
+                        .withQueryParam("includeEmployees", equalTo("onlyCurrent")),
+                "17-list-employees");
         replay(list("/admin/users").withQueryParam("username", absent()), "written/users");
     }
 
     @Test
     void departmentsAreTheSubunitTreeFlattened() {
         organisation();
-        assertThat(hcm.departments()).containsExactly(new Department("1", "OrangeHRM", null),
-                new Department("2", "Engineering", "1"), new Department("3", "Platform Team", "2"));
+        assertThat(hcm.departments())
+                .containsExactly(
+                        new Department("1", "OrangeHRM", null),
+                        new Department("2", "Engineering", "1"),
+                        new Department("3", "Platform Team", "2"));
     }
 
     @Test
     void employeesOfADepartmentIncludeItsSubunits() {
         organisation();
         assertThat(hcm.employees("2")).extracting(Employee::employeeId).containsExactly("2", "3");
-        assertThat(hcm.employees("3")).singleElement().isEqualTo(new Employee("3", "linus.torvalds", "Linus", "Torvalds",
-                null, "1", "Site Reliability Engineer", "3", "Platform Team", "2"));
+        assertThat(hcm.employees("3"))
+                .singleElement()
+                .isEqualTo(new Employee(
+                        "3",
+                        "linus.torvalds",
+                        "Linus",
+                        "Torvalds",
+                        null,
+                        "1",
+                        "Site Reliability Engineer",
+                        "3",
+                        "Platform Team",
+                        "2"));
         assertThat(hcm.employees("99")).isEmpty();
     }
 
@@ -50,8 +67,18 @@ class OrangeHrmOrganisationTest extends OrangeHrmWireMockBase {
         replay(api("GET", "/pim/employees/3/job-details"), "19-get-job-details");
         replay(list("/pim/employees/3/supervisors"), "20-list-supervisors");
         replay(list("/admin/users"), "written/users");
-        assertThat(hcm.employee("3")).contains(new Employee("3", "linus.torvalds", "Linus", "Torvalds", null, "1",
-                "Site Reliability Engineer", "3", "Platform Team", "2"));
+        assertThat(hcm.employee("3"))
+                .contains(new Employee(
+                        "3",
+                        "linus.torvalds",
+                        "Linus",
+                        "Torvalds",
+                        null,
+                        "1",
+                        "Site Reliability Engineer",
+                        "3",
+                        "Platform Team",
+                        "2"));
     }
 
     @Test
@@ -70,7 +97,9 @@ class OrangeHrmOrganisationTest extends OrangeHrmWireMockBase {
         replay(api("GET", "/pim/employees/3"), "18-get-employee");
         replay(api("GET", "/pim/employees/3/job-details"), "19-get-job-details");
         replay(list("/pim/employees/3/supervisors"), "20-list-supervisors");
-        assertThat(hcm.employeeByUsername("linus.torvalds")).map(Employee::employeeId).contains("3");
+        assertThat(hcm.employeeByUsername("linus.torvalds"))
+                .map(Employee::employeeId)
+                .contains("3");
         assertThat(hcm.employeeByUsername("linus")).isEmpty(); // a loose match on OrangeHRM's side is not this user
     }
 
@@ -91,6 +120,7 @@ class OrangeHrmOrganisationTest extends OrangeHrmWireMockBase {
         replay(list("/admin/job-titles"), "23-list-job-titles");
         assertThat(connector.hcm()).isNotNull();
         assertThat(new OrangeHrmCalls(connector.camel().createProducerTemplate()).jobTitles())
-                .extracting(t -> t.getTitle()).containsExactly("Engineering Manager", "Site Reliability Engineer");
+                .extracting(t -> t.getTitle())
+                .containsExactly("Engineering Manager", "Site Reliability Engineer");
     }
 }

@@ -1,5 +1,8 @@
 package io.trainflow.connectors.orangehrm;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -8,14 +11,6 @@ import io.trainflow.connectors.orangehrm.auth.OAuthTokens;
 import io.trainflow.connectors.orangehrm.fixtures.OrangeHrmFixtures;
 import io.trainflow.connectors.resilience.Resilience;
 import io.trainflow.connectors.secret.Secret;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +18,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A WireMock OrangeHRM on a dynamic loopback port replaying the recorded fixtures, with Trainflow's
@@ -43,6 +42,7 @@ abstract class OrangeHrmWireMockBase {
 
     @TempDir
     Path dir;
+
     WireMockServer wm;
     OrangeHrmConnector connector;
     OrangeHrmHcm hcm;
@@ -72,8 +72,14 @@ abstract class OrangeHrmWireMockBase {
 
     /** Fast backoff so outage tests stay quick; 3 retries, breaker out of the way unless a test wants it. */
     static Resilience fast() {
-        return new Resilience(Duration.ofMillis(500), 3, Duration.ofMillis(20), Duration.ofMillis(100), 100,
-                Duration.ofSeconds(30), 0);
+        return new Resilience(
+                Duration.ofMillis(500),
+                3,
+                Duration.ofMillis(20),
+                Duration.ofMillis(100),
+                100,
+                Duration.ofSeconds(30),
+                0);
     }
 
     OrangeHrmConfig config(String baseUrl) {

@@ -4,8 +4,6 @@ import io.trainflow.connectors.hcm.EmployeeSkill;
 import io.trainflow.connectors.hcm.TrainingRecord;
 import io.trainflow.connectors.jdbc.Jdbc;
 import io.trainflow.connectors.jdbc.TrainflowSchema;
-
-import javax.sql.DataSource;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +11,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Skills and completed trainings of SCIM employees, kept in Trainflow's database because SCIM's
@@ -37,8 +36,8 @@ public final class LocalHcmRecords {
                 List<TrainingRecord> records = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        records.add(new TrainingRecord(r.getString(1), r.getString(1), r.getString(2),
-                                date(r, 3), date(r, 4)));
+                        records.add(new TrainingRecord(
+                                r.getString(1), r.getString(1), r.getString(2), date(r, 3), date(r, 4)));
                     }
                 }
                 return records;
@@ -49,22 +48,27 @@ public final class LocalHcmRecords {
     /** Upsert by training name; the record id is the name, as one employee holds one record per name. */
     public TrainingRecord saveTraining(String employeeId, TrainingRecord record) {
         jdbc.inTransaction(c -> {
-            Jdbc.upsert(c, u -> {
-                try (PreparedStatement s = u.prepareStatement("UPDATE tf_scim_training SET record_number = ?, "
-                        + "issued_date = ?, expiry_date = ? WHERE employee_id = ? AND name = ?")) {
-                    bindTraining(s, record, employeeId);
-                    return s.executeUpdate();
-                }
-            }, i -> {
-                try (PreparedStatement s = i.prepareStatement("INSERT INTO tf_scim_training "
-                        + "(record_number, issued_date, expiry_date, employee_id, name) VALUES (?, ?, ?, ?, ?)")) {
-                    bindTraining(s, record, employeeId);
-                    return s.executeUpdate();
-                }
-            });
+            Jdbc.upsert(
+                    c,
+                    u -> {
+                        try (PreparedStatement s = u.prepareStatement("UPDATE tf_scim_training SET record_number = ?, "
+                                + "issued_date = ?, expiry_date = ? WHERE employee_id = ? AND name = ?")) {
+                            bindTraining(s, record, employeeId);
+                            return s.executeUpdate();
+                        }
+                    },
+                    i -> {
+                        try (PreparedStatement s = i.prepareStatement(
+                                "INSERT INTO tf_scim_training "
+                                        + "(record_number, issued_date, expiry_date, employee_id, name) VALUES (?, ?, ?, ?, ?)")) {
+                            bindTraining(s, record, employeeId);
+                            return s.executeUpdate();
+                        }
+                    });
             return null;
         });
-        return new TrainingRecord(record.name(), record.name(), record.number(), record.issuedDate(), record.expiryDate());
+        return new TrainingRecord(
+                record.name(), record.name(), record.number(), record.issuedDate(), record.expiryDate());
     }
 
     public List<EmployeeSkill> skills(String employeeId) {
@@ -76,7 +80,8 @@ public final class LocalHcmRecords {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         int years = r.getInt(3);
-                        skills.add(new EmployeeSkill(r.getString(1), r.getString(2), r.wasNull() ? null : years, r.getString(4)));
+                        skills.add(new EmployeeSkill(
+                                r.getString(1), r.getString(2), r.wasNull() ? null : years, r.getString(4)));
                     }
                 }
                 return skills;
@@ -86,19 +91,23 @@ public final class LocalHcmRecords {
 
     public void saveSkill(String employeeId, EmployeeSkill skill) {
         jdbc.inTransaction(c -> {
-            Jdbc.upsert(c, u -> {
-                try (PreparedStatement s = u.prepareStatement("UPDATE tf_scim_skill SET skill_name = ?, years = ?, "
-                        + "comments = ? WHERE employee_id = ? AND skill_id = ?")) {
-                    bindSkill(s, skill, employeeId);
-                    return s.executeUpdate();
-                }
-            }, i -> {
-                try (PreparedStatement s = i.prepareStatement("INSERT INTO tf_scim_skill "
-                        + "(skill_name, years, comments, employee_id, skill_id) VALUES (?, ?, ?, ?, ?)")) {
-                    bindSkill(s, skill, employeeId);
-                    return s.executeUpdate();
-                }
-            });
+            Jdbc.upsert(
+                    c,
+                    u -> {
+                        try (PreparedStatement s =
+                                u.prepareStatement("UPDATE tf_scim_skill SET skill_name = ?, years = ?, "
+                                        + "comments = ? WHERE employee_id = ? AND skill_id = ?")) {
+                            bindSkill(s, skill, employeeId);
+                            return s.executeUpdate();
+                        }
+                    },
+                    i -> {
+                        try (PreparedStatement s = i.prepareStatement("INSERT INTO tf_scim_skill "
+                                + "(skill_name, years, comments, employee_id, skill_id) VALUES (?, ?, ?, ?, ?)")) {
+                            bindSkill(s, skill, employeeId);
+                            return s.executeUpdate();
+                        }
+                    });
             return null;
         });
     }

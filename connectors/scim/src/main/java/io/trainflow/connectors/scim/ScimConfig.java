@@ -2,7 +2,6 @@ package io.trainflow.connectors.scim;
 
 import io.trainflow.connectors.resilience.Resilience;
 import io.trainflow.connectors.secret.Secret;
-
 import java.net.URI;
 import java.util.Map;
 
@@ -43,8 +42,13 @@ public record ScimConfig(String baseUrl, Secret token, int pageSize, boolean dep
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("TRAINFLOW_SCIM_PAGE_SIZE must be a whole number, not '" + page + "'");
         }
-        return new ScimConfig(base, Secret.fromEnvironment("TRAINFLOW_SCIM_TOKEN", env), pageSize,
-                !"false".equalsIgnoreCase(env.getOrDefault("TRAINFLOW_SCIM_DEPARTMENT_FILTER", "true").trim()),
+        return new ScimConfig(
+                base,
+                Secret.fromEnvironment("TRAINFLOW_SCIM_TOKEN", env),
+                pageSize,
+                !"false"
+                        .equalsIgnoreCase(env.getOrDefault("TRAINFLOW_SCIM_DEPARTMENT_FILTER", "true")
+                                .trim()),
                 Resilience.fromEnvironment("TRAINFLOW_SCIM", env));
     }
 

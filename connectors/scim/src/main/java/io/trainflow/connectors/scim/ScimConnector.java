@@ -1,15 +1,14 @@
 package io.trainflow.connectors.scim;
 
-import io.trainflow.connectors.resilience.HttpTransport;
 import io.trainflow.connectors.health.CheckResult;
 import io.trainflow.connectors.health.ConnectionCheck;
 import io.trainflow.connectors.health.Finding;
 import io.trainflow.connectors.health.Finding.Kind;
 import io.trainflow.connectors.resilience.CircuitBreaker;
+import io.trainflow.connectors.resilience.HttpTransport;
+import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
-
-import javax.sql.DataSource;
 
 /**
  * Starts the SCIM route in a Camel context of its own and hands out the {@link ScimHcm} facade.
@@ -30,8 +29,8 @@ public final class ScimConnector implements AutoCloseable, ConnectionCheck {
     }
 
     public static ScimConnector start(ScimConfig config, DataSource trainflowDatabase) {
-        CircuitBreaker breaker = config.resilience().breaker(config.system(),
-                () -> new ScimException.CircuitOpen(config.system()));
+        CircuitBreaker breaker =
+                config.resilience().breaker(config.system(), () -> new ScimException.CircuitOpen(config.system()));
         CamelContext camel = HttpTransport.ownRetriesOnly(new DefaultCamelContext());
         try {
             camel.addRoutes(new ScimRoutes(config, breaker, config.resilience().limiter()));
@@ -40,8 +39,11 @@ public final class ScimConnector implements AutoCloseable, ConnectionCheck {
             camel.stop();
             throw new IllegalStateException("cannot start the SCIM route for " + config.system(), e);
         }
-        return new ScimConnector(camel, config, new ScimHcm(camel.createProducerTemplate(), config,
-                new LocalHcmRecords(trainflowDatabase)), breaker);
+        return new ScimConnector(
+                camel,
+                config,
+                new ScimHcm(camel.createProducerTemplate(), config, new LocalHcmRecords(trainflowDatabase)),
+                breaker);
     }
 
     public ScimHcm hcm() {
@@ -65,7 +67,8 @@ public final class ScimConnector implements AutoCloseable, ConnectionCheck {
             hcm.employeeByUsername("trainflow-connection-check");
             return Finding.ok(check, "reached " + config.baseUrl() + "/Users and authenticated");
         } catch (ScimException.Unauthorized e) {
-            return new Finding(e.status() == 403 ? Kind.MISSING_PERMISSION : Kind.BAD_CREDENTIALS, check, e.getMessage());
+            return new Finding(
+                    e.status() == 403 ? Kind.MISSING_PERMISSION : Kind.BAD_CREDENTIALS, check, e.getMessage());
         } catch (ScimException.Unavailable e) {
             return new Finding(Kind.UNREACHABLE, check, e.getMessage());
         } catch (RuntimeException e) {

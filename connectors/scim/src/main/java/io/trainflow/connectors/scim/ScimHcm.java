@@ -1,17 +1,16 @@
 package io.trainflow.connectors.scim;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.trainflow.connectors.hcm.*;
 import io.trainflow.connectors.scim.model.EnterpriseUser;
 import io.trainflow.connectors.scim.model.ScimEmail;
 import io.trainflow.connectors.scim.model.ScimUser;
 import io.trainflow.connectors.scim.model.UserListResponse;
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.ProducerTemplate;
-
 import java.net.URLEncoder;
 import java.util.*;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
 
 /**
  * {@link HcmPort} on a SCIM 2.0 provider, read-only towards it. Employee ids are SCIM user ids
@@ -47,8 +46,8 @@ public class ScimHcm implements HcmPort {
             return Optional.empty();
         }
         try {
-            return Optional.of(employee(get("/Users/" + URLEncoder.encode(employeeId, UTF_8).replace("+", "%20"), null,
-                    ScimUser.class)));
+            return Optional.of(employee(
+                    get("/Users/" + URLEncoder.encode(employeeId, UTF_8).replace("+", "%20"), null, ScimUser.class)));
         } catch (ScimException.Refused e) {
             if (e.status() == 404) {
                 return Optional.empty();
@@ -59,14 +58,21 @@ public class ScimHcm implements HcmPort {
 
     @Override
     public Optional<Employee> employeeByUsername(String username) {
-        return users("userName eq " + quoted(username)).stream().filter(u -> username.equals(u.getUserName()))
-                .findFirst().map(ScimHcm::employee);
+        return users("userName eq " + quoted(username)).stream()
+                .filter(u -> username.equals(u.getUserName()))
+                .findFirst()
+                .map(ScimHcm::employee);
     }
 
     @Override
     public List<Department> departments() {
-        return users(null).stream().map(ScimHcm::department).filter(Objects::nonNull).distinct().sorted()
-                .map(d -> new Department(d, d, null)).toList();
+        return users(null).stream()
+                .map(ScimHcm::department)
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .map(d -> new Department(d, d, null))
+                .toList();
     }
 
     @Override
@@ -85,8 +91,10 @@ public class ScimHcm implements HcmPort {
         if (users == null) {
             users = users(null);
         }
-        return users.stream().filter(u -> departmentId.equals(department(u)) && !Boolean.FALSE.equals(u.getActive()))
-                .map(ScimHcm::employee).toList();
+        return users.stream()
+                .filter(u -> departmentId.equals(department(u)) && !Boolean.FALSE.equals(u.getActive()))
+                .map(ScimHcm::employee)
+                .toList();
     }
 
     @Override
@@ -131,7 +139,9 @@ public class ScimHcm implements HcmPort {
         int start = 1;
         while (true) {
             String query = "startIndex=" + start + "&count=" + config.pageSize()
-                    + (filter == null ? "" : "&filter=" + URLEncoder.encode(filter, UTF_8).replace("+", "%20"));
+                    + (filter == null
+                            ? ""
+                            : "&filter=" + URLEncoder.encode(filter, UTF_8).replace("+", "%20"));
             UserListResponse page = get("/Users", query, UserListResponse.class);
             List<ScimUser> resources = Optional.ofNullable(page.getResources()).orElse(List.of());
             all.addAll(resources);
@@ -148,11 +158,24 @@ public class ScimHcm implements HcmPort {
         EnterpriseUser ext = u.getUrnIetfParamsScimSchemasExtensionEnterprise20User();
         String email = Optional.ofNullable(u.getEmails()).orElse(List.of()).stream()
                 .sorted(Comparator.comparing(e -> !Boolean.TRUE.equals(e.getPrimary())))
-                .map(ScimEmail::getValue).filter(Objects::nonNull).findFirst().orElse(null);
+                .map(ScimEmail::getValue)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         String department = department(u);
-        return new Employee(u.getId(), u.getUserName(), u.getName() == null ? null : u.getName().getGivenName(),
-                u.getName() == null ? null : u.getName().getFamilyName(), email, u.getTitle(), u.getTitle(),
-                department, department, ext == null || ext.getManager() == null ? null : ext.getManager().getValue());
+        return new Employee(
+                u.getId(),
+                u.getUserName(),
+                u.getName() == null ? null : u.getName().getGivenName(),
+                u.getName() == null ? null : u.getName().getFamilyName(),
+                email,
+                u.getTitle(),
+                u.getTitle(),
+                department,
+                department,
+                ext == null || ext.getManager() == null
+                        ? null
+                        : ext.getManager().getValue());
     }
 
     private static String department(ScimUser u) {

@@ -22,11 +22,12 @@ class ScimRoutes extends RouteBuilder {
 
     static final String USERS = "direct:scim-users";
     private static final String HTTP = "direct:scim-http";
-    static final JsonMapper JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     /** A GET below the SCIM root and the generated model its answer is read into. */
-    record Get(String path, String query, Class<?> type) {
-    }
+    record Get(String path, String query, Class<?> type) {}
 
     private final ScimConfig config;
     private final CircuitBreaker breaker;
@@ -43,23 +44,25 @@ class ScimRoutes extends RouteBuilder {
         RouteDefinition route = from(USERS).routeId("scim-users");
         CamelRetries.failAtOnce(route, ScimException.Refused.class);
         CamelRetries.failAtOnce(route, ScimException.Unauthorized.class);
-        CamelRetries.retryTransient(route, config.resilience(), ScimException.Unavailable.class,
-                ScimException.CircuitOpen.class)
+        CamelRetries.retryTransient(
+                        route, config.resilience(), ScimException.Unavailable.class, ScimException.CircuitOpen.class)
                 .process(e -> e.setProperty("scim.get", e.getMessage().getBody(Get.class)))
                 .to(HTTP);
 
         // no error handler here: the concern's redelivery replays this whole step, HTTP call included
-        from(HTTP).routeId("scim-http").errorHandler(noErrorHandler())
+        from(HTTP)
+                .routeId("scim-http")
+                .errorHandler(noErrorHandler())
                 .process(e -> limiter.acquire())
                 .process(e -> breaker.beforeCall())
                 .process(this::prepare)
                 .doTry()
-                    .to(config.baseUrl() + "?" + config.resilience().httpTimeoutOptions())
-                    .process(e -> breaker.onSuccess())
+                .to(config.baseUrl() + "?" + config.resilience().httpTimeoutOptions())
+                .process(e -> breaker.onSuccess())
                 .doCatch(Exception.class)
-                    .process(e -> {
-                        throw translate(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class), describe(e));
-                    })
+                .process(e -> {
+                    throw translate(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class), describe(e));
+                })
                 .end()
                 .process(this::read);
     }
@@ -80,10 +83,15 @@ class ScimRoutes extends RouteBuilder {
 
     private void read(Exchange e) {
         try {
-            e.getMessage().setBody(JSON.readValue(e.getMessage().getBody(byte[].class), e.getProperty("scim.get", Get.class).type()));
+            e.getMessage()
+                    .setBody(JSON.readValue(
+                            e.getMessage().getBody(byte[].class),
+                            e.getProperty("scim.get", Get.class).type()));
         } catch (JacksonException notScim) {
-            throw new IllegalStateException("the answer to " + describe(e) + " is not SCIM JSON; is "
-                    + config.baseUrl() + " the SCIM root (the URL that /Users is below)?", notScim);
+            throw new IllegalStateException(
+                    "the answer to " + describe(e) + " is not SCIM JSON; is " + config.baseUrl()
+                            + " the SCIM root (the URL that /Users is below)?",
+                    notScim);
         }
     }
 
@@ -92,17 +100,29 @@ class ScimRoutes extends RouteBuilder {
     }
 
     private RuntimeException translate(Exception e, String call) {
-        return HttpFailures.translate(e, "SCIM provider", call, breaker, (message, cause, retryAfter) -> new ScimException.Unavailable(message, cause), http -> {
-            int status = http.getStatusCode();
-            ScimError error = error(http.getResponseBody());
-            String detail = call + " -> HTTP " + status + (error == null || error.getDetail() == null ? "" : ": " + error.getDetail());
-            if (status == 401 || status == 403) {
-                return new ScimException.Unauthorized(status, "the SCIM provider refused the bearer token from "
-                        + config.token().source() + " (" + detail + ")");
-            }
-            return new ScimException.Refused(status, error == null ? null : error.getScimType(), "SCIM refused " + detail
-                    + (status == 404 && error == null ? " (is the base URL the SCIM root?)" : ""));
-        });
+        return HttpFailures.translate(
+                e,
+                "SCIM provider",
+                call,
+                breaker,
+                (message, cause, retryAfter) -> new ScimException.Unavailable(message, cause),
+                http -> {
+                    int status = http.getStatusCode();
+                    ScimError error = error(http.getResponseBody());
+                    String detail = call + " -> HTTP " + status
+                            + (error == null || error.getDetail() == null ? "" : ": " + error.getDetail());
+                    if (status == 401 || status == 403) {
+                        return new ScimException.Unauthorized(
+                                status,
+                                "the SCIM provider refused the bearer token from "
+                                        + config.token().source() + " (" + detail + ")");
+                    }
+                    return new ScimException.Refused(
+                            status,
+                            error == null ? null : error.getScimType(),
+                            "SCIM refused " + detail
+                                    + (status == 404 && error == null ? " (is the base URL the SCIM root?)" : ""));
+                });
     }
 
     private static ScimError error(String body) {

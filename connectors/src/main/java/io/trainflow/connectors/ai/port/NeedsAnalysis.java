@@ -8,5 +8,4 @@ import java.util.List;
  * Every gap is one of the role's requirements the learner is below; an engine may re-order and explain
  * them, never add or drop one.
  */
-public record NeedsAnalysis(List<SkillNeed> gaps, String explanation) {
-}
+public record NeedsAnalysis(List<SkillNeed> gaps, String explanation) {}

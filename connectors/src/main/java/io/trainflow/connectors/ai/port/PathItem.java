@@ -4,5 +4,4 @@ import io.trainflow.connectors.ai.CourseCandidate;
 import io.trainflow.connectors.ai.SkillNeed;
 
 /** One course chosen for one gap by the ranking, to be explained to the manager. */
-public record PathItem(SkillNeed need, CourseCandidate course, double similarity) {
-}
+public record PathItem(SkillNeed need, CourseCandidate course, double similarity) {}

@@ -19,8 +19,7 @@ public final class InputHash {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    private InputHash() {
-    }
+    private InputHash() {}
 
     /** Hash of the operation name and its inputs (records, lists, maps, strings, numbers). */
     public static String of(String operation, Object... inputs) {

@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param fallbackFrom    the engine that was tried first and rejected, or null
  * @param fallbackReason  why it was rejected (invalid output, timeout, restricted field...), or null
  */
-public record Provenance(String engine, String templateVersion, String inputHash, Instant createdAt,
-                         String fallbackFrom, String fallbackReason) {
+public record Provenance(
+        String engine,
+        String templateVersion,
+        String inputHash,
+        Instant createdAt,
+        String fallbackFrom,
+        String fallbackReason) {
 
     public Provenance {
         Objects.requireNonNull(engine, "engine");

@@ -19,7 +19,8 @@ public final class ApprovedQuiz {
     private final String reviewer;
     private final Instant reviewedAt;
 
-    private ApprovedQuiz(String courseId, String courseTitle, List<QuizQuestion> questions, String reviewer, Instant at) {
+    private ApprovedQuiz(
+            String courseId, String courseTitle, List<QuizQuestion> questions, String reviewer, Instant at) {
         this.courseId = courseId;
         this.courseTitle = courseTitle;
         this.questions = List.copyOf(questions);
@@ -40,10 +41,13 @@ public final class ApprovedQuiz {
                     throw new IllegalArgumentException("two decisions for question " + a.questionId());
                 }));
         List<String> ids = draft.questions().stream().map(QuizQuestion::id).toList();
-        List<String> undecided = ids.stream().filter(id -> !byId.containsKey(id)).toList();
-        List<String> unknown = byId.keySet().stream().filter(id -> !ids.contains(id)).sorted().toList();
+        List<String> undecided =
+                ids.stream().filter(id -> !byId.containsKey(id)).toList();
+        List<String> unknown =
+                byId.keySet().stream().filter(id -> !ids.contains(id)).sorted().toList();
         if (!undecided.isEmpty() || !unknown.isEmpty()) {
-            throw new IllegalArgumentException("decisions must cover the draft exactly; undecided " + undecided + ", unknown " + unknown);
+            throw new IllegalArgumentException(
+                    "decisions must cover the draft exactly; undecided " + undecided + ", unknown " + unknown);
         }
         List<QuizQuestion> kept = draft.questions().stream()
                 .map(q -> byId.get(q.id()))
@@ -54,7 +58,10 @@ public final class ApprovedQuiz {
     }
 
     private static QuizQuestion question(QuizDraft draft, String id) {
-        return draft.questions().stream().filter(q -> q.id().equals(id)).findFirst().orElseThrow();
+        return draft.questions().stream()
+                .filter(q -> q.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     public String courseId() {

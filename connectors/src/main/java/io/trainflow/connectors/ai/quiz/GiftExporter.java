@@ -11,11 +11,22 @@ public final class GiftExporter {
 
     public String export(ApprovedQuiz quiz) {
         StringBuilder out = new StringBuilder();
-        out.append("// Trainflow quiz for course ").append(oneLine(quiz.courseTitle()))
-                .append(" (").append(oneLine(quiz.courseId())).append(")\n");
-        out.append("// approved by ").append(oneLine(quiz.reviewer())).append(" at ").append(quiz.reviewedAt()).append("\n\n");
+        out.append("// Trainflow quiz for course ")
+                .append(oneLine(quiz.courseTitle()))
+                .append(" (")
+                .append(oneLine(quiz.courseId()))
+                .append(")\n");
+        out.append("// approved by ")
+                .append(oneLine(quiz.reviewer()))
+                .append(" at ")
+                .append(quiz.reviewedAt())
+                .append("\n\n");
         for (QuizQuestion q : quiz.questions()) {
-            out.append("::").append(escape(q.id())).append("::").append("[plain]").append(escape(q.stem()));
+            out.append("::")
+                    .append(escape(q.id()))
+                    .append("::")
+                    .append("[plain]")
+                    .append(escape(q.stem()));
             if (q.type() == QuizQuestion.Type.TRUE_FALSE) {
                 out.append(" {").append(q.answer() ? "TRUE" : "FALSE");
                 out.append(feedback(q)).append("}\n\n");
@@ -23,7 +34,10 @@ public final class GiftExporter {
             }
             out.append(" {\n");
             for (QuizQuestion.Choice c : q.choices()) {
-                out.append('\t').append(c.correct() ? '=' : '~').append(text(c.text())).append('\n');
+                out.append('\t')
+                        .append(c.correct() ? '=' : '~')
+                        .append(text(c.text()))
+                        .append('\n');
             }
             if (!q.feedback().isEmpty()) {
                 out.append("\t####").append(text(q.feedback())).append('\n');
@@ -50,7 +64,7 @@ public final class GiftExporter {
             switch (ch) {
                 case '\\', '~', '=', '#', '{', '}', ':' -> out.append('\\').append(ch);
                 case '\n' -> out.append("\\n");
-                case '\r' -> { }
+                case '\r' -> {}
                 default -> out.append(ch);
             }
         }

@@ -20,11 +20,13 @@ public final class MoodleXmlExporter {
 
     public String export(ApprovedQuiz quiz) {
         try {
-            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            Document doc =
+                    DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             Element root = doc.createElement("quiz");
             doc.appendChild(root);
-            root.appendChild(doc.createComment(xmlSafe(" Trainflow quiz for course " + quiz.courseId() + ", approved by "
-                    + quiz.reviewer() + " at " + quiz.reviewedAt() + " ").replace("--", "- -")));
+            root.appendChild(doc.createComment(xmlSafe(" Trainflow quiz for course " + quiz.courseId()
+                            + ", approved by " + quiz.reviewer() + " at " + quiz.reviewedAt() + " ")
+                    .replace("--", "- -")));
             for (QuizQuestion q : quiz.questions()) {
                 root.appendChild(question(doc, q));
             }
@@ -90,6 +92,8 @@ public final class MoodleXmlExporter {
 
     /** Drops characters XML 1.0 cannot carry at all (control characters): the DOM writer would emit them. */
     static String xmlSafe(String text) {
-        return text == null ? "" : text.replaceAll("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]", "");
+        return text == null
+                ? ""
+                : text.replaceAll("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]", "");
     }
 }

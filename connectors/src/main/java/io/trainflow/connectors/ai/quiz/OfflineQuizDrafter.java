@@ -31,41 +31,72 @@ public final class OfflineQuizDrafter {
     }
 
     public AiResult<QuizDraft> draftQuiz(CourseCandidate course, List<CourseCandidate> catalogue, int maxQuestions) {
-        List<CourseCandidate> others = catalogue.stream().filter(c -> !c.courseId().equals(course.courseId()))
-                .sorted(Comparator.comparing(c -> InputHash.sha256(course.courseId() + "/" + c.courseId()))).toList();
+        List<CourseCandidate> others = catalogue.stream()
+                .filter(c -> !c.courseId().equals(course.courseId()))
+                .sorted(Comparator.comparing(c -> InputHash.sha256(course.courseId() + "/" + c.courseId())))
+                .toList();
         String own = text(course);
         List<QuizQuestion> questions = new ArrayList<>();
-        List<String> wrongTitles = others.stream().map(CourseCandidate::title)
-                .filter(t -> !t.equalsIgnoreCase(course.title())).distinct().limit(3).toList();
-        if (wrongTitles.size() == 3 && course.summary() != null && !course.summary().isBlank()) {
-            questions.add(QuizQuestion.multipleChoice("q1", "Which course does this describe: \"" + course.summary().strip() + "\"?",
-                    course.title(), wrongTitles, "It is the summary of \"" + course.title() + "\"."));
+        List<String> wrongTitles = others.stream()
+                .map(CourseCandidate::title)
+                .filter(t -> !t.equalsIgnoreCase(course.title()))
+                .distinct()
+                .limit(3)
+                .toList();
+        if (wrongTitles.size() == 3
+                && course.summary() != null
+                && !course.summary().isBlank()) {
+            questions.add(QuizQuestion.multipleChoice(
+                    "q1",
+                    "Which course does this describe: \"" + course.summary().strip() + "\"?",
+                    course.title(),
+                    wrongTitles,
+                    "It is the summary of \"" + course.title() + "\"."));
         }
-        List<String> ownTopics = course.tags().stream().map(OfflineQuizDrafter::words).toList();
-        List<String> foreignTopics = others.stream().flatMap(c -> c.tags().stream()).map(OfflineQuizDrafter::words)
-                .filter(t -> !own.contains(t.toLowerCase(Locale.ROOT))).distinct().limit(3).toList();
+        List<String> ownTopics =
+                course.tags().stream().map(OfflineQuizDrafter::words).toList();
+        List<String> foreignTopics = others.stream()
+                .flatMap(c -> c.tags().stream())
+                .map(OfflineQuizDrafter::words)
+                .filter(t -> !own.contains(t.toLowerCase(Locale.ROOT)))
+                .distinct()
+                .limit(3)
+                .toList();
         if (!ownTopics.isEmpty() && foreignTopics.size() == 3) {
-            questions.add(QuizQuestion.multipleChoice("q" + (questions.size() + 1),
-                    "Which of these topics does \"" + course.title() + "\" cover?", ownTopics.get(0), foreignTopics,
+            questions.add(QuizQuestion.multipleChoice(
+                    "q" + (questions.size() + 1),
+                    "Which of these topics does \"" + course.title() + "\" cover?",
+                    ownTopics.get(0),
+                    foreignTopics,
                     "\"" + course.title() + "\" covers " + String.join(", ", ownTopics) + "."));
         }
         List<String> truths = phrases(course.summary());
-        List<String> falsehoods = others.stream().flatMap(c -> phrases(c.summary()).stream())
-                .filter(p -> !own.contains(p.toLowerCase(Locale.ROOT))).distinct().toList();
+        List<String> falsehoods = others.stream()
+                .flatMap(c -> phrases(c.summary()).stream())
+                .filter(p -> !own.contains(p.toLowerCase(Locale.ROOT)))
+                .distinct()
+                .toList();
         for (int i = 0; questions.size() < maxQuestions && (i < truths.size() || i < falsehoods.size()); i++) {
             if (i < truths.size()) {
-                questions.add(QuizQuestion.trueFalse("q" + (questions.size() + 1),
-                        "\"" + course.title() + "\" covers " + truths.get(i) + ".", true, "The course summary names it."));
+                questions.add(QuizQuestion.trueFalse(
+                        "q" + (questions.size() + 1),
+                        "\"" + course.title() + "\" covers " + truths.get(i) + ".",
+                        true,
+                        "The course summary names it."));
             }
             if (i < falsehoods.size() && questions.size() < maxQuestions) {
-                questions.add(QuizQuestion.trueFalse("q" + (questions.size() + 1),
-                        "\"" + course.title() + "\" covers " + falsehoods.get(i) + ".", false,
+                questions.add(QuizQuestion.trueFalse(
+                        "q" + (questions.size() + 1),
+                        "\"" + course.title() + "\" covers " + falsehoods.get(i) + ".",
+                        false,
                         "That belongs to another course of the catalogue."));
             }
         }
-        List<QuizQuestion> kept = questions.stream().limit(Math.max(0, maxQuestions)).toList();
+        List<QuizQuestion> kept =
+                questions.stream().limit(Math.max(0, maxQuestions)).toList();
         String hash = InputHash.of("draftQuiz", course, catalogue, maxQuestions);
-        return new AiResult<>(new QuizDraft(course.courseId(), course.title(), kept),
+        return new AiResult<>(
+                new QuizDraft(course.courseId(), course.title(), kept),
                 Provenance.of(engine, TEMPLATE, hash, clock.instant()));
     }
 
@@ -82,13 +113,18 @@ public final class OfflineQuizDrafter {
                 .map(String::strip)
                 .map(p -> p.replaceAll("[.]+$", ""))
                 .filter(p -> p.length() >= 3 && p.length() <= 80)
-                .map(p -> p.matches("(The|A|An) .*") ? Character.toLowerCase(p.charAt(0)) + p.substring(1) : p) // mid-sentence
+                .map(p -> p.matches("(The|A|An) .*")
+                        ? Character.toLowerCase(p.charAt(0)) + p.substring(1)
+                        : p) // mid-sentence
                 .forEach(out::add);
         return List.copyOf(out);
     }
 
     private static String text(CourseCandidate c) {
-        return (c.title() + " " + c.summary() + " " + String.join(" ", c.tags().stream().map(OfflineQuizDrafter::words).toList()))
+        return (c.title() + " " + c.summary() + " "
+                        + String.join(
+                                " ",
+                                c.tags().stream().map(OfflineQuizDrafter::words).toList()))
                 .toLowerCase(Locale.ROOT);
     }
 

@@ -11,7 +11,10 @@ import java.util.Objects;
  */
 public record QuizQuestion(String id, Type type, String stem, List<Choice> choices, Boolean answer, String feedback) {
 
-    public enum Type { MULTIPLE_CHOICE, TRUE_FALSE }
+    public enum Type {
+        MULTIPLE_CHOICE,
+        TRUE_FALSE
+    }
 
     public record Choice(String text, boolean correct) {
         public Choice {
@@ -34,7 +37,11 @@ public record QuizQuestion(String id, Type type, String stem, List<Choice> choic
             if (choices.stream().filter(Choice::correct).count() != 1) {
                 throw new IllegalArgumentException("multiple choice needs exactly one correct choice: " + id);
             }
-            if (choices.stream().map(c -> c.text().strip().toLowerCase(java.util.Locale.ROOT)).distinct().count() != choices.size()) {
+            if (choices.stream()
+                            .map(c -> c.text().strip().toLowerCase(java.util.Locale.ROOT))
+                            .distinct()
+                            .count()
+                    != choices.size()) {
                 throw new IllegalArgumentException("choices repeat: " + id);
             }
             answer = null;
@@ -46,7 +53,8 @@ public record QuizQuestion(String id, Type type, String stem, List<Choice> choic
         }
     }
 
-    public static QuizQuestion multipleChoice(String id, String stem, String correct, List<String> wrong, String feedback) {
+    public static QuizQuestion multipleChoice(
+            String id, String stem, String correct, List<String> wrong, String feedback) {
         List<Choice> choices = new java.util.ArrayList<>();
         choices.add(new Choice(correct, true));
         wrong.forEach(w -> choices.add(new Choice(w, false)));

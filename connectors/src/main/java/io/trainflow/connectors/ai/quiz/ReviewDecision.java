@@ -7,7 +7,11 @@ package io.trainflow.connectors.ai.quiz;
  */
 public record ReviewDecision(String questionId, Verdict verdict, QuizQuestion edited) {
 
-    public enum Verdict { APPROVE, EDIT, REJECT }
+    public enum Verdict {
+        APPROVE,
+        EDIT,
+        REJECT
+    }
 
     public ReviewDecision {
         if ((verdict == Verdict.EDIT) != (edited != null)) {

@@ -6,10 +6,10 @@ import io.trainflow.workflows.engine.HandlerRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import javax.sql.DataSource;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +32,24 @@ public final class Camunda8Engine implements AutoCloseable {
     private ScheduledExecutorService redeploy;
 
     /** {@code records}: Trainflow's own database, where a decision's audit line goes (null: none, in tests). */
-    public Camunda8Engine(CamundaSettings settings, Path models, HandlerRegistry handlers, Directory directory, Clock clock,
-                          DataSource records) {
+    public Camunda8Engine(
+            CamundaSettings settings,
+            Path models,
+            HandlerRegistry handlers,
+            Directory directory,
+            Clock clock,
+            DataSource records) {
         this(CamundaClients.build(settings), settings.messageTtl(), models, handlers, directory, clock, records);
     }
 
-    public Camunda8Engine(CamundaClient client, Duration messageTtl, Path models, HandlerRegistry handlers,
-                          Directory directory, Clock clock, DataSource records) {
+    public Camunda8Engine(
+            CamundaClient client,
+            Duration messageTtl,
+            Path models,
+            HandlerRegistry handlers,
+            Directory directory,
+            Clock clock,
+            DataSource records) {
         this.client = client;
         this.deployer = new CamundaDeployer(client, models);
         this.workers = new CamundaJobWorkers(client, handlers);
@@ -53,8 +64,10 @@ public final class Camunda8Engine implements AutoCloseable {
         try {
             deployer.deployIfChanged();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Deploying the models to the Camunda 8 cluster failed (check TRAINFLOW_CAMUNDA_*): "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Deploying the models to the Camunda 8 cluster failed (check TRAINFLOW_CAMUNDA_*): "
+                            + e.getMessage(),
+                    e);
         }
         workers.open(pollInterval);
         redeploy = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -62,13 +75,17 @@ public final class Camunda8Engine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        redeploy.scheduleWithFixedDelay(() -> {
-            try {
-                deployer.deployIfChanged().ifPresent(key -> LOG.info("Models changed: deployment {}", key));
-            } catch (RuntimeException e) {
-                LOG.warn("Redeploying the models failed; the previous deployment stays: {}", e.getMessage());
-            }
-        }, redeployEvery.toMillis(), redeployEvery.toMillis(), TimeUnit.MILLISECONDS);
+        redeploy.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        deployer.deployIfChanged().ifPresent(key -> LOG.info("Models changed: deployment {}", key));
+                    } catch (RuntimeException e) {
+                        LOG.warn("Redeploying the models failed; the previous deployment stays: {}", e.getMessage());
+                    }
+                },
+                redeployEvery.toMillis(),
+                redeployEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     public CamundaDeployer deployer() {

@@ -7,14 +7,15 @@ import io.camunda.client.CredentialsProvider;
 /** Builds the Camunda 8 client from {@link CamundaSettings}: self-managed (none, basic, OAuth) or SaaS. */
 public final class CamundaClients {
 
-    private CamundaClients() {
-    }
+    private CamundaClients() {}
 
     public static CamundaClient build(CamundaSettings settings) {
         CamundaClientBuilder builder;
         if (settings.auth() == CamundaSettings.Auth.SAAS) {
-            builder = CamundaClient.newCloudClientBuilder().withClusterId(settings.clusterId())
-                    .withClientId(settings.clientId()).withClientSecret(settings.clientSecret())
+            builder = CamundaClient.newCloudClientBuilder()
+                    .withClusterId(settings.clusterId())
+                    .withClientId(settings.clientId())
+                    .withClientSecret(settings.clientSecret())
                     .withRegion(settings.region());
         } else {
             builder = CamundaClient.newClientBuilder().restAddress(settings.restAddress());
@@ -36,12 +37,21 @@ public final class CamundaClients {
 
     private static void credentials(CamundaSettings settings, CamundaClientBuilder builder) {
         switch (settings.auth()) {
-            case BASIC -> builder.credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
-                    .username(settings.username()).password(settings.password()).applyEnvironmentOverrides(false).build());
-            case OAUTH -> builder.credentialsProvider(CredentialsProvider.newCredentialsProviderBuilder()
-                    .clientId(settings.clientId()).clientSecret(settings.clientSecret())
-                    .authorizationServerUrl(settings.tokenUrl()).audience(settings.audience()).scope(settings.scope())
-                    .applyEnvironmentOverrides(false).build());
+            case BASIC ->
+                builder.credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+                        .username(settings.username())
+                        .password(settings.password())
+                        .applyEnvironmentOverrides(false)
+                        .build());
+            case OAUTH ->
+                builder.credentialsProvider(CredentialsProvider.newCredentialsProviderBuilder()
+                        .clientId(settings.clientId())
+                        .clientSecret(settings.clientSecret())
+                        .authorizationServerUrl(settings.tokenUrl())
+                        .audience(settings.audience())
+                        .scope(settings.scope())
+                        .applyEnvironmentOverrides(false)
+                        .build());
             default -> builder.credentialsProvider(new io.camunda.client.impl.NoopCredentialsProvider());
         }
     }

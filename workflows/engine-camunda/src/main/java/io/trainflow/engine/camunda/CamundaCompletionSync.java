@@ -20,6 +20,7 @@ public final class CamundaCompletionSync {
 
     /** The catch event in training-delivery.bpmn that waits for the learning path to be complete. */
     public static final String WAITING_ELEMENT = WaitingForCompletion.ELEMENT;
+
     static final String MESSAGE = WaitingForCompletion.MESSAGE;
     private static final int MAX_WAITING = 10_000;
 
@@ -39,10 +40,14 @@ public final class CamundaCompletionSync {
     public int syncOnce() {
         List<ElementInstance> found = CamundaErrors.translated(() -> client.newElementInstanceSearchRequest()
                 .filter(f -> f.elementId(WAITING_ELEMENT).state(ElementInstanceState.ACTIVE))
-                .page(p -> p.limit(MAX_WAITING)).send().join().items());
+                .page(p -> p.limit(MAX_WAITING))
+                .send()
+                .join()
+                .items());
         List<WaitingForCompletion> waiting = new ArrayList<>();
         for (ElementInstance element : found) {
-            WaitingForCompletion w = WaitingForCompletion.of(String.valueOf(element.getElementInstanceKey()),
+            WaitingForCompletion w = WaitingForCompletion.of(
+                    String.valueOf(element.getElementInstanceKey()),
                     variables.of(element.getProcessInstanceKey(), element.getElementInstanceKey()));
             if (w != null) {
                 waiting.add(w);

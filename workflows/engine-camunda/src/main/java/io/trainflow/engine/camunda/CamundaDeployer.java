@@ -57,8 +57,10 @@ public final class CamundaDeployer {
     private List<Path> models() {
         try (Stream<Path> listing = Files.list(folder)) {
             return listing.filter(Files::isRegularFile)
-                    .filter(p -> KINDS.stream().anyMatch(kind -> p.getFileName().toString().endsWith(kind)))
-                    .sorted().toList();
+                    .filter(p -> KINDS.stream()
+                            .anyMatch(kind -> p.getFileName().toString().endsWith(kind)))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the models folder " + folder.toAbsolutePath(), e);
         }

@@ -17,14 +17,19 @@ public final class CamundaErrors implements EngineErrors {
     public Optional<TrainflowProblem> problemOf(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ProblemException problem) {
-                return byStatus(problem.code(), problem.details() == null ? problem.getMessage() : problem.details().getDetail());
+                return byStatus(
+                        problem.code(),
+                        problem.details() == null
+                                ? problem.getMessage()
+                                : problem.details().getDetail());
             }
             if (t instanceof ClientStatusException status) {
                 return switch (status.getStatusCode()) {
                     case NOT_FOUND -> Optional.of(new TrainflowProblem.NotFound(status.getMessage()));
                     case ALREADY_EXISTS, FAILED_PRECONDITION, ABORTED ->
-                            Optional.of(new TrainflowProblem.Conflict(status.getMessage()));
-                    case INVALID_ARGUMENT -> Optional.of(new TrainflowProblem.InvalidInput(status.getMessage(), Map.of()));
+                        Optional.of(new TrainflowProblem.Conflict(status.getMessage()));
+                    case INVALID_ARGUMENT ->
+                        Optional.of(new TrainflowProblem.InvalidInput(status.getMessage(), Map.of()));
                     case PERMISSION_DENIED -> Optional.of(new TrainflowProblem.Forbidden(status.getMessage()));
                     default -> Optional.empty();
                 };

@@ -21,20 +21,31 @@ public final class CamundaIncidents {
 
     /** The active incidents, oldest first, at most {@code max}. */
     public List<Open> list(int max) {
-        return CamundaErrors.translated(() -> client.newIncidentSearchRequest().filter(f -> f.state(IncidentState.ACTIVE))
-                .sort(s -> s.creationTime().asc()).page(p -> p.limit(max)).send().join().items()).stream()
-                .map(CamundaIncidents::open).toList();
+        return CamundaErrors.translated(() -> client.newIncidentSearchRequest()
+                        .filter(f -> f.state(IncidentState.ACTIVE))
+                        .sort(s -> s.creationTime().asc())
+                        .page(p -> p.limit(max))
+                        .send()
+                        .join()
+                        .items())
+                .stream()
+                .map(CamundaIncidents::open)
+                .toList();
     }
 
     /** Gives the incident's job {@code retries} attempts and resolves it; the step runs again. */
     public void retry(String incidentKey, int retries) {
         long key = key(incidentKey);
-        Incident incident = CamundaErrors.translated(() -> client.newIncidentGetRequest(key).send().join());
+        Incident incident = CamundaErrors.translated(
+                () -> client.newIncidentGetRequest(key).send().join());
         if (incident.getJobKey() != null) {
-            CamundaErrors.translated(() -> client.newUpdateRetriesCommand(incident.getJobKey()).retries(Math.max(1, retries))
-                    .send().join());
+            CamundaErrors.translated(() -> client.newUpdateRetriesCommand(incident.getJobKey())
+                    .retries(Math.max(1, retries))
+                    .send()
+                    .join());
         }
-        CamundaErrors.translated(() -> client.newResolveIncidentCommand(key).send().join());
+        CamundaErrors.translated(
+                () -> client.newResolveIncidentCommand(key).send().join());
     }
 
     private static long key(String incidentKey) {
@@ -46,14 +57,25 @@ public final class CamundaIncidents {
     }
 
     private static Open open(Incident i) {
-        return new Open(String.valueOf(i.getIncidentKey()), String.valueOf(i.getProcessInstanceKey()), i.getProcessDefinitionId(),
-                i.getElementId(), i.getErrorType() == null ? null : i.getErrorType().name(), i.getErrorMessage(),
+        return new Open(
+                String.valueOf(i.getIncidentKey()),
+                String.valueOf(i.getProcessInstanceKey()),
+                i.getProcessDefinitionId(),
+                i.getElementId(),
+                i.getErrorType() == null ? null : i.getErrorType().name(),
+                i.getErrorMessage(),
                 i.getCreationTime() == null ? null : i.getCreationTime().toInstant(),
                 i.getJobKey() == null ? null : String.valueOf(i.getJobKey()));
     }
 
     /** One active incident. */
-    public record Open(String id, String processInstanceId, String processId, String elementId, String errorType,
-                       String message, Instant createdAt, String jobId) {
-    }
+    public record Open(
+            String id,
+            String processInstanceId,
+            String processId,
+            String elementId,
+            String errorType,
+            String message,
+            Instant createdAt,
+            String jobId) {}
 }

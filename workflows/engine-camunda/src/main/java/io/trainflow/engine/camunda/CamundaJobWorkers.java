@@ -29,6 +29,7 @@ public final class CamundaJobWorkers implements AutoCloseable {
 
     /** Task header overriding the wait after a failed attempt (ISO-8601), as on the Flowable adapter. */
     static final String BACKOFF_HEADER = "retryBackoff";
+
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(10);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
@@ -47,8 +48,11 @@ public final class CamundaJobWorkers implements AutoCloseable {
     /** Opens a worker for every registered task type. */
     public synchronized void open(Duration pollInterval) {
         for (RegisteredHandler registered : handlers.all()) {
-            open.add(client.newWorker().jobType(registered.type()).handler((jobs, job) -> handle(registered, jobs, job))
-                    .pollInterval(pollInterval).open());
+            open.add(client.newWorker()
+                    .jobType(registered.type())
+                    .handler((jobs, job) -> handle(registered, jobs, job))
+                    .pollInterval(pollInterval)
+                    .open());
         }
     }
 
@@ -62,32 +66,51 @@ public final class CamundaJobWorkers implements AutoCloseable {
         } catch (RuntimeException e) {
             int left = Math.max(0, job.getRetries() - 1);
             // the message names the failure's class and text; handlers keep personal data out of exception texts
-            LOG.warn("Step {} of job {} failed ({} attempts left): {}", registered.type(), job.getKey(), left,
+            LOG.warn(
+                    "Step {} of job {} failed ({} attempts left): {}",
+                    registered.type(),
+                    job.getKey(),
+                    left,
                     e.getClass().getSimpleName());
-            jobs.newFailCommand(job.getKey()).retries(left).retryBackoff(backoff(job, registered))
-                    .errorMessage(e.getClass().getSimpleName() + ": " + e.getMessage()).send().join();
+            jobs.newFailCommand(job.getKey())
+                    .retries(left)
+                    .retryBackoff(backoff(job, registered))
+                    .errorMessage(e.getClass().getSimpleName() + ": " + e.getMessage())
+                    .send()
+                    .join();
             return;
         }
         if (outcome instanceof StepOutcome.Completed done) {
-            jobs.newCompleteCommand(job.getKey()).variables(done.variables()).send().join();
+            jobs.newCompleteCommand(job.getKey())
+                    .variables(done.variables())
+                    .send()
+                    .join();
         } else if (outcome instanceof StepOutcome.BusinessFailure error) {
-            jobs.newThrowErrorCommand(job.getKey()).errorCode(error.code())
-                    .errorMessage(error.message() == null ? error.code() : error.message()).variables(error.variables())
-                    .send().join();
+            jobs.newThrowErrorCommand(job.getKey())
+                    .errorCode(error.code())
+                    .errorMessage(error.message() == null ? error.code() : error.message())
+                    .variables(error.variables())
+                    .send()
+                    .join();
         } else if (outcome instanceof StepOutcome.Incident incident) {
-            jobs.newFailCommand(job.getKey()).retries(0).errorMessage(incident.message()).send().join();
+            jobs.newFailCommand(job.getKey())
+                    .retries(0)
+                    .errorMessage(incident.message())
+                    .send()
+                    .join();
         }
     }
 
     /** The header's wait, else doubling from {@link #FIRST_BACKOFF} with each attempt used, at most {@link #MAX_BACKOFF}. */
     static Duration backoff(ActivatedJob job, RegisteredHandler registered) {
-        Optional<Duration> header = Optional.ofNullable(job.getCustomHeaders().get(BACKOFF_HEADER)).flatMap(text -> {
-            try {
-                return Optional.of(Duration.parse(text.strip()));
-            } catch (RuntimeException unreadable) {
-                return Optional.empty();
-            }
-        });
+        Optional<Duration> header = Optional.ofNullable(job.getCustomHeaders().get(BACKOFF_HEADER))
+                .flatMap(text -> {
+                    try {
+                        return Optional.of(Duration.parse(text.strip()));
+                    } catch (RuntimeException unreadable) {
+                        return Optional.empty();
+                    }
+                });
         if (header.isPresent()) {
             return header.get();
         }

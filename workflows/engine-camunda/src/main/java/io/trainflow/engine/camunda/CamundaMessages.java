@@ -26,9 +26,14 @@ public final class CamundaMessages {
      */
     public boolean publish(String name, String correlationKey, Map<String, Object> variables) {
         try {
-            CamundaErrors.translated(() -> client.newPublishMessageCommand().messageName(name)
-                    .correlationKey(correlationKey).messageId(name + ":" + correlationKey).timeToLive(ttl)
-                    .variables(variables == null ? Map.of() : variables).send().join());
+            CamundaErrors.translated(() -> client.newPublishMessageCommand()
+                    .messageName(name)
+                    .correlationKey(correlationKey)
+                    .messageId(name + ":" + correlationKey)
+                    .timeToLive(ttl)
+                    .variables(variables == null ? Map.of() : variables)
+                    .send()
+                    .join());
             return true;
         } catch (TrainflowProblem.Conflict alreadyAlive) {
             return false;

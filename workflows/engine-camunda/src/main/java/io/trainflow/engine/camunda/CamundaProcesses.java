@@ -37,7 +37,12 @@ public final class CamundaProcesses implements ProcessStarter {
 
     /** Starts {@code processId} with these variables; returns the instance's key. */
     public String start(String processId, Map<String, Object> variables) {
-        return String.valueOf(CamundaErrors.translated(() -> client.newCreateInstanceCommand().bpmnProcessId(processId)
-                .latestVersion().variables(variables).send().join().getProcessInstanceKey()));
+        return String.valueOf(CamundaErrors.translated(() -> client.newCreateInstanceCommand()
+                .bpmnProcessId(processId)
+                .latestVersion()
+                .variables(variables)
+                .send()
+                .join()
+                .getProcessInstanceKey()));
     }
 }

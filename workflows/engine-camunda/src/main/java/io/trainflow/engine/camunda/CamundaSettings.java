@@ -13,17 +13,38 @@ import java.util.function.Function;
  * {@code oauth} (client credentials against a token URL). SaaS: {@code TRAINFLOW_CAMUNDA_AUTH=saas} with the
  * cluster id, region and client credentials. A missing or malformed value is refused naming the variable.
  */
-public record CamundaSettings(Transport transport, URI restAddress, URI grpcAddress, Auth auth, String username,
-                              String password, String clientId, String clientSecret, String tokenUrl, String audience,
-                              String scope, String clusterId, String region, Duration messageTtl, Duration jobTimeout,
-                              int workerThreads) {
+public record CamundaSettings(
+        Transport transport,
+        URI restAddress,
+        URI grpcAddress,
+        Auth auth,
+        String username,
+        String password,
+        String clientId,
+        String clientSecret,
+        String tokenUrl,
+        String audience,
+        String scope,
+        String clusterId,
+        String region,
+        Duration messageTtl,
+        Duration jobTimeout,
+        int workerThreads) {
 
     public static final String PREFIX = "TRAINFLOW_CAMUNDA_";
 
     /** REST is the tested transport; gRPC is the client's other one, a configuration choice. */
-    public enum Transport { REST, GRPC }
+    public enum Transport {
+        REST,
+        GRPC
+    }
 
-    public enum Auth { NONE, BASIC, OAUTH, SAAS }
+    public enum Auth {
+        NONE,
+        BASIC,
+        OAUTH,
+        SAAS
+    }
 
     /** The settings from the process environment. */
     public static CamundaSettings fromEnvironment() {
@@ -43,12 +64,22 @@ public record CamundaSettings(Transport transport, URI restAddress, URI grpcAddr
         URI grpc = in.uri("GRPC_ADDRESS", transport == Transport.GRPC && auth != Auth.SAAS);
         boolean basic = auth == Auth.BASIC;
         boolean client = auth == Auth.OAUTH || auth == Auth.SAAS;
-        return new CamundaSettings(transport, rest, grpc, auth,
-                in.text("USERNAME", basic), in.text("PASSWORD", basic),
-                in.text("CLIENT_ID", client), in.text("CLIENT_SECRET", client),
-                in.text("TOKEN_URL", auth == Auth.OAUTH), in.text("AUDIENCE", false), in.text("SCOPE", false),
-                in.text("CLUSTER_ID", auth == Auth.SAAS), in.text("REGION", auth == Auth.SAAS),
-                in.duration("MESSAGE_TTL", Duration.ofHours(1)), in.duration("JOB_TIMEOUT", Duration.ofMinutes(5)),
+        return new CamundaSettings(
+                transport,
+                rest,
+                grpc,
+                auth,
+                in.text("USERNAME", basic),
+                in.text("PASSWORD", basic),
+                in.text("CLIENT_ID", client),
+                in.text("CLIENT_SECRET", client),
+                in.text("TOKEN_URL", auth == Auth.OAUTH),
+                in.text("AUDIENCE", false),
+                in.text("SCOPE", false),
+                in.text("CLUSTER_ID", auth == Auth.SAAS),
+                in.text("REGION", auth == Auth.SAAS),
+                in.duration("MESSAGE_TTL", Duration.ofHours(1)),
+                in.duration("JOB_TIMEOUT", Duration.ofMinutes(5)),
                 in.number("WORKER_THREADS", 4));
     }
 
@@ -65,7 +96,8 @@ public record CamundaSettings(Transport transport, URI restAddress, URI grpcAddr
             String value = env.apply(PREFIX + name);
             if (value == null || value.isBlank()) {
                 if (required) {
-                    throw new TrainflowProblem.InvalidInput(PREFIX + name, "must be set for this Camunda 8 sign-in and transport");
+                    throw new TrainflowProblem.InvalidInput(
+                            PREFIX + name, "must be set for this Camunda 8 sign-in and transport");
                 }
                 return null;
             }
@@ -84,8 +116,8 @@ public record CamundaSettings(Transport transport, URI restAddress, URI grpcAddr
                 }
                 return uri;
             } catch (IllegalArgumentException e) {
-                throw new TrainflowProblem.InvalidInput(PREFIX + name, "must be an address like http://localhost:8080, was '"
-                        + value + "'");
+                throw new TrainflowProblem.InvalidInput(
+                        PREFIX + name, "must be an address like http://localhost:8080, was '" + value + "'");
             }
         }
 
@@ -99,8 +131,11 @@ public record CamundaSettings(Transport transport, URI restAddress, URI grpcAddr
                     return option;
                 }
             }
-            throw new TrainflowProblem.InvalidInput(PREFIX + name, "must be one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT) + ", was '" + value + "'");
+            throw new TrainflowProblem.InvalidInput(
+                    PREFIX + name,
+                    "must be one of "
+                            + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT)
+                            + ", was '" + value + "'");
         }
 
         Duration duration(String name, Duration fallback) {
@@ -111,7 +146,8 @@ public record CamundaSettings(Transport transport, URI restAddress, URI grpcAddr
             try {
                 return Duration.parse(value);
             } catch (RuntimeException e) {
-                throw new TrainflowProblem.InvalidInput(PREFIX + name, "must be an ISO-8601 duration like PT1H, was '" + value + "'");
+                throw new TrainflowProblem.InvalidInput(
+                        PREFIX + name, "must be an ISO-8601 duration like PT1H, was '" + value + "'");
             }
         }
 
@@ -127,7 +163,8 @@ public record CamundaSettings(Transport transport, URI restAddress, URI grpcAddr
                 }
                 return n;
             } catch (NumberFormatException e) {
-                throw new TrainflowProblem.InvalidInput(PREFIX + name, "must be a whole number above 0, was '" + value + "'");
+                throw new TrainflowProblem.InvalidInput(
+                        PREFIX + name, "must be a whole number above 0, was '" + value + "'");
             }
         }
     }

@@ -12,6 +12,8 @@ import io.trainflow.workflows.engine.InboxPage;
 import io.trainflow.workflows.engine.InboxTask;
 import io.trainflow.workflows.engine.UserTaskPort;
 import io.trainflow.workflows.problems.TrainflowProblem;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,12 +21,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Map;
-import javax.sql.DataSource;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,8 +41,7 @@ public final class CamundaUserTasks implements UserTaskPort {
     static final int BATCH = 100;
 
     private static final JsonMapper JSON = CamundaVariables.JSON;
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final CamundaClient client;
     private final CamundaVariables reader;
@@ -109,7 +108,9 @@ public final class CamundaUserTasks implements UserTaskPort {
 
     @Override
     public List<InboxTask> waitingOn(String requestId) {
-        return ofRequest(requestId).stream().map(task -> view(task, Map.of("requestId", requestId))).toList();
+        return ofRequest(requestId).stream()
+                .map(task -> view(task, Map.of("requestId", requestId)))
+                .toList();
     }
 
     @Override
@@ -121,10 +122,14 @@ public final class CamundaUserTasks implements UserTaskPort {
         Map<String, Object> completion = new HashMap<>(variables == null ? Map.of() : variables);
         if (step.decision()) {
             Object onBehalfOf = user.equals(read.get("approver")) ? read.get(Parties.ON_BEHALF_OF) : null;
-            completion.put(Parties.DECIDED, parties(read).decidedAfter(step.level(), user, onBehalfOf instanceof String s ? s : null));
+            completion.put(
+                    Parties.DECIDED,
+                    parties(read).decidedAfter(step.level(), user, onBehalfOf instanceof String s ? s : null));
         }
-        CamundaErrors.translated(() -> client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(completion)
-                .send().join());
+        CamundaErrors.translated(() -> client.newCompleteUserTaskCommand(task.getUserTaskKey())
+                .variables(completion)
+                .send()
+                .join());
     }
 
     /**
@@ -158,8 +163,11 @@ public final class CamundaUserTasks implements UserTaskPort {
         if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
             throw new TrainflowProblem.Conflict("Task " + taskId + " was taken by someone else meanwhile");
         }
-        CamundaErrors.translated(() -> client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee(user)
-                .allowOverride(false).send().join());
+        CamundaErrors.translated(() -> client.newAssignUserTaskCommand(task.getUserTaskKey())
+                .assignee(user)
+                .allowOverride(false)
+                .send()
+                .join());
     }
 
     @Override
@@ -168,7 +176,8 @@ public final class CamundaUserTasks implements UserTaskPort {
         if (!user.equals(task.getAssignee())) {
             throw new TrainflowProblem.Conflict("Task " + taskId + " is not taken by " + user);
         }
-        CamundaErrors.translated(() -> client.newUnassignUserTaskCommand(task.getUserTaskKey()).send().join());
+        CamundaErrors.translated(() ->
+                client.newUnassignUserTaskCommand(task.getUserTaskKey()).send().join());
     }
 
     @Override
@@ -181,12 +190,12 @@ public final class CamundaUserTasks implements UserTaskPort {
     }
 
     /** An open task with its variables as read once. */
-    private record Open(UserTask task, Map<String, Object> variables) {
-    }
+    private record Open(UserTask task, Map<String, Object> variables) {}
 
     /** The open task the user may act on; anyone else gets the answer an unknown task gets. */
     private Open openTask(String user, String taskId) {
-        UserTask task = find(taskId).filter(t -> t.getState() == UserTaskState.CREATED)
+        UserTask task = find(taskId)
+                .filter(t -> t.getState() == UserTaskState.CREATED)
                 .orElseThrow(() -> new TrainflowProblem.NotFound("No open task " + taskId + " for " + user));
         Map<String, Object> variables = variables(task);
         duties.checkCompletion(user, taskId, parties(variables), step(task, variables));
@@ -201,27 +210,39 @@ public final class CamundaUserTasks implements UserTaskPort {
             return Optional.empty();
         }
         List<UserTask> found = CamundaErrors.translated(() -> client.newUserTaskSearchRequest()
-                .filter(f -> f.userTaskKey(key)).send().join().items());
+                .filter(f -> f.userTaskKey(key))
+                .send()
+                .join()
+                .items());
         return found.stream().findFirst();
     }
 
     /** Open tasks due first, then highest priority, then oldest; the element filter is the cluster's. */
     private List<UserTask> open(InboxFilter filter, int from, int limit) {
-        return CamundaErrors.translated(() -> client.newUserTaskSearchRequest().filter(f -> {
-            f.state(UserTaskState.CREATED);
-            if (InboxFilter.present(filter.taskType())) {
-                f.elementId(filter.taskType());
-            }
-        }).sort(s -> s.dueDate().asc().priority().desc().creationDate().asc()).page(p -> p.from(from).limit(limit))
-                .send().join().items());
+        return CamundaErrors.translated(() -> client.newUserTaskSearchRequest()
+                .filter(f -> {
+                    f.state(UserTaskState.CREATED);
+                    if (InboxFilter.present(filter.taskType())) {
+                        f.elementId(filter.taskType());
+                    }
+                })
+                .sort(s -> s.dueDate().asc().priority().desc().creationDate().asc())
+                .page(p -> p.from(from).limit(limit))
+                .send()
+                .join()
+                .items());
     }
 
     private List<UserTask> ofRequest(String requestId) {
         // the cluster compares a variable's stored JSON: a string is matched with its quotes
         String json = JSON.writeValueAsString(requestId);
-        return CamundaErrors.translated(() -> client.newUserTaskSearchRequest().filter(f -> f.state(UserTaskState.CREATED)
-                .processInstanceVariables(Map.of("requestId", json))).sort(s -> s.creationDate().asc())
-                .page(p -> p.limit(BATCH)).send().join().items());
+        return CamundaErrors.translated(() -> client.newUserTaskSearchRequest()
+                .filter(f -> f.state(UserTaskState.CREATED).processInstanceVariables(Map.of("requestId", json)))
+                .sort(s -> s.creationDate().asc())
+                .page(p -> p.limit(BATCH))
+                .send()
+                .join()
+                .items());
     }
 
     /** The task's variables: its process instance's, overlaid by its own element's. */
@@ -233,7 +254,9 @@ public final class CamundaUserTasks implements UserTaskPort {
         if (task.getFormKey() == null) {
             return null;
         }
-        String schema = CamundaErrors.translated(() -> client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join())
+        String schema = CamundaErrors.translated(() -> client.newUserTaskGetFormRequest(task.getUserTaskKey())
+                        .send()
+                        .join())
                 .getSchema();
         return schema == null ? null : JSON.readValue(schema, OBJECT);
     }
@@ -243,15 +266,21 @@ public final class CamundaUserTasks implements UserTaskPort {
     }
 
     private static Parties parties(Map<String, Object> variables) {
-        return Parties.of(variables.get(Parties.REQUESTER), variables.get(Parties.PROFILE), variables.get(Parties.DECIDED));
+        return Parties.of(
+                variables.get(Parties.REQUESTER), variables.get(Parties.PROFILE), variables.get(Parties.DECIDED));
     }
 
     /** An approval is a user task with the task header {@code approval = true} (docs/TASK-TYPES.md), as on Flowable. */
     private static Step step(UserTask task, Map<String, Object> variables) {
         Map<String, String> headers = task.getCustomHeaders() == null ? Map.of() : task.getCustomHeaders();
         Object level = variables.get(Parties.LEVEL);
-        return new Step(task.getElementId(), task.getName(), "true".equalsIgnoreCase(headers.get("approval")),
-                level instanceof String l ? l : null, task.getAssignee(), set(task.getCandidateUsers()),
+        return new Step(
+                task.getElementId(),
+                task.getName(),
+                "true".equalsIgnoreCase(headers.get("approval")),
+                level instanceof String l ? l : null,
+                task.getAssignee(),
+                set(task.getCandidateUsers()),
                 set(task.getCandidateGroups()));
     }
 
@@ -274,8 +303,12 @@ public final class CamundaUserTasks implements UserTaskPort {
         }
         if (InboxFilter.present(filter.employee())) {
             String needle = filter.employee().toLowerCase(java.util.Locale.ROOT);
-            return String.valueOf(profile.get("displayName")).toLowerCase(java.util.Locale.ROOT).contains(needle)
-                    || String.valueOf(variables.get("employeeId")).toLowerCase(java.util.Locale.ROOT).contains(needle);
+            return String.valueOf(profile.get("displayName"))
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .contains(needle)
+                    || String.valueOf(variables.get("employeeId"))
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .contains(needle);
         }
         return true;
     }
@@ -288,13 +321,27 @@ public final class CamundaUserTasks implements UserTaskPort {
             }
         });
         Instant due = instant(task.getDueDate());
-        return new InboxTask(String.valueOf(task.getUserTaskKey()), task.getName(), task.getElementId(),
-                String.valueOf(task.getProcessInstanceKey()), task.getBpmnProcessId(), task.getAssignee(),
-                task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups(), instant(task.getCreationDate()),
-                (String) variables.get("requestId"), (String) variables.get("employeeId"), (String) variables.get("requestedBy"),
-                context, task.getFormKey() == null ? null : String.valueOf(task.getFormKey()), null, due,
-                instant(task.getFollowUpDate()), task.getPriority() == null ? 50 : task.getPriority(),
-                due != null && due.isBefore(clock.instant()), null, (String) variables.get("programmeId"));
+        return new InboxTask(
+                String.valueOf(task.getUserTaskKey()),
+                task.getName(),
+                task.getElementId(),
+                String.valueOf(task.getProcessInstanceKey()),
+                task.getBpmnProcessId(),
+                task.getAssignee(),
+                task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups(),
+                instant(task.getCreationDate()),
+                (String) variables.get("requestId"),
+                (String) variables.get("employeeId"),
+                (String) variables.get("requestedBy"),
+                context,
+                task.getFormKey() == null ? null : String.valueOf(task.getFormKey()),
+                null,
+                due,
+                instant(task.getFollowUpDate()),
+                task.getPriority() == null ? 50 : task.getPriority(),
+                due != null && due.isBefore(clock.instant()),
+                null,
+                (String) variables.get("programmeId"));
     }
 
     private static Set<String> set(List<String> values) {

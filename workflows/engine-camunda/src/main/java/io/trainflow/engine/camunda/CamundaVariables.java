@@ -27,12 +27,19 @@ final class CamundaVariables {
     /** The instance's variables, those of {@code elementInstanceKey} (when not null) winning. */
     Map<String, Object> of(Long processInstanceKey, Long elementInstanceKey) {
         List<Variable> found = CamundaErrors.translated(() -> client.newVariableSearchRequest()
-                .filter(f -> f.processInstanceKey(processInstanceKey)).page(p -> p.limit(MAX)).send().join().items());
+                .filter(f -> f.processInstanceKey(processInstanceKey))
+                .page(p -> p.limit(MAX))
+                .send()
+                .join()
+                .items());
         Map<String, Object> instance = new HashMap<>();
         Map<String, Object> local = new HashMap<>();
         for (Variable variable : found) {
             String value = Boolean.TRUE.equals(variable.isTruncated())
-                    ? client.newVariableGetRequest(variable.getVariableKey()).send().join().getValue()
+                    ? client.newVariableGetRequest(variable.getVariableKey())
+                            .send()
+                            .join()
+                            .getValue()
                     : variable.getValue();
             Object parsed = value == null ? null : JSON.readValue(value, Object.class);
             if (variable.getScopeKey() != null && variable.getScopeKey().equals(elementInstanceKey)) {

@@ -1,8 +1,8 @@
 package io.trainflow.engine.camunda;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -58,8 +58,7 @@ import java.util.regex.Pattern;
 final class ContractGateway implements AutoCloseable {
 
     /** One command the client sent, as its protocol object. */
-    record Received(String method, String path, Object body) {
-    }
+    record Received(String method, String path, Object body) {}
 
     private final WireMockServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -69,12 +68,14 @@ final class ContractGateway implements AutoCloseable {
     private final Map<String, UserTaskResult> userTasks = new ConcurrentHashMap<>();
     private final Map<String, List<VariableSearchResult>> variables = new ConcurrentHashMap<>();
     private final Map<String, IncidentResult> incidents = new ConcurrentHashMap<>();
-    private final Map<String, io.camunda.client.protocol.rest.ElementInstanceResult> elements = new ConcurrentHashMap<>();
+    private final Map<String, io.camunda.client.protocol.rest.ElementInstanceResult> elements =
+            new ConcurrentHashMap<>();
     private final java.util.Set<String> messageIds = ConcurrentHashMap.newKeySet();
     private final AtomicLong keys = new AtomicLong(2251799813685249L);
 
     ContractGateway() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(new Contract()));
+        server = new WireMockServer(
+                options().bindAddress("127.0.0.1").dynamicPort().extensions(new Contract()));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
     }
@@ -89,7 +90,9 @@ final class ContractGateway implements AutoCloseable {
 
     /** The commands sent to one path pattern, in order. */
     List<Received> received(String method, String pathRegex) {
-        return received.stream().filter(r -> r.method().equals(method) && r.path().matches(pathRegex)).toList();
+        return received.stream()
+                .filter(r -> r.method().equals(method) && r.path().matches(pathRegex))
+                .toList();
     }
 
     List<String> violations() {
@@ -107,32 +110,65 @@ final class ContractGateway implements AutoCloseable {
     /** A job of this type the next activation hands out; its key. */
     String offerJob(String type, Map<String, Object> variables, Map<String, Object> headers, int retries) {
         String key = nextKey();
-        jobs.computeIfAbsent(type, t -> new ConcurrentLinkedQueue<>()).add(ProtocolContract.build(ActivatedJobResult.class,
-                Map.ofEntries(Map.entry("type", type), Map.entry("processDefinitionId", "training-request"),
-                        Map.entry("processDefinitionVersion", 1), Map.entry("elementId", "step-" + type),
-                        Map.entry("customHeaders", headers), Map.entry("worker", "trainflow"), Map.entry("retries", retries),
-                        Map.entry("deadline", System.currentTimeMillis() + 300_000), Map.entry("variables", variables),
-                        Map.entry("tenantId", "<default>"), Map.entry("jobKey", key), Map.entry("processInstanceKey", nextKey()),
-                        Map.entry("processDefinitionKey", nextKey()), Map.entry("elementInstanceKey", nextKey()),
-                        Map.entry("kind", "BPMN_ELEMENT"), Map.entry("listenerEventType", "UNSPECIFIED"),
-                        Map.entry("tags", List.of()), Map.entry("rootProcessInstanceKey", nextKey()))));
+        jobs.computeIfAbsent(type, t -> new ConcurrentLinkedQueue<>())
+                .add(ProtocolContract.build(
+                        ActivatedJobResult.class,
+                        Map.ofEntries(
+                                Map.entry("type", type),
+                                Map.entry("processDefinitionId", "training-request"),
+                                Map.entry("processDefinitionVersion", 1),
+                                Map.entry("elementId", "step-" + type),
+                                Map.entry("customHeaders", headers),
+                                Map.entry("worker", "trainflow"),
+                                Map.entry("retries", retries),
+                                Map.entry("deadline", System.currentTimeMillis() + 300_000),
+                                Map.entry("variables", variables),
+                                Map.entry("tenantId", "<default>"),
+                                Map.entry("jobKey", key),
+                                Map.entry("processInstanceKey", nextKey()),
+                                Map.entry("processDefinitionKey", nextKey()),
+                                Map.entry("elementInstanceKey", nextKey()),
+                                Map.entry("kind", "BPMN_ELEMENT"),
+                                Map.entry("listenerEventType", "UNSPECIFIED"),
+                                Map.entry("tags", List.of()),
+                                Map.entry("rootProcessInstanceKey", nextKey()))));
         return key;
     }
 
     /** An open user task of a process instance whose variables are {@code values}; its key. */
-    String openUserTask(String elementId, String name, Map<String, String> headers, List<String> candidateGroups,
-                        Map<String, Object> values) {
+    String openUserTask(
+            String elementId,
+            String name,
+            Map<String, String> headers,
+            List<String> candidateGroups,
+            Map<String, Object> values) {
         String key = nextKey();
         String instance = nextKey();
         String element = nextKey();
-        userTasks.put(key, ProtocolContract.build(UserTaskResult.class, Map.ofEntries(Map.entry("name", name),
-                Map.entry("state", "CREATED"), Map.entry("elementId", elementId), Map.entry("candidateGroups", candidateGroups),
-                Map.entry("candidateUsers", List.of()), Map.entry("processDefinitionId", "approval-step"),
-                Map.entry("creationDate", "2026-12-06T08:00:00.000Z"), Map.entry("tenantId", "<default>"),
-                Map.entry("processDefinitionVersion", 1), Map.entry("customHeaders", headers), Map.entry("priority", 50),
-                Map.entry("userTaskKey", key), Map.entry("elementInstanceKey", element), Map.entry("processName", "Approval"),
-                Map.entry("processDefinitionKey", nextKey()), Map.entry("processInstanceKey", instance),
-                Map.entry("rootProcessInstanceKey", instance), Map.entry("formKey", nextKey()), Map.entry("tags", List.of()))));
+        userTasks.put(
+                key,
+                ProtocolContract.build(
+                        UserTaskResult.class,
+                        Map.ofEntries(
+                                Map.entry("name", name),
+                                Map.entry("state", "CREATED"),
+                                Map.entry("elementId", elementId),
+                                Map.entry("candidateGroups", candidateGroups),
+                                Map.entry("candidateUsers", List.of()),
+                                Map.entry("processDefinitionId", "approval-step"),
+                                Map.entry("creationDate", "2026-12-06T08:00:00.000Z"),
+                                Map.entry("tenantId", "<default>"),
+                                Map.entry("processDefinitionVersion", 1),
+                                Map.entry("customHeaders", headers),
+                                Map.entry("priority", 50),
+                                Map.entry("userTaskKey", key),
+                                Map.entry("elementInstanceKey", element),
+                                Map.entry("processName", "Approval"),
+                                Map.entry("processDefinitionKey", nextKey()),
+                                Map.entry("processInstanceKey", instance),
+                                Map.entry("rootProcessInstanceKey", instance),
+                                Map.entry("formKey", nextKey()),
+                                Map.entry("tags", List.of()))));
         holdVariables(instance, values);
         return key;
     }
@@ -141,22 +177,48 @@ final class ContractGateway implements AutoCloseable {
     String waitAt(String elementId, Map<String, Object> values) {
         String key = nextKey();
         String instance = nextKey();
-        elements.put(key, ProtocolContract.build(io.camunda.client.protocol.rest.ElementInstanceResult.class, Map.ofEntries(
-                Map.entry("processDefinitionId", "training-delivery"), Map.entry("startDate", "2026-12-06T08:00:00.000Z"),
-                Map.entry("elementId", elementId), Map.entry("elementName", "Learning path complete"),
-                Map.entry("type", "INTERMEDIATE_CATCH_EVENT"), Map.entry("state", "ACTIVE"), Map.entry("hasIncident", false),
-                Map.entry("tenantId", "<default>"), Map.entry("elementInstanceKey", key), Map.entry("processInstanceKey", instance),
-                Map.entry("rootProcessInstanceKey", instance), Map.entry("processDefinitionKey", nextKey()))));
+        elements.put(
+                key,
+                ProtocolContract.build(
+                        io.camunda.client.protocol.rest.ElementInstanceResult.class,
+                        Map.ofEntries(
+                                Map.entry("processDefinitionId", "training-delivery"),
+                                Map.entry("startDate", "2026-12-06T08:00:00.000Z"),
+                                Map.entry("elementId", elementId),
+                                Map.entry("elementName", "Learning path complete"),
+                                Map.entry("type", "INTERMEDIATE_CATCH_EVENT"),
+                                Map.entry("state", "ACTIVE"),
+                                Map.entry("hasIncident", false),
+                                Map.entry("tenantId", "<default>"),
+                                Map.entry("elementInstanceKey", key),
+                                Map.entry("processInstanceKey", instance),
+                                Map.entry("rootProcessInstanceKey", instance),
+                                Map.entry("processDefinitionKey", nextKey()))));
         holdVariables(instance, values);
         return key;
     }
 
     private void holdVariables(String instance, Map<String, Object> values) {
         List<VariableSearchResult> rows = new ArrayList<>();
-        values.forEach((variable, value) -> rows.add(ProtocolContract.build(VariableSearchResult.class, Map.of("name", variable,
-                "tenantId", "<default>", "variableKey", nextKey(), "scopeKey", instance, "processInstanceKey", instance,
-                "rootProcessInstanceKey", instance, "value", new String(ProtocolContract.write(value), StandardCharsets.UTF_8),
-                "isTruncated", false))));
+        values.forEach((variable, value) -> rows.add(ProtocolContract.build(
+                VariableSearchResult.class,
+                Map.of(
+                        "name",
+                        variable,
+                        "tenantId",
+                        "<default>",
+                        "variableKey",
+                        nextKey(),
+                        "scopeKey",
+                        instance,
+                        "processInstanceKey",
+                        instance,
+                        "rootProcessInstanceKey",
+                        instance,
+                        "value",
+                        new String(ProtocolContract.write(value), StandardCharsets.UTF_8),
+                        "isTruncated",
+                        false))));
         variables.put(instance, rows);
     }
 
@@ -164,12 +226,24 @@ final class ContractGateway implements AutoCloseable {
     String raiseIncident(String jobKey, String message) {
         String key = nextKey();
         String instance = nextKey();
-        incidents.put(key, ProtocolContract.build(IncidentResult.class, Map.ofEntries(Map.entry("processDefinitionId", "training-request"),
-                Map.entry("errorType", "JOB_NO_RETRIES"), Map.entry("errorMessage", message), Map.entry("elementId", "enrol"),
-                Map.entry("creationTime", "2026-12-06T08:00:00.000Z"), Map.entry("state", "ACTIVE"),
-                Map.entry("tenantId", "<default>"), Map.entry("incidentKey", key), Map.entry("processDefinitionKey", nextKey()),
-                Map.entry("processInstanceKey", instance), Map.entry("rootProcessInstanceKey", instance),
-                Map.entry("elementInstanceKey", nextKey()), Map.entry("jobKey", jobKey))));
+        incidents.put(
+                key,
+                ProtocolContract.build(
+                        IncidentResult.class,
+                        Map.ofEntries(
+                                Map.entry("processDefinitionId", "training-request"),
+                                Map.entry("errorType", "JOB_NO_RETRIES"),
+                                Map.entry("errorMessage", message),
+                                Map.entry("elementId", "enrol"),
+                                Map.entry("creationTime", "2026-12-06T08:00:00.000Z"),
+                                Map.entry("state", "ACTIVE"),
+                                Map.entry("tenantId", "<default>"),
+                                Map.entry("incidentKey", key),
+                                Map.entry("processDefinitionKey", nextKey()),
+                                Map.entry("processInstanceKey", instance),
+                                Map.entry("rootProcessInstanceKey", instance),
+                                Map.entry("elementInstanceKey", nextKey()),
+                                Map.entry("jobKey", jobKey))));
         return key;
     }
 
@@ -186,8 +260,7 @@ final class ContractGateway implements AutoCloseable {
         Object answer(Request request, Matcher path);
     }
 
-    private record Entry(String method, Pattern path, Route route) {
-    }
+    private record Entry(String method, Pattern path, Route route) {}
 
     /** Status 204 with no body. */
     private static final Object NO_CONTENT = new Object();
@@ -196,54 +269,99 @@ final class ContractGateway implements AutoCloseable {
             new Entry("POST", Pattern.compile("/v2/deployments"), this::deploy),
             new Entry("POST", Pattern.compile("/v2/process-instances"), (r, m) -> {
                 ProcessInstanceCreationInstruction in = body(r, ProcessInstanceCreationInstruction.class, m);
-                return ProtocolContract.build(CreateProcessInstanceResult.class, Map.of("processDefinitionId",
-                        in.getProcessDefinitionId(), "processDefinitionVersion", 1, "tenantId", "<default>", "variables", Map.of(),
-                        "processDefinitionKey", nextKey(), "processInstanceKey", nextKey(), "tags", List.of()));
+                return ProtocolContract.build(
+                        CreateProcessInstanceResult.class,
+                        Map.of(
+                                "processDefinitionId",
+                                in.getProcessDefinitionId(),
+                                "processDefinitionVersion",
+                                1,
+                                "tenantId",
+                                "<default>",
+                                "variables",
+                                Map.of(),
+                                "processDefinitionKey",
+                                nextKey(),
+                                "processInstanceKey",
+                                nextKey(),
+                                "tags",
+                                List.of()));
             }),
             new Entry("POST", Pattern.compile("/v2/jobs/activation"), (r, m) -> {
                 JobActivationRequest in = body(r, JobActivationRequest.class, m);
                 Queue<ActivatedJobResult> waiting = jobs.getOrDefault(in.getType(), new ConcurrentLinkedQueue<>());
                 List<ActivatedJobResult> out = new ArrayList<>();
-                for (ActivatedJobResult job = waiting.poll(); job != null; job = out.size() < in.getMaxJobsToActivate() ? waiting.poll() : null) {
+                for (ActivatedJobResult job = waiting.poll();
+                        job != null;
+                        job = out.size() < in.getMaxJobsToActivate() ? waiting.poll() : null) {
                     out.add(job);
                 }
                 return ProtocolContract.build(JobActivationResult.class, Map.of("jobs", out));
             }),
-            new Entry("POST", Pattern.compile("/v2/jobs/(\\d+)/completion"), (r, m) -> body(r, JobCompletionRequest.class, m, true)),
-            new Entry("POST", Pattern.compile("/v2/jobs/(\\d+)/failure"), (r, m) -> body(r, JobFailRequest.class, m, true)),
-            new Entry("POST", Pattern.compile("/v2/jobs/(\\d+)/error"), (r, m) -> body(r, JobErrorRequest.class, m, true)),
+            new Entry(
+                    "POST",
+                    Pattern.compile("/v2/jobs/(\\d+)/completion"),
+                    (r, m) -> body(r, JobCompletionRequest.class, m, true)),
+            new Entry(
+                    "POST",
+                    Pattern.compile("/v2/jobs/(\\d+)/failure"),
+                    (r, m) -> body(r, JobFailRequest.class, m, true)),
+            new Entry(
+                    "POST",
+                    Pattern.compile("/v2/jobs/(\\d+)/error"),
+                    (r, m) -> body(r, JobErrorRequest.class, m, true)),
             new Entry("PATCH", Pattern.compile("/v2/jobs/(\\d+)"), (r, m) -> body(r, JobUpdateRequest.class, m, true)),
             new Entry("POST", Pattern.compile("/v2/messages/publication"), (r, m) -> {
                 MessagePublicationRequest in = body(r, MessagePublicationRequest.class, m);
                 if (in.getMessageId() != null && !messageIds.add(in.getMessageId())) {
                     return problem(409, "A message with id " + in.getMessageId() + " is still alive");
                 }
-                return ProtocolContract.build(MessagePublicationResult.class, Map.of("tenantId", "<default>", "messageKey", nextKey()));
+                return ProtocolContract.build(
+                        MessagePublicationResult.class, Map.of("tenantId", "<default>", "messageKey", nextKey()));
             }),
             new Entry("POST", Pattern.compile("/v2/user-tasks/search"), (r, m) -> {
                 UserTaskSearchQuery in = body(r, UserTaskSearchQuery.class, m);
-                List<UserTaskResult> found = userTasks.values().stream().filter(t -> matches(in.getFilter(), t))
-                        .sorted(java.util.Comparator.comparing(UserTaskResult::getUserTaskKey)).toList();
-                return ProtocolContract.build(UserTaskSearchQueryResult.class, Map.of("items", found,
-                        "page", Map.of("totalItems", found.size(), "hasMoreTotalItems", false)));
+                List<UserTaskResult> found = userTasks.values().stream()
+                        .filter(t -> matches(in.getFilter(), t))
+                        .sorted(java.util.Comparator.comparing(UserTaskResult::getUserTaskKey))
+                        .toList();
+                return ProtocolContract.build(
+                        UserTaskSearchQueryResult.class,
+                        Map.of("items", found, "page", Map.of("totalItems", found.size(), "hasMoreTotalItems", false)));
             }),
             new Entry("POST", Pattern.compile("/v2/variables/search"), (r, m) -> {
                 VariableSearchQuery in = body(r, VariableSearchQuery.class, m);
                 Object instance = in.getFilter() == null ? null : in.getFilter().getProcessInstanceKey();
                 List<VariableSearchResult> found = variables.entrySet().stream()
-                        .filter(e -> instance == null || String.valueOf(instance).contains(e.getKey()))
-                        .flatMap(e -> e.getValue().stream()).toList();
-                return ProtocolContract.build(VariableSearchQueryResult.class, Map.of("items", found,
-                        "page", Map.of("totalItems", found.size(), "hasMoreTotalItems", false)));
+                        .filter(e ->
+                                instance == null || String.valueOf(instance).contains(e.getKey()))
+                        .flatMap(e -> e.getValue().stream())
+                        .toList();
+                return ProtocolContract.build(
+                        VariableSearchQueryResult.class,
+                        Map.of("items", found, "page", Map.of("totalItems", found.size(), "hasMoreTotalItems", false)));
             }),
             new Entry("GET", Pattern.compile("/v2/user-tasks/(\\d+)/form"), (r, m) -> {
                 received.add(new Received("GET", r.getUrl(), null));
-                return ProtocolContract.build(FormResult.class, Map.of("tenantId", "<default>", "formId", "approval",
-                        "schema", "{\"id\":\"approval\",\"components\":[]}", "version", 1, "formKey", nextKey()));
+                return ProtocolContract.build(
+                        FormResult.class,
+                        Map.of(
+                                "tenantId",
+                                "<default>",
+                                "formId",
+                                "approval",
+                                "schema",
+                                "{\"id\":\"approval\",\"components\":[]}",
+                                "version",
+                                1,
+                                "formKey",
+                                nextKey()));
             }),
             new Entry("POST", Pattern.compile("/v2/user-tasks/(\\d+)/completion"), (r, m) -> {
                 body(r, UserTaskCompletionRequest.class, m, true);
-                return userTasks.remove(m.group(1)) == null ? problem(404, "No open user task " + m.group(1)) : NO_CONTENT;
+                return userTasks.remove(m.group(1)) == null
+                        ? problem(404, "No open user task " + m.group(1))
+                        : NO_CONTENT;
             }),
             new Entry("POST", Pattern.compile("/v2/user-tasks/(\\d+)/assignment"), (r, m) -> {
                 UserTaskAssignmentRequest in = body(r, UserTaskAssignmentRequest.class, m);
@@ -267,19 +385,23 @@ final class ContractGateway implements AutoCloseable {
                 return NO_CONTENT;
             }),
             new Entry("POST", Pattern.compile("/v2/element-instances/search"), (r, m) -> {
-                io.camunda.client.protocol.rest.ElementInstanceSearchQuery in = body(r,
-                        io.camunda.client.protocol.rest.ElementInstanceSearchQuery.class, m);
-                String elementId = in.getFilter() == null ? null : in.getFilter().getElementId();
+                io.camunda.client.protocol.rest.ElementInstanceSearchQuery in =
+                        body(r, io.camunda.client.protocol.rest.ElementInstanceSearchQuery.class, m);
+                String elementId =
+                        in.getFilter() == null ? null : in.getFilter().getElementId();
                 List<io.camunda.client.protocol.rest.ElementInstanceResult> found = elements.values().stream()
-                        .filter(e -> elementId == null || elementId.equals(e.getElementId())).toList();
-                return ProtocolContract.build(io.camunda.client.protocol.rest.ElementInstanceSearchQueryResult.class,
+                        .filter(e -> elementId == null || elementId.equals(e.getElementId()))
+                        .toList();
+                return ProtocolContract.build(
+                        io.camunda.client.protocol.rest.ElementInstanceSearchQueryResult.class,
                         Map.of("items", found, "page", Map.of("totalItems", found.size(), "hasMoreTotalItems", false)));
             }),
             new Entry("POST", Pattern.compile("/v2/incidents/search"), (r, m) -> {
                 body(r, IncidentSearchQuery.class, m);
                 List<IncidentResult> found = List.copyOf(incidents.values());
-                return ProtocolContract.build(IncidentSearchQueryResult.class, Map.of("items", found,
-                        "page", Map.of("totalItems", found.size(), "hasMoreTotalItems", false)));
+                return ProtocolContract.build(
+                        IncidentSearchQueryResult.class,
+                        Map.of("items", found, "page", Map.of("totalItems", found.size(), "hasMoreTotalItems", false)));
             }),
             new Entry("GET", Pattern.compile("/v2/incidents/(\\d+)"), (r, m) -> {
                 received.add(new Received("GET", r.getUrl(), null));
@@ -305,27 +427,65 @@ final class ContractGateway implements AutoCloseable {
             String disposition = part.getHeader("Content-Disposition").firstValue();
             Matcher file = Pattern.compile("filename=\"([^\"]+)\"").matcher(disposition);
             if (!"resources".equals(part.getName()) || !file.find()) {
-                throw new ProtocolContract.ContractViolation("deployment part '" + part.getName() + "' is not a named resource");
+                throw new ProtocolContract.ContractViolation(
+                        "deployment part '" + part.getName() + "' is not a named resource");
             }
             String name = file.group(1);
             deployedResources.add(name);
             String id = name.replaceAll("\\.[a-z]+$", "");
             if (name.endsWith(".bpmn")) {
-                deployments.add(Map.of("processDefinition", Map.of("processDefinitionId", id, "processDefinitionVersion", 1,
-                        "resourceName", name, "tenantId", "<default>", "processDefinitionKey", nextKey())));
+                deployments.add(Map.of(
+                        "processDefinition",
+                        Map.of(
+                                "processDefinitionId",
+                                id,
+                                "processDefinitionVersion",
+                                1,
+                                "resourceName",
+                                name,
+                                "tenantId",
+                                "<default>",
+                                "processDefinitionKey",
+                                nextKey())));
             } else if (name.endsWith(".form")) {
-                deployments.add(Map.of("form", Map.of("formId", id, "version", 1, "resourceName", name, "tenantId", "<default>",
-                        "formKey", nextKey())));
+                deployments.add(Map.of(
+                        "form",
+                        Map.of(
+                                "formId",
+                                id,
+                                "version",
+                                1,
+                                "resourceName",
+                                name,
+                                "tenantId",
+                                "<default>",
+                                "formKey",
+                                nextKey())));
             } else if (name.endsWith(".dmn")) {
-                deployments.add(Map.of("decisionRequirements", Map.of("decisionRequirementsId", id, "decisionRequirementsName", id,
-                        "version", 1, "resourceName", name, "tenantId", "<default>", "decisionRequirementsKey", nextKey())));
+                deployments.add(Map.of(
+                        "decisionRequirements",
+                        Map.of(
+                                "decisionRequirementsId",
+                                id,
+                                "decisionRequirementsName",
+                                id,
+                                "version",
+                                1,
+                                "resourceName",
+                                name,
+                                "tenantId",
+                                "<default>",
+                                "decisionRequirementsKey",
+                                nextKey())));
             } else {
-                throw new ProtocolContract.ContractViolation("deployment resource '" + name + "' is no process, decision or form");
+                throw new ProtocolContract.ContractViolation(
+                        "deployment resource '" + name + "' is no process, decision or form");
             }
         }
         received.add(new Received("POST", request.getUrl(), List.copyOf(deployedResources)));
-        return ProtocolContract.build(DeploymentResult.class, Map.of("deploymentKey", nextKey(), "tenantId", "<default>",
-                "deployments", deployments));
+        return ProtocolContract.build(
+                DeploymentResult.class,
+                Map.of("deploymentKey", nextKey(), "tenantId", "<default>", "deployments", deployments));
     }
 
     /** The search's filter as the cluster applies it: key, element, and process variables by their JSON value. */
@@ -340,11 +500,13 @@ final class ContractGateway implements AutoCloseable {
             return false;
         }
         List<VariableSearchResult> of = variables.getOrDefault(task.getProcessInstanceKey(), List.of());
-        for (io.camunda.client.protocol.rest.VariableValueFilterProperty wanted
-                : filter.getProcessInstanceVariables() == null ? List.<io.camunda.client.protocol.rest.VariableValueFilterProperty>of()
-                : filter.getProcessInstanceVariables()) {
-            if (of.stream().noneMatch(v -> v.getName().equals(wanted.getName())
-                    && v.getValue().equals(wanted.getValue().get$Eq()))) {
+        for (io.camunda.client.protocol.rest.VariableValueFilterProperty wanted :
+                filter.getProcessInstanceVariables() == null
+                        ? List.<io.camunda.client.protocol.rest.VariableValueFilterProperty>of()
+                        : filter.getProcessInstanceVariables()) {
+            if (of.stream()
+                    .noneMatch(v -> v.getName().equals(wanted.getName())
+                            && v.getValue().equals(wanted.getValue().get$Eq()))) {
                 return false;
             }
         }
@@ -363,9 +525,13 @@ final class ContractGateway implements AutoCloseable {
     }
 
     private static ResponseDefinition problem(int status, String detail) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"type\":\"about:blank\",\"title\":\"" + (status == 404 ? "NOT_FOUND" : status == 409 ? "INVALID_STATE" : "INVALID_ARGUMENT")
-                        + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}").build();
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"about:blank\",\"title\":\""
+                        + (status == 404 ? "NOT_FOUND" : status == 409 ? "INVALID_STATE" : "INVALID_ARGUMENT")
+                        + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}")
+                .build();
     }
 
     private final class Contract implements ResponseDefinitionTransformerV2 {
@@ -385,8 +551,11 @@ final class ContractGateway implements AutoCloseable {
                         if (answer == NO_CONTENT) {
                             return aResponse().withStatus(204).build();
                         }
-                        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                                .withBody(ProtocolContract.write(answer)).build();
+                        return aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(ProtocolContract.write(answer))
+                                .build();
                     } catch (ProtocolContract.ContractViolation e) {
                         violations.add(entry.method() + " " + path + ": " + e.getMessage());
                         return problem(400, "contract: " + e.getMessage().replace('"', '\''));

@@ -37,17 +37,18 @@ final class ProtocolContract {
      * at least one alternative, each read strictly.
      */
     private static final Map<Class<?>, List<Class<?>>> ONE_OF = Map.of(
-            io.camunda.client.protocol.rest.ProcessInstanceCreationInstruction.class, List.of(
-                    io.camunda.client.protocol.rest.ProcessInstanceCreationInstructionById.class,
-                    io.camunda.client.protocol.rest.ProcessInstanceCreationInstructionByKey.class),
-            io.camunda.client.protocol.rest.SearchQueryPageRequest.class, List.of(
-                    io.camunda.client.protocol.rest.OffsetPagination.class,
-                    io.camunda.client.protocol.rest.LimitPagination.class,
-                    io.camunda.client.protocol.rest.CursorForwardPagination.class,
-                    io.camunda.client.protocol.rest.CursorBackwardPagination.class));
+            io.camunda.client.protocol.rest.ProcessInstanceCreationInstruction.class,
+                    List.of(
+                            io.camunda.client.protocol.rest.ProcessInstanceCreationInstructionById.class,
+                            io.camunda.client.protocol.rest.ProcessInstanceCreationInstructionByKey.class),
+            io.camunda.client.protocol.rest.SearchQueryPageRequest.class,
+                    List.of(
+                            io.camunda.client.protocol.rest.OffsetPagination.class,
+                            io.camunda.client.protocol.rest.LimitPagination.class,
+                            io.camunda.client.protocol.rest.CursorForwardPagination.class,
+                            io.camunda.client.protocol.rest.CursorBackwardPagination.class));
 
-    private ProtocolContract() {
-    }
+    private ProtocolContract() {}
 
     /** The body as an instance of the model class, or the contract's complaint. */
     static <T> T read(byte[] body, Class<T> type) {
@@ -76,7 +77,8 @@ final class ProtocolContract {
         List<String> missing = new ArrayList<>();
         missingRequired(value, type.getSimpleName(), missing);
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("The test gateway's " + type.getSimpleName() + " lacks required " + missing);
+            throw new IllegalStateException(
+                    "The test gateway's " + type.getSimpleName() + " lacks required " + missing);
         }
         return value;
     }
@@ -140,7 +142,8 @@ final class ProtocolContract {
                 }
                 complaints.add(alternative.getSimpleName() + " lacks " + lacking);
             } catch (java.io.IOException e) {
-                complaints.add(alternative.getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse(""));
+                complaints.add(alternative.getSimpleName() + ": "
+                        + e.getMessage().lines().findFirst().orElse(""));
             }
         }
         missing.add(path + " (none of " + complaints + ")");

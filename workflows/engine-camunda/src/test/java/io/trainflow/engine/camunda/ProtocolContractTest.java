@@ -13,22 +13,28 @@ class ProtocolContractTest {
 
     @Test
     void aPropertyTheProtocolDoesNotHaveIsRefused() {
-        assertThatThrownBy(() -> read("{\"type\":\"enrol\",\"timeout\":1000,\"maxJobsToActivate\":5,\"lockOwner\":\"x\"}",
-                JobActivationRequest.class)).isInstanceOf(ProtocolContract.ContractViolation.class).hasMessageContaining("lockOwner");
+        assertThatThrownBy(() -> read(
+                        "{\"type\":\"enrol\",\"timeout\":1000,\"maxJobsToActivate\":5,\"lockOwner\":\"x\"}",
+                        JobActivationRequest.class))
+                .isInstanceOf(ProtocolContract.ContractViolation.class)
+                .hasMessageContaining("lockOwner");
     }
 
     @Test
     void aMissingRequiredPropertyIsRefused() {
         assertThatThrownBy(() -> read("{\"timeout\":1000,\"maxJobsToActivate\":5}", JobActivationRequest.class))
-                .isInstanceOf(ProtocolContract.ContractViolation.class).hasMessageContaining("type");
+                .isInstanceOf(ProtocolContract.ContractViolation.class)
+                .hasMessageContaining("type");
     }
 
     @Test
     void aOneOfMustBeCompleteAsOneOfItsAlternatives() {
         assertThat(read("{\"processDefinitionId\":\"training-request\"}", ProcessInstanceCreationInstruction.class)
-                .getProcessDefinitionId()).isEqualTo("training-request");
+                        .getProcessDefinitionId())
+                .isEqualTo("training-request");
         assertThatThrownBy(() -> read("{\"variables\":{}}", ProcessInstanceCreationInstruction.class))
-                .isInstanceOf(ProtocolContract.ContractViolation.class).hasMessageContaining("none of");
+                .isInstanceOf(ProtocolContract.ContractViolation.class)
+                .hasMessageContaining("none of");
     }
 
     private static <T> T read(String json, Class<T> type) {

@@ -26,7 +26,9 @@ import scala.jdk.javaapi.CollectionConverters;
 final class ConnectorFeel {
 
     private static final ValueMapper VALUES = ValueMapper.defaultValueMapper();
-    private final FeelEngineApi engine = FeelEngineBuilder.forJava().withFunctionProvider(new ErrorFunctions()).build();
+    private final FeelEngineApi engine = FeelEngineBuilder.forJava()
+            .withFunctionProvider(new ErrorFunctions())
+            .build();
     private final Map<String, ParsedExpression> parsed = new ConcurrentHashMap<>();
 
     /** Evaluates a task header's expression (with or without its leading {@code =}) in {@code context}. */
@@ -49,23 +51,54 @@ final class ConnectorFeel {
     private static final class ErrorFunctions implements FunctionProvider {
 
         private final Map<String, List<ValFunction>> functions = Map.of(
-                "bpmnError", List.of(
-                        function(List.of("code", "message"), a -> error("bpmnError", "code", a.get(0), "message", a.get(1))),
-                        function(List.of("code", "message", "variables"),
-                                a -> error("bpmnError", "code", a.get(0), "message", a.get(1), "variables", a.get(2)))),
-                "jobError", List.of(
-                        function(List.of("message"), a -> error("jobError", "message", a.get(0))),
-                        function(List.of("message", "variables"),
-                                a -> error("jobError", "message", a.get(0), "variables", a.get(1))),
-                        function(List.of("message", "variables", "retries"),
-                                a -> error("jobError", "message", a.get(0), "variables", a.get(1), "retries", a.get(2))),
-                        function(List.of("message", "variables", "retries", "timeout"),
-                                a -> error("jobError", "message", a.get(0), "variables", a.get(1), "retries", a.get(2),
-                                        "timeout", a.get(3)))));
+                "bpmnError",
+                        List.of(
+                                function(
+                                        List.of("code", "message"),
+                                        a -> error("bpmnError", "code", a.get(0), "message", a.get(1))),
+                                function(
+                                        List.of("code", "message", "variables"),
+                                        a -> error(
+                                                "bpmnError",
+                                                "code",
+                                                a.get(0),
+                                                "message",
+                                                a.get(1),
+                                                "variables",
+                                                a.get(2)))),
+                "jobError",
+                        List.of(
+                                function(List.of("message"), a -> error("jobError", "message", a.get(0))),
+                                function(
+                                        List.of("message", "variables"),
+                                        a -> error("jobError", "message", a.get(0), "variables", a.get(1))),
+                                function(
+                                        List.of("message", "variables", "retries"),
+                                        a -> error(
+                                                "jobError",
+                                                "message",
+                                                a.get(0),
+                                                "variables",
+                                                a.get(1),
+                                                "retries",
+                                                a.get(2))),
+                                function(
+                                        List.of("message", "variables", "retries", "timeout"),
+                                        a -> error(
+                                                "jobError",
+                                                "message",
+                                                a.get(0),
+                                                "variables",
+                                                a.get(1),
+                                                "retries",
+                                                a.get(2),
+                                                "timeout",
+                                                a.get(3)))));
 
         @Override
         public scala.collection.immutable.List<ValFunction> getFunctions(String name) {
-            return CollectionConverters.asScala(functions.getOrDefault(name, List.of())).toList();
+            return CollectionConverters.asScala(functions.getOrDefault(name, List.of()))
+                    .toList();
         }
 
         @Override
@@ -73,7 +106,8 @@ final class ConnectorFeel {
             return CollectionConverters.asScala(functions.keySet());
         }
 
-        private static ValFunction function(List<String> params, java.util.function.Function<List<Object>, Object> body) {
+        private static ValFunction function(
+                List<String> params, java.util.function.Function<List<Object>, Object> body) {
             scala.Function1<scala.collection.immutable.List<Val>, Object> invoke = args -> {
                 List<Object> plain = new ArrayList<>();
                 CollectionConverters.asJava(args).forEach(v -> plain.add(FeelValues.toPlain(VALUES.unpackVal(v))));

@@ -14,13 +14,12 @@ import java.util.StringJoiner;
  */
 final class OAuthToken {
 
-    private OAuthToken() {
-    }
+    private OAuthToken() {}
 
     static RestRequest request(Authentication auth, RestRequest call) {
         if (blank(auth.oauthTokenEndpoint()) || blank(auth.clientId())) {
-            throw new BadConnectorInput("OAuth client credentials need authentication.oauthTokenEndpoint and"
-                    + " authentication.clientId");
+            throw new BadConnectorInput(
+                    "OAuth client credentials need authentication.oauthTokenEndpoint and" + " authentication.clientId");
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/x-www-form-urlencoded");
@@ -39,17 +38,28 @@ final class OAuthToken {
         } else {
             headers.put("Authorization", RestRequest.basic(auth.clientId(), auth.clientSecret()));
         }
-        RestRequest shape = RestRequest.of(new RestConnectorInput("POST", auth.oauthTokenEndpoint(), null, null, null,
-                null, null, null, null, null, null));
-        return new RestRequest("POST", shape.url(), shape.query(), headers, form.toString().getBytes(StandardCharsets.UTF_8),
-                call.connectTimeout(), call.readTimeout());
+        RestRequest shape = RestRequest.of(new RestConnectorInput(
+                "POST", auth.oauthTokenEndpoint(), null, null, null, null, null, null, null, null, null));
+        return new RestRequest(
+                "POST",
+                shape.url(),
+                shape.query(),
+                headers,
+                form.toString().getBytes(StandardCharsets.UTF_8),
+                call.connectTimeout(),
+                call.readTimeout());
     }
 
     /** The access token (and its lifetime, when named) of a 2xx answer; any other answer fails the call, naming the status only. */
     static OAuthTokens.Issued read(RestResponse response) {
-        if (response.failed() || !(response.body() instanceof Map<?, ?> body) || !(body.get("access_token") instanceof String token)) {
-            throw new RestCallFailed("the OAuth token endpoint answered HTTP " + response.status()
-                    + (response.failed() ? "" : " without an access_token"), null, null);
+        if (response.failed()
+                || !(response.body() instanceof Map<?, ?> body)
+                || !(body.get("access_token") instanceof String token)) {
+            throw new RestCallFailed(
+                    "the OAuth token endpoint answered HTTP " + response.status()
+                            + (response.failed() ? "" : " without an access_token"),
+                    null,
+                    null);
         }
         return new OAuthTokens.Issued(token, lifetime(body.get("expires_in")));
     }
@@ -57,7 +67,9 @@ final class OAuthToken {
     /** {@code expires_in} in seconds, as a number or (some providers) a string; null when absent or unreadable. */
     private static Duration lifetime(Object expiresIn) {
         try {
-            return expiresIn == null ? null : Duration.ofSeconds(new java.math.BigDecimal(String.valueOf(expiresIn)).longValue());
+            return expiresIn == null
+                    ? null
+                    : Duration.ofSeconds(new java.math.BigDecimal(String.valueOf(expiresIn)).longValue());
         } catch (NumberFormatException unreadable) {
             return null;
         }

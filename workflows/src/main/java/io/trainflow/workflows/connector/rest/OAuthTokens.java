@@ -54,8 +54,7 @@ final class OAuthTokens {
     }
 
     /** A token endpoint's answer: the access token and, when given, how long it lives. */
-    record Issued(String accessToken, Duration expiresIn) {
-    }
+    record Issued(String accessToken, Duration expiresIn) {}
 
     private static final class Slot {
         private String token;
@@ -65,7 +64,10 @@ final class OAuthTokens {
     /** What makes two token requests ask for the same token. */
     private record Key(String url, String query, Map<String, String> headers, String form) {
         static Key of(RestRequest request) {
-            return new Key(request.url(), request.query(), Map.copyOf(request.headers()),
+            return new Key(
+                    request.url(),
+                    request.query(),
+                    Map.copyOf(request.headers()),
                     request.body() == null ? "" : new String(request.body(), StandardCharsets.UTF_8));
         }
     }

@@ -21,7 +21,8 @@ public final class RestConnector implements AutoCloseable {
 
     private RestConnector(CamelContext camel, UnaryOperator<String> secrets, Supplier<Instant> clock) {
         this.camel = camel;
-        this.handler = new RestConnectorHandler(camel.createProducerTemplate(), new Secrets(secrets), new OAuthTokens(clock));
+        this.handler =
+                new RestConnectorHandler(camel.createProducerTemplate(), new Secrets(secrets), new OAuthTokens(clock));
     }
 
     /** {@code {{secrets.NAME}}} placeholders are read from the environment variable NAME. */

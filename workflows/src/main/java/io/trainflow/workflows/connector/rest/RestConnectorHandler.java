@@ -17,9 +17,12 @@ import org.apache.camel.ProducerTemplate;
  * catches — or {@code jobError(...)} — a failed attempt. A call that failed and is not turned into a BPMN error is
  * a failed attempt: retried as the task's {@code retries} allow, then an incident.
  */
-@TaskType(value = RestConnector.TYPE, name = "REST Outbound Connector",
+@TaskType(
+        value = RestConnector.TYPE,
+        name = "REST Outbound Connector",
         description = "Calls a REST API (Camunda's REST connector, run through Camel's HTTP component)",
-        group = "Connectors", retries = 3)
+        group = "Connectors",
+        retries = 3)
 public final class RestConnectorHandler implements StepHandler<RestConnectorInput, Map<String, Object>> {
 
     private final ProducerTemplate camel;
@@ -65,7 +68,8 @@ public final class RestConnectorHandler implements StepHandler<RestConnectorInpu
 
     private static java.util.Optional<String> bearer(RestRequest request) {
         return java.util.Optional.ofNullable(request.headers().get("Authorization"))
-                .filter(value -> value.startsWith("Bearer ")).map(value -> value.substring("Bearer ".length()));
+                .filter(value -> value.startsWith("Bearer "))
+                .map(value -> value.substring("Bearer ".length()));
     }
 
     private <T> T send(String route, RestRequest request, Class<T> answer) {
@@ -102,10 +106,18 @@ public final class RestConnectorHandler implements StepHandler<RestConnectorInpu
 
     private static Map<String, Object> error(RestCallFailed failed) {
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", failed.response() == null ? null : String.valueOf(failed.response().status()));
+        error.put(
+                "code",
+                failed.response() == null
+                        ? null
+                        : String.valueOf(failed.response().status()));
         error.put("message", failed.getMessage());
         error.put("type", "io.camunda.connector.api.error.ConnectorException");
-        error.put("variables", failed.response() == null ? Map.of() : Map.of("response", failed.response().asContext()));
+        error.put(
+                "variables",
+                failed.response() == null
+                        ? Map.of()
+                        : Map.of("response", failed.response().asContext()));
         return error;
     }
 

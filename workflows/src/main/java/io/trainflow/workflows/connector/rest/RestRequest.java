@@ -17,8 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
  * case, query parameters added to those already in the url, a context or list body sent as JSON (or as a form
  * when the Content-Type header says so), text sent as it is, 20 s connect and read timeouts by default.
  */
-record RestRequest(String method, String url, String query, Map<String, String> headers, byte[] body,
-                   Duration connectTimeout, Duration readTimeout) {
+record RestRequest(
+        String method,
+        String url,
+        String query,
+        Map<String, String> headers,
+        byte[] body,
+        Duration connectTimeout,
+        Duration readTimeout) {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
@@ -30,7 +36,9 @@ record RestRequest(String method, String url, String query, Map<String, String> 
     }
 
     static RestRequest of(RestConnectorInput in) {
-        String method = in.method() == null || in.method().isBlank() ? null : in.method().strip().toUpperCase(Locale.ROOT);
+        String method = in.method() == null || in.method().isBlank()
+                ? null
+                : in.method().strip().toUpperCase(Locale.ROOT);
         if (method == null || !METHODS.contains(method)) {
             throw new BadConnectorInput("method '" + in.method() + "' is not one of " + METHODS);
         }
@@ -43,7 +51,8 @@ record RestRequest(String method, String url, String query, Map<String, String> 
         } catch (IllegalArgumentException e) {
             throw new BadConnectorInput("url '" + in.url() + "' is not a URL: " + e.getMessage());
         }
-        if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+        if (uri.getScheme() == null
+                || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
                 || uri.getHost() == null) {
             throw new BadConnectorInput("url '" + in.url() + "' is not an http(s) URL");
         }
@@ -72,7 +81,12 @@ record RestRequest(String method, String url, String query, Map<String, String> 
             });
         }
         byte[] body = body(in.body(), headers, method);
-        return new RestRequest(method, base, query.length() == 0 ? null : query.toString(), headers, body,
+        return new RestRequest(
+                method,
+                base,
+                query.length() == 0 ? null : query.toString(),
+                headers,
+                body,
                 seconds(in.connectionTimeoutInSeconds(), "connectionTimeoutInSeconds"),
                 seconds(in.readTimeoutInSeconds(), "readTimeoutInSeconds"));
     }
@@ -87,8 +101,8 @@ record RestRequest(String method, String url, String query, Map<String, String> 
     /** The same request with one more query parameter (an API key sent in the query). */
     RestRequest withQueryParameter(String name, String value) {
         String pair = encode(name) + "=" + encode(value);
-        return new RestRequest(method, url, query == null ? pair : query + "&" + pair, headers, body, connectTimeout,
-                readTimeout);
+        return new RestRequest(
+                method, url, query == null ? pair : query + "&" + pair, headers, body, connectTimeout, readTimeout);
     }
 
     static String basic(String username, String password) {
@@ -111,10 +125,12 @@ record RestRequest(String method, String url, String query, Map<String, String> 
             }
             return text.getBytes(StandardCharsets.UTF_8);
         }
-        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+        if (type != null
+                && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
                 && body instanceof Map<?, ?> form) {
             StringJoiner pairs = new StringJoiner("&");
-            form.forEach((k, v) -> pairs.add(encode(String.valueOf(k)) + "=" + encode(v == null ? "" : String.valueOf(v))));
+            form.forEach(
+                    (k, v) -> pairs.add(encode(String.valueOf(k)) + "=" + encode(v == null ? "" : String.valueOf(v))));
             return pairs.toString().getBytes(StandardCharsets.UTF_8);
         }
         if (type == null) {
@@ -124,8 +140,11 @@ record RestRequest(String method, String url, String query, Map<String, String> 
     }
 
     private static String header(Map<String, String> headers, String name) {
-        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     private static Duration seconds(String text, String field) {

@@ -29,22 +29,26 @@ final class RestRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(CALL).routeId("rest-connector-call")
-                .to(TRANSPORT);
+        from(CALL).routeId("rest-connector-call").to(TRANSPORT);
 
-        from(TOKEN).routeId("rest-connector-oauth-token")
+        from(TOKEN)
+                .routeId("rest-connector-oauth-token")
                 .to(TRANSPORT)
-                .process(e -> e.getMessage().setBody(OAuthToken.read(e.getMessage().getBody(RestResponse.class))));
+                .process(e ->
+                        e.getMessage().setBody(OAuthToken.read(e.getMessage().getBody(RestResponse.class))));
 
-        from(TRANSPORT).routeId("rest-connector-http").errorHandler(noErrorHandler())
+        from(TRANSPORT)
+                .routeId("rest-connector-http")
+                .errorHandler(noErrorHandler())
                 .process(RestRoutes::prepare)
                 .doTry()
-                    .toD("${exchangeProperty." + ENDPOINT + "}")
+                .toD("${exchangeProperty." + ENDPOINT + "}")
                 .doCatch(Exception.class)
-                    .process(e -> {
-                        throw failed(e.getProperty(REQUEST, RestRequest.class),
-                                e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
-                    })
+                .process(e -> {
+                    throw failed(
+                            e.getProperty(REQUEST, RestRequest.class),
+                            e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+                })
                 .end()
                 .process(RestRoutes::read);
     }
@@ -64,9 +68,12 @@ final class RestRoutes extends RouteBuilder {
         String scheme = request.url().substring(0, request.url().indexOf(':')).toLowerCase(Locale.ROOT);
         long connect = request.connectTimeout().toMillis();
         long read = request.readTimeout().toMillis();
-        // the host comes from the Exchange.HTTP_URI header; the endpoint carries the timeouts (Camel caches one per set)
-        exchange.setProperty(ENDPOINT, scheme + "://rest-connector?throwExceptionOnFailure=false&copyHeaders=false"
-                + "&connectTimeout=" + connect + "&connectionRequestTimeout=" + connect + "&responseTimeout=" + read);
+        // the host comes from the Exchange.HTTP_URI header; the endpoint carries the timeouts (Camel caches one per
+        // set)
+        exchange.setProperty(
+                ENDPOINT,
+                scheme + "://rest-connector?throwExceptionOnFailure=false&copyHeaders=false" + "&connectTimeout="
+                        + connect + "&connectionRequestTimeout=" + connect + "&responseTimeout=" + read);
     }
 
     private static void read(Exchange exchange) {
@@ -88,8 +95,11 @@ final class RestRoutes extends RouteBuilder {
             return null;
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
-        String type = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
-                .map(Map.Entry::getValue).findFirst().orElse("");
+        String type = headers.entrySet().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("");
         String start = text.stripLeading();
         if (type.contains("json") || start.startsWith("{") || start.startsWith("[")) {
             try {
@@ -104,7 +114,8 @@ final class RestRoutes extends RouteBuilder {
     private static RestCallFailed failed(RestRequest request, Exception e) {
         String call = request == null ? "the REST call" : request.call();
         if (hasCause(e, SocketTimeoutException.class)) {
-            return new RestCallFailed(call + " timed out (read timeout " + request.readTimeout().toSeconds() + " s)", null, e);
+            return new RestCallFailed(
+                    call + " timed out (read timeout " + request.readTimeout().toSeconds() + " s)", null, e);
         }
         if (hasCause(e, IOException.class)) {
             return new RestCallFailed(call + " failed: " + rootMessage(e), null, e);

@@ -25,13 +25,34 @@ final class Secrets {
 
     RestConnectorInput resolve(RestConnectorInput in) {
         Authentication a = in.authentication();
-        Authentication auth = a == null ? null : new Authentication(text(a.type()), text(a.username()),
-                text(a.password()), text(a.token()), text(a.apiKeyLocation()), text(a.name()), text(a.value()),
-                text(a.oauthTokenEndpoint()), text(a.clientId()), text(a.clientSecret()), text(a.scopes()),
-                text(a.audience()), text(a.clientAuthentication()));
-        return new RestConnectorInput(text(in.method()), text(in.url()), auth, map(in.headers()),
-                map(in.queryParameters()), any(in.body()), in.connectionTimeoutInSeconds(), in.readTimeoutInSeconds(),
-                in.resultVariable(), in.resultExpression(), in.errorExpression());
+        Authentication auth = a == null
+                ? null
+                : new Authentication(
+                        text(a.type()),
+                        text(a.username()),
+                        text(a.password()),
+                        text(a.token()),
+                        text(a.apiKeyLocation()),
+                        text(a.name()),
+                        text(a.value()),
+                        text(a.oauthTokenEndpoint()),
+                        text(a.clientId()),
+                        text(a.clientSecret()),
+                        text(a.scopes()),
+                        text(a.audience()),
+                        text(a.clientAuthentication()));
+        return new RestConnectorInput(
+                text(in.method()),
+                text(in.url()),
+                auth,
+                map(in.headers()),
+                map(in.queryParameters()),
+                any(in.body()),
+                in.connectionTimeoutInSeconds(),
+                in.readTimeoutInSeconds(),
+                in.resultVariable(),
+                in.resultExpression(),
+                in.errorExpression());
     }
 
     private String text(String value) {

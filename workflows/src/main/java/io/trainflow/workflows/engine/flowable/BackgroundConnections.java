@@ -98,8 +98,8 @@ public final class BackgroundConnections implements DataSource {
     /** The connection, whose first close gives back the thread's hold (and the permit, for the first one). */
     private Connection closing(Connection connection, int[] holding, boolean permit) {
         AtomicBoolean released = new AtomicBoolean();
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if ("close".equals(method.getName()) && released.compareAndSet(false, true)) {
                         holding[0]--;
                         if (permit) {

@@ -12,21 +12,32 @@ import org.flowable.common.engine.api.FlowableException;
  */
 record Binding(Kind kind, String versionTag) {
 
-    enum Kind { LATEST, DEPLOYMENT, VERSION_TAG }
+    enum Kind {
+        LATEST,
+        DEPLOYMENT,
+        VERSION_TAG
+    }
 
     static final Binding LATEST = new Binding(Kind.LATEST, null);
 
     /** The binding of {@code zeebe:<child>} on the element. */
     static Binding of(BaseElement element, String child) {
-        String type = Zeebe.attribute(element, child, "bindingType").map(String::strip).orElse("latest");
+        String type = Zeebe.attribute(element, child, "bindingType")
+                .map(String::strip)
+                .orElse("latest");
         return switch (type) {
             case "latest" -> LATEST;
             case "deployment" -> new Binding(Kind.DEPLOYMENT, null);
-            case "versionTag" -> new Binding(Kind.VERSION_TAG, Zeebe.attribute(element, child, "versionTag")
-                    .map(String::strip).orElseThrow(() -> new FlowableException("'" + element.getId()
-                            + "': bindingType 'versionTag' needs a versionTag")));
-            default -> throw new FlowableException("'" + element.getId() + "': bindingType '" + type
-                    + "' is not one of latest, deployment, versionTag");
+            case "versionTag" ->
+                new Binding(
+                        Kind.VERSION_TAG,
+                        Zeebe.attribute(element, child, "versionTag")
+                                .map(String::strip)
+                                .orElseThrow(() -> new FlowableException(
+                                        "'" + element.getId() + "': bindingType 'versionTag' needs a versionTag")));
+            default ->
+                throw new FlowableException("'" + element.getId() + "': bindingType '" + type
+                        + "' is not one of latest, deployment, versionTag");
         };
     }
 

@@ -27,16 +27,15 @@ import org.flowable.eventsubscription.service.impl.persistence.entity.Compensate
 final class Compensation {
 
     /** The behaviour of a compensation throw event: it waits for the handlers it invoked. */
-    interface Waiting {
-    }
+    interface Waiting {}
 
-    private Compensation() {
-    }
+    private Compensation() {}
 
     /** Invokes the handlers; false when there was nothing to compensate (the event then simply goes on). */
     static boolean invoke(DelegateExecution execution, CompensateEventDefinition definition) {
         List<CompensateEventSubscriptionEntity> subscriptions = new ArrayList<>();
-        var service = CommandContextUtil.getProcessEngineConfiguration().getEventSubscriptionServiceConfiguration()
+        var service = CommandContextUtil.getProcessEngineConfiguration()
+                .getEventSubscriptionServiceConfiguration()
                 .getEventSubscriptionService();
         String activityRef = definition.getActivityRef();
         if (activityRef != null && !activityRef.isBlank()) {
@@ -69,8 +68,10 @@ final class Compensation {
 
         @Override
         public void onEvent(FlowableEvent event) {
-            if (!(event instanceof FlowableEntityEvent entityEvent) || !(entityEvent.getEntity() instanceof ExecutionEntity ended)
-                    || !(ended.getCurrentFlowElement() instanceof Activity handler) || !handler.isForCompensation()) {
+            if (!(event instanceof FlowableEntityEvent entityEvent)
+                    || !(entityEvent.getEntity() instanceof ExecutionEntity ended)
+                    || !(ended.getCurrentFlowElement() instanceof Activity handler)
+                    || !handler.isForCompensation()) {
                 return;
             }
             String instanceId = ended.getProcessInstanceId();
@@ -79,10 +80,13 @@ final class Compensation {
             CommandContextUtil.getAgenda().planOperation(() -> {
                 List<ExecutionEntity> executions = CommandContextUtil.getExecutionEntityManager()
                         .findChildExecutionsByProcessInstanceId(instanceId);
-                boolean handlerRunning = executions.stream().filter(e -> active(e) && !e.getId().equals(endedId))
+                boolean handlerRunning = executions.stream()
+                        .filter(e -> active(e) && !e.getId().equals(endedId))
                         .anyMatch(e -> e.getCurrentFlowElement() instanceof Activity a && a.isForCompensation());
                 if (!handlerRunning) {
-                    executions.stream().filter(e -> active(e) && e.getCurrentFlowElement() instanceof FlowNode node
+                    executions.stream()
+                            .filter(e -> active(e)
+                                    && e.getCurrentFlowElement() instanceof FlowNode node
                                     && node.getBehavior() instanceof Waiting)
                             .forEach(e -> CommandContextUtil.getAgenda().planTriggerExecutionOperation(e));
                 }

@@ -9,6 +9,7 @@ import org.flowable.common.engine.api.FlowableIllegalArgumentException;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.delegate.Expression;
 import org.flowable.common.engine.api.scope.ScopeTypes;
+import org.flowable.common.engine.impl.el.VariableContainerWrapper;
 import org.flowable.common.engine.impl.interceptor.Command;
 import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -17,7 +18,6 @@ import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.job.service.JobServiceConfiguration;
 import org.flowable.job.service.impl.cmd.UnlockExclusiveJobCmd;
 import org.flowable.job.service.impl.persistence.entity.ExternalWorkerJobEntity;
-import org.flowable.common.engine.impl.el.VariableContainerWrapper;
 
 /**
  * Completes a step and continues the process in the same transaction, as Zeebe's complete
@@ -55,7 +55,8 @@ final class CompleteStepCmd implements Command<Void> {
         }
         storeOutputs(engine, execution, task.getOutParameters());
         jobs.getExternalWorkerJobEntityManager().delete(job);
-        engine.getIdentityLinkServiceConfiguration().getIdentityLinkService()
+        engine.getIdentityLinkServiceConfiguration()
+                .getIdentityLinkService()
                 .deleteIdentityLinksByScopeIdAndType(job.getCorrelationId(), ScopeTypes.EXTERNAL_WORKER);
         if (job.isExclusive()) {
             new UnlockExclusiveJobCmd(job, jobs).execute(context);
@@ -64,7 +65,8 @@ final class CompleteStepCmd implements Command<Void> {
         return null;
     }
 
-    private void storeOutputs(ProcessEngineConfigurationImpl engine, ExecutionEntity execution, List<IOParameter> outputs) {
+    private void storeOutputs(
+            ProcessEngineConfigurationImpl engine, ExecutionEntity execution, List<IOParameter> outputs) {
         if (outputs == null || outputs.isEmpty()) {
             variables.forEach(execution::setVariable);
             return;

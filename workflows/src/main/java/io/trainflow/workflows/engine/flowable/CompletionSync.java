@@ -23,6 +23,7 @@ public final class CompletionSync {
 
     /** The catch event in training-delivery.bpmn that waits for the learning path to be complete. */
     public static final String WAITING_ELEMENT = WaitingForCompletion.ELEMENT;
+
     private static final String MESSAGE = WaitingForCompletion.MESSAGE;
     private static final int PUBLISHERS = 4;
 
@@ -44,9 +45,10 @@ public final class CompletionSync {
     /** Returns how many requests this poll found complete. */
     public int syncOnce() {
         List<WaitingForCompletion> waiting = new ArrayList<>();
-        for (Execution execution : runtime.createExecutionQuery().activityId(WAITING_ELEMENT).list()) {
-            WaitingForCompletion w = WaitingForCompletion.of(execution.getId(),
-                    runtime.getVariables(execution.getId(), WaitingForCompletion.VARIABLES));
+        for (Execution execution :
+                runtime.createExecutionQuery().activityId(WAITING_ELEMENT).list()) {
+            WaitingForCompletion w = WaitingForCompletion.of(
+                    execution.getId(), runtime.getVariables(execution.getId(), WaitingForCompletion.VARIABLES));
             if (w != null) {
                 waiting.add(w);
             }

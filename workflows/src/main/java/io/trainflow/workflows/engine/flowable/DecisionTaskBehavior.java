@@ -23,7 +23,8 @@ class DecisionTaskBehavior extends TaskActivityBehavior {
     DecisionTaskBehavior(BusinessRuleTask task, Decisions decisions) {
         this.elementId = task.getId();
         this.decisionId = Zeebe.attribute(task, "calledDecision", "decisionId").orElse(null);
-        this.resultVariable = Zeebe.attribute(task, "calledDecision", "resultVariable").orElse(null);
+        this.resultVariable =
+                Zeebe.attribute(task, "calledDecision", "resultVariable").orElse(null);
         this.binding = Binding.of(task, "calledDecision");
         this.decisions = decisions;
     }
@@ -31,9 +32,11 @@ class DecisionTaskBehavior extends TaskActivityBehavior {
     @Override
     public void execute(DelegateExecution execution) {
         if (decisionId == null || resultVariable == null) {
-            throw new FlowableException("Business rule task '" + elementId + "' needs zeebe:calledDecision decisionId and resultVariable");
+            throw new FlowableException(
+                    "Business rule task '" + elementId + "' needs zeebe:calledDecision decisionId and resultVariable");
         }
-        Object result = decisions.evaluate(execution.getProcessDefinitionId(), decisionId, binding, execution.getVariables(), elementId);
+        Object result = decisions.evaluate(
+                execution.getProcessDefinitionId(), decisionId, binding, execution.getVariables(), elementId);
         execution.setVariable(resultVariable, FeelValues.toPlain(result));
         leave(execution);
     }

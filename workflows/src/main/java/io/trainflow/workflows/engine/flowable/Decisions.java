@@ -28,8 +28,12 @@ class Decisions {
         this.repository = repository;
     }
 
-    Object evaluate(String processDefinitionId, String decisionId, Binding binding, Map<String, Object> variables,
-                    String elementId) {
+    Object evaluate(
+            String processDefinitionId,
+            String decisionId,
+            Binding binding,
+            Map<String, Object> variables,
+            String elementId) {
         ProcessDefinition definition = repository.getProcessDefinition(processDefinitionId);
         ParsedDmn parsed = find(definition.getDeploymentId(), decisionId, binding);
         if (parsed == null) {
@@ -42,8 +46,8 @@ class Decisions {
         }
         Either<DmnEngine.EvalFailure, DmnEngine.EvalResult> result = dmn.eval(parsed, decisionId, variables);
         if (result.isLeft()) {
-            throw new FlowableException("Business rule task '" + elementId + "': decision '" + decisionId
-                    + "' failed: " + result.left().get().failure().message());
+            throw new FlowableException("Business rule task '" + elementId + "': decision '" + decisionId + "' failed: "
+                    + result.left().get().failure().message());
         }
         DmnEngine.EvalResult value = result.right().get();
         return value.isNil() ? null : value.value();
@@ -55,9 +59,15 @@ class Decisions {
             return own == null ? null : own.parsed();
         }
         // newest deployment first: the latest version, or the latest one with the tag
-        for (Deployment deployment : repository.createDeploymentQuery().orderByDeploymentTime().desc().list()) {
+        for (Deployment deployment : repository
+                .createDeploymentQuery()
+                .orderByDeploymentTime()
+                .desc()
+                .list()) {
             Deployed found = load(deployment.getId()).get(decisionId);
-            if (found != null && (binding.kind() == Binding.Kind.LATEST || Objects.equals(binding.versionTag(), found.versionTag()))) {
+            if (found != null
+                    && (binding.kind() == Binding.Kind.LATEST
+                            || Objects.equals(binding.versionTag(), found.versionTag()))) {
                 return found.parsed();
             }
         }
@@ -75,7 +85,8 @@ class Decisions {
                     byte[] bytes = in.readAllBytes();
                     Either<DmnEngine.Failure, ParsedDmn> parsed = dmn.parse(new ByteArrayInputStream(bytes));
                     if (parsed.isLeft()) {
-                        throw new FlowableException(resource + ": " + parsed.left().get().message());
+                        throw new FlowableException(
+                                resource + ": " + parsed.left().get().message());
                     }
                     ParsedDmn dmnModel = parsed.right().get();
                     Map<String, String> tags = DecisionVersionTags.read(bytes);
@@ -90,6 +101,5 @@ class Decisions {
     }
 
     /** One decision of one deployment and its version tag (null when untagged). */
-    private record Deployed(ParsedDmn parsed, String versionTag) {
-    }
+    private record Deployed(ParsedDmn parsed, String versionTag) {}
 }

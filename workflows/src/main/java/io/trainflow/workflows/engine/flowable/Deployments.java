@@ -52,7 +52,8 @@ public final class Deployments {
         if (resources.isEmpty()) {
             throw new IllegalArgumentException("No .bpmn or .dmn file to deploy");
         }
-        DeploymentBuilder builder = repository.createDeployment().name(DEPLOYMENT_NAME).enableDuplicateFiltering();
+        DeploymentBuilder builder =
+                repository.createDeployment().name(DEPLOYMENT_NAME).enableDuplicateFiltering();
         resources.forEach(builder::addBytes);
         Deployment deployed = builder.deploy();
         boolean isNew = !(deployed instanceof DeploymentEntity entity) || entity.isNew();
@@ -75,7 +76,11 @@ public final class Deployments {
             } catch (FlowableException e) {
                 List<LintProblem> problems = problemsOf(e, set);
                 refused.addAll(problems);
-                List<String> files = problems.stream().map(LintProblem::file).filter(set::containsKey).distinct().toList();
+                List<String> files = problems.stream()
+                        .map(LintProblem::file)
+                        .filter(set::containsKey)
+                        .distinct()
+                        .toList();
                 if (files.isEmpty() || files.stream().allMatch(f -> previousIsSame(f, remaining, previous))) {
                     return new Result(Optional.empty(), refused); // nothing left to leave out
                 }
@@ -90,7 +95,8 @@ public final class Deployments {
             return lint.problems();
         }
         String culprit = culprit(e, set);
-        return List.of(new LintProblem(culprit == null ? "(deployment)" : culprit, null, "refused by the engine: " + rootMessage(e)));
+        return List.of(new LintProblem(
+                culprit == null ? "(deployment)" : culprit, null, "refused by the engine: " + rootMessage(e)));
     }
 
     private static boolean previousIsSame(String file, Map<String, byte[]> remaining, Map<String, byte[]> previous) {
@@ -113,7 +119,8 @@ public final class Deployments {
                 return name;
             }
         }
-        // the last .bpmn file (in order) naming an id the message quotes: the one deployed after the one it clashes with
+        // the last .bpmn file (in order) naming an id the message quotes: the one deployed after the one it clashes
+        // with
         String found = null;
         for (Map.Entry<String, byte[]> resource : resources.entrySet()) {
             if (!resource.getKey().endsWith(".bpmn")) {
@@ -130,8 +137,15 @@ public final class Deployments {
 
     private Map<String, byte[]> lastDeployed() {
         Map<String, byte[]> resources = new TreeMap<>();
-        Deployment last = repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME)
-                .orderByDeploymentTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
+        Deployment last = repository
+                .createDeploymentQuery()
+                .deploymentName(DEPLOYMENT_NAME)
+                .orderByDeploymentTime()
+                .desc()
+                .listPage(0, 1)
+                .stream()
+                .findFirst()
+                .orElse(null);
         if (last != null) {
             for (String name : repository.getDeploymentResourceNames(last.getId())) {
                 try (InputStream in = repository.getResourceAsStream(last.getId(), name)) {
@@ -168,6 +182,5 @@ public final class Deployments {
     }
 
     /** What a deployment did: the new deployment (empty: nothing changed) and the problems of each refused file. */
-    public record Result(Optional<Deployment> deployment, List<LintProblem> refused) {
-    }
+    public record Result(Optional<Deployment> deployment, List<LintProblem> refused) {}
 }

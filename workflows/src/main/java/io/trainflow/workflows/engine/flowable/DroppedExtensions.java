@@ -13,8 +13,11 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /** The Zeebe extension elements Flowable's XML reader does not keep, read in one StAX pass. */
-record DroppedExtensions(Map<String, String> correlationKeys, Map<String, Map<String, String>> loops,
-                         Map<String, Map<String, String>> scripts, Map<String, String> links) {
+record DroppedExtensions(
+        Map<String, String> correlationKeys,
+        Map<String, Map<String, String>> loops,
+        Map<String, Map<String, String>> scripts,
+        Map<String, String> links) {
 
     private static final Set<String> WRAPPERS = Set.of("extensionElements", "multiInstanceLoopCharacteristics");
 

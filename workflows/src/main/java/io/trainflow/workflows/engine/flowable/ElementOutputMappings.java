@@ -7,8 +7,8 @@ import java.util.Set;
 import org.flowable.bpmn.model.BaseElement;
 import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.FlowElement;
-import org.flowable.bpmn.model.FlowableListener;
 import org.flowable.bpmn.model.FlowNode;
+import org.flowable.bpmn.model.FlowableListener;
 import org.flowable.bpmn.model.ImplementationType;
 import org.flowable.bpmn.model.IntermediateCatchEvent;
 import org.flowable.bpmn.model.ReceiveTask;
@@ -37,8 +37,13 @@ final class ElementOutputMappings extends AbstractBpmnParseHandler<FlowNode> {
     /** Flowable matches handlers on the exact element class. */
     @Override
     public Set<Class<? extends BaseElement>> getHandledTypes() {
-        return Set.of(StartEvent.class, IntermediateCatchEvent.class, ThrowEvent.class, BoundaryEvent.class,
-                ReceiveTask.class, SubProcess.class);
+        return Set.of(
+                StartEvent.class,
+                IntermediateCatchEvent.class,
+                ThrowEvent.class,
+                BoundaryEvent.class,
+                ReceiveTask.class,
+                SubProcess.class);
     }
 
     @Override
@@ -67,8 +72,8 @@ final class ElementOutputMappings extends AbstractBpmnParseHandler<FlowNode> {
             for (Zeebe.Mapping output : outputs) {
                 values.put(output.target(), Zeebe.value(output.source(), execution));
             }
-            DelegateExecution scope = execution.getParent() != null && element instanceof SubProcess
-                    ? execution.getParent() : execution;
+            DelegateExecution scope =
+                    execution.getParent() != null && element instanceof SubProcess ? execution.getParent() : execution;
             values.forEach(scope::setVariable);
         }
     }

@@ -29,10 +29,10 @@ public final class EngineClock extends Clock {
     private volatile Duration offset = Duration.ZERO;
     /** Non-null: the clock stands at this instant (tests). */
     private volatile Instant frozen;
+
     private volatile Store store;
 
-    public EngineClock() {
-    }
+    public EngineClock() {}
 
     /** A running clock whose offset to real time is loaded from and saved to {@code store}. */
     public EngineClock(Store store) {

@@ -16,11 +16,11 @@ final class EngineConnection {
 
     private static final String ROLLBACK_REGISTERED = EngineConnection.class.getName();
 
-    private EngineConnection() {
-    }
+    private EngineConnection() {}
 
     static Connection of(CommandContext context) {
-        Connection connection = context.getSession(DbSqlSession.class).getSqlSession().getConnection();
+        Connection connection =
+                context.getSession(DbSqlSession.class).getSqlSession().getConnection();
         if (context.getAttribute(ROLLBACK_REGISTERED) == null) {
             context.addAttribute(ROLLBACK_REGISTERED, Boolean.TRUE);
             context.addCloseListener(new RollbackOnFailure(connection));
@@ -40,16 +40,13 @@ final class EngineConnection {
         }
 
         @Override
-        public void closing(CommandContext context) {
-        }
+        public void closing(CommandContext context) {}
 
         @Override
-        public void afterSessionsFlush(CommandContext context) {
-        }
+        public void afterSessionsFlush(CommandContext context) {}
 
         @Override
-        public void closed(CommandContext context) {
-        }
+        public void closed(CommandContext context) {}
 
         @Override
         public Integer order() {

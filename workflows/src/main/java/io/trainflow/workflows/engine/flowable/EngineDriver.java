@@ -1,15 +1,15 @@
 package io.trainflow.workflows.engine.flowable;
 
-import org.flowable.common.engine.api.FlowableException;
 import java.util.List;
+import org.flowable.common.engine.api.FlowableException;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flowable.job.api.Job;
 import org.flowable.job.service.JobServiceConfiguration;
 import org.flowable.job.service.impl.asyncexecutor.FindExpiredJobsCmd;
 import org.flowable.job.service.impl.asyncexecutor.ResetExpiredJobsCmd;
 import org.flowable.job.service.impl.persistence.entity.JobInfoEntity;
-import org.flowable.job.api.Job;
 
 /**
  * Runs everything that is due now — timers, asynchronous continuations, step jobs — in the
@@ -55,7 +55,8 @@ public final class EngineDriver {
     private int releaseExpiredStepLocks() {
         JobServiceConfiguration jobs = config.getJobServiceConfiguration();
         var steps = jobs.getExternalWorkerJobEntityManager();
-        List<? extends JobInfoEntity> expired = config.getCommandExecutor().execute(new FindExpiredJobsCmd(100, steps, jobs));
+        List<? extends JobInfoEntity> expired =
+                config.getCommandExecutor().execute(new FindExpiredJobsCmd(100, steps, jobs));
         if (expired.isEmpty()) {
             return 0;
         }

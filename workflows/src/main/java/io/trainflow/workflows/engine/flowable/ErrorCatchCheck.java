@@ -32,7 +32,8 @@ final class ErrorCatchCheck implements Command<Boolean> {
 
     @Override
     public Boolean execute(CommandContext commandContext) {
-        ExecutionEntity execution = CommandContextUtil.getExecutionEntityManager(commandContext).findById(executionId);
+        ExecutionEntity execution =
+                CommandContextUtil.getExecutionEntityManager(commandContext).findById(executionId);
         while (execution != null) {
             BpmnModel model = ProcessDefinitionUtil.getBpmnModel(execution.getProcessDefinitionId());
             FlowElement element = execution.getCurrentFlowElement();
@@ -43,7 +44,8 @@ final class ErrorCatchCheck implements Command<Boolean> {
                 return true;
             }
             if (execution.getParentId() == null
-                    && catchesInEventSubProcess(model, ProcessDefinitionUtil.getProcess(execution.getProcessDefinitionId()))) {
+                    && catchesInEventSubProcess(
+                            model, ProcessDefinitionUtil.getProcess(execution.getProcessDefinitionId()))) {
                 return true;
             }
             execution = execution.getParentId() != null ? execution.getParent() : execution.getSuperExecution();
@@ -54,7 +56,8 @@ final class ErrorCatchCheck implements Command<Boolean> {
     private boolean catchesOnBoundary(BpmnModel model, List<BoundaryEvent> boundaries) {
         for (BoundaryEvent boundary : boundaries) {
             if (!boundary.getEventDefinitions().isEmpty()
-                    && boundary.getEventDefinitions().get(0) instanceof ErrorEventDefinition error && matches(model, error)) {
+                    && boundary.getEventDefinitions().get(0) instanceof ErrorEventDefinition error
+                    && matches(model, error)) {
                 return true;
             }
         }
@@ -65,8 +68,10 @@ final class ErrorCatchCheck implements Command<Boolean> {
         for (FlowElement element : container.getFlowElements()) {
             if (element instanceof EventSubProcess sub) {
                 for (FlowElement inner : sub.getFlowElements()) {
-                    if (inner instanceof StartEvent start && !start.getEventDefinitions().isEmpty()
-                            && start.getEventDefinitions().get(0) instanceof ErrorEventDefinition error && matches(model, error)) {
+                    if (inner instanceof StartEvent start
+                            && !start.getEventDefinitions().isEmpty()
+                            && start.getEventDefinitions().get(0) instanceof ErrorEventDefinition error
+                            && matches(model, error)) {
                         return true;
                     }
                 }

@@ -17,21 +17,25 @@ import javax.sql.DataSource;
  */
 final class ExtraIndexes {
 
-    private ExtraIndexes() {
-    }
+    private ExtraIndexes() {}
 
     static void ensure(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE INDEX IF NOT EXISTS TF_IDX_RU_VAR_EXEC_TASK ON ACT_RU_VARIABLE(EXECUTION_ID_, TASK_ID_)");
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "CREATE INDEX IF NOT EXISTS TF_IDX_RU_VAR_EXEC_TASK ON ACT_RU_VARIABLE(EXECUTION_ID_, TASK_ID_)");
             // step acquisition filters on the task type and a free lock: without it, a table scan per acquisition
-            statement.execute("CREATE INDEX IF NOT EXISTS TF_IDX_EJOB_TOPIC_LOCK ON ACT_RU_EXTERNAL_JOB(HANDLER_CFG_, LOCK_EXP_TIME_)");
-            statement.execute("CREATE INDEX IF NOT EXISTS TF_IDX_TASK_INBOX ON ACT_RU_TASK(ASSIGNEE_, DUE_DATE_ ASC NULLS LAST,"
-                    + " PRIORITY_ DESC, CREATE_TIME_ ASC, ID_ ASC)");
+            statement.execute(
+                    "CREATE INDEX IF NOT EXISTS TF_IDX_EJOB_TOPIC_LOCK ON ACT_RU_EXTERNAL_JOB(HANDLER_CFG_, LOCK_EXP_TIME_)");
+            statement.execute(
+                    "CREATE INDEX IF NOT EXISTS TF_IDX_TASK_INBOX ON ACT_RU_TASK(ASSIGNEE_, DUE_DATE_ ASC NULLS LAST,"
+                            + " PRIORITY_ DESC, CREATE_TIME_ ASC, ID_ ASC)");
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create Trainflow's indexes on Flowable's tables: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not create Trainflow's indexes on Flowable's tables: " + e.getMessage(), e);
         }
     }
 }

@@ -13,8 +13,13 @@ final class FeelExpression implements Expression {
     private static final long serialVersionUID = 1L;
 
     /** Camunda 8's multi-instance variables (e.g. in a completionCondition), under Flowable's names. */
-    private static final Map<String, String> MULTI_INSTANCE = Map.of("numberOfInstances", "nrOfInstances",
-            "numberOfActiveInstances", "nrOfActiveInstances", "numberOfCompletedInstances", "nrOfCompletedInstances");
+    private static final Map<String, String> MULTI_INSTANCE = Map.of(
+            "numberOfInstances",
+            "nrOfInstances",
+            "numberOfActiveInstances",
+            "nrOfActiveInstances",
+            "numberOfCompletedInstances",
+            "nrOfCompletedInstances");
 
     private final String text;
     private final transient Feel feel;
@@ -32,7 +37,9 @@ final class FeelExpression implements Expression {
             }
 
             public Object get(String name) {
-                return scope.hasVariable(name) ? scope.getVariable(name) : scope.getVariable(MULTI_INSTANCE.getOrDefault(name, name));
+                return scope.hasVariable(name)
+                        ? scope.getVariable(name)
+                        : scope.getVariable(MULTI_INSTANCE.getOrDefault(name, name));
             }
 
             public Iterable<String> names() {

@@ -19,7 +19,13 @@ class FeelScriptTaskBehavior extends ScriptTaskActivityBehavior {
     private final String expression;
 
     FeelScriptTaskBehavior(ScriptTask task) {
-        super(task.getId(), null, "feel", Zeebe.attribute(task, "script", "resultVariable").orElse(null), null, false);
+        super(
+                task.getId(),
+                null,
+                "feel",
+                Zeebe.attribute(task, "script", "resultVariable").orElse(null),
+                null,
+                false);
         this.elementId = task.getId();
         this.expression = Zeebe.attribute(task, "script", "expression").orElse(null);
     }
@@ -27,7 +33,8 @@ class FeelScriptTaskBehavior extends ScriptTaskActivityBehavior {
     @Override
     public void execute(DelegateExecution execution) {
         if (expression == null || resultVariable == null || !Feel.isExpression(expression)) {
-            throw new FlowableException("Script task '" + elementId + "' needs zeebe:script with a FEEL expression and a resultVariable");
+            throw new FlowableException(
+                    "Script task '" + elementId + "' needs zeebe:script with a FEEL expression and a resultVariable");
         }
         Object result = Zeebe.value(expression, execution);
         execution.setVariable(resultVariable, FeelValues.toPlain(result));

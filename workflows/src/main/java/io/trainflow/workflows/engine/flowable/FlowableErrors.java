@@ -19,7 +19,8 @@ public final class FlowableErrors implements EngineErrors {
         if (error instanceof FlowableObjectNotFoundException) {
             return Optional.of(new TrainflowProblem.NotFound(error.getMessage()));
         }
-        if (error instanceof FlowableTaskAlreadyClaimedException || error instanceof FlowableOptimisticLockingException) {
+        if (error instanceof FlowableTaskAlreadyClaimedException
+                || error instanceof FlowableOptimisticLockingException) {
             return Optional.of(new TrainflowProblem.Conflict("Someone else changed this a moment ago; read it again"));
         }
         return Optional.empty();

@@ -30,8 +30,8 @@ public final class FlowableHistory implements ProcessHistoryPort {
 
     @Override
     public Optional<ProcessRecord> byBusinessKey(String processKey, String businessKey) {
-        HistoricProcessInstanceQuery query = engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(businessKey);
+        HistoricProcessInstanceQuery query =
+                engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey);
         if (processKey != null) {
             query.processDefinitionKey(processKey);
         }
@@ -40,15 +40,26 @@ public final class FlowableHistory implements ProcessHistoryPort {
 
     @Override
     public List<ProcessRecord> byVariable(String processKey, String variable, Object value, int max) {
-        return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
-                .variableValueEquals(variable, value).orderByProcessInstanceStartTime().desc().listPage(0, max).stream()
-                .map(FlowableHistory::record).toList();
+        return engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(processKey)
+                .variableValueEquals(variable, value)
+                .orderByProcessInstanceStartTime()
+                .desc()
+                .listPage(0, max)
+                .stream()
+                .map(FlowableHistory::record)
+                .toList();
     }
 
     @Override
     public Map<String, Object> variables(String processInstanceId) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list()
+        engine.getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .list()
                 .forEach(v -> variables.put(v.getVariableName(), v.getValue()));
         return variables;
     }
@@ -73,38 +84,65 @@ public final class FlowableHistory implements ProcessHistoryPort {
 
     @Override
     public List<String> passedElements(String processInstanceId) {
-        return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-                .finished().list().stream().map(a -> a.getActivityId()).distinct().toList();
+        return engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .finished()
+                .list()
+                .stream()
+                .map(a -> a.getActivityId())
+                .distinct()
+                .toList();
     }
 
     @Override
     public List<TaskRecord> tasksOfRequest(String requestId) {
         List<TaskRecord> tasks = new ArrayList<>();
-        for (HistoricTaskInstance task : engine.getHistoryService().createHistoricTaskInstanceQuery()
-                .processVariableValueEquals("requestId", requestId).list()) {
+        for (HistoricTaskInstance task : engine.getHistoryService()
+                .createHistoricTaskInstanceQuery()
+                .processVariableValueEquals("requestId", requestId)
+                .list()) {
             List<ProcessHistoryPort.Comment> comments = new ArrayList<>();
             for (String type : List.of(UserTasks.AUDIT_COMMENT, TaskCompletionGuard.ROUTING_NOTE)) {
-                for (org.flowable.engine.task.Comment comment : engine.getTaskService().getTaskComments(task.getId(), type)) {
-                    comments.add(new ProcessHistoryPort.Comment(comment.getTime().toInstant(), comment.getUserId(), type,
-                            comment.getFullMessage()));
+                for (org.flowable.engine.task.Comment comment :
+                        engine.getTaskService().getTaskComments(task.getId(), type)) {
+                    comments.add(new ProcessHistoryPort.Comment(
+                            comment.getTime().toInstant(), comment.getUserId(), type, comment.getFullMessage()));
                 }
             }
-            tasks.add(new TaskRecord(task.getId(), task.getName(), task.getTaskDefinitionKey(), instant(task.getEndTime()),
-                    task.getDeleteReason(), comments));
+            tasks.add(new TaskRecord(
+                    task.getId(),
+                    task.getName(),
+                    task.getTaskDefinitionKey(),
+                    instant(task.getEndTime()),
+                    task.getDeleteReason(),
+                    comments));
         }
         return tasks;
     }
 
     @Override
     public List<String> openTaskNames(String requestId) {
-        return engine.getTaskService().createTaskQuery().processVariableValueEquals("requestId", requestId).list().stream()
-                .map(t -> t.getName()).toList();
+        return engine
+                .getTaskService()
+                .createTaskQuery()
+                .processVariableValueEquals("requestId", requestId)
+                .list()
+                .stream()
+                .map(t -> t.getName())
+                .toList();
     }
 
     @Override
     public boolean decidedTaskOf(String user, String requestId) {
-        return engine.getHistoryService().createHistoricTaskInstanceQuery().finished().taskAssignee(user)
-                .processVariableValueEquals("requestId", requestId).count() > 0;
+        return engine.getHistoryService()
+                        .createHistoricTaskInstanceQuery()
+                        .finished()
+                        .taskAssignee(user)
+                        .processVariableValueEquals("requestId", requestId)
+                        .count()
+                > 0;
     }
 
     @Override
@@ -117,8 +155,15 @@ public final class FlowableHistory implements ProcessHistoryPort {
     }
 
     private static ProcessRecord record(HistoricProcessInstance p) {
-        return new ProcessRecord(p.getId(), p.getProcessDefinitionKey(), p.getProcessDefinitionId(), p.getBusinessKey(),
-                instant(p.getStartTime()), instant(p.getEndTime()), p.getEndActivityId(), p.getDeleteReason(),
+        return new ProcessRecord(
+                p.getId(),
+                p.getProcessDefinitionKey(),
+                p.getProcessDefinitionId(),
+                p.getBusinessKey(),
+                instant(p.getStartTime()),
+                instant(p.getEndTime()),
+                p.getEndActivityId(),
+                p.getDeleteReason(),
                 p.getSuperProcessInstanceId());
     }
 

@@ -27,18 +27,22 @@ final class FlowableOpenRequests implements OpenRequests {
     }
 
     /** A running request as its variables show it. */
-    private record Running(String requestId, boolean checked, List<String> path, List<String> wished) {
-    }
+    private record Running(String requestId, boolean checked, List<String> path, List<String> wished) {}
 
     @Override
     public List<OpenRequest> ofEmployee(String employeeId) {
         Map<String, String> claimed = claims.of(employeeId == null ? "" : employeeId);
         List<OpenRequest> open = new ArrayList<>();
         for (Running request : running(employeeId)) {
-            List<String> held = claimed.entrySet().stream().filter(c -> c.getValue().equals(request.requestId()))
-                    .map(Map.Entry::getKey).toList();
-            open.add(new OpenRequest(request.requestId(), held.isEmpty() && !claimed.containsValue(request.requestId())
-                    && request.checked() ? request.path() : held));
+            List<String> held = claimed.entrySet().stream()
+                    .filter(c -> c.getValue().equals(request.requestId()))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            open.add(new OpenRequest(
+                    request.requestId(),
+                    held.isEmpty() && !claimed.containsValue(request.requestId()) && request.checked()
+                            ? request.path()
+                            : held));
         }
         return open;
     }
@@ -74,14 +78,21 @@ final class FlowableOpenRequests implements OpenRequests {
             return List.of();
         }
         List<Running> open = new ArrayList<>();
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
-                .variableValueEquals("employeeId", employeeId).orderByStartTime().asc().list()) {
-            Map<String, Object> vars = runtime.getVariables(instance.getId(),
-                    List.of("requestId", "learningPath", "linkedRequests", "requestedCourseIds"));
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS)
+                .variableValueEquals("employeeId", employeeId)
+                .orderByStartTime()
+                .asc()
+                .list()) {
+            Map<String, Object> vars = runtime.getVariables(
+                    instance.getId(), List.of("requestId", "learningPath", "linkedRequests", "requestedCourseIds"));
             Object requestId = vars.get("requestId");
             if (requestId != null) {
-                open.add(new Running(String.valueOf(requestId), vars.get("linkedRequests") != null,
-                        courseIds(vars.get("learningPath")), strings(vars.get("requestedCourseIds"))));
+                open.add(new Running(
+                        String.valueOf(requestId),
+                        vars.get("linkedRequests") != null,
+                        courseIds(vars.get("learningPath")),
+                        strings(vars.get("requestedCourseIds"))));
             }
         }
         return open;
@@ -100,7 +111,8 @@ final class FlowableOpenRequests implements OpenRequests {
     }
 
     private static List<String> strings(Object list) {
-        return list instanceof List<?> values ? values.stream().filter(v -> v != null).map(String::valueOf).toList()
+        return list instanceof List<?> values
+                ? values.stream().filter(v -> v != null).map(String::valueOf).toList()
                 : List.of();
     }
 }

@@ -20,7 +20,13 @@ public final class FlowableOpenTasks implements OpenTasks {
 
     @Override
     public boolean open(String taskId) {
-        return engine.flowable().getTaskService().createTaskQuery().taskId(taskId).active().count() > 0;
+        return engine.flowable()
+                        .getTaskService()
+                        .createTaskQuery()
+                        .taskId(taskId)
+                        .active()
+                        .count()
+                > 0;
     }
 
     @Override
@@ -30,8 +36,20 @@ public final class FlowableOpenTasks implements OpenTasks {
 
     @Override
     public List<TaskNotice> dueBetween(Instant from, Instant to, int max) {
-        return engine.flowable().getTaskService().createTaskQuery().active().taskDueAfter(Date.from(from))
-                .taskDueBefore(Date.from(to)).orderByDueDateNullsLast().asc().orderByTaskId().asc().listPage(0, max)
-                .stream().map(task -> engine.notice(task, TaskNotice.Kind.DUE)).toList();
+        return engine
+                .flowable()
+                .getTaskService()
+                .createTaskQuery()
+                .active()
+                .taskDueAfter(Date.from(from))
+                .taskDueBefore(Date.from(to))
+                .orderByDueDateNullsLast()
+                .asc()
+                .orderByTaskId()
+                .asc()
+                .listPage(0, max)
+                .stream()
+                .map(task -> engine.notice(task, TaskNotice.Kind.DUE))
+                .toList();
     }
 }

@@ -23,7 +23,6 @@ import org.flowable.common.engine.api.FlowableIllegalArgumentException;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
-import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.runtime.Execution;
 import org.flowable.identitylink.api.IdentityLink;
@@ -47,18 +46,21 @@ public final class FlowableUserTasks implements UserTaskPort {
     /** Read for the task's summary of the learner, never shown whole (it holds the review rating). */
     private static final String PROFILE = "profile";
 
-    private static final Set<String> READ = Set.copyOf(Stream.of(CONTEXT, TaskCompletionGuard.PARTY_VARIABLES,
-            List.of(PROFILE, InboxFacts.CAMPAIGN, UserTasks.FOLLOW_UP_DATE)).flatMap(List::stream).toList());
+    private static final Set<String> READ = Set.copyOf(Stream.of(
+                    CONTEXT,
+                    TaskCompletionGuard.PARTY_VARIABLES,
+                    List.of(PROFILE, InboxFacts.CAMPAIGN, UserTasks.FOLLOW_UP_DATE))
+            .flatMap(List::stream)
+            .toList());
 
     /** What the task shows of the learner's profile. */
-    static final List<String> EMPLOYEE_KEYS = List.of("employeeId", "displayName", "jobTitle", "roleId", "department",
-            "managerUsername");
+    static final List<String> EMPLOYEE_KEYS =
+            List.of("employeeId", "displayName", "jobTitle", "roleId", "department", "managerUsername");
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FlowableUserTasks.class);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> FORM = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> FORM = new TypeReference<>() {};
 
     private final ProcessEngine engine;
     private final UserTasks tasks;
@@ -72,7 +74,8 @@ public final class FlowableUserTasks implements UserTaskPort {
         this.clock = engine.clock();
         this.tasks = new UserTasks(this.engine, directory);
         this.guard = new TaskCompletionGuard(directory);
-        io.trainflow.connectors.jdbc.TrainflowSchema.ensure(this.engine.getProcessEngineConfiguration().getDataSource()); // V10
+        io.trainflow.connectors.jdbc.TrainflowSchema.ensure(
+                this.engine.getProcessEngineConfiguration().getDataSource()); // V10
         InboxFacts facts = new InboxFacts(guard.duties(), this::formIdOf);
         this.engine.getRuntimeService().addEventListener(facts, InboxFacts.EVENTS);
         backfill(facts);
@@ -100,13 +103,16 @@ public final class FlowableUserTasks implements UserTaskPort {
                     java.sql.Connection connection = TaskNotices.connection();
                     List<String> ids = new ArrayList<>();
                     try (var statement = connection.createStatement()) {
-                        statement.executeUpdate("DELETE FROM TF_INBOX_FACT WHERE NOT EXISTS (SELECT T.ID_ FROM ACT_RU_TASK T"
-                                + " WHERE T.ID_ = TF_INBOX_FACT.TASK_ID)");
-                        statement.executeUpdate("DELETE FROM TF_INBOX_EXCLUDED WHERE NOT EXISTS (SELECT F.TASK_ID FROM TF_INBOX_FACT F"
-                                + " WHERE F.TASK_ID = TF_INBOX_EXCLUDED.TASK_ID) AND NOT EXISTS (SELECT T.ID_ FROM ACT_RU_TASK T"
-                                + " WHERE T.ID_ = TF_INBOX_EXCLUDED.TASK_ID)");
-                        try (var result = statement.executeQuery("SELECT T.ID_ FROM ACT_RU_TASK T WHERE T.PROC_DEF_ID_ IS NOT NULL"
-                                + " AND NOT EXISTS (SELECT F.TASK_ID FROM TF_INBOX_FACT F WHERE F.TASK_ID = T.ID_) FETCH FIRST 500 ROWS ONLY")) {
+                        statement.executeUpdate(
+                                "DELETE FROM TF_INBOX_FACT WHERE NOT EXISTS (SELECT T.ID_ FROM ACT_RU_TASK T"
+                                        + " WHERE T.ID_ = TF_INBOX_FACT.TASK_ID)");
+                        statement.executeUpdate(
+                                "DELETE FROM TF_INBOX_EXCLUDED WHERE NOT EXISTS (SELECT F.TASK_ID FROM TF_INBOX_FACT F"
+                                        + " WHERE F.TASK_ID = TF_INBOX_EXCLUDED.TASK_ID) AND NOT EXISTS (SELECT T.ID_ FROM ACT_RU_TASK T"
+                                        + " WHERE T.ID_ = TF_INBOX_EXCLUDED.TASK_ID)");
+                        try (var result = statement.executeQuery(
+                                "SELECT T.ID_ FROM ACT_RU_TASK T WHERE T.PROC_DEF_ID_ IS NOT NULL"
+                                        + " AND NOT EXISTS (SELECT F.TASK_ID FROM TF_INBOX_FACT F WHERE F.TASK_ID = T.ID_) FETCH FIRST 500 ROWS ONLY")) {
                             while (result.next()) {
                                 ids.add(result.getString(1));
                             }
@@ -114,20 +120,32 @@ public final class FlowableUserTasks implements UserTaskPort {
                     } catch (java.sql.SQLException e) {
                         throw new IllegalStateException(e.getMessage(), e);
                     }
-                    ids.stream().map(id -> org.flowable.engine.impl.util.CommandContextUtil.getTaskService().getTask(id))
-                            .filter(java.util.Objects::nonNull).forEach(facts::created);
+                    ids.stream()
+                            .map(id -> org.flowable.engine.impl.util.CommandContextUtil.getTaskService()
+                                    .getTask(id))
+                            .filter(java.util.Objects::nonNull)
+                            .forEach(facts::created);
                     return ids.size();
                 });
             } while (written == 500);
         } catch (RuntimeException e) {
-            LOG.warn("Inbox facts not completed for the open tasks (they are checked one by one instead): {}", e.getMessage());
+            LOG.warn(
+                    "Inbox facts not completed for the open tasks (they are checked one by one instead): {}",
+                    e.getMessage());
         }
     }
 
     @Override
     public InboxPage page(String user, int first, int max, InboxFilter filter) {
-        InboxQuery query = new InboxQuery(engine, user, directory.groupsOf(user), filter,
-                engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant());
+        InboxQuery query = new InboxQuery(
+                engine,
+                user,
+                directory.groupsOf(user),
+                filter,
+                engine.getProcessEngineConfiguration()
+                        .getClock()
+                        .getCurrentTime()
+                        .toInstant());
         List<InboxTask> page = new ArrayList<>();
         int position = first;
         while (true) {
@@ -152,18 +170,27 @@ public final class FlowableUserTasks implements UserTaskPort {
 
     /** Rows without facts, read and checked as one task is: the views of those the user may see. */
     private Map<String, InboxTask> checkedOneByOne(String user, List<InboxQuery.Row> rows) {
-        List<String> ids = rows.stream().filter(row -> row.view() == null).map(InboxQuery.Row::taskId).toList();
+        List<String> ids = rows.stream()
+                .filter(row -> row.view() == null)
+                .map(InboxQuery.Row::taskId)
+                .toList();
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Map<String, Row> read = read(engine.getTaskService().createTaskQuery().taskIds(ids).includeIdentityLinks().list());
-        return inCommand(() -> read.values().stream().filter(row -> maySee(user, row))
+        Map<String, Row> read = read(engine.getTaskService()
+                .createTaskQuery()
+                .taskIds(ids)
+                .includeIdentityLinks()
+                .list());
+        return inCommand(() -> read.values().stream()
+                .filter(row -> maySee(user, row))
                 .collect(java.util.stream.Collectors.toMap(row -> row.task().getId(), Row::view)));
     }
 
     @Override
     public Optional<InboxTask> visible(String user, String taskId) {
-        Task task = tasks.visibleQuery(user).taskId(taskId).includeIdentityLinks().singleResult();
+        Task task =
+                tasks.visibleQuery(user).taskId(taskId).includeIdentityLinks().singleResult();
         if (task == null) {
             return Optional.empty();
         }
@@ -171,24 +198,59 @@ public final class FlowableUserTasks implements UserTaskPort {
         if (!inCommand(() -> maySee(user, row))) {
             return Optional.empty();
         }
-        return Optional.of(row.view().withForm(tasks.formOf(task).map(form -> JSON.readValue(form.json(), FORM)).orElse(null)));
+        return Optional.of(row.view()
+                .withForm(tasks.formOf(task)
+                        .map(form -> JSON.readValue(form.json(), FORM))
+                        .orElse(null)));
     }
 
     @Override
     public List<InboxTask> visibleOfRequest(String user, String requestId) {
-        List<Task> rows = tasks.visibleQuery(user).processVariableValueEquals("requestId", requestId).includeIdentityLinks().list();
+        List<Task> rows = tasks.visibleQuery(user)
+                .processVariableValueEquals("requestId", requestId)
+                .includeIdentityLinks()
+                .list();
         Map<String, Row> read = read(rows);
-        return inCommand(() -> rows.stream().map(task -> read.get(task.getId())).filter(row -> maySee(user, row)).map(Row::view)
+        return inCommand(() -> rows.stream()
+                .map(task -> read.get(task.getId()))
+                .filter(row -> maySee(user, row))
+                .map(Row::view)
                 .toList());
     }
 
     @Override
     public List<InboxTask> waitingOn(String requestId) {
-        return engine.getTaskService().createTaskQuery().processVariableValueEquals("requestId", requestId).includeIdentityLinks()
-                .orderByTaskCreateTime().asc().list().stream().map(task -> new InboxTask(task.getId(), task.getName(),
-                        task.getTaskDefinitionKey(), task.getProcessInstanceId(), processKey(task), task.getAssignee(),
-                        groups(links(task)), task.getCreateTime().toInstant(), requestId, null, null, Map.of(), null, null,
-                        instant(task.getDueDate()), null, task.getPriority(), overdue(task), null, null)).toList();
+        return engine
+                .getTaskService()
+                .createTaskQuery()
+                .processVariableValueEquals("requestId", requestId)
+                .includeIdentityLinks()
+                .orderByTaskCreateTime()
+                .asc()
+                .list()
+                .stream()
+                .map(task -> new InboxTask(
+                        task.getId(),
+                        task.getName(),
+                        task.getTaskDefinitionKey(),
+                        task.getProcessInstanceId(),
+                        processKey(task),
+                        task.getAssignee(),
+                        groups(links(task)),
+                        task.getCreateTime().toInstant(),
+                        requestId,
+                        null,
+                        null,
+                        Map.of(),
+                        null,
+                        null,
+                        instant(task.getDueDate()),
+                        null,
+                        task.getPriority(),
+                        overdue(task),
+                        null,
+                        null))
+                .toList();
     }
 
     @Override
@@ -208,7 +270,11 @@ public final class FlowableUserTasks implements UserTaskPort {
 
     @Override
     public List<Object> openTaskValues(String elementId, String variable) {
-        List<Task> open = engine.getTaskService().createTaskQuery().taskDefinitionKey(elementId).active().list();
+        List<Task> open = engine.getTaskService()
+                .createTaskQuery()
+                .taskDefinitionKey(elementId)
+                .active()
+                .list();
         List<Object> values = new ArrayList<>();
         for (Task task : open) {
             values.add(engine.getTaskService().getVariable(task.getId(), variable));
@@ -241,8 +307,13 @@ public final class FlowableUserTasks implements UserTaskPort {
     }
 
     /** A task with what was read for it in bulk: its variables as the task sees them, its identity links. */
-    private record Row(FlowableUserTasks port, Task task, Map<String, Object> variables, Map<String, Object> local,
-                       List<IdentityLink> links, String formId) {
+    private record Row(
+            FlowableUserTasks port,
+            Task task,
+            Map<String, Object> variables,
+            Map<String, Object> local,
+            List<IdentityLink> links,
+            String formId) {
 
         InboxTask view() {
             Map<String, Object> context = new HashMap<>();
@@ -251,11 +322,27 @@ public final class FlowableUserTasks implements UserTaskPort {
                     context.put(name, variables.get(name));
                 }
             });
-            return new InboxTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
-                    processKey(task), task.getAssignee(), groups(links), task.getCreateTime().toInstant(),
-                    (String) variables.get("requestId"), (String) variables.get("employeeId"), (String) variables.get("requestedBy"),
-                    context, formId, null, instant(task.getDueDate()), instant(local.get(UserTasks.FOLLOW_UP_DATE)),
-                    task.getPriority(), port.overdue(task), employee(variables.get(PROFILE)), (String) variables.get(InboxFacts.CAMPAIGN));
+            return new InboxTask(
+                    task.getId(),
+                    task.getName(),
+                    task.getTaskDefinitionKey(),
+                    task.getProcessInstanceId(),
+                    processKey(task),
+                    task.getAssignee(),
+                    groups(links),
+                    task.getCreateTime().toInstant(),
+                    (String) variables.get("requestId"),
+                    (String) variables.get("employeeId"),
+                    (String) variables.get("requestedBy"),
+                    context,
+                    formId,
+                    null,
+                    instant(task.getDueDate()),
+                    instant(local.get(UserTasks.FOLLOW_UP_DATE)),
+                    task.getPriority(),
+                    port.overdue(task),
+                    employee(variables.get(PROFILE)),
+                    (String) variables.get(InboxFacts.CAMPAIGN));
         }
     }
 
@@ -270,7 +357,10 @@ public final class FlowableUserTasks implements UserTaskPort {
         instances.remove(null);
         Map<String, String> parents = new HashMap<>();
         if (!instances.isEmpty()) {
-            for (Execution execution : engine.getRuntimeService().createExecutionQuery().processInstanceIds(instances).list()) {
+            for (Execution execution : engine.getRuntimeService()
+                    .createExecutionQuery()
+                    .processInstanceIds(instances)
+                    .list()) {
                 parents.put(execution.getId(), execution.getParentId());
             }
         }
@@ -285,12 +375,16 @@ public final class FlowableUserTasks implements UserTaskPort {
         Map<String, Map<String, Object>> byTask = new HashMap<>();
         if (!executions.isEmpty()) {
             engine.getManagementService().executeCommand(context -> {
-                for (VariableInstance variable : engine.getRuntimeService().createVariableInstanceQuery().executionIds(executions)
-                        .excludeVariableInitialization().list()) {
+                for (VariableInstance variable : engine.getRuntimeService()
+                        .createVariableInstanceQuery()
+                        .executionIds(executions)
+                        .excludeVariableInitialization()
+                        .list()) {
                     if (READ.contains(variable.getName())) {
                         Map<String, Map<String, Object>> scope = variable.getTaskId() != null ? byTask : byExecution;
                         String owner = variable.getTaskId() != null ? variable.getTaskId() : variable.getExecutionId();
-                        scope.computeIfAbsent(owner, key -> new HashMap<>()).put(variable.getName(), variable.getValue());
+                        scope.computeIfAbsent(owner, key -> new HashMap<>())
+                                .put(variable.getName(), variable.getValue());
                     }
                 }
                 return null;
@@ -300,8 +394,12 @@ public final class FlowableUserTasks implements UserTaskPort {
         Set<String> standalone = new HashSet<>();
         rows.stream().filter(task -> task.getExecutionId() == null).forEach(task -> standalone.add(task.getId()));
         if (!standalone.isEmpty()) {
-            for (VariableInstance variable : engine.getRuntimeService().createVariableInstanceQuery().taskIds(standalone).list()) {
-                byTask.computeIfAbsent(variable.getTaskId(), key -> new HashMap<>()).put(variable.getName(), variable.getValue());
+            for (VariableInstance variable : engine.getRuntimeService()
+                    .createVariableInstanceQuery()
+                    .taskIds(standalone)
+                    .list()) {
+                byTask.computeIfAbsent(variable.getTaskId(), key -> new HashMap<>())
+                        .put(variable.getName(), variable.getValue());
             }
         }
         Map<String, String> forms = new HashMap<>();
@@ -320,9 +418,11 @@ public final class FlowableUserTasks implements UserTaskPort {
             }
             Map<String, Object> local = byTask.getOrDefault(task.getId(), Map.of());
             variables.putAll(local);
-            String formId = forms.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+            String formId = forms.computeIfAbsent(
+                    task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
                     key -> tasks.formOf(task).map(TaskForm::id).orElse(""));
-            read.put(task.getId(), new Row(this, task, variables, local, links(task), formId.isEmpty() ? null : formId));
+            read.put(
+                    task.getId(), new Row(this, task, variables, local, links(task), formId.isEmpty() ? null : formId));
         }
         return read;
     }
@@ -333,11 +433,16 @@ public final class FlowableUserTasks implements UserTaskPort {
     }
 
     private static List<String> groups(List<IdentityLink> links) {
-        return links.stream().filter(link -> link.getGroupId() != null).map(IdentityLink::getGroupId).toList();
+        return links.stream()
+                .filter(link -> link.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .toList();
     }
 
     private static String processKey(Task task) {
-        return task.getProcessDefinitionId() == null ? null : task.getProcessDefinitionId().split(":")[0];
+        return task.getProcessDefinitionId() == null
+                ? null
+                : task.getProcessDefinitionId().split(":")[0];
     }
 
     private boolean overdue(Task task) {

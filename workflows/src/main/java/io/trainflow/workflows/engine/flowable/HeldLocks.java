@@ -18,13 +18,18 @@ public final class HeldLocks {
      * @param lockTime        how long this kind of job is locked for at a time
      * @param fromBeforeStart held by this node and locked before it started (expiry minus lock time is earlier)
      */
-    public record Lock(String kind, String jobId, String processInstanceId, String elementId, String owner,
-                       Instant expiresAt, Duration lockTime, boolean fromBeforeStart) {
-    }
+    public record Lock(
+            String kind,
+            String jobId,
+            String processInstanceId,
+            String elementId,
+            String owner,
+            Instant expiresAt,
+            Duration lockTime,
+            boolean fromBeforeStart) {}
 
     /** The locks, with this node's identity and when it started (engine time). */
-    public record Report(String node, Instant startedAt, Instant now, List<Lock> locks) {
-    }
+    public record Report(String node, Instant startedAt, Instant now, List<Lock> locks) {}
 
     private final JobLocks jobs;
     private final String node;
@@ -33,8 +38,13 @@ public final class HeldLocks {
     private final Instant startedAt;
     private final EngineClock clock;
 
-    HeldLocks(JobLocks jobs, String node, Set<String> ownNames, TrainflowEngine.LockTimes times, Instant startedAt,
-              EngineClock clock) {
+    HeldLocks(
+            JobLocks jobs,
+            String node,
+            Set<String> ownNames,
+            TrainflowEngine.LockTimes times,
+            Instant startedAt,
+            EngineClock clock) {
         this.jobs = jobs;
         this.node = node;
         this.ownNames = Set.copyOf(ownNames);
@@ -55,9 +65,17 @@ public final class HeldLocks {
             default -> times.continuation();
         };
         Instant expires = held.expiresAt() == null ? null : held.expiresAt().toInstant();
-        boolean before = ownNames.contains(held.owner()) && expires != null
+        boolean before = ownNames.contains(held.owner())
+                && expires != null
                 && expires.minus(lockTime).isBefore(startedAt);
-        return new Lock(held.kind(), held.jobId(), held.processInstanceId(), held.elementId(), held.owner(), expires,
-                lockTime, before);
+        return new Lock(
+                held.kind(),
+                held.jobId(),
+                held.processInstanceId(),
+                held.elementId(),
+                held.owner(),
+                expires,
+                lockTime,
+                before);
     }
 }

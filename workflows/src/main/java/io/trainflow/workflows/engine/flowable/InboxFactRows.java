@@ -17,44 +17,73 @@ import java.util.Set;
 final class InboxFactRows {
 
     /** What the inbox list shows and filters by for one open task, and whom separation of duties keeps away from it. */
-    record Fact(String taskId, String processInstanceId, String requestId, String employeeId, String requestedBy,
-                Map<String, Object> employee, String campaign, boolean decision, String level, Double pathCost,
-                String onBehalfOf, Instant followUp, String formId, Set<String> keptAway) {
-    }
+    record Fact(
+            String taskId,
+            String processInstanceId,
+            String requestId,
+            String employeeId,
+            String requestedBy,
+            Map<String, Object> employee,
+            String campaign,
+            boolean decision,
+            String level,
+            Double pathCost,
+            String onBehalfOf,
+            Instant followUp,
+            String formId,
+            Set<String> keptAway) {}
 
-    private InboxFactRows() {
-    }
+    private InboxFactRows() {}
 
     static void write(Connection connection, Fact fact) {
         try {
             String name = text(fact.employee().get("displayName"));
             // name and id as the search finds them: the profile's id, else the request's
             Object id = fact.employee().getOrDefault("employeeId", fact.employeeId());
-            String search = ((name == null ? "" : name) + " " + (id == null ? "" : id)).strip().toLowerCase(java.util.Locale.ROOT);
-            Object[] values = {cut(fact.processInstanceId(), 64), cut(fact.requestId(), 200), cut(fact.employeeId(), 200),
-                    cut(fact.requestedBy(), 200), cut(name, 400), cut(search, 700), cut(text(fact.employee().get("jobTitle")), 400),
-                    cut(text(fact.employee().get("roleId")), 200), cut(text(fact.employee().get("department")), 200),
-                    cut(text(fact.employee().get("managerUsername")), 200), cut(fact.campaign(), 200), fact.decision(),
-                    cut(fact.level(), 64), fact.pathCost(), cut(fact.onBehalfOf(), 200),
-                    fact.followUp() == null ? null : Timestamp.from(fact.followUp()), cut(fact.formId(), 200), fact.taskId()};
+            String search = ((name == null ? "" : name) + " " + (id == null ? "" : id))
+                    .strip()
+                    .toLowerCase(java.util.Locale.ROOT);
+            Object[] values = {
+                cut(fact.processInstanceId(), 64),
+                cut(fact.requestId(), 200),
+                cut(fact.employeeId(), 200),
+                cut(fact.requestedBy(), 200),
+                cut(name, 400),
+                cut(search, 700),
+                cut(text(fact.employee().get("jobTitle")), 400),
+                cut(text(fact.employee().get("roleId")), 200),
+                cut(text(fact.employee().get("department")), 200),
+                cut(text(fact.employee().get("managerUsername")), 200),
+                cut(fact.campaign(), 200),
+                fact.decision(),
+                cut(fact.level(), 64),
+                fact.pathCost(),
+                cut(fact.onBehalfOf(), 200),
+                fact.followUp() == null ? null : Timestamp.from(fact.followUp()),
+                cut(fact.formId(), 200),
+                fact.taskId()
+            };
             int updated;
-            try (PreparedStatement update = connection.prepareStatement("UPDATE tf_inbox_fact SET process_instance_id = ?,"
-                    + " request_id = ?, employee_id = ?, requested_by = ?, employee_name = ?, employee_search = ?, job_title = ?,"
-                    + " role_id = ?, department = ?, manager_username = ?, campaign = ?, decision = ?, level = ?, path_cost = ?,"
-                    + " on_behalf_of = ?, follow_up = ?, form_id = ? WHERE task_id = ?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE tf_inbox_fact SET process_instance_id = ?,"
+                            + " request_id = ?, employee_id = ?, requested_by = ?, employee_name = ?, employee_search = ?, job_title = ?,"
+                            + " role_id = ?, department = ?, manager_username = ?, campaign = ?, decision = ?, level = ?, path_cost = ?,"
+                            + " on_behalf_of = ?, follow_up = ?, form_id = ? WHERE task_id = ?")) {
                 bind(update, values);
                 updated = update.executeUpdate();
             }
             if (updated == 0) {
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tf_inbox_fact (process_instance_id,"
-                        + " request_id, employee_id, requested_by, employee_name, employee_search, job_title, role_id, department,"
-                        + " manager_username, campaign, decision, level, path_cost, on_behalf_of, follow_up, form_id, task_id)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                try (PreparedStatement insert =
+                        connection.prepareStatement("INSERT INTO tf_inbox_fact (process_instance_id,"
+                                + " request_id, employee_id, requested_by, employee_name, employee_search, job_title, role_id, department,"
+                                + " manager_username, campaign, decision, level, path_cost, on_behalf_of, follow_up, form_id, task_id)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     bind(insert, values);
                     insert.executeUpdate();
                 }
             }
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM tf_inbox_excluded WHERE task_id = ?")) {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM tf_inbox_excluded WHERE task_id = ?")) {
                 delete.setString(1, fact.taskId());
                 delete.executeUpdate();
             }
@@ -70,19 +99,22 @@ final class InboxFactRows {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not write the inbox facts of task " + fact.taskId() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not write the inbox facts of task " + fact.taskId() + ": " + e.getMessage(), e);
         }
     }
 
     static void delete(Connection connection, String taskId) {
         try (PreparedStatement facts = connection.prepareStatement("DELETE FROM tf_inbox_fact WHERE task_id = ?");
-             PreparedStatement excluded = connection.prepareStatement("DELETE FROM tf_inbox_excluded WHERE task_id = ?")) {
+                PreparedStatement excluded =
+                        connection.prepareStatement("DELETE FROM tf_inbox_excluded WHERE task_id = ?")) {
             facts.setString(1, taskId);
             facts.executeUpdate();
             excluded.setString(1, taskId);
             excluded.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not delete the inbox facts of task " + taskId + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not delete the inbox facts of task " + taskId + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,16 +1,16 @@
 package io.trainflow.workflows.engine.flowable;
 
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import io.trainflow.workflows.duties.Duties;
 import io.trainflow.workflows.duties.Parties;
 import io.trainflow.workflows.duties.Step;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.flowable.bpmn.model.Activity;
 import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.FlowElement;
@@ -45,13 +45,21 @@ final class InboxFacts implements FlowableEventListener {
     private static final String CAMPAIGN_PROCESS = "training-programme";
 
     /** The variables the facts are made of (separation of duties' among them). */
-    private static final List<String> READ = java.util.stream.Stream.concat(TaskCompletionGuard.PARTY_VARIABLES.stream(),
-            java.util.stream.Stream.of("requestId", "employeeId", "pathCost", UserTasks.FOLLOW_UP_DATE)).distinct().toList();
+    private static final List<String> READ = java.util.stream.Stream.concat(
+                    TaskCompletionGuard.PARTY_VARIABLES.stream(),
+                    java.util.stream.Stream.of("requestId", "employeeId", "pathCost", UserTasks.FOLLOW_UP_DATE))
+            .distinct()
+            .toList();
 
     /** The engine events the facts follow. */
-    static final FlowableEngineEventType[] EVENTS = {FlowableEngineEventType.TASK_CREATED, FlowableEngineEventType.TASK_COMPLETED,
-            FlowableEngineEventType.ENTITY_DELETED, FlowableEngineEventType.VARIABLE_CREATED, FlowableEngineEventType.VARIABLE_UPDATED,
-            FlowableEngineEventType.VARIABLE_DELETED};
+    static final FlowableEngineEventType[] EVENTS = {
+        FlowableEngineEventType.TASK_CREATED,
+        FlowableEngineEventType.TASK_COMPLETED,
+        FlowableEngineEventType.ENTITY_DELETED,
+        FlowableEngineEventType.VARIABLE_CREATED,
+        FlowableEngineEventType.VARIABLE_UPDATED,
+        FlowableEngineEventType.VARIABLE_DELETED
+    };
 
     private final Duties duties;
     private final Function<TaskInfo, Optional<String>> formIdOf;
@@ -63,23 +71,32 @@ final class InboxFacts implements FlowableEventListener {
 
     @Override
     public void onEvent(FlowableEvent event) {
-        if (event.getType() == FlowableEngineEventType.TASK_CREATED && ((FlowableEntityEvent) event).getEntity() instanceof TaskEntity task
+        if (event.getType() == FlowableEngineEventType.TASK_CREATED
+                && ((FlowableEntityEvent) event).getEntity() instanceof TaskEntity task
                 && task.getProcessDefinitionId() != null) {
             created(task);
-        } else if ((event.getType() == FlowableEngineEventType.TASK_COMPLETED || event.getType() == FlowableEngineEventType.ENTITY_DELETED)
+        } else if ((event.getType() == FlowableEngineEventType.TASK_COMPLETED
+                        || event.getType() == FlowableEngineEventType.ENTITY_DELETED)
                 && ((FlowableEntityEvent) event).getEntity() instanceof TaskEntity task) {
             InboxFactRows.delete(TaskNotices.connection(), task.getId());
         } else if (event instanceof FlowableVariableEvent variable && READ.contains(variable.getVariableName())) {
-            // a process variable deleted is not followed (a scope's variables go as it ends; a stale fact only keeps more
+            // a process variable deleted is not followed (a scope's variables go as it ends; a stale fact only keeps
+            // more
             // people away), a task's own is (a delegation given back removes the deputy's note)
             if (event.getType() == FlowableEngineEventType.VARIABLE_DELETED && variable.getTaskId() == null) {
                 return;
             }
             List<TaskEntity> tasks = variable.getTaskId() != null
-                    ? Optional.ofNullable(CommandContextUtil.getTaskService().getTask(variable.getTaskId())).map(List::of).orElse(List.of())
-                    : variable.getProcessInstanceId() == null ? List.of()
-                    : CommandContextUtil.getTaskService().findTasksByProcessInstanceId(variable.getProcessInstanceId());
-            tasks.stream().filter(task -> !task.isDeleted() && task.getProcessDefinitionId() != null).forEach(this::write);
+                    ? Optional.ofNullable(CommandContextUtil.getTaskService().getTask(variable.getTaskId()))
+                            .map(List::of)
+                            .orElse(List.of())
+                    : variable.getProcessInstanceId() == null
+                            ? List.of()
+                            : CommandContextUtil.getTaskService()
+                                    .findTasksByProcessInstanceId(variable.getProcessInstanceId());
+            tasks.stream()
+                    .filter(task -> !task.isDeleted() && task.getProcessDefinitionId() != null)
+                    .forEach(this::write);
         }
     }
 
@@ -87,11 +104,16 @@ final class InboxFacts implements FlowableEventListener {
     void created(TaskEntity task) {
         if (task.getDueDate() == null) {
             dueAfter(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
-                    .ifPresent(after -> task.setDueDate(Date.from(task.getCreateTime().toInstant().plus(after))));
+                    .ifPresent(after -> task.setDueDate(
+                            Date.from(task.getCreateTime().toInstant().plus(after))));
         }
         if (task.getVariable("profile") instanceof Map<?, ?> profile) {
-            String name = profile.get("displayName") == null ? "" : profile.get("displayName").toString();
-            task.setVariableLocal(EMPLOYEE, (name + " " + Optional.ofNullable(profile.get("employeeId")).orElse("")).strip());
+            String name = profile.get("displayName") == null
+                    ? ""
+                    : profile.get("displayName").toString();
+            task.setVariableLocal(
+                    EMPLOYEE,
+                    (name + " " + Optional.ofNullable(profile.get("employeeId")).orElse("")).strip());
             if (profile.get("department") != null) {
                 task.setVariableLocal(DEPARTMENT, profile.get("department").toString());
             }
@@ -107,8 +129,13 @@ final class InboxFacts implements FlowableEventListener {
 
     private InboxFactRows.Fact fact(TaskEntity task) {
         Map<String, Object> variables = task.getVariables(READ);
-        Step step = TaskCompletionGuard.step(task.getTaskDefinitionKey(), task.getName(), task.getProcessDefinitionId(),
-                task.getAssignee(), variables, List.of());
+        Step step = TaskCompletionGuard.step(
+                task.getTaskDefinitionKey(),
+                task.getName(),
+                task.getProcessDefinitionId(),
+                task.getAssignee(),
+                variables,
+                List.of());
         Map<String, Object> employee = new HashMap<>();
         if (variables.get(Parties.PROFILE) instanceof Map<?, ?> profile) {
             for (String key : FlowableUserTasks.EMPLOYEE_KEYS) {
@@ -118,23 +145,37 @@ final class InboxFacts implements FlowableEventListener {
             }
         }
         Object followUp = variables.get(UserTasks.FOLLOW_UP_DATE);
-        return new InboxFactRows.Fact(task.getId(), task.getProcessInstanceId(), InboxFactRows.text(variables.get("requestId")),
-                InboxFactRows.text(variables.get("employeeId")), InboxFactRows.text(variables.get(Parties.REQUESTER)), employee,
-                task.getVariableLocal(CAMPAIGN) instanceof String campaign ? campaign : campaignOf(task).orElse(null),
-                step.decision(), step.level(), variables.get("pathCost") instanceof Number cost ? cost.doubleValue() : null,
-                InboxFactRows.text(variables.get(Parties.ON_BEHALF_OF)), followUp instanceof Date date ? date.toInstant() : null,
-                formIdOf.apply(task).orElse(null), duties.keptAway(TaskCompletionGuard.parties(variables), step));
+        return new InboxFactRows.Fact(
+                task.getId(),
+                task.getProcessInstanceId(),
+                InboxFactRows.text(variables.get("requestId")),
+                InboxFactRows.text(variables.get("employeeId")),
+                InboxFactRows.text(variables.get(Parties.REQUESTER)),
+                employee,
+                task.getVariableLocal(CAMPAIGN) instanceof String campaign
+                        ? campaign
+                        : campaignOf(task).orElse(null),
+                step.decision(),
+                step.level(),
+                variables.get("pathCost") instanceof Number cost ? cost.doubleValue() : null,
+                InboxFactRows.text(variables.get(Parties.ON_BEHALF_OF)),
+                followUp instanceof Date date ? date.toInstant() : null,
+                formIdOf.apply(task).orElse(null),
+                duties.keptAway(TaskCompletionGuard.parties(variables), step));
     }
 
     /** How long after creation the task's interrupting timer fires, when it is a fixed duration. */
     static Optional<Duration> dueAfter(String processDefinitionId, String elementId) {
-        FlowElement element = ProcessDefinitionUtil.getBpmnModel(processDefinitionId).getFlowElement(elementId);
+        FlowElement element =
+                ProcessDefinitionUtil.getBpmnModel(processDefinitionId).getFlowElement(elementId);
         if (!(element instanceof Activity activity)) {
             return Optional.empty();
         }
         for (BoundaryEvent boundary : activity.getBoundaryEvents()) {
-            if (boundary.isCancelActivity() && !boundary.getEventDefinitions().isEmpty()
-                    && boundary.getEventDefinitions().get(0) instanceof TimerEventDefinition timer && timer.getTimeDuration() != null) {
+            if (boundary.isCancelActivity()
+                    && !boundary.getEventDefinitions().isEmpty()
+                    && boundary.getEventDefinitions().get(0) instanceof TimerEventDefinition timer
+                    && timer.getTimeDuration() != null) {
                 try {
                     return Optional.of(Duration.parse(timer.getTimeDuration().strip()));
                 } catch (DateTimeParseException notFixed) {
@@ -146,12 +187,15 @@ final class InboxFacts implements FlowableEventListener {
     }
 
     private static Optional<String> campaignOf(TaskEntity task) {
-        ExecutionEntity instance = CommandContextUtil.getExecutionEntityManager().findById(task.getProcessInstanceId());
+        ExecutionEntity instance =
+                CommandContextUtil.getExecutionEntityManager().findById(task.getProcessInstanceId());
         if (instance == null || instance.getRootProcessInstanceId() == null) {
             return Optional.empty();
         }
-        ExecutionEntity root = CommandContextUtil.getExecutionEntityManager().findById(instance.getRootProcessInstanceId());
-        return root != null && CAMPAIGN_PROCESS.equals(root.getProcessDefinitionKey()) ? Optional.ofNullable(root.getBusinessKey())
+        ExecutionEntity root =
+                CommandContextUtil.getExecutionEntityManager().findById(instance.getRootProcessInstanceId());
+        return root != null && CAMPAIGN_PROCESS.equals(root.getProcessDefinitionKey())
+                ? Optional.ofNullable(root.getBusinessKey())
                 : Optional.empty();
     }
 

@@ -36,8 +36,10 @@ final class InboxQuery {
      * The same order inside a branch (where the identity link's ID_ would be ambiguous), led by the assignee, which
      * the branch holds constant: H2 walks an index in ORDER BY's order only when its first column is named too.
      */
-    private static final String BRANCH_ORDER = ORDER.replace("BY ", "BY RES.ASSIGNEE_, RES.").replace(", ", ", RES.")
+    private static final String BRANCH_ORDER = ORDER.replace("BY ", "BY RES.ASSIGNEE_, RES.")
+            .replace(", ", ", RES.")
             .replace("RES.RES.", "RES.");
+
     private static final String COLUMNS = "RES.ID_, RES.NAME_, RES.TASK_DEF_KEY_, RES.PROC_INST_ID_, RES.PROC_DEF_ID_,"
             + " RES.ASSIGNEE_, RES.CREATE_TIME_, RES.DUE_DATE_, RES.PRIORITY_, F.TASK_ID AS FACT_TASK, F.REQUEST_ID, F.EMPLOYEE_ID,"
             + " F.REQUESTED_BY, F.EMPLOYEE_NAME, F.JOB_TITLE, F.ROLE_ID, F.DEPARTMENT, F.MANAGER_USERNAME, F.CAMPAIGN, F.LEVEL,"
@@ -58,8 +60,7 @@ final class InboxQuery {
     }
 
     /** A task of a page: its view when it had facts, else only its id for the caller to check and read. */
-    record Row(String taskId, InboxTask view) {
-    }
+    record Row(String taskId, InboxTask view) {}
 
     /**
      * The rows at positions {@code first} to {@code first + max - 1}, in inbox order: one statement, on a connection of
@@ -67,25 +68,43 @@ final class InboxQuery {
      */
     List<Row> rows(int first, int max) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT * FROM ((SELECT ").append(COLUMNS)
-                .append(" FROM ACT_RU_TASK RES LEFT JOIN TF_INBOX_FACT F ON F.TASK_ID = RES.ID_ WHERE RES.ASSIGNEE_ = ?");
+        StringBuilder sql = new StringBuilder("SELECT * FROM ((SELECT ")
+                .append(COLUMNS)
+                .append(
+                        " FROM ACT_RU_TASK RES LEFT JOIN TF_INBOX_FACT F ON F.TASK_ID = RES.ID_ WHERE RES.ASSIGNEE_ = ?");
         parameters.add(user);
         conditions(sql, parameters);
-        sql.append(BRANCH_ORDER).append(" FETCH FIRST ").append(first + max).append(" ROWS ONLY) UNION (SELECT DISTINCT ")
-                .append(COLUMNS).append(" FROM ACT_RU_TASK RES JOIN ACT_RU_IDENTITYLINK L ON L.TASK_ID_ = RES.ID_")
-                .append(" LEFT JOIN TF_INBOX_FACT F ON F.TASK_ID = RES.ID_ WHERE L.TYPE_ = 'candidate' AND RES.ASSIGNEE_ IS NULL")
+        sql.append(BRANCH_ORDER)
+                .append(" FETCH FIRST ")
+                .append(first + max)
+                .append(" ROWS ONLY) UNION (SELECT DISTINCT ")
+                .append(COLUMNS)
+                .append(" FROM ACT_RU_TASK RES JOIN ACT_RU_IDENTITYLINK L ON L.TASK_ID_ = RES.ID_")
+                .append(
+                        " LEFT JOIN TF_INBOX_FACT F ON F.TASK_ID = RES.ID_ WHERE L.TYPE_ = 'candidate' AND RES.ASSIGNEE_ IS NULL")
                 .append(" AND (L.USER_ID_ = ?");
         parameters.add(user);
         if (!groups.isEmpty()) {
-            sql.append(" OR L.GROUP_ID_ IN (").append(String.join(", ", Collections.nCopies(groups.size(), "?"))).append(')');
+            sql.append(" OR L.GROUP_ID_ IN (")
+                    .append(String.join(", ", Collections.nCopies(groups.size(), "?")))
+                    .append(')');
             parameters.addAll(groups);
         }
         sql.append(')');
         conditions(sql, parameters);
-        sql.append(BRANCH_ORDER).append(" FETCH FIRST ").append(first + max).append(" ROWS ONLY)) RES").append(ORDER)
-                .append(" OFFSET ").append(first).append(" ROWS FETCH NEXT ").append(max).append(" ROWS ONLY");
-        try (Connection connection = engine.getProcessEngineConfiguration().getDataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        sql.append(BRANCH_ORDER)
+                .append(" FETCH FIRST ")
+                .append(first + max)
+                .append(" ROWS ONLY)) RES")
+                .append(ORDER)
+                .append(" OFFSET ")
+                .append(first)
+                .append(" ROWS FETCH NEXT ")
+                .append(max)
+                .append(" ROWS ONLY");
+        try (Connection connection =
+                        engine.getProcessEngineConfiguration().getDataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }
@@ -121,12 +140,17 @@ final class InboxQuery {
             parameters.add(filter.campaign().strip());
         }
         if (InboxFilter.present(filter.employee())) {
-            String escaped = filter.employee().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            String escaped = filter.employee()
+                    .strip()
+                    .replace("\\", "\\\\")
+                    .replace("%", "\\%")
+                    .replace("_", "\\_");
             sql.append(" AND F.EMPLOYEE_SEARCH LIKE ? ESCAPE '\\'");
             parameters.add("%" + escaped.toLowerCase(Locale.ROOT) + "%");
         }
-        sql.append(" AND (F.TASK_ID IS NULL OR (RES.ASSIGNEE_ = ? AND F.DECISION = FALSE) OR NOT EXISTS (SELECT X.TASK_ID"
-                + " FROM TF_INBOX_EXCLUDED X WHERE X.TASK_ID = RES.ID_ AND X.USERNAME = ?))");
+        sql.append(
+                " AND (F.TASK_ID IS NULL OR (RES.ASSIGNEE_ = ? AND F.DECISION = FALSE) OR NOT EXISTS (SELECT X.TASK_ID"
+                        + " FROM TF_INBOX_EXCLUDED X WHERE X.TASK_ID = RES.ID_ AND X.USERNAME = ?))");
         parameters.add(user);
         parameters.add(user);
     }
@@ -155,12 +179,29 @@ final class InboxQuery {
         }
         Instant due = instant(result.getTimestamp("DUE_DATE_"));
         String definition = result.getString("PROC_DEF_ID_");
-        return new Row(id, new InboxTask(id, result.getString("NAME_"), result.getString("TASK_DEF_KEY_"),
-                result.getString("PROC_INST_ID_"), definition == null ? null : definition.split(":")[0], result.getString("ASSIGNEE_"),
-                List.of(), instant(result.getTimestamp("CREATE_TIME_")), result.getString("REQUEST_ID"),
-                result.getString("EMPLOYEE_ID"), result.getString("REQUESTED_BY"), context, result.getString("FORM_ID"), null, due,
-                instant(result.getTimestamp("FOLLOW_UP")), result.getInt("PRIORITY_"), due != null && due.isBefore(now),
-                employee.isEmpty() ? null : employee, result.getString("CAMPAIGN")));
+        return new Row(
+                id,
+                new InboxTask(
+                        id,
+                        result.getString("NAME_"),
+                        result.getString("TASK_DEF_KEY_"),
+                        result.getString("PROC_INST_ID_"),
+                        definition == null ? null : definition.split(":")[0],
+                        result.getString("ASSIGNEE_"),
+                        List.of(),
+                        instant(result.getTimestamp("CREATE_TIME_")),
+                        result.getString("REQUEST_ID"),
+                        result.getString("EMPLOYEE_ID"),
+                        result.getString("REQUESTED_BY"),
+                        context,
+                        result.getString("FORM_ID"),
+                        null,
+                        due,
+                        instant(result.getTimestamp("FOLLOW_UP")),
+                        result.getInt("PRIORITY_"),
+                        due != null && due.isBefore(now),
+                        employee.isEmpty() ? null : employee,
+                        result.getString("CAMPAIGN")));
     }
 
     /**
@@ -168,30 +209,54 @@ final class InboxQuery {
      * page in the first one, H2 took several times as long).
      */
     private static List<Row> withGroups(Connection connection, List<Row> rows) throws SQLException {
-        List<String> ids = rows.stream().filter(row -> row.view() != null).map(Row::taskId).toList();
+        List<String> ids =
+                rows.stream().filter(row -> row.view() != null).map(Row::taskId).toList();
         if (ids.isEmpty()) {
             return rows;
         }
         Map<String, List<String>> groups = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT TASK_ID_, GROUP_ID_ FROM ACT_RU_IDENTITYLINK"
-                + " WHERE GROUP_ID_ IS NOT NULL AND TASK_ID_ IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT TASK_ID_, GROUP_ID_ FROM ACT_RU_IDENTITYLINK" + " WHERE GROUP_ID_ IS NOT NULL AND TASK_ID_ IN ("
+                        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
             for (int i = 0; i < ids.size(); i++) {
                 statement.setString(i + 1, ids.get(i));
             }
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    groups.computeIfAbsent(result.getString(1), key -> new ArrayList<>()).add(result.getString(2));
+                    groups.computeIfAbsent(result.getString(1), key -> new ArrayList<>())
+                            .add(result.getString(2));
                 }
             }
         }
-        return rows.stream().map(row -> row.view() == null || !groups.containsKey(row.taskId()) ? row
-                : new Row(row.taskId(), withGroups(row.view(), groups.get(row.taskId())))).toList();
+        return rows.stream()
+                .map(row -> row.view() == null || !groups.containsKey(row.taskId())
+                        ? row
+                        : new Row(row.taskId(), withGroups(row.view(), groups.get(row.taskId()))))
+                .toList();
     }
 
     private static InboxTask withGroups(InboxTask t, List<String> groups) {
-        return new InboxTask(t.id(), t.name(), t.elementId(), t.processInstanceId(), t.processKey(), t.assignee(), List.copyOf(groups),
-                t.created(), t.requestId(), t.employeeId(), t.requestedBy(), t.context(), t.formId(), t.form(), t.dueDate(),
-                t.followUpDate(), t.priority(), t.overdue(), t.employee(), t.campaign());
+        return new InboxTask(
+                t.id(),
+                t.name(),
+                t.elementId(),
+                t.processInstanceId(),
+                t.processKey(),
+                t.assignee(),
+                List.copyOf(groups),
+                t.created(),
+                t.requestId(),
+                t.employeeId(),
+                t.requestedBy(),
+                t.context(),
+                t.formId(),
+                t.form(),
+                t.dueDate(),
+                t.followUpDate(),
+                t.priority(),
+                t.overdue(),
+                t.employee(),
+                t.campaign());
     }
 
     private static void put(Map<String, Object> map, String key, Object value) {

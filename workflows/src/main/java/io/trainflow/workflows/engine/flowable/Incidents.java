@@ -17,7 +17,8 @@ public final class Incidents {
 
     public List<Incident> list() {
         return management.createDeadLetterJobQuery().orderByJobCreateTime().asc().list().stream()
-                .map(Incidents::toIncident).toList();
+                .map(Incidents::toIncident)
+                .toList();
     }
 
     public Incident get(String id) {
@@ -41,12 +42,25 @@ public final class Incidents {
     }
 
     private static Incident toIncident(Job job) {
-        return new Incident(job.getId(), job.getProcessInstanceId(), job.getProcessDefinitionId(), job.getElementId(),
-                job.getElementName(), job.getJobHandlerConfiguration(), job.getExceptionMessage(), job.getCreateTime());
+        return new Incident(
+                job.getId(),
+                job.getProcessInstanceId(),
+                job.getProcessDefinitionId(),
+                job.getElementId(),
+                job.getElementName(),
+                job.getJobHandlerConfiguration(),
+                job.getExceptionMessage(),
+                job.getCreateTime());
     }
 
     /** One parked step. {@code type} is the task type for steps run by a handler. */
-    public record Incident(String id, String processInstanceId, String processDefinitionId, String elementId,
-                           String elementName, String type, String message, Date createdAt) {
-    }
+    public record Incident(
+            String id,
+            String processInstanceId,
+            String processDefinitionId,
+            String elementId,
+            String elementName,
+            String type,
+            String message,
+            Date createdAt) {}
 }

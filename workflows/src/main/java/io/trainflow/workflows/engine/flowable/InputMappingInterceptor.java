@@ -30,7 +30,8 @@ class InputMappingInterceptor implements CreateExternalWorkerJobInterceptor {
         for (Zeebe.Mapping input : Zeebe.mappings(context.getExternalWorkerServiceTask(), "input")) {
             Object value = input.source();
             if (Feel.isExpression(input.source())) {
-                Expression expression = CommandContextUtil.getProcessEngineConfiguration().getExpressionManager()
+                Expression expression = CommandContextUtil.getProcessEngineConfiguration()
+                        .getExpressionManager()
                         .createExpression(input.source());
                 value = expression.getValue(execution);
             }
@@ -43,20 +44,21 @@ class InputMappingInterceptor implements CreateExternalWorkerJobInterceptor {
      * built up (Modeler's connector templates write {@code authentication.type}, {@code authentication.token}...).
      */
     @SuppressWarnings("unchecked")
-    private static void setLocal(org.flowable.engine.delegate.DelegateExecution execution, String target, Object value) {
+    private static void setLocal(
+            org.flowable.engine.delegate.DelegateExecution execution, String target, Object value) {
         String[] path = target.split("\\.");
         if (path.length == 1) {
             execution.setVariableLocal(target, value);
             return;
         }
         Object root = execution.getVariableLocal(path[0]);
-        Map<String, Object> context = root instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m)
-                : new LinkedHashMap<>();
+        Map<String, Object> context =
+                root instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
         Map<String, Object> at = context;
         for (int i = 1; i < path.length - 1; i++) {
             Object next = at.get(path[i]);
-            Map<String, Object> inner = next instanceof Map<?, ?> n ? new LinkedHashMap<>((Map<String, Object>) n)
-                    : new LinkedHashMap<>();
+            Map<String, Object> inner =
+                    next instanceof Map<?, ?> n ? new LinkedHashMap<>((Map<String, Object>) n) : new LinkedHashMap<>();
             at.put(path[i], inner);
             at = inner;
         }
@@ -67,8 +69,11 @@ class InputMappingInterceptor implements CreateExternalWorkerJobInterceptor {
     @Override
     public void afterCreateExternalWorkerJob(CreateExternalWorkerJobAfterContext context) {
         // the job's own topic: a task type given as FEEL has been evaluated by now
-        String type = context.getExternalWorkerJobEntity() != null && context.getExternalWorkerJobEntity().getJobHandlerConfiguration() != null
-                ? context.getExternalWorkerJobEntity().getJobHandlerConfiguration() : context.getExternalWorkerServiceTask().getTopic();
-        Context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> signals.jobCreated(type));
+        String type = context.getExternalWorkerJobEntity() != null
+                        && context.getExternalWorkerJobEntity().getJobHandlerConfiguration() != null
+                ? context.getExternalWorkerJobEntity().getJobHandlerConfiguration()
+                : context.getExternalWorkerServiceTask().getTopic();
+        Context.getTransactionContext()
+                .addTransactionListener(TransactionState.COMMITTED, committed -> signals.jobCreated(type));
     }
 }

@@ -30,18 +30,18 @@ final class JobLocks {
                 + " AND END_TIME_ IS NULL")
         List<String> openVisits(@Param("execution") String execution, @Param("element") String element);
 
-        @Select("SELECT 'step' AS KIND, ID_, PROCESS_INSTANCE_ID_, ELEMENT_ID_, LOCK_OWNER_, LOCK_EXP_TIME_ FROM ACT_RU_EXTERNAL_JOB"
-                + " WHERE LOCK_OWNER_ IS NOT NULL UNION ALL"
-                + " SELECT 'continuation', ID_, PROCESS_INSTANCE_ID_, ELEMENT_ID_, LOCK_OWNER_, LOCK_EXP_TIME_ FROM ACT_RU_JOB"
-                + " WHERE LOCK_OWNER_ IS NOT NULL UNION ALL"
-                + " SELECT 'timer', ID_, PROCESS_INSTANCE_ID_, ELEMENT_ID_, LOCK_OWNER_, LOCK_EXP_TIME_ FROM ACT_RU_TIMER_JOB"
-                + " WHERE LOCK_OWNER_ IS NOT NULL")
+        @Select(
+                "SELECT 'step' AS KIND, ID_, PROCESS_INSTANCE_ID_, ELEMENT_ID_, LOCK_OWNER_, LOCK_EXP_TIME_ FROM ACT_RU_EXTERNAL_JOB"
+                        + " WHERE LOCK_OWNER_ IS NOT NULL UNION ALL"
+                        + " SELECT 'continuation', ID_, PROCESS_INSTANCE_ID_, ELEMENT_ID_, LOCK_OWNER_, LOCK_EXP_TIME_ FROM ACT_RU_JOB"
+                        + " WHERE LOCK_OWNER_ IS NOT NULL UNION ALL"
+                        + " SELECT 'timer', ID_, PROCESS_INSTANCE_ID_, ELEMENT_ID_, LOCK_OWNER_, LOCK_EXP_TIME_ FROM ACT_RU_TIMER_JOB"
+                        + " WHERE LOCK_OWNER_ IS NOT NULL")
         List<Map<String, Object>> held();
     }
 
     /** A job some node holds, as the database has it. */
-    record Held(String kind, String jobId, String processInstanceId, String elementId, String owner, Date expiresAt) {
-    }
+    record Held(String kind, String jobId, String processInstanceId, String elementId, String owner, Date expiresAt) {}
 
     /** Every job locked right now, steps, continuations and timers, whoever holds it. */
     List<Held> held() {
@@ -60,8 +60,12 @@ final class JobLocks {
         Map<String, Object> r = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         r.putAll(row);
         Object expiry = r.get("LOCK_EXP_TIME_");
-        return new Held(String.valueOf(r.get("KIND")), (String) r.get("ID_"), (String) r.get("PROCESS_INSTANCE_ID_"),
-                (String) r.get("ELEMENT_ID_"), (String) r.get("LOCK_OWNER_"),
+        return new Held(
+                String.valueOf(r.get("KIND")),
+                (String) r.get("ID_"),
+                (String) r.get("PROCESS_INSTANCE_ID_"),
+                (String) r.get("ELEMENT_ID_"),
+                (String) r.get("LOCK_OWNER_"),
                 expiry instanceof Date d ? new Date(d.getTime()) : null);
     }
 
@@ -99,12 +103,13 @@ final class JobLocks {
 
     /** The open visit (runtime activity instance) of {@code element} on {@code execution}; the execution when none. */
     String visit(String execution, String element) {
-        List<String> open = management.executeCustomSql(new AbstractCustomSqlExecution<Mapper, List<String>>(Mapper.class) {
-            @Override
-            public List<String> execute(Mapper mapper) {
-                return mapper.openVisits(execution, element);
-            }
-        });
+        List<String> open =
+                management.executeCustomSql(new AbstractCustomSqlExecution<Mapper, List<String>>(Mapper.class) {
+                    @Override
+                    public List<String> execute(Mapper mapper) {
+                        return mapper.openVisits(execution, element);
+                    }
+                });
         return open.size() == 1 ? open.get(0) : "execution-" + execution;
     }
 }

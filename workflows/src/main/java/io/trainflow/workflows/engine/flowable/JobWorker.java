@@ -19,11 +19,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
@@ -55,9 +55,9 @@ public final class JobWorker implements AutoCloseable {
     private final StepSignals signals;
     /** How often the job table is scanned for work no signal announced (retries due, expired locks). */
     private static final long SCAN_INTERVAL_NANOS = 1_000_000_000L;
+
     private static final long IDLE_WAIT_MILLIS = 250;
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private final RetryPolicy retryPolicy;
     private final String workerId;
     private final Duration lockDuration;
@@ -70,6 +70,7 @@ public final class JobWorker implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     /** Step jobs this worker holds the lock of, from acquisition until completed, failed or given back. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+
     private ExecutorService pool;
     private ScheduledExecutorService renewal;
     private Thread poller;
@@ -77,9 +78,18 @@ public final class JobWorker implements AutoCloseable {
     /** Set by {@link #close()}: a step failing now was interrupted by the stop, not by its own fault. */
     private volatile boolean stopping;
 
-    JobWorker(ManagementService management, HandlerRegistry registry, RetryPolicy retryPolicy,
-              String workerId, Duration lockDuration, int threads, StepSignals signals,
-              StepContext.Ledger ledger, OpenRequests openRequests, java.time.Clock clock, Duration stopGrace) {
+    JobWorker(
+            ManagementService management,
+            HandlerRegistry registry,
+            RetryPolicy retryPolicy,
+            String workerId,
+            Duration lockDuration,
+            int threads,
+            StepSignals signals,
+            StepContext.Ledger ledger,
+            OpenRequests openRequests,
+            java.time.Clock clock,
+            Duration stopGrace) {
         this.signals = signals;
         this.openRequests = openRequests;
         this.locks = new JobLocks(management);
@@ -103,23 +113,29 @@ public final class JobWorker implements AutoCloseable {
      * Returns how many were held.
      */
     int releaseStepsOfDeadRun() {
-        List<ExternalWorkerJob> held = management.createExternalWorkerJobQuery().lockOwner(workerId).list();
+        List<ExternalWorkerJob> held =
+                management.createExternalWorkerJobQuery().lockOwner(workerId).list();
         for (ExternalWorkerJob job : held) {
             StepElements.Step step = elements.of(job.getProcessDefinitionId(), job.getElementId());
             String type = job.getJobHandlerConfiguration();
-            int attempts = step.retries() != null ? Math.max(1, step.retries())
+            int attempts = step.retries() != null
+                    ? Math.max(1, step.retries())
                     : registry.find(type).map(RegisteredHandler::retries).orElse(3);
             int remaining = attemptsLeft(job, attempts) - 1;
             String message = remaining > 0
                     ? "The process stopped (killed or crashed) while this step ran; counted as a failed attempt"
                     : "The process stopped (killed or crashed) while this step ran, at each of its " + attempts
-                    + " attempts: not run again until an admin retries it";
+                            + " attempts: not run again until an admin retries it";
             if (remaining <= 0) {
                 LOG.warn("Step {} ({}) is now an incident: {}", job.getElementId(), type, message);
             }
             try {
-                management.createExternalWorkerJobFailureBuilder(job.getId(), workerId)
-                        .errorMessage(message).errorDetails(message).retries(Math.max(0, remaining)).fail();
+                management
+                        .createExternalWorkerJobFailureBuilder(job.getId(), workerId)
+                        .errorMessage(message)
+                        .errorDetails(message)
+                        .retries(Math.max(0, remaining))
+                        .fail();
             } catch (FlowableObjectNotFoundException gone) {
                 LOG.debug("Step job {} is gone: {}", job.getId(), gone.toString());
             }
@@ -166,7 +182,10 @@ public final class JobWorker implements AutoCloseable {
     /** Steps still running (or waiting for a thread) keep their lock: another worker takes over only a dead one's. */
     private void renewLocks() {
         try {
-            locks.renew(Set.copyOf(held), workerId, java.util.Date.from(clock.instant().plus(lockDuration)));
+            locks.renew(
+                    Set.copyOf(held),
+                    workerId,
+                    java.util.Date.from(clock.instant().plus(lockDuration)));
         } catch (RuntimeException e) {
             LOG.debug("Renewing step locks failed, will try again: {}", e.toString());
         }
@@ -217,8 +236,11 @@ public final class JobWorker implements AutoCloseable {
                                 } // else: close() gives the lock back if the step did not finish
                             } catch (RuntimeException e) {
                                 if (running) {
-                                    LOG.warn("Step {} ({}) could not be recorded, it runs again when its lock expires: {}",
-                                            job.getElementId(), handler.type(), e.toString());
+                                    LOG.warn(
+                                            "Step {} ({}) could not be recorded, it runs again when its lock expires: {}",
+                                            job.getElementId(),
+                                            handler.type(),
+                                            e.toString());
                                 }
                                 if (!stopping) {
                                     held.remove(job.getId());
@@ -275,7 +297,8 @@ public final class JobWorker implements AutoCloseable {
 
     private List<AcquiredExternalWorkerJob> acquire(String type, int max) {
         try {
-            List<AcquiredExternalWorkerJob> jobs = management.createExternalWorkerJobAcquireBuilder()
+            List<AcquiredExternalWorkerJob> jobs = management
+                    .createExternalWorkerJobAcquireBuilder()
                     .topic(type, lockDuration)
                     .acquireAndLock(max, workerId);
             jobs.forEach(job -> held.add(job.getId()));
@@ -288,8 +311,11 @@ public final class JobWorker implements AutoCloseable {
 
     private void run(RegisteredHandler handler, AcquiredExternalWorkerJob job) {
         StepElements.Step step = elements.of(job.getProcessDefinitionId(), job.getElementId());
-        StepContext context = new StepContext(() -> job.getProcessInstanceId() + "/" + job.getElementId() + "/"
-                + locks.visit(job.getExecutionId(), job.getElementId()), ledger, openRequests);
+        StepContext context = new StepContext(
+                () -> job.getProcessInstanceId() + "/" + job.getElementId() + "/"
+                        + locks.visit(job.getExecutionId(), job.getElementId()),
+                ledger,
+                openRequests);
         StepOutcome outcome;
         try {
             // observable points of a step (the crash harness kills the process at them)
@@ -302,11 +328,17 @@ public final class JobWorker implements AutoCloseable {
             return;
         } catch (RuntimeException | Error e) {
             if (stopping) {
-                LOG.info("Step {} ({}) was interrupted by the stop; it runs again at the next start",
-                        job.getElementId(), handler.type());
+                LOG.info(
+                        "Step {} ({}) was interrupted by the stop; it runs again at the next start",
+                        job.getElementId(),
+                        handler.type());
                 return;
             }
-            fail(handler, job, e, step.retries() == null ? handler.retries() : Math.max(1, step.retries()),
+            fail(
+                    handler,
+                    job,
+                    e,
+                    step.retries() == null ? handler.retries() : Math.max(1, step.retries()),
                     RetryBackoff.of(step.headers()));
             return;
         }
@@ -316,8 +348,11 @@ public final class JobWorker implements AutoCloseable {
             } else if (outcome instanceof StepOutcome.Incident incident) {
                 failAsIncident(handler, job, incident.message());
             } else if (outcome instanceof StepOutcome.BusinessFailure error && !isCaught(job, error.code())) {
-                failAsIncident(handler, job, "Business error " + error.code() + " (" + error.message()
-                        + ") has no error event in the BPMN to catch it");
+                failAsIncident(
+                        handler,
+                        job,
+                        "Business error " + error.code() + " (" + error.message()
+                                + ") has no error event in the BPMN to catch it");
             } else if (outcome instanceof StepOutcome.BusinessFailure error) {
                 var builder = management.createExternalWorkerCompletionBuilder(job.getId(), workerId);
                 if (!error.variables().isEmpty()) {
@@ -335,12 +370,15 @@ public final class JobWorker implements AutoCloseable {
      * Runs the handler as this step. A handler marked {@link RecordedOutput} (a paid AI call) has its output
      * recorded before the step completes; a re-run after a crash gets that output without calling again.
      */
-    private StepOutcome invokeOnce(RegisteredHandler handler, AcquiredExternalWorkerJob job, StepElements.Step step,
-                                   StepContext context) {
+    private StepOutcome invokeOnce(
+            RegisteredHandler handler, AcquiredExternalWorkerJob job, StepElements.Step step, StepContext context) {
         boolean record = handler.handler().getClass().isAnnotationPresent(RecordedOutput.class);
         Optional<String> recorded = record ? context.recorded("output") : Optional.empty();
         if (recorded.isPresent()) {
-            LOG.info("Step {} ({}) ran before this restart: its recorded output is used", job.getElementId(), handler.type());
+            LOG.info(
+                    "Step {} ({}) ran before this restart: its recorded output is used",
+                    job.getElementId(),
+                    handler.type());
             return new StepOutcome.Completed(json.readValue(recorded.get(), MAP));
         }
         StepOutcome outcome = context.run(() -> invoker.invoke(handler, present(job.getVariables()), step.headers()));
@@ -369,12 +407,17 @@ public final class JobWorker implements AutoCloseable {
             } catch (FlowableObjectNotFoundException gone) {
                 throw gone;
             } catch (RuntimeException continuationFailed) {
-                LOG.debug("Continuing after step job {} failed, completing it asynchronously: {}", job.getId(),
+                LOG.debug(
+                        "Continuing after step job {} failed, completing it asynchronously: {}",
+                        job.getId(),
                         continuationFailed.toString());
                 break;
             }
         }
-        management.createExternalWorkerCompletionBuilder(job.getId(), workerId).variables(variables).complete();
+        management
+                .createExternalWorkerCompletionBuilder(job.getId(), workerId)
+                .variables(variables)
+                .complete();
     }
 
     /** Inputs the instance does not have are left out, so a task header can stand in for them. */
@@ -393,21 +436,36 @@ public final class JobWorker implements AutoCloseable {
 
     private void failAsIncident(RegisteredHandler handler, AcquiredExternalWorkerJob job, String message) {
         LOG.warn("Step {} ({}) is now an incident: {}", job.getElementId(), handler.type(), message);
-        management.createExternalWorkerJobFailureBuilder(job.getId(), workerId)
-                .errorMessage(truncate(message)).errorDetails(message).retries(0).fail();
+        management
+                .createExternalWorkerJobFailureBuilder(job.getId(), workerId)
+                .errorMessage(truncate(message))
+                .errorDetails(message)
+                .retries(0)
+                .fail();
     }
 
-    private void fail(RegisteredHandler handler, AcquiredExternalWorkerJob job, Throwable error, int attempts,
-                      Optional<Duration> modelledBackoff) {
+    private void fail(
+            RegisteredHandler handler,
+            AcquiredExternalWorkerJob job,
+            Throwable error,
+            int attempts,
+            Optional<Duration> modelledBackoff) {
         RetryPolicy.Next next = retryPolicy.next(attempts, attemptsLeft(job, attempts), error, sinceStepStarted(job));
         int remaining = next.retriesLeft();
         // the model's retryBackoff wins over the computed backoff, as in Camunda 8 (an outage still waits its own time)
         Duration wait = next.outage() ? next.delay() : modelledBackoff.orElse(next.delay());
-        LOG.warn("Step {} ({}) failed, {} of {} attempts left, next in {} s{}: {}", job.getElementId(), handler.type(),
-                remaining, attempts, wait.toSeconds(), next.outage() ? " (system unavailable: not counted)" : "",
+        LOG.warn(
+                "Step {} ({}) failed, {} of {} attempts left, next in {} s{}: {}",
+                job.getElementId(),
+                handler.type(),
+                remaining,
+                attempts,
+                wait.toSeconds(),
+                next.outage() ? " (system unavailable: not counted)" : "",
                 error.toString());
         try {
-            management.createExternalWorkerJobFailureBuilder(job.getId(), workerId)
+            management
+                    .createExternalWorkerJobFailureBuilder(job.getId(), workerId)
                     .errorMessage(truncate(error.getClass().getSimpleName() + ": " + error.getMessage()))
                     .errorDetails(stackTrace(error))
                     .retries(Math.max(0, remaining))
@@ -423,8 +481,9 @@ public final class JobWorker implements AutoCloseable {
         if (job.getCreateTime() == null) {
             return Duration.ZERO;
         }
-        java.util.Date now = management.executeCommand(context ->
-                org.flowable.engine.impl.util.CommandContextUtil.getProcessEngineConfiguration(context).getClock()
+        java.util.Date now = management.executeCommand(
+                context -> org.flowable.engine.impl.util.CommandContextUtil.getProcessEngineConfiguration(context)
+                        .getClock()
                         .getCurrentTime());
         return Duration.ofMillis(Math.max(0, now.getTime() - job.getCreateTime().getTime()));
     }

@@ -20,8 +20,7 @@ import org.flowable.bpmn.model.ThrowEvent;
  */
 final class LinkEvents {
 
-    private LinkEvents() {
-    }
+    private LinkEvents() {}
 
     static void connect(Process process) {
         connect((FlowElementsContainer) process);

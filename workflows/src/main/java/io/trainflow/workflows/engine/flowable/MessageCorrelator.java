@@ -18,7 +18,9 @@ public final class MessageCorrelator {
     /** Returns how many waiting events received the message (0: nobody waits for it now). */
     public int correlate(String messageName, String correlationKey, Map<String, Object> variables) {
         String subscription = ZeebeMessageParseHandler.subscriptionName(messageName, correlationKey);
-        List<Execution> waiting = runtime.createExecutionQuery().messageEventSubscriptionName(subscription).list();
+        List<Execution> waiting = runtime.createExecutionQuery()
+                .messageEventSubscriptionName(subscription)
+                .list();
         for (Execution execution : waiting) {
             runtime.messageEventReceived(subscription, execution.getId(), variables);
         }
@@ -33,8 +35,10 @@ public final class MessageCorrelator {
     public int publish(String messageName, String correlationKey, Map<String, Object> variables) {
         int received = correlate(messageName, correlationKey, variables);
         String prefix = messageName + ZeebeMessageParseHandler.START;
-        List<EventSubscription> starts = runtime.createEventSubscriptionQuery().eventType("message")
-                .withoutProcessInstanceId().list().stream().filter(s -> s.getEventName().startsWith(prefix)).toList();
+        List<EventSubscription> starts =
+                runtime.createEventSubscriptionQuery().eventType("message").withoutProcessInstanceId().list().stream()
+                        .filter(s -> s.getEventName().startsWith(prefix))
+                        .toList();
         for (EventSubscription start : starts) {
             runtime.startProcessInstanceByMessage(start.getEventName(), correlationKey, variables);
         }

@@ -29,8 +29,7 @@ public final class OpenApprovals {
     public static final String AUDIT_COMMENT = "delegation";
 
     /** What moved, and what stayed with the approver and why (for the approver only: the reasons name people). */
-    public record Result(List<String> moved, Map<String, String> kept) {
-    }
+    public record Result(List<String> moved, Map<String, String> kept) {}
 
     private final ProcessEngine engine;
     private final Duties duties;
@@ -46,7 +45,11 @@ public final class OpenApprovals {
     public Result delegate(String approver, String deputy, String reason) {
         List<String> moved = new ArrayList<>();
         Map<String, String> kept = new LinkedHashMap<>();
-        for (Task task : engine.getTaskService().createTaskQuery().active().taskAssignee(approver).list()) {
+        for (Task task : engine.getTaskService()
+                .createTaskQuery()
+                .active()
+                .taskAssignee(approver)
+                .list()) {
             engine.getManagementService().executeCommand(context -> {
                 TaskService tasks = engine.getTaskService();
                 Map<String, Object> variables = tasks.getVariables(task.getId(), TaskCompletionGuard.PARTY_VARIABLES);
@@ -54,7 +57,13 @@ public final class OpenApprovals {
                 if (!step.decision()) {
                     return null; // only approvals are delegated (a revision is the requester's own)
                 }
-                Step forDeputy = new Step(step.elementId(), step.name(), true, step.level(), deputy, step.candidateUsers(),
+                Step forDeputy = new Step(
+                        step.elementId(),
+                        step.name(),
+                        true,
+                        step.level(),
+                        deputy,
+                        step.candidateUsers(),
                         step.candidateGroups());
                 Optional<String> conflict = duties.conflict(deputy, TaskCompletionGuard.parties(variables), forDeputy);
                 if (conflict.isPresent()) {
@@ -64,8 +73,12 @@ public final class OpenApprovals {
                 tasks.setAssignee(task.getId(), deputy);
                 tasks.setVariableLocal(task.getId(), "approver", deputy);
                 tasks.setVariableLocal(task.getId(), Parties.ON_BEHALF_OF, approver);
-                tasks.addComment(task.getId(), task.getProcessInstanceId(), AUDIT_COMMENT, "moved from " + approver
-                        + " to deputy " + deputy + (reason == null || reason.isBlank() ? "" : ": " + reason));
+                tasks.addComment(
+                        task.getId(),
+                        task.getProcessInstanceId(),
+                        AUDIT_COMMENT,
+                        "moved from " + approver + " to deputy " + deputy
+                                + (reason == null || reason.isBlank() ? "" : ": " + reason));
                 Task now = tasks.createTaskQuery().taskId(task.getId()).singleResult();
                 notifier.notice(TaskNotices.notice(engine, now, TaskNotice.Kind.CREATED), TaskNotices.connection());
                 moved.add(task.getId());
@@ -78,15 +91,22 @@ public final class OpenApprovals {
     /** Gives the approvals the deputy has not decided yet back to the approver. */
     public List<String> giveBack(String approver, String deputy) {
         List<String> back = new ArrayList<>();
-        for (Task task : engine.getTaskService().createTaskQuery().active().taskAssignee(deputy)
-                .taskVariableValueEquals(Parties.ON_BEHALF_OF, approver).list()) {
+        for (Task task : engine.getTaskService()
+                .createTaskQuery()
+                .active()
+                .taskAssignee(deputy)
+                .taskVariableValueEquals(Parties.ON_BEHALF_OF, approver)
+                .list()) {
             engine.getManagementService().executeCommand(context -> {
                 TaskService tasks = engine.getTaskService();
                 tasks.setAssignee(task.getId(), approver);
                 tasks.removeVariableLocal(task.getId(), "approver");
                 tasks.removeVariableLocal(task.getId(), Parties.ON_BEHALF_OF);
-                tasks.addComment(task.getId(), task.getProcessInstanceId(), AUDIT_COMMENT, "back from deputy " + deputy
-                        + " to " + approver + ": delegation removed");
+                tasks.addComment(
+                        task.getId(),
+                        task.getProcessInstanceId(),
+                        AUDIT_COMMENT,
+                        "back from deputy " + deputy + " to " + approver + ": delegation removed");
                 back.add(task.getId());
                 return null;
             });

@@ -13,8 +13,7 @@ final class RetryBackoff {
 
     static final String HEADER = "retryBackoff";
 
-    private RetryBackoff() {
-    }
+    private RetryBackoff() {}
 
     static Optional<Duration> of(Map<String, String> headers) {
         String text = headers.get(HEADER);

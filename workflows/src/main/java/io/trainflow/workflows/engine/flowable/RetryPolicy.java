@@ -16,7 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param outageWindow  how long after the step began an unavailable system is waited for without using attempts
  * @param outageMaxWait the longest wait between attempts during an outage (beyond what the system asked)
  */
-public record RetryPolicy(Duration initial, Duration max, double jitter, Duration outageWindow, Duration outageMaxWait) {
+public record RetryPolicy(
+        Duration initial, Duration max, double jitter, Duration outageWindow, Duration outageMaxWait) {
 
     public RetryPolicy(Duration initial, Duration max, double jitter) {
         this(initial, max, jitter, Duration.ofMinutes(15), Duration.ofMinutes(1));
@@ -28,8 +29,7 @@ public record RetryPolicy(Duration initial, Duration max, double jitter, Duratio
     }
 
     /** What follows a failed attempt: {@code retriesLeft} 0 makes the step an incident. */
-    public record Next(int retriesLeft, Duration delay, boolean outage) {
-    }
+    public record Next(int retriesLeft, Duration delay, boolean outage) {}
 
     /**
      * @param attempts         attempts the step has in all
@@ -39,7 +39,10 @@ public record RetryPolicy(Duration initial, Duration max, double jitter, Duratio
      */
     public Next next(int attempts, int retriesLeft, Throwable error, Duration sinceStepStarted) {
         Optional<PortUnavailableException> unavailable = unavailable(error);
-        Duration asked = unavailable.flatMap(PortUnavailableException::retryAfter).map(this::capped).orElse(Duration.ZERO);
+        Duration asked = unavailable
+                .flatMap(PortUnavailableException::retryAfter)
+                .map(this::capped)
+                .orElse(Duration.ZERO);
         if (unavailable.isPresent() && sinceStepStarted.compareTo(outageWindow) < 0) {
             // half the outage so far, between the first backoff and outageMaxWait: 5 s, 5 s, 10 s, 20 s ... 1 min
             long ms = Math.min(outageMaxWait.toMillis(), Math.max(initial.toMillis(), sinceStepStarted.toMillis() / 2));

@@ -16,9 +16,7 @@ import org.flowable.engine.impl.util.ProcessDefinitionUtil;
 final class StepElements {
 
     /** Headers, and the attempts the BPMN allows (null: the handler's default). */
-    record Step(Map<String, String> headers, Integer retries) {
-    }
-
+    record Step(Map<String, String> headers, Integer retries) {}
 
     private final ManagementService management;
     private final Map<String, Step> cache = new ConcurrentHashMap<>();
@@ -31,20 +29,29 @@ final class StepElements {
         if (processDefinitionId == null || elementId == null) {
             return new Step(Map.of(), null);
         }
-        return cache.computeIfAbsent(processDefinitionId + "/" + elementId, key -> management.executeCommand(context -> {
-            FlowElement element = ProcessDefinitionUtil.getBpmnModel(processDefinitionId).getFlowElement(elementId);
-            Map<String, String> headers = new LinkedHashMap<>();
-            Zeebe.child(element, "taskHeaders").ifPresent(block -> {
-                List<ExtensionElement> entries = block.getChildElements().get("header");
-                if (entries != null) {
-                    // Modeler's connector templates write headers left empty without a value: they say nothing
-                    entries.stream().filter(h -> h.getAttributeValue(null, "key") != null && h.getAttributeValue(null, "value") != null)
-                            .forEach(h -> headers.put(h.getAttributeValue(null, "key"), h.getAttributeValue(null, "value")));
-                }
-            });
-            Integer retries = Zeebe.attribute(element, "taskDefinition", "retries")
-                    .filter(r -> r.strip().matches("\\d+")).map(r -> Integer.parseInt(r.strip())).orElse(null);
-            return new Step(Map.copyOf(headers), retries);
-        }));
+        return cache.computeIfAbsent(
+                processDefinitionId + "/" + elementId,
+                key -> management.executeCommand(context -> {
+                    FlowElement element = ProcessDefinitionUtil.getBpmnModel(processDefinitionId)
+                            .getFlowElement(elementId);
+                    Map<String, String> headers = new LinkedHashMap<>();
+                    Zeebe.child(element, "taskHeaders").ifPresent(block -> {
+                        List<ExtensionElement> entries =
+                                block.getChildElements().get("header");
+                        if (entries != null) {
+                            // Modeler's connector templates write headers left empty without a value: they say nothing
+                            entries.stream()
+                                    .filter(h -> h.getAttributeValue(null, "key") != null
+                                            && h.getAttributeValue(null, "value") != null)
+                                    .forEach(h -> headers.put(
+                                            h.getAttributeValue(null, "key"), h.getAttributeValue(null, "value")));
+                        }
+                    });
+                    Integer retries = Zeebe.attribute(element, "taskDefinition", "retries")
+                            .filter(r -> r.strip().matches("\\d+"))
+                            .map(r -> Integer.parseInt(r.strip()))
+                            .orElse(null);
+                    return new Step(Map.copyOf(headers), retries);
+                }));
     }
 }

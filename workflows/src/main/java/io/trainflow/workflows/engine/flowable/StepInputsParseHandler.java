@@ -30,15 +30,18 @@ class StepInputsParseHandler extends AbstractBpmnParseHandler<ExternalWorkerServ
 
     @Override
     protected void executeParse(BpmnParse bpmnParse, ExternalWorkerServiceTask task) {
-        handlers.find(task.getTopic()).map(h -> h.inputType()).filter(Class::isRecord).ifPresent(input -> {
-            List<IOParameter> fetch = new ArrayList<>();
-            for (RecordComponent component : input.getRecordComponents()) {
-                IOParameter parameter = new IOParameter();
-                parameter.setSource(component.getName());
-                parameter.setTarget(component.getName());
-                fetch.add(parameter);
-            }
-            task.setInParameters(fetch);
-        });
+        handlers.find(task.getTopic())
+                .map(h -> h.inputType())
+                .filter(Class::isRecord)
+                .ifPresent(input -> {
+                    List<IOParameter> fetch = new ArrayList<>();
+                    for (RecordComponent component : input.getRecordComponents()) {
+                        IOParameter parameter = new IOParameter();
+                        parameter.setSource(component.getName());
+                        parameter.setTarget(component.getName());
+                        fetch.add(parameter);
+                    }
+                    task.setInParameters(fetch);
+                });
     }
 }

@@ -26,9 +26,12 @@ import org.flowable.common.engine.impl.cfg.TransactionState;
 final class StepLedger implements StepContext.Ledger {
 
     /** Every way a process instance ends. */
-    static final FlowableEngineEventType[] ENDS = {FlowableEngineEventType.PROCESS_COMPLETED,
-            FlowableEngineEventType.PROCESS_COMPLETED_WITH_TERMINATE_END_EVENT,
-            FlowableEngineEventType.PROCESS_COMPLETED_WITH_ERROR_END_EVENT, FlowableEngineEventType.PROCESS_CANCELLED};
+    static final FlowableEngineEventType[] ENDS = {
+        FlowableEngineEventType.PROCESS_COMPLETED,
+        FlowableEngineEventType.PROCESS_COMPLETED_WITH_TERMINATE_END_EVENT,
+        FlowableEngineEventType.PROCESS_COMPLETED_WITH_ERROR_END_EVENT,
+        FlowableEngineEventType.PROCESS_CANCELLED
+    };
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -42,11 +45,16 @@ final class StepLedger implements StepContext.Ledger {
     @Override
     public Optional<Optional<String>> find(String key) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT STATE, OUTCOME FROM TF_STEP_EFFECT WHERE EFFECT_KEY = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT STATE, OUTCOME FROM TF_STEP_EFFECT WHERE EFFECT_KEY = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
-                Optional<Optional<String>> found = !rs.next() ? Optional.empty()
-                        : Optional.of("DONE".equals(rs.getString(1)) ? Optional.of(nonNull(rs.getString(2))) : Optional.empty());
+                Optional<Optional<String>> found = !rs.next()
+                        ? Optional.empty()
+                        : Optional.of(
+                                "DONE".equals(rs.getString(1))
+                                        ? Optional.of(nonNull(rs.getString(2)))
+                                        : Optional.empty());
                 commit(c);
                 return found;
             }
@@ -83,18 +91,22 @@ final class StepLedger implements StepContext.Ledger {
     }
 
     int forget(String processInstanceId) {
-        return update("DELETE FROM TF_STEP_EFFECT WHERE EFFECT_KEY LIKE ?", processInstanceId.replace("%", "\\%")
-                .replace("_", "\\_") + "/%");
+        return update(
+                "DELETE FROM TF_STEP_EFFECT WHERE EFFECT_KEY LIKE ?",
+                processInstanceId.replace("%", "\\%").replace("_", "\\_") + "/%");
     }
 
     /** At start: the rows of instances that are no longer running (their end's clean-up was cut short). */
     int forgetEnded() {
-        return update("DELETE FROM TF_STEP_EFFECT WHERE NOT EXISTS (SELECT 1 FROM ACT_RU_EXECUTION E WHERE E.ID_ ="
-                + " SUBSTRING(EFFECT_KEY FROM 1 FOR POSITION('/' IN EFFECT_KEY) - 1))", null);
+        return update(
+                "DELETE FROM TF_STEP_EFFECT WHERE NOT EXISTS (SELECT 1 FROM ACT_RU_EXECUTION E WHERE E.ID_ ="
+                        + " SUBSTRING(EFFECT_KEY FROM 1 FOR POSITION('/' IN EFFECT_KEY) - 1))",
+                null);
     }
 
     private int update(String sql, String parameter) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             if (parameter != null) {
                 ps.setString(1, parameter);
             }
@@ -108,11 +120,13 @@ final class StepLedger implements StepContext.Ledger {
 
     @Override
     public Optional<java.time.Instant> intentAt(String key) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT UPDATED_AT FROM TF_STEP_EFFECT WHERE EFFECT_KEY = ? AND STATE = 'INTENT'")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT UPDATED_AT FROM TF_STEP_EFFECT WHERE EFFECT_KEY = ? AND STATE = 'INTENT'")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
-                Optional<java.time.Instant> at = rs.next() ? Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)
+                Optional<java.time.Instant> at = rs.next()
+                        ? Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)
                         : Optional.empty();
                 commit(c);
                 return at;

@@ -5,12 +5,12 @@ import io.trainflow.workflows.duties.Parties;
 import io.trainflow.workflows.duties.Routing;
 import io.trainflow.workflows.duties.Step;
 import io.trainflow.workflows.engine.Directory;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.flowable.bpmn.model.FlowElement;
-import io.trainflow.workflows.problems.TrainflowProblem;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.delegate.TaskListener;
@@ -38,8 +38,8 @@ public class TaskCompletionGuard implements TaskListener {
     public static final String ROUTING_NOTE = "routingNote";
 
     /** The variables separation of duties reads. */
-    public static final java.util.List<String> PARTY_VARIABLES =
-            java.util.List.of(Parties.REQUESTER, Parties.PROFILE, Parties.DECIDED, Parties.ON_BEHALF_OF, Parties.LEVEL, "approver");
+    public static final java.util.List<String> PARTY_VARIABLES = java.util.List.of(
+            Parties.REQUESTER, Parties.PROFILE, Parties.DECIDED, Parties.ON_BEHALF_OF, Parties.LEVEL, "approver");
 
     private final transient Duties duties;
 
@@ -60,18 +60,27 @@ public class TaskCompletionGuard implements TaskListener {
         String user = Authentication.getAuthenticatedUserId();
         Map<String, Object> variables = task.getVariables(PARTY_VARIABLES);
         Parties parties = parties(variables);
-        Step step = step(task.getTaskDefinitionKey(), task.getName(), task.getProcessDefinitionId(), task.getAssignee(),
-                variables, task.getCandidates());
+        Step step = step(
+                task.getTaskDefinitionKey(),
+                task.getName(),
+                task.getProcessDefinitionId(),
+                task.getAssignee(),
+                variables,
+                task.getCandidates());
         refuseQuietly(() -> duties.checkCompletion(user, task.getId(), parties, step));
         if (step.decision()) {
             Object onBehalfOf = user.equals(variables.get("approver")) ? variables.get(Parties.ON_BEHALF_OF) : null;
-            task.setVariable(Parties.DECIDED, parties.decidedAfter(step.level(), user, onBehalfOf instanceof String s ? s : null));
+            task.setVariable(
+                    Parties.DECIDED,
+                    parties.decidedAfter(step.level(), user, onBehalfOf instanceof String s ? s : null));
         }
     }
 
     /** The same check a caller makes before anything else is looked at (a stranger learns nothing of the form). */
-    public void check(String user, TaskInfo task, Map<String, Object> variables, Collection<? extends IdentityLink> links) {
-        refuseQuietly(() -> duties.checkCompletion(user, task.getId(), parties(variables), step(task, variables, links)));
+    public void check(
+            String user, TaskInfo task, Map<String, Object> variables, Collection<? extends IdentityLink> links) {
+        refuseQuietly(
+                () -> duties.checkCompletion(user, task.getId(), parties(variables), step(task, variables, links)));
     }
 
     /**
@@ -101,18 +110,25 @@ public class TaskCompletionGuard implements TaskListener {
     }
 
     /** Whether the user may see (and so complete) this task. */
-    public boolean maySee(String user, TaskInfo task, Map<String, Object> variables, Collection<? extends IdentityLink> links) {
+    public boolean maySee(
+            String user, TaskInfo task, Map<String, Object> variables, Collection<? extends IdentityLink> links) {
         return duties.maySee(user, parties(variables), step(task, variables, links));
     }
 
     public static Parties parties(Map<String, Object> variables) {
-        return Parties.of(variables.get(Parties.REQUESTER), variables.get(Parties.PROFILE), variables.get(Parties.DECIDED));
+        return Parties.of(
+                variables.get(Parties.REQUESTER), variables.get(Parties.PROFILE), variables.get(Parties.DECIDED));
     }
 
     private void route(DelegateTask task) {
         Map<String, Object> variables = task.getVariables(PARTY_VARIABLES);
-        Step step = step(task.getTaskDefinitionKey(), task.getName(), task.getProcessDefinitionId(), task.getAssignee(),
-                variables, task.getCandidates());
+        Step step = step(
+                task.getTaskDefinitionKey(),
+                task.getName(),
+                task.getProcessDefinitionId(),
+                task.getAssignee(),
+                variables,
+                task.getCandidates());
         Routing routing = duties.route(parties(variables), step);
         if (!routing.changed()) {
             return;
@@ -130,19 +146,32 @@ public class TaskCompletionGuard implements TaskListener {
                 task.deleteCandidateGroup(group);
             }
         }
-        routing.candidateGroups().stream().filter(g -> !step.candidateGroups().contains(g)).forEach(task::addCandidateGroup);
+        routing.candidateGroups().stream()
+                .filter(g -> !step.candidateGroups().contains(g))
+                .forEach(task::addCandidateGroup);
         task.setVariableLocal(ROUTING_NOTE, routing.note());
-        CommandContextUtil.getProcessEngineConfiguration().getTaskService()
+        CommandContextUtil.getProcessEngineConfiguration()
+                .getTaskService()
                 .addComment(task.getId(), task.getProcessInstanceId(), ROUTING_NOTE, routing.note());
     }
 
     static Step step(TaskInfo task, Map<String, Object> variables, Collection<? extends IdentityLink> links) {
-        return step(task.getTaskDefinitionKey(), task.getName(), task.getProcessDefinitionId(), task.getAssignee(), variables,
+        return step(
+                task.getTaskDefinitionKey(),
+                task.getName(),
+                task.getProcessDefinitionId(),
+                task.getAssignee(),
+                variables,
                 links);
     }
 
-    static Step step(String elementId, String name, String processDefinitionId, String assignee,
-                             Map<String, Object> variables, Collection<? extends IdentityLink> links) {
+    static Step step(
+            String elementId,
+            String name,
+            String processDefinitionId,
+            String assignee,
+            Map<String, Object> variables,
+            Collection<? extends IdentityLink> links) {
         Set<String> users = new LinkedHashSet<>();
         Set<String> groups = new LinkedHashSet<>();
         for (IdentityLink link : links) {
@@ -156,8 +185,14 @@ public class TaskCompletionGuard implements TaskListener {
             }
         }
         Object level = variables.get(Parties.LEVEL);
-        return new Step(elementId, name, isApproval(processDefinitionId, elementId), level instanceof String l ? l : null,
-                assignee, users, groups);
+        return new Step(
+                elementId,
+                name,
+                isApproval(processDefinitionId, elementId),
+                level instanceof String l ? l : null,
+                assignee,
+                users,
+                groups);
     }
 
     /** An approval is a user task with the task header {@code approval = true} (see docs/TASK-TYPES.md). */
@@ -165,7 +200,9 @@ public class TaskCompletionGuard implements TaskListener {
         if (processDefinitionId == null) {
             return false;
         }
-        FlowElement element = ProcessDefinitionUtil.getBpmnModel(processDefinitionId).getFlowElement(elementId);
-        return element != null && "true".equalsIgnoreCase(Zeebe.header(element, "approval").orElse(null));
+        FlowElement element =
+                ProcessDefinitionUtil.getBpmnModel(processDefinitionId).getFlowElement(elementId);
+        return element != null
+                && "true".equalsIgnoreCase(Zeebe.header(element, "approval").orElse(null));
     }
 }

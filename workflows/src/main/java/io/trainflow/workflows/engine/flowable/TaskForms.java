@@ -1,20 +1,20 @@
 package io.trainflow.workflows.engine.flowable;
 
-import java.util.List;
-import org.flowable.bpmn.model.Process;
-import org.flowable.bpmn.model.ExtensionElement;
-import org.flowable.bpmn.model.BpmnModel;
+import io.trainflow.workflows.feel.Feel;
 import io.trainflow.workflows.forms.TaskForm;
 import io.trainflow.workflows.forms.TaskInputException;
-import io.trainflow.workflows.feel.Feel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.ExtensionElement;
 import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.Process;
 import org.flowable.engine.RepositoryService;
 import org.flowable.task.api.TaskInfo;
 
@@ -36,7 +36,9 @@ public final class TaskForms {
 
     /** The form id a user task links to, if any. */
     public static Optional<String> formIdOf(FlowElement element) {
-        return Zeebe.attribute(element, "formDefinition", "formId").map(String::strip).filter(id -> !id.isEmpty());
+        return Zeebe.attribute(element, "formDefinition", "formId")
+                .map(String::strip)
+                .filter(id -> !id.isEmpty());
     }
 
     /** Prefix of a form key naming a form embedded in the process ({@code zeebe:userTaskForm}, Camunda 8.0-8.2). */
@@ -44,8 +46,10 @@ public final class TaskForms {
 
     /** The embedded form ({@code zeebe:userTaskForm} JSON in the process) a user task's form key names, if any. */
     public static Optional<String> embeddedFormOf(BpmnModel model, FlowElement element) {
-        Optional<String> key = Zeebe.attribute(element, "formDefinition", "formKey").map(String::strip)
-                .filter(k -> k.startsWith(EMBEDDED)).map(k -> k.substring(EMBEDDED.length()));
+        Optional<String> key = Zeebe.attribute(element, "formDefinition", "formKey")
+                .map(String::strip)
+                .filter(k -> k.startsWith(EMBEDDED))
+                .map(k -> k.substring(EMBEDDED.length()));
         if (key.isEmpty()) {
             return Optional.empty();
         }
@@ -53,7 +57,9 @@ public final class TaskForms {
             List<ExtensionElement> forms = process.getExtensionElements().get("userTaskForm");
             if (forms != null) {
                 for (ExtensionElement form : forms) {
-                    if (Zeebe.isZeebe(form) && key.get().equals(form.getAttributeValue(null, "id")) && form.getElementText() != null) {
+                    if (Zeebe.isZeebe(form)
+                            && key.get().equals(form.getAttributeValue(null, "id"))
+                            && form.getElementText() != null) {
                         return Optional.of(form.getElementText());
                     }
                 }
@@ -71,19 +77,21 @@ public final class TaskForms {
         FlowElement element = model.getFlowElement(task.getTaskDefinitionKey());
         Optional<String> embedded = element == null ? Optional.empty() : embeddedFormOf(model, element);
         if (embedded.isPresent()) {
-            return Optional.of(TaskForm.parse(task.getTaskDefinitionKey() + " (embedded form)",
+            return Optional.of(TaskForm.parse(
+                    task.getTaskDefinitionKey() + " (embedded form)",
                     embedded.get().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         Optional<String> formId = element == null ? Optional.empty() : formIdOf(element);
         if (formId.isEmpty()) {
             return Optional.empty();
         }
-        String deploymentId = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
+        String deploymentId =
+                repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
         TaskForm form = byDeployment.computeIfAbsent(deploymentId, this::load).get(formId.get());
         if (form == null) {
             // lint refuses this at deploy time; a deployment made around it must still not take unchecked input
-            throw new IllegalStateException("User task '" + task.getTaskDefinitionKey() + "' links form '" + formId.get()
-                    + "', which was not deployed with its process");
+            throw new IllegalStateException("User task '" + task.getTaskDefinitionKey() + "' links form '"
+                    + formId.get() + "', which was not deployed with its process");
         }
         return Optional.of(form);
     }
@@ -97,13 +105,16 @@ public final class TaskForms {
         if (form.isEmpty() && !submitted.isEmpty() && !hasExternalForm(task)) {
             // no form, no values: a completion never sets a variable its task does not ask for
             Map<String, String> problems = new java.util.LinkedHashMap<>();
-            submitted.keySet().forEach(key -> problems.put(key, "is not asked for: task '" + task.getName() + "' has no form"));
+            submitted
+                    .keySet()
+                    .forEach(key -> problems.put(key, "is not asked for: task '" + task.getName() + "' has no form"));
             throw new TaskInputException(task.getTaskDefinitionKey(), task.getName(), "none", problems);
         }
         if (form.isPresent()) {
             Map<String, String> problems = form.get().problems(submitted, feel);
             if (!problems.isEmpty()) {
-                throw new TaskInputException(task.getTaskDefinitionKey(), task.getName(), form.get().id(), problems);
+                throw new TaskInputException(
+                        task.getTaskDefinitionKey(), task.getName(), form.get().id(), problems);
             }
         }
     }
@@ -116,13 +127,15 @@ public final class TaskForms {
         if (task.getProcessDefinitionId() == null) {
             return false;
         }
-        FlowElement element = repository.getBpmnModel(task.getProcessDefinitionId()).getFlowElement(task.getTaskDefinitionKey());
+        FlowElement element =
+                repository.getBpmnModel(task.getProcessDefinitionId()).getFlowElement(task.getTaskDefinitionKey());
         if (element == null) {
             return false;
         }
         Optional<String> formKey = Zeebe.attribute(element, "formDefinition", "formKey");
         return formKey.filter(k -> !k.strip().startsWith(EMBEDDED)).isPresent()
-                || Zeebe.attribute(element, "formDefinition", "externalReference").isPresent();
+                || Zeebe.attribute(element, "formDefinition", "externalReference")
+                        .isPresent();
     }
 
     private Map<String, TaskForm> load(String deploymentId) {

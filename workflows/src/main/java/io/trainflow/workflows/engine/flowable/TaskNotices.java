@@ -6,10 +6,10 @@ import io.trainflow.workflows.notify.tasks.TaskNotice;
 import io.trainflow.workflows.notify.tasks.TaskNotifier;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Comparator;
 import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.FlowElement;
 import org.flowable.bpmn.model.TimerEventDefinition;
@@ -48,9 +48,20 @@ final class TaskNotices implements TaskListener {
         }
         Map<String, Object> variables = task.getVariables(variables());
         TaskNotice.Kind kind = escalated(task) ? TaskNotice.Kind.ESCALATED : TaskNotice.Kind.CREATED;
-        notifier.notice(notice(kind, task.getId(), task.getName(), variables, TaskCompletionGuard.step(
-                task.getTaskDefinitionKey(), task.getName(), task.getProcessDefinitionId(), task.getAssignee(), variables,
-                task.getCandidates())), connection());
+        notifier.notice(
+                notice(
+                        kind,
+                        task.getId(),
+                        task.getName(),
+                        variables,
+                        TaskCompletionGuard.step(
+                                task.getTaskDefinitionKey(),
+                                task.getName(),
+                                task.getProcessDefinitionId(),
+                                task.getAssignee(),
+                                variables,
+                                task.getCandidates())),
+                connection());
     }
 
     /** The connection of the running engine command: what is written on it commits with the task. */
@@ -63,18 +74,31 @@ final class TaskNotices implements TaskListener {
         // one command: whether it is an approval is read from the process model, which needs the engine's context
         return engine.getManagementService().executeCommand(context -> {
             Map<String, Object> variables = engine.getTaskService().getVariables(task.getId(), variables());
-            return notice(kind, task.getId(), task.getName(), variables, TaskCompletionGuard.step(task, variables,
-                    engine.getTaskService().getIdentityLinksForTask(task.getId())));
+            return notice(
+                    kind,
+                    task.getId(),
+                    task.getName(),
+                    variables,
+                    TaskCompletionGuard.step(
+                            task, variables, engine.getTaskService().getIdentityLinksForTask(task.getId())));
         });
     }
 
-    private static TaskNotice notice(TaskNotice.Kind kind, String taskId, String taskName, Map<String, Object> variables,
-                                     Step step) {
-        String learner = variables.get(Parties.PROFILE) instanceof Map<?, ?> profile && profile.get("displayName") != null
-                ? String.valueOf(profile.get("displayName")) : null;
+    private static TaskNotice notice(
+            TaskNotice.Kind kind, String taskId, String taskName, Map<String, Object> variables, Step step) {
+        String learner =
+                variables.get(Parties.PROFILE) instanceof Map<?, ?> profile && profile.get("displayName") != null
+                        ? String.valueOf(profile.get("displayName"))
+                        : null;
         Object requestId = variables.get("requestId");
-        return new TaskNotice(kind, taskId, taskName, requestId == null ? null : String.valueOf(requestId),
-                learner, TaskCompletionGuard.parties(variables), step);
+        return new TaskNotice(
+                kind,
+                taskId,
+                taskName,
+                requestId == null ? null : String.valueOf(requestId),
+                learner,
+                TaskCompletionGuard.parties(variables),
+                step);
     }
 
     private static List<String> variables() {
@@ -92,22 +116,30 @@ final class TaskNotices implements TaskListener {
         if (task.getProcessInstanceId() == null) {
             return false;
         }
-        Optional<HistoricTaskInstanceEntity> endedNow = CommandContextUtil.getEntityCache()
-                .findInCache(HistoricTaskInstanceEntity.class).stream()
-                .filter(t -> task.getProcessInstanceId().equals(t.getProcessInstanceId())
-                        && task.getTaskDefinitionKey().equals(t.getTaskDefinitionKey())
-                        && !task.getId().equals(t.getId()) && t.getEndTime() != null)
-                .max(Comparator.comparing(HistoricTaskInstanceEntity::getEndTime));
+        Optional<HistoricTaskInstanceEntity> endedNow =
+                CommandContextUtil.getEntityCache().findInCache(HistoricTaskInstanceEntity.class).stream()
+                        .filter(t -> task.getProcessInstanceId().equals(t.getProcessInstanceId())
+                                && task.getTaskDefinitionKey().equals(t.getTaskDefinitionKey())
+                                && !task.getId().equals(t.getId())
+                                && t.getEndTime() != null)
+                        .max(Comparator.comparing(HistoricTaskInstanceEntity::getEndTime));
         if (endedNow.isPresent()) {
             return endedNow.get().getDeleteReason() != null
-                    && timerBoundary(task.getProcessDefinitionId(), endedNow.get().getDeleteReason());
+                    && timerBoundary(
+                            task.getProcessDefinitionId(), endedNow.get().getDeleteReason());
         }
-        List<HistoricTaskInstance> last = CommandContextUtil.getProcessEngineConfiguration().getHistoryService()
-                .createHistoricTaskInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                .taskDefinitionKey(task.getTaskDefinitionKey()).finished().orderByHistoricTaskInstanceEndTime().desc()
+        List<HistoricTaskInstance> last = CommandContextUtil.getProcessEngineConfiguration()
+                .getHistoryService()
+                .createHistoricTaskInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .taskDefinitionKey(task.getTaskDefinitionKey())
+                .finished()
+                .orderByHistoricTaskInstanceEndTime()
+                .desc()
                 .listPage(0, 1);
-        return last.stream().anyMatch(t -> t.getDeleteReason() != null && timerBoundary(task.getProcessDefinitionId(),
-                t.getDeleteReason()));
+        return last.stream()
+                .anyMatch(t -> t.getDeleteReason() != null
+                        && timerBoundary(task.getProcessDefinitionId(), t.getDeleteReason()));
     }
 
     /** Flowable ends a task its boundary event interrupts with the reason "boundary event (id)". */
@@ -118,7 +150,8 @@ final class TaskNotices implements TaskListener {
         }
         FlowElement element = ProcessDefinitionUtil.getBpmnModel(processDefinitionId)
                 .getFlowElement(deleteReason.substring(prefix.length(), deleteReason.length() - 1));
-        return element instanceof BoundaryEvent boundary && boundary.isCancelActivity()
+        return element instanceof BoundaryEvent boundary
+                && boundary.isCancelActivity()
                 && boundary.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance);
     }
 }

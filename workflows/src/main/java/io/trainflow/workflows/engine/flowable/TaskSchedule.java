@@ -28,16 +28,24 @@ final class TaskSchedule implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         FlowElement element = Zeebe.elementOf(task);
-        Zeebe.attribute(element, "taskSchedule", "dueDate").map(v -> date(task, "dueDate", v)).ifPresent(task::setDueDate);
-        Zeebe.attribute(element, "taskSchedule", "followUpDate").map(v -> date(task, "followUpDate", v))
+        Zeebe.attribute(element, "taskSchedule", "dueDate")
+                .map(v -> date(task, "dueDate", v))
+                .ifPresent(task::setDueDate);
+        Zeebe.attribute(element, "taskSchedule", "followUpDate")
+                .map(v -> date(task, "followUpDate", v))
                 .ifPresent(d -> task.setVariableLocal(FOLLOW_UP, d));
-        Zeebe.attribute(element, "priorityDefinition", "priority").map(v -> Zeebe.value(v, task)).ifPresent(p -> {
-            int priority = p instanceof Number n ? n.intValue() : Integer.parseInt(p.toString().strip());
-            if (priority < 0 || priority > 100) {
-                throw new FlowableException("User task '" + task.getTaskDefinitionKey() + "': priority " + priority + " is not between 0 and 100");
-            }
-            task.setPriority(priority);
-        });
+        Zeebe.attribute(element, "priorityDefinition", "priority")
+                .map(v -> Zeebe.value(v, task))
+                .ifPresent(p -> {
+                    int priority = p instanceof Number n
+                            ? n.intValue()
+                            : Integer.parseInt(p.toString().strip());
+                    if (priority < 0 || priority > 100) {
+                        throw new FlowableException("User task '" + task.getTaskDefinitionKey() + "': priority "
+                                + priority + " is not between 0 and 100");
+                    }
+                    task.setPriority(priority);
+                });
     }
 
     private static Date date(DelegateTask task, String what, String text) {

@@ -6,7 +6,6 @@ import io.trainflow.workflows.feel.Feel;
 import io.trainflow.workflows.lint.BpmnLinter;
 import io.trainflow.workflows.notify.tasks.TaskNotice;
 import io.trainflow.workflows.notify.tasks.TaskNotifier;
-import org.flowable.task.api.Task;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,12 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
-import org.flowable.engine.ProcessEngine;
+import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
+import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.flowable.job.service.impl.cmd.UnacquireOwnedJobsCmd;
+import org.flowable.task.api.Task;
 
 /**
  * The embedded default engine: Flowable, taught the Camunda 8 dialect through its own
@@ -261,8 +261,10 @@ public final class TrainflowEngine implements AutoCloseable {
             config.setEngineName(name);
             config.setClock(clock.flowableClock());
             if (dataSource != null) {
-                config.setDataSource(backgroundConnections > 0
-                        ? new BackgroundConnections(dataSource, backgroundConnections, 60_000) : dataSource);
+                config.setDataSource(
+                        backgroundConnections > 0
+                                ? new BackgroundConnections(dataSource, backgroundConnections, 60_000)
+                                : dataSource);
             } else {
                 config.setJdbcUrl(jdbcUrl);
                 config.setJdbcDriver(jdbcUrl.startsWith("jdbc:postgresql") ? "org.postgresql.Driver" : "org.h2.Driver");
@@ -282,7 +284,8 @@ public final class TrainflowEngine implements AutoCloseable {
             config.setAsyncExecutorActivate(false);
             String node = nodeId != null ? nodeId : name + "@" + host();
             config.setAsyncExecutorLockOwner(node);
-            config.setAsyncExecutorAsyncJobLockTimeInMillis((int) locks.continuation().toMillis());
+            config.setAsyncExecutorAsyncJobLockTimeInMillis(
+                    (int) locks.continuation().toMillis());
             config.setAsyncExecutorTimerLockTimeInMillis((int) locks.timer().toMillis());
             config.setAsyncExecutorNumberOfRetries(3);
             // a failed step waits out its backoff as a lock; release expired locks promptly
@@ -298,8 +301,8 @@ public final class TrainflowEngine implements AutoCloseable {
             BpmnLinter linter = new BpmnLinter(handlers.types(), feel, unassignedTaskGroup);
             config.setBpmnParseFactory(new ZeebeBpmnParseFactory(linter));
             config.setPreBpmnParseHandlers(List.of(
-                    new ZeebeUserTaskParseHandler(new TaskCompletionGuard(directory), unassignedTaskGroup,
-                            new TaskNotices(taskNotifier)),
+                    new ZeebeUserTaskParseHandler(
+                            new TaskCompletionGuard(directory), unassignedTaskGroup, new TaskNotices(taskNotifier)),
                     new ZeebeCallActivityParseHandler(),
                     new ZeebeMessageParseHandler(),
                     new ZeebeMultiInstanceParseHandler(),
@@ -319,13 +322,25 @@ public final class TrainflowEngine implements AutoCloseable {
             Instant startedAt = clock.instant();
             ExtraIndexes.ensure(config.getDataSource());
             decisions.setRepositoryService(engine.getRepositoryService());
-            engine.getRuntimeService().addEventListener(Compensation.handlerEnded(), FlowableEngineEventType.ENTITY_DELETED);
+            engine.getRuntimeService()
+                    .addEventListener(Compensation.handlerEnded(), FlowableEngineEventType.ENTITY_DELETED);
             String workerId = nodeId != null ? nodeId : name + "-worker@" + host();
             StepLedger ledger = new StepLedger(config.getDataSource(), clock);
-            FlowableOpenRequests openRequests = new FlowableOpenRequests(engine.getRuntimeService(),
+            FlowableOpenRequests openRequests = new FlowableOpenRequests(
+                    engine.getRuntimeService(),
                     new io.trainflow.connectors.claims.CourseClaims(config.getDataSource(), clock));
-            JobWorker worker = new JobWorker(engine.getManagementService(), handlers, retryPolicy,
-                    workerId, locks.step(), workerThreads, signals, ledger, openRequests, clock, stopGrace);
+            JobWorker worker = new JobWorker(
+                    engine.getManagementService(),
+                    handlers,
+                    retryPolicy,
+                    workerId,
+                    locks.step(),
+                    workerThreads,
+                    signals,
+                    ledger,
+                    openRequests,
+                    clock,
+                    stopGrace);
             releaseOwnLocks(config, engine, node, worker);
             // the table stays bounded: an instance's effects go when it ends, and at start whatever a crash left
             engine.getRuntimeService().addEventListener(ledger.forgetOnEnd(), StepLedger.ENDS);
@@ -336,8 +351,13 @@ public final class TrainflowEngine implements AutoCloseable {
             }
             TrainflowEngine built = new TrainflowEngine(engine, worker, linter, clock);
             built.openRequests = openRequests;
-            built.heldLocks = new HeldLocks(new JobLocks(engine.getManagementService()), node, new java.util.HashSet<>(List.of(node, workerId)),
-                    locks, startedAt, clock);
+            built.heldLocks = new HeldLocks(
+                    new JobLocks(engine.getManagementService()),
+                    node,
+                    new java.util.HashSet<>(List.of(node, workerId)),
+                    locks,
+                    startedAt,
+                    clock);
             return built;
         }
 
@@ -345,18 +365,22 @@ public final class TrainflowEngine implements AutoCloseable {
          * Jobs this node held when its previous run stopped (a kill, a power cut) are free again at once, not after
          * their locks expire. Only this node's: another live node's locks carry its own id.
          */
-        private static void releaseOwnLocks(StandaloneProcessEngineConfiguration config, ProcessEngine engine,
-                                            String node, JobWorker worker) {
+        private static void releaseOwnLocks(
+                StandaloneProcessEngineConfiguration config, ProcessEngine engine, String node, JobWorker worker) {
             var management = engine.getManagementService();
             int steps = worker.releaseStepsOfDeadRun();
             int timers = new JobLocks(management).releaseTimers(node);
             long jobs = management.createJobQuery().lockOwner(node).count();
-            config.getCommandExecutor().execute(
-                    new UnacquireOwnedJobsCmd(node, null, config.getJobServiceConfiguration()));
+            config.getCommandExecutor()
+                    .execute(new UnacquireOwnedJobsCmd(node, null, config.getJobServiceConfiguration()));
             if (steps + jobs + timers > 0) {
-                org.slf4j.LoggerFactory.getLogger(TrainflowEngine.class).info(
-                        "Released {} step(s), {} job(s) and {} timer(s) this node ({}) held when it stopped", steps, jobs,
-                        timers, node);
+                org.slf4j.LoggerFactory.getLogger(TrainflowEngine.class)
+                        .info(
+                                "Released {} step(s), {} job(s) and {} timer(s) this node ({}) held when it stopped",
+                                steps,
+                                jobs,
+                                timers,
+                                node);
             }
         }
     }

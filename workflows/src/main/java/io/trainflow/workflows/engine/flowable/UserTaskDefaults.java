@@ -10,6 +10,5 @@ public final class UserTaskDefaults {
     /** Who gets a user task that names nobody, unless configured otherwise. */
     public static final String DEFAULT_GROUP = "ld-team";
 
-    private UserTaskDefaults() {
-    }
+    private UserTaskDefaults() {}
 }

@@ -38,7 +38,8 @@ class UserTaskOutputMappings implements TaskListener {
         for (Zeebe.Mapping output : outputs) {
             values.put(output.target(), Zeebe.value(output.source(), task));
         }
-        DelegateExecution execution = CommandContextUtil.getExecutionEntityManager().findById(task.getExecutionId());
+        DelegateExecution execution =
+                CommandContextUtil.getExecutionEntityManager().findById(task.getExecutionId());
         values.forEach(execution::setVariable);
     }
 }

@@ -59,7 +59,9 @@ public final class UserTasks {
 
     /** Tasks assigned to the user, or offered to them or one of their groups, that they may see. */
     public List<Task> visibleTo(String user) {
-        return visibleQuery(user).list().stream().filter(task -> maySee(user, task)).toList();
+        return visibleQuery(user).list().stream()
+                .filter(task -> maySee(user, task))
+                .toList();
     }
 
     /**
@@ -68,14 +70,26 @@ public final class UserTasks {
      * shown only when {@link #maySee} says so.
      */
     public TaskQuery visibleQuery(String user) {
-        return visibleUnordered(user).orderByDueDateNullsLast().asc().orderByTaskPriority().desc()
-                .orderByTaskCreateTime().asc().orderByTaskId().asc();
+        return visibleUnordered(user)
+                .orderByDueDateNullsLast()
+                .asc()
+                .orderByTaskPriority()
+                .desc()
+                .orderByTaskCreateTime()
+                .asc()
+                .orderByTaskId()
+                .asc();
     }
 
     /** The same tasks, not yet ordered, for a caller that narrows and orders them its own way (the web inbox). */
     public TaskQuery visibleUnordered(String user) {
         Set<String> groups = directory.groupsOf(user);
-        var query = engine.getTaskService().createTaskQuery().active().or().taskAssignee(user).taskCandidateUser(user);
+        var query = engine.getTaskService()
+                .createTaskQuery()
+                .active()
+                .or()
+                .taskAssignee(user)
+                .taskCandidateUser(user);
         if (!groups.isEmpty()) {
             query.taskCandidateGroupIn(groups);
         }
@@ -129,7 +143,10 @@ public final class UserTasks {
     public boolean maySee(String user, Task task) {
         return engine.getManagementService().executeCommand(context -> {
             TaskService tasks = engine.getTaskService();
-            return guard.maySee(user, task, tasks.getVariables(task.getId(), TaskCompletionGuard.PARTY_VARIABLES),
+            return guard.maySee(
+                    user,
+                    task,
+                    tasks.getVariables(task.getId(), TaskCompletionGuard.PARTY_VARIABLES),
                     tasks.getIdentityLinksForTask(task.getId()));
         });
     }
@@ -139,14 +156,15 @@ public final class UserTasks {
      * a moment ago by someone else is a conflict.
      */
     public void complete(String user, String taskId, Map<String, Object> variables) {
-        complete(user, taskId, variables, connection -> { });
+        complete(user, taskId, variables, connection -> {});
     }
 
     /**
      * Completes as {@code user} and runs {@code alsoRecord} on the engine's connection after the completion, in the same
      * transaction: a crash loses both or neither.
      */
-    public void complete(String user, String taskId, Map<String, Object> variables, UserTaskPort.InTransaction alsoRecord) {
+    public void complete(
+            String user, String taskId, Map<String, Object> variables, UserTaskPort.InTransaction alsoRecord) {
         Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
             throw completedOrUnknown(user, taskId);
@@ -159,10 +177,13 @@ public final class UserTasks {
                 TaskService tasks = engine.getTaskService();
                 Map<String, Object> parties = tasks.getVariables(taskId, TaskCompletionGuard.PARTY_VARIABLES);
                 List<IdentityLink> links = tasks.getIdentityLinksForTask(taskId);
-                // who first, then what (a stranger learns nothing of the form); the guard runs again as the task completes
+                // who first, then what (a stranger learns nothing of the form); the guard runs again as the task
+                // completes
                 guard.check(user, task, parties, links);
                 TaskCompletionGuard.refuseQuietly(() -> forms.check(task, values));
-                if (forms.of(task).filter(form -> QuizReviewCoverage.FORM.equals(form.id())).isPresent()) {
+                if (forms.of(task)
+                        .filter(form -> QuizReviewCoverage.FORM.equals(form.id()))
+                        .isPresent()) {
                     Object draft = tasks.getVariable(taskId, "quizDraft");
                     TaskCompletionGuard.refuseQuietly(() -> QuizReviewCoverage.check(draft, values.get("reviews")));
                 }
@@ -180,7 +201,9 @@ public final class UserTasks {
             });
         } catch (TaskCompletionGuard.Refused refused) {
             throw refused.problem();
-        } catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException | FlowableTaskAlreadyClaimedException raced) {
+        } catch (FlowableOptimisticLockingException
+                | FlowableObjectNotFoundException
+                | FlowableTaskAlreadyClaimedException raced) {
             throw completedOrUnknown(user, taskId);
         } finally {
             Authentication.setAuthenticatedUserId(previous);
@@ -189,15 +212,20 @@ public final class UserTasks {
 
     /** 409 for a task the user could take that someone else has just completed; otherwise nothing to tell. */
     private RuntimeException completedOrUnknown(String user, String taskId) {
-        HistoricTaskInstance done = engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        HistoricTaskInstance done = engine.getHistoryService()
+                .createHistoricTaskInstanceQuery()
+                .taskId(taskId)
+                .singleResult();
         if (done != null && done.getEndTime() != null && done.getDeleteReason() == null) {
             Set<String> groups = directory.groupsOf(user);
-            boolean wasOffered = user.equals(done.getAssignee()) || engine.getHistoryService()
-                    .getHistoricIdentityLinksForTask(taskId).stream()
-                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                    .anyMatch(link -> user.equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId())));
+            boolean wasOffered = user.equals(done.getAssignee())
+                    || engine.getHistoryService().getHistoricIdentityLinksForTask(taskId).stream()
+                            .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                            .anyMatch(link -> user.equals(link.getUserId())
+                                    || (link.getGroupId() != null && groups.contains(link.getGroupId())));
             if (wasOffered) {
-                return new TrainflowProblem.Conflict("Task " + taskId + " was completed a moment ago (by someone else, or in another window)");
+                return new TrainflowProblem.Conflict(
+                        "Task " + taskId + " was completed a moment ago (by someone else, or in another window)");
             }
         }
         return new TrainflowProblem.NotFound("No open task " + taskId + " for " + user);
@@ -205,7 +233,8 @@ public final class UserTasks {
 
     static String auditText(Task task, Map<String, Object> variables) {
         StringBuilder text = new StringBuilder(task.getTaskDefinitionKey()).append(':');
-        variables.forEach((name, value) -> text.append(' ').append(name).append('=').append(value));
+        variables.forEach(
+                (name, value) -> text.append(' ').append(name).append('=').append(value));
         return text.length() > 3900 ? text.substring(0, 3900) : text.toString();
     }
 }

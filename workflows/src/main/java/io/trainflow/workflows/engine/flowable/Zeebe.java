@@ -1,5 +1,6 @@
 package io.trainflow.workflows.engine.flowable;
 
+import io.trainflow.workflows.feel.Feel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,15 +11,13 @@ import org.flowable.common.engine.api.variable.VariableContainer;
 import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.engine.impl.util.ProcessDefinitionUtil;
 import org.flowable.task.service.delegate.DelegateTask;
-import io.trainflow.workflows.feel.Feel;
 
 /** Reads the Camunda 8 (Zeebe) extension elements Flowable keeps on its model as-is. */
 public final class Zeebe {
 
     public static final String NAMESPACE = "http://camunda.org/schema/zeebe/1.0";
 
-    private Zeebe() {
-    }
+    private Zeebe() {}
 
     /** The first {@code zeebe:<name>} extension element of the element. */
     public static Optional<ExtensionElement> child(BaseElement element, String name) {
@@ -33,7 +32,9 @@ public final class Zeebe {
     }
 
     public static Optional<String> attribute(BaseElement element, String child, String attribute) {
-        return child(element, child).map(e -> e.getAttributeValue(null, attribute)).filter(v -> !v.isBlank());
+        return child(element, child)
+                .map(e -> e.getAttributeValue(null, attribute))
+                .filter(v -> !v.isBlank());
     }
 
     /** {@code zeebe:input} or {@code zeebe:output} mappings inside {@code zeebe:ioMapping}. */
@@ -43,7 +44,8 @@ public final class Zeebe {
             List<ExtensionElement> entries = io.getChildElements().get(kind);
             if (entries != null) {
                 for (ExtensionElement entry : entries) {
-                    mappings.add(new Mapping(entry.getAttributeValue(null, "source"), entry.getAttributeValue(null, "target")));
+                    mappings.add(new Mapping(
+                            entry.getAttributeValue(null, "source"), entry.getAttributeValue(null, "target")));
                 }
             }
         });
@@ -54,10 +56,12 @@ public final class Zeebe {
     public static Optional<String> header(BaseElement element, String key) {
         return child(element, "taskHeaders").flatMap(headers -> {
             List<ExtensionElement> entries = headers.getChildElements().get("header");
-            return entries == null ? Optional.empty() : entries.stream()
-                    .filter(h -> key.equals(h.getAttributeValue(null, "key")))
-                    .map(h -> h.getAttributeValue(null, "value"))
-                    .findFirst();
+            return entries == null
+                    ? Optional.empty()
+                    : entries.stream()
+                            .filter(h -> key.equals(h.getAttributeValue(null, "key")))
+                            .map(h -> h.getAttributeValue(null, "value"))
+                            .findFirst();
         });
     }
 
@@ -66,12 +70,16 @@ public final class Zeebe {
         if (!Feel.isExpression(text)) {
             return text;
         }
-        return CommandContextUtil.getProcessEngineConfiguration().getExpressionManager().createExpression(text).getValue(scope);
+        return CommandContextUtil.getProcessEngineConfiguration()
+                .getExpressionManager()
+                .createExpression(text)
+                .getValue(scope);
     }
 
     /** The BPMN element of a user task, from its process definition's model. */
     static FlowElement elementOf(DelegateTask task) {
-        return ProcessDefinitionUtil.getBpmnModel(task.getProcessDefinitionId()).getFlowElement(task.getTaskDefinitionKey());
+        return ProcessDefinitionUtil.getBpmnModel(task.getProcessDefinitionId())
+                .getFlowElement(task.getTaskDefinitionKey());
     }
 
     public static boolean isZeebe(ExtensionElement element) {
@@ -79,6 +87,5 @@ public final class Zeebe {
     }
 
     /** One {@code zeebe:input}/{@code zeebe:output}: a FEEL (or static) source and a target variable. */
-    public record Mapping(String source, String target) {
-    }
+    public record Mapping(String source, String target) {}
 }

@@ -2,16 +2,16 @@ package io.trainflow.workflows.engine.flowable;
 
 import org.flowable.bpmn.model.BusinessRuleTask;
 import org.flowable.bpmn.model.CallActivity;
-import org.flowable.bpmn.model.ScriptTask;
 import org.flowable.bpmn.model.CompensateEventDefinition;
 import org.flowable.bpmn.model.EndEvent;
+import org.flowable.bpmn.model.ScriptTask;
 import org.flowable.bpmn.model.StartEvent;
 import org.flowable.bpmn.model.ThrowEvent;
+import org.flowable.engine.impl.bpmn.behavior.CallActivityBehavior;
+import org.flowable.engine.impl.bpmn.behavior.EventSubProcessEscalationStartEventActivityBehavior;
 import org.flowable.engine.impl.bpmn.behavior.IntermediateThrowCompensationEventActivityBehavior;
 import org.flowable.engine.impl.bpmn.behavior.NoneEndEventActivityBehavior;
-import org.flowable.engine.impl.bpmn.behavior.EventSubProcessEscalationStartEventActivityBehavior;
 import org.flowable.engine.impl.bpmn.behavior.ScriptTaskActivityBehavior;
-import org.flowable.engine.impl.bpmn.behavior.CallActivityBehavior;
 import org.flowable.engine.impl.bpmn.parser.factory.DefaultActivityBehaviorFactory;
 import org.flowable.engine.impl.delegate.ActivityBehavior;
 
@@ -40,8 +40,11 @@ class ZeebeActivityBehaviorFactory extends DefaultActivityBehaviorFactory {
 
     /** An interrupting escalation event sub-process ends the rest of its scope first, as in Camunda 8. */
     @Override
-    public EventSubProcessEscalationStartEventActivityBehavior createEventSubProcessEscalationStartEventActivityBehavior(StartEvent start) {
-        return start.isInterrupting() ? new InterruptingEscalationStart(start) : super.createEventSubProcessEscalationStartEventActivityBehavior(start);
+    public EventSubProcessEscalationStartEventActivityBehavior
+            createEventSubProcessEscalationStartEventActivityBehavior(StartEvent start) {
+        return start.isInterrupting()
+                ? new InterruptingEscalationStart(start)
+                : super.createEventSubProcessEscalationStartEventActivityBehavior(start);
     }
 
     /** Compensation throw events wait for the handlers they invoke, as in Camunda 8 ({@link Compensation}). */
@@ -53,8 +56,10 @@ class ZeebeActivityBehaviorFactory extends DefaultActivityBehaviorFactory {
 
     @Override
     public NoneEndEventActivityBehavior createNoneEndEventActivityBehavior(EndEvent end) {
-        return end.getEventDefinitions().stream().filter(CompensateEventDefinition.class::isInstance)
-                .map(d -> (NoneEndEventActivityBehavior) new CompensationEnd((CompensateEventDefinition) d)).findFirst()
+        return end.getEventDefinitions().stream()
+                .filter(CompensateEventDefinition.class::isInstance)
+                .map(d -> (NoneEndEventActivityBehavior) new CompensationEnd((CompensateEventDefinition) d))
+                .findFirst()
                 .orElseGet(() -> super.createNoneEndEventActivityBehavior(end));
     }
 

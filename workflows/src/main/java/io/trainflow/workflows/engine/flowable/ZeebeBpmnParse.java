@@ -8,9 +8,9 @@ import java.util.List;
 import org.flowable.bpmn.exceptions.XMLException;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.repository.EngineResource;
+import org.flowable.common.engine.impl.event.FlowableEventSupport;
 import org.flowable.engine.impl.bpmn.parser.BpmnParse;
 import org.flowable.engine.impl.bpmn.parser.BpmnParser;
-import org.flowable.common.engine.impl.event.FlowableEventSupport;
 
 /**
  * Flowable's BPMN parse, reading the Zeebe dialect and running {@code trainflow lint} on
@@ -28,7 +28,8 @@ class ZeebeBpmnParse extends BpmnParse {
 
     @Override
     public BpmnParse execute() {
-        EngineResource resource = deployment == null ? null : deployment.getResources().get(name);
+        EngineResource resource =
+                deployment == null ? null : deployment.getResources().get(name);
         if (resource == null) {
             return super.execute();
         }
@@ -41,7 +42,8 @@ class ZeebeBpmnParse extends BpmnParse {
             // the deployment's .dmn files are checked with each .bpmn file: a broken table deploys nothing either
             List<LintProblem> problems = new ArrayList<>(BpmnLinter.lintDecisions(deployment));
             problems.addAll(linter.lint(name, bpmnModel, BpmnLinter.Context.of(deployment)));
-            List<LintProblem> refusing = problems.stream().filter(LintProblem::refuses).toList();
+            List<LintProblem> refusing =
+                    problems.stream().filter(LintProblem::refuses).toList();
             if (!refusing.isEmpty()) {
                 throw new LintException(refusing);
             }

@@ -22,22 +22,30 @@ class ZeebeCallActivityBehavior extends CallActivityBehavior {
     ZeebeCallActivityBehavior(CallActivity callActivity) {
         super(callActivity);
         this.propagateAll = callActivity.getOutParameters().isEmpty()
-                && !"false".equalsIgnoreCase(Zeebe.attribute(callActivity, "calledElement", "propagateAllChildVariables").orElse("true"));
+                && !"false"
+                        .equalsIgnoreCase(Zeebe.attribute(callActivity, "calledElement", "propagateAllChildVariables")
+                                .orElse("true"));
         this.binding = Binding.of(callActivity, "calledElement");
     }
 
     /** The version the call activity's {@code bindingType} chooses. */
     @Override
-    protected org.flowable.engine.repository.ProcessDefinition getProcessDefinition(DelegateExecution execution,
-            CallActivity activity, org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
-        return CalledProcessVersion.resolve(configuration.getRepositoryService(), getCalledElementValue(execution, configuration),
-                binding, execution.getProcessDefinitionId(), activity.getId());
+    protected org.flowable.engine.repository.ProcessDefinition getProcessDefinition(
+            DelegateExecution execution,
+            CallActivity activity,
+            org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
+        return CalledProcessVersion.resolve(
+                configuration.getRepositoryService(),
+                getCalledElementValue(execution, configuration),
+                binding,
+                execution.getProcessDefinitionId(),
+                activity.getId());
     }
 
     /** A called process id given as FEEL ({@code processId="=..."}) is evaluated as the activity is reached. */
     @Override
-    protected String getCalledElementValue(DelegateExecution execution,
-                                           org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
+    protected String getCalledElementValue(
+            DelegateExecution execution, org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
         String calledElement = callActivity.getCalledElement();
         if (io.trainflow.workflows.feel.Feel.isExpression(calledElement)) {
             Object value = Zeebe.value(calledElement, execution);
@@ -56,8 +64,10 @@ class ZeebeCallActivityBehavior extends CallActivityBehavior {
         if (!propagateAll) {
             return;
         }
-        boolean insideMultiInstance = execution.getParent() != null && execution.getParent().isMultiInstanceRoot();
-        for (Map.Entry<String, Object> variable : subProcessInstance.getVariables().entrySet()) {
+        boolean insideMultiInstance =
+                execution.getParent() != null && execution.getParent().isMultiInstanceRoot();
+        for (Map.Entry<String, Object> variable :
+                subProcessInstance.getVariables().entrySet()) {
             if (insideMultiInstance) {
                 execution.setVariableLocal(variable.getKey(), variable.getValue());
             } else if (!execution.hasVariable(variable.getKey())

@@ -24,8 +24,9 @@ class ZeebeCallActivityParseHandler extends AbstractBpmnParseHandler<CallActivit
     protected void executeParse(BpmnParse bpmnParse, CallActivity call) {
         Zeebe.attribute(call, "calledElement", "processId").ifPresent(call::setCalledElement);
         // Zeebe copies every parent variable into the child unless propagateAllParentVariables="false"
-        call.setInheritVariables(!"false".equalsIgnoreCase(
-                Zeebe.attribute(call, "calledElement", "propagateAllParentVariables").orElse("true")));
+        call.setInheritVariables(!"false"
+                .equalsIgnoreCase(Zeebe.attribute(call, "calledElement", "propagateAllParentVariables")
+                        .orElse("true")));
         call.setInParameters(parameters(Zeebe.mappings(call, "input")));
         call.setOutParameters(parameters(Zeebe.mappings(call, "output")));
     }

@@ -20,8 +20,7 @@ import org.flowable.bpmn.model.MessageEventDefinition;
  */
 final class ZeebeJobElementConverters {
 
-    private ZeebeJobElementConverters() {
-    }
+    private ZeebeJobElementConverters() {}
 
     static void install() {
         org.flowable.bpmn.converter.BpmnXMLConverter.addConverter(new Send());
@@ -33,7 +32,10 @@ final class ZeebeJobElementConverters {
 
     private static BaseElement jobWorkerOr(BaseElement element) {
         return element instanceof FlowNode node
-                ? ZeebeServiceTaskXMLConverter.jobWorker(node).<BaseElement>map(w -> w).orElse(element) : element;
+                ? ZeebeServiceTaskXMLConverter.jobWorker(node)
+                        .<BaseElement>map(w -> w)
+                        .orElse(element)
+                : element;
     }
 
     /** Only a message event with a task definition is a job; other events keep their own behaviour. */

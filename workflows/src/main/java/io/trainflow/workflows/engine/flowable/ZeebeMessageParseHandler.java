@@ -39,28 +39,35 @@ class ZeebeMessageParseHandler extends AbstractBpmnParseHandler<BaseElement> {
     protected void executeParse(BpmnParse bpmnParse, BaseElement element) {
         if (element instanceof StartEvent start) {
             for (EventDefinition definition : start.getEventDefinitions()) {
-                if (definition instanceof MessageEventDefinition message && start.getSubProcess() instanceof EventSubProcess) {
+                if (definition instanceof MessageEventDefinition message
+                        && start.getSubProcess() instanceof EventSubProcess) {
                     catchSubscription(bpmnParse, message);
                 } else if (definition instanceof MessageEventDefinition message) {
                     startSubscription(bpmnParse, message);
                 }
             }
-        } else if (element instanceof MessageEventDefinition definition && !(bpmnParse.getCurrentFlowElement() instanceof StartEvent start
-                && !(start.getSubProcess() instanceof EventSubProcess))) {
+        } else if (element instanceof MessageEventDefinition definition
+                && !(bpmnParse.getCurrentFlowElement() instanceof StartEvent start
+                        && !(start.getSubProcess() instanceof EventSubProcess))) {
             catchSubscription(bpmnParse, definition);
         }
     }
 
     private static void startSubscription(BpmnParse bpmnParse, MessageEventDefinition definition) {
-        Message message = definition.getMessageRef() == null ? null : bpmnParse.getBpmnModel().getMessage(definition.getMessageRef());
+        Message message = definition.getMessageRef() == null
+                ? null
+                : bpmnParse.getBpmnModel().getMessage(definition.getMessageRef());
         if (message != null) {
             // not a message id, so Flowable keeps it as the subscription's name
-            definition.setMessageRef(message.getName() + START + bpmnParse.getCurrentProcess().getId());
+            definition.setMessageRef(
+                    message.getName() + START + bpmnParse.getCurrentProcess().getId());
         }
     }
 
     private static void catchSubscription(BpmnParse bpmnParse, MessageEventDefinition definition) {
-        Message message = definition.getMessageRef() == null ? null : bpmnParse.getBpmnModel().getMessage(definition.getMessageRef());
+        Message message = definition.getMessageRef() == null
+                ? null
+                : bpmnParse.getBpmnModel().getMessage(definition.getMessageRef());
         if (message == null) {
             return;
         }
@@ -72,7 +79,8 @@ class ZeebeMessageParseHandler extends AbstractBpmnParseHandler<BaseElement> {
 
     /** The FEEL expression naming the subscription {@code name::key} of a message with a correlation key. */
     static Optional<String> subscriptionExpression(Message message) {
-        return Zeebe.attribute(message, "subscription", "correlationKey").map(Feel::expressionOf)
+        return Zeebe.attribute(message, "subscription", "correlationKey")
+                .map(Feel::expressionOf)
                 .map(key -> "=\"" + message.getName() + SEPARATOR + "\" + string(" + key + ")");
     }
 

@@ -1,17 +1,17 @@
 package io.trainflow.workflows.engine.flowable;
 
 import java.util.Map;
+import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.model.Activity;
+import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.DataObject;
 import org.flowable.bpmn.model.DataStoreReference;
-import org.flowable.bpmn.model.FlowElement;
-import org.flowable.bpmn.model.Process;
-import org.flowable.bpmn.model.ScriptTask;
-import org.flowable.bpmn.converter.BpmnXMLConverter;
-import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.ExtensionAttribute;
 import org.flowable.bpmn.model.ExtensionElement;
+import org.flowable.bpmn.model.FlowElement;
 import org.flowable.bpmn.model.Message;
+import org.flowable.bpmn.model.Process;
+import org.flowable.bpmn.model.ScriptTask;
 import org.flowable.common.engine.impl.util.io.BytesStreamSource;
 
 /**
@@ -27,8 +27,7 @@ public final class ZeebeModelReader {
         ZeebeJobElementConverters.install();
     }
 
-    private ZeebeModelReader() {
-    }
+    private ZeebeModelReader() {}
 
     /** Registers the Zeebe converters; idempotent. */
     public static void install() {
@@ -48,14 +47,16 @@ public final class ZeebeModelReader {
             for (Process process : model.getProcesses()) {
                 if (process.getFlowElement(activityId, true) instanceof Activity activity
                         && activity.getLoopCharacteristics() != null
-                        && Zeebe.child(activity.getLoopCharacteristics(), "loopCharacteristics").isEmpty()) {
+                        && Zeebe.child(activity.getLoopCharacteristics(), "loopCharacteristics")
+                                .isEmpty()) {
                     activity.getLoopCharacteristics().addExtensionElement(element("loopCharacteristics", attributes));
                 }
             }
         });
         dropped.scripts().forEach((taskId, attributes) -> {
             for (Process process : model.getProcesses()) {
-                if (process.getFlowElement(taskId, true) instanceof ScriptTask task && Zeebe.child(task, "script").isEmpty()) {
+                if (process.getFlowElement(taskId, true) instanceof ScriptTask task
+                        && Zeebe.child(task, "script").isEmpty()) {
                     task.addExtensionElement(element("script", attributes));
                 }
             }

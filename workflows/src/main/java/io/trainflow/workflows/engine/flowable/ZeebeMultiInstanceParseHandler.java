@@ -2,19 +2,19 @@ package io.trainflow.workflows.engine.flowable;
 
 import java.util.Set;
 import org.flowable.bpmn.model.Activity;
+import org.flowable.bpmn.model.BaseElement;
 import org.flowable.bpmn.model.BusinessRuleTask;
 import org.flowable.bpmn.model.CallActivity;
 import org.flowable.bpmn.model.ExternalWorkerServiceTask;
 import org.flowable.bpmn.model.FlowableListener;
 import org.flowable.bpmn.model.ImplementationType;
 import org.flowable.bpmn.model.ManualTask;
+import org.flowable.bpmn.model.MultiInstanceLoopCharacteristics;
 import org.flowable.bpmn.model.ReceiveTask;
 import org.flowable.bpmn.model.ScriptTask;
 import org.flowable.bpmn.model.ServiceTask;
 import org.flowable.bpmn.model.SubProcess;
 import org.flowable.bpmn.model.UserTask;
-import org.flowable.bpmn.model.BaseElement;
-import org.flowable.bpmn.model.MultiInstanceLoopCharacteristics;
 import org.flowable.engine.delegate.ExecutionListener;
 import org.flowable.engine.impl.bpmn.parser.BpmnParse;
 import org.flowable.engine.impl.bpmn.parser.handler.AbstractBpmnParseHandler;
@@ -34,8 +34,16 @@ class ZeebeMultiInstanceParseHandler extends AbstractBpmnParseHandler<Activity> 
     /** Flowable matches handlers on the exact element class, so name every activity kind. */
     @Override
     public Set<Class<? extends BaseElement>> getHandledTypes() {
-        return Set.of(ServiceTask.class, ExternalWorkerServiceTask.class, UserTask.class, CallActivity.class,
-                SubProcess.class, BusinessRuleTask.class, ManualTask.class, ScriptTask.class, ReceiveTask.class);
+        return Set.of(
+                ServiceTask.class,
+                ExternalWorkerServiceTask.class,
+                UserTask.class,
+                CallActivity.class,
+                SubProcess.class,
+                BusinessRuleTask.class,
+                ManualTask.class,
+                ScriptTask.class,
+                ReceiveTask.class);
     }
 
     @Override
@@ -46,7 +54,8 @@ class ZeebeMultiInstanceParseHandler extends AbstractBpmnParseHandler<Activity> 
         }
         Zeebe.attribute(loop, "loopCharacteristics", "inputCollection").ifPresent(loop::setInputDataItem);
         Zeebe.attribute(loop, "loopCharacteristics", "inputElement").ifPresent(loop::setElementVariable);
-        if (loop.getElementIndexVariable() == null || loop.getElementIndexVariable().isBlank()) {
+        if (loop.getElementIndexVariable() == null
+                || loop.getElementIndexVariable().isBlank()) {
             loop.setElementIndexVariable(LoopCounter.INDEX); // loopCounter itself is Camunda's 1-based one
             FlowableListener counter = new FlowableListener();
             counter.setEvent(ExecutionListener.EVENTNAME_START);
@@ -56,7 +65,8 @@ class ZeebeMultiInstanceParseHandler extends AbstractBpmnParseHandler<Activity> 
         }
         var output = Zeebe.attribute(loop, "loopCharacteristics", "outputCollection");
         var element = Zeebe.attribute(loop, "loopCharacteristics", "outputElement");
-        boolean listening = activity.getExecutionListeners().stream().anyMatch(l -> l.getInstance() instanceof MultiInstanceOutput);
+        boolean listening =
+                activity.getExecutionListeners().stream().anyMatch(l -> l.getInstance() instanceof MultiInstanceOutput);
         if (output.isPresent() && element.isPresent() && !listening) {
             FlowableListener listener = new FlowableListener();
             listener.setEvent(ExecutionListener.EVENTNAME_END);

@@ -38,11 +38,15 @@ class ZeebeUserTaskParseHandler extends AbstractBpmnParseHandler<UserTask> {
     @Override
     protected void executeParse(BpmnParse bpmnParse, UserTask task) {
         Zeebe.attribute(task, "assignmentDefinition", "assignee").ifPresent(task::setAssignee);
-        Zeebe.attribute(task, "assignmentDefinition", "candidateGroups").map(ZeebeUserTaskParseHandler::candidates)
+        Zeebe.attribute(task, "assignmentDefinition", "candidateGroups")
+                .map(ZeebeUserTaskParseHandler::candidates)
                 .ifPresent(task::setCandidateGroups);
-        Zeebe.attribute(task, "assignmentDefinition", "candidateUsers").map(ZeebeUserTaskParseHandler::candidates)
+        Zeebe.attribute(task, "assignmentDefinition", "candidateUsers")
+                .map(ZeebeUserTaskParseHandler::candidates)
                 .ifPresent(task::setCandidateUsers);
-        if (task.getAssignee() == null && task.getCandidateGroups().isEmpty() && task.getCandidateUsers().isEmpty()) {
+        if (task.getAssignee() == null
+                && task.getCandidateGroups().isEmpty()
+                && task.getCandidateUsers().isEmpty()) {
             task.setCandidateGroups(List.of(unassignedGroup)); // see UserTaskDefaults
         }
         boolean guarded = task.getTaskListeners().stream().anyMatch(l -> l.getInstance() == guard);
@@ -74,6 +78,9 @@ class ZeebeUserTaskParseHandler extends AbstractBpmnParseHandler<UserTask> {
         if (value.strip().startsWith("=")) {
             return List.of(value.strip());
         }
-        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

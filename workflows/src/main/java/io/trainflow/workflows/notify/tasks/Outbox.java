@@ -35,10 +35,20 @@ public final class Outbox {
     public static final String DIGEST = "digest";
 
     /** One notification to one person. */
-    public record Entry(String id, String key, String kind, String recipient, String taskId, String taskName,
-                        String requestId, String learner, Instant createdAt, String state, String digestId,
-                        String lmsState, String mailState) {
-    }
+    public record Entry(
+            String id,
+            String key,
+            String kind,
+            String recipient,
+            String taskId,
+            String taskName,
+            String requestId,
+            String learner,
+            Instant createdAt,
+            String state,
+            String digestId,
+            String lmsState,
+            String mailState) {}
 
     private static final String COLUMNS = "id, dedup_key, kind, recipient, task_id, task_name, request_id, learner,"
             + " created_at, state, digest_id, lms_state, mail_state";
@@ -56,8 +66,18 @@ public final class Outbox {
      *
      * @return whether it was added
      */
-    public static boolean add(Connection c, String key, String kind, String recipient, String taskId, String taskName,
-                              String requestId, String learner, Instant at, String state) throws SQLException {
+    public static boolean add(
+            Connection c,
+            String key,
+            String kind,
+            String recipient,
+            String taskId,
+            String taskName,
+            String requestId,
+            String learner,
+            Instant at,
+            String state)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO tf_notification (" + COLUMNS + ")"
                 + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL"
                 + " WHERE NOT EXISTS (SELECT 1 FROM tf_notification WHERE dedup_key = ?)")) {
@@ -77,8 +97,15 @@ public final class Outbox {
     }
 
     /** The same, in a transaction of its own. */
-    public boolean add(String key, String kind, String recipient, String taskId, String taskName, String requestId,
-                       String learner, Instant at) {
+    public boolean add(
+            String key,
+            String kind,
+            String recipient,
+            String taskId,
+            String taskName,
+            String requestId,
+            String learner,
+            Instant at) {
         return jdbc.inTransaction(c -> add(c, key, kind, recipient, taskId, taskName, requestId, learner, at, PENDING));
     }
 
@@ -89,12 +116,15 @@ public final class Outbox {
 
     /** The notifications a digest row gathered. */
     public List<Entry> ofDigest(String digestId) {
-        return query("SELECT " + COLUMNS + " FROM tf_notification WHERE digest_id = ? ORDER BY created_at, id", 10_000,
+        return query(
+                "SELECT " + COLUMNS + " FROM tf_notification WHERE digest_id = ? ORDER BY created_at, id",
+                10_000,
                 digestId);
     }
 
     public Optional<Entry> byKey(String key) {
-        return query("SELECT " + COLUMNS + " FROM tf_notification WHERE dedup_key = ?", 1, key).stream().findFirst();
+        return query("SELECT " + COLUMNS + " FROM tf_notification WHERE dedup_key = ?", 1, key).stream()
+                .findFirst();
     }
 
     /** People with notifications held for their digest. */
@@ -144,8 +174,11 @@ public final class Outbox {
     }
 
     public void state(String id, String state, Instant at) {
-        update("UPDATE tf_notification SET state = ?, sent_at = ? WHERE id = ?", state,
-                at == null ? null : at.atOffset(ZoneOffset.UTC), id);
+        update(
+                "UPDATE tf_notification SET state = ?, sent_at = ? WHERE id = ?",
+                state,
+                at == null ? null : at.atOffset(ZoneOffset.UTC),
+                id);
     }
 
     /** Records a channel's outcome ({@code lms} or {@code mail}) before or after its call. */
@@ -175,10 +208,20 @@ public final class Outbox {
                 ps.setMaxRows(max);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        entries.add(new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                                rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getString(10), rs.getString(11),
-                                rs.getString(12), rs.getString(13)));
+                        entries.add(new Entry(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getString(8),
+                                rs.getObject(9, OffsetDateTime.class).toInstant(),
+                                rs.getString(10),
+                                rs.getString(11),
+                                rs.getString(12),
+                                rs.getString(13)));
                     }
                 }
             }

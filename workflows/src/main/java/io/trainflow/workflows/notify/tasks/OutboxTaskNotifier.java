@@ -31,14 +31,22 @@ public final class OutboxTaskNotifier implements TaskNotifier {
     public void notice(TaskNotice notice, Connection transaction) {
         try {
             for (String person : whoMayAct(notice)) {
-                Outbox.add(transaction, notice.kind().id() + ":" + notice.taskId() + ":" + person, notice.kind().id(),
-                        person, notice.taskId(), notice.taskName(), notice.requestId(), notice.learner(), clock.instant(),
+                Outbox.add(
+                        transaction,
+                        notice.kind().id() + ":" + notice.taskId() + ":" + person,
+                        notice.kind().id(),
+                        person,
+                        notice.taskId(),
+                        notice.taskName(),
+                        notice.requestId(),
+                        notice.learner(),
+                        clock.instant(),
                         Outbox.PENDING);
             }
         } catch (SQLException e) {
             // the task's transaction fails with it: a task nobody hears about is not created silently
-            throw new IllegalStateException("could not record the notification of task " + notice.taskId() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not record the notification of task " + notice.taskId() + ": " + e.getMessage(), e);
         }
     }
 

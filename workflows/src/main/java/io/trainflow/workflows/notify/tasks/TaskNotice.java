@@ -11,12 +11,14 @@ import java.util.Objects;
  * @param requestId the request's id, shown in the message (may be null)
  * @param learner   the learner's display name, shown in the message (may be null); never logged
  */
-public record TaskNotice(Kind kind, String taskId, String taskName, String requestId, String learner,
-                         Parties parties, Step step) {
+public record TaskNotice(
+        Kind kind, String taskId, String taskName, String requestId, String learner, Parties parties, Step step) {
 
     /** Why the people are told: a new task, a task whose due date passed, a task escalated to them. */
     public enum Kind {
-        CREATED, DUE, ESCALATED;
+        CREATED,
+        DUE,
+        ESCALATED;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -11,8 +11,7 @@ import java.sql.Connection;
 public interface TaskNotifier {
 
     /** Nobody is told (an engine without notifications, e.g. in unit tests). */
-    TaskNotifier NONE = (notice, transaction) -> {
-    };
+    TaskNotifier NONE = (notice, transaction) -> {};
 
     void notice(TaskNotice notice, Connection transaction);
 }

@@ -29,13 +29,15 @@ class BackgroundConnectionsTest {
             held.add(steps.submit(open).get());
             assertThat(data.inUse(2)).isEqualTo(2);
 
-            CompletableFuture<Throwable> third = CompletableFuture.supplyAsync(() -> {
-                try (Connection c = data.getConnection()) {
-                    return null;
-                } catch (Exception e) {
-                    return e;
-                }
-            }, steps);
+            CompletableFuture<Throwable> third = CompletableFuture.supplyAsync(
+                    () -> {
+                        try (Connection c = data.getConnection()) {
+                            return null;
+                        } catch (Exception e) {
+                            return e;
+                        }
+                    },
+                    steps);
             assertThat(third.get()).isInstanceOf(SQLTimeoutException.class).hasMessageContaining("share of the pool");
             try (Connection api = data.getConnection()) {
                 assertThat(api.isValid(1)).isTrue();
@@ -44,10 +46,13 @@ class BackgroundConnectionsTest {
             // a connection a background thread opens while holding one rides on its share (no self-deadlock)
             BackgroundConnections one = new BackgroundConnections(h2, 1, 200);
             assertThat(steps.submit(() -> {
-                try (Connection outer = one.getConnection(); Connection inner = one.getConnection()) {
-                    return inner.isValid(1) && one.inUse(1) == 1;
-                }
-            }).get()).isTrue();
+                                try (Connection outer = one.getConnection();
+                                        Connection inner = one.getConnection()) {
+                                    return inner.isValid(1) && one.inUse(1) == 1;
+                                }
+                            })
+                            .get())
+                    .isTrue();
             assertThat(one.inUse(1)).isZero();
 
             held.get(0).close();

@@ -37,17 +37,29 @@ class BindingTypeTest {
         complete(onFirst);
         complete(onSecond);
 
-        assertThat(c8.variables(onFirst)).containsEntry("viaLatest", "v2").containsEntry("viaDeployment", "v1")
-                .containsEntry("viaTag", "v1").containsEntry("rateLatest", "v2").containsEntry("rateDeployment", "v1")
+        assertThat(c8.variables(onFirst))
+                .containsEntry("viaLatest", "v2")
+                .containsEntry("viaDeployment", "v1")
+                .containsEntry("viaTag", "v1")
+                .containsEntry("rateLatest", "v2")
+                .containsEntry("rateDeployment", "v1")
                 .containsEntry("rateTagged", "v1");
-        assertThat(c8.variables(onSecond)).containsEntry("viaLatest", "v2").containsEntry("viaDeployment", "v2")
-                .containsEntry("viaTag", "v1").containsEntry("rateLatest", "v2").containsEntry("rateDeployment", "v2")
+        assertThat(c8.variables(onSecond))
+                .containsEntry("viaLatest", "v2")
+                .containsEntry("viaDeployment", "v2")
+                .containsEntry("viaTag", "v1")
+                .containsEntry("rateLatest", "v2")
+                .containsEntry("rateDeployment", "v2")
                 .containsEntry("rateTagged", "v1");
         assertThat(c8.ended(onFirst) && c8.ended(onSecond)).isTrue();
     }
 
     private void complete(ProcessInstance instance) {
-        var task = c8.flowable.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        var task = c8.flowable
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
         new UserTasks(c8.flowable, user -> Set.of()).complete("lena", task.getId(), Map.of());
         c8.run();
     }

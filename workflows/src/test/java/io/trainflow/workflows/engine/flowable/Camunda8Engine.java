@@ -75,25 +75,45 @@ final class Camunda8Engine implements AutoCloseable {
     }
 
     boolean ended(ProcessInstance instance) {
-        return flowable.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0;
+        return flowable.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count()
+                == 0;
     }
 
     /** Ids of the activities the instance passed through, in order. */
     List<String> path(ProcessInstance instance) {
-        return flowable.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-                .orderByHistoricActivityInstanceStartTime().asc().orderByHistoricActivityInstanceId().asc().list().stream()
-                .map(a -> a.getActivityId()).toList();
+        return flowable
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId())
+                .orderByHistoricActivityInstanceStartTime()
+                .asc()
+                .orderByHistoricActivityInstanceId()
+                .asc()
+                .list()
+                .stream()
+                .map(a -> a.getActivityId())
+                .toList();
     }
 
     String endActivity(ProcessInstance instance) {
-        return flowable.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
-                .singleResult().getEndActivityId();
+        return flowable.getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .singleResult()
+                .getEndActivityId();
     }
 
     Map<String, Object> variables(ProcessInstance instance) {
         Map<String, Object> vars = new HashMap<>();
-        flowable.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .excludeLocalVariables().list().forEach(v -> vars.put(v.getVariableName(), v.getValue()));
+        flowable.getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .excludeLocalVariables()
+                .list()
+                .forEach(v -> vars.put(v.getVariableName(), v.getValue()));
         return vars;
     }
 

@@ -31,8 +31,12 @@ class CompensationTest {
         ProcessInstance trip = c8.start("trip", Map.of("value", 1));
 
         assertThat(c8.variables(trip)).as("the job-worker handler ran").containsEntry("flightCancelled", true);
-        assertThat(c8.ended(trip)).as("waiting at the throw event for the person cancelling the hotel").isFalse();
-        assertThat(c8.path(trip)).contains("undo-all", "cancel-flight", "cancel-hotel").doesNotContain("end");
+        assertThat(c8.ended(trip))
+                .as("waiting at the throw event for the person cancelling the hotel")
+                .isFalse();
+        assertThat(c8.path(trip))
+                .contains("undo-all", "cancel-flight", "cancel-hotel")
+                .doesNotContain("end");
 
         complete(trip, "cancel-hotel");
 
@@ -44,25 +48,35 @@ class CompensationTest {
     void onlyCompletedActivitiesAreCompensatedEachOnceAndActivityRefNamesOne() {
         ProcessInstance partial = c8.start("partial-undo", Map.of("value", 1));
 
-        assertThat(c8.variables(partial)).as("activityRef: the flight only; the seat is still being picked")
-                .containsEntry("flightCancellations", 1L).doesNotContainKeys("hotelCancelled", "seatReleased");
+        assertThat(c8.variables(partial))
+                .as("activityRef: the flight only; the seat is still being picked")
+                .containsEntry("flightCancellations", 1L)
+                .doesNotContainKeys("hotelCancelled", "seatReleased");
 
         complete(partial, "pick-seat"); // then the compensation end event undoes the rest of the scope
 
         assertThat(c8.ended(partial)).isTrue();
-        assertThat(c8.variables(partial)).containsEntry("hotelCancelled", true).containsEntry("seatReleased", true)
-                .as("the flight was compensated once already").containsEntry("flightCancellations", 1L);
+        assertThat(c8.variables(partial))
+                .containsEntry("hotelCancelled", true)
+                .containsEntry("seatReleased", true)
+                .as("the flight was compensated once already")
+                .containsEntry("flightCancellations", 1L);
     }
 
     @Test
     void lintAcceptsThem() throws Exception {
         assertThat(new BpmnLinter(Set.of("test-double"), new Feel()).lintPath(Camunda8Engine.folder("compensation")))
-                .filteredOn(p -> p.refuses()).isEmpty();
+                .filteredOn(p -> p.refuses())
+                .isEmpty();
     }
 
     private void complete(ProcessInstance instance, String taskId) {
-        var task = c8.flowable.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey(taskId).singleResult();
+        var task = c8.flowable
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(taskId)
+                .singleResult();
         new UserTasks(c8.flowable, user -> Set.of()).complete("lena", task.getId(), Map.of());
         c8.run();
     }

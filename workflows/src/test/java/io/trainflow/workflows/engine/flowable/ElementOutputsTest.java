@@ -26,7 +26,8 @@ class ElementOutputsTest {
         var instance = c8.start("event-outputs", Map.of("number", 7));
         assertThat(c8.variables(instance)).containsEntry("caseKey", "case-7").containsEntry("topic", "general");
 
-        assertThat(c8.engine.messages().publish("Reply", "case-7", Map.of("text", "thanks"))).isEqualTo(1);
+        assertThat(c8.engine.messages().publish("Reply", "case-7", Map.of("text", "thanks")))
+                .isEqualTo(1);
         c8.run();
 
         assertThat(c8.ended(instance)).isTrue();
@@ -35,6 +36,7 @@ class ElementOutputsTest {
 
     @Test
     void lintAcceptsThem() throws Exception {
-        assertThat(new BpmnLinter(Set.of(), new Feel()).lintPath(Camunda8Engine.folder("outputs"))).isEmpty();
+        assertThat(new BpmnLinter(Set.of(), new Feel()).lintPath(Camunda8Engine.folder("outputs")))
+                .isEmpty();
     }
 }

@@ -36,10 +36,12 @@ class EngineClockTest {
             Thread.sleep(5);
             later = clock.instant();
         }
-        assertThat(Duration.between(Instant.now(), later)).isBetween(Duration.ofDays(31).minusMinutes(1),
-                Duration.ofDays(31).plusMinutes(1));
+        assertThat(Duration.between(Instant.now(), later))
+                .isBetween(
+                        Duration.ofDays(31).minusMinutes(1), Duration.ofDays(31).plusMinutes(1));
         // Flowable's clock counts milliseconds
-        assertThat(clock.flowableClock().getCurrentTime().toInstant()).isAfterOrEqualTo(later.truncatedTo(ChronoUnit.MILLIS));
+        assertThat(clock.flowableClock().getCurrentTime().toInstant())
+                .isAfterOrEqualTo(later.truncatedTo(ChronoUnit.MILLIS));
     }
 
     @Test
@@ -59,7 +61,8 @@ class EngineClockTest {
         pinned.set(Instant.parse("2026-03-02T09:00:00Z"));
         EngineClock other = new EngineClock();
 
-        assertThat(other.flowableClock().getCurrentTime().toInstant()).isAfter(Instant.now().minusSeconds(60));
+        assertThat(other.flowableClock().getCurrentTime().toInstant())
+                .isAfter(Instant.now().minusSeconds(60));
         pinned.advance(Duration.ofHours(1));
         assertThat(pinned.instant()).isEqualTo(Instant.parse("2026-03-02T10:00:00Z"));
     }

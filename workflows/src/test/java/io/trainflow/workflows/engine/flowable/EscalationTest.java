@@ -32,11 +32,18 @@ class EscalationTest {
 
         assertThat(c8.ended(instance)).isTrue();
         assertThat(c8.variables(instance)).containsEntry("handled", true).doesNotContainKey("wentOn");
-        assertThat(c8.path(instance)).as("the open review and the throwing flow were terminated; the scope ended"
-                + " with the event sub-process").contains("review", "too-late", "handle", "late-end")
+        assertThat(c8.path(instance))
+                .as("the open review and the throwing flow were terminated; the scope ended"
+                        + " with the event sub-process")
+                .contains("review", "too-late", "handle", "late-end")
                 .doesNotContain("after-throw", "work-end", "done");
-        assertThat(c8.flowable.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
-                .singleResult().getDeleteReason()).contains("escalation event sub-process interrupting (late)");
+        assertThat(c8.flowable
+                        .getHistoryService()
+                        .createHistoricTaskInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .singleResult()
+                        .getDeleteReason())
+                .contains("escalation event sub-process interrupting (late)");
     }
 
     @Test
@@ -44,13 +51,16 @@ class EscalationTest {
         var instance = c8.start("escalation-nearest", Map.of());
 
         assertThat(c8.ended(instance)).isTrue();
-        assertThat(c8.variables(instance)).containsEntry("innerCaught", true).containsEntry("wentOn", true)
+        assertThat(c8.variables(instance))
+                .containsEntry("innerCaught", true)
+                .containsEntry("wentOn", true)
                 .doesNotContainKey("outerCaught");
         assertThat(c8.endActivity(instance)).isEqualTo("done");
     }
 
     @Test
     void lintAcceptsThem() throws Exception {
-        assertThat(new BpmnLinter(Set.of(), new Feel()).lintPath(Camunda8Engine.folder("escalation"))).isEmpty();
+        assertThat(new BpmnLinter(Set.of(), new Feel()).lintPath(Camunda8Engine.folder("escalation")))
+                .isEmpty();
     }
 }

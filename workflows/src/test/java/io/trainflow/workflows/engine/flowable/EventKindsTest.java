@@ -27,9 +27,15 @@ class EventKindsTest {
         var both = c8.start("inclusive", Map.of("channels", List.of("mail", "sms")));
         var none = c8.start("inclusive", Map.of("channels", List.of()));
 
-        assertThat(c8.variables(both)).containsEntry("mailed", true).containsEntry("texted", true)
-                .doesNotContainKey("skipped").containsEntry("joins", 1L);
-        assertThat(c8.variables(none)).containsEntry("skipped", true).doesNotContainKey("mailed").containsEntry("joins", 1L);
+        assertThat(c8.variables(both))
+                .containsEntry("mailed", true)
+                .containsEntry("texted", true)
+                .doesNotContainKey("skipped")
+                .containsEntry("joins", 1L);
+        assertThat(c8.variables(none))
+                .containsEntry("skipped", true)
+                .doesNotContainKey("mailed")
+                .containsEntry("joins", 1L);
     }
 
     @Test
@@ -48,8 +54,11 @@ class EventKindsTest {
         var instance = c8.start("escalation", Map.of());
 
         assertThat(c8.ended(instance)).isTrue();
-        assertThat(c8.variables(instance)).as("non-interrupting boundary caught LATE").containsEntry("managerTold", true);
-        assertThat(c8.path(instance)).as("UNHEARD was not caught and the flow went on to the end escalation, caught"
+        assertThat(c8.variables(instance))
+                .as("non-interrupting boundary caught LATE")
+                .containsEntry("managerTold", true);
+        assertThat(c8.path(instance))
+                .as("UNHEARD was not caught and the flow went on to the end escalation, caught"
                         + " by a non-interrupting event sub-process; the sub-process then completed")
                 .contains("tell-manager", "nobody-listens", "give-up", "stuck", "stuck-end", "finished");
     }
@@ -64,10 +73,15 @@ class EventKindsTest {
 
     @Test
     void lintAcceptsThem() throws Exception {
-        assertThat(new BpmnLinter(Set.of(), new Feel()).lintPath(Camunda8Engine.folder("events"))).isEmpty();
+        assertThat(new BpmnLinter(Set.of(), new Feel()).lintPath(Camunda8Engine.folder("events")))
+                .isEmpty();
     }
 
     private long started(String key) {
-        return c8.flowable.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(key).count();
+        return c8.flowable
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(key)
+                .count();
     }
 }

@@ -31,13 +31,22 @@ class EventSubProcessTest {
         var instance = c8.start("reminders", Map.of("reviewId", "R-1"));
         var other = c8.start("reminders", Map.of("reviewId", "R-2"));
 
-        assertThat(c8.engine.messages().publish("comment-added", "R-1", Map.of())).isEqualTo(1);
-        assertThat(c8.engine.messages().publish("comment-added", "R-1", Map.of())).isEqualTo(1);
+        assertThat(c8.engine.messages().publish("comment-added", "R-1", Map.of()))
+                .isEqualTo(1);
+        assertThat(c8.engine.messages().publish("comment-added", "R-1", Map.of()))
+                .isEqualTo(1);
         c8.run();
-        assertThat(c8.flowable.getRuntimeService().getVariable(instance.getId(), "comments")).isEqualTo(2L);
-        assertThat(c8.flowable.getRuntimeService().getVariable(other.getId(), "comments")).isNull();
-        assertThat(c8.flowable.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count())
-                .as("the review is still open").isEqualTo(1);
+        assertThat(c8.flowable.getRuntimeService().getVariable(instance.getId(), "comments"))
+                .isEqualTo(2L);
+        assertThat(c8.flowable.getRuntimeService().getVariable(other.getId(), "comments"))
+                .isNull();
+        assertThat(c8.flowable
+                        .getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .as("the review is still open")
+                .isEqualTo(1);
 
         c8.advance(Duration.ofHours(25));
         assertThat(c8.path(instance)).containsOnlyOnce("nudged");
@@ -57,6 +66,7 @@ class EventSubProcessTest {
 
     @Test
     void lintAcceptsThem() throws Exception {
-        assertThat(new BpmnLinter(Set.of("test-check"), new Feel()).lintPath(Camunda8Engine.folder("event-subprocess"))).isEmpty();
+        assertThat(new BpmnLinter(Set.of("test-check"), new Feel()).lintPath(Camunda8Engine.folder("event-subprocess")))
+                .isEmpty();
     }
 }

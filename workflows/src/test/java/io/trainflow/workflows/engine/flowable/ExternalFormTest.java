@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trainflow.workflows.feel.Feel;
 import io.trainflow.workflows.lint.BpmnLinter;
-import io.trainflow.workflows.lint.LintProblem;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +27,11 @@ class ExternalFormTest {
     @Test
     void theCompletionOfATaskWithAnExternalFormSetsItsValues() {
         var instance = c8.start("external-form", Map.of());
-        var task = c8.flowable.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        var task = c8.flowable
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
 
         new UserTasks(c8.flowable, user -> Set.of()).complete("lena", task.getId(), Map.of("decision", "book"));
         c8.run();
@@ -39,7 +42,8 @@ class ExternalFormTest {
     @Test
     void lintNotesThatTheFormIsExternal() throws Exception {
         assertThat(new BpmnLinter(Set.of(), new Feel()).lintPath(Camunda8Engine.folder("external-form")))
-                .singleElement().satisfies(p -> {
+                .singleElement()
+                .satisfies(p -> {
                     assertThat(p.refuses()).isFalse();
                     assertThat(p.elementId()).isEqualTo("decide");
                     assertThat(p.message()).contains("completions are not checked against one");

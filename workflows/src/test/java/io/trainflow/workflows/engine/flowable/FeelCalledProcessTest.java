@@ -34,7 +34,8 @@ class FeelCalledProcessTest {
     @Test
     void lintNotesThatTheProcessIsChosenAtRunTime() throws Exception {
         assertThat(new BpmnLinter(Set.of(), new Feel()).lintPath(Camunda8Engine.folder("feel-called-process")))
-                .singleElement().satisfies(p -> {
+                .singleElement()
+                .satisfies(p -> {
                     assertThat(p.refuses()).isFalse();
                     assertThat(p.elementId()).isEqualTo("call");
                     assertThat(p.message()).contains("chosen when the call activity is reached");

@@ -33,7 +33,8 @@ class FeelTaskTypeTest {
     @Test
     void lintNotesThatTheTypeIsKnownOnlyAtRunTime() throws Exception {
         assertThat(new BpmnLinter(Set.of("test-double"), new Feel()).lintPath(Camunda8Engine.folder("feel-task-type")))
-                .singleElement().satisfies(p -> {
+                .singleElement()
+                .satisfies(p -> {
                     assertThat(p.refuses()).isFalse();
                     assertThat(p.elementId()).isEqualTo("work");
                     assertThat(p.message()).contains("computed when the task is reached");
@@ -43,6 +44,7 @@ class FeelTaskTypeTest {
     @Test
     void lintDoesNotRefuseATypeOnlyTheRunKnows() throws Exception {
         assertThat(new BpmnLinter(Set.of(), new Feel()).lintPath(Camunda8Engine.folder("feel-task-type")))
-                .filteredOn(LintProblem::refuses).isEmpty();
+                .filteredOn(LintProblem::refuses)
+                .isEmpty();
     }
 }

@@ -43,8 +43,13 @@ class InboxFactsTest {
     @BeforeEach
     void start() throws Exception {
         clock.set(Instant.parse("2026-03-02T09:00:00Z"));
-        engine = TrainflowEngine.builder().jdbcUrl("jdbc:h2:mem:inbox-facts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-                .handlers(new HandlerRegistry(List.of())).directory(directory).clock(clock).background(false).build();
+        engine = TrainflowEngine.builder()
+                .jdbcUrl("jdbc:h2:mem:inbox-facts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .handlers(new HandlerRegistry(List.of()))
+                .directory(directory)
+                .clock(clock)
+                .background(false)
+                .build();
         flowable = engine.flowable();
         engine.deployments().deployFolder(Path.of("src/test/resources/inbox-facts"));
     }
@@ -62,31 +67,58 @@ class InboxFactsTest {
         sameAsOneByOne();
 
         // rita revises her own request (hers by name, it decides nothing) but never sees its L&D approval
-        assertThat(rows("rita")).extracting(t -> t.requestId() + "/" + t.elementId())
+        assertThat(rows("rita"))
+                .extracting(t -> t.requestId() + "/" + t.elementId())
                 .containsExactlyInAnyOrder("R-1/revise", "R-2/approve-ld");
-        assertThat(rows("lena")).extracting(t -> t.requestId() + "/" + t.elementId()).containsExactly("R-2/approve-ld");
-        assertThat(rows("leo")).extracting(t -> t.requestId() + "/" + t.elementId())
+        assertThat(rows("lena"))
+                .extracting(t -> t.requestId() + "/" + t.elementId())
+                .containsExactly("R-2/approve-ld");
+        assertThat(rows("leo"))
+                .extracting(t -> t.requestId() + "/" + t.elementId())
                 .containsExactlyInAnyOrder("R-1/approve-ld", "R-2/revise");
 
-        InboxTask approval = rows("mia").stream().filter(t -> t.elementId().equals("approve-manager")).findFirst().orElseThrow();
-        assertThat(approval.employee()).containsEntry("displayName", "Name of lena").containsEntry("department", "sales");
-        assertThat(approval.context()).containsEntry("pathCost", 1200L).containsEntry("requestedBy", "rita")
-                .containsEntry("level", "ld").doesNotContainKey("approverOnBehalfOf");
+        InboxTask approval = rows("mia").stream()
+                .filter(t -> t.elementId().equals("approve-manager"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(approval.employee())
+                .containsEntry("displayName", "Name of lena")
+                .containsEntry("department", "sales");
+        assertThat(approval.context())
+                .containsEntry("pathCost", 1200L)
+                .containsEntry("requestedBy", "rita")
+                .containsEntry("level", "ld")
+                .doesNotContainKey("approverOnBehalfOf");
         assertThat(approval.dueDate()).isEqualTo(Instant.parse("2026-03-02T10:00:00Z"));
-        assertThat(rows("max")).singleElement().satisfies(t -> assertThat(t.context()).containsEntry("pathCost", 300.5));
-        assertThat(rows("leo").stream().filter(t -> t.elementId().equals("approve-ld")).findFirst().orElseThrow().candidateGroups())
+        assertThat(rows("max"))
+                .singleElement()
+                .satisfies(t -> assertThat(t.context()).containsEntry("pathCost", 300.5));
+        assertThat(rows("leo").stream()
+                        .filter(t -> t.elementId().equals("approve-ld"))
+                        .findFirst()
+                        .orElseThrow()
+                        .candidateGroups())
                 .containsExactly("ld-team");
 
-        assertThat(port.page("mia", 0, 10, new InboxFilter(null, null, "sales", null, null)).tasks())
-                .extracting(InboxTask::requestId).containsOnly("R-1").hasSize(2);
-        assertThat(port.page("mia", 0, 10, new InboxFilter(null, null, null, null, "OF NORA")).tasks())
-                .extracting(t -> t.requestId() + "/" + t.elementId()).containsExactly("R-2/approve-ld");
-        assertThat(port.page("mia", 0, 10, new InboxFilter("approve-manager", null, null, null, null)).tasks())
-                .extracting(InboxTask::requestId).containsExactly("R-1");
+        assertThat(port.page("mia", 0, 10, new InboxFilter(null, null, "sales", null, null))
+                        .tasks())
+                .extracting(InboxTask::requestId)
+                .containsOnly("R-1")
+                .hasSize(2);
+        assertThat(port.page("mia", 0, 10, new InboxFilter(null, null, null, null, "OF NORA"))
+                        .tasks())
+                .extracting(t -> t.requestId() + "/" + t.elementId())
+                .containsExactly("R-2/approve-ld");
+        assertThat(port.page("mia", 0, 10, new InboxFilter("approve-manager", null, null, null, null))
+                        .tasks())
+                .extracting(InboxTask::requestId)
+                .containsExactly("R-1");
 
         // a task whose facts are missing is checked one by one: still exactly as strict
-        try (Connection connection = flowable.getProcessEngineConfiguration().getDataSource().getConnection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM tf_inbox_fact WHERE process_instance_id = ?")) {
+        try (Connection connection =
+                        flowable.getProcessEngineConfiguration().getDataSource().getConnection();
+                PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM tf_inbox_fact WHERE process_instance_id = ?")) {
             delete.setString(1, a);
             delete.executeUpdate();
         }
@@ -103,7 +135,11 @@ class InboxFactsTest {
 
         port.claim("leo", ld);
         assertThat(ids("mia")).doesNotContain(ld);
-        assertThat(rows("leo")).filteredOn(t -> t.id().equals(ld)).singleElement().extracting(InboxTask::assignee).isEqualTo("leo");
+        assertThat(rows("leo"))
+                .filteredOn(t -> t.id().equals(ld))
+                .singleElement()
+                .extracting(InboxTask::assignee)
+                .isEqualTo("leo");
         sameAsOneByOne();
         port.unclaim("leo", ld);
         assertThat(ids("mia")).contains(ld);
@@ -112,12 +148,16 @@ class InboxFactsTest {
         String manager = task(a, "approve-manager").getId();
         OpenApprovals delegations = new OpenApprovals(engine, directory, null);
         assertThat(delegations.delegate("mia", "leo", "holiday").moved()).containsExactly(manager);
-        assertThat(rows("leo")).filteredOn(t -> t.id().equals(manager)).singleElement()
+        assertThat(rows("leo"))
+                .filteredOn(t -> t.id().equals(manager))
+                .singleElement()
                 .satisfies(t -> assertThat(t.context()).containsEntry("approverOnBehalfOf", "mia"));
         assertThat(ids("mia")).doesNotContain(manager);
         sameAsOneByOne();
         assertThat(delegations.giveBack("mia", "leo")).containsExactly(manager);
-        assertThat(rows("mia")).filteredOn(t -> t.id().equals(manager)).singleElement()
+        assertThat(rows("mia"))
+                .filteredOn(t -> t.id().equals(manager))
+                .singleElement()
                 .satisfies(t -> assertThat(t.context()).doesNotContainKey("approverOnBehalfOf"));
         sameAsOneByOne();
 
@@ -132,33 +172,55 @@ class InboxFactsTest {
 
         clock.advance(Duration.ofHours(2)); // the manager approvals' timers end them
         engine.driver().runUntilIdle();
-        assertThat(flowable.getTaskService().createTaskQuery().taskDefinitionKey("approve-manager").count()).isZero();
+        assertThat(flowable.getTaskService()
+                        .createTaskQuery()
+                        .taskDefinitionKey("approve-manager")
+                        .count())
+                .isZero();
         assertThat(facts(manager)).isZero();
         sameAsOneByOne();
 
         flowable.getRuntimeService().deleteProcessInstance(b, "withdrawn by leo");
         sameAsOneByOne();
-        assertThat(totalFacts()).isEqualTo(flowable.getTaskService().createTaskQuery().count()).isEqualTo(1); // a's revision
+        assertThat(totalFacts())
+                .isEqualTo(flowable.getTaskService().createTaskQuery().count())
+                .isEqualTo(1); // a's revision
     }
 
     /** A request as the sample processes carry it: requester, learner's profile, manager, cost, approval level. */
-    private String request(String requestId, String requester, String learner, String department, String manager, double cost) {
+    private String request(
+            String requestId, String requester, String learner, String department, String manager, double cost) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("requestId", requestId);
         variables.put("employeeId", "E-" + learner);
         variables.put("requestedBy", requester);
-        variables.put("profile", Map.of("username", learner, "displayName", "Name of " + learner, "department", department,
-                "employeeId", "E-" + learner));
+        variables.put(
+                "profile",
+                Map.of(
+                        "username",
+                        learner,
+                        "displayName",
+                        "Name of " + learner,
+                        "department",
+                        department,
+                        "employeeId",
+                        "E-" + learner));
         variables.put("manager", manager);
         variables.put("pathCost", cost);
         variables.put("level", "ld");
-        String id = flowable.getRuntimeService().startProcessInstanceByKey("inbox-facts", requestId, variables).getId();
+        String id = flowable.getRuntimeService()
+                .startProcessInstanceByKey("inbox-facts", requestId, variables)
+                .getId();
         engine.driver().runUntilIdle();
         return id;
     }
 
     private Task task(String instance, String element) {
-        return flowable.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey(element).singleResult();
+        return flowable.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .taskDefinitionKey(element)
+                .singleResult();
     }
 
     private List<InboxTask> rows(String user) {
@@ -173,14 +235,16 @@ class InboxFactsTest {
     private void sameAsOneByOne() {
         UserTasks oneByOne = new UserTasks(flowable, directory);
         for (String user : PEOPLE) {
-            List<String> expected = oneByOne.visibleTo(user).stream().map(Task::getId).toList();
+            List<String> expected =
+                    oneByOne.visibleTo(user).stream().map(Task::getId).toList();
             assertThat(ids(user)).as(user).isEqualTo(expected);
             List<String> paged = new ArrayList<>();
             Integer next = 0;
             while (next != null) {
                 InboxPage page = port.page(user, next, 1, InboxFilter.NONE);
-                assertThat(page.tasks()).as("a page of one for " + user + " is full unless it is the last").hasSize(
-                        page.next() == null && page.tasks().isEmpty() ? 0 : 1);
+                assertThat(page.tasks())
+                        .as("a page of one for " + user + " is full unless it is the last")
+                        .hasSize(page.next() == null && page.tasks().isEmpty() ? 0 : 1);
                 page.tasks().forEach(t -> paged.add(t.id()));
                 next = page.next();
             }
@@ -197,8 +261,9 @@ class InboxFactsTest {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection connection = flowable.getProcessEngineConfiguration().getDataSource().getConnection();
-             ResultSet result = connection.createStatement().executeQuery(sql)) {
+        try (Connection connection =
+                        flowable.getProcessEngineConfiguration().getDataSource().getConnection();
+                ResultSet result = connection.createStatement().executeQuery(sql)) {
             result.next();
             return result.getLong(1);
         }

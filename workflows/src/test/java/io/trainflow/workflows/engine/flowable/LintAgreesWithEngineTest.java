@@ -20,31 +20,57 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LintAgreesWithEngineTest {
 
     @ParameterizedTest(name = "camunda8/{0}")
-    @ValueSource(strings = {"deploy", "user-task", "tasks", "event-subprocess", "events", "multi-instance", "rest-connector", "external-form", "outputs",
-        "feel-task-type", "feel-called-process", "binding/v1", "binding/v2", "escalation", "compensation",
-        "refused"})
+    @ValueSource(
+            strings = {
+                "deploy",
+                "user-task",
+                "tasks",
+                "event-subprocess",
+                "events",
+                "multi-instance",
+                "rest-connector",
+                "external-form",
+                "outputs",
+                "feel-task-type",
+                "feel-called-process",
+                "binding/v1",
+                "binding/v2",
+                "escalation",
+                "compensation",
+                "refused"
+            })
     void whatLintPassesTheEngineDeploys(String feature) throws Exception {
         try (RestConnector rest = RestConnector.start();
-             Camunda8Engine c8 = new Camunda8Engine(new TestSteps.Double(), new TestSteps.Check(), rest.handler())) {
+                Camunda8Engine c8 = new Camunda8Engine(new TestSteps.Double(), new TestSteps.Check(), rest.handler())) {
             Path folder = Camunda8Engine.folder(feature);
-            Set<String> linted = c8.engine.linter().lintPath(folder).stream().filter(LintProblem::refuses)
-                    .map(p -> Path.of(p.file()).getFileName().toString()).collect(Collectors.toSet());
-            List<LintProblem> refused = c8.engine.deployments().deployFolderEach(folder).refused();
+            Set<String> linted = c8.engine.linter().lintPath(folder).stream()
+                    .filter(LintProblem::refuses)
+                    .map(p -> Path.of(p.file()).getFileName().toString())
+                    .collect(Collectors.toSet());
+            List<LintProblem> refused =
+                    c8.engine.deployments().deployFolderEach(folder).refused();
 
-            assertThat(refused).as("refused by the engine although lint passed them")
-                    .allSatisfy(p -> assertThat(linted).contains(Path.of(p.file()).getFileName().toString()));
+            assertThat(refused)
+                    .as("refused by the engine although lint passed them")
+                    .allSatisfy(p -> assertThat(linted)
+                            .contains(Path.of(p.file()).getFileName().toString()));
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "compensation.bpmn|on-undo, on-undo, undo|compensation",
-        "listeners.bpmn|work, approve|not supported",
-        "form-binding|review|a form is the one deployed with its process",
-        "rest-connector.bpmn|call-api|Camunda's REST connector (io.camunda:http-json:1) is not run by this engine"})
-    void whatTrainflowCannotRunYetIsNamedWithElementAndReason(String file, String elements, String reason) throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "compensation.bpmn|on-undo, on-undo, undo|compensation",
+                "listeners.bpmn|work, approve|not supported",
+                "form-binding|review|a form is the one deployed with its process",
+                "rest-connector.bpmn|call-api|Camunda's REST connector (io.camunda:http-json:1) is not run by this engine"
+            })
+    void whatTrainflowCannotRunYetIsNamedWithElementAndReason(String file, String elements, String reason)
+            throws Exception {
         try (Camunda8Engine c8 = new Camunda8Engine(new TestSteps.Double())) {
-            List<LintProblem> problems = c8.engine.linter().lintPath(Camunda8Engine.folder("refused").resolve(file));
+            List<LintProblem> problems =
+                    c8.engine.linter().lintPath(Camunda8Engine.folder("refused").resolve(file));
             assertThat(problems).extracting(LintProblem::elementId).containsExactlyInAnyOrder(elements.split(",\\s*"));
             assertThat(problems).allSatisfy(p -> {
                 assertThat(p.refuses()).isTrue();

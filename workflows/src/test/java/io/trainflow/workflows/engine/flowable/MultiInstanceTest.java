@@ -24,15 +24,25 @@ class MultiInstanceTest {
 
     @Test
     void outputCollectionHoldsEachOutputElementInInputOrderAndTheCompletionConditionEndsTheRest() {
-        var instance = c8.start("collect", Map.of("items", List.of(3, 1, 2), "reviewers", List.of("ann", "bob", "cid")));
-        assertThat(c8.flowable.getRuntimeService().getVariable(instance.getId(), "tenfold")).isEqualTo(List.of(30L, 10L, 20L));
+        var instance =
+                c8.start("collect", Map.of("items", List.of(3, 1, 2), "reviewers", List.of("ann", "bob", "cid")));
+        assertThat(c8.flowable.getRuntimeService().getVariable(instance.getId(), "tenfold"))
+                .isEqualTo(List.of(30L, 10L, 20L));
 
-        var reviews = c8.flowable.getTaskService().createTaskQuery().processInstanceId(instance.getId()).orderByTaskAssignee().asc().list();
+        var reviews = c8.flowable
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .orderByTaskAssignee()
+                .asc()
+                .list();
         assertThat(reviews).extracting(t -> t.getAssignee()).containsExactly("ann", "bob", "cid");
         complete(reviews.get(0).getId(), "ann");
         assertThat(c8.ended(instance)).isFalse();
         complete(reviews.get(2).getId(), "cid");
-        assertThat(c8.ended(instance)).as("numberOfCompletedInstances >= 2: bob's review is no longer needed").isTrue();
+        assertThat(c8.ended(instance))
+                .as("numberOfCompletedInstances >= 2: bob's review is no longer needed")
+                .isTrue();
     }
 
     @Test
@@ -40,13 +50,15 @@ class MultiInstanceTest {
         var instance = c8.start("loop-counter", Map.of("items", List.of("a", "b", "c")));
 
         assertThat(c8.ended(instance)).isTrue();
-        assertThat(c8.variables(instance)).containsEntry("parallelPositions", List.of("a#1", "b#2", "c#3"))
+        assertThat(c8.variables(instance))
+                .containsEntry("parallelPositions", List.of("a#1", "b#2", "c#3"))
                 .containsEntry("sequentialPositions", List.of(1L, 2L, 3L));
     }
 
     @Test
     void lintAcceptsThem() throws Exception {
-        assertThat(new BpmnLinter(Set.of(), new Feel()).lintPath(Camunda8Engine.folder("multi-instance"))).isEmpty();
+        assertThat(new BpmnLinter(Set.of(), new Feel()).lintPath(Camunda8Engine.folder("multi-instance")))
+                .isEmpty();
     }
 
     private void complete(String taskId, String user) {

@@ -31,17 +31,31 @@ class PerFileDeploymentTest {
             assertThat(problem.message()).contains("'no-such-type' has no handler");
         });
         assertThat(result.deployment()).isPresent();
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("broken").count()).isZero();
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("order-audit").count()).isEqualTo(1);
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("broken")
+                        .count())
+                .isZero();
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("order-audit")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
     void twoProcessesStartedByTheSameMessageBothStartAsInCamunda8() throws Exception {
         c8.engine.deployments().deployFolderEach(Camunda8Engine.folder("deploy"));
 
-        assertThat(c8.engine.messages().publish("order-placed", "O-1", Map.of("orderId", "O-1"))).isEqualTo(2);
-        assertThat(c8.flowable.getHistoryService().createHistoricProcessInstanceQuery().finished().list())
-                .extracting(i -> i.getProcessDefinitionKey()).containsExactlyInAnyOrder("order-by-mail", "order-audit");
+        assertThat(c8.engine.messages().publish("order-placed", "O-1", Map.of("orderId", "O-1")))
+                .isEqualTo(2);
+        assertThat(c8.flowable
+                        .getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .finished()
+                        .list())
+                .extracting(i -> i.getProcessDefinitionKey())
+                .containsExactlyInAnyOrder("order-by-mail", "order-audit");
     }
 
     @Test
@@ -54,8 +68,12 @@ class PerFileDeploymentTest {
         Files.writeString(good, Files.readString(good).replace("test-double", "test-dubble"));
         Deployments.Result edited = c8.engine.deployments().deployFolderEach(folder);
 
-        assertThat(edited.refused()).singleElement().satisfies(p -> assertThat(p.message()).contains("did you mean 'test-double'"));
-        assertThat(edited.deployment()).as("only the refused file changed: nothing new to deploy").isEmpty();
+        assertThat(edited.refused())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("did you mean 'test-double'"));
+        assertThat(edited.deployment())
+                .as("only the refused file changed: nothing new to deploy")
+                .isEmpty();
         var instance = c8.start("headers", Map.of());
         assertThat(c8.variables(instance)).containsEntry("result", 42L);
     }

@@ -10,16 +10,20 @@ import org.junit.jupiter.api.Test;
 class RetryPolicyTest {
 
     private final RetryPolicy policy = RetryPolicy.standard();
-    private final PortUnavailableException breakerOpen = new PortUnavailableException("circuit breaker open for Moodle",
-            null, Duration.ofSeconds(30));
+    private final PortUnavailableException breakerOpen =
+            new PortUnavailableException("circuit breaker open for Moodle", null, Duration.ofSeconds(30));
 
     @Test
     void anOutageDoesNotUseUpAttemptsAndWaitsForTheBreaker() {
         RetryPolicy.Next next = policy.next(3, 1, new RuntimeException(breakerOpen), Duration.ofMinutes(4));
 
-        assertThat(next.retriesLeft()).as("the last attempt is kept while the system is down").isEqualTo(1);
+        assertThat(next.retriesLeft())
+                .as("the last attempt is kept while the system is down")
+                .isEqualTo(1);
         assertThat(next.outage()).isTrue();
-        assertThat(next.delay()).as("not before the breaker lets a call through").isGreaterThan(Duration.ofSeconds(30))
+        assertThat(next.delay())
+                .as("not before the breaker lets a call through")
+                .isGreaterThan(Duration.ofSeconds(30))
                 .isLessThanOrEqualTo(Duration.ofSeconds(75));
     }
 
@@ -50,7 +54,9 @@ class RetryPolicyTest {
         while (since.compareTo(Duration.ofMinutes(5)) < 0) {
             attempts++;
             RetryPolicy.Next next = policy.next(3, retriesLeft, breakerOpen, since);
-            assertThat(next.retriesLeft()).as("attempt %d at %s", attempts, since).isPositive();
+            assertThat(next.retriesLeft())
+                    .as("attempt %d at %s", attempts, since)
+                    .isPositive();
             retriesLeft = next.retriesLeft();
             since = since.plus(next.delay());
         }

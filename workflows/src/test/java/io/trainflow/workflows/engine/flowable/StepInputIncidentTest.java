@@ -23,8 +23,9 @@ class StepInputIncidentTest {
     private final Sample sample = new Sample();
     /** Counts every call the handler makes to the HCM: none while its input is refused. */
     private final AtomicInteger hcmCalls = new AtomicInteger();
-    private final HcmPort countingHcm = (HcmPort) Proxy.newProxyInstance(HcmPort.class.getClassLoader(),
-            new Class<?>[] {HcmPort.class}, (proxy, method, args) -> {
+
+    private final HcmPort countingHcm = (HcmPort) Proxy.newProxyInstance(
+            HcmPort.class.getClassLoader(), new Class<?>[] {HcmPort.class}, (proxy, method, args) -> {
                 hcmCalls.incrementAndGet();
                 try {
                     return method.invoke(sample.ports.hcm(), args);
@@ -47,17 +48,25 @@ class StepInputIncidentTest {
         assertThat(c8.engine.incidents().list()).singleElement().satisfies(incident -> {
             assertThat(incident.processInstanceId()).isEqualTo(instance.getId());
             assertThat(incident.elementId()).isEqualTo("load-review-after");
-            assertThat(incident.message()).isEqualTo("Step load-review-after: Input of task type 'hcm-load-review'"
-                    + " is not valid: employeeId must not be blank");
+            assertThat(incident.message())
+                    .isEqualTo("Step load-review-after: Input of task type 'hcm-load-review'"
+                            + " is not valid: employeeId must not be blank");
         });
         c8.advance(Duration.ofHours(1));
-        assertThat(c8.engine.incidents().list()).as("still one incident, nothing retried").hasSize(1);
+        assertThat(c8.engine.incidents().list())
+                .as("still one incident, nothing retried")
+                .hasSize(1);
         assertThat(hcmCalls).as("the handler never ran").hasValue(0);
         assertThat(c8.ended(instance)).isFalse();
 
         // the element's inputs were mapped when it started: the repair sets the input on the step itself
-        String step = c8.flowable.getRuntimeService().createExecutionQuery().processInstanceId(instance.getId())
-                .activityId("load-review-after").singleResult().getId();
+        String step = c8.flowable
+                .getRuntimeService()
+                .createExecutionQuery()
+                .processInstanceId(instance.getId())
+                .activityId("load-review-after")
+                .singleResult()
+                .getId();
         c8.flowable.getRuntimeService().setVariableLocal(step, "employeeId", "1004");
         c8.engine.incidents().retry(c8.engine.incidents().list().get(0).id(), 1);
         c8.run();

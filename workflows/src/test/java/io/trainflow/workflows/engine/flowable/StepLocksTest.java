@@ -38,11 +38,9 @@ class StepLocksTest {
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
 
-        record In() {
-        }
+        record In() {}
 
-        record Out(boolean done) {
-        }
+        record Out(boolean done) {}
 
         @Override
         public Out handle(In input) {
@@ -80,14 +78,21 @@ class StepLocksTest {
     void aRunningStepKeepsItsLockPastTheLockTimeAndRunsOnce() throws Exception {
         Slow slow = new Slow();
         try (TrainflowEngine engine = engine("node-a", slow, true)) {
-            String instance = engine.flowable().getRuntimeService().startProcessInstanceByKey("slow-step").getId();
+            String instance = engine.flowable()
+                    .getRuntimeService()
+                    .startProcessInstanceByKey("slow-step")
+                    .getId();
             assertThat(slow.started.await(30, TimeUnit.SECONDS)).isTrue();
             Instant lockedAt = Instant.now();
             await(() -> Instant.now().isAfter(lockedAt.plus(SHORT_LOCK.multipliedBy(3)))
                     && lockExpiry(engine, instance).isAfter(Instant.now()));
             slow.release.countDown();
-            await(() -> engine.flowable().getRuntimeService().createProcessInstanceQuery()
-                    .processInstanceId(instance).count() == 0);
+            await(() -> engine.flowable()
+                            .getRuntimeService()
+                            .createProcessInstanceQuery()
+                            .processInstanceId(instance)
+                            .count()
+                    == 0);
             assertThat(slow.calls).hasValue(1);
         }
     }
@@ -101,10 +106,14 @@ class StepLocksTest {
             var management = first.flowable().getManagementService();
             // as if both nodes were killed while running the steps: locked for an hour
             mine = runtime.startProcessInstanceByKey("slow-step").getId();
-            management.createExternalWorkerJobAcquireBuilder().topic("test-slow", Duration.ofHours(1))
+            management
+                    .createExternalWorkerJobAcquireBuilder()
+                    .topic("test-slow", Duration.ofHours(1))
                     .acquireAndLock(1, "node-a");
             theirs = runtime.startProcessInstanceByKey("slow-step").getId();
-            management.createExternalWorkerJobAcquireBuilder().topic("test-slow", Duration.ofHours(1))
+            management
+                    .createExternalWorkerJobAcquireBuilder()
+                    .topic("test-slow", Duration.ofHours(1))
                     .acquireAndLock(1, "node-b");
             assertThat(job(first, mine).getLockOwner()).isEqualTo("node-a");
         }
@@ -112,7 +121,8 @@ class StepLocksTest {
         slow.release.countDown();
         try (TrainflowEngine restarted = engine("node-a", slow, true)) {
             var runtime = restarted.flowable().getRuntimeService();
-            await(() -> runtime.createProcessInstanceQuery().processInstanceId(mine).count() == 0);
+            await(() ->
+                    runtime.createProcessInstanceQuery().processInstanceId(mine).count() == 0);
             assertThat(job(restarted, theirs).getLockOwner()).isEqualTo("node-b");
             assertThat(slow.calls).hasValue(1);
             // what an admin reads: another node's lock, none of this node's from before its start
@@ -129,7 +139,10 @@ class StepLocksTest {
         Slow slow = new Slow();
         String instance;
         try (TrainflowEngine engine = engine("node-a", slow, true)) {
-            instance = engine.flowable().getRuntimeService().startProcessInstanceByKey("slow-step").getId();
+            instance = engine.flowable()
+                    .getRuntimeService()
+                    .startProcessInstanceByKey("slow-step")
+                    .getId();
             assertThat(slow.started.await(30, TimeUnit.SECONDS)).isTrue();
         }
         try (TrainflowEngine reopened = engine("node-b", new Slow(), false)) {
@@ -142,7 +155,10 @@ class StepLocksTest {
         Slow slow = new Slow();
         String instance;
         try (TrainflowEngine first = engine("node-a", slow, false)) {
-            instance = first.flowable().getRuntimeService().startProcessInstanceByKey("slow-step").getId();
+            instance = first.flowable()
+                    .getRuntimeService()
+                    .startProcessInstanceByKey("slow-step")
+                    .getId();
         }
         // three runs, each killed while the step runs (its lock still held by this node), then a fourth start
         for (int run = 1; run <= 4; run++) {
@@ -153,12 +169,19 @@ class StepLocksTest {
                         assertThat(incident.processInstanceId()).isEqualTo(instance);
                         assertThat(incident.message()).contains("stopped").contains("at each of its 3 attempts");
                     });
-                    assertThat(job(restarted, instance)).as("no longer offered to a worker").isNull();
+                    assertThat(job(restarted, instance))
+                            .as("no longer offered to a worker")
+                            .isNull();
                     break;
                 }
-                assertThat(job(restarted, instance).getLockOwner()).as("released at start, run " + run).isNull();
-                assertThat(management.createExternalWorkerJobAcquireBuilder().topic("test-slow", Duration.ofHours(1))
-                        .acquireAndLock(1, "node-a")).hasSize(1);
+                assertThat(job(restarted, instance).getLockOwner())
+                        .as("released at start, run " + run)
+                        .isNull();
+                assertThat(management
+                                .createExternalWorkerJobAcquireBuilder()
+                                .topic("test-slow", Duration.ofHours(1))
+                                .acquireAndLock(1, "node-a"))
+                        .hasSize(1);
             }
         }
         assertThat(slow.calls).hasValue(0);
@@ -169,36 +192,50 @@ class StepLocksTest {
         Slow slow = new Slow();
         String instance;
         try (TrainflowEngine engine = engine("node-a", slow, true)) {
-            instance = engine.flowable().getRuntimeService().startProcessInstanceByKey("slow-step").getId();
+            instance = engine.flowable()
+                    .getRuntimeService()
+                    .startProcessInstanceByKey("slow-step")
+                    .getId();
             assertThat(slow.started.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(effects()).singleElement().asString().startsWith(instance + "/call-slow/");
             slow.release.countDown();
-            await(() -> engine.flowable().getRuntimeService().createProcessInstanceQuery()
-                    .processInstanceId(instance).count() == 0);
+            await(() -> engine.flowable()
+                            .getRuntimeService()
+                            .createProcessInstanceQuery()
+                            .processInstanceId(instance)
+                            .count()
+                    == 0);
             await(() -> effects().isEmpty());
         }
         Slow waiting = new Slow();
         String running;
         try (TrainflowEngine engine = engine("node-a", waiting, true)) {
-            running = engine.flowable().getRuntimeService().startProcessInstanceByKey("slow-step").getId();
+            running = engine.flowable()
+                    .getRuntimeService()
+                    .startProcessInstanceByKey("slow-step")
+                    .getId();
             assertThat(waiting.started.await(30, TimeUnit.SECONDS)).isTrue();
             // as if the process was killed between an instance's end and its clean-up
             try (Connection c = DriverManager.getConnection(url(), "sa", "");
-                 PreparedStatement ps = c.prepareStatement("INSERT INTO TF_STEP_EFFECT (EFFECT_KEY, STATE, UPDATED_AT)"
-                         + " VALUES ('ended-instance/call-slow/1/call', 'DONE', CURRENT_TIMESTAMP)")) {
+                    PreparedStatement ps =
+                            c.prepareStatement("INSERT INTO TF_STEP_EFFECT (EFFECT_KEY, STATE, UPDATED_AT)"
+                                    + " VALUES ('ended-instance/call-slow/1/call', 'DONE', CURRENT_TIMESTAMP)")) {
                 ps.executeUpdate();
             }
             assertThat(effects()).hasSize(2);
         }
         try (TrainflowEngine restarted = engine("node-a", new Slow(), false)) {
-            assertThat(effects()).as("the running instance's effect stays").singleElement().asString()
+            assertThat(effects())
+                    .as("the running instance's effect stays")
+                    .singleElement()
+                    .asString()
                     .startsWith(running + "/");
         }
     }
 
     private List<String> effects() {
         try (Connection c = DriverManager.getConnection(url(), "sa", "");
-             ResultSet rs = c.createStatement().executeQuery("SELECT EFFECT_KEY FROM TF_STEP_EFFECT")) {
+                ResultSet rs = c.createStatement().executeQuery("SELECT EFFECT_KEY FROM TF_STEP_EFFECT")) {
             List<String> keys = new ArrayList<>();
             while (rs.next()) {
                 keys.add(rs.getString(1));
@@ -210,13 +247,18 @@ class StepLocksTest {
     }
 
     private static ExternalWorkerJob job(TrainflowEngine engine, String instance) {
-        return engine.flowable().getManagementService().createExternalWorkerJobQuery()
-                .processInstanceId(instance).singleResult();
+        return engine.flowable()
+                .getManagementService()
+                .createExternalWorkerJobQuery()
+                .processInstanceId(instance)
+                .singleResult();
     }
 
     private static Instant lockExpiry(TrainflowEngine engine, String instance) {
         ExternalWorkerJob job = job(engine, instance);
-        return job == null || job.getLockExpirationTime() == null ? Instant.MIN : job.getLockExpirationTime().toInstant();
+        return job == null || job.getLockExpirationTime() == null
+                ? Instant.MIN
+                : job.getLockExpirationTime().toInstant();
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -31,8 +31,12 @@ class TaskKindsTest {
     void sendTaskMessageThrowAndMessageEndEventAreJobsForTheirWorkers() {
         var instance = c8.start("send-and-throw", Map.of("n", 1));
         assertThat(c8.ended(instance)).isTrue();
-        assertThat(c8.variables(instance)).containsEntry("sent", 2L).containsEntry("announced", 4L).containsEntry("notified", 8L);
-        assertThat(c8.path(instance)).containsExactly("start", "f1", "send-offer", "f2", "announce", "f3", "notify-end");
+        assertThat(c8.variables(instance))
+                .containsEntry("sent", 2L)
+                .containsEntry("announced", 4L)
+                .containsEntry("notified", 8L);
+        assertThat(c8.path(instance))
+                .containsExactly("start", "f1", "send-offer", "f2", "announce", "f3", "notify-end");
     }
 
     @Test
@@ -40,7 +44,8 @@ class TaskKindsTest {
         var first = c8.start("receive-task", Map.of("orderId", "A-1"));
         var second = c8.start("receive-task", Map.of("orderId", "B-2"));
 
-        assertThat(c8.engine.messages().publish("payment-received", "A-1", Map.of("amount", 30))).isEqualTo(1);
+        assertThat(c8.engine.messages().publish("payment-received", "A-1", Map.of("amount", 30)))
+                .isEqualTo(1);
         c8.run();
         assertThat(c8.ended(first)).isTrue();
         assertThat(c8.endActivity(first)).isEqualTo("paid");
@@ -48,14 +53,19 @@ class TaskKindsTest {
         assertThat(c8.ended(second)).isFalse();
 
         c8.advance(Duration.ofMinutes(61));
-        assertThat(c8.endActivity(second)).as("its boundary timer was active while it waited").isEqualTo("unpaid");
+        assertThat(c8.endActivity(second))
+                .as("its boundary timer was active while it waited")
+                .isEqualTo("unpaid");
     }
 
     @Test
     void feelScriptSetsItsResultVariableAndWorkerScriptAndRuleTasksAreJobs() {
         var instance = c8.start("script-tasks", Map.of("items", List.of(Map.of("price", 10), Map.of("price", 5))));
         assertThat(c8.ended(instance)).isTrue();
-        assertThat(c8.variables(instance)).containsEntry("total", 15L).containsEntry("doubled", 30L).containsEntry("ruled", 60L);
+        assertThat(c8.variables(instance))
+                .containsEntry("total", 15L)
+                .containsEntry("doubled", 30L)
+                .containsEntry("ruled", 60L);
     }
 
     @Test
@@ -68,6 +78,7 @@ class TaskKindsTest {
 
     @Test
     void lintAcceptsThemAll() throws Exception {
-        assertThat(new BpmnLinter(Set.of("test-double"), new Feel()).lintPath(Camunda8Engine.folder("tasks"))).isEmpty();
+        assertThat(new BpmnLinter(Set.of("test-double"), new Feel()).lintPath(Camunda8Engine.folder("tasks")))
+                .isEmpty();
     }
 }

@@ -26,7 +26,8 @@ class TaskScheduleTest {
         var instance = c8.start("schedule", Map.of("urgency", 80));
         UserTasks tasks = new UserTasks(c8.flowable, user -> Set.of("ld-team"));
 
-        var inbox = tasks.visibleQuery("lena").processInstanceId(instance.getId()).list();
+        var inbox =
+                tasks.visibleQuery("lena").processInstanceId(instance.getId()).list();
         assertThat(inbox).extracting(t -> t.getTaskDefinitionKey()).containsExactly("urgent", "later", "whenever");
         assertThat(inbox.get(0).getDueDate()).isEqualTo(Date.from(Camunda8Engine.T0.plus(Duration.ofHours(3))));
         assertThat(inbox.get(0).getPriority()).isEqualTo(80);

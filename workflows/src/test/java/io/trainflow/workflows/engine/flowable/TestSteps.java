@@ -8,16 +8,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Small handlers that exercise the dialect: arithmetic, a business error, a flaky system. */
 final class TestSteps {
 
-    private TestSteps() {
-    }
+    private TestSteps() {}
 
     @TaskType(value = "test-double", name = "Double", description = "Doubles a number")
     static final class Double implements StepHandler<Double.In, Double.Out> {
-        record In(long value) {
-        }
+        record In(long value) {}
 
-        record Out(long result) {
-        }
+        record Out(long result) {}
 
         @Override
         public Out handle(In input) {
@@ -27,11 +24,9 @@ final class TestSteps {
 
     @TaskType(value = "test-check", name = "Check", description = "Refuses numbers over 100", errors = "TOO_BIG")
     static final class Check implements StepHandler<Check.In, Check.Out> {
-        record In(long n) {
-        }
+        record In(long n) {}
 
-        record Out(String checked) {
-        }
+        record Out(String checked) {}
 
         @Override
         public Out handle(In input) throws BusinessError {
@@ -47,11 +42,9 @@ final class TestSteps {
         final AtomicInteger failuresLeft = new AtomicInteger();
         final AtomicInteger calls = new AtomicInteger();
 
-        record In() {
-        }
+        record In() {}
 
-        record Out(boolean reached) {
-        }
+        record Out(boolean reached) {}
 
         @Override
         public Out handle(In input) {

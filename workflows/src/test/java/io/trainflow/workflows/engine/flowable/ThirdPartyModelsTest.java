@@ -40,16 +40,21 @@ import tools.jackson.databind.json.JsonMapper;
 class ThirdPartyModelsTest {
 
     private static final Pattern TASK_TYPE = Pattern.compile("taskDefinition\\s+type=\"([^\"=][^\"]*)\"");
-    private static final Pattern PROCESS = Pattern.compile("<(?:bpmn:)?process\\s+id=\"([^\"]+)\"[^>]*isExecutable=\"true\"");
+    private static final Pattern PROCESS =
+            Pattern.compile("<(?:bpmn:)?process\\s+id=\"([^\"]+)\"[^>]*isExecutable=\"true\"");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The longest single move of the clock. */
     private static final Duration STEP = Duration.ofHours(1);
 
-    record Source(String file, String repository, String path, Map<String, Object> start, Map<String, Object> complete) {
-    }
+    record Source(
+            String file, String repository, String path, Map<String, Object> start, Map<String, Object> complete) {}
 
-    record Verdict(String file, boolean camundaAccepts, List<LintProblem> trainflowLint, List<LintProblem> refused,
-                   String run) {
+    record Verdict(
+            String file,
+            boolean camundaAccepts,
+            List<LintProblem> trainflowLint,
+            List<LintProblem> refused,
+            String run) {
 
         boolean ran() {
             return camundaAccepts && trainflowLint.isEmpty() && refused.isEmpty() && "ended".equals(run);
@@ -61,7 +66,8 @@ class ThirdPartyModelsTest {
             throws Exception {
         String folder = System.getProperty("trainflow.thirdPartyModels");
         assumeTrue(folder != null && Files.isDirectory(Path.of(folder)), "no -Dtrainflow.thirdPartyModels folder");
-        assumeTrue(Files.isDirectory(Path.of("../tools/camunda-lint/node_modules")), "Camunda's linter is not installed");
+        assumeTrue(
+                Files.isDirectory(Path.of("../tools/camunda-lint/node_modules")), "Camunda's linter is not installed");
 
         List<Verdict> verdicts = new ArrayList<>();
         for (Source source : sources()) {
@@ -70,16 +76,25 @@ class ThirdPartyModelsTest {
                 verdicts.add(measure(model, source, work));
             }
         }
-        List<Verdict> accepted = verdicts.stream().filter(Verdict::camundaAccepts).toList();
+        List<Verdict> accepted =
+                verdicts.stream().filter(Verdict::camundaAccepts).toList();
         long ran = accepted.stream().filter(Verdict::ran).count();
-        System.out.printf("third-party models: %d found, %d accepted by Camunda's linter, %d of those run on Trainflow%n",
+        System.out.printf(
+                "third-party models: %d found, %d accepted by Camunda's linter, %d of those run on Trainflow%n",
                 verdicts.size(), accepted.size(), ran);
-        verdicts.forEach(v -> System.out.printf("  %-34s camunda lint %s; trainflow lint %s; engine %s; run: %s%n", v.file(),
-                v.camundaAccepts() ? "accepts" : "refuses", v.trainflowLint().isEmpty() ? "accepts" : v.trainflowLint(),
-                v.refused().isEmpty() ? "deploys" : v.refused(), v.run()));
+        verdicts.forEach(v -> System.out.printf(
+                "  %-34s camunda lint %s; trainflow lint %s; engine %s; run: %s%n",
+                v.file(),
+                v.camundaAccepts() ? "accepts" : "refuses",
+                v.trainflowLint().isEmpty() ? "accepts" : v.trainflowLint(),
+                v.refused().isEmpty() ? "deploys" : v.refused(),
+                v.run()));
 
-        assertThat(verdicts).as("lint never accepts what the engine refuses")
-                .allSatisfy(v -> assertThat(v.refused().isEmpty() || !v.trainflowLint().isEmpty()).isTrue());
+        assertThat(verdicts)
+                .as("lint never accepts what the engine refuses")
+                .allSatisfy(v -> assertThat(
+                                v.refused().isEmpty() || !v.trainflowLint().isEmpty())
+                        .isTrue());
         assertThat(accepted).isNotEmpty();
         assertThat(ran * 10).as(ran + " of " + accepted.size() + " run").isGreaterThanOrEqualTo(accepted.size() * 9L);
     }
@@ -90,8 +105,11 @@ class ThirdPartyModelsTest {
         Path alone = Files.createDirectories(work.resolve(source.file().replace(".bpmn", "")));
         Files.copy(model, alone.resolve(source.file()));
         try (Camunda8Engine c8 = new Camunda8Engine(stubs(xml))) {
-            List<LintProblem> lint = c8.engine.linter().lintPath(alone).stream().filter(LintProblem::refuses).toList();
-            List<LintProblem> refused = c8.engine.deployments().deployFolderEach(alone).refused();
+            List<LintProblem> lint = c8.engine.linter().lintPath(alone).stream()
+                    .filter(LintProblem::refuses)
+                    .toList();
+            List<LintProblem> refused =
+                    c8.engine.deployments().deployFolderEach(alone).refused();
             if (!lint.isEmpty() || !refused.isEmpty()) {
                 return new Verdict(source.file(), camunda, lint, refused, "not deployed");
             }
@@ -100,7 +118,11 @@ class ThirdPartyModelsTest {
             while (processes.find()) {
                 runs.add(run(c8, processes.group(1), source));
             }
-            return new Verdict(source.file(), camunda, lint, refused,
+            return new Verdict(
+                    source.file(),
+                    camunda,
+                    lint,
+                    refused,
                     runs.stream().allMatch("ended"::equals) ? "ended" : String.join(", ", runs));
         }
     }
@@ -115,38 +137,68 @@ class ThirdPartyModelsTest {
         }
         UserTasks tasks = new UserTasks(c8.flowable, user -> Set.of(UserTaskDefaults.DEFAULT_GROUP));
         for (int round = 0; round < 200 && !c8.ended(instance); round++) {
-            var incident = c8.flowable.getManagementService().createDeadLetterJobQuery()
-                    .processInstanceId(instance.getId()).list();
+            var incident = c8.flowable
+                    .getManagementService()
+                    .createDeadLetterJobQuery()
+                    .processInstanceId(instance.getId())
+                    .list();
             if (!incident.isEmpty()) {
                 return processId + " incident: " + incident.get(0).getExceptionMessage();
             }
-            for (Task task : c8.flowable.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list()) {
+            for (Task task : c8.flowable
+                    .getTaskService()
+                    .createTaskQuery()
+                    .processInstanceId(instance.getId())
+                    .list()) {
                 try {
-                    tasks.complete(task.getAssignee() != null ? task.getAssignee() : "lena", task.getId(), source.complete());
+                    tasks.complete(
+                            task.getAssignee() != null ? task.getAssignee() : "lena", task.getId(), source.complete());
                 } catch (RuntimeException refused) {
-                    return processId + " user task " + task.getTaskDefinitionKey() + " not completed: " + refused.getMessage();
+                    return processId + " user task " + task.getTaskDefinitionKey() + " not completed: "
+                            + refused.getMessage();
                 }
             }
             // on to the next timer of the instance (one clock step per round, so nothing due is skipped)
-            var next = c8.flowable.getManagementService().createTimerJobQuery().processInstanceId(instance.getId())
-                    .orderByJobDuedate().asc().listPage(0, 1);
+            var next = c8.flowable
+                    .getManagementService()
+                    .createTimerJobQuery()
+                    .processInstanceId(instance.getId())
+                    .orderByJobDuedate()
+                    .asc()
+                    .listPage(0, 1);
             if (next.isEmpty()) {
                 c8.run();
-                if (c8.flowable.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count() == 0) {
+                if (c8.flowable
+                                .getTaskService()
+                                .createTaskQuery()
+                                .processInstanceId(instance.getId())
+                                .count()
+                        == 0) {
                     break; // waits for something only the outside world sends
                 }
                 continue;
             }
             c8.run();
-            Duration until = Duration.between(c8.engine.clock().instant(), next.get(0).getDuedate().toInstant());
-            c8.advance(until.isNegative() ? Duration.ofSeconds(1) : until.compareTo(STEP) > 0 ? STEP : until.plusSeconds(1));
+            Duration until = Duration.between(
+                    c8.engine.clock().instant(), next.get(0).getDuedate().toInstant());
+            c8.advance(
+                    until.isNegative()
+                            ? Duration.ofSeconds(1)
+                            : until.compareTo(STEP) > 0 ? STEP : until.plusSeconds(1));
         }
         return c8.ended(instance) ? "ended" : processId + " waits at " + c8.path(instance);
     }
 
     private static boolean camundaLintAccepts(Path model) throws IOException, InterruptedException {
-        Process lint = new ProcessBuilder("node", "--import", "./loader.mjs", "lint.mjs", model.toAbsolutePath().toString())
-                .directory(Path.of("../tools/camunda-lint").toFile()).redirectErrorStream(true).start();
+        Process lint = new ProcessBuilder(
+                        "node",
+                        "--import",
+                        "./loader.mjs",
+                        "lint.mjs",
+                        model.toAbsolutePath().toString())
+                .directory(Path.of("../tools/camunda-lint").toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = lint.waitFor();
         assertThat(exit).as(output).isIn(0, 1);
@@ -162,7 +214,8 @@ class ThirdPartyModelsTest {
         }
         List<RegisteredHandler> handlers = new ArrayList<>();
         StepHandler<Map<String, Object>, Map<String, Object>> nothing = input -> Map.of();
-        types.forEach(type -> handlers.add(new RegisteredHandler(type, new StandIn(type), nothing, Map.class, Map.class)));
+        types.forEach(
+                type -> handlers.add(new RegisteredHandler(type, new StandIn(type), nothing, Map.class, Map.class)));
         return HandlerRegistry.of(handlers);
     }
 
@@ -179,8 +232,7 @@ class ThirdPartyModelsTest {
     }
 
     private static Map<String, Object> map(String json) {
-        return new LinkedHashMap<>(JSON.readValue(json, new TypeReference<Map<String, Object>>() {
-        }));
+        return new LinkedHashMap<>(JSON.readValue(json, new TypeReference<Map<String, Object>>() {}));
     }
 
     /** The @TaskType of a stand-in handler. */

@@ -26,11 +26,14 @@ class UnassignedUserTaskTest {
     @Test
     void isOfferedToTheDefaultGroupWhoseMembersComplete() {
         var instance = c8.start("unassigned", Map.of());
-        UserTasks tasks = new UserTasks(c8.flowable, user -> user.equals("lena") ? java.util.Set.of("ld-team") : java.util.Set.of());
+        UserTasks tasks = new UserTasks(
+                c8.flowable, user -> user.equals("lena") ? java.util.Set.of("ld-team") : java.util.Set.of());
 
         assertThat(tasks.visibleTo("otto")).isEmpty();
         var task = tasks.visibleTo("lena");
-        assertThat(task).singleElement().satisfies(t -> assertThat(t.getTaskDefinitionKey()).isEqualTo("look"));
+        assertThat(task)
+                .singleElement()
+                .satisfies(t -> assertThat(t.getTaskDefinitionKey()).isEqualTo("look"));
         tasks.complete("lena", task.get(0).getId(), Map.of());
         c8.run();
         assertThat(c8.ended(instance)).isTrue();
@@ -40,10 +43,15 @@ class UnassignedUserTaskTest {
     void anEmbeddedFormChecksCompletionsAsALinkedOneDoes() {
         var instance = c8.start("embedded-form", Map.of());
         UserTasks tasks = new UserTasks(c8.flowable, user -> java.util.Set.of());
-        var task = tasks.visibleTo("rob").stream().filter(t -> t.getProcessInstanceId().equals(instance.getId())).findFirst().orElseThrow();
+        var task = tasks.visibleTo("rob").stream()
+                .filter(t -> t.getProcessInstanceId().equals(instance.getId()))
+                .findFirst()
+                .orElseThrow();
 
-        assertThat(tasks.formOf(task)).hasValueSatisfying(form -> assertThat(form.id()).isEqualTo("rate-it"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete("rob", task.getId(), Map.of("score", 9)))
+        assertThat(tasks.formOf(task))
+                .hasValueSatisfying(form -> assertThat(form.id()).isEqualTo("rate-it"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> tasks.complete("rob", task.getId(), Map.of("score", 9)))
                 .hasMessageContaining("score");
         tasks.complete("rob", task.getId(), Map.of("score", 4));
         c8.run();
@@ -52,12 +60,14 @@ class UnassignedUserTaskTest {
 
     @Test
     void lintSaysSoAsANoteNotAnError() throws Exception {
-        var problems = new BpmnLinter(java.util.Set.of(), new Feel()).lintPath(Camunda8Engine.folder("user-task").resolve("unassigned.bpmn"));
+        var problems = new BpmnLinter(java.util.Set.of(), new Feel())
+                .lintPath(Camunda8Engine.folder("user-task").resolve("unassigned.bpmn"));
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.refuses()).isFalse();
             assertThat(p.elementId()).isEqualTo("look");
-            assertThat(p.toString()).endsWith("note: user task names no assignee or candidates:"
-                    + " it is offered to group 'ld-team' (trainflow.unassigned-task-group)");
+            assertThat(p.toString())
+                    .endsWith("note: user task names no assignee or candidates:"
+                            + " it is offered to group 'ld-team' (trainflow.unassigned-task-group)");
         });
     }
 }

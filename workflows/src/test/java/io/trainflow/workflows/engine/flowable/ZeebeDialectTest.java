@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trainflow.workflows.engine.HandlerRegistry;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import io.trainflow.workflows.problems.TrainflowProblem;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.runtime.ProcessInstance;
@@ -47,33 +47,49 @@ class ZeebeDialectTest {
 
     @Test
     void runsZeebeDialectElementsWithFeelEverywhere() {
-        ProcessInstance instance = flowable.getRuntimeService().startProcessInstanceByKey("dialect-main",
-                Map.of("amount", 3, "reviewer", "rob", "orderId", "A-1", "requestedBy", "sam"));
+        ProcessInstance instance = flowable.getRuntimeService()
+                .startProcessInstanceByKey(
+                        "dialect-main", Map.of("amount", 3, "reviewer", "rob", "orderId", "A-1", "requestedBy", "sam"));
         engine.driver().runUntilIdle();
 
         // input mapping 3*2=6, handler doubles to 12, output mapping +1 = 13; FEEL condition routes to review
-        assertThat(flowable.getRuntimeService().getVariable(instance.getId(), "computed")).isEqualTo(13L);
-        Task review = flowable.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(flowable.getRuntimeService().getVariable(instance.getId(), "computed"))
+                .isEqualTo(13L);
+        Task review = flowable.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
         assertThat(review.getAssignee()).isEqualTo("rob");
         assertThat(flowable.getTaskService().getIdentityLinksForTask(review.getId()))
-                .extracting(link -> link.getGroupId()).contains("reviewers", "auditors");
+                .extracting(link -> link.getGroupId())
+                .contains("reviewers", "auditors");
 
         complete(review, "rob");
         engine.driver().runUntilIdle();
-        assertThat(engine.messages().correlate("payment-received", "B-2", Map.of())).isZero();
-        assertThat(engine.messages().correlate("payment-received", "A-1", Map.of("paid", true))).isEqualTo(1);
+        assertThat(engine.messages().correlate("payment-received", "B-2", Map.of()))
+                .isZero();
+        assertThat(engine.messages().correlate("payment-received", "A-1", Map.of("paid", true)))
+                .isEqualTo(1);
         engine.driver().runUntilIdle();
 
         // DMN result, then the call activity: child got n = 130, raised TOO_BIG, caught by its boundary
-        assertThat(flowable.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(flowable.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isZero();
         Map<String, Object> vars = historicVariables(instance.getId());
-        assertThat(vars).containsEntry("size", "medium").containsEntry("checked", "big").containsEntry("paid", true);
+        assertThat(vars)
+                .containsEntry("size", "medium")
+                .containsEntry("checked", "big")
+                .containsEntry("paid", true);
     }
 
     @Test
     void taskHeadersAreStaticInputsThatVariablesOverride() {
         ProcessInstance fromHeader = flowable.getRuntimeService().startProcessInstanceByKey("headers");
-        ProcessInstance fromVariable = flowable.getRuntimeService().startProcessInstanceByKey("headers", Map.of("value", 5));
+        ProcessInstance fromVariable =
+                flowable.getRuntimeService().startProcessInstanceByKey("headers", Map.of("value", 5));
         engine.driver().runUntilIdle();
         assertThat(historicVariables(fromHeader.getId())).containsEntry("result", 42L);
         assertThat(historicVariables(fromVariable.getId())).containsEntry("result", 10L);
@@ -81,38 +97,60 @@ class ZeebeDialectTest {
 
     @Test
     void aChildCalledWithoutParentVariablesSeesOnlyItsInputs() {
-        ProcessInstance parent = flowable.getRuntimeService().startProcessInstanceByKey("isolated-call", Map.of("value", 21));
+        ProcessInstance parent =
+                flowable.getRuntimeService().startProcessInstanceByKey("isolated-call", Map.of("value", 21));
         engine.driver().runUntilIdle();
-        assertThat(historicVariables(parent.getId())).as("the child did not see value=21").containsEntry("result", 0L);
+        assertThat(historicVariables(parent.getId()))
+                .as("the child did not see value=21")
+                .containsEntry("result", 0L);
     }
 
     @Test
     void boundaryTimerFiresOnTheEngineClock() {
-        ProcessInstance instance = flowable.getRuntimeService().startProcessInstanceByKey("dialect-main",
-                Map.of("amount", 3, "reviewer", "rob", "orderId", "A-1"));
+        ProcessInstance instance = flowable.getRuntimeService()
+                .startProcessInstanceByKey("dialect-main", Map.of("amount", 3, "reviewer", "rob", "orderId", "A-1"));
         engine.driver().runUntilIdle();
         advance(Duration.ofMinutes(59));
-        assertThat(flowable.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+        assertThat(flowable.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isEqualTo(1);
         advance(Duration.ofMinutes(2));
-        assertThat(flowable.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
-                .singleResult().getEndActivityId()).isEqualTo("timed-out");
+        assertThat(flowable.getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .singleResult()
+                        .getEndActivityId())
+                .isEqualTo("timed-out");
     }
 
     @Test
     void onlyTheAssigneeOrACandidateCompletesAndNeverTheRequester() {
-        ProcessInstance instance = flowable.getRuntimeService().startProcessInstanceByKey("dialect-main",
-                Map.of("amount", 3, "orderId", "A-1", "requestedBy", "rita"));
+        ProcessInstance instance = flowable.getRuntimeService()
+                .startProcessInstanceByKey(
+                        "dialect-main", Map.of("amount", 3, "orderId", "A-1", "requestedBy", "rita"));
         engine.driver().runUntilIdle();
-        Task review = flowable.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        Task review = flowable.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
         assertThat(review.getAssignee()).isNull();
 
-        assertThatThrownBy(() -> complete(review, "mallory")).isInstanceOf(TaskCompletionGuard.Refused.class)
+        assertThatThrownBy(() -> complete(review, "mallory"))
+                .isInstanceOf(TaskCompletionGuard.Refused.class)
                 .hasCauseInstanceOf(TrainflowProblem.NotFound.class);
-        assertThatThrownBy(() -> complete(review, "rita")).isInstanceOf(TaskCompletionGuard.Refused.class)
+        assertThatThrownBy(() -> complete(review, "rita"))
+                .isInstanceOf(TaskCompletionGuard.Refused.class)
                 .hasCauseInstanceOf(TrainflowProblem.NotFound.class);
-        assertThatThrownBy(() -> complete(review, null)).isInstanceOf(TaskCompletionGuard.Refused.class)
+        assertThatThrownBy(() -> complete(review, null))
+                .isInstanceOf(TaskCompletionGuard.Refused.class)
                 .hasCauseInstanceOf(TrainflowProblem.NotFound.class);
-        assertThat(flowable.getTaskService().createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+        assertThat(flowable.getTaskService()
+                        .createTaskQuery()
+                        .taskId(review.getId())
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -128,7 +166,11 @@ class ZeebeDialectTest {
         advance(Duration.ofSeconds(21));
         assertThat(flaky.calls.get()).isEqualTo(3);
         assertThat(engine.incidents().list()).isEmpty();
-        assertThat(flowable.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(flowable.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -150,7 +192,11 @@ class ZeebeDialectTest {
         engine.incidents().retry(incidents.get(0).id(), 1);
         engine.driver().runUntilIdle();
         assertThat(engine.incidents().list()).isEmpty();
-        assertThat(flowable.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(flowable.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -159,7 +205,9 @@ class ZeebeDialectTest {
         flowable.getRuntimeService().startProcessInstanceByKey("flaky-no-retry", Map.of("n", 1));
         engine.driver().runUntilIdle();
         assertThat(flaky.calls.get()).isEqualTo(1);
-        assertThat(engine.incidents().list()).singleElement().satisfies(i -> assertThat(i.elementId()).isEqualTo("call-flaky"));
+        assertThat(engine.incidents().list())
+                .singleElement()
+                .satisfies(i -> assertThat(i.elementId()).isEqualTo("call-flaky"));
     }
 
     @Test
@@ -173,7 +221,11 @@ class ZeebeDialectTest {
         flowable.getRuntimeService().setVariable(instance.getId(), "n", 5);
         engine.incidents().retry(engine.incidents().list().get(0).id(), 1);
         engine.driver().runUntilIdle();
-        assertThat(flowable.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(flowable.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isZero();
     }
 
     private void complete(Task task, String user) {
@@ -193,7 +245,10 @@ class ZeebeDialectTest {
 
     private Map<String, Object> historicVariables(String processInstanceId) {
         Map<String, Object> vars = new java.util.HashMap<>();
-        flowable.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list()
+        flowable.getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .list()
                 .forEach(v -> vars.put(v.getVariableName(), v.getValue()));
         return vars;
     }

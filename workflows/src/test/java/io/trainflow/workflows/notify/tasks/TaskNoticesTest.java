@@ -36,9 +36,14 @@ class TaskNoticesTest {
         dataSource.setUser("sa");
         outbox = new Outbox(dataSource);
         Directory directory = Directory.of(Map.of("reviewers", List.of("rita", "rex")));
-        engine = TrainflowEngine.builder().dataSource(dataSource).handlers(new HandlerRegistry(List.of()))
-                .directory(directory).clock(clock).taskNotifier(new OutboxTaskNotifier(directory, clock))
-                .background(false).build();
+        engine = TrainflowEngine.builder()
+                .dataSource(dataSource)
+                .handlers(new HandlerRegistry(List.of()))
+                .directory(directory)
+                .clock(clock)
+                .taskNotifier(new OutboxTaskNotifier(directory, clock))
+                .background(false)
+                .build();
         engine.deployments().deployFolder(Path.of("src/test/resources/notices"));
     }
 
@@ -48,13 +53,20 @@ class TaskNoticesTest {
     }
 
     private Task open(String processInstanceId) {
-        return engine.flowable().getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult();
+        return engine.flowable()
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .singleResult();
     }
 
     @Test
     void aNewTaskAndItsEscalationAreNoticedForWhoMayAct() {
-        String id = engine.flowable().getRuntimeService().startProcessInstanceByKey("notice-escalation",
-                Map.of("approver", "ann", "requestedBy", "bob", "requestId", "REQ-1")).getId();
+        String id = engine.flowable()
+                .getRuntimeService()
+                .startProcessInstanceByKey(
+                        "notice-escalation", Map.of("approver", "ann", "requestedBy", "bob", "requestId", "REQ-1"))
+                .getId();
         engine.driver().runUntilIdle();
         Task first = open(id);
         Outbox.Entry created = outbox.byKey("created:" + first.getId() + ":ann").orElseThrow();
@@ -71,8 +83,10 @@ class TaskNoticesTest {
 
     @Test
     void aGroupTaskIsNoticedForItsMembersButNeverTheRequester() {
-        String id = engine.flowable().getRuntimeService().startProcessInstanceByKey("notice-group",
-                Map.of("requestedBy", "rita")).getId();
+        String id = engine.flowable()
+                .getRuntimeService()
+                .startProcessInstanceByKey("notice-group", Map.of("requestedBy", "rita"))
+                .getId();
         engine.driver().runUntilIdle();
         Task review = open(id);
         assertThat(outbox.byKey("created:" + review.getId() + ":rex")).isPresent();

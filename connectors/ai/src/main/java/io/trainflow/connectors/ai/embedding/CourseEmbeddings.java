@@ -21,6 +21,7 @@ public final class CourseEmbeddings {
     private final Map<String, float[]> byContent = new ConcurrentHashMap<>();
     /** Content key per candidate record: ranking 1,000 courses must not hash 1,000 texts per request. */
     private final Map<CourseCandidate, String> keys = new ConcurrentHashMap<>();
+
     private final AtomicLong embedded = new AtomicLong();
     private volatile String currentVersion;
 
@@ -72,7 +73,9 @@ public final class CourseEmbeddings {
         if (keys.size() > 200_000) {
             keys.clear();
         }
-        return candidates.stream().map(c -> keys.computeIfAbsent(c, CourseTexts::contentKey)).toList();
+        return candidates.stream()
+                .map(c -> keys.computeIfAbsent(c, CourseTexts::contentKey))
+                .toList();
     }
 
     /** The catalogue version last indexed, or null. */

@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
  */
 public final class CourseTexts {
 
-    private CourseTexts() {
-    }
+    private CourseTexts() {}
 
     public static String course(CourseCandidate c) {
         String tags = c.tags().stream().map(t -> t.replace('-', ' ')).collect(Collectors.joining(", "));
@@ -32,7 +31,8 @@ public final class CourseTexts {
 
     /** The catalogue version: a hash over the sorted content keys of every course in it. */
     public static String catalogueVersion(List<CourseCandidate> catalogue) {
-        return InputHash.sha256(catalogue.stream().map(CourseTexts::contentKey).sorted().collect(Collectors.joining("\n")));
+        return InputHash.sha256(
+                catalogue.stream().map(CourseTexts::contentKey).sorted().collect(Collectors.joining("\n")));
     }
 
     private static String nonNull(String s) {

@@ -22,8 +22,7 @@ public interface EmbeddingCache {
             }
 
             @Override
-            public void store(String embedder, String catalogueVersion, Map<String, float[]> vectors) {
-            }
+            public void store(String embedder, String catalogueVersion, Map<String, float[]> vectors) {}
         };
     }
 }

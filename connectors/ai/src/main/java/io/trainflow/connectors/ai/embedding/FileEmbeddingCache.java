@@ -73,7 +73,8 @@ public final class FileEmbeddingCache implements EmbeddingCache {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), catalogueVersion, ".tmp");
-            int dimension = vectors.values().stream().findFirst().map(v -> v.length).orElse(0);
+            int dimension =
+                    vectors.values().stream().findFirst().map(v -> v.length).orElse(0);
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
                 out.writeInt(MAGIC);
                 out.writeInt(vectors.size());

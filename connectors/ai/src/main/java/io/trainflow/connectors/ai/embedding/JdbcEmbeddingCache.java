@@ -45,8 +45,8 @@ public final class JdbcEmbeddingCache implements EmbeddingCache {
     public void store(String embedder, String catalogueVersion, Map<String, float[]> vectors) {
         // replace the version as a whole in one transaction: a reader sees the old set or the new one
         jdbc.inTransaction(c -> {
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM tf_ai_course_vector"
-                    + " WHERE embedder = ? AND catalogue_version = ?")) {
+            try (PreparedStatement del = c.prepareStatement(
+                    "DELETE FROM tf_ai_course_vector" + " WHERE embedder = ? AND catalogue_version = ?")) {
                 del.setString(1, embedder);
                 del.setString(2, catalogueVersion);
                 del.executeUpdate();

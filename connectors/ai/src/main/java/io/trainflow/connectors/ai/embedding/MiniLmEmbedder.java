@@ -16,10 +16,10 @@ import java.util.Map;
 public final class MiniLmEmbedder implements TextEmbedder {
 
     public enum Variant {
-        QUANTISED("all-minilm-l6-v2-q",
+        QUANTISED(
+                "all-minilm-l6-v2-q",
                 "dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel"),
-        FULL("all-minilm-l6-v2",
-                "dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel");
+        FULL("all-minilm-l6-v2", "dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel");
 
         final String modelName;
         final String className;
@@ -30,7 +30,9 @@ public final class MiniLmEmbedder implements TextEmbedder {
         }
 
         public static Variant parse(String value) {
-            return value == null || value.isBlank() ? QUANTISED : valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+            return value == null || value.isBlank()
+                    ? QUANTISED
+                    : valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
         }
     }
 
@@ -77,7 +79,9 @@ public final class MiniLmEmbedder implements TextEmbedder {
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
-        List<Embedding> embeddings = model.embedAll(texts.stream().map(MiniLmEmbedder::segment).toList()).content();
+        List<Embedding> embeddings = model.embedAll(
+                        texts.stream().map(MiniLmEmbedder::segment).toList())
+                .content();
         return embeddings.stream().map(e -> Vectors.normalise(e.vector())).toList();
     }
 

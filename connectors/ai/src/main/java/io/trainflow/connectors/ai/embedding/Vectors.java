@@ -6,8 +6,7 @@ import java.util.Base64;
 /** Small vector helpers; vectors are stored normalised so cosine similarity is a dot product. */
 public final class Vectors {
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     public static float[] normalise(float[] v) {
         double norm = 0;

@@ -40,9 +40,13 @@ final class ExtractiveSummariser {
             }
         });
         float[] centroid = Vectors.normalise(sum);
-        double[] centrality = vectors.stream().mapToDouble(v -> Vectors.cosine(v, centroid)).toArray();
-        List<Integer> order = IntStream.range(0, sentences.size()).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> -centrality[i]).thenComparing(i -> i)).toList();
+        double[] centrality =
+                vectors.stream().mapToDouble(v -> Vectors.cosine(v, centroid)).toArray();
+        List<Integer> order = IntStream.range(0, sentences.size())
+                .boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -centrality[i])
+                        .thenComparing(i -> i))
+                .toList();
         List<Integer> picked = new ArrayList<>();
         for (int i : order) {
             if (picked.size() == max) {

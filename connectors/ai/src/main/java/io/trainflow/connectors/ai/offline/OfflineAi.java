@@ -71,7 +71,8 @@ public final class OfflineAi implements AiPort {
 
     /** The shipped default: the quantised model, vectors cached under {@code cache}. */
     public static OfflineAi withDefaults(EmbeddingCache cache) {
-        return new OfflineAi(MiniLmEmbedder.shared(MiniLmEmbedder.Variant.QUANTISED), cache, DEFAULT_FLOOR, Clock.systemUTC());
+        return new OfflineAi(
+                MiniLmEmbedder.shared(MiniLmEmbedder.Variant.QUANTISED), cache, DEFAULT_FLOOR, Clock.systemUTC());
     }
 
     @Override
@@ -96,8 +97,8 @@ public final class OfflineAi implements AiPort {
 
     /** The deterministic rule: the earliest upcoming session with seats left, and why. */
     @Override
-    public AiResult<SessionMatch> matchSessions(String courseId, String courseTitle, List<SessionOption> sessions,
-                                                Instant now, Instant deadline) {
+    public AiResult<SessionMatch> matchSessions(
+            String courseId, String courseTitle, List<SessionOption> sessions, Instant now, Instant deadline) {
         return StepRules.sessions(engine, clock.instant(), courseId, courseTitle, sessions, now, deadline);
     }
 
@@ -109,9 +110,11 @@ public final class OfflineAi implements AiPort {
         for (int i = 0; i < candidates.size(); i++) {
             matches.add(new CourseMatch(candidates.get(i).courseId(), calibrate(Vectors.cosine(gap, vectors.get(i)))));
         }
-        matches.sort(Comparator.comparingDouble(CourseMatch::similarity).reversed().thenComparing(CourseMatch::courseId));
+        matches.sort(
+                Comparator.comparingDouble(CourseMatch::similarity).reversed().thenComparing(CourseMatch::courseId));
         // the candidates enter the hash by content key: same texts, same hash, without serialising 1,000 courses again
-        return result(matches, OfflineTemplates.RANK, InputHash.of("rankCourses", need, courses.contentKeys(candidates)));
+        return result(
+                matches, OfflineTemplates.RANK, InputHash.of("rankCourses", need, courses.contentKeys(candidates)));
     }
 
     double calibrate(double cosine) {
@@ -126,15 +129,22 @@ public final class OfflineAi implements AiPort {
 
     @Override
     public AiResult<List<PathReason>> explainPath(Learner learner, List<PathItem> items) {
-        List<PathReason> reasons = items.stream().map(i -> new PathReason(i.course().courseId(), i.need().skillId(),
-                i.similarity(), OfflineTemplates.explain(i.need(), i.course(), i.similarity()))).toList();
+        List<PathReason> reasons = items.stream()
+                .map(i -> new PathReason(
+                        i.course().courseId(),
+                        i.need().skillId(),
+                        i.similarity(),
+                        OfflineTemplates.explain(i.need(), i.course(), i.similarity())))
+                .toList();
         return result(reasons, OfflineTemplates.EXPLAIN, InputHash.of("explainPath", learner, items));
     }
 
     @Override
     public AiResult<FeedbackSummary> summariseFeedback(List<String> comments, int maxSentences) {
         List<String> picked = summariser.pick(comments, maxSentences);
-        return result(new FeedbackSummary(OfflineTemplates.summary(picked), engine, picked), OfflineTemplates.SUMMARY,
+        return result(
+                new FeedbackSummary(OfflineTemplates.summary(picked), engine, picked),
+                OfflineTemplates.SUMMARY,
                 InputHash.of("summariseFeedback", comments == null ? List.of() : comments, maxSentences));
     }
 

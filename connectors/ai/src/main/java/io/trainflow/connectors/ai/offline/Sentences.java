@@ -9,8 +9,7 @@ import java.util.Set;
 /** Splits feedback comments into sentences, whitespace collapsed, exact repeats dropped, order kept. */
 public final class Sentences {
 
-    private Sentences() {
-    }
+    private Sentences() {}
 
     public static List<String> of(List<String> comments) {
         Set<String> out = new LinkedHashSet<>();

@@ -1,8 +1,8 @@
 package io.trainflow.connectors.ai.openai;
 
-import io.trainflow.connectors.resilience.HttpTransport;
 import io.trainflow.connectors.ai.openai.route.ModelRoutes;
 import io.trainflow.connectors.resilience.CircuitBreaker;
+import io.trainflow.connectors.resilience.HttpTransport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -40,7 +40,8 @@ public final class ChatClient implements AutoCloseable {
      * otherwise (the reason recorded with the offline fallback).
      */
     public String post(String concern, String body) {
-        Exchange sent = producer.request(ModelRoutes.uri(concern), e -> e.getMessage().setBody(body));
+        Exchange sent =
+                producer.request(ModelRoutes.uri(concern), e -> e.getMessage().setBody(body));
         Exception failure = sent.getException();
         if (failure == null) {
             return sent.getMessage().getBody(String.class);
@@ -50,8 +51,8 @@ public final class ChatClient implements AutoCloseable {
         }
         if (failure instanceof ModelUnavailableException unavailable) {
             int attempts = sent.getProperty(ModelRoutes.ATTEMPTS, 1, Integer.class);
-            throw new ModelCallException("model unavailable after " + attempts + " attempts: " + unavailable.getMessage(),
-                    unavailable);
+            throw new ModelCallException(
+                    "model unavailable after " + attempts + " attempts: " + unavailable.getMessage(), unavailable);
         }
         if (failure instanceof ModelCallException refused) {
             throw refused;

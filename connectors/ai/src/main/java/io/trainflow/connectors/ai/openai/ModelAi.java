@@ -46,8 +46,13 @@ public final class ModelAi implements AiPort {
     private final Clock clock;
     private final String engine;
 
-    public ModelAi(OpenAiConfig config, ChatClient client, OfflineAi offline, Pseudonymiser pseudonymiser,
-                   DataClassification classification, Clock clock) {
+    public ModelAi(
+            OpenAiConfig config,
+            ChatClient client,
+            OfflineAi offline,
+            Pseudonymiser pseudonymiser,
+            DataClassification classification,
+            Clock clock) {
         this.client = client;
         this.call = new StructuredCall(config, client);
         this.offline = offline;
@@ -87,8 +92,8 @@ public final class ModelAi implements AiPort {
     }
 
     @Override
-    public AiResult<SessionMatch> matchSessions(String courseId, String courseTitle, List<SessionOption> sessions,
-                                                Instant now, Instant deadline) {
+    public AiResult<SessionMatch> matchSessions(
+            String courseId, String courseTitle, List<SessionOption> sessions, Instant now, Instant deadline) {
         AiResult<SessionMatch> fallback = offline.matchSessions(courseId, courseTitle, sessions, now, deadline);
         List<SessionOption> eligible = StepRules.eligible(sessions, now, deadline);
         if (eligible.size() < 2) {
@@ -153,13 +158,17 @@ public final class ModelAi implements AiPort {
     private <T> AiResult<T> attempt(PromptTemplate template, AiResult<T> fallback, Supplier<T> step) {
         try {
             T value = step.get();
-            return new AiResult<>(value, Provenance.of(engine, template.version(), fallback.provenance().inputHash(),
-                    clock.instant()));
+            return new AiResult<>(
+                    value,
+                    Provenance.of(
+                            engine, template.version(), fallback.provenance().inputHash(), clock.instant()));
         } catch (RuntimeException e) {
             // whatever goes wrong with the model, the step still gets a result; the reason goes to the audit trail
-            String reason = e instanceof ModelCallException ? e.getMessage()
-                    : e instanceof IllegalArgumentException ? "answer rejected: " + e.getMessage()
-                    : "unexpected " + e.getClass().getSimpleName();
+            String reason = e instanceof ModelCallException
+                    ? e.getMessage()
+                    : e instanceof IllegalArgumentException
+                            ? "answer rejected: " + e.getMessage()
+                            : "unexpected " + e.getClass().getSimpleName();
             LOG.warn("{} step {} fell back to {}: {}", engine, template.version(), offline.engine(), reason);
             return fallback.asFallbackFrom(engine, reason);
         }

@@ -23,14 +23,30 @@ import java.util.Objects;
  * @param breakerOpenFor how long the open breaker sends every step straight to the offline engine
  * @param callsPerSecond rate limit towards the endpoint, 0 for none
  */
-public record OpenAiConfig(URI baseUrl, String model, String apiKey, Flavour flavour, String azureApiVersion,
-                           ResponseFormat responseFormat, Duration timeout, int maxAttempts,
-                           Duration initialBackoff, Duration maxBackoff, int breakerThreshold,
-                           Duration breakerOpenFor, double callsPerSecond) {
+public record OpenAiConfig(
+        URI baseUrl,
+        String model,
+        String apiKey,
+        Flavour flavour,
+        String azureApiVersion,
+        ResponseFormat responseFormat,
+        Duration timeout,
+        int maxAttempts,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        int breakerThreshold,
+        Duration breakerOpenFor,
+        double callsPerSecond) {
 
-    public enum Flavour { OPENAI, AZURE }
+    public enum Flavour {
+        OPENAI,
+        AZURE
+    }
 
-    public enum ResponseFormat { JSON_SCHEMA, JSON_OBJECT }
+    public enum ResponseFormat {
+        JSON_SCHEMA,
+        JSON_OBJECT
+    }
 
     public OpenAiConfig {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -53,23 +69,71 @@ public record OpenAiConfig(URI baseUrl, String model, String apiKey, Flavour fla
     }
 
     public OpenAiConfig withTimeout(Duration value) {
-        return new OpenAiConfig(baseUrl, model, apiKey, flavour, azureApiVersion, responseFormat, value, maxAttempts,
-                initialBackoff, maxBackoff, breakerThreshold, breakerOpenFor, callsPerSecond);
+        return new OpenAiConfig(
+                baseUrl,
+                model,
+                apiKey,
+                flavour,
+                azureApiVersion,
+                responseFormat,
+                value,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                breakerThreshold,
+                breakerOpenFor,
+                callsPerSecond);
     }
 
     public OpenAiConfig withRetries(int attempts, Duration initial, Duration max) {
-        return new OpenAiConfig(baseUrl, model, apiKey, flavour, azureApiVersion, responseFormat, timeout, attempts,
-                initial, max, breakerThreshold, breakerOpenFor, callsPerSecond);
+        return new OpenAiConfig(
+                baseUrl,
+                model,
+                apiKey,
+                flavour,
+                azureApiVersion,
+                responseFormat,
+                timeout,
+                attempts,
+                initial,
+                max,
+                breakerThreshold,
+                breakerOpenFor,
+                callsPerSecond);
     }
 
     public OpenAiConfig withFormat(Flavour f, ResponseFormat format) {
-        return new OpenAiConfig(baseUrl, model, apiKey, f, azureApiVersion, format, timeout, maxAttempts,
-                initialBackoff, maxBackoff, breakerThreshold, breakerOpenFor, callsPerSecond);
+        return new OpenAiConfig(
+                baseUrl,
+                model,
+                apiKey,
+                f,
+                azureApiVersion,
+                format,
+                timeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                breakerThreshold,
+                breakerOpenFor,
+                callsPerSecond);
     }
 
     public OpenAiConfig withBreaker(int threshold, Duration openFor) {
-        return new OpenAiConfig(baseUrl, model, apiKey, flavour, azureApiVersion, responseFormat, timeout, maxAttempts,
-                initialBackoff, maxBackoff, threshold, openFor, callsPerSecond);
+        return new OpenAiConfig(
+                baseUrl,
+                model,
+                apiKey,
+                flavour,
+                azureApiVersion,
+                responseFormat,
+                timeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                threshold,
+                openFor,
+                callsPerSecond);
     }
 
     /**
@@ -86,21 +150,38 @@ public record OpenAiConfig(URI baseUrl, String model, String apiKey, Flavour fla
         String format = env.get("TRAINFLOW_AI_RESPONSE_FORMAT");
         String timeout = env.get("TRAINFLOW_AI_TIMEOUT_SECONDS");
         String attempts = env.get("TRAINFLOW_AI_MAX_ATTEMPTS");
-        return new OpenAiConfig(URI.create(url.strip()), env.get("TRAINFLOW_AI_MODEL"), env.get("TRAINFLOW_AI_API_KEY"),
+        return new OpenAiConfig(
+                URI.create(url.strip()),
+                env.get("TRAINFLOW_AI_MODEL"),
+                env.get("TRAINFLOW_AI_API_KEY"),
                 flavour == null ? null : Flavour.valueOf(flavour.strip().toUpperCase(Locale.ROOT)),
                 env.get("TRAINFLOW_AI_AZURE_API_VERSION"),
                 format == null ? null : ResponseFormat.valueOf(format.strip().toUpperCase(Locale.ROOT)),
                 timeout == null ? null : Duration.ofSeconds(Long.parseLong(timeout.strip())),
-                attempts == null ? 0 : Integer.parseInt(attempts.strip()), null, null,
-                (int) number(env, "TRAINFLOW_AI_BREAKER_THRESHOLD"), seconds(env, "TRAINFLOW_AI_BREAKER_OPEN_SECONDS"),
+                attempts == null ? 0 : Integer.parseInt(attempts.strip()),
+                null,
+                null,
+                (int) number(env, "TRAINFLOW_AI_BREAKER_THRESHOLD"),
+                seconds(env, "TRAINFLOW_AI_BREAKER_OPEN_SECONDS"),
                 number(env, "TRAINFLOW_AI_CALLS_PER_SECOND"));
     }
 
     /** This configuration with TRAINFLOW_AI_BREAKER_THRESHOLD, _BREAKER_OPEN_SECONDS and _CALLS_PER_SECOND applied. */
     public OpenAiConfig withBreakerFrom(Map<String, String> env) {
-        return new OpenAiConfig(baseUrl, model, apiKey, flavour, azureApiVersion, responseFormat, timeout, maxAttempts,
-                initialBackoff, maxBackoff, (int) number(env, "TRAINFLOW_AI_BREAKER_THRESHOLD"),
-                seconds(env, "TRAINFLOW_AI_BREAKER_OPEN_SECONDS"), number(env, "TRAINFLOW_AI_CALLS_PER_SECOND"));
+        return new OpenAiConfig(
+                baseUrl,
+                model,
+                apiKey,
+                flavour,
+                azureApiVersion,
+                responseFormat,
+                timeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                (int) number(env, "TRAINFLOW_AI_BREAKER_THRESHOLD"),
+                seconds(env, "TRAINFLOW_AI_BREAKER_OPEN_SECONDS"),
+                number(env, "TRAINFLOW_AI_CALLS_PER_SECOND"));
     }
 
     private static long number(Map<String, String> env, String name) {
@@ -122,16 +203,18 @@ public record OpenAiConfig(URI baseUrl, String model, String apiKey, Flavour fla
      * exponential backoff and jitter, the breaker and the rate limit.
      */
     public Resilience resilience() {
-        return new Resilience(timeout, maxAttempts - 1, initialBackoff, maxBackoff, breakerThreshold, breakerOpenFor,
-                callsPerSecond);
+        return new Resilience(
+                timeout, maxAttempts - 1, initialBackoff, maxBackoff, breakerThreshold, breakerOpenFor, callsPerSecond);
     }
 
     /** The key is never printed, only whether there is one. */
     @Override
     public String toString() {
-        return "OpenAiConfig[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey == null || apiKey.isBlank() ? "none" : "****")
+        return "OpenAiConfig[baseUrl=" + baseUrl + ", model=" + model + ", apiKey="
+                + (apiKey == null || apiKey.isBlank() ? "none" : "****")
                 + ", flavour=" + flavour + ", responseFormat=" + responseFormat + ", timeout=" + timeout
-                + ", maxAttempts=" + maxAttempts + ", breakerThreshold=" + breakerThreshold + ", breakerOpenFor=" + breakerOpenFor
+                + ", maxAttempts=" + maxAttempts + ", breakerThreshold=" + breakerThreshold + ", breakerOpenFor="
+                + breakerOpenFor
                 + ", callsPerSecond=" + callsPerSecond + "]";
     }
 }

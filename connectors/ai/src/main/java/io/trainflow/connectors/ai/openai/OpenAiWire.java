@@ -15,8 +15,7 @@ public final class OpenAiWire {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private OpenAiWire() {
-    }
+    private OpenAiWire() {}
 
     public static URI endpoint(OpenAiConfig config) {
         String base = config.baseUrl().toString().replaceAll("/+$", "");

@@ -7,5 +7,4 @@ import tools.jackson.databind.JsonNode;
  * provenance of every output it shaped; bump it whenever the task or the schema changes. The concern names
  * the Camel route the call goes through.
  */
-public record PromptTemplate(String version, String concern, String schemaName, String task, JsonNode schema) {
-}
+public record PromptTemplate(String version, String concern, String schemaName, String task, JsonNode schema) {}

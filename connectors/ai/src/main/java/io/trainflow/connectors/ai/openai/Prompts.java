@@ -21,7 +21,10 @@ public final class Prompts {
             verbatim where needed and never guess who they are.
             Use only the course ids and skill ids given in the data. Answer with JSON only.""";
 
-    public static final PromptTemplate EXPLAIN_PATH = new PromptTemplate("model-explain-path/1", "explain-path", "path_explanations",
+    public static final PromptTemplate EXPLAIN_PATH = new PromptTemplate(
+            "model-explain-path/1",
+            "explain-path",
+            "path_explanations",
             "For each item of data.items write one or two sentences for the learner's manager saying which skill gap"
                     + " the course closes and why it fits, mentioning the similarity score. Return one reason per item"
                     + " with the item's courseId and skillId.",
@@ -32,7 +35,10 @@ public final class Prompts {
                         "properties":{"courseId":{"type":"string","maxLength":64},"skillId":{"type":"string","maxLength":100},
                           "explanation":{"type":"string","minLength":1,"maxLength":600}}}}}}"""));
 
-    public static final PromptTemplate SUMMARISE_FEEDBACK = new PromptTemplate("model-feedback-summary/1", "summarise-feedback", "feedback_summary",
+    public static final PromptTemplate SUMMARISE_FEEDBACK = new PromptTemplate(
+            "model-feedback-summary/1",
+            "summarise-feedback",
+            "feedback_summary",
             "Summarise the training feedback in data.sentences for the person who signs off the programme report,"
                     + " in at most data.maxSentences sentences, stating only what the feedback says. List in"
                     + " sentenceIndexes the indexes of the sentences your summary rests on.",
@@ -41,7 +47,10 @@ public final class Prompts {
                       "summary":{"type":"string","minLength":1,"maxLength":1200},
                       "sentenceIndexes":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"integer","minimum":0}}}}"""));
 
-    public static final PromptTemplate DRAFT_QUIZ = new PromptTemplate("model-quiz/1", "draft-quiz", "quiz_questions",
+    public static final PromptTemplate DRAFT_QUIZ = new PromptTemplate(
+            "model-quiz/1",
+            "draft-quiz",
+            "quiz_questions",
             "Draft at most data.maxQuestions quiz questions testing the content of data.course. A multiple_choice"
                     + " question has 3 to 5 choices with exactly one correct and answer null; a true_false question has"
                     + " no choices and answer true or false. A subject-matter expert reviews every question.",
@@ -57,7 +66,10 @@ public final class Prompts {
                           "answer":{"type":["boolean","null"]},
                           "feedback":{"type":"string","maxLength":1000}}}}}}"""));
 
-    public static final PromptTemplate ANALYSE_NEEDS = new PromptTemplate("model-needs/1", "analyse-needs", "needs_analysis",
+    public static final PromptTemplate ANALYSE_NEEDS = new PromptTemplate(
+            "model-needs/1",
+            "analyse-needs",
+            "needs_analysis",
             "data.gaps are the skills the learner's role (data.role) requires at a higher level than the learner has."
                     + " Put their skillIds in the order the learner should work on them (most urgent first) and write two"
                     + " or three sentences for the learner's manager explaining that order. Use every gap exactly once"
@@ -67,7 +79,10 @@ public final class Prompts {
                       "order":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","maxLength":100}},
                       "explanation":{"type":"string","minLength":1,"maxLength":1200}}}"""));
 
-    public static final PromptTemplate MATCH_SESSIONS = new PromptTemplate("model-sessions/1", "match-sessions", "session_ranking",
+    public static final PromptTemplate MATCH_SESSIONS = new PromptTemplate(
+            "model-sessions/1",
+            "match-sessions",
+            "session_ranking",
             "data.sessions are the sessions of data.course the learner can take (all upcoming, all with seats left)."
                     + " Rank their sessionIds best first for the learner, preferring earlier sessions unless there is a"
                     + " clear reason not to, and say in one sentence why the first one. Use every sessionId exactly once"
@@ -78,10 +93,10 @@ public final class Prompts {
                       "reason":{"type":"string","minLength":1,"maxLength":600}}}"""));
 
     /** Keywords some servers reject in strict mode; they are still checked here on the answer. */
-    private static final Set<String> LOCAL_ONLY = Set.of("minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems");
+    private static final Set<String> LOCAL_ONLY =
+            Set.of("minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems");
 
-    private Prompts() {
-    }
+    private Prompts() {}
 
     /** The schema as sent on the wire: the local-only bounds removed. */
     public static JsonNode wireSchema(JsonNode schema) {

@@ -25,8 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
     static ObjectNode explainPath(OutboundData out, Learner learner, List<PathItem> items) {
         ObjectNode data = OpenAiWire.JSON.createObjectNode();
@@ -45,7 +44,11 @@ final class Requests {
             i.put("courseId", item.course().courseId());
             out.text(i, "courseTitle", "course.title", item.course().title());
             out.text(i, "courseSummary", "course.summary", item.course().summary());
-            out.text(i, "courseTags", "course.tags", String.join(", ", item.course().tags()));
+            out.text(
+                    i,
+                    "courseTags",
+                    "course.tags",
+                    String.join(", ", item.course().tags()));
             i.put("skillId", item.need().skillId());
             out.text(i, "skillName", "skill.name", item.need().skillName());
             out.text(i, "skillDescription", "skill.description", item.need().description());
@@ -89,7 +92,8 @@ final class Requests {
         for (PathItem i : items) {
             String text = explained.get(i);
             if (text == null) {
-                throw new ModelCallException("no reason for course " + i.course().courseId());
+                throw new ModelCallException(
+                        "no reason for course " + i.course().courseId());
             }
             // the similarity is ours, never the model's: the manager sees the number the ranking used
             reasons.add(new PathReason(i.course().courseId(), i.need().skillId(), i.similarity(), text));
@@ -111,7 +115,8 @@ final class Requests {
         return data;
     }
 
-    static FeedbackSummary feedbackSummary(JsonNode answer, List<String> sentences, int max, OutboundData out, String engine) {
+    static FeedbackSummary feedbackSummary(
+            JsonNode answer, List<String> sentences, int max, OutboundData out, String engine) {
         TreeSet<Integer> indexes = new TreeSet<>();
         for (JsonNode i : answer.get("sentenceIndexes")) {
             if (i.asInt() >= sentences.size()) {
@@ -120,7 +125,8 @@ final class Requests {
             indexes.add(i.asInt());
         }
         if (indexes.size() > max) {
-            throw new ModelCallException("summary rests on " + indexes.size() + " sentences, at most " + max + " asked");
+            throw new ModelCallException(
+                    "summary rests on " + indexes.size() + " sentences, at most " + max + " asked");
         }
         // the quoted sentences are the employees' own, verbatim; only the summary line is the model's
         List<String> quoted = indexes.stream().map(sentences::get).toList();
@@ -151,11 +157,19 @@ final class Requests {
                 if (q.get("answer").isNull()) {
                     throw new ModelCallException("true/false question " + id + " has no answer");
                 }
-                questions.add(new QuizQuestion(id, QuizQuestion.Type.TRUE_FALSE, stem, List.of(), q.get("answer").asBoolean(), feedback));
+                questions.add(new QuizQuestion(
+                        id,
+                        QuizQuestion.Type.TRUE_FALSE,
+                        stem,
+                        List.of(),
+                        q.get("answer").asBoolean(),
+                        feedback));
             } else {
                 List<QuizQuestion.Choice> choices = new ArrayList<>();
-                q.get("choices").forEach(ch -> choices.add(new QuizQuestion.Choice(out.restore(ch.get("text").asString()),
-                        ch.get("correct").asBoolean())));
+                q.get("choices")
+                        .forEach(ch -> choices.add(new QuizQuestion.Choice(
+                                out.restore(ch.get("text").asString()),
+                                ch.get("correct").asBoolean())));
                 questions.add(new QuizQuestion(id, QuizQuestion.Type.MULTIPLE_CHOICE, stem, choices, null, feedback));
             }
         }

@@ -12,8 +12,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SchemaCheck {
 
-    private SchemaCheck() {
-    }
+    private SchemaCheck() {}
 
     /** Every violation found, as "path: problem"; empty when the value conforms. */
     public static List<String> violations(JsonNode schema, JsonNode value) {
@@ -46,7 +45,8 @@ public final class SchemaCheck {
             for (String name : value.propertyNames()) {
                 if (properties.has(name)) {
                     check(properties.get(name), value.get(name), path + "." + name, out);
-                } else if (schema.path("additionalProperties").isBoolean() && !schema.path("additionalProperties").asBoolean()) {
+                } else if (schema.path("additionalProperties").isBoolean()
+                        && !schema.path("additionalProperties").asBoolean()) {
                     out.add(path + ": unexpected property " + name);
                 }
             }
@@ -60,17 +60,23 @@ public final class SchemaCheck {
             bound(schema, "minLength", value.asString().length(), true, path, out);
             bound(schema, "maxLength", value.asString().length(), false, path, out);
         } else if (value.isNumber()) {
-            if (schema.has("minimum") && value.asDouble() < schema.get("minimum").asDouble()) {
+            if (schema.has("minimum")
+                    && value.asDouble() < schema.get("minimum").asDouble()) {
                 out.add(path + ": below " + schema.get("minimum"));
             }
-            if (schema.has("maximum") && value.asDouble() > schema.get("maximum").asDouble()) {
+            if (schema.has("maximum")
+                    && value.asDouble() > schema.get("maximum").asDouble()) {
                 out.add(path + ": above " + schema.get("maximum"));
             }
         }
     }
 
-    private static void bound(JsonNode schema, String keyword, int actual, boolean lower, String path, List<String> out) {
-        if (schema.has(keyword) && (lower ? actual < schema.get(keyword).asInt() : actual > schema.get(keyword).asInt())) {
+    private static void bound(
+            JsonNode schema, String keyword, int actual, boolean lower, String path, List<String> out) {
+        if (schema.has(keyword)
+                && (lower
+                        ? actual < schema.get(keyword).asInt()
+                        : actual > schema.get(keyword).asInt())) {
             out.add(path + ": " + keyword + " " + schema.get(keyword).asInt() + " violated (" + actual + ")");
         }
     }

@@ -22,8 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class StepRequests {
 
-    private StepRequests() {
-    }
+    private StepRequests() {}
 
     static ObjectNode needs(OutboundData out, String roleName, List<SkillNeed> gaps) {
         ObjectNode data = OpenAiWire.JSON.createObjectNode();
@@ -42,8 +41,8 @@ final class StepRequests {
         return data;
     }
 
-    static NeedsAnalysis needsAnalysis(JsonNode answer, List<SkillNeed> requirements, List<SkillNeed> gaps,
-                                       OutboundData out) {
+    static NeedsAnalysis needsAnalysis(
+            JsonNode answer, List<SkillNeed> requirements, List<SkillNeed> gaps, OutboundData out) {
         Map<String, SkillNeed> bySkill = new LinkedHashMap<>();
         gaps.forEach(g -> bySkill.put(g.skillId(), g));
         Set<String> required = new LinkedHashSet<>();
@@ -60,7 +59,8 @@ final class StepRequests {
             ordered.add(bySkill.get(id));
         }
         missing(bySkill.keySet(), order, "gap");
-        return new NeedsAnalysis(ordered, out.restore(answer.get("explanation").asString().strip()));
+        return new NeedsAnalysis(
+                ordered, out.restore(answer.get("explanation").asString().strip()));
     }
 
     static ObjectNode sessions(OutboundData out, String courseId, String courseTitle, List<SessionOption> sessions) {
@@ -92,7 +92,8 @@ final class StepRequests {
             }
         }
         missing(given, ranking, "session");
-        return new SessionMatch(ranking, out.restore(answer.get("reason").asString().strip()));
+        return new SessionMatch(
+                ranking, out.restore(answer.get("reason").asString().strip()));
     }
 
     /** The ids of an answer array, refusing duplicates. */

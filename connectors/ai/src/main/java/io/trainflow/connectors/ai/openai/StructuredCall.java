@@ -19,8 +19,12 @@ final class StructuredCall {
         ObjectNode user = OpenAiWire.JSON.createObjectNode();
         user.put("task", template.task());
         user.set("data", data);
-        String body = OpenAiWire.request(config, Prompts.SYSTEM, OpenAiWire.JSON.writeValueAsString(user),
-                template.schemaName(), Prompts.wireSchema(template.schema()));
+        String body = OpenAiWire.request(
+                config,
+                Prompts.SYSTEM,
+                OpenAiWire.JSON.writeValueAsString(user),
+                template.schemaName(),
+                Prompts.wireSchema(template.schema()));
         JsonNode answer = OpenAiWire.answer(client.post(template.concern(), body));
         List<String> violations = SchemaCheck.violations(template.schema(), answer);
         if (!violations.isEmpty()) {

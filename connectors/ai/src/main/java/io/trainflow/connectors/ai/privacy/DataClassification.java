@@ -51,7 +51,8 @@ public final class DataClassification {
     /** These defaults with {@code overrides} ("feedback.comments" to "NEVER_SEND", as configured) applied. */
     public DataClassification with(Map<String, String> overrides) {
         Map<String, Level> m = new LinkedHashMap<>(levels);
-        overrides.forEach((field, level) -> m.put(field, Level.valueOf(level.strip().toUpperCase(Locale.ROOT).replace('-', '_'))));
+        overrides.forEach((field, level) -> m.put(
+                field, Level.valueOf(level.strip().toUpperCase(Locale.ROOT).replace('-', '_'))));
         return new DataClassification(m);
     }
 

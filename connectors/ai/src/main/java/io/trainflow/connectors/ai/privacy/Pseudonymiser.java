@@ -24,22 +24,24 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Pseudonymiser {
 
     /** The personal values of one person that may appear in text. */
-    public record Person(String key, String firstName, String lastName, String username, String email, String employeeId) {
+    public record Person(
+            String key, String firstName, String lastName, String username, String email, String employeeId) {
         public static Person of(Employee e) {
             return new Person(e.employeeId(), e.firstName(), e.lastName(), e.username(), e.email(), e.employeeId());
         }
     }
 
     /** A pattern of identifiers of people not in the directory, and the kind its pseudonyms get. */
-    public record Detector(String kind, Pattern pattern) {
-    }
+    public record Detector(String kind, Pattern pattern) {}
 
     /** Employee numbers written as "emp 1234" / "employee #1234", and phone numbers. */
     public static final List<Detector> DEFAULT_DETECTORS = List.of(
             new Detector("ID", Pattern.compile("(?i)\\b(?:emp|employee)(?: ?(?:no|number|id))?[ #:.-]*\\d{3,}\\b")),
             new Detector("PHONE", Pattern.compile("\\+?\\d[\\d ()./-]{7,}\\d")));
+
     static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
-    static final Pattern TOKEN = Pattern.compile("\\b(?:PERSON|FIRSTNAME|LASTNAME|USER|EMAIL|EMPNO|PHONE|ID)_[A-Z2-7]{8}\\b");
+    static final Pattern TOKEN =
+            Pattern.compile("\\b(?:PERSON|FIRSTNAME|LASTNAME|USER|EMAIL|EMPNO|PHONE|ID)_[A-Z2-7]{8}\\b");
 
     private final byte[] secret;
     private final Map<String, String> tokenByValue = new LinkedHashMap<>(); // lower-cased value -> token
@@ -61,8 +63,12 @@ public final class Pseudonymiser {
         }
         List<String> values = new ArrayList<>(tokenByValue.keySet());
         values.sort(Comparator.comparingInt(String::length).reversed()); // "Alice Martin" before "Alice"
-        String alternation = values.stream().map(Pattern::quote).reduce((a, b) -> a + "|" + b).orElse("(?!)");
-        this.known = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternation + ")(?![\\p{L}\\p{N}])",
+        String alternation = values.stream()
+                .map(Pattern::quote)
+                .reduce((a, b) -> a + "|" + b)
+                .orElse("(?!)");
+        this.known = Pattern.compile(
+                "(?<![\\p{L}\\p{N}])(?:" + alternation + ")(?![\\p{L}\\p{N}])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
@@ -134,8 +140,9 @@ public final class Pseudonymiser {
         if (text == null) {
             return null;
         }
-        return TOKEN.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
-                session.originals.getOrDefault(m.group(), m.group())));
+        return TOKEN.matcher(text)
+                .replaceAll(m ->
+                        java.util.regex.Matcher.quoteReplacement(session.originals.getOrDefault(m.group(), m.group())));
     }
 
     private String code(String key) {

@@ -1,5 +1,7 @@
 package io.trainflow.connectors.ai.wiring;
 
+import io.trainflow.connectors.ai.AiPort;
+import io.trainflow.connectors.ai.CourseCandidate;
 import io.trainflow.connectors.ai.embedding.FileEmbeddingCache;
 import io.trainflow.connectors.ai.embedding.MiniLmEmbedder;
 import io.trainflow.connectors.ai.offline.OfflineAi;
@@ -7,8 +9,6 @@ import io.trainflow.connectors.ai.openai.ChatClient;
 import io.trainflow.connectors.ai.openai.ModelAi;
 import io.trainflow.connectors.ai.privacy.DataClassification;
 import io.trainflow.connectors.ai.privacy.Pseudonymiser;
-import io.trainflow.connectors.ai.AiPort;
-import io.trainflow.connectors.ai.CourseCandidate;
 import io.trainflow.connectors.catalogue.CataloguePort;
 import io.trainflow.connectors.catalogue.CourseOffering;
 import io.trainflow.connectors.hcm.Department;
@@ -33,20 +33,26 @@ public final class AiEngines {
 
     private static final Logger LOG = LoggerFactory.getLogger(AiEngines.class);
 
-    private AiEngines() {
-    }
+    private AiEngines() {}
 
     public static AiPort create(AiSettings settings, List<Pseudonymiser.Person> people) {
-        OfflineAi offline = new OfflineAi(MiniLmEmbedder.shared(settings.variant()),
-                new FileEmbeddingCache(settings.cacheDirectory()), settings.similarityFloor(), Clock.systemUTC());
+        OfflineAi offline = new OfflineAi(
+                MiniLmEmbedder.shared(settings.variant()),
+                new FileEmbeddingCache(settings.cacheDirectory()),
+                settings.similarityFloor(),
+                Clock.systemUTC());
         if (settings.openAi() == null) {
             LOG.info("AI: offline engine {} only", offline.engine());
             return offline;
         }
         LOG.info("AI: {} with offline fallback {}", settings.openAi(), offline.engine());
-        return new ModelAi(settings.openAi(), new ChatClient(settings.openAi()), offline,
+        return new ModelAi(
+                settings.openAi(),
+                new ChatClient(settings.openAi()),
+                offline,
                 Pseudonymiser.of(settings.pseudonymSecret(), people),
-                DataClassification.defaults().with(settings.classification()), Clock.systemUTC());
+                DataClassification.defaults().with(settings.classification()),
+                Clock.systemUTC());
     }
 
     /** The offline engine behind any port this class built. */
@@ -61,8 +67,11 @@ public final class AiEngines {
     public static String indexCatalogue(AiPort port, LmsPort lms, CataloguePort catalogue) {
         Map<String, CourseOffering> offerings = catalogue.offerings().stream()
                 .collect(Collectors.toMap(CourseOffering::courseId, Function.identity(), (a, b) -> a));
-        List<CourseCandidate> candidates = lms.courses().stream().filter(c -> offerings.containsKey(c.id()))
-                .map(c -> new CourseCandidate(c.id(), c.fullname(), c.summary(), offerings.get(c.id()).tags())).toList();
+        List<CourseCandidate> candidates = lms.courses().stream()
+                .filter(c -> offerings.containsKey(c.id()))
+                .map(c -> new CourseCandidate(
+                        c.id(), c.fullname(), c.summary(), offerings.get(c.id()).tags()))
+                .toList();
         return offline(port).indexCatalogue(candidates);
     }
 

@@ -25,16 +25,24 @@ import java.util.Map;
  *
  * @param openAi null: offline only
  */
-public record AiSettings(Path cacheDirectory, MiniLmEmbedder.Variant variant, double similarityFloor,
-                         byte[] pseudonymSecret, Map<String, String> classification, OpenAiConfig openAi) {
+public record AiSettings(
+        Path cacheDirectory,
+        MiniLmEmbedder.Variant variant,
+        double similarityFloor,
+        byte[] pseudonymSecret,
+        Map<String, String> classification,
+        OpenAiConfig openAi) {
 
     public static AiSettings fromEnvironment(Map<String, String> env) {
         byte[] key = pseudonymKey(env.get("TRAINFLOW_AI_PSEUDONYM_SECRET"));
         String floor = env.get("TRAINFLOW_AI_SIMILARITY_FLOOR");
-        return new AiSettings(Path.of(env.getOrDefault("TRAINFLOW_AI_CACHE_DIR", "data/ai-cache")),
+        return new AiSettings(
+                Path.of(env.getOrDefault("TRAINFLOW_AI_CACHE_DIR", "data/ai-cache")),
                 MiniLmEmbedder.Variant.parse(env.get("TRAINFLOW_AI_EMBEDDING_VARIANT")),
-                floor == null ? OfflineAi.DEFAULT_FLOOR : Double.parseDouble(floor.strip()), key,
-                parse(env.getOrDefault("TRAINFLOW_AI_CLASSIFICATION", "")), OpenAiConfig.fromEnvironment(env));
+                floor == null ? OfflineAi.DEFAULT_FLOOR : Double.parseDouble(floor.strip()),
+                key,
+                parse(env.getOrDefault("TRAINFLOW_AI_CLASSIFICATION", "")),
+                OpenAiConfig.fromEnvironment(env));
     }
 
     /** The pseudonym key from its Base64 text; random for this process when unset. */
@@ -61,7 +69,7 @@ public record AiSettings(Path cacheDirectory, MiniLmEmbedder.Variant variant, do
     /** The secret is never printed. */
     @Override
     public String toString() {
-        return "AiSettings[cacheDirectory=" + cacheDirectory + ", variant=" + variant + ", similarityFloor=" + similarityFloor
-                + ", classification=" + classification + ", openAi=" + openAi + "]";
+        return "AiSettings[cacheDirectory=" + cacheDirectory + ", variant=" + variant + ", similarityFloor="
+                + similarityFloor + ", classification=" + classification + ", openAi=" + openAi + "]";
     }
 }

@@ -23,12 +23,12 @@ public final class EmbeddingVariantsMeasurement {
 
     private static final int ROUNDS = 7;
 
-    private EmbeddingVariantsMeasurement() {
-    }
+    private EmbeddingVariantsMeasurement() {}
 
     public static void main(String[] args) {
         List<CourseCandidate> catalogue = Sample.catalogue();
-        List<String> texts = new ArrayList<>(catalogue.stream().map(CourseTexts::course).toList());
+        List<String> texts =
+                new ArrayList<>(catalogue.stream().map(CourseTexts::course).toList());
         Sample.labelledGaps().forEach(g -> texts.add(CourseTexts.gap(g.need())));
         Map<MiniLmEmbedder.Variant, MiniLmEmbedder> models = new EnumMap<>(MiniLmEmbedder.Variant.class);
         Map<MiniLmEmbedder.Variant, Double> load = new EnumMap<>(MiniLmEmbedder.Variant.class);
@@ -55,18 +55,34 @@ public final class EmbeddingVariantsMeasurement {
                 batch.get(v).add((System.nanoTime() - b) / 1e6 / texts.size());
             }
         }
-        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "%-20s %9s %16s %15s %8s %8s %6s%n",
-                "variant", "load ms", "one-by-one ms/t", "batched ms/t", "P@3", "nP@3", "hit@1"));
+        StringBuilder report = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%-20s %9s %16s %15s %8s %8s %6s%n",
+                "variant",
+                "load ms",
+                "one-by-one ms/t",
+                "batched ms/t",
+                "P@3",
+                "nP@3",
+                "hit@1"));
         for (MiniLmEmbedder.Variant v : MiniLmEmbedder.Variant.values()) {
-            OfflineAi ai = new OfflineAi(models.get(v), EmbeddingCache.none(), OfflineAi.DEFAULT_FLOOR, TestEngines.CLOCK);
+            OfflineAi ai =
+                    new OfflineAi(models.get(v), EmbeddingCache.none(), OfflineAi.DEFAULT_FLOOR, TestEngines.CLOCK);
             PrecisionAtK quality = PrecisionAtK.measure(ai, Sample.labelledGaps(), catalogue);
-            report.append(String.format(Locale.ROOT, "%-20s %9.0f %16.2f %15.2f %8.3f %8.3f %6.3f%n", models.get(v).name(),
-                    load.get(v), median(single.get(v)), median(batch.get(v)), quality.precisionAt3(),
-                    quality.normalisedPrecisionAt3(), quality.hitAt1()));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "%-20s %9.0f %16.2f %15.2f %8.3f %8.3f %6.3f%n",
+                    models.get(v).name(),
+                    load.get(v),
+                    median(single.get(v)),
+                    median(batch.get(v)),
+                    quality.precisionAt3(),
+                    quality.normalisedPrecisionAt3(),
+                    quality.hitAt1()));
             report.append("    misses: ").append(quality.misses()).append('\n');
         }
-        System.out.println("[variant measurement] " + texts.size() + " texts, " + ROUNDS + " alternating rounds (median), "
-                + Runtime.getRuntime().availableProcessors() + " cores\n" + report);
+        System.out.println("[variant measurement] " + texts.size() + " texts, " + ROUNDS
+                + " alternating rounds (median), " + Runtime.getRuntime().availableProcessors() + " cores\n" + report);
     }
 
     private static double median(List<Double> values) {

@@ -26,7 +26,9 @@ class OfflineAiTest {
     void feedbackSummaryQuotesRepresentativeSentencesVerbatim() {
         FeedbackSummary summary = ai.summariseFeedback(COMMENTS, 3).value();
         List<String> sentences = Sentences.of(COMMENTS);
-        assertThat(summary.sentences()).hasSize(3).allSatisfy(s -> assertThat(sentences).contains(s));
+        assertThat(summary.sentences())
+                .hasSize(3)
+                .allSatisfy(s -> assertThat(sentences).contains(s));
         assertThat(summary.text()).isEqualTo(String.join(" ", summary.sentences()));
         assertThat(summary.sentences()).doesNotContain("The room was cold.", "Lunch was fine.");
         assertThat(summary.engine()).isEqualTo("offline:all-minilm-l6-v2-q");
@@ -35,7 +37,8 @@ class OfflineAiTest {
 
     @Test
     void noCommentsGiveASummarySayingSo() {
-        assertThat(ai.summariseFeedback(List.of(" ", ""), 3).value().sentences()).isEmpty();
+        assertThat(ai.summariseFeedback(List.of(" ", ""), 3).value().sentences())
+                .isEmpty();
         assertThat(ai.summariseFeedback(null, 3).value().text()).isEqualTo("No feedback comments were given.");
     }
 
@@ -51,9 +54,14 @@ class OfflineAiTest {
         // same inputs, same hash; different inputs, different hash
         assertThat(ai.rankCourses(need, Sample.catalogue()).provenance().inputHash())
                 .isEqualTo(ranked.provenance().inputHash())
-                .isNotEqualTo(ai.rankCourses(need, Sample.catalogue().subList(1, 5)).provenance().inputHash());
-        assertThat(ai.summariseFeedback(COMMENTS, 2).provenance().templateVersion()).isEqualTo(OfflineTemplates.SUMMARY);
-        assertThat(ai.draftQuiz(Sample.catalogue().get(0), Sample.catalogue(), 4).provenance().templateVersion())
+                .isNotEqualTo(ai.rankCourses(need, Sample.catalogue().subList(1, 5))
+                        .provenance()
+                        .inputHash());
+        assertThat(ai.summariseFeedback(COMMENTS, 2).provenance().templateVersion())
+                .isEqualTo(OfflineTemplates.SUMMARY);
+        assertThat(ai.draftQuiz(Sample.catalogue().get(0), Sample.catalogue(), 4)
+                        .provenance()
+                        .templateVersion())
                 .isEqualTo("offline-quiz/1");
     }
 }

@@ -32,9 +32,12 @@ class OfflineRankingTest {
 
     @Test
     void everyCandidateIsRankedOnceWithASimilarityBetweenZeroAndOne() {
-        List<CourseMatch> ranked = ai.rankCourses(Sample.labelledGaps().get(0).need(), catalogue).value();
-        assertThat(ranked).extracting(CourseMatch::courseId)
-                .containsExactlyInAnyOrderElementsOf(catalogue.stream().map(CourseCandidate::courseId).toList());
+        List<CourseMatch> ranked =
+                ai.rankCourses(Sample.labelledGaps().get(0).need(), catalogue).value();
+        assertThat(ranked)
+                .extracting(CourseMatch::courseId)
+                .containsExactlyInAnyOrderElementsOf(
+                        catalogue.stream().map(CourseCandidate::courseId).toList());
         assertThat(ranked).allSatisfy(m -> assertThat(m.similarity()).isBetween(0.0, 1.0));
         assertThat(ranked).isSortedAccordingTo((a, b) -> Double.compare(b.similarity(), a.similarity()));
     }
@@ -46,7 +49,8 @@ class OfflineRankingTest {
             List<CourseMatch> ranked = ai.rankCourses(g.need(), catalogue).value();
             assertThat(ranked.get(0).similarity()).as(g.need().skillId()).isGreaterThanOrEqualTo(0.3);
             assertThat(ranked.stream().filter(m -> !g.expected().contains(m.courseId())))
-                    .as(g.need().skillId()).allSatisfy(m -> assertThat(m.similarity()).isLessThan(0.3));
+                    .as(g.need().skillId())
+                    .allSatisfy(m -> assertThat(m.similarity()).isLessThan(0.3));
         }
     }
 
@@ -54,7 +58,8 @@ class OfflineRankingTest {
     void aGapWhoseCourseWasCompletedStaysOpen() {
         // lea.fournier completed SQL-101 (104): no other course teaches SQL, so none may pass the cut-off
         SkillNeed sql = Sample.labelledGaps().get(2).need();
-        List<CourseCandidate> withoutSql = catalogue.stream().filter(c -> !c.courseId().equals("104")).toList();
+        List<CourseCandidate> withoutSql =
+                catalogue.stream().filter(c -> !c.courseId().equals("104")).toList();
         assertThat(ai.rankCourses(sql, withoutSql).value().get(0).similarity()).isLessThan(0.3);
     }
 
@@ -72,9 +77,13 @@ class OfflineRankingTest {
     @Test
     void explanationNamesTheGapItClosesAndTheSimilarity() {
         SkillNeed k8s = new SkillNeed("kubernetes", "Kubernetes", "Container orchestration", 4, 2);
-        CourseCandidate course = catalogue.stream().filter(c -> c.courseId().equals("106")).findFirst().orElseThrow();
-        assertThat(ai.explainMatch(k8s, course, 0.913)).isEqualTo(
-                "Kubernetes Operations closes the Kubernetes gap (level 2, the role needs 4): similarity 0.91 between"
-                        + " the gap and the course description.");
+        CourseCandidate course = catalogue.stream()
+                .filter(c -> c.courseId().equals("106"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(ai.explainMatch(k8s, course, 0.913))
+                .isEqualTo(
+                        "Kubernetes Operations closes the Kubernetes gap (level 2, the role needs 4): similarity 0.91 between"
+                                + " the gap and the course description.");
     }
 }

@@ -23,11 +23,17 @@ class SameChoicesAsSampleTest {
     void embeddingRankerPicksWhatTheSampleRankerPicks() {
         List<CourseCandidate> catalogue = Sample.catalogue();
         for (Set<String> completed : List.of(Set.<String>of(), Set.of("101", "104"), Set.of("115"))) {
-            List<CourseCandidate> candidates = catalogue.stream().filter(c -> !completed.contains(c.courseId())).toList();
+            List<CourseCandidate> candidates = catalogue.stream()
+                    .filter(c -> !completed.contains(c.courseId()))
+                    .toList();
             for (Sample.LabelledGap g : Sample.labelledGaps().subList(0, 16)) {
-                assertThat(pick(TestEngines.offline().rankCourses(g.need(), candidates).value()))
+                assertThat(pick(TestEngines.offline()
+                                .rankCourses(g.need(), candidates)
+                                .value()))
                         .as("%s without %s", g.need().skillId(), completed)
-                        .isEqualTo(pick(new SampleAi(java.time.Clock.systemUTC()).rankCourses(g.need(), candidates).value()));
+                        .isEqualTo(pick(new SampleAi(java.time.Clock.systemUTC())
+                                .rankCourses(g.need(), candidates)
+                                .value()));
             }
         }
     }

@@ -34,16 +34,24 @@ class FallbackTest {
 
     @Test
     void aCourseNotInTheCatalogueIsRejected() throws Exception {
-        try (StubModel stub = new StubModel().then(200, reasons(OK_PYTHON,
-                "{\"courseId\":\"999\",\"skillId\":\"sql\",\"explanation\":\"Take our partner's course.\"}"))) {
+        try (StubModel stub = new StubModel()
+                .then(
+                        200,
+                        reasons(
+                                OK_PYTHON,
+                                "{\"courseId\":\"999\",\"skillId\":\"sql\",\"explanation\":\"Take our partner's course.\"}"))) {
             assertOfflineFallback(explainWith(stub), "course id 999 is not in the catalogue");
         }
     }
 
     @Test
     void aSkillNotInTheGapListIsRejected() throws Exception {
-        try (StubModel stub = new StubModel().then(200, reasons(OK_PYTHON,
-                "{\"courseId\":\"104\",\"skillId\":\"leadership\",\"explanation\":\"Fits.\"}"))) {
+        try (StubModel stub = new StubModel()
+                .then(
+                        200,
+                        reasons(
+                                OK_PYTHON,
+                                "{\"courseId\":\"104\",\"skillId\":\"leadership\",\"explanation\":\"Fits.\"}"))) {
             assertOfflineFallback(explainWith(stub), "skill leadership is not in the gap list");
         }
     }
@@ -71,8 +79,11 @@ class FallbackTest {
 
     @Test
     void anAnswerBreakingTheSchemaIsRejected() throws Exception {
-        try (StubModel stub = new StubModel().then(200, StubModel.completion(
-                "{\"reasons\":[" + OK_PYTHON + "," + OK_SQL + "],\"confidence\":\"high\"}"))) {
+        try (StubModel stub = new StubModel()
+                .then(
+                        200,
+                        StubModel.completion(
+                                "{\"reasons\":[" + OK_PYTHON + "," + OK_SQL + "],\"confidence\":\"high\"}"))) {
             assertOfflineFallback(explainWith(stub), "unexpected property confidence");
         }
         try (StubModel stub = new StubModel().then(200, StubModel.completion("{\"reasons\":[{\"courseId\":104}]}"))) {
@@ -120,7 +131,8 @@ class FallbackTest {
     void anUnreachableEndpointFallsBack() {
         OpenAiConfig nowhere = OpenAiConfig.of("http://127.0.0.1:9/v1", "llama3.1:8b", null)
                 .withRetries(2, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1));
-        try (ModelAi ai = ModelFixtures.model(nowhere, io.trainflow.connectors.ai.privacy.DataClassification.defaults())) {
+        try (ModelAi ai =
+                ModelFixtures.model(nowhere, io.trainflow.connectors.ai.privacy.DataClassification.defaults())) {
             assertOfflineFallback(ai.explainPath(null, ModelFixtures.alicePath()), "connection failed");
         }
     }
@@ -128,10 +140,15 @@ class FallbackTest {
     @Test
     void aSummaryCitingASentenceThatDoesNotExistIsRejected() throws Exception {
         List<String> comments = List.of("Great labs.", "Too short.", "Clear trainer.", "Cold room.");
-        try (StubModel stub = new StubModel().then(200, StubModel.completion(
-                "{\"summary\":\"People loved it.\",\"sentenceIndexes\":[0,7]}")); ModelAi ai = ModelFixtures.model(stub)) {
+        try (StubModel stub = new StubModel()
+                        .then(
+                                200,
+                                StubModel.completion("{\"summary\":\"People loved it.\",\"sentenceIndexes\":[0,7]}"));
+                ModelAi ai = ModelFixtures.model(stub)) {
             var result = ai.summariseFeedback(comments, 2);
-            assertThat(result.value()).isEqualTo(TestEngines.offline().summariseFeedback(comments, 2).value());
+            assertThat(result.value())
+                    .isEqualTo(
+                            TestEngines.offline().summariseFeedback(comments, 2).value());
             assertThat(result.provenance().fallbackReason()).isEqualTo("sentence index 7 does not exist");
         }
     }
@@ -139,9 +156,12 @@ class FallbackTest {
     @Test
     void aValidSummaryQuotesTheEmployeesOwnSentences() throws Exception {
         List<String> comments = List.of("Great labs.", "Too short.", "Clear trainer.", "Cold room.");
-        try (StubModel stub = new StubModel().then(200, StubModel.completion(
-                "{\"summary\":\"Labs and trainer were praised; the course felt short.\",\"sentenceIndexes\":[2,0,1]}"));
-             ModelAi ai = ModelFixtures.model(stub)) {
+        try (StubModel stub = new StubModel()
+                        .then(
+                                200,
+                                StubModel.completion(
+                                        "{\"summary\":\"Labs and trainer were praised; the course felt short.\",\"sentenceIndexes\":[2,0,1]}"));
+                ModelAi ai = ModelFixtures.model(stub)) {
             var result = ai.summariseFeedback(comments, 3);
             assertThat(result.value().sentences()).containsExactly("Great labs.", "Too short.", "Clear trainer.");
             assertThat(result.value().engine()).isEqualTo("openai-compatible:llama3.1:8b");

@@ -17,8 +17,7 @@ public final class ModelFixtures {
 
     static final String KEY = "sk-test-secret-key-0123456789";
 
-    private ModelFixtures() {
-    }
+    private ModelFixtures() {}
 
     static OpenAiConfig config(StubModel stub) {
         return OpenAiConfig.of(stub.baseUrl(), "llama3.1:8b", KEY)
@@ -28,15 +27,20 @@ public final class ModelFixtures {
 
     static Pseudonymiser pseudonymiser() {
         List<Pseudonymiser.Person> people = Sample.people().stream()
-                .map(p -> new Pseudonymiser.Person(p.employeeId(), p.firstName(), p.lastName(), p.username(), p.email(),
-                        p.employeeId()))
+                .map(p -> new Pseudonymiser.Person(
+                        p.employeeId(), p.firstName(), p.lastName(), p.username(), p.email(), p.employeeId()))
                 .toList();
         return Pseudonymiser.of("test-secret".getBytes(StandardCharsets.UTF_8), people);
     }
 
     static ModelAi model(OpenAiConfig config, DataClassification classification) {
-        return new ModelAi(config, new ChatClient(config), TestEngines.offline(), pseudonymiser(),
-                classification, TestEngines.CLOCK);
+        return new ModelAi(
+                config,
+                new ChatClient(config),
+                TestEngines.offline(),
+                pseudonymiser(),
+                classification,
+                TestEngines.CLOCK);
     }
 
     static ModelAi model(StubModel stub) {
@@ -44,17 +48,24 @@ public final class ModelFixtures {
     }
 
     static CourseCandidate course(String id) {
-        return Sample.catalogue().stream().filter(c -> c.courseId().equals(id)).findFirst().orElseThrow();
+        return Sample.catalogue().stream()
+                .filter(c -> c.courseId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     static SkillNeed skill(String id) {
-        return Sample.labelledGaps().stream().map(Sample.LabelledGap::need).filter(n -> n.skillId().equals(id))
-                .findFirst().orElseThrow();
+        return Sample.labelledGaps().stream()
+                .map(Sample.LabelledGap::need)
+                .filter(n -> n.skillId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** alice.martin's path: Python for Automation for the python gap, SQL for the sql gap. */
     static List<PathItem> alicePath() {
-        return List.of(new PathItem(skill("python"), course("103"), 0.83), new PathItem(skill("sql"), course("104"), 0.67));
+        return List.of(
+                new PathItem(skill("python"), course("103"), 0.83), new PathItem(skill("sql"), course("104"), 0.67));
     }
 
     /** A well-behaved model: one reason per requested item, quoting the pseudonyms it was given. */
@@ -64,9 +75,14 @@ public final class ModelFixtures {
         JsonNode data = request.data();
         String who = data.path("learner").path("name").asString("the learner");
         for (JsonNode item : data.get("items")) {
-            list.addObject().put("courseId", item.get("courseId").asString()).put("skillId", item.get("skillId").asString())
-                    .put("explanation", item.get("courseTitle").asString() + " builds " + who + "'s "
-                            + item.get("skillName").asString() + " skills (similarity " + item.get("similarity") + ").");
+            list.addObject()
+                    .put("courseId", item.get("courseId").asString())
+                    .put("skillId", item.get("skillId").asString())
+                    .put(
+                            "explanation",
+                            item.get("courseTitle").asString() + " builds " + who + "'s "
+                                    + item.get("skillName").asString() + " skills (similarity " + item.get("similarity")
+                                    + ").");
         }
         return OpenAiWire.JSON.writeValueAsString(reasons);
     }

@@ -21,17 +21,26 @@ class ModelRoutesTest {
 
     @Test
     void everyConcernHasItsOwnRouteOverOneChatTransport() throws Exception {
-        try (StubModel stub = new StubModel(); ChatClient client = new ChatClient(ModelFixtures.config(stub))) {
-            assertThat(client.camel().getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder(
-                    "ai-explain-path", "ai-summarise-feedback", "ai-draft-quiz", "ai-analyse-needs",
-                    "ai-match-sessions", "ai-chat");
+        try (StubModel stub = new StubModel();
+                ChatClient client = new ChatClient(ModelFixtures.config(stub))) {
+            assertThat(client.camel().getRoutes())
+                    .extracting(Route::getRouteId)
+                    .containsExactlyInAnyOrder(
+                            "ai-explain-path",
+                            "ai-summarise-feedback",
+                            "ai-draft-quiz",
+                            "ai-analyse-needs",
+                            "ai-match-sessions",
+                            "ai-chat");
         }
     }
 
     @Test
     void aRateLimitedCallIsRetriedAndThenAnswered() throws Exception {
-        try (StubModel stub = new StubModel().then(429, "{\"error\":{\"message\":\"slow down\"}}").then(200, OK);
-             ModelAi ai = ModelFixtures.model(stub)) {
+        try (StubModel stub = new StubModel()
+                        .then(429, "{\"error\":{\"message\":\"slow down\"}}")
+                        .then(200, OK);
+                ModelAi ai = ModelFixtures.model(stub)) {
             AiResult<List<PathReason>> result = ai.explainPath(null, ModelFixtures.alicePath());
             assertThat(result.provenance().fellBack()).isFalse();
             assertThat(result.provenance().engine()).isEqualTo("openai-compatible:llama3.1:8b");
@@ -53,10 +62,15 @@ class ModelRoutesTest {
 
     /** A 429 with this Retry-After, then a good answer: the step is answered, and the wait between the two calls. */
     private static long millisBeforeRetry(String retryAfter, Duration maxBackoff) throws Exception {
-        try (StubModel stub = new StubModel().then(429, "{}", Map.of("Retry-After", retryAfter)).then(200, OK)) {
+        try (StubModel stub = new StubModel()
+                .then(429, "{}", Map.of("Retry-After", retryAfter))
+                .then(200, OK)) {
             OpenAiConfig config = ModelFixtures.config(stub).withRetries(3, Duration.ofMillis(10), maxBackoff);
             try (ModelAi ai = ModelFixtures.model(config, DataClassification.defaults())) {
-                assertThat(ai.explainPath(null, ModelFixtures.alicePath()).provenance().fellBack()).isFalse();
+                assertThat(ai.explainPath(null, ModelFixtures.alicePath())
+                                .provenance()
+                                .fellBack())
+                        .isFalse();
             }
             assertThat(stub.received).hasSize(2);
             return (stub.received.get(1).atNanos() - stub.received.get(0).atNanos()) / 1_000_000;
@@ -65,8 +79,10 @@ class ModelRoutesTest {
 
     @Test
     void aMalformedAnswerIsNotRetriedButFallsBack() throws Exception {
-        try (StubModel stub = new StubModel().then(200, StubModel.completion("{\"reasons\": [oops")).then(200, OK);
-             ModelAi ai = ModelFixtures.model(stub)) {
+        try (StubModel stub = new StubModel()
+                        .then(200, StubModel.completion("{\"reasons\": [oops"))
+                        .then(200, OK);
+                ModelAi ai = ModelFixtures.model(stub)) {
             AiResult<List<PathReason>> result = ai.explainPath(null, ModelFixtures.alicePath());
             assertThat(result.provenance().fallbackReason()).isEqualTo("answer is not valid JSON");
             assertThat(result.provenance().engine()).startsWith("offline:");
@@ -77,18 +93,21 @@ class ModelRoutesTest {
     @Test
     void theBreakerOpensAfterRepeatedFailuresAndStepsGoOfflineWithoutCalling() throws Exception {
         try (StubModel stub = new StubModel()) { // answers 500 to everything
-            OpenAiConfig config = ModelFixtures.config(stub).withRetries(2, Duration.ofMillis(1), Duration.ofMillis(2))
+            OpenAiConfig config = ModelFixtures.config(stub)
+                    .withRetries(2, Duration.ofMillis(1), Duration.ofMillis(2))
                     .withBreaker(2, Duration.ofMinutes(5));
             try (ModelAi model = ModelFixtures.model(config, DataClassification.defaults())) {
                 AiResult<List<PathReason>> first = model.explainPath(null, ModelFixtures.alicePath());
-                assertThat(first.provenance().fallbackReason()).isEqualTo("model unavailable after 2 attempts: HTTP 500");
+                assertThat(first.provenance().fallbackReason())
+                        .isEqualTo("model unavailable after 2 attempts: HTTP 500");
                 assertThat(stub.received).hasSize(2); // two failures in a row: the threshold
 
                 AiResult<List<PathReason>> second = model.explainPath(null, ModelFixtures.alicePath());
                 assertThat(stub.received).hasSize(2); // not called again
                 assertThat(second.provenance().engine()).startsWith("offline:");
                 assertThat(second.provenance().fallbackFrom()).isEqualTo("openai-compatible:llama3.1:8b");
-                assertThat(second.provenance().fallbackReason()).startsWith("circuit breaker open for model llama3.1:8b");
+                assertThat(second.provenance().fallbackReason())
+                        .startsWith("circuit breaker open for model llama3.1:8b");
                 assertThat(second.value()).isEqualTo(first.value());
             }
         }
@@ -99,14 +118,22 @@ class ModelRoutesTest {
         try (StubModel stub = new StubModel().answering(ModelFixtures::explainEveryItem)) {
             OpenAiConfig config = ModelFixtures.config(stub);
             ChatClient client = new ChatClient(config);
-            ModelAi model = new ModelAi(config, client, TestEngines.offline(), ModelFixtures.pseudonymiser(),
-                    DataClassification.defaults(), TestEngines.CLOCK);
+            ModelAi model = new ModelAi(
+                    config,
+                    client,
+                    TestEngines.offline(),
+                    ModelFixtures.pseudonymiser(),
+                    DataClassification.defaults(),
+                    TestEngines.CLOCK);
             assertThat(client.camel().isStarted()).isTrue();
 
             model.close();
 
             assertThat(client.camel().isStopped()).isTrue();
-            assertThat(TestEngines.offline().explainPath(null, ModelFixtures.alicePath()).value()).hasSize(2);
+            assertThat(TestEngines.offline()
+                            .explainPath(null, ModelFixtures.alicePath())
+                            .value())
+                    .hasSize(2);
         }
     }
 }

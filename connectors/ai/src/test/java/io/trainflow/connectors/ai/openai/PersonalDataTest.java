@@ -23,8 +23,14 @@ class PersonalDataTest {
     static final Sample.Person SOPHIE = Sample.person("sophie.laurent");
 
     static Learner alice(String justification) {
-        return new Learner(ALICE.employeeId(), ALICE.username(), ALICE.firstName(), ALICE.lastName(), ALICE.email(),
-                SOPHIE.firstName() + " " + SOPHIE.lastName(), justification);
+        return new Learner(
+                ALICE.employeeId(),
+                ALICE.username(),
+                ALICE.firstName(),
+                ALICE.lastName(),
+                ALICE.email(),
+                SOPHIE.firstName() + " " + SOPHIE.lastName(),
+                justification);
     }
 
     static final String JUSTIFICATION = "Sophie Laurent agreed in our 1:1; Marc Bernard (marc.bernard@acme.example,"
@@ -47,31 +53,37 @@ class PersonalDataTest {
 
     @Test
     void noPersonalValueOfTheSampleOrganisationReachesTheModel() throws Exception {
-        try (StubModel stub = new StubModel().answering(r -> r.json().toString().contains("path_explanations")
-                ? ModelFixtures.explainEveryItem(r)
-                : r.json().toString().contains("feedback_summary")
-                ? "{\"summary\":\"Trainer and labs praised.\",\"sentenceIndexes\":[0,1]}"
-                : "{\"questions\":[{\"type\":\"true_false\",\"stem\":\"SQL has joins.\",\"choices\":[],\"answer\":true,\"feedback\":\"\"}]}");
-             ModelAi ai = ModelFixtures.model(stub)) {
-            List<PathReason> reasons = ai.explainPath(alice(JUSTIFICATION), ModelFixtures.alicePath()).value();
+        try (StubModel stub = new StubModel()
+                        .answering(
+                                r -> r.json().toString().contains("path_explanations")
+                                        ? ModelFixtures.explainEveryItem(r)
+                                        : r.json().toString().contains("feedback_summary")
+                                                ? "{\"summary\":\"Trainer and labs praised.\",\"sentenceIndexes\":[0,1]}"
+                                                : "{\"questions\":[{\"type\":\"true_false\",\"stem\":\"SQL has joins.\",\"choices\":[],\"answer\":true,\"feedback\":\"\"}]}");
+                ModelAi ai = ModelFixtures.model(stub)) {
+            List<PathReason> reasons = ai.explainPath(alice(JUSTIFICATION), ModelFixtures.alicePath())
+                    .value();
             var summary = ai.summariseFeedback(COMMENTS, 3);
-            ai.explainPath(null, List.of(new io.trainflow.connectors.ai.port.PathItem(ModelFixtures.skill("sql"),
-                    ModelFixtures.course("104"), 0.67)));
+            ai.explainPath(
+                    null,
+                    List.of(new io.trainflow.connectors.ai.port.PathItem(
+                            ModelFixtures.skill("sql"), ModelFixtures.course("104"), 0.67)));
             ai.draftQuiz(ModelFixtures.course("104"), Sample.catalogue(), 3);
 
             assertThat(stub.received).hasSize(4);
             String everything = stub.allBodies();
             for (String value : personalValues()) {
-                Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(value.toLowerCase(Locale.ROOT))
-                        + "(?![\\p{L}\\p{N}])");
+                Pattern word = Pattern.compile(
+                        "(?<![\\p{L}\\p{N}])" + Pattern.quote(value.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])");
                 assertThat(word.matcher(everything.toLowerCase(Locale.ROOT)).find())
-                        .as("personal value '%s' reached the model", value).isFalse();
+                        .as("personal value '%s' reached the model", value)
+                        .isFalse();
             }
             assertThat(everything).doesNotContain("+33", "acme.example");
 
             // the answers come back with the real names restored, for the manager's eyes only
-            assertThat(reasons.get(0).explanation()).isEqualTo(
-                    "Python for Automation builds Alice Martin's Python skills (similarity 0.83).");
+            assertThat(reasons.get(0).explanation())
+                    .isEqualTo("Python for Automation builds Alice Martin's Python skills (similarity 0.83).");
             assertThat(summary.value().sentences()).containsExactly(COMMENTS.get(0), COMMENTS.get(1));
         }
     }
@@ -79,13 +91,20 @@ class PersonalDataTest {
     @Test
     void aFieldClassifiedNeverSendIsNeverSent() throws Exception {
         DataClassification strict = DataClassification.defaults()
-                .with(Map.of("feedback.comments", "NEVER_SEND", "learner.justification", "NEVER_SEND", "learner.name", "NEVER_SEND"));
+                .with(Map.of(
+                        "feedback.comments",
+                        "NEVER_SEND",
+                        "learner.justification",
+                        "NEVER_SEND",
+                        "learner.name",
+                        "NEVER_SEND"));
         try (StubModel stub = new StubModel().answering(ModelFixtures::explainEveryItem);
-             ModelAi ai = ModelFixtures.model(ModelFixtures.config(stub), strict)) {
+                ModelAi ai = ModelFixtures.model(ModelFixtures.config(stub), strict)) {
             var summary = ai.summariseFeedback(COMMENTS, 2);
             assertThat(stub.received).isEmpty();
             assertThat(summary.provenance().engine()).startsWith("offline:");
-            assertThat(summary.provenance().fallbackReason()).isEqualTo("field feedback.comments is classified NEVER_SEND");
+            assertThat(summary.provenance().fallbackReason())
+                    .isEqualTo("field feedback.comments is classified NEVER_SEND");
 
             ai.explainPath(alice("I really need this, Sophie Laurent agrees."), ModelFixtures.alicePath());
             var learner = stub.received.get(0).data().get("learner");

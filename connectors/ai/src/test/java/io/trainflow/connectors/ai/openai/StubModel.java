@@ -27,18 +27,22 @@ public final class StubModel implements AutoCloseable {
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** The data the request carried (the user message's JSON "data" member). */
         public JsonNode data() {
-            return OpenAiWire.JSON.readTree(json().get("messages").get(1).get("content").asString()).get("data");
+            return OpenAiWire.JSON
+                    .readTree(json().get("messages").get(1).get("content").asString())
+                    .get("data");
         }
     }
 
-    public record Reply(int status, String body, long delayMillis, Map<String, String> headers) {
-    }
+    public record Reply(int status, String body, long delayMillis, Map<String, String> headers) {}
 
     private final HttpServer server;
     private final java.util.concurrent.ExecutorService executor = Executors.newCachedThreadPool();
@@ -51,8 +55,12 @@ public final class StubModel implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Received r = new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    Map.copyOf(exchange.getRequestHeaders()), body, System.nanoTime());
+            Received r = new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().toString(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    body,
+                    System.nanoTime());
             received.add(r);
             Reply reply = script.poll();
             if (reply == null) {
@@ -79,7 +87,8 @@ public final class StubModel implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/v1";
+        return "http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort() + "/v1";
     }
 
     public StubModel then(int status, String body) {

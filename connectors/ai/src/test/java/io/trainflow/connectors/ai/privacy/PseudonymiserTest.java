@@ -10,8 +10,8 @@ class PseudonymiserTest {
 
     private static final Pseudonymiser.Person ALICE =
             new Pseudonymiser.Person("1004", "Alice", "Martin", "alice.martin", "alice.martin@acme.example", "1004");
-    private static final Pseudonymiser.Person SOPHIE =
-            new Pseudonymiser.Person("1003", "Sophie", "Laurent", "sophie.laurent", "sophie.laurent@acme.example", "1003");
+    private static final Pseudonymiser.Person SOPHIE = new Pseudonymiser.Person(
+            "1003", "Sophie", "Laurent", "sophie.laurent", "sophie.laurent@acme.example", "1003");
 
     private final Pseudonymiser p = Pseudonymiser.of("k".getBytes(StandardCharsets.UTF_8), List.of(ALICE, SOPHIE));
 
@@ -20,16 +20,21 @@ class PseudonymiserTest {
         String text = "Alice Martin (alice.martin, ALICE.MARTIN@acme.example, no. 1004) asked Sophie; martin agreed.";
         Pseudonymiser.Session session = new Pseudonymiser.Session();
         String masked = p.mask(text, session);
-        assertThat(masked).doesNotContainIgnoringCase("alice").doesNotContainIgnoringCase("martin")
-                .doesNotContain("1004").doesNotContainIgnoringCase("sophie");
-        assertThat(masked).matches("PERSON_[A-Z2-7]{8} \\(USER_[A-Z2-7]{8}, EMAIL_[A-Z2-7]{8}, no\\. EMPNO_[A-Z2-7]{8}\\)"
-                + " asked FIRSTNAME_[A-Z2-7]{8}; LASTNAME_[A-Z2-7]{8} agreed\\.");
+        assertThat(masked)
+                .doesNotContainIgnoringCase("alice")
+                .doesNotContainIgnoringCase("martin")
+                .doesNotContain("1004")
+                .doesNotContainIgnoringCase("sophie");
+        assertThat(masked)
+                .matches("PERSON_[A-Z2-7]{8} \\(USER_[A-Z2-7]{8}, EMAIL_[A-Z2-7]{8}, no\\. EMPNO_[A-Z2-7]{8}\\)"
+                        + " asked FIRSTNAME_[A-Z2-7]{8}; LASTNAME_[A-Z2-7]{8} agreed\\.");
         // the same person keeps one code across forms and across calls
         String code = masked.substring("PERSON_".length(), "PERSON_".length() + 8);
         assertThat(masked).contains("USER_" + code, "EMAIL_" + code, "EMPNO_" + code, "LASTNAME_" + code);
         assertThat(p.mask("Alice Martin", new Pseudonymiser.Session())).isEqualTo("PERSON_" + code);
         assertThat(p.restore(masked, session))
-                .isEqualTo("Alice Martin (alice.martin, alice.martin@acme.example, no. 1004) asked Sophie; Martin agreed.");
+                .isEqualTo(
+                        "Alice Martin (alice.martin, alice.martin@acme.example, no. 1004) asked Sophie; Martin agreed.");
     }
 
     @Test
@@ -64,7 +69,8 @@ class PseudonymiserTest {
 
     @Test
     void anUnknownTokenInTheAnswerIsLeftAsItIs() {
-        assertThat(p.restore("PERSON_AAAAAAAA did well", new Pseudonymiser.Session())).isEqualTo("PERSON_AAAAAAAA did well");
+        assertThat(p.restore("PERSON_AAAAAAAA did well", new Pseudonymiser.Session()))
+                .isEqualTo("PERSON_AAAAAAAA did well");
     }
 
     @Test

@@ -12,9 +12,15 @@ import java.util.List;
  */
 public final class MoodleGiftReader {
 
-    public record Read(String name, String type, String text, String format, List<String> right, List<String> wrong,
-                Boolean answer, String generalFeedback) {
-    }
+    public record Read(
+            String name,
+            String type,
+            String text,
+            String format,
+            List<String> right,
+            List<String> wrong,
+            Boolean answer,
+            String generalFeedback) {}
 
     private static final String[] ESCAPED = {"\\:", "\\#", "\\=", "\\{", "\\}", "\\~", "\\n"};
     private static final String[] PLACEHOLDER = {"&&058;", "&&035;", "&&061;", "&&123;", "&&125;", "&&126;", "&&010"};
@@ -73,7 +79,14 @@ public final class MoodleGiftReader {
         if (!List.of("T", "TRUE", "F", "FALSE").contains(tf)) {
             throw new IllegalArgumentException("not a question type we export: " + answers);
         }
-        return new Read(name, "truefalse", formatted[1], formatted[0], List.of(), List.of(), tf.startsWith("T"),
+        return new Read(
+                name,
+                "truefalse",
+                formatted[1],
+                formatted[0],
+                List.of(),
+                List.of(),
+                tf.startsWith("T"),
                 format(general)[1]);
     }
 

@@ -22,30 +22,49 @@ class QuizExportTest {
 
     private static final Instant REVIEWED = Instant.parse("2025-03-02T10:00:00Z");
     private final CourseCandidate secureCoding = Sample.catalogue().stream()
-            .filter(c -> c.courseId().equals("105")).findFirst().orElseThrow();
+            .filter(c -> c.courseId().equals("105"))
+            .findFirst()
+            .orElseThrow();
 
     /** Every GIFT special character, a backslash, a line break, and first characters Moodle would misread. */
-    static final QuizQuestion NASTY = QuizQuestion.multipleChoice("q-special::1",
-            "In GIFT, what do ~ = # { } : mean?\nAnd C:\\temp\\new?", "[html] is a format {marker}",
-            List.of("%50% is a weight", "a ~tilde~ = wrong # answer", "key: value \\: escaped"), "See the GIFT page: #symbols.");
+    static final QuizQuestion NASTY = QuizQuestion.multipleChoice(
+            "q-special::1",
+            "In GIFT, what do ~ = # { } : mean?\nAnd C:\\temp\\new?",
+            "[html] is a format {marker}",
+            List.of("%50% is a weight", "a ~tilde~ = wrong # answer", "key: value \\: escaped"),
+            "See the GIFT page: #symbols.");
 
     @Test
     void offlineDraftIsDeterministicAndBuiltFromTheCoursesOwnText() {
-        QuizDraft draft = TestEngines.offline().draftQuiz(secureCoding, Sample.catalogue(), 6).value();
+        QuizDraft draft = TestEngines.offline()
+                .draftQuiz(secureCoding, Sample.catalogue(), 6)
+                .value();
         assertThat(draft.questions()).hasSize(6);
-        assertThat(draft.questions().get(0).stem()).contains("The OWASP top ten risks, threat modelling and writing secure code");
-        assertThat(draft.questions().get(0).choices()).filteredOn(QuizQuestion.Choice::correct)
-                .extracting(QuizQuestion.Choice::text).containsExactly("Secure Coding Essentials");
-        assertThat(draft.questions()).filteredOn(q -> q.type() == QuizQuestion.Type.TRUE_FALSE && q.answer())
-                .extracting(QuizQuestion::stem).contains("\"Secure Coding Essentials\" covers threat modelling.",
+        assertThat(draft.questions().get(0).stem())
+                .contains("The OWASP top ten risks, threat modelling and writing secure code");
+        assertThat(draft.questions().get(0).choices())
+                .filteredOn(QuizQuestion.Choice::correct)
+                .extracting(QuizQuestion.Choice::text)
+                .containsExactly("Secure Coding Essentials");
+        assertThat(draft.questions())
+                .filteredOn(q -> q.type() == QuizQuestion.Type.TRUE_FALSE && q.answer())
+                .extracting(QuizQuestion::stem)
+                .contains(
+                        "\"Secure Coding Essentials\" covers threat modelling.",
                         "\"Secure Coding Essentials\" covers the OWASP top ten risks.");
-        assertThat(TestEngines.offline().draftQuiz(secureCoding, Sample.catalogue(), 6).value()).isEqualTo(draft);
+        assertThat(TestEngines.offline()
+                        .draftQuiz(secureCoding, Sample.catalogue(), 6)
+                        .value())
+                .isEqualTo(draft);
     }
 
     @Test
     void nothingIsExportedWithoutADecisionOnEveryQuestion() {
-        QuizDraft draft = TestEngines.offline().draftQuiz(secureCoding, Sample.catalogue(), 3).value();
-        assertThatThrownBy(() -> ApprovedQuiz.review(draft, "hugo.roux", REVIEWED, List.of(ReviewDecision.approve("q1"))))
+        QuizDraft draft = TestEngines.offline()
+                .draftQuiz(secureCoding, Sample.catalogue(), 3)
+                .value();
+        assertThatThrownBy(
+                        () -> ApprovedQuiz.review(draft, "hugo.roux", REVIEWED, List.of(ReviewDecision.approve("q1"))))
                 .hasMessageContaining("undecided [q2, q3]");
         assertThatThrownBy(() -> ApprovedQuiz.review(draft, " ", REVIEWED, List.of()))
                 .hasMessageContaining("reviewer");
@@ -74,7 +93,8 @@ class QuizExportTest {
                 assertThat(r.wrong()).containsExactlyElementsOf(texts(q, false));
             }
         }
-        assertThat(gift).contains("In GIFT, what do \\~ \\= \\# \\{ \\} \\: mean?\\nAnd C\\:\\\\temp\\\\new?")
+        assertThat(gift)
+                .contains("In GIFT, what do \\~ \\= \\# \\{ \\} \\: mean?\\nAnd C\\:\\\\temp\\\\new?")
                 .contains("=[plain][html] is a format \\{marker\\}", "~[plain]%50% is a weight");
         assertThat(gift).doesNotContain("::q3::"); // the rejected question
     }
@@ -83,7 +103,8 @@ class QuizExportTest {
     void moodleXmlExportReadsBack() throws Exception {
         ApprovedQuiz quiz = reviewed();
         String xml = new MoodleXmlExporter().export(quiz);
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("quiz");
         NodeList questions = doc.getElementsByTagName("question");
@@ -93,7 +114,8 @@ class QuizExportTest {
             QuizQuestion q = quiz.questions().get(i);
             assertThat(text(e, "name")).isEqualTo(q.id());
             assertThat(text(e, "questiontext")).isEqualTo(q.stem());
-            assertThat(((Element) e.getElementsByTagName("questiontext").item(0)).getAttribute("format")).isEqualTo("plain_text");
+            assertThat(((Element) e.getElementsByTagName("questiontext").item(0)).getAttribute("format"))
+                    .isEqualTo("plain_text");
             NodeList answers = e.getElementsByTagName("answer");
             List<String> right = new ArrayList<>();
             List<String> wrong = new ArrayList<>();
@@ -116,14 +138,20 @@ class QuizExportTest {
 
     @Test
     void controlCharactersThatXmlCannotCarryAreDropped() {
-        assertThat(MoodleXmlExporter.xmlSafe("bell\u0007 tab\t emoji \uD83D\uDE00")).isEqualTo("bell tab\t emoji \uD83D\uDE00");
+        assertThat(MoodleXmlExporter.xmlSafe("bell\u0007 tab\t emoji \uD83D\uDE00"))
+                .isEqualTo("bell tab\t emoji \uD83D\uDE00");
     }
 
     /** The expert approves q1 and q2, rejects q3, edits q4 into the question full of special characters. */
     private ApprovedQuiz reviewed() {
-        QuizDraft draft = TestEngines.offline().draftQuiz(secureCoding, Sample.catalogue(), 5).value();
-        List<ReviewDecision> decisions = new ArrayList<>(List.of(ReviewDecision.approve("q1"), ReviewDecision.approve("q2"),
-                ReviewDecision.reject("q3"), ReviewDecision.edit("q4", NASTY)));
+        QuizDraft draft = TestEngines.offline()
+                .draftQuiz(secureCoding, Sample.catalogue(), 5)
+                .value();
+        List<ReviewDecision> decisions = new ArrayList<>(List.of(
+                ReviewDecision.approve("q1"),
+                ReviewDecision.approve("q2"),
+                ReviewDecision.reject("q3"),
+                ReviewDecision.edit("q4", NASTY)));
         draft.questions().stream().skip(4).forEach(q -> decisions.add(ReviewDecision.approve(q.id())));
         ApprovedQuiz quiz = ApprovedQuiz.review(draft, "hugo.roux", REVIEWED, decisions);
         assertThat(quiz.questions()).extracting(QuizQuestion::id).containsExactly("q1", "q2", "q-special::1", "q5");
@@ -131,7 +159,10 @@ class QuizExportTest {
     }
 
     private static List<String> texts(QuizQuestion q, boolean correct) {
-        return q.choices().stream().filter(c -> c.correct() == correct).map(QuizQuestion.Choice::text).toList();
+        return q.choices().stream()
+                .filter(c -> c.correct() == correct)
+                .map(QuizQuestion.Choice::text)
+                .toList();
     }
 
     private static String text(Element question, String child) {

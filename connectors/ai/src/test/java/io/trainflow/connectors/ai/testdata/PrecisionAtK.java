@@ -11,7 +11,8 @@ import java.util.Locale;
  * courses in the top 3, divided by 3) and one divided by min(3, relevant courses) so a perfect ranker
  * scores 1 even where a gap has only one right course (most gaps here). hit@1: the top course is right.
  */
-public record PrecisionAtK(double precisionAt3, double normalisedPrecisionAt3, double hitAt1, int gaps, List<String> misses) {
+public record PrecisionAtK(
+        double precisionAt3, double normalisedPrecisionAt3, double hitAt1, int gaps, List<String> misses) {
 
     public static PrecisionAtK measure(AiPort ai, List<Sample.LabelledGap> gaps, List<CourseCandidate> catalogue) {
         double p = 0;
@@ -19,7 +20,10 @@ public record PrecisionAtK(double precisionAt3, double normalisedPrecisionAt3, d
         double hit = 0;
         List<String> misses = new java.util.ArrayList<>();
         for (Sample.LabelledGap g : gaps) {
-            List<String> top = ai.rankCourses(g.need(), catalogue).value().stream().limit(3).map(CourseMatch::courseId).toList();
+            List<String> top = ai.rankCourses(g.need(), catalogue).value().stream()
+                    .limit(3)
+                    .map(CourseMatch::courseId)
+                    .toList();
             long relevant = top.stream().filter(g.expected()::contains).count();
             p += relevant / 3.0;
             np += relevant / (double) Math.min(3, g.expected().size());
@@ -34,7 +38,13 @@ public record PrecisionAtK(double precisionAt3, double normalisedPrecisionAt3, d
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%d gaps: precision@3 %.3f, normalised precision@3 %.3f, hit@1 %.3f; misses %s",
-                gaps, precisionAt3, normalisedPrecisionAt3, hitAt1, misses);
+        return String.format(
+                Locale.ROOT,
+                "%d gaps: precision@3 %.3f, normalised precision@3 %.3f, hit@1 %.3f; misses %s",
+                gaps,
+                precisionAt3,
+                normalisedPrecisionAt3,
+                hitAt1,
+                misses);
     }
 }

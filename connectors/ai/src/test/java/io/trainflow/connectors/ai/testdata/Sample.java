@@ -13,8 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The sample organisation's files (copied from config/sample by the build) read for tests. */
 public final class Sample {
 
-    public record LabelledGap(SkillNeed need, List<String> expected) {
-    }
+    public record LabelledGap(SkillNeed need, List<String> expected) {}
 
     /** A person of the sample organisation and every personal value a request must never carry. */
     public record Person(String employeeId, String username, String firstName, String lastName, String manager) {
@@ -25,8 +24,7 @@ public final class Sample {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Sample() {
-    }
+    private Sample() {}
 
     public static JsonNode read(String resource) {
         try (InputStream in = Sample.class.getResourceAsStream("/" + resource)) {
@@ -44,8 +42,11 @@ public final class Sample {
         for (JsonNode c : read("sample/catalogue.json").get("courses")) {
             List<String> tags = new ArrayList<>();
             c.get("tags").forEach(t -> tags.add(t.asString()));
-            courses.add(new CourseCandidate(c.get("id").asString(), c.get("fullname").asString(),
-                    c.get("summary").asString(), tags));
+            courses.add(new CourseCandidate(
+                    c.get("id").asString(),
+                    c.get("fullname").asString(),
+                    c.get("summary").asString(),
+                    tags));
         }
         return courses;
     }
@@ -55,8 +56,14 @@ public final class Sample {
         for (JsonNode g : read("labelled-gaps.json").get("gaps")) {
             List<String> expected = new ArrayList<>();
             g.get("expected").forEach(e -> expected.add(e.asString()));
-            gaps.add(new LabelledGap(new SkillNeed(g.get("skillId").asString(), g.get("skillName").asString(),
-                    g.get("description").asString(), 3, 1), expected));
+            gaps.add(new LabelledGap(
+                    new SkillNeed(
+                            g.get("skillId").asString(),
+                            g.get("skillName").asString(),
+                            g.get("description").asString(),
+                            3,
+                            1),
+                    expected));
         }
         return gaps;
     }
@@ -64,14 +71,20 @@ public final class Sample {
     public static List<Person> people() {
         List<Person> people = new ArrayList<>();
         for (JsonNode e : read("sample/organisation.json").get("employees")) {
-            people.add(new Person(e.get("employeeId").asString(), e.get("username").asString(),
-                    e.get("firstName").asString(), e.get("lastName").asString(),
+            people.add(new Person(
+                    e.get("employeeId").asString(),
+                    e.get("username").asString(),
+                    e.get("firstName").asString(),
+                    e.get("lastName").asString(),
                     e.get("manager").isNull() ? null : e.get("manager").asString()));
         }
         return people;
     }
 
     public static Person person(String username) {
-        return people().stream().filter(p -> p.username().equals(username)).findFirst().orElseThrow();
+        return people().stream()
+                .filter(p -> p.username().equals(username))
+                .findFirst()
+                .orElseThrow();
     }
 }

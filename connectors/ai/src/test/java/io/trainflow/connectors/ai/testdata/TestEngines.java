@@ -14,13 +14,15 @@ public final class TestEngines {
 
     private static OfflineAi offline;
 
-    private TestEngines() {
-    }
+    private TestEngines() {}
 
     public static synchronized OfflineAi offline() {
         if (offline == null) {
-            offline = new OfflineAi(MiniLmEmbedder.shared(MiniLmEmbedder.Variant.QUANTISED), EmbeddingCache.none(),
-                    OfflineAi.DEFAULT_FLOOR, CLOCK);
+            offline = new OfflineAi(
+                    MiniLmEmbedder.shared(MiniLmEmbedder.Variant.QUANTISED),
+                    EmbeddingCache.none(),
+                    OfflineAi.DEFAULT_FLOOR,
+                    CLOCK);
             offline.indexCatalogue(Sample.catalogue());
         }
         return offline;

@@ -9,7 +9,6 @@ import io.trainflow.connectors.lms.EnrolmentRefusedException;
 import io.trainflow.connectors.lms.FeedbackResponse;
 import io.trainflow.connectors.lms.LmsPort;
 import io.trainflow.connectors.lms.MessageReceipt;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,19 +36,25 @@ public final class CatalogueCourseLms implements LmsPort {
 
     @Override
     public List<Course> courses() {
-        return back(moodle.courses(), Course::id, (c, id) -> new Course(id, c.shortname(), c.fullname(), c.summary(),
-                c.categoryId()));
+        return back(
+                moodle.courses(),
+                Course::id,
+                (c, id) -> new Course(id, c.shortname(), c.fullname(), c.summary(), c.categoryId()));
     }
 
     @Override
     public List<Course> courses(Collection<String> courseIds) {
-        return back(moodle.courses(toMoodle(courseIds)), Course::id,
+        return back(
+                moodle.courses(toMoodle(courseIds)),
+                Course::id,
                 (c, id) -> new Course(id, c.shortname(), c.fullname(), c.summary(), c.categoryId()));
     }
 
     @Override
     public List<Enrolment> enrolments(String username) {
-        return back(moodle.enrolments(username), Enrolment::courseId,
+        return back(
+                moodle.enrolments(username),
+                Enrolment::courseId,
                 (e, id) -> new Enrolment(e.username(), id, e.start(), e.end(), e.lastAccess()));
     }
 
@@ -68,9 +73,11 @@ public final class CatalogueCourseLms implements LmsPort {
     /** Pairs with a course Moodle does not have come back as not enrolled, as the port promises. */
     @Override
     public List<CompletionStatus> completionStatus(Collection<String> usernames, Collection<String> courseIds) {
-        Map<String, CompletionStatus> found = back(moodle.completionStatus(usernames, toMoodle(courseIds)),
-                CompletionStatus::courseId, (s, id) -> new CompletionStatus(s.username(), id, s.enrolled(),
-                        s.completed(), s.completedAt())).stream()
+        Map<String, CompletionStatus> found = back(
+                        moodle.completionStatus(usernames, toMoodle(courseIds)),
+                        CompletionStatus::courseId,
+                        (s, id) -> new CompletionStatus(s.username(), id, s.enrolled(), s.completed(), s.completedAt()))
+                .stream()
                 .collect(Collectors.toMap(s -> s.username() + "|" + s.courseId(), Function.identity(), (a, b) -> a));
         List<CompletionStatus> result = new ArrayList<>();
         for (String u : usernames) {
@@ -83,21 +90,33 @@ public final class CatalogueCourseLms implements LmsPort {
 
     @Override
     public List<CourseGrade> grades(String username, Collection<String> courseIds) {
-        return back(moodle.grades(username, toMoodle(courseIds)), CourseGrade::courseId,
+        return back(
+                moodle.grades(username, toMoodle(courseIds)),
+                CourseGrade::courseId,
                 (g, id) -> new CourseGrade(g.username(), id, g.grade(), g.gradeMax(), g.gradePass()));
     }
 
     @Override
     public List<FeedbackResponse> feedback(Collection<String> courseIds) {
-        return back(moodle.feedback(toMoodle(courseIds)), FeedbackResponse::courseId,
+        return back(
+                moodle.feedback(toMoodle(courseIds)),
+                FeedbackResponse::courseId,
                 (f, id) -> new FeedbackResponse(id, f.username(), f.score(), f.comment(), f.submittedAt()));
     }
 
     @Override
     public List<String> createCalendarEvents(List<CalendarEvent> events) {
-        return moodle.createCalendarEvents(events.stream().map(e -> e.courseId() == null ? e
-                : new CalendarEvent(e.username(), required(e.courseId()), e.name(), e.description(), e.start(),
-                        e.duration())).toList());
+        return moodle.createCalendarEvents(events.stream()
+                .map(e -> e.courseId() == null
+                        ? e
+                        : new CalendarEvent(
+                                e.username(),
+                                required(e.courseId()),
+                                e.name(),
+                                e.description(),
+                                e.start(),
+                                e.duration()))
+                .toList());
     }
 
     @Override
@@ -111,23 +130,30 @@ public final class CatalogueCourseLms implements LmsPort {
     }
 
     @Override
-    public Optional<MessageReceipt> sentMessage(String toUsername, String clientMsgId, String text,
-                                                java.time.Instant since) {
+    public Optional<MessageReceipt> sentMessage(
+            String toUsername, String clientMsgId, String text, java.time.Instant since) {
         return moodle.sentMessage(toUsername, clientMsgId, text, since);
     }
 
     private List<String> toMoodle(Collection<String> courseIds) {
-        return courseIds.stream().map(ids::moodleId).flatMap(Optional::stream).map(String::valueOf).toList();
+        return courseIds.stream()
+                .map(ids::moodleId)
+                .flatMap(Optional::stream)
+                .map(String::valueOf)
+                .toList();
     }
 
     private String required(String courseId) {
-        return ids.moodleId(courseId).map(String::valueOf).orElseThrow(() -> new EnrolmentRefusedException(
-                "catalogue course " + courseId + " has no Moodle course with shortname '" + ids.shortname(courseId)
-                        + "' (core_course_get_courses_by_field)"));
+        return ids.moodleId(courseId)
+                .map(String::valueOf)
+                .orElseThrow(() -> new EnrolmentRefusedException(
+                        "catalogue course " + courseId + " has no Moodle course with shortname '"
+                                + ids.shortname(courseId) + "' (core_course_get_courses_by_field)"));
     }
 
     /** Rewrites Moodle course ids to catalogue ids, leaving out courses outside the catalogue. */
-    private <T> List<T> back(List<T> items, Function<T, String> courseId, java.util.function.BiFunction<T, String, T> withId) {
+    private <T> List<T> back(
+            List<T> items, Function<T, String> courseId, java.util.function.BiFunction<T, String, T> withId) {
         List<T> result = new ArrayList<>();
         for (T item : items) {
             ids.catalogueId(Long.parseLong(courseId.apply(item))).ifPresent(id -> result.add(withId.apply(item, id)));

@@ -21,8 +21,9 @@ public final class CatalogueCoursePoll implements CompletionPoll {
     @Override
     public Set<Pair> completed(Map<String, Set<String>> waiting) {
         Map<String, Set<String>> inMoodle = new HashMap<>();
-        waiting.forEach((username, courses) -> courses.forEach(c -> ids.moodleId(c).ifPresent(id ->
-                inMoodle.computeIfAbsent(username, u -> new HashSet<>()).add(String.valueOf(id)))));
+        waiting.forEach((username, courses) -> courses.forEach(c -> ids.moodleId(c)
+                .ifPresent(id ->
+                        inMoodle.computeIfAbsent(username, u -> new HashSet<>()).add(String.valueOf(id)))));
         Set<Pair> done = new HashSet<>();
         for (Pair p : moodle.completed(inMoodle)) {
             ids.catalogueId(Long.parseLong(p.courseId())).ifPresent(c -> done.add(new Pair(p.username(), c)));

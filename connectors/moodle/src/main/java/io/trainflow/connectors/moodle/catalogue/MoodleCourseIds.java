@@ -2,7 +2,6 @@ package io.trainflow.connectors.moodle.catalogue;
 
 import io.trainflow.connectors.moodle.MoodleCalls;
 import io.trainflow.connectors.moodle.model.MoodleCourse;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,14 +45,19 @@ public final class MoodleCourseIds {
     public Map<String, String> unresolved() {
         Map<String, Long> found = resolved();
         Map<String, String> missing = new LinkedHashMap<>();
-        shortnames.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .filter(e -> !found.containsKey(e.getKey())).forEach(e -> missing.put(e.getKey(), e.getValue()));
+        shortnames.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .filter(e -> !found.containsKey(e.getKey()))
+                .forEach(e -> missing.put(e.getKey(), e.getValue()));
         return missing;
     }
 
     /** A Moodle course of the catalogue to probe the token's rights on, if any was found. */
     public Optional<Long> firstResolved() {
-        return resolved().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).findFirst();
+        return resolved().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 
     private synchronized Map<String, Long> resolved() {
@@ -61,12 +65,16 @@ public final class MoodleCourseIds {
             Map<String, Long> ids = new HashMap<>();
             Map<Long, String> back = new HashMap<>();
             shortnames.forEach((catalogueId, shortname) -> {
-                List<MoodleCourse> found = Optional.ofNullable(moodle.courseByShortname(shortname).getCourses())
+                List<MoodleCourse> found = Optional.ofNullable(
+                                moodle.courseByShortname(shortname).getCourses())
                         .orElse(List.of());
-                found.stream().filter(c -> shortname.equals(c.getShortname())).findFirst().ifPresent(c -> {
-                    ids.put(catalogueId, c.getId());
-                    back.put(c.getId(), catalogueId);
-                });
+                found.stream()
+                        .filter(c -> shortname.equals(c.getShortname()))
+                        .findFirst()
+                        .ifPresent(c -> {
+                            ids.put(catalogueId, c.getId());
+                            back.put(c.getId(), catalogueId);
+                        });
             });
             toCatalogue = back;
             toMoodle = ids;

@@ -54,8 +54,7 @@ public final class IncrementalCompletionPoll implements CompletionPoll {
     }
 
     /** What one poll asked Moodle, for the log and the benchmark. */
-    public record Stats(int coursesAsked, int learnersChecked, int learnersWaiting) {
-    }
+    public record Stats(int coursesAsked, int learnersChecked, int learnersWaiting) {}
 
     private final MoodleCalls moodle;
     private final MoodleLms users;
@@ -64,8 +63,8 @@ public final class IncrementalCompletionPoll implements CompletionPoll {
     private final Settings settings;
     private volatile Stats last = new Stats(0, 0, 0);
 
-    public IncrementalCompletionPoll(MoodleCalls moodle, MoodleLms users, JdbcCompletionChecks store, Clock clock,
-                                     Settings settings) {
+    public IncrementalCompletionPoll(
+            MoodleCalls moodle, MoodleLms users, JdbcCompletionChecks store, Clock clock, Settings settings) {
         this.moodle = moodle;
         this.users = users;
         this.store = store;
@@ -90,18 +89,20 @@ public final class IncrementalCompletionPoll implements CompletionPoll {
         }
         Map<Long, Map<Long, Long>> access = inParallel(askAccess, this::lastAccessByUser);
         for (String username : ids.keySet()) {
-            if (!due.contains(username) && changedSince(lastChecks.get(username), now, ids.get(username),
-                    waiting.get(username), access)) {
+            if (!due.contains(username)
+                    && changedSince(lastChecks.get(username), now, ids.get(username), waiting.get(username), access)) {
                 due.add(username);
             }
         }
-        Map<String, List<UserCourse>> checked = inParallel(due,
-                u -> moodle.usersCourses(MoodleRoutes.COMPLETION, ids.get(u)));
+        Map<String, List<UserCourse>> checked =
+                inParallel(due, u -> moodle.usersCourses(MoodleRoutes.COMPLETION, ids.get(u)));
         Set<String> known = store.completed(ids.keySet());
         Map<String, Set<Long>> newlyCompleted = new HashMap<>();
         checked.forEach((username, courses) -> courses.stream()
                 .filter(c -> Boolean.TRUE.equals(c.getCompleted()) && !known.contains(username + "|" + c.getId()))
-                .forEach(c -> newlyCompleted.computeIfAbsent(username, u -> new HashSet<>()).add(c.getId())));
+                .forEach(c -> newlyCompleted
+                        .computeIfAbsent(username, u -> new HashSet<>())
+                        .add(c.getId())));
         // the check time is the poll's start: an access during the poll is seen as new by the next one
         store.record(checked.keySet(), now, newlyCompleted);
         last = new Stats(askAccess.size(), due.size(), waiting.size());
@@ -109,7 +110,9 @@ public final class IncrementalCompletionPoll implements CompletionPoll {
         Set<Pair> done = new HashSet<>();
         waiting.forEach((username, courses) -> courses.forEach(c -> {
             if (known.contains(username + "|" + c)
-                    || newlyCompleted.getOrDefault(username, Set.of()).contains(courseId(c).orElse(-1L))) {
+                    || newlyCompleted
+                            .getOrDefault(username, Set.of())
+                            .contains(courseId(c).orElse(-1L))) {
                 done.add(new Pair(username, c));
             }
         }));
@@ -122,12 +125,15 @@ public final class IncrementalCompletionPoll implements CompletionPoll {
     }
 
     /** Opened a waiting course since the last check, or Moodle's completion task may have run since. */
-    private boolean changedSince(Instant checked, Instant now, long userId, Set<String> courses,
-                                 Map<Long, Map<Long, Long>> access) {
+    private boolean changedSince(
+            Instant checked, Instant now, long userId, Set<String> courses, Map<Long, Map<Long, Long>> access) {
         long checkedAt = checked.getEpochSecond();
         long lag = settings.cronLag().toSeconds();
         for (String c : courses) {
-            long lastAccess = courseId(c).map(access::get).map(byUser -> byUser.getOrDefault(userId, 0L)).orElse(0L);
+            long lastAccess = courseId(c)
+                    .map(access::get)
+                    .map(byUser -> byUser.getOrDefault(userId, 0L))
+                    .orElse(0L);
             if (lastAccess == 0) {
                 continue;
             }

@@ -37,16 +37,21 @@ public final class JdbcCompletionChecks {
     /** When each of these learners was last checked; learners never checked are absent. */
     public Map<String, Instant> lastChecks(Collection<String> usernames) {
         Map<String, Instant> found = new HashMap<>();
-        forChunks(usernames, "SELECT username, checked_at FROM tf_moodle_completion_check WHERE username IN ", rs ->
-                found.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()));
+        forChunks(
+                usernames,
+                "SELECT username, checked_at FROM tf_moodle_completion_check WHERE username IN ",
+                rs -> found.put(
+                        rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()));
         return found;
     }
 
     /** Completions already seen, as username|moodleCourseId. */
     public Set<String> completed(Collection<String> usernames) {
         Set<String> found = new HashSet<>();
-        forChunks(usernames, "SELECT username, course_id FROM tf_moodle_course_completed WHERE username IN ", rs ->
-                found.add(rs.getString(1) + "|" + rs.getLong(2)));
+        forChunks(
+                usernames,
+                "SELECT username, course_id FROM tf_moodle_course_completed WHERE username IN ",
+                rs -> found.add(rs.getString(1) + "|" + rs.getLong(2)));
         return found;
     }
 
@@ -54,8 +59,8 @@ public final class JdbcCompletionChecks {
     public void record(Collection<String> checked, Instant checkedAt, Map<String, Set<Long>> newlyCompleted) {
         OffsetDateTime at = checkedAt.atOffset(ZoneOffset.UTC);
         jdbc.inTransaction(c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE tf_moodle_completion_check SET checked_at = ? WHERE username = ?")) {
+            try (PreparedStatement update =
+                    c.prepareStatement("UPDATE tf_moodle_completion_check SET checked_at = ? WHERE username = ?")) {
                 List<String> missing = new ArrayList<>();
                 for (String username : checked) {
                     update.setObject(1, at);
@@ -64,11 +69,14 @@ public final class JdbcCompletionChecks {
                         missing.add(username);
                     }
                 }
-                insert(c, "INSERT INTO tf_moodle_completion_check (checked_at, username) VALUES (?, ?)", missing,
+                insert(
+                        c,
+                        "INSERT INTO tf_moodle_completion_check (checked_at, username) VALUES (?, ?)",
+                        missing,
                         (ps, u) -> ps.setObject(1, at));
             }
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO tf_moodle_course_completed (username, course_id) VALUES (?, ?)")) {
+            try (PreparedStatement insert =
+                    c.prepareStatement("INSERT INTO tf_moodle_course_completed (username, course_id) VALUES (?, ?)")) {
                 for (Map.Entry<String, Set<Long>> e : newlyCompleted.entrySet()) {
                     for (Long course : e.getValue()) {
                         insert.setString(1, e.getKey());
@@ -86,7 +94,8 @@ public final class JdbcCompletionChecks {
         void bind(PreparedStatement ps, String username) throws SQLException;
     }
 
-    private static void insert(java.sql.Connection c, String sql, List<String> usernames, Binder first) throws SQLException {
+    private static void insert(java.sql.Connection c, String sql, List<String> usernames, Binder first)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (String username : usernames) {
                 first.bind(ps, username);

@@ -47,7 +47,7 @@ public class MoodleBusinessException extends PortBusinessException {
             // errorcoursecontextnotvalid for the same lack of rights; wsusercannotassign is
             // enrol_manual_enrol_users without moodle/role:assign or the allowed assignment of the student role
             case "nopermissions", "requireloginerror", "errorcoursecontextnotvalid", "wsusercannotassign" ->
-                    new MissingCapability(code, message);
+                new MissingCapability(code, message);
             case "accessexception" -> new FunctionNotInService(code, message);
             case "invalidrecord" -> new NoSuchRecord(code, message);
             case "usernotenroled" -> new UserNotEnrolled(code, message);
@@ -59,8 +59,11 @@ public class MoodleBusinessException extends PortBusinessException {
 
     public static final class InvalidToken extends MoodleBusinessException {
         public InvalidToken(String c, String m) {
-            super(c, Kind.CONFIGURATION, m + " (check TRAINFLOW_MOODLE_TOKEN: Site administration > Server >"
-                    + " Web services > Manage tokens)");
+            super(
+                    c,
+                    Kind.CONFIGURATION,
+                    m + " (check TRAINFLOW_MOODLE_TOKEN: Site administration > Server >"
+                            + " Web services > Manage tokens)");
         }
     }
 
@@ -73,38 +76,53 @@ public class MoodleBusinessException extends PortBusinessException {
     /** The function is not part of the external service the token belongs to. */
     public static final class FunctionNotInService extends MoodleBusinessException {
         public FunctionNotInService(String c, String m) {
-            super(c, Kind.CONFIGURATION, m + " (add the function to the Trainflow service: Site administration >"
-                    + " Server > Web services > External services > Functions)");
+            super(
+                    c,
+                    Kind.CONFIGURATION,
+                    m + " (add the function to the Trainflow service: Site administration >"
+                            + " Server > Web services > External services > Functions)");
         }
     }
 
     /** No such course (or other record); Moodle reports unknown ids this way. */
     public static final class NoSuchRecord extends MoodleBusinessException {
-        public NoSuchRecord(String c, String m) { super(c, m); }
+        public NoSuchRecord(String c, String m) {
+            super(c, m);
+        }
     }
 
     public static final class UserNotEnrolled extends MoodleBusinessException {
-        public UserNotEnrolled(String c, String m) { super(c, m); }
+        public UserNotEnrolled(String c, String m) {
+            super(c, m);
+        }
     }
 
     /** The course has no completion criteria: its set-up, not the learner, is wrong. */
     public static final class NoCompletionCriteria extends MoodleBusinessException {
         public NoCompletionCriteria(String c, String m) {
-            super(c, Kind.CONFIGURATION, m + " (turn on completion tracking and add a criterion: the course's"
-                    + " Settings > Course completion; README 'Moodle course set-up')");
+            super(
+                    c,
+                    Kind.CONFIGURATION,
+                    m + " (turn on completion tracking and add a criterion: the course's"
+                            + " Settings > Course completion; README 'Moodle course set-up')");
         }
     }
 
     /** Moodle rejected a parameter; for enrolment this is also how an unknown course is reported. */
     public static final class InvalidParameter extends MoodleBusinessException {
-        public InvalidParameter(String c, String m) { super(c, m); }
+        public InvalidParameter(String c, String m) {
+            super(c, m);
+        }
     }
 
     /** HTTP 403 with an empty body: the site administrator has web services switched off. */
     public static final class WebServicesDisabled extends MoodleBusinessException {
         public WebServicesDisabled() {
-            super("webservicesdisabled", Kind.CONFIGURATION, "Web services are disabled on the Moodle site (Site"
-                    + " administration > Advanced features > Enable web services, and enable the REST protocol)");
+            super(
+                    "webservicesdisabled",
+                    Kind.CONFIGURATION,
+                    "Web services are disabled on the Moodle site (Site"
+                            + " administration > Advanced features > Enable web services, and enable the REST protocol)");
         }
     }
 
@@ -114,13 +132,18 @@ public class MoodleBusinessException extends PortBusinessException {
      * recorded live): both are for the administrator, never a refusal to tell the learner.
      */
     public static final class UnknownUser extends MoodleBusinessException {
-        public UnknownUser(String message) { super("nouser", Kind.CONFIGURATION, message); }
+        public UnknownUser(String message) {
+            super("nouser", Kind.CONFIGURATION, message);
+        }
     }
 
     /** Moodle did not deliver an instant message (msgid -1), e.g. the recipient's privacy without readallmessages. */
     public static final class MessageNotDelivered extends MoodleBusinessException {
         public MessageNotDelivered(String message) {
-            super("messagenotsent", Kind.CONFIGURATION, message,
+            super(
+                    "messagenotsent",
+                    Kind.CONFIGURATION,
+                    message,
                     message.contains("message preferences") ? MoodleCapabilities.hint(message) : "");
         }
     }

@@ -17,8 +17,11 @@ public class MoodleUnavailableException extends PortUnavailableException {
     /** The breaker for this Moodle is open; failing fast spares a struggling server. */
     public static final class CircuitOpen extends MoodleUnavailableException {
         public CircuitOpen(String system, Duration remaining) {
-            super("circuit breaker open for " + system + "; not calling it for another " + remaining.toSeconds()
-                    + " s", null, remaining);
+            super(
+                    "circuit breaker open for " + system + "; not calling it for another " + remaining.toSeconds()
+                            + " s",
+                    null,
+                    remaining);
         }
     }
 }

@@ -1,19 +1,17 @@
 package io.trainflow.connectors.moodle.route;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.trainflow.connectors.moodle.MoodleConfig;
 import io.trainflow.connectors.moodle.error.MoodleBusinessException;
 import io.trainflow.connectors.moodle.error.MoodleUnavailableException;
-import io.trainflow.connectors.resilience.CamelRetries;
-import io.trainflow.connectors.resilience.CircuitBreaker;
-import io.trainflow.connectors.resilience.RateLimiter;
 import io.trainflow.connectors.moodle.ws.MoodleCall;
 import io.trainflow.connectors.moodle.ws.MoodleForm;
 import io.trainflow.connectors.moodle.ws.MoodleResponses;
 import io.trainflow.connectors.moodle.ws.MoodleTransport;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.RouteDefinition;
-
+import io.trainflow.connectors.resilience.CamelRetries;
+import io.trainflow.connectors.resilience.CircuitBreaker;
+import io.trainflow.connectors.resilience.RateLimiter;
 import java.net.URLEncoder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 
 /**
  * One route per integration concern, each declaring its own error policy, over one shared
@@ -42,6 +41,7 @@ public class MoodleRoutes extends RouteBuilder {
     public static final String MESSAGES = "direct:moodle-messages";
     /** Connection checks: answered at once, never retried, so a health probe never hangs in backoff. */
     public static final String HEALTH = "direct:moodle-health";
+
     private static final String TRANSPORT = "direct:moodle-ws";
     private static final String CALL = "moodle.call";
 
@@ -52,8 +52,12 @@ public class MoodleRoutes extends RouteBuilder {
         CONCERNS.put(USERS, List.of("core_user_get_users_by_field"));
         CONCERNS.put(COURSES, List.of("core_course_get_courses", "core_course_get_courses_by_field"));
         CONCERNS.put(ENROL, List.of("core_enrol_get_users_courses", "enrol_manual_enrol_users"));
-        CONCERNS.put(COMPLETION, List.of("core_enrol_get_users_courses", "core_enrol_get_enrolled_users",
-                "core_completion_get_course_completion_status"));
+        CONCERNS.put(
+                COMPLETION,
+                List.of(
+                        "core_enrol_get_users_courses",
+                        "core_enrol_get_enrolled_users",
+                        "core_completion_get_course_completion_status"));
         CONCERNS.put(GRADES, List.of("gradereport_user_get_grade_items"));
         CONCERNS.put(FEEDBACK, List.of("mod_feedback_get_feedbacks_by_courses", "mod_feedback_get_responses_analysis"));
         CONCERNS.put(CALENDAR, List.of("core_calendar_get_calendar_events", "core_calendar_create_calendar_events"));
@@ -88,10 +92,15 @@ public class MoodleRoutes extends RouteBuilder {
     @Override
     public void configure() {
         CONCERNS.forEach(this::concern);
-        from(HEALTH).routeId("moodle-health")
+        from(HEALTH)
+                .routeId("moodle-health")
                 // a check reports what it found in one line; a stack trace in the log helps nobody
-                .onException(Exception.class).maximumRedeliveries(0).logExhausted(false).logStackTrace(false)
-                .handled(false).end()
+                .onException(Exception.class)
+                .maximumRedeliveries(0)
+                .logExhausted(false)
+                .logStackTrace(false)
+                .handled(false)
+                .end()
                 .process(e -> {
                     MoodleCall<?> call = e.getMessage().getBody(MoodleCall.class);
                     if (!FUNCTIONS.contains(call.function()) && !OPTIONAL.contains(call.function())) {
@@ -102,23 +111,26 @@ public class MoodleRoutes extends RouteBuilder {
                 .to(TRANSPORT);
 
         long timeout = config.timeout().toMillis();
-        from(TRANSPORT).routeId("moodle-ws").errorHandler(noErrorHandler())
+        from(TRANSPORT)
+                .routeId("moodle-ws")
+                .errorHandler(noErrorHandler())
                 .process(e -> limiter.acquire())
                 .process(e -> breaker.beforeCall())
                 .process(this::prepareRequest)
                 .doTry()
-                    .to(config.baseUrl() + "/webservice/rest/server.php?httpMethod=POST"
-                            + "&connectTimeout=" + timeout + "&responseTimeout=" + timeout
-                            + "&connectionRequestTimeout=" + timeout)
-                    .process(e -> breaker.onSuccess())
+                .to(config.baseUrl() + "/webservice/rest/server.php?httpMethod=POST"
+                        + "&connectTimeout=" + timeout + "&responseTimeout=" + timeout
+                        + "&connectionRequestTimeout=" + timeout)
+                .process(e -> breaker.onSuccess())
                 .doCatch(Exception.class)
-                    .process(e -> {
-                        throw MoodleTransport.translate(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class),
-                                call(e).function(), breaker);
-                    })
+                .process(e -> {
+                    throw MoodleTransport.translate(
+                            e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class), call(e).function(), breaker);
+                })
                 .end()
-                .process(e -> e.getMessage().setBody(
-                        MoodleResponses.read(call(e).function(), e.getMessage().getBody(byte[].class), call(e))));
+                .process(e -> e.getMessage()
+                        .setBody(MoodleResponses.read(
+                                call(e).function(), e.getMessage().getBody(byte[].class), call(e))));
     }
 
     /** A concern route: business errors fail at once, transient ones are retried with backoff and jitter. */
@@ -126,8 +138,11 @@ public class MoodleRoutes extends RouteBuilder {
         Set<String> allowed = Set.copyOf(functions);
         RouteDefinition route = from(uri).routeId(uri.substring("direct:".length()));
         CamelRetries.failAtOnce(route, MoodleBusinessException.class);
-        CamelRetries.retryTransient(route, config.resilience(), MoodleUnavailableException.class,
-                MoodleUnavailableException.CircuitOpen.class)
+        CamelRetries.retryTransient(
+                        route,
+                        config.resilience(),
+                        MoodleUnavailableException.class,
+                        MoodleUnavailableException.CircuitOpen.class)
                 .process(e -> {
                     MoodleCall<?> call = e.getMessage().getBody(MoodleCall.class);
                     if (!allowed.contains(call.function())) {
@@ -143,8 +158,10 @@ public class MoodleRoutes extends RouteBuilder {
         MoodleCall<?> call = call(e);
         var in = e.getMessage();
         in.removeHeaders("*");
-        in.setHeader(Exchange.HTTP_QUERY, "wstoken=" + URLEncoder.encode(config.token(), UTF_8)
-                + "&wsfunction=" + call.function() + "&moodlewsrestformat=json");
+        in.setHeader(
+                Exchange.HTTP_QUERY,
+                "wstoken=" + URLEncoder.encode(config.token(), UTF_8) + "&wsfunction=" + call.function()
+                        + "&moodlewsrestformat=json");
         in.setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
         in.setBody(MoodleForm.encode(call.params()));
     }

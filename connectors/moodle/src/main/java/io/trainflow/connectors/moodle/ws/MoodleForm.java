@@ -1,11 +1,11 @@
 package io.trainflow.connectors.moodle.ws;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.net.URLEncoder;
 import java.util.Collection;
 import java.util.Map;
 import java.util.StringJoiner;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * The single hand-written encoder of this connector, because OpenAPI has no serialisation style
@@ -16,8 +16,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  */
 public final class MoodleForm {
 
-    private MoodleForm() {
-    }
+    private MoodleForm() {}
 
     public static String encode(Map<String, ?> params) {
         StringJoiner form = new StringJoiner("&");

@@ -16,6 +16,5 @@ public final class MoodleJson {
             .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
-    private MoodleJson() {
-    }
+    private MoodleJson() {}
 }

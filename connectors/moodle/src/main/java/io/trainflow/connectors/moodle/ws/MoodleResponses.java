@@ -11,8 +11,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class MoodleResponses {
 
-    private MoodleResponses() {
-    }
+    private MoodleResponses() {}
 
     public static <T> T read(String function, byte[] body, MoodleCall<T> call) {
         JsonNode tree;
@@ -24,8 +23,7 @@ public final class MoodleResponses {
         }
         if (tree != null && tree.isObject() && tree.has("exception")) {
             MoodleException ex = MoodleJson.MAPPER.treeToValue(tree, MoodleException.class);
-            throw MoodleBusinessException.of(ex.getErrorcode(), ex.getException(),
-                    function + ": " + ex.getMessage());
+            throw MoodleBusinessException.of(ex.getErrorcode(), ex.getException(), function + ": " + ex.getMessage());
         }
         if (tree == null || tree.isNull() || tree.isMissingNode()) {
             return null; // enrol_manual_enrol_users answers null

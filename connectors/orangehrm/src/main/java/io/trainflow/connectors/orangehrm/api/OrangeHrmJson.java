@@ -16,6 +16,5 @@ public final class OrangeHrmJson {
             .enable(DeserializationFeature.ACCEPT_EMPTY_ARRAY_AS_NULL_OBJECT)
             .build();
 
-    private OrangeHrmJson() {
-    }
+    private OrangeHrmJson() {}
 }

@@ -1,15 +1,12 @@
 package io.trainflow.connectors.orangehrm.auth;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.trainflow.connectors.orangehrm.OrangeHrmConfig;
 import io.trainflow.connectors.orangehrm.api.OrangeHrmJson;
 import io.trainflow.connectors.orangehrm.error.OrangeHrmAuthException;
 import io.trainflow.connectors.orangehrm.model.OAuthError;
 import io.trainflow.connectors.orangehrm.model.TokenResponse;
-import tools.jackson.core.JacksonException;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -22,8 +19,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.core.JacksonException;
 
 /**
  * OAuth2 authorization code, the grant OrangeHRM supports for API clients (client_credentials is
@@ -36,6 +34,7 @@ public final class OAuthAuthorization implements OrangeHrmAuth {
 
     /** Refresh this long before the 30-minute access token runs out, not after a failed call. */
     private static final long EXPIRY_MARGIN_SECONDS = 60;
+
     private static final SecureRandom RANDOM = new SecureRandom();
     /** How long a printed consent URL stays good. */
     private static final long CONSENT_VALID_MINUTES = 60;
@@ -66,7 +65,8 @@ public final class OAuthAuthorization implements OrangeHrmAuth {
     public Consent startConsent() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
-        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "." + clock.instant().getEpochSecond();
+        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "."
+                + clock.instant().getEpochSecond();
         String state = unsigned + "." + signature(unsigned);
         return new Consent(consentUrl(state), state);
     }
@@ -77,10 +77,13 @@ public final class OAuthAuthorization implements OrangeHrmAuth {
      * minutes old, so a redirect forged by someone without the client secret, or an old one, is refused.
      */
     public void completeConsent(String redirect) {
-        String state = redirect.contains("?") ? query(redirect.substring(redirect.indexOf('?') + 1)).get("state") : null;
+        String state = redirect.contains("?")
+                ? query(redirect.substring(redirect.indexOf('?') + 1)).get("state")
+                : null;
         String[] parts = state == null ? new String[0] : state.split("\\.");
-        if (parts.length != 3 || !MessageDigest.isEqual(signature(parts[0] + "." + parts[1]).getBytes(UTF_8),
-                parts[2].getBytes(UTF_8))) {
+        if (parts.length != 3
+                || !MessageDigest.isEqual(
+                        signature(parts[0] + "." + parts[1]).getBytes(UTF_8), parts[2].getBytes(UTF_8))) {
             throw new OrangeHrmAuthException.ConsentRequired("the redirect's state was not issued by Trainflow for "
                     + "this client (paste the whole URL the browser landed on, or start the consent again)");
         }
@@ -88,11 +91,12 @@ public final class OAuthAuthorization implements OrangeHrmAuth {
         try {
             issued = Long.parseLong(parts[1]);
         } catch (NumberFormatException e) {
-            throw new OrangeHrmAuthException.ConsentRequired("the redirect's state is malformed; start the consent again");
+            throw new OrangeHrmAuthException.ConsentRequired(
+                    "the redirect's state is malformed; start the consent again");
         }
         if (clock.instant().getEpochSecond() - issued > CONSENT_VALID_MINUTES * 60) {
-            throw new OrangeHrmAuthException.ConsentRequired("the consent was started more than "
-                    + CONSENT_VALID_MINUTES + " minutes ago; start it again");
+            throw new OrangeHrmAuthException.ConsentRequired(
+                    "the consent was started more than " + CONSENT_VALID_MINUTES + " minutes ago; start it again");
         }
         completeConsent(redirect, state);
     }
@@ -108,8 +112,7 @@ public final class OAuthAuthorization implements OrangeHrmAuth {
         }
     }
 
-    public record Consent(URI url, String state) {
-    }
+    public record Consent(URI url, String state) {}
 
     public URI consentUrl(String state) {
         return URI.create(config.baseUrl() + "/oauth2/authorize?response_type=code&client_id=" + enc(config.clientId())
@@ -127,7 +130,8 @@ public final class OAuthAuthorization implements OrangeHrmAuth {
         if (redirectOrCode.contains("?")) {
             Map<String, String> query = query(redirectOrCode.substring(redirectOrCode.indexOf('?') + 1));
             if (query.containsKey("error")) {
-                throw new OrangeHrmAuthException.ConsentRequired("the administrator did not consent: " + query.get("error"));
+                throw new OrangeHrmAuthException.ConsentRequired(
+                        "the administrator did not consent: " + query.get("error"));
             }
             if (!Objects.equals(query.get("state"), expectedState)) {
                 throw new OrangeHrmAuthException.ConsentRequired("the redirect's state does not match the consent "
@@ -170,8 +174,9 @@ public final class OAuthAuthorization implements OrangeHrmAuth {
 
     private OAuthTokens current() {
         if (tokens == null) {
-            tokens = store.load(connectionKey()).orElseThrow(() -> new OrangeHrmAuthException.ConsentRequired(
-                    "no OrangeHRM tokens yet for " + connectionKey() + ": an administrator must open the consent URL "
+            tokens = store.load(connectionKey())
+                    .orElseThrow(() -> new OrangeHrmAuthException.ConsentRequired("no OrangeHRM tokens yet for "
+                            + connectionKey() + ": an administrator must open the consent URL "
                             + "(trainflow hcm-consent) and approve Trainflow"));
         }
         return tokens;
@@ -201,8 +206,10 @@ public final class OAuthAuthorization implements OrangeHrmAuth {
         form.put("refresh_token", old.refreshToken());
         OAuthTokens renewed = grant(form, "refresh token");
         // rotation: the old refresh token is spent; keep it only if the server did not send a new one
-        return save(renewed.refreshToken() == null
-                ? new OAuthTokens(renewed.accessToken(), old.refreshToken(), renewed.expiresAt()) : renewed);
+        return save(
+                renewed.refreshToken() == null
+                        ? new OAuthTokens(renewed.accessToken(), old.refreshToken(), renewed.expiresAt())
+                        : renewed);
     }
 
     private OAuthTokens grant(Map<String, String> form, String what) {
@@ -210,16 +217,20 @@ public final class OAuthAuthorization implements OrangeHrmAuth {
         if (answer.status() == 200) {
             TokenResponse t = read(answer.body(), TokenResponse.class);
             if (t == null || t.getAccessToken() == null) {
-                throw new IllegalStateException("OrangeHRM token endpoint answered 200 without access_token to the " + what);
+                throw new IllegalStateException(
+                        "OrangeHRM token endpoint answered 200 without access_token to the " + what);
             }
             long expiresIn = t.getExpiresIn() == null ? 1800 : t.getExpiresIn();
-            return new OAuthTokens(t.getAccessToken(), t.getRefreshToken(), clock.instant().plusSeconds(expiresIn));
+            return new OAuthTokens(
+                    t.getAccessToken(), t.getRefreshToken(), clock.instant().plusSeconds(expiresIn));
         }
         OAuthError error = read(answer.body(), OAuthError.class);
         String code = error == null ? "HTTP " + answer.status() : error.getError();
         String detail = "OrangeHRM refused the " + what + " (HTTP " + answer.status() + ", " + code
                 + (error == null || error.getHint() == null ? "" : ": " + error.getHint()) + ")";
-        if ("invalid_client".equals(code) || "unsupported_grant_type".equals(code) || "unauthorized_client".equals(code)) {
+        if ("invalid_client".equals(code)
+                || "unsupported_grant_type".equals(code)
+                || "unauthorized_client".equals(code)) {
             throw new OrangeHrmAuthException.CredentialsRejected(detail + "; check the client id and "
                     + config.clientSecret().source());
         }
@@ -253,7 +264,9 @@ public final class OAuthAuthorization implements OrangeHrmAuth {
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                params.put(URLDecoder.decode(pair.substring(0, eq), UTF_8), URLDecoder.decode(pair.substring(eq + 1), UTF_8));
+                params.put(
+                        URLDecoder.decode(pair.substring(0, eq), UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), UTF_8));
             }
         }
         return params;

@@ -2,7 +2,6 @@ package io.trainflow.connectors.orangehrm.auth;
 
 import io.trainflow.connectors.orangehrm.OrangeHrmConfig;
 import io.trainflow.connectors.orangehrm.error.OrangeHrmAuthException;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -46,15 +45,17 @@ public final class ServiceAccountSession implements OrangeHrmAuth {
         AuthHttp.Answer page = http.send("GET", "/auth/login", null, null);
         Matcher token = CSRF.matcher(page.body() == null ? "" : page.body());
         if (page.status() != 200 || !token.find()) {
-            throw new IllegalStateException("no OrangeHRM login form at " + config.baseUrl()
-                    + "/auth/login (HTTP " + page.status() + "); is the base URL the OrangeHRM root, ending in /web/index.php?");
+            throw new IllegalStateException("no OrangeHRM login form at " + config.baseUrl() + "/auth/login (HTTP "
+                    + page.status() + "); is the base URL the OrangeHRM root, ending in /web/index.php?");
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("_token", token.group(1));
         form.put("username", config.username());
         form.put("password", config.password().reveal());
         AuthHttp.Answer answer = http.send("POST", "/auth/validate", page.sessionCookie(), form);
-        if (answer.status() != 302 || answer.location() == null || answer.location().contains("/auth/login")) {
+        if (answer.status() != 302
+                || answer.location() == null
+                || answer.location().contains("/auth/login")) {
             throw new OrangeHrmAuthException.CredentialsRejected("OrangeHRM refused the service account login (HTTP "
                     + answer.status() + ", redirected to " + answer.location() + "); check the username and "
                     + config.password().source());

@@ -17,16 +17,22 @@ public class OrangeHrmAuthException extends PortBusinessException {
      * credentials once and retry; it reaches the caller only when the renewed one is rejected too.
      */
     public static final class InvalidToken extends OrangeHrmAuthException {
-        public InvalidToken(String message) { super(message); }
+        public InvalidToken(String message) {
+            super(message);
+        }
     }
 
     /** No tokens stored yet, or the refresh token was refused: an administrator must consent again. */
     public static final class ConsentRequired extends OrangeHrmAuthException {
-        public ConsentRequired(String message) { super(message); }
+        public ConsentRequired(String message) {
+            super(message);
+        }
     }
 
     /** The token endpoint or the login form refused the client credentials or the password. */
     public static final class CredentialsRejected extends OrangeHrmAuthException {
-        public CredentialsRejected(String message) { super(message); }
+        public CredentialsRejected(String message) {
+            super(message);
+        }
     }
 }

@@ -26,7 +26,9 @@ public class OrangeHrmBusinessException extends PortBusinessException {
 
     /** 404: no such employee, review or record (or the base URL does not point at OrangeHRM). */
     public static final class NotFound extends OrangeHrmBusinessException {
-        public NotFound(String message) { super(404, message); }
+        public NotFound(String message) {
+            super(404, message);
+        }
     }
 
     /** 400/422: OrangeHRM refused a parameter; {@link #field()} names it when OrangeHRM said which. */
@@ -45,6 +47,8 @@ public class OrangeHrmBusinessException extends PortBusinessException {
 
     /** 403: the account Trainflow uses lacks the OrangeHRM role for this call. */
     public static final class MissingPermission extends OrangeHrmBusinessException {
-        public MissingPermission(String message) { super(403, Kind.CONFIGURATION, message); }
+        public MissingPermission(String message) {
+            super(403, Kind.CONFIGURATION, message);
+        }
     }
 }

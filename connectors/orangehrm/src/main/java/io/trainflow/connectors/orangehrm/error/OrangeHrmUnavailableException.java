@@ -17,8 +17,11 @@ public class OrangeHrmUnavailableException extends PortUnavailableException {
     /** The breaker for this OrangeHRM is open; failing fast spares a struggling server. */
     public static final class CircuitOpen extends OrangeHrmUnavailableException {
         public CircuitOpen(String system, Duration remaining) {
-            super("circuit breaker open for " + system + "; not calling it for another " + remaining.toSeconds()
-                    + " s", null, remaining);
+            super(
+                    "circuit breaker open for " + system + "; not calling it for another " + remaining.toSeconds()
+                            + " s",
+                    null,
+                    remaining);
         }
     }
 }

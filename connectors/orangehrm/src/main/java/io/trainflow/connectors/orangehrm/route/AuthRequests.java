@@ -1,19 +1,18 @@
 package io.trainflow.connectors.orangehrm.route;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.trainflow.connectors.orangehrm.auth.AuthHttp;
 import io.trainflow.connectors.orangehrm.error.OrangeHrmUnavailableException;
 import io.trainflow.connectors.resilience.CircuitBreaker;
 import io.trainflow.connectors.resilience.HttpFailures;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-
 import java.net.URLEncoder;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.StringJoiner;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 
 /**
  * Builds the token and login requests and reads their answers. These endpoints answer with
@@ -31,8 +30,7 @@ public final class AuthRequests {
         }
     }
 
-    private AuthRequests() {
-    }
+    private AuthRequests() {}
 
     static void prepare(Exchange e) {
         Request r = e.getProperty(REQUEST, Request.class);
@@ -64,17 +62,22 @@ public final class AuthRequests {
         if (HttpFailures.isTransient(status)) {
             breaker.onFailure();
             Duration open = breaker.remainingOpen();
-            throw new OrangeHrmUnavailableException("OrangeHRM answered HTTP " + status + " to " + describe(e), null,
-                    open.isZero() ? null : open);
+            throw new OrangeHrmUnavailableException(
+                    "OrangeHRM answered HTTP " + status + " to " + describe(e), null, open.isZero() ? null : open);
         }
         breaker.onSuccess();
-        out.setBody(new AuthHttp.Answer(status, out.getBody(String.class), out.getHeader("Location", String.class),
+        out.setBody(new AuthHttp.Answer(
+                status,
+                out.getBody(String.class),
+                out.getHeader("Location", String.class),
                 sessionCookie(out.getHeader("Set-Cookie"))));
     }
 
     /** "_orangehrm=abc" from one or several Set-Cookie headers, or null. */
     private static String sessionCookie(Object header) {
-        Collection<?> values = header instanceof Collection<?> c ? c : header == null ? java.util.List.of() : java.util.List.of(header);
+        Collection<?> values = header instanceof Collection<?> c
+                ? c
+                : header == null ? java.util.List.of() : java.util.List.of(header);
         for (Object v : values) {
             for (String part : String.valueOf(v).split(";")) {
                 String p = part.trim();

@@ -11,15 +11,14 @@ import io.trainflow.connectors.orangehrm.error.OrangeHrmUnavailableException;
 import io.trainflow.connectors.resilience.CamelRetries;
 import io.trainflow.connectors.resilience.CircuitBreaker;
 import io.trainflow.connectors.resilience.RateLimiter;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
 import tools.jackson.core.JacksonException;
-
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * One route per integration concern (employees and organisation, skills, training records,
@@ -49,8 +48,8 @@ public class OrangeHrmRoutes extends RouteBuilder {
     private final Supplier<OrangeHrmAuth> auth;
 
     /** @param auth supplied lazily: the auth itself calls the {@link #AUTH} route */
-    public OrangeHrmRoutes(OrangeHrmConfig config, CircuitBreaker breaker, RateLimiter limiter,
-                           Supplier<OrangeHrmAuth> auth) {
+    public OrangeHrmRoutes(
+            OrangeHrmConfig config, CircuitBreaker breaker, RateLimiter limiter, Supplier<OrangeHrmAuth> auth) {
         this.config = config;
         this.breaker = breaker;
         this.limiter = limiter;
@@ -65,32 +64,38 @@ public class OrangeHrmRoutes extends RouteBuilder {
         authConcern();
 
         String http = config.baseUrl() + "?" + config.resilience().httpTimeoutOptions();
-        from(API).routeId("orangehrm-api").errorHandler(noErrorHandler())
+        from(API)
+                .routeId("orangehrm-api")
+                .errorHandler(noErrorHandler())
                 .process(e -> limiter.acquire())
                 .process(e -> breaker.beforeCall())
                 .process(this::prepareApiRequest)
                 .doTry()
-                    .to(http)
-                    .process(e -> breaker.onSuccess())
+                .to(http)
+                .process(e -> breaker.onSuccess())
                 .doCatch(Exception.class)
-                    .process(e -> {
-                        throw OrangeHrmErrors.translate(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class),
-                                call(e).describe(), breaker);
-                    })
+                .process(e -> {
+                    throw OrangeHrmErrors.translate(
+                            e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class), call(e).describe(), breaker);
+                })
                 .end()
                 .process(this::readApiAnswer);
 
-        from(AUTH_HTTP).routeId("orangehrm-auth-http").errorHandler(noErrorHandler())
+        from(AUTH_HTTP)
+                .routeId("orangehrm-auth-http")
+                .errorHandler(noErrorHandler())
                 .process(e -> limiter.acquire())
                 .process(e -> breaker.beforeCall())
                 .process(AuthRequests::prepare)
                 .doTry()
-                    .to(http + "&throwExceptionOnFailure=false&followRedirects=false")
+                .to(http + "&throwExceptionOnFailure=false&followRedirects=false")
                 .doCatch(Exception.class)
-                    .process(e -> {
-                        throw OrangeHrmErrors.translate(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class),
-                                AuthRequests.describe(e), breaker);
-                    })
+                .process(e -> {
+                    throw OrangeHrmErrors.translate(
+                            e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class),
+                            AuthRequests.describe(e),
+                            breaker);
+                })
                 .end()
                 .process(e -> AuthRequests.answer(e, breaker));
     }
@@ -99,18 +104,22 @@ public class OrangeHrmRoutes extends RouteBuilder {
     private void apiConcern(String uri) {
         RouteDefinition route = concern(uri);
         route.onException(OrangeHrmAuthException.InvalidToken.class)
-                .maximumRedeliveries(1).redeliveryDelay(0)
+                .maximumRedeliveries(1)
+                .redeliveryDelay(0)
                 // the transport renews before the retry, so a failing refresh surfaces as its own typed error
                 .onRedelivery(e -> e.setProperty(RENEW, true))
                 .retryAttemptedLogLevel(LoggingLevel.INFO)
-                .logExhaustedMessageHistory(false).logExhaustedMessageBody(false)
+                .logExhaustedMessageHistory(false)
+                .logExhaustedMessageBody(false)
                 .handled(false);
-        route.process(e -> e.setProperty(CALL, e.getMessage().getBody(ApiCall.class))).to(API);
+        route.process(e -> e.setProperty(CALL, e.getMessage().getBody(ApiCall.class)))
+                .to(API);
     }
 
     /** Auth concern: token endpoint and login form; transient failures retried, refusals returned as answers. */
     private void authConcern() {
-        concern(AUTH).process(e -> e.setProperty(AuthRequests.REQUEST, e.getMessage().getBody(AuthRequests.Request.class)))
+        concern(AUTH)
+                .process(e -> e.setProperty(AuthRequests.REQUEST, e.getMessage().getBody(AuthRequests.Request.class)))
                 .to(AUTH_HTTP);
     }
 
@@ -118,7 +127,10 @@ public class OrangeHrmRoutes extends RouteBuilder {
         RouteDefinition route = from(uri).routeId(uri.substring("direct:".length()));
         CamelRetries.failAtOnce(route, OrangeHrmBusinessException.class);
         CamelRetries.failAtOnce(route, OrangeHrmAuthException.class);
-        return CamelRetries.retryTransient(route, config.resilience(), OrangeHrmUnavailableException.class,
+        return CamelRetries.retryTransient(
+                route,
+                config.resilience(),
+                OrangeHrmUnavailableException.class,
                 OrangeHrmUnavailableException.CircuitOpen.class);
     }
 
@@ -152,11 +164,16 @@ public class OrangeHrmRoutes extends RouteBuilder {
         ApiCall<?> call = call(e);
         byte[] body = e.getMessage().getBody(byte[].class);
         try {
-            e.getMessage().setBody(body == null || body.length == 0 ? null
-                    : OrangeHrmJson.MAPPER.readValue(body, call.resultType()));
+            e.getMessage()
+                    .setBody(
+                            body == null || body.length == 0
+                                    ? null
+                                    : OrangeHrmJson.MAPPER.readValue(body, call.resultType()));
         } catch (JacksonException notTheApi) {
-            throw new IllegalStateException("OrangeHRM answered " + call.describe() + " with something that is not "
-                    + "its JSON envelope; is the base URL the OrangeHRM root, ending in /web/index.php?", notTheApi);
+            throw new IllegalStateException(
+                    "OrangeHRM answered " + call.describe() + " with something that is not "
+                            + "its JSON envelope; is the base URL the OrangeHRM root, ending in /web/index.php?",
+                    notTheApi);
         }
     }
 

@@ -25,10 +25,11 @@ import org.apache.camel.model.RouteDefinition;
  */
 public final class ModelRoutes extends RouteBuilder {
 
-    public static final List<String> CONCERNS = List.of("explain-path", "summarise-feedback", "draft-quiz",
-            "analyse-needs", "match-sessions");
+    public static final List<String> CONCERNS =
+            List.of("explain-path", "summarise-feedback", "draft-quiz", "analyse-needs", "match-sessions");
     /** Counts the HTTP calls one exchange made, for the reason recorded with a fallback. */
     public static final String ATTEMPTS = "ai.attempts";
+
     private static final String TRANSPORT = "direct:ai-chat";
     private static final String BODY = "ai.requestBody";
 
@@ -56,20 +57,22 @@ public final class ModelRoutes extends RouteBuilder {
         URI endpoint = OpenAiWire.endpoint(config);
         String target = endpoint.getScheme() + "://" + endpoint.getRawAuthority() + endpoint.getRawPath()
                 + "?httpMethod=POST&" + config.resilience().httpTimeoutOptions();
-        from(TRANSPORT).routeId("ai-chat").errorHandler(noErrorHandler())
+        from(TRANSPORT)
+                .routeId("ai-chat")
+                .errorHandler(noErrorHandler())
                 .process(e -> e.setProperty(ATTEMPTS, e.getProperty(ATTEMPTS, 0, Integer.class) + 1))
                 .process(e -> limiter.acquire())
                 .process(e -> breaker.beforeCall())
                 .process(e -> prepareRequest(e, endpoint.getRawQuery()))
                 .doTry()
-                    .to(target)
-                    .process(e -> breaker.onSuccess())
+                .to(target)
+                .process(e -> breaker.onSuccess())
                 .doCatch(Exception.class)
-                    .process(e -> {
-                        Exception caught = e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-                        CamelRetries.honourRetryAfter(e, caught, config.maxBackoff());
-                        throw ModelTransport.translate(caught, config.timeout(), breaker);
-                    })
+                .process(e -> {
+                    Exception caught = e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+                    CamelRetries.honourRetryAfter(e, caught, config.maxBackoff());
+                    throw ModelTransport.translate(caught, config.timeout(), breaker);
+                })
                 .end()
                 .process(e -> e.getMessage().setBody(e.getMessage().getBody(String.class)));
     }
@@ -77,7 +80,10 @@ public final class ModelRoutes extends RouteBuilder {
     /** A concern route: refused requests fail at once, transient failures are retried with backoff and jitter. */
     private void concern(String concern) {
         RouteDefinition route = from(uri(concern)).routeId("ai-" + concern);
-        CamelRetries.retryTransient(route, config.resilience(), ModelUnavailableException.class,
+        CamelRetries.retryTransient(
+                route,
+                config.resilience(),
+                ModelUnavailableException.class,
                 ModelUnavailableException.CircuitOpen.class);
         CamelRetries.failAtOnce(route, ModelCallException.class);
         route.process(e -> e.setProperty(BODY, e.getMessage().getBody(String.class)))

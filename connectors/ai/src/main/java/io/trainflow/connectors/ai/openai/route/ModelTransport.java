@@ -11,8 +11,7 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 /** Sorts what went wrong on the wire into "retry may help" (429, 5xx, timeouts, refused connections) and "it will not". */
 final class ModelTransport {
 
-    private ModelTransport() {
-    }
+    private ModelTransport() {}
 
     /** The exception the route rethrows, after telling the breaker what happened. */
     static RuntimeException translate(Exception e, Duration timeout, CircuitBreaker breaker) {
@@ -31,7 +30,8 @@ final class ModelTransport {
         }
         if (e instanceof IOException) {
             breaker.onFailure();
-            return new ModelUnavailableException("connection failed (" + e.getClass().getSimpleName() + ")", e);
+            return new ModelUnavailableException(
+                    "connection failed (" + e.getClass().getSimpleName() + ")", e);
         }
         return e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
