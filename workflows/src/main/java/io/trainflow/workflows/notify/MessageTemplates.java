@@ -38,6 +38,10 @@ public final class MessageTemplates {
                     "rejected",
                     "Your training request[ {requestId}] was rejected.[ Reason: {reason}.][ Comment: {comment}]"),
             Map.entry(
+                    "no-session",
+                    "Your training request[ {requestId}] could not be scheduled.[ Reason: {reason}.] Nobody turned it"
+                            + " down: ask again with a later deadline or for another course."),
+            Map.entry(
                     "changes-requested",
                     "Changes were requested on your training request[ {requestId}].[ Comment: {comment}]"),
             Map.entry(

@@ -34,7 +34,7 @@ public final class SendNotificationHandler
             String recipient,
 
             @Doc("enrolled, not-enrolled, reminder, escalated, nudge, rejected, changes-requested, deadline-missed,"
-                    + " follow-up, report-ready, already-requested")
+                    + " follow-up, report-ready, already-requested, no-session")
             @NotBlank
             String template,
 
