@@ -445,7 +445,7 @@ final class ElementRules {
     }
 
     /**
-     * Escalations: throw and end events need an escalation with a fixed code; boundary and event sub-process
+     * Escalations: throw and end events need an escalation with a code (FEEL is evaluated when thrown); boundary and event sub-process
      * starts catch one code, or every escalation without a reference. A process start cannot catch one.
      */
     private void escalation(Event event, EscalationEventDefinition definition) {
@@ -465,8 +465,11 @@ final class ElementRules {
         String code = escalation == null ? null : escalation.getEscalationCode();
         if (code == null || code.isBlank()) {
             problem(event, "escalation '" + ref + "' has no escalationCode");
+        } else if (Feel.isExpression(code) && catching) {
+            // Camunda 8 evaluates a throw's code when it is reached; a catch matches a fixed code
+            problem(event, "escalation code '" + code + "' is an expression: a catch event matches a fixed code");
         } else if (Feel.isExpression(code)) {
-            problem(event, "escalation code '" + code + "' is an expression: only a fixed code is supported");
+            feel(event, "escalationCode", code);
         }
     }
 

@@ -4,12 +4,16 @@ import org.flowable.bpmn.model.BusinessRuleTask;
 import org.flowable.bpmn.model.CallActivity;
 import org.flowable.bpmn.model.CompensateEventDefinition;
 import org.flowable.bpmn.model.EndEvent;
+import org.flowable.bpmn.model.Escalation;
+import org.flowable.bpmn.model.EscalationEventDefinition;
 import org.flowable.bpmn.model.ScriptTask;
 import org.flowable.bpmn.model.StartEvent;
 import org.flowable.bpmn.model.ThrowEvent;
 import org.flowable.engine.impl.bpmn.behavior.CallActivityBehavior;
+import org.flowable.engine.impl.bpmn.behavior.EscalationEndEventActivityBehavior;
 import org.flowable.engine.impl.bpmn.behavior.EventSubProcessEscalationStartEventActivityBehavior;
 import org.flowable.engine.impl.bpmn.behavior.IntermediateThrowCompensationEventActivityBehavior;
+import org.flowable.engine.impl.bpmn.behavior.IntermediateThrowEscalationEventActivityBehavior;
 import org.flowable.engine.impl.bpmn.behavior.NoneEndEventActivityBehavior;
 import org.flowable.engine.impl.bpmn.behavior.ScriptTaskActivityBehavior;
 import org.flowable.engine.impl.bpmn.parser.factory.DefaultActivityBehaviorFactory;
@@ -61,6 +65,23 @@ class ZeebeActivityBehaviorFactory extends DefaultActivityBehaviorFactory {
                 .map(d -> (NoneEndEventActivityBehavior) new CompensationEnd((CompensateEventDefinition) d))
                 .findFirst()
                 .orElseGet(() -> super.createNoneEndEventActivityBehavior(end));
+    }
+
+    /** Escalation codes given as FEEL are evaluated when the event is reached ({@link FeelEscalation}). */
+    @Override
+    public IntermediateThrowEscalationEventActivityBehavior createIntermediateThrowEscalationEventActivityBehavior(
+            ThrowEvent event, EscalationEventDefinition definition, Escalation escalation) {
+        return FeelEscalation.isComputed(escalation)
+                ? new FeelEscalation.Throw(event, definition, escalation)
+                : super.createIntermediateThrowEscalationEventActivityBehavior(event, definition, escalation);
+    }
+
+    @Override
+    public EscalationEndEventActivityBehavior createEscalationEndEventActivityBehavior(
+            EndEvent end, EscalationEventDefinition definition, Escalation escalation) {
+        return FeelEscalation.isComputed(escalation)
+                ? new FeelEscalation.End(end, definition, escalation)
+                : super.createEscalationEndEventActivityBehavior(end, definition, escalation);
     }
 
     @Override
