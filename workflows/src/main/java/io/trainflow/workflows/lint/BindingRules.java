@@ -8,8 +8,8 @@ import org.flowable.bpmn.model.BaseElement;
 
 /**
  * {@code bindingType} on called processes, decisions and forms. Processes and decisions bind as Camunda 8
- * documents (latest, deployment, versionTag); a form is always the one deployed with its process, so a form
- * bound by version tag is refused rather than silently bound otherwise.
+ * documents (latest, deployment, versionTag); a form is the one deployed with its process, or the latest one
+ * carrying the version tag it is bound by.
  */
 final class BindingRules {
 
@@ -28,10 +28,6 @@ final class BindingRules {
             }
             if (!TYPES.contains(binding.get())) {
                 problems.add("zeebe:" + child + " bindingType '" + binding.get() + "' is not one of " + TYPES);
-            } else if (binding.get().equals("versionTag") && child.equals("formDefinition")) {
-                problems.add(
-                        "zeebe:formDefinition bindingType 'versionTag' is not supported: a form is the one deployed"
-                                + " with its process (use 'deployment')");
             } else if (binding.get().equals("versionTag")
                     && Zeebe.attribute(element, child, "versionTag").isEmpty()) {
                 problems.add("zeebe:" + child + " bindingType 'versionTag' needs a versionTag");

@@ -1,5 +1,6 @@
 package io.trainflow.workflows.lint;
 
+import io.trainflow.workflows.engine.flowable.ExecutionListeners;
 import io.trainflow.workflows.engine.flowable.TaskForms;
 import io.trainflow.workflows.engine.flowable.Zeebe;
 import io.trainflow.workflows.engine.flowable.ZeebeModelReader;
@@ -77,6 +78,10 @@ final class ElementRules {
     }
 
     void check(Process process) {
+        String refused = process.getAttributeValue(null, ExecutionListeners.REFUSED);
+        if (refused != null) {
+            problem(process, refused);
+        }
         for (FlowElement element : process.findFlowElementsOfType(FlowElement.class, true)) {
             checkElement(element);
         }
@@ -124,17 +129,17 @@ final class ElementRules {
         }
     }
 
-    /** Camunda 8 runs their job types at documented moments; Trainflow does not yet, and must not ignore them silently. */
+    /**
+     * Execution listeners run as steps beside their element ({@link ExecutionListeners}); those it could not place
+     * keep a mark with the reason. Task listeners are not run yet, and must not be ignored silently.
+     */
     private void listeners(FlowElement element) {
         if (Zeebe.child(element, "executionListeners").isPresent()) {
-            problem(
-                    element,
-                    "zeebe:executionListeners are not supported on the embedded engine yet: model the work as tasks");
+            String refused = element.getAttributeValue(null, ExecutionListeners.REFUSED);
+            problem(element, refused != null ? refused : "zeebe:executionListeners are not run on this element");
         }
         if (Zeebe.child(element, "taskListeners").isPresent()) {
-            problem(
-                    element,
-                    "zeebe:taskListeners are not supported on the embedded engine yet: model the work as tasks");
+            problem(element, "zeebe:taskListeners are not run yet on the embedded engine: model the work as tasks");
         }
     }
 
@@ -243,7 +248,20 @@ final class ElementRules {
                     "the form is external to Trainflow: the inbox shows no form"
                             + " and completions are not checked against one"));
         }
-        TaskForms.formIdOf(task).ifPresent(formId -> {
+        boolean byTag = Zeebe.attribute(task, "formDefinition", "bindingType")
+                .filter(b -> b.strip().equals("versionTag"))
+                .isPresent();
+        if (byTag) {
+            // it may come from any deployment: checked when the task is created (a missing one stops the step)
+            problems.add(LintProblem.note(
+                    file,
+                    task.getId(),
+                    "the form is the latest deployed one with versionTag '"
+                            + Zeebe.attribute(task, "formDefinition", "versionTag")
+                                    .orElse("")
+                            + "' when the task is created"));
+        }
+        TaskForms.formIdOf(task).filter(formId -> !byTag).ifPresent(formId -> {
             if (context.formIds() != null && !context.formIds().contains(formId)) {
                 problem(
                         task,

@@ -36,6 +36,13 @@ final class FeelEscalation {
         return code;
     }
 
+    /** Throws the evaluated code to the nearest catching scope, then leaves the event (an end event ends). */
+    private static void propagate(String elementId, Escalation escalation, DelegateExecution execution) {
+        String code = code(elementId, escalation, execution);
+        EscalationPropagation.propagateEscalation(code, escalation.getName(), execution);
+        CommandContextUtil.getAgenda().planTakeOutgoingSequenceFlowsOperation((ExecutionEntity) execution, true);
+    }
+
     static final class Throw extends IntermediateThrowEscalationEventActivityBehavior {
 
         private static final long serialVersionUID = 1L;
@@ -51,9 +58,7 @@ final class FeelEscalation {
 
         @Override
         public void execute(DelegateExecution execution) {
-            String code = code(elementId, escalation, execution);
-            EscalationPropagation.propagateEscalation(code, escalation.getName(), execution);
-            CommandContextUtil.getAgenda().planTakeOutgoingSequenceFlowsOperation((ExecutionEntity) execution, true);
+            propagate(elementId, escalation, execution);
         }
     }
 
@@ -70,9 +75,7 @@ final class FeelEscalation {
 
         @Override
         public void execute(DelegateExecution execution) {
-            String code = code(elementId, escalation, execution);
-            EscalationPropagation.propagateEscalation(code, escalation.getName(), execution);
-            CommandContextUtil.getAgenda().planTakeOutgoingSequenceFlowsOperation((ExecutionEntity) execution, true);
+            propagate(elementId, escalation, execution);
         }
     }
 }

@@ -21,7 +21,8 @@ import org.flowable.task.api.TaskInfo;
 /**
  * The form of a user task: the {@code .form} file deployed with its process whose id the task
  * names in {@code zeebe:formDefinition formId}. A process keeps the forms of its own deployment,
- * as it keeps its BPMN: editing a form deploys a new version, running instances keep theirs.
+ * as it keeps its BPMN: editing a form deploys a new version, running instances keep theirs. A form bound by
+ * version tag is the latest deployed one with that tag ({@link VersionTaggedForms}).
  */
 public final class TaskForms {
 
@@ -84,6 +85,17 @@ public final class TaskForms {
         Optional<String> formId = element == null ? Optional.empty() : formIdOf(element);
         if (formId.isEmpty()) {
             return Optional.empty();
+        }
+        Optional<String> tag = VersionTaggedForms.tagOf(element);
+        if (tag.isPresent()) {
+            VersionTaggedForms.Found found = VersionTaggedForms.find(repository, formId.get(), tag.get())
+                    .orElseThrow(() -> new IllegalStateException(
+                            VersionTaggedForms.missing(task.getTaskDefinitionKey(), formId.get(), tag.get())));
+            try (InputStream in = repository.getResourceAsStream(found.deploymentId(), found.resource())) {
+                return Optional.of(TaskForm.parse(found.resource(), in.readAllBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         String deploymentId =
                 repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();

@@ -75,6 +75,7 @@ public final class ZeebeModelReader {
         if (!dropped.links().isEmpty()) {
             model.getProcesses().forEach(LinkEvents::connect);
         }
+        model.getProcesses().forEach(ExecutionListeners::insert);
         return model;
     }
 
@@ -105,7 +106,7 @@ public final class ZeebeModelReader {
         }
     }
 
-    private static ExtensionElement element(String name, Map<String, String> attributes) {
+    static ExtensionElement element(String name, Map<String, String> attributes) {
         ExtensionElement element = new ExtensionElement();
         element.setName(name);
         element.setNamespace(Zeebe.NAMESPACE);

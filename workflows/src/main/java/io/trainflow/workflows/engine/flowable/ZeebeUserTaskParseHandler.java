@@ -51,6 +51,7 @@ class ZeebeUserTaskParseHandler extends AbstractBpmnParseHandler<UserTask> {
         }
         boolean guarded = task.getTaskListeners().stream().anyMatch(l -> l.getInstance() == guard);
         if (!guarded) {
+            task.getTaskListeners().add(on(TaskListener.EVENTNAME_CREATE, VersionTaggedForms.CHECK));
             task.getTaskListeners().add(on(TaskListener.EVENTNAME_CREATE, guard));
             task.getTaskListeners().add(on(TaskListener.EVENTNAME_CREATE, TaskSchedule.INSTANCE));
             // after routing: the people told are the ones the task went to

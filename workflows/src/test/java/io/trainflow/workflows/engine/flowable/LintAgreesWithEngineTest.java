@@ -37,6 +37,10 @@ class LintAgreesWithEngineTest {
                 "binding/v2",
                 "escalation",
                 "compensation",
+                "escalation-feel",
+                "execution-listeners",
+                "form-version-tag/v1",
+                "form-version-tag/v2",
                 "refused"
             })
     void whatLintPassesTheEngineDeploys(String feature) throws Exception {
@@ -62,8 +66,7 @@ class LintAgreesWithEngineTest {
             delimiter = '|',
             value = {
                 "compensation.bpmn|on-undo, on-undo, undo|compensation",
-                "listeners.bpmn|work, approve|not supported",
-                "form-binding|review|a form is the one deployed with its process",
+                "listeners.bpmn|listeners, approve|not run yet",
                 "rest-connector.bpmn|call-api|Camunda's REST connector (io.camunda:http-json:1) is not run by this engine"
             })
     void whatTrainflowCannotRunYetIsNamedWithElementAndReason(String file, String elements, String reason)
