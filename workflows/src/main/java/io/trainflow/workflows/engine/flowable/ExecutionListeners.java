@@ -14,6 +14,7 @@ import org.flowable.bpmn.model.CompensateEventDefinition;
 import org.flowable.bpmn.model.EndEvent;
 import org.flowable.bpmn.model.ErrorEventDefinition;
 import org.flowable.bpmn.model.Event;
+import org.flowable.bpmn.model.EventGateway;
 import org.flowable.bpmn.model.EventSubProcess;
 import org.flowable.bpmn.model.ExtensionAttribute;
 import org.flowable.bpmn.model.ExtensionElement;
@@ -156,6 +157,13 @@ public final class ExecutionListeners {
         }
         if (end && node instanceof EndEvent event && has(event, ErrorEventDefinition.class)) {
             return Optional.of("Camunda 8 runs no end listeners on error end events: put them on the catching event");
+        }
+        if (start
+                && node.getIncomingFlows().stream()
+                        .anyMatch(flow -> node.getParentContainer().getFlowElement(flow.getSourceRef())
+                                instanceof EventGateway)) {
+            return Optional.of("start listeners on an event after an event-based gateway are not run yet: put them"
+                    + " on the gateway");
         }
         if (start && node.getIncomingFlows().isEmpty() && !(node instanceof StartEvent)) {
             return Optional.of("start listeners on an element with no incoming sequence flow are not run yet");

@@ -101,6 +101,64 @@ class ExecutionListenersTest {
         }
     }
 
+    @Test
+    void lintNamesTheListenersThatDoNotRunYetWithTheReason() {
+        String xml = """
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+                  <bpmn:process id="p" isExecutable="true">
+                    <bpmn:startEvent id="start" />
+                    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="each" />
+                    <bpmn:serviceTask id="each">
+                      <bpmn:extensionElements>
+                        <zeebe:taskDefinition type="test-double" />
+                        <zeebe:executionListeners>
+                          <zeebe:executionListener eventType="start" type="el-audit" />
+                        </zeebe:executionListeners>
+                      </bpmn:extensionElements>
+                      <bpmn:multiInstanceLoopCharacteristics>
+                        <bpmn:extensionElements>
+                          <zeebe:loopCharacteristics inputCollection="=[1, 2]" inputElement="value" />
+                        </bpmn:extensionElements>
+                      </bpmn:multiInstanceLoopCharacteristics>
+                    </bpmn:serviceTask>
+                    <bpmn:sequenceFlow id="f2" sourceRef="each" targetRef="wait" />
+                    <bpmn:eventBasedGateway id="wait" />
+                    <bpmn:sequenceFlow id="f3" sourceRef="wait" targetRef="later" />
+                    <bpmn:intermediateCatchEvent id="later">
+                      <bpmn:extensionElements>
+                        <zeebe:executionListeners>
+                          <zeebe:executionListener eventType="start" type="el-audit" />
+                        </zeebe:executionListeners>
+                      </bpmn:extensionElements>
+                      <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
+                    </bpmn:intermediateCatchEvent>
+                    <bpmn:sequenceFlow id="f4" sourceRef="later" targetRef="end" />
+                    <bpmn:endEvent id="end" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """;
+        var problems = c8.engine
+                .linter()
+                .lint(
+                        "refused.bpmn",
+                        ZeebeModelReader.read(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        io.trainflow.workflows.lint.BpmnLinter.Context.none());
+
+        assertThat(problems)
+                .filteredOn(LintProblem::refuses)
+                .extracting(LintProblem::elementId, LintProblem::message)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "each",
+                                "execution listeners on a multi-instance activity are not run yet: put them on an"
+                                        + " element before or after it"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "later",
+                                "start listeners on an event after an event-based gateway are not run yet: put"
+                                        + " them on the gateway"));
+    }
+
     /** The elements the instance passed through, in order (its sequence flows left out). */
     private List<String> nodes(ProcessInstance instance) {
         return c8
