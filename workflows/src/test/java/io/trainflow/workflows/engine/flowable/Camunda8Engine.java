@@ -84,18 +84,26 @@ final class Camunda8Engine implements AutoCloseable {
 
     /** Ids of the activities the instance passed through, in order. */
     List<String> path(ProcessInstance instance) {
-        return flowable
-                .getHistoryService()
+        return activities(instance).stream().map(a -> a.getActivityId()).toList();
+    }
+
+    /** Ids of the elements the instance passed through, in order, its sequence flows left out. */
+    List<String> nodes(ProcessInstance instance) {
+        return activities(instance).stream()
+                .filter(a -> !"sequenceFlow".equals(a.getActivityType()))
+                .map(a -> a.getActivityId())
+                .toList();
+    }
+
+    private List<org.flowable.engine.history.HistoricActivityInstance> activities(ProcessInstance instance) {
+        return flowable.getHistoryService()
                 .createHistoricActivityInstanceQuery()
                 .processInstanceId(instance.getId())
                 .orderByHistoricActivityInstanceStartTime()
                 .asc()
                 .orderByHistoricActivityInstanceId()
                 .asc()
-                .list()
-                .stream()
-                .map(a -> a.getActivityId())
-                .toList();
+                .list();
     }
 
     String endActivity(ProcessInstance instance) {
