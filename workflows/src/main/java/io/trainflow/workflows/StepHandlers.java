@@ -53,6 +53,13 @@ public final class StepHandlers {
         return List.copyOf(types);
     }
 
+    /** The task types the handler classes serve, read from their {@link TaskType}; nothing is built. */
+    public static Set<String> taskTypes() {
+        Set<String> names = new LinkedHashSet<>();
+        types().forEach(type -> names.add(type.getAnnotation(TaskType.class).value()));
+        return names;
+    }
+
     /** Every handler, wired to the ports. */
     public static List<StepHandler<?, ?>> all(TrainflowPorts p) {
         List<StepHandler<?, ?>> handlers = new ArrayList<>();

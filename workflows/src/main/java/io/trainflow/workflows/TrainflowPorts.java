@@ -3,12 +3,9 @@ package io.trainflow.workflows;
 import io.trainflow.connectors.ai.AiPort;
 import io.trainflow.connectors.catalogue.CataloguePort;
 import io.trainflow.connectors.delegation.DelegationStore;
-import io.trainflow.connectors.delegation.InMemoryDelegationStore;
 import io.trainflow.connectors.hcm.HcmPort;
 import io.trainflow.connectors.lms.LmsPort;
-import io.trainflow.connectors.outcome.InMemoryOutcomeStore;
 import io.trainflow.connectors.outcome.OutcomeStore;
-import io.trainflow.connectors.sample.SampleOrganisation;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -62,13 +59,5 @@ public record TrainflowPorts(
     /** The same ports writing reviewed quizzes to {@code folder}. */
     public TrainflowPorts withQuizExports(Path folder) {
         return new TrainflowPorts(lms, hcm, ai, catalogue, outcomes, delegations, clock, folder);
-    }
-
-    /** The sample organisation with in-memory outcome and delegation stores, seeded with the sample's delegations. */
-    public static TrainflowPorts sample(SampleOrganisation org, Clock clock) {
-        DelegationStore delegations = new InMemoryDelegationStore();
-        org.delegations().forEach(delegations::save);
-        return new TrainflowPorts(
-                org.lms(), org.hcm(), org.ai(), org.catalogue(), new InMemoryOutcomeStore(), delegations, clock);
     }
 }

@@ -42,7 +42,7 @@ class HandlerDiscoveryTest {
                 .containsExactlyInAnyOrderElementsOf(annotated);
 
         List<StepHandler<?, ?>> built =
-                StepHandlers.all(TrainflowPorts.sample(SampleOrganisation.fromClasspath(), Clock.systemUTC()));
+                StepHandlers.all(Sample.ports(SampleOrganisation.fromClasspath(), Clock.systemUTC()));
         assertThat(built.stream().map(h -> h.getClass().getName()).toList())
                 .containsExactlyElementsOf(
                         StepHandlers.types().stream().map(Class::getName).toList());

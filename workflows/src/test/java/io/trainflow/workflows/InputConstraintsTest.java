@@ -48,8 +48,8 @@ class InputConstraintsTest {
             "send-notification.recipient", // nobody to tell (a learner without a manager): nothing is sent
             "export-quiz.quizReviews"); // no decisions: the review is incomplete, the REVIEW_INCOMPLETE error
 
-    private final HandlerRegistry registry = new HandlerRegistry(
-            StepHandlers.all(TrainflowPorts.sample(SampleOrganisation.fromClasspath(), Clock.systemUTC())));
+    private final HandlerRegistry registry =
+            new HandlerRegistry(StepHandlers.all(Sample.ports(SampleOrganisation.fromClasspath(), Clock.systemUTC())));
 
     @Test
     void theTemplatesRequiredInputsAreExactlyTheConstrainedOnes() {

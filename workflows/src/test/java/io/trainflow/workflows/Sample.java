@@ -1,5 +1,8 @@
 package io.trainflow.workflows;
 
+import io.trainflow.connectors.delegation.DelegationStore;
+import io.trainflow.connectors.delegation.InMemoryDelegationStore;
+import io.trainflow.connectors.outcome.InMemoryOutcomeStore;
 import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.connectors.sample.SampleState;
 import io.trainflow.workflows.api.BusinessError;
@@ -31,7 +34,18 @@ public final class Sample {
 
     public final TestClock clock = new TestClock(START);
     public final SampleOrganisation org = SampleOrganisation.fromClasspath(clock, SampleState.inMemory());
-    public final TrainflowPorts ports = TrainflowPorts.sample(org, clock);
+    public final TrainflowPorts ports = ports(org, clock);
+
+    /**
+     * The sample organisation as the handlers' ports, with in-memory outcome and delegation stores seeded with the
+     * sample's delegations (test code only: the core does not depend on the sample).
+     */
+    public static TrainflowPorts ports(SampleOrganisation org, Clock clock) {
+        DelegationStore delegations = new InMemoryDelegationStore();
+        org.delegations().forEach(delegations::save);
+        return new TrainflowPorts(
+                org.lms(), org.hcm(), org.ai(), org.catalogue(), new InMemoryOutcomeStore(), delegations, clock);
+    }
 
     public Profile profile(String employeeId) {
         try {

@@ -1,14 +1,10 @@
 package io.trainflow.bench.lint;
 
-import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.workflows.StepHandlers;
-import io.trainflow.workflows.TrainflowPorts;
-import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.feel.Feel;
 import io.trainflow.workflows.lint.BpmnLinter;
 import io.trainflow.workflows.lint.LintProblem;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,9 +21,7 @@ public final class LintBench {
 
     /** Builds the linter exactly as LintCommand does and lints the folder; returns the problems. */
     static List<LintProblem> lint(Path folder) throws Exception {
-        HandlerRegistry handlers = new HandlerRegistry(
-                StepHandlers.all(TrainflowPorts.sample(SampleOrganisation.fromClasspath(), Clock.systemUTC())));
-        BpmnLinter linter = new BpmnLinter(handlers.types(), new Feel());
+        BpmnLinter linter = new BpmnLinter(StepHandlers.taskTypes(), new Feel());
         return new ArrayList<>(linter.lintPath(folder));
     }
 

@@ -1,17 +1,13 @@
 package io.trainflow.plugin.cli;
 
-import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.workflows.StepHandlers;
-import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.connector.rest.RestConnector;
-import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.engine.flowable.UserTaskDefaults;
 import io.trainflow.workflows.feel.Feel;
 import io.trainflow.workflows.lint.BpmnLinter;
 import io.trainflow.workflows.lint.LintProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,11 +30,9 @@ public class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HandlerRegistry handlers = new HandlerRegistry(
-                StepHandlers.all(TrainflowPorts.sample(SampleOrganisation.fromClasspath(), Clock.systemUTC())));
         String group = System.getenv("TRAINFLOW_UNASSIGNED_TASK_GROUP");
         // the app runs Camunda's REST connector beside the step handlers (no need to start its routes to lint)
-        Set<String> types = new HashSet<>(handlers.types());
+        Set<String> types = new HashSet<>(StepHandlers.taskTypes());
         types.add(RestConnector.TYPE);
         BpmnLinter linter = new BpmnLinter(
                 types, new Feel(), group == null || group.isBlank() ? UserTaskDefaults.DEFAULT_GROUP : group.strip());

@@ -1,12 +1,14 @@
 package io.trainflow.plugin.quizzes;
 
-import io.trainflow.connectors.sample.SampleOrganisation;
+import io.trainflow.workflows.engine.Directory;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Who can review a quiz draft: the members of the group {@code quiz-review.bpmn} offers the task to, except
- * the person who started the review (the inbox never offers a requester a task of their own request).
+ * the person who started the review (the inbox never offers a requester a task of their own request). The group's
+ * members are Trainflow's groups (the database), as the inbox sees them, not the sample organisation's.
  */
 @Component
 public class QuizReviewers {
@@ -14,14 +16,14 @@ public class QuizReviewers {
     /** The candidate group of the review-quiz task in quiz-review.bpmn. */
     public static final String GROUP = "sme";
 
-    private final SampleOrganisation org;
+    private final Directory directory;
 
-    public QuizReviewers(SampleOrganisation org) {
-        this.org = org;
+    public QuizReviewers(Directory directory) {
+        this.directory = directory;
     }
 
     public List<String> of(String startedBy) {
-        return org.groups().getOrDefault(GROUP, List.of()).stream()
+        return directory.membersOf(GROUP).orElse(Set.of()).stream()
                 .filter(member -> !member.equals(startedBy))
                 .sorted()
                 .toList();

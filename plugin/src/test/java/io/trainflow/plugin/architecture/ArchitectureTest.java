@@ -2,6 +2,7 @@ package io.trainflow.plugin.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,11 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,18 +36,19 @@ class ArchitectureTest {
 
     private static final String[] ENGINES = {"org.flowable..", "io.camunda.."};
 
-    /**
-     * Still on Flowable's types outside the adapter: the lint, which reads the Zeebe dialect with Flowable's BPMN
-     * model (it is the dialect, and belongs in the adapter with it). Intake starts processes through a port.
-     */
+    /** The lint reads the Zeebe dialect with Flowable's BPMN model: it is the dialect, in the engine-flowable module. */
     private static final String LINT = "io.trainflow.workflows.lint..";
+
+    /** The handler API (workflows/api): Trainflow's connector SDK. */
+    private static final String HANDLER_API = "io.trainflow.workflows.api..";
 
     private static final String SAMPLE = "io.trainflow.connectors.sample..";
 
     /**
      * The demo profile's wiring: the classes that build or read the sample organisation today. The demo's own
-     * package ({@code plugin.sample}) belongs here; the rest should get what they read through a port fed by the
-     * database (groups, catalogue, reviewers) and leave this list.
+     * package ({@code plugin.sample}) belongs here; the rest are demo wiring outside it (the sample as the default
+     * LMS and HCM in Connections, HcmPorts and the CLI's offline server; the demo password's people in
+     * SecurityConfiguration; the bean itself in EngineConfiguration) and should move into {@code plugin.sample}.
      */
     private static final String DEMO = "io.trainflow.plugin.sample..";
 
@@ -51,11 +57,7 @@ class ArchitectureTest {
             "io.trainflow.plugin.connect.Connections",
             "io.trainflow.plugin.connect.HcmPorts",
             "io.trainflow.plugin.cli.OfflineServerConfiguration",
-            "io.trainflow.plugin.cli.LintCommand",
-            "io.trainflow.plugin.security.SecurityConfiguration",
-            "io.trainflow.plugin.quizzes.QuizReviewers",
-            "io.trainflow.workflows.TrainflowPorts",
-            "io.trainflow.workflows.templates.ElementTemplateGenerator");
+            "io.trainflow.plugin.security.SecurityConfiguration");
 
     private static JavaClasses classes;
 
@@ -77,6 +79,57 @@ class ArchitectureTest {
                 .resideInAnyPackage(ENGINES)
                 .because("only the engine adapter (" + ADAPTER
                         + ") may know the engine: the core and the REST face use ports")
+                .check(classes);
+    }
+
+    /** By where the class comes from, not its package: a class put in the adapter's package elsewhere still fails. */
+    @Test
+    void flowableAppearsOnlyInTheEngineFlowableModule() {
+        noClasses()
+                .that(not(fromModule("engine-flowable")))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.flowable..")
+                .because("only workflows/engine-flowable may import org.flowable")
+                .check(classes);
+    }
+
+    @Test
+    void camundaEightAppearsOnlyInTheEngineCamundaModule() {
+        noClasses()
+                .that(not(fromModule("engine-camunda")))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.camunda..")
+                .because("only workflows/engine-camunda may import io.camunda")
+                .check(classes);
+    }
+
+    @Test
+    void theHandlerApiNeedsOnlyTheJdk() {
+        assertThat(classes.contain("io.trainflow.workflows.api.StepHandler")).isTrue();
+        classes()
+                .that(fromModule("workflows-api"))
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "jakarta.validation..", HANDLER_API)
+                .because("a connector compiles against the handler API alone: no engine, Spring or Camel types")
+                .check(classes);
+        classes()
+                .that()
+                .resideInAPackage(HANDLER_API)
+                .should(comeFrom("workflows-api"))
+                .check(classes);
+    }
+
+    @Test
+    void theCoreUsesNoEngineAdapterAndNoSample() {
+        noClasses()
+                .that(fromModule("workflows"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ADAPTER, LINT, CAMUNDA_ADAPTER, SAMPLE)
+                .because("the core reaches the engine through its ports (io.trainflow.workflows.engine)")
                 .check(classes);
     }
 
@@ -137,6 +190,37 @@ class ArchitectureTest {
     @Test
     void theModulesHaveNoCycles() {
         slices().matching("io.trainflow.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * Classes from one module, by their class file's location: {@code workflows/engine-flowable/target/classes} in the
+     * reactor, {@code trainflow-engine-flowable-<version>.jar} from the repository or inside the server jar.
+     */
+    private static DescribedPredicate<JavaClass> fromModule(String module) {
+        return DescribedPredicate.describe("from the " + module + " module", c -> inModule(c, module));
+    }
+
+    private static ArchCondition<JavaClass> comeFrom(String module) {
+        return new ArchCondition<>("come from the " + module + " module") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                if (!inModule(c, module)) {
+                    events.add(SimpleConditionEvent.violated(
+                            c,
+                            c.getName() + " comes from "
+                                    + c.getSource().map(s -> s.getUri().toString())));
+                }
+            }
+        };
+    }
+
+    private static boolean inModule(JavaClass c, String module) {
+        String folder = module.equals("workflows-api") ? "workflows/api" : module;
+        Pattern location = Pattern.compile(
+                "/" + Pattern.quote(folder) + "/target/classes/|/trainflow-" + Pattern.quote(module) + "-\\d");
+        return c.getSource()
+                .map(s -> location.matcher(s.getUri().toString()).find())
+                .orElse(false);
     }
 
     /** Classes named in a list, by their full name (a nested class goes with its outer class). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.engine.camunda.Camunda8Engine;
+import io.trainflow.workflows.Sample;
 import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.connector.rest.RestConnector;
 import io.trainflow.workflows.engine.Directory;
@@ -28,9 +29,7 @@ class Camunda8SelectionTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(Camunda8Ports.class)
-            .withBean(
-                    TrainflowPorts.class,
-                    () -> TrainflowPorts.sample(SampleOrganisation.fromClasspath(), Clock.systemUTC()))
+            .withBean(TrainflowPorts.class, () -> Sample.ports(SampleOrganisation.fromClasspath(), Clock.systemUTC()))
             .withBean(RestConnector.class, RestConnector::start)
             .withBean(Directory.class, () -> Directory.of(Map.of()))
             .withBean(DataSource.class, Camunda8SelectionTest::database)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trainflow.connectors.delegation.Delegation;
 import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.plugin.access.AccessAudit;
+import io.trainflow.workflows.Sample;
 import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.HandlerRegistry;
@@ -61,7 +62,7 @@ class DelegationPeriodEndTest {
                 .build();
         flowable = engine.flowable();
         engine.deployments().deployFolder(Path.of("src/test/resources/delegation-period"));
-        ports = TrainflowPorts.sample(SampleOrganisation.fromClasspath(), clock);
+        ports = Sample.ports(SampleOrganisation.fromClasspath(), clock);
         audit = new AccessAudit(db);
         periods = new DelegationPeriods(ports, directory, audit, engine, TaskNotifier.NONE);
         inbox = new FlowableUserTasks(engine, directory);

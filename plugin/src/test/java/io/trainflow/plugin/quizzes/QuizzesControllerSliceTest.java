@@ -17,7 +17,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.trainflow.connectors.catalogue.CataloguePort;
 import io.trainflow.connectors.catalogue.CourseOffering;
 import io.trainflow.connectors.hcm.HcmPort;
-import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.plugin.web.ProblemHandler;
 import io.trainflow.workflows.api.OpenRequests;
 import io.trainflow.workflows.engine.Directory;
@@ -59,9 +58,7 @@ class QuizzesControllerSliceTest {
         Directory directory =
                 Directory.of(Map.of("ld-team", Set.of("zoe.vincent"), "sme", Set.of("lucas.moreau", "hugo.roux")));
         Intake intake = new Intake(starter, mock(OpenRequests.class), mock(HcmPort.class), catalogue, directory);
-        SampleOrganisation org = mock(SampleOrganisation.class);
-        when(org.groups()).thenReturn(Map.of("sme", List.of("lucas.moreau", "hugo.roux")));
-        QuizzesController controller = new QuizzesController(intake, history, new QuizReviewers(org));
+        QuizzesController controller = new QuizzesController(intake, history, new QuizReviewers(directory));
         mvc = MockMvcBuilders.standaloneSetup(controller)
                 .setControllerAdvice(new ProblemHandler(engineErrors))
                 .build();

@@ -13,6 +13,7 @@ import io.camunda.client.protocol.rest.UserTaskAssignmentRequest;
 import io.camunda.client.protocol.rest.UserTaskCompletionRequest;
 import io.trainflow.connectors.lms.CompletionPoll;
 import io.trainflow.connectors.sample.SampleOrganisation;
+import io.trainflow.workflows.Sample;
 import io.trainflow.workflows.StepHandlers;
 import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.api.OpenRequests;
@@ -61,7 +62,7 @@ class Camunda8AdapterContractTest {
         CamundaSettings settings = CamundaSettings.of(
                 Map.of("TRAINFLOW_CAMUNDA_REST_ADDRESS", gateway.address().toString()));
         List<StepHandler<?, ?>> real = new java.util.ArrayList<>(
-                StepHandlers.all(TrainflowPorts.sample(SampleOrganisation.fromClasspath(), Clock.systemUTC())));
+                StepHandlers.all(Sample.ports(SampleOrganisation.fromClasspath(), Clock.systemUTC())));
         real.add(new LmsTimesOut());
         HandlerRegistry handlers = new HandlerRegistry(real);
         engine = new Camunda8Engine(settings, MODELS, handlers, DIRECTORY, Clock.systemUTC(), null);
@@ -165,7 +166,7 @@ class Camunda8AdapterContractTest {
 
     /** Intake as the plugin builds it in camunda8 mode, over the sample organisation's HCM and catalogue. */
     private static Intake intake() {
-        TrainflowPorts ports = TrainflowPorts.sample(SampleOrganisation.fromClasspath(), Clock.systemUTC());
+        TrainflowPorts ports = Sample.ports(SampleOrganisation.fromClasspath(), Clock.systemUTC());
         return new Intake(engine.processes(), OpenRequests.NONE, ports.hcm(), ports.catalogue(), DIRECTORY);
     }
 

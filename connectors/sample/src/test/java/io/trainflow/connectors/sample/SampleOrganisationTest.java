@@ -118,7 +118,7 @@ class SampleOrganisationTest {
 
     @Test
     void loadsFromADirectoryToo() {
-        Path dir = Path.of("..", "config", "sample");
+        Path dir = Path.of("..", "..", "config", "sample");
         assertThat(Files.isDirectory(dir)).isTrue();
         assertThat(SampleOrganisation.fromDirectory(dir).hcm().employee("1004")).isPresent();
     }

@@ -67,7 +67,8 @@ class ThirdPartyModelsTest {
         String folder = System.getProperty("trainflow.thirdPartyModels");
         assumeTrue(folder != null && Files.isDirectory(Path.of(folder)), "no -Dtrainflow.thirdPartyModels folder");
         assumeTrue(
-                Files.isDirectory(Path.of("../tools/camunda-lint/node_modules")), "Camunda's linter is not installed");
+                Files.isDirectory(Path.of("../../tools/camunda-lint/node_modules")),
+                "Camunda's linter is not installed");
 
         List<Verdict> verdicts = new ArrayList<>();
         for (Source source : sources()) {
@@ -196,7 +197,7 @@ class ThirdPartyModelsTest {
                         "./loader.mjs",
                         "lint.mjs",
                         model.toAbsolutePath().toString())
-                .directory(Path.of("../tools/camunda-lint").toFile())
+                .directory(Path.of("../../tools/camunda-lint").toFile())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
