@@ -9,6 +9,7 @@ import io.camunda.client.api.search.filter.ProcessInstanceFilter;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.client.api.search.response.UserTask;
+import io.trainflow.workflows.duties.Parties;
 import io.trainflow.workflows.engine.ProcessHistoryPort;
 import io.trainflow.workflows.problems.TrainflowProblem;
 import java.time.Instant;
@@ -28,8 +29,8 @@ import java.util.function.Consumer;
  * passed) and the sequence flows it took, user-task search.
  *
  * <p>What Camunda 8 does not keep, and how it shows: a cancelled instance has no reason (its outcome reads
- * {@value #CANCELLED}); a task has no comments, so a completed task is one "decision" line by its assignee (who
- * decided which level is in the request's {@code decidedBy}), a cancelled one a "closed" line.
+ * {@value #CANCELLED}); a task has no comments, so a completed task is one "decision" line by its assignee (or the
+ * person {@code decidedBy} names for its approval level), with no decision text; a cancelled one a "closed" line.
  */
 public final class CamundaHistory implements ProcessHistoryPort {
 
@@ -38,6 +39,9 @@ public final class CamundaHistory implements ProcessHistoryPort {
 
     /** The comment type the audit trail reads as a decision (as the embedded engine's). */
     static final String DECISION = "decision";
+
+    /** Who completed a task when the cluster's records do not say. */
+    static final String UNRECORDED = "unrecorded";
 
     /** Rows one search reads; a request has a few dozen elements and tasks. */
     private static final int MAX = 1000;
@@ -121,7 +125,7 @@ public final class CamundaHistory implements ProcessHistoryPort {
             if (task.getState() == UserTaskState.COMPLETED) {
                 comments.add(new Comment(
                         ended,
-                        task.getAssignee() == null ? "unrecorded" : task.getAssignee(),
+                        decidedBy(task),
                         DECISION,
                         task.getElementId() + ": completed on the Camunda 8 cluster"));
             } else if (task.getState() == UserTaskState.CANCELED) {
@@ -138,6 +142,26 @@ public final class CamundaHistory implements ProcessHistoryPort {
         return tasks;
     }
 
+    /**
+     * Who completed a task: its assignee, else (a task completed without being taken) the person the completion
+     * recorded for the task's approval level in {@value Parties#DECIDED}; {@value #UNRECORDED} when neither says.
+     */
+    private String decidedBy(UserTask task) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee();
+        }
+        Map<String, Object> vars = variables.of(task.getProcessInstanceKey(), task.getElementInstanceKey());
+        Object level = vars.get(Parties.LEVEL);
+        if (level != null && vars.get(Parties.DECIDED) instanceof List<?> decided) {
+            for (Object entry : decided) {
+                if (entry instanceof Map<?, ?> d && level.equals(d.get("level")) && d.get("by") != null) {
+                    return String.valueOf(d.get("by"));
+                }
+            }
+        }
+        return UNRECORDED;
+    }
+
     @Override
     public List<String> openTaskNames(String requestId) {
         return tasksOf(requestId, UserTaskState.CREATED).stream()
@@ -145,18 +169,10 @@ public final class CamundaHistory implements ProcessHistoryPort {
                 .toList();
     }
 
-    /** A completed task of the request was theirs, or the request's {@code decidedBy} names them. */
+    /** One of the request's completed tasks was decided by them (its assignee, or its level in decidedBy). */
     @Override
     public boolean decidedTaskOf(String user, String requestId) {
-        if (tasksOf(requestId, UserTaskState.COMPLETED).stream().anyMatch(t -> user.equals(t.getAssignee()))) {
-            return true;
-        }
-        return byBusinessKey(null, requestId)
-                .map(root -> variables(root.id()).get(io.trainflow.workflows.duties.Parties.DECIDED))
-                .filter(List.class::isInstance)
-                .map(decided -> ((List<?>) decided)
-                        .stream().anyMatch(d -> d instanceof Map<?, ?> m && user.equals(m.get("by"))))
-                .orElse(false);
+        return tasksOf(requestId, UserTaskState.COMPLETED).stream().anyMatch(t -> user.equals(decidedBy(t)));
     }
 
     /** The cluster keeps no reason for a cancellation: the caller's reason is not stored. */

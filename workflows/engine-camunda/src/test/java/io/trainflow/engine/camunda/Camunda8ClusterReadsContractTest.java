@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
 class Camunda8ClusterReadsContractTest {
 
     private static final Path MODELS = Path.of("../../bpmn");
-    private static final Directory DIRECTORY = Directory.of(Map.of("ld-team", List.of("zoe.vincent", "eva.requester")));
+    private static final Directory DIRECTORY =
+            Directory.of(Map.of("ld-team", List.of("zoe.vincent", "ben.ld", "eva.requester")));
 
     private static ContractGateway gateway;
     private static Camunda8Engine engine;
@@ -202,6 +203,7 @@ class Camunda8ClusterReadsContractTest {
         engine.userTasks().claim("zoe.vincent", task);
         engine.userTasks().complete("zoe.vincent", task, Map.of("approved", true));
         assertThat(history.tasksOfRequest("REQ-HIST")).singleElement().satisfies(t -> {
+            assertThat(t.id()).isEqualTo(task);
             assertThat(t.name()).isEqualTo("Manager approval");
             assertThat(t.ended()).isNotNull();
             assertThat(t.comments())
@@ -211,6 +213,22 @@ class Camunda8ClusterReadsContractTest {
         assertThat(history.decidedTaskOf("zoe.vincent", "REQ-HIST")).isTrue();
         assertThat(history.decidedTaskOf("eva.requester", "REQ-HIST")).isFalse();
         assertThat(history.openTaskNames("REQ-HIST")).isEmpty();
+
+        // completed without being taken: who decided is the one the completion recorded for the task's level
+        String ld = gateway.openUserTask(
+                "ld-approval",
+                "L&D approval",
+                Map.of("approval", "true"),
+                List.of("ld-team"),
+                Map.of("requestId", "REQ-HIST", "requestedBy", "eva.requester", "level", "ld"));
+        engine.userTasks().complete("ben.ld", ld, Map.of("approved", true));
+        assertThat(history.tasksOfRequest("REQ-HIST"))
+                .filteredOn(t -> t.id().equals(ld))
+                .singleElement()
+                .satisfies(t -> assertThat(t.comments())
+                        .extracting(ProcessHistoryPort.Comment::userId)
+                        .containsExactly("ben.ld"));
+        assertThat(history.decidedTaskOf("ben.ld", "REQ-HIST")).isTrue();
 
         gateway.endAt(root, "end-approved");
         assertThat(history.byVariable("training-request", "employeeId", "1007", 10))

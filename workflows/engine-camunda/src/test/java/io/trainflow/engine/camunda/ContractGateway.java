@@ -241,6 +241,18 @@ final class ContractGateway implements AutoCloseable {
     }
 
     private void holdVariables(String instance, Map<String, Object> values) {
+        variables.put(instance, rows(instance, values));
+    }
+
+    /** A completion's variables land in the instance, replacing those of the same names (Zeebe merges them). */
+    private void mergeVariables(String instance, Map<String, Object> values) {
+        List<VariableSearchResult> merged = new ArrayList<>(variables.getOrDefault(instance, List.of()));
+        merged.removeIf(v -> values.containsKey(v.getName()));
+        merged.addAll(rows(instance, values));
+        variables.put(instance, merged);
+    }
+
+    private List<VariableSearchResult> rows(String instance, Map<String, Object> values) {
         List<VariableSearchResult> rows = new ArrayList<>();
         values.forEach((variable, value) -> rows.add(ProtocolContract.build(
                 VariableSearchResult.class,
@@ -261,7 +273,7 @@ final class ContractGateway implements AutoCloseable {
                         new String(ProtocolContract.write(value), StandardCharsets.UTF_8),
                         "isTruncated",
                         false))));
-        variables.put(instance, rows);
+        return rows;
     }
 
     /** An active incident of a failed job; its key. */
@@ -499,9 +511,12 @@ final class ContractGateway implements AutoCloseable {
                                 nextKey()));
             }),
             new Entry("POST", Pattern.compile("/v2/user-tasks/(\\d+)/completion"), (r, m) -> {
-                body(r, UserTaskCompletionRequest.class, m, true);
+                UserTaskCompletionRequest in = body(r, UserTaskCompletionRequest.class, m);
                 if (!userTaskOpen(m.group(1))) {
                     return problem(404, "No open user task " + m.group(1));
+                }
+                if (in.getVariables() != null) {
+                    mergeVariables(userTasks.get(m.group(1)).getProcessInstanceKey(), in.getVariables());
                 }
                 // the cluster keeps a completed task (history searches it)
                 userTasks.get(m.group(1)).setState(io.camunda.client.protocol.rest.UserTaskStateEnum.COMPLETED);
