@@ -209,17 +209,11 @@ public final class CamundaUserTasks implements UserTaskPort {
     /** The notification dispatcher's view of an open task: the request's parties, the task's step. */
     TaskNotice notice(UserTask task, TaskNotice.Kind kind) {
         Map<String, Object> variables = variables(task);
-        Object requestId = variables.get("requestId");
-        String learner =
-                variables.get(Parties.PROFILE) instanceof Map<?, ?> profile && profile.get("displayName") != null
-                        ? String.valueOf(profile.get("displayName"))
-                        : null;
-        return new TaskNotice(
+        return TaskNotice.of(
                 kind,
                 String.valueOf(task.getUserTaskKey()),
                 task.getName(),
-                requestId == null ? null : String.valueOf(requestId),
-                learner,
+                variables,
                 parties(variables),
                 step(task, variables));
     }
