@@ -10,7 +10,7 @@ import io.trainflow.connectors.lms.Enrolment;
 import io.trainflow.connectors.lms.FeedbackResponse;
 import io.trainflow.connectors.lms.LmsPort;
 import io.trainflow.connectors.lms.MessageReceipt;
-import io.trainflow.workflows.engine.flowable.Incidents.Incident;
+import io.trainflow.workflows.engine.IncidentsPort.Incident;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;

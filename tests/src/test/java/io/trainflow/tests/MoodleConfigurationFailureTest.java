@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trainflow.tests.moodle.MoodleBackedLifecycle;
 import io.trainflow.tests.moodle.WireMockMoodle;
-import io.trainflow.workflows.engine.flowable.Incidents.Incident;
+import io.trainflow.workflows.engine.IncidentsPort.Incident;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -7,13 +7,15 @@ import io.trainflow.plugin.connect.Connections;
 import io.trainflow.plugin.sync.CompletionRound;
 import io.trainflow.workflows.StepHandlers;
 import io.trainflow.workflows.TrainflowPorts;
-import io.trainflow.workflows.api.OpenRequests;
 import io.trainflow.workflows.connector.rest.RestConnector;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.EngineErrors;
 import io.trainflow.workflows.engine.HandlerRegistry;
+import io.trainflow.workflows.engine.IncidentsPort;
+import io.trainflow.workflows.engine.ProcessHistoryPort;
 import io.trainflow.workflows.engine.UserTaskPort;
 import io.trainflow.workflows.intake.Intake;
+import io.trainflow.workflows.notify.tasks.OpenTasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,7 +35,8 @@ import org.springframework.core.env.StandardEnvironment;
  * credentials come from the environment ({@link CamundaSettings}: {@code TRAINFLOW_CAMUNDA_*}). At start the models
  * folder is deployed to the cluster and a job worker opens for every task type, onto the same handlers; the inbox,
  * completion, claim and give-back go to the cluster's user tasks under the same separation of duties; requests,
- * campaigns and quizzes started over the REST API start there.
+ * campaigns and quizzes started over the REST API start there; history, the diagram, due-date reminders, incidents
+ * and the one-open-request check read the cluster.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "trainflow.engine", havingValue = "camunda8")
@@ -86,12 +89,30 @@ public class Camunda8Ports {
     }
 
     /**
-     * Requests, campaigns and quizzes started over the REST API start on the cluster. One open request per employee
-     * and course is not checked at intake here yet: the course claims ask the embedded engine which requests are open.
+     * Requests, campaigns and quizzes started over the REST API start on the cluster; one open request per employee
+     * and course is checked against the requests running there (and the course claims in Trainflow's database).
      */
     @Bean
     Intake intake(Camunda8Engine engine, TrainflowPorts ports, Directory directory) {
-        return new Intake(engine.processes(), OpenRequests.NONE, ports.hcm(), ports.catalogue(), directory);
+        return new Intake(engine.processes(), engine.openRequests(), ports.hcm(), ports.catalogue(), directory);
+    }
+
+    /** A request's audit trail, its diagram and a person's requests, read from the cluster. */
+    @Bean
+    ProcessHistoryPort processHistoryPort(Camunda8Engine engine) {
+        return engine.history();
+    }
+
+    /** The notification dispatcher's due-date reminders and digest count, on the cluster's tasks. */
+    @Bean
+    OpenTasks openTasks(Camunda8Engine engine) {
+        return engine.openTasks();
+    }
+
+    /** The admins' incidents page: the cluster's incidents, retried by giving the job new attempts. */
+    @Bean
+    IncidentsPort incidentsPort(Camunda8Engine engine) {
+        return engine.incidents();
     }
 
     /** The scheduled LMS completion poll publishes on the cluster ({@code ProgressSync}). */

@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine-neutral ports the REST face and its services use, here on the Flowable adapter: the one place that picks
- * it. With {@code trainflow.engine=camunda8} the user tasks and the engine's refusals come from {@link Camunda8Ports}.
+ * it. With {@code trainflow.engine=camunda8} the user tasks, history, open tasks, incidents and the engine's refusals
+ * come from {@link Camunda8Ports}.
  */
 @Configuration(proxyBeanMethods = false)
 public class EnginePorts {
@@ -26,11 +27,19 @@ public class EnginePorts {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "trainflow.engine", havingValue = "flowable", matchIfMissing = true)
     ProcessHistoryPort processHistoryPort(TrainflowEngine engine) {
         return new FlowableHistory(engine);
     }
 
     @Bean
+    @ConditionalOnProperty(name = "trainflow.engine", havingValue = "flowable", matchIfMissing = true)
+    io.trainflow.workflows.engine.IncidentsPort incidentsPort(TrainflowEngine engine) {
+        return engine.incidents();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "trainflow.engine", havingValue = "flowable", matchIfMissing = true)
     io.trainflow.workflows.notify.tasks.OpenTasks openTasks(TrainflowEngine engine, Directory directory) {
         return new io.trainflow.workflows.engine.flowable.FlowableOpenTasks(engine, directory);
     }

@@ -5,8 +5,8 @@ import io.trainflow.plugin.api.model.Incident;
 import io.trainflow.plugin.api.model.JobLock;
 import io.trainflow.plugin.api.model.JobLocks;
 import io.trainflow.plugin.api.model.Retry;
+import io.trainflow.workflows.engine.IncidentsPort;
 import io.trainflow.workflows.engine.flowable.HeldLocks;
-import io.trainflow.workflows.engine.flowable.Incidents;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -17,11 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class IncidentsController implements IncidentsApi {
 
-    private final Incidents incidents;
+    private final IncidentsPort incidents;
     private final TrainflowEngine engine;
 
-    public IncidentsController(TrainflowEngine engine) {
-        this.incidents = engine.incidents();
+    /** {@code incidents}: the engine's ({@code trainflow.engine}); the job locks are the embedded engine's. */
+    public IncidentsController(IncidentsPort incidents, TrainflowEngine engine) {
+        this.incidents = incidents;
         this.engine = engine;
     }
 
@@ -68,12 +69,11 @@ public class IncidentsController implements IncidentsApi {
         return ResponseEntity.noContent().build();
     }
 
-    static Incident toApi(Incidents.Incident i) {
+    static Incident toApi(IncidentsPort.Incident i) {
         return new Incident(i.id(), i.elementId(), i.message() == null ? "" : i.message())
                 .processInstanceId(i.processInstanceId())
                 .elementName(i.elementName())
                 .type(i.type())
-                .createdAt(
-                        i.createdAt() == null ? null : i.createdAt().toInstant().atOffset(ZoneOffset.UTC));
+                .createdAt(utc(i.createdAt()));
     }
 }

@@ -1,8 +1,12 @@
 package io.trainflow.engine.camunda;
 
 import io.camunda.client.CamundaClient;
+import io.trainflow.connectors.claims.CourseClaims;
+import io.trainflow.workflows.api.OpenRequests;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.HandlerRegistry;
+import io.trainflow.workflows.engine.ProcessHistoryPort;
+import io.trainflow.workflows.notify.tasks.OpenTasks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Trainflow on a Camunda 8 cluster ({@code trainflow.engine=camunda8}): on start, deploys the models folder and
  * opens a job worker per task type; the models folder is checked again every {@code redeployEvery} and deployed
- * when it changed. The ports (user tasks, messages, incidents, process start) share the one client.
+ * when it changed. The ports (user tasks, messages, incidents, process start, open requests, history, open tasks)
+ * share the one client.
  */
 public final class Camunda8Engine implements AutoCloseable {
 
@@ -29,6 +34,9 @@ public final class Camunda8Engine implements AutoCloseable {
     private final CamundaMessages messages;
     private final CamundaIncidents incidents;
     private final CamundaProcesses processes;
+    private final OpenRequests openRequests;
+    private final CamundaHistory history;
+    private final CamundaOpenTasks openTasks;
     private ScheduledExecutorService redeploy;
 
     /** {@code records}: Trainflow's own database, where a decision's audit line goes (null: none, in tests). */
@@ -52,8 +60,13 @@ public final class Camunda8Engine implements AutoCloseable {
             DataSource records) {
         this.client = client;
         this.deployer = new CamundaDeployer(client, models);
-        this.workers = new CamundaJobWorkers(client, handlers);
+        // the course claims live in Trainflow's database; without one (a test) nothing is checked
+        this.openRequests =
+                records == null ? OpenRequests.NONE : new CamundaOpenRequests(client, new CourseClaims(records, clock));
+        this.workers = new CamundaJobWorkers(client, handlers, openRequests);
         this.userTasks = new CamundaUserTasks(client, directory, clock, records);
+        this.history = new CamundaHistory(client);
+        this.openTasks = new CamundaOpenTasks(client, userTasks);
         this.messages = new CamundaMessages(client, messageTtl);
         this.incidents = new CamundaIncidents(client);
         this.processes = new CamundaProcesses(client);
@@ -106,6 +119,21 @@ public final class Camunda8Engine implements AutoCloseable {
 
     public CamundaProcesses processes() {
         return processes;
+    }
+
+    /** The employee's open requests on the cluster, with the course claims (intake's 409, exclude-open-requests). */
+    public OpenRequests openRequests() {
+        return openRequests;
+    }
+
+    /** Request history and the diagram, from the cluster. */
+    public ProcessHistoryPort history() {
+        return history;
+    }
+
+    /** What the notification dispatcher asks about tasks (due-date reminders, the digest). */
+    public OpenTasks openTasks() {
+        return openTasks;
     }
 
     /** The LMS completion poll publishing on this cluster (run it on a schedule, on one node). */

@@ -2,16 +2,20 @@ package io.trainflow.engine.camunda;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.IncidentState;
-import io.camunda.client.api.search.response.Incident;
+import io.trainflow.workflows.engine.IncidentsPort;
 import io.trainflow.workflows.problems.TrainflowProblem;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Incidents on the cluster (a step out of attempts, a configuration problem): listed, and resolved by giving the
- * job new attempts first (a job's incident resolved with none left would come straight back).
+ * job new attempts first (a job's incident resolved with none left would come straight back). The admins'
+ * incidents page reads them through {@link IncidentsPort}.
  */
-public final class CamundaIncidents {
+public final class CamundaIncidents implements IncidentsPort {
+
+    /** Incidents the admins' page lists at most. */
+    static final int PAGE = 500;
 
     private final CamundaClient client;
 
@@ -33,11 +37,30 @@ public final class CamundaIncidents {
                 .toList();
     }
 
+    /** The admins' page: the active incidents, oldest first. */
+    @Override
+    public List<IncidentsPort.Incident> list() {
+        return list(PAGE).stream().map(Open::forPage).toList();
+    }
+
+    @Override
+    public IncidentsPort.Incident get(String id) {
+        return open(fetch(id)).forPage();
+    }
+
+    /** The cluster keeps the error's type and message, no stack trace. */
+    @Override
+    public String details(String id) {
+        Open incident = open(fetch(id));
+        return (incident.errorType() == null ? "" : incident.errorType() + ": ")
+                + (incident.message() == null ? "" : incident.message());
+    }
+
     /** Gives the incident's job {@code retries} attempts and resolves it; the step runs again. */
+    @Override
     public void retry(String incidentKey, int retries) {
         long key = key(incidentKey);
-        Incident incident = CamundaErrors.translated(
-                () -> client.newIncidentGetRequest(key).send().join());
+        io.camunda.client.api.search.response.Incident incident = fetch(incidentKey);
         if (incident.getJobKey() != null) {
             CamundaErrors.translated(() -> client.newUpdateRetriesCommand(incident.getJobKey())
                     .retries(Math.max(1, retries))
@@ -48,6 +71,12 @@ public final class CamundaIncidents {
                 () -> client.newResolveIncidentCommand(key).send().join());
     }
 
+    private io.camunda.client.api.search.response.Incident fetch(String incidentKey) {
+        long key = key(incidentKey);
+        return CamundaErrors.translated(
+                () -> client.newIncidentGetRequest(key).send().join());
+    }
+
     private static long key(String incidentKey) {
         try {
             return Long.parseLong(incidentKey);
@@ -56,7 +85,8 @@ public final class CamundaIncidents {
         }
     }
 
-    private static Open open(Incident i) {
+    /** The cluster's incident (its type shares the port's record's simple name). */
+    private static Open open(io.camunda.client.api.search.response.Incident i) {
         return new Open(
                 String.valueOf(i.getIncidentKey()),
                 String.valueOf(i.getProcessInstanceKey()),
@@ -77,5 +107,15 @@ public final class CamundaIncidents {
             String errorType,
             String message,
             Instant createdAt,
-            String jobId) {}
+            String jobId) {
+
+        /**
+         * As the incidents page shows it: the cluster names no element name nor task type on an incident, so the
+         * error's type ({@code JOB_NO_RETRIES}, {@code IO_MAPPING_ERROR}, …) stands in the type's place.
+         */
+        IncidentsPort.Incident forPage() {
+            return new IncidentsPort.Incident(
+                    id, processInstanceId, processId, elementId, null, errorType, message, createdAt);
+        }
+    }
 }

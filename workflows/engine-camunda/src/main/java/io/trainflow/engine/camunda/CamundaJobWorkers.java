@@ -4,6 +4,8 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobWorker;
+import io.trainflow.workflows.api.OpenRequests;
+import io.trainflow.workflows.api.StepContext;
 import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.engine.RegisteredHandler;
 import io.trainflow.workflows.engine.StepInputException;
@@ -39,10 +41,17 @@ public final class CamundaJobWorkers implements AutoCloseable {
     private final HandlerRegistry handlers;
     private final StepInvoker invoker = new StepInvoker();
     private final List<JobWorker> open = new ArrayList<>();
+    private final OpenRequests openRequests;
 
     public CamundaJobWorkers(CamundaClient client, HandlerRegistry handlers) {
+        this(client, handlers, OpenRequests.NONE);
+    }
+
+    /** {@code openRequests}: what a step sees of the cluster's running requests ({@link StepContext}). */
+    public CamundaJobWorkers(CamundaClient client, HandlerRegistry handlers, OpenRequests openRequests) {
         this.client = client;
         this.handlers = handlers;
+        this.openRequests = openRequests;
     }
 
     /** Opens a worker for every registered task type. */
@@ -60,7 +69,12 @@ public final class CamundaJobWorkers implements AutoCloseable {
     void handle(RegisteredHandler registered, JobClient jobs, ActivatedJob job) {
         StepOutcome outcome;
         try {
-            outcome = invoker.invoke(registered, job.getVariablesAsMap(), job.getCustomHeaders());
+            // one visit of one element: the element instance's key stays the same across the job's attempts
+            StepContext step = new StepContext(
+                    () -> job.getProcessInstanceKey() + "/" + job.getElementId() + "/" + job.getElementInstanceKey(),
+                    null,
+                    openRequests);
+            outcome = step.run(() -> invoker.invoke(registered, job.getVariablesAsMap(), job.getCustomHeaders()));
         } catch (StepInputException e) {
             outcome = new StepOutcome.Incident("Unreadable input for " + registered.type() + ": " + e.getMessage());
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import io.trainflow.workflows.engine.InboxFilter;
 import io.trainflow.workflows.engine.InboxPage;
 import io.trainflow.workflows.engine.InboxTask;
 import io.trainflow.workflows.engine.UserTaskPort;
+import io.trainflow.workflows.notify.tasks.TaskNotice;
 import io.trainflow.workflows.problems.TrainflowProblem;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -189,6 +190,34 @@ public final class CamundaUserTasks implements UserTaskPort {
         return values;
     }
 
+    /** How many open tasks the user may see (all of them read: one variable search per open task). */
+    long countVisible(String user) {
+        long visible = 0;
+        for (int position = 0; ; position += BATCH) {
+            List<UserTask> batch = open(InboxFilter.NONE, position, BATCH);
+            for (UserTask task : batch) {
+                if (maySee(user, task, variables(task))) {
+                    visible++;
+                }
+            }
+            if (batch.size() < BATCH) {
+                return visible;
+            }
+        }
+    }
+
+    /** The notification dispatcher's view of an open task: the request's parties, the task's step. */
+    TaskNotice notice(UserTask task, TaskNotice.Kind kind) {
+        Map<String, Object> variables = variables(task);
+        return TaskNotice.of(
+                kind,
+                String.valueOf(task.getUserTaskKey()),
+                task.getName(),
+                variables,
+                parties(variables),
+                step(task, variables));
+    }
+
     /** An open task with its variables as read once. */
     private record Open(UserTask task, Map<String, Object> variables) {}
 
@@ -202,7 +231,7 @@ public final class CamundaUserTasks implements UserTaskPort {
         return new Open(task, variables);
     }
 
-    private Optional<UserTask> find(String taskId) {
+    Optional<UserTask> find(String taskId) {
         long key;
         try {
             key = Long.parseLong(taskId);

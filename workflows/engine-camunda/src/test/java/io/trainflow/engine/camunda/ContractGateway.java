@@ -71,6 +71,18 @@ final class ContractGateway implements AutoCloseable {
     private final Map<String, io.camunda.client.protocol.rest.ElementInstanceResult> elements =
             new ConcurrentHashMap<>();
     private final java.util.Set<String> messageIds = ConcurrentHashMap.newKeySet();
+    private final Map<String, io.camunda.client.protocol.rest.ProcessInstanceResult> instances =
+            new ConcurrentHashMap<>();
+    private final Map<String, List<io.camunda.client.protocol.rest.ProcessInstanceSequenceFlowResult>> flows =
+            new ConcurrentHashMap<>();
+    /** Deployed BPMN: process id -> definition key, definition key -> XML. */
+    private final Map<String, String> definitionKeys = new ConcurrentHashMap<>();
+
+    private final Map<String, String> definitionXml = new ConcurrentHashMap<>();
+    /** Start dates of the instances run here, one millisecond apart so "oldest first" is well defined. */
+    private final AtomicLong clock =
+            new AtomicLong(java.time.Instant.parse("2026-12-06T08:00:00Z").toEpochMilli());
+
     private final AtomicLong keys = new AtomicLong(2251799813685249L);
 
     ContractGateway() {
@@ -97,6 +109,36 @@ final class ContractGateway implements AutoCloseable {
 
     List<String> violations() {
         return List.copyOf(violations);
+    }
+
+    /** The body of the latest command to a path (tests may share the gateway). */
+    Object lastBody(String method, String path) {
+        List<Received> sent = received(method, path);
+        if (sent.isEmpty()) {
+            throw new AssertionError("nothing sent: " + method + " " + path);
+        }
+        return sent.get(sent.size() - 1).body();
+    }
+
+    /** The first command to a path, waited for with a generous limit (a busy 2-core machine), never a fixed sleep. */
+    Received awaitCommand(String method, String path) {
+        java.time.Instant until = java.time.Instant.now().plusSeconds(60);
+        while (received(method, path).isEmpty()) {
+            if (java.time.Instant.now().isAfter(until)) {
+                throw new AssertionError("not seen within 60 s: " + method + " " + path + "; the gateway saw "
+                        + received.stream()
+                                .map(r -> r.method() + " " + r.path())
+                                .toList()
+                        + ", violations " + violations);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return received(method, path).get(0);
     }
 
     List<String> deployedResources() {
@@ -199,6 +241,18 @@ final class ContractGateway implements AutoCloseable {
     }
 
     private void holdVariables(String instance, Map<String, Object> values) {
+        variables.put(instance, rows(instance, values));
+    }
+
+    /** A completion's variables land in the instance, replacing those of the same names (Zeebe merges them). */
+    private void mergeVariables(String instance, Map<String, Object> values) {
+        List<VariableSearchResult> merged = new ArrayList<>(variables.getOrDefault(instance, List.of()));
+        merged.removeIf(v -> values.containsKey(v.getName()));
+        merged.addAll(rows(instance, values));
+        variables.put(instance, merged);
+    }
+
+    private List<VariableSearchResult> rows(String instance, Map<String, Object> values) {
         List<VariableSearchResult> rows = new ArrayList<>();
         values.forEach((variable, value) -> rows.add(ProtocolContract.build(
                 VariableSearchResult.class,
@@ -219,7 +273,7 @@ final class ContractGateway implements AutoCloseable {
                         new String(ProtocolContract.write(value), StandardCharsets.UTF_8),
                         "isTruncated",
                         false))));
-        variables.put(instance, rows);
+        return rows;
     }
 
     /** An active incident of a failed job; its key. */
@@ -248,7 +302,106 @@ final class ContractGateway implements AutoCloseable {
     }
 
     boolean userTaskOpen(String key) {
-        return userTasks.containsKey(key);
+        UserTaskResult task = userTasks.get(key);
+        return task != null && task.getState() == io.camunda.client.protocol.rest.UserTaskStateEnum.CREATED;
+    }
+
+    /** A running instance of a deployed process (or of one never deployed) with these variables; its key. */
+    String runInstance(String processDefinitionId, Map<String, Object> values) {
+        return runInstance(processDefinitionId, values, null);
+    }
+
+    /** The same, called by the instance {@code parentKey} (a call activity: it inherits the parent's variables). */
+    String runInstance(String processDefinitionId, Map<String, Object> values, String parentKey) {
+        String key = nextKey();
+        Map<String, Object> fields = new java.util.HashMap<>(Map.ofEntries(
+                Map.entry("processDefinitionId", processDefinitionId),
+                Map.entry("processDefinitionName", processDefinitionId),
+                Map.entry("processDefinitionVersion", 1),
+                Map.entry("startDate", now()),
+                Map.entry("state", "ACTIVE"),
+                Map.entry("hasIncident", false),
+                Map.entry("tenantId", "<default>"),
+                Map.entry("processInstanceKey", key),
+                Map.entry("processDefinitionKey", definitionKeys.computeIfAbsent(processDefinitionId, id -> nextKey())),
+                Map.entry("rootProcessInstanceKey", parentKey == null ? key : parentKey),
+                Map.entry("tags", List.of())));
+        if (parentKey != null) {
+            fields.put("parentProcessInstanceKey", parentKey);
+        }
+        instances.put(key, ProtocolContract.build(io.camunda.client.protocol.rest.ProcessInstanceResult.class, fields));
+        holdVariables(key, values);
+        return key;
+    }
+
+    /** An element the instance entered ({@code ACTIVE}) or left ({@code COMPLETED}), of a BPMN element type. */
+    void element(String instanceKey, String elementId, String type, String state) {
+        String key = nextKey();
+        io.camunda.client.protocol.rest.ProcessInstanceResult instance = instances.get(instanceKey);
+        Map<String, Object> fields = new java.util.HashMap<>(Map.ofEntries(
+                Map.entry("processDefinitionId", instance.getProcessDefinitionId()),
+                Map.entry("startDate", now()),
+                Map.entry("elementId", elementId),
+                Map.entry("elementName", elementId),
+                Map.entry("type", type),
+                Map.entry("state", state),
+                Map.entry("hasIncident", false),
+                Map.entry("tenantId", "<default>"),
+                Map.entry("elementInstanceKey", key),
+                Map.entry("processInstanceKey", instanceKey),
+                Map.entry("rootProcessInstanceKey", instance.getRootProcessInstanceKey()),
+                Map.entry("processDefinitionKey", instance.getProcessDefinitionKey())));
+        if (!"ACTIVE".equals(state)) {
+            fields.put("endDate", now());
+        }
+        elements.put(key, ProtocolContract.build(io.camunda.client.protocol.rest.ElementInstanceResult.class, fields));
+    }
+
+    /** A sequence flow the instance took. */
+    void tookFlow(String instanceKey, String flowId) {
+        io.camunda.client.protocol.rest.ProcessInstanceResult instance = instances.get(instanceKey);
+        flows.computeIfAbsent(instanceKey, k -> new CopyOnWriteArrayList<>())
+                .add(ProtocolContract.build(
+                        io.camunda.client.protocol.rest.ProcessInstanceSequenceFlowResult.class,
+                        Map.of(
+                                "sequenceFlowId",
+                                instanceKey + "_" + flowId,
+                                "processInstanceKey",
+                                instanceKey,
+                                "processDefinitionKey",
+                                instance.getProcessDefinitionKey(),
+                                "processDefinitionId",
+                                instance.getProcessDefinitionId(),
+                                "elementId",
+                                flowId,
+                                "tenantId",
+                                "<default>")));
+    }
+
+    /** The instance ends at this end event ({@code COMPLETED}). */
+    void endAt(String instanceKey, String endEventId) {
+        elements.values().stream()
+                .filter(e -> e.getProcessInstanceKey().equals(instanceKey)
+                        && e.getState() == io.camunda.client.protocol.rest.ElementInstanceStateEnum.ACTIVE)
+                .forEach(e -> e.setState(io.camunda.client.protocol.rest.ElementInstanceStateEnum.COMPLETED));
+        element(instanceKey, endEventId, "END_EVENT", "COMPLETED");
+        io.camunda.client.protocol.rest.ProcessInstanceResult instance = instances.get(instanceKey);
+        instance.setState(io.camunda.client.protocol.rest.ProcessInstanceStateEnum.COMPLETED);
+        instance.setEndDate(now());
+    }
+
+    /** Sets an open user task's due date (ISO-8601 with offset). */
+    void dueAt(String userTaskKey, String dueDate) {
+        userTasks.get(userTaskKey).setDueDate(dueDate);
+    }
+
+    /** The instance's state as the cluster holds it ({@code ACTIVE}, {@code COMPLETED}, {@code TERMINATED}). */
+    String instanceState(String instanceKey) {
+        return instances.get(instanceKey).getState().getValue();
+    }
+
+    private String now() {
+        return java.time.Instant.ofEpochMilli(clock.incrementAndGet()).toString();
     }
 
     @Override
@@ -358,15 +511,22 @@ final class ContractGateway implements AutoCloseable {
                                 nextKey()));
             }),
             new Entry("POST", Pattern.compile("/v2/user-tasks/(\\d+)/completion"), (r, m) -> {
-                body(r, UserTaskCompletionRequest.class, m, true);
-                return userTasks.remove(m.group(1)) == null
-                        ? problem(404, "No open user task " + m.group(1))
-                        : NO_CONTENT;
+                UserTaskCompletionRequest in = body(r, UserTaskCompletionRequest.class, m);
+                if (!userTaskOpen(m.group(1))) {
+                    return problem(404, "No open user task " + m.group(1));
+                }
+                if (in.getVariables() != null) {
+                    mergeVariables(userTasks.get(m.group(1)).getProcessInstanceKey(), in.getVariables());
+                }
+                // the cluster keeps a completed task (history searches it)
+                userTasks.get(m.group(1)).setState(io.camunda.client.protocol.rest.UserTaskStateEnum.COMPLETED);
+                userTasks.get(m.group(1)).setCompletionDate(now());
+                return NO_CONTENT;
             }),
             new Entry("POST", Pattern.compile("/v2/user-tasks/(\\d+)/assignment"), (r, m) -> {
                 UserTaskAssignmentRequest in = body(r, UserTaskAssignmentRequest.class, m);
                 UserTaskResult task = userTasks.get(m.group(1));
-                if (task == null) {
+                if (!userTaskOpen(m.group(1))) {
                     return problem(404, "No open user task " + m.group(1));
                 }
                 if (task.getAssignee() != null && Boolean.FALSE.equals(in.getAllowOverride())) {
@@ -378,7 +538,7 @@ final class ContractGateway implements AutoCloseable {
             new Entry("DELETE", Pattern.compile("/v2/user-tasks/(\\d+)/assignee"), (r, m) -> {
                 received.add(new Received("DELETE", r.getUrl(), null));
                 UserTaskResult task = userTasks.get(m.group(1));
-                if (task == null) {
+                if (!userTaskOpen(m.group(1))) {
                     return problem(404, "No open user task " + m.group(1));
                 }
                 task.setAssignee(null);
@@ -387,10 +547,26 @@ final class ContractGateway implements AutoCloseable {
             new Entry("POST", Pattern.compile("/v2/element-instances/search"), (r, m) -> {
                 io.camunda.client.protocol.rest.ElementInstanceSearchQuery in =
                         body(r, io.camunda.client.protocol.rest.ElementInstanceSearchQuery.class, m);
-                String elementId =
-                        in.getFilter() == null ? null : in.getFilter().getElementId();
+                io.camunda.client.protocol.rest.ElementInstanceFilter filter = in.getFilter() == null
+                        ? new io.camunda.client.protocol.rest.ElementInstanceFilter()
+                        : in.getFilter();
                 List<io.camunda.client.protocol.rest.ElementInstanceResult> found = elements.values().stream()
-                        .filter(e -> elementId == null || elementId.equals(e.getElementId()))
+                        .filter(e -> filter.getElementId() == null
+                                || filter.getElementId().equals(e.getElementId()))
+                        .filter(e -> filter.getProcessInstanceKey() == null
+                                || filter.getProcessInstanceKey().equals(e.getProcessInstanceKey()))
+                        .filter(e -> filter.getState() == null
+                                || filter.getState().get$Eq() == null
+                                || filter.getState()
+                                        .get$Eq()
+                                        .getValue()
+                                        .equals(e.getState().getValue()))
+                        .filter(e -> filter.getType() == null
+                                || filter.getType()
+                                        .getValue()
+                                        .equals(e.getType().getValue()))
+                        .sorted(java.util.Comparator.comparing(
+                                io.camunda.client.protocol.rest.ElementInstanceResult::getStartDate))
                         .toList();
                 return ProtocolContract.build(
                         io.camunda.client.protocol.rest.ElementInstanceSearchQueryResult.class,
@@ -415,6 +591,58 @@ final class ContractGateway implements AutoCloseable {
                     received.add(new Received("POST", r.getUrl(), null));
                 }
                 return incidents.remove(m.group(1)) == null ? problem(404, "No incident " + m.group(1)) : NO_CONTENT;
+            }),
+            new Entry("POST", Pattern.compile("/v2/process-instances/search"), (r, m) -> {
+                io.camunda.client.protocol.rest.ProcessInstanceSearchQuery in =
+                        body(r, io.camunda.client.protocol.rest.ProcessInstanceSearchQuery.class, m);
+                java.util.Comparator<io.camunda.client.protocol.rest.ProcessInstanceResult> byStart =
+                        java.util.Comparator.comparing(
+                                io.camunda.client.protocol.rest.ProcessInstanceResult::getStartDate);
+                if (in.getSort() != null
+                        && !in.getSort().isEmpty()
+                        && in.getSort().get(0).getOrder() == io.camunda.client.protocol.rest.SortOrderEnum.DESC) {
+                    byStart = byStart.reversed();
+                }
+                List<io.camunda.client.protocol.rest.ProcessInstanceResult> found = instances.values().stream()
+                        .filter(p -> matches(in.getFilter(), p))
+                        .sorted(byStart)
+                        .limit(limit(in.getPage()))
+                        .toList();
+                return ProtocolContract.build(
+                        io.camunda.client.protocol.rest.ProcessInstanceSearchQueryResult.class,
+                        Map.of("items", found, "page", Map.of("totalItems", found.size(), "hasMoreTotalItems", false)));
+            }),
+            new Entry("POST", Pattern.compile("/v2/process-instances/(\\d+)/cancellation"), (r, m) -> {
+                if (r.getBody() != null && r.getBody().length > 0) {
+                    body(r, io.camunda.client.protocol.rest.CancelProcessInstanceRequest.class, m);
+                } else {
+                    received.add(new Received("POST", r.getUrl(), null));
+                }
+                io.camunda.client.protocol.rest.ProcessInstanceResult instance = instances.get(m.group(1));
+                if (instance == null
+                        || instance.getState() != io.camunda.client.protocol.rest.ProcessInstanceStateEnum.ACTIVE) {
+                    return problem(404, "No active process instance " + m.group(1));
+                }
+                instance.setState(io.camunda.client.protocol.rest.ProcessInstanceStateEnum.TERMINATED);
+                instance.setEndDate(now());
+                return NO_CONTENT;
+            }),
+            new Entry("GET", Pattern.compile("/v2/process-instances/(\\d+)/sequence-flows"), (r, m) -> {
+                received.add(new Received("GET", r.getUrl(), null));
+                return ProtocolContract.build(
+                        io.camunda.client.protocol.rest.ProcessInstanceSequenceFlowsQueryResult.class,
+                        Map.of("items", flows.getOrDefault(m.group(1), List.of())));
+            }),
+            new Entry("GET", Pattern.compile("/v2/process-definitions/(\\d+)/xml"), (r, m) -> {
+                received.add(new Received("GET", r.getUrl(), null));
+                String xml = definitionXml.get(m.group(1));
+                return xml == null
+                        ? problem(404, "No process definition " + m.group(1))
+                        : aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "text/xml")
+                                .withBody(xml)
+                                .build();
             }));
 
     private Object deploy(Request request, Matcher path) {
@@ -434,6 +662,8 @@ final class ContractGateway implements AutoCloseable {
             deployedResources.add(name);
             String id = name.replaceAll("\\.[a-z]+$", "");
             if (name.endsWith(".bpmn")) {
+                String definitionKey = definitionKeys.computeIfAbsent(id, i -> nextKey());
+                definitionXml.put(definitionKey, part.getBody().asString());
                 deployments.add(Map.of(
                         "processDefinition",
                         Map.of(
@@ -446,7 +676,7 @@ final class ContractGateway implements AutoCloseable {
                                 "tenantId",
                                 "<default>",
                                 "processDefinitionKey",
-                                nextKey())));
+                                definitionKey)));
             } else if (name.endsWith(".form")) {
                 deployments.add(Map.of(
                         "form",
@@ -499,6 +729,14 @@ final class ContractGateway implements AutoCloseable {
         if (filter.getElementId() != null && !filter.getElementId().equals(task.getElementId())) {
             return false;
         }
+        if (filter.getState() != null
+                && filter.getState().get$Eq() != null
+                && !filter.getState().get$Eq().getValue().equals(task.getState().getValue())) {
+            return false;
+        }
+        if (filter.getDueDate() != null && !within(filter.getDueDate(), task.getDueDate())) {
+            return false;
+        }
         List<VariableSearchResult> of = variables.getOrDefault(task.getProcessInstanceKey(), List.of());
         for (io.camunda.client.protocol.rest.VariableValueFilterProperty wanted :
                 filter.getProcessInstanceVariables() == null
@@ -511,6 +749,54 @@ final class ContractGateway implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** The process-instance filters the adapter uses: definition id, state, parent, variables by JSON value. */
+    private boolean matches(
+            io.camunda.client.protocol.rest.ProcessInstanceFilter filter,
+            io.camunda.client.protocol.rest.ProcessInstanceResult instance) {
+        if (filter == null) {
+            return true;
+        }
+        if (filter.getProcessDefinitionId() != null
+                && !instance.getProcessDefinitionId()
+                        .equals(filter.getProcessDefinitionId().get$Eq())) {
+            return false;
+        }
+        if (filter.getState() != null
+                && filter.getState().get$Eq() != null
+                && filter.getState().get$Eq() != instance.getState()) {
+            return false;
+        }
+        List<VariableSearchResult> of = variables.getOrDefault(instance.getProcessInstanceKey(), List.of());
+        for (io.camunda.client.protocol.rest.VariableValueFilterProperty wanted : filter.getVariables() == null
+                ? List.<io.camunda.client.protocol.rest.VariableValueFilterProperty>of()
+                : filter.getVariables()) {
+            if (of.stream()
+                    .noneMatch(v -> v.getName().equals(wanted.getName())
+                            && v.getValue().equals(wanted.getValue().get$Eq()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A date filter's {@code $gte}/{@code $lt} bounds (the ones the adapter sends) on an ISO-8601 value. */
+    private static boolean within(io.camunda.client.protocol.rest.DateTimeFilterProperty bounds, String value) {
+        if (value == null) {
+            return false;
+        }
+        java.time.Instant at = java.time.OffsetDateTime.parse(value).toInstant();
+        return (bounds.get$Gte() == null
+                        || !at.isBefore(
+                                java.time.OffsetDateTime.parse(bounds.get$Gte()).toInstant()))
+                && (bounds.get$Lt() == null
+                        || at.isBefore(
+                                java.time.OffsetDateTime.parse(bounds.get$Lt()).toInstant()));
+    }
+
+    private static long limit(io.camunda.client.protocol.rest.SearchQueryPageRequest page) {
+        return page == null || page.getLimit() == null ? 100 : page.getLimit();
     }
 
     private <T> T body(Request request, Class<T> type, Matcher path) {

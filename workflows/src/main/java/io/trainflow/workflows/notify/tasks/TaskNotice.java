@@ -25,6 +25,23 @@ public record TaskNotice(
         }
     }
 
+    /** A notice as any engine adapter builds it: the request id and the learner's name from the task's variables. */
+    public static TaskNotice of(
+            Kind kind,
+            String taskId,
+            String taskName,
+            java.util.Map<String, Object> variables,
+            Parties parties,
+            Step step) {
+        String learner = variables.get(Parties.PROFILE) instanceof java.util.Map<?, ?> profile
+                        && profile.get("displayName") != null
+                ? String.valueOf(profile.get("displayName"))
+                : null;
+        Object requestId = variables.get("requestId");
+        return new TaskNotice(
+                kind, taskId, taskName, requestId == null ? null : String.valueOf(requestId), learner, parties, step);
+    }
+
     public TaskNotice {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(taskId, "taskId");

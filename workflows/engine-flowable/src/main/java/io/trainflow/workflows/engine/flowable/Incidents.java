@@ -1,13 +1,13 @@
 package io.trainflow.workflows.engine.flowable;
 
-import java.util.Date;
+import io.trainflow.workflows.engine.IncidentsPort;
 import java.util.List;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.engine.ManagementService;
 import org.flowable.job.api.Job;
 
 /** Steps that ran out of attempts (Flowable dead-letter jobs): list, read, retry. */
-public final class Incidents {
+public final class Incidents implements IncidentsPort {
 
     private final ManagementService management;
 
@@ -15,12 +15,14 @@ public final class Incidents {
         this.management = management;
     }
 
+    @Override
     public List<Incident> list() {
         return management.createDeadLetterJobQuery().orderByJobCreateTime().asc().list().stream()
                 .map(Incidents::toIncident)
                 .toList();
     }
 
+    @Override
     public Incident get(String id) {
         Job job = management.createDeadLetterJobQuery().jobId(id).singleResult();
         if (job == null) {
@@ -29,6 +31,7 @@ public final class Incidents {
         return toIncident(job);
     }
 
+    @Override
     public String details(String id) {
         get(id);
         String details = management.getDeadLetterJobExceptionStacktrace(id);
@@ -36,6 +39,7 @@ public final class Incidents {
     }
 
     /** Gives the step {@code retries} new attempts; the incident disappears. */
+    @Override
     public void retry(String id, int retries) {
         get(id);
         management.moveDeadLetterJobToExecutableJob(id, Math.max(1, retries));
@@ -50,17 +54,6 @@ public final class Incidents {
                 job.getElementName(),
                 job.getJobHandlerConfiguration(),
                 job.getExceptionMessage(),
-                job.getCreateTime());
+                job.getCreateTime() == null ? null : job.getCreateTime().toInstant());
     }
-
-    /** One parked step. {@code type} is the task type for steps run by a handler. */
-    public record Incident(
-            String id,
-            String processInstanceId,
-            String processDefinitionId,
-            String elementId,
-            String elementName,
-            String type,
-            String message,
-            Date createdAt) {}
 }

@@ -1,6 +1,5 @@
 package io.trainflow.workflows.engine.flowable;
 
-import io.trainflow.workflows.duties.Parties;
 import io.trainflow.workflows.duties.Step;
 import io.trainflow.workflows.notify.tasks.TaskNotice;
 import io.trainflow.workflows.notify.tasks.TaskNotifier;
@@ -86,19 +85,7 @@ final class TaskNotices implements TaskListener {
 
     private static TaskNotice notice(
             TaskNotice.Kind kind, String taskId, String taskName, Map<String, Object> variables, Step step) {
-        String learner =
-                variables.get(Parties.PROFILE) instanceof Map<?, ?> profile && profile.get("displayName") != null
-                        ? String.valueOf(profile.get("displayName"))
-                        : null;
-        Object requestId = variables.get("requestId");
-        return new TaskNotice(
-                kind,
-                taskId,
-                taskName,
-                requestId == null ? null : String.valueOf(requestId),
-                learner,
-                TaskCompletionGuard.parties(variables),
-                step);
+        return TaskNotice.of(kind, taskId, taskName, variables, TaskCompletionGuard.parties(variables), step);
     }
 
     private static List<String> variables() {
