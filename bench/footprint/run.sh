@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Footprint in one run (issue 11): jar sizes, start-up to ready with and without class data sharing, resident
-# memory at idle, and a CLI call through the thin jar against the same call through the server jar.
+# Footprint in one run (issue 11): jar sizes, start-up to ready with and without class data sharing (the first start
+# on a new database, and a restart on it), the CPU time (user+sys) the JVM spent until ready, resident memory at
+# idle, and a CLI call through the thin jar against the same call through the server jar.
 # Run from the repository root after `mvn -B -q package -DskipTests`:  bash bench/footprint/run.sh [runs]
 set -euo pipefail
 runs=${1:-3}
@@ -13,10 +14,12 @@ export TRAINFLOW_DEMO_PASSWORD=footprint TRAINFLOW_PORT=$port
 ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 
-# start-up to ready: from exec to the first 200 of /actuator/health; then resident memory after 10 s idle
+# start-up to ready: from exec to the first 200 of /actuator/health, and the JVM's CPU time (user+sys) then; then
+# resident memory after 10 s idle. A label ending in -restart keeps the database of the start before.
 start() { # $1: label, rest: java options
   local label=$1; shift
-  rm -rf "$work/run"; mkdir -p "$work/run"; cd "$work/run"
+  case $label in *-restart) ;; *) rm -rf "$work/run" ;; esac
+  mkdir -p "$work/run"; cd "$work/run"
   local t0; t0=$(ms)
   java "$@" > app.log 2>&1 &
   local pid=$!
@@ -25,9 +28,10 @@ start() { # $1: label, rest: java options
     sleep 0.1
   done
   local ready=$(( $(ms) - t0 ))
+  local cpu; cpu=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' /proc/$pid/stat)
   sleep 10
   local rss; rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
-  echo "$label $ready $rss" >> "$work/startups"
+  echo "$label $ready $rss $cpu" >> "$work/startups"
   if [ "$label" = plain ] && [ ! -f "$work/cli-done" ]; then cli_calls; touch "$work/cli-done"; fi
   kill $pid; wait $pid 2>/dev/null || true
   cd "$root"
@@ -45,19 +49,25 @@ java -Djarmode=tools -jar "$jar" extract --force --destination "$work/extracted"
 (cd "$work" && mkdir -p train && cd train && java -XX:ArchiveClassesAtExit="$work/extracted/app.jsa" \
   -Dspring.context.exit=onRefresh -jar "$work/extracted/trainflow.jar" > train.log 2>&1)
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for i in $(seq 1 "$runs"); do
   start plain -jar "$jar"
+  start plain-restart -jar "$jar"
   start cds -XX:SharedArchiveFile="$work/extracted/app.jsa" -jar "$work/extracted/trainflow.jar"
+  start cds-restart -XX:SharedArchiveFile="$work/extracted/app.jsa" -jar "$work/extracted/trainflow.jar"
 done
 
-echo "## Footprint ($(date -u +%F), $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "## Footprint ($(date -u +%F), $(nproc) cores, load before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg))"
 echo
 echo "| measure | value |"
 echo "|---|---:|"
-echo "| server jar (MB) | $(( $(stat -c %s "$jar") / 1000000 )) |"
+echo "| server jar (MB) | $(awk "BEGIN {printf \"%.1f\", $(stat -c %s "$jar")/1000000}") |"
+addon=$root/plugin/target/addons/camunda8
+[ -d "$addon" ] && echo "| Camunda 8 add-on beside it (MB, $(ls "$addon" | wc -l) jars) | $(du -sb "$addon" | awk '{printf "%.1f", $1/1000000}') |"
 echo "| thin CLI jar (MB) | $(awk "BEGIN {printf \"%.1f\", $(stat -c %s "$cli")/1000000}") |"
-for label in plain cds; do
+for label in plain plain-restart cds cds-restart; do
   echo "| start-up to ready, $label, median of $runs (ms) | $(awk -v l=$label '$1==l {print $2}' "$work/startups" | median) |"
+  echo "| CPU time (user+sys) until ready, $label, median (ms) | $(awk -v l=$label '$1==l {print $4}' "$work/startups" | median) |"
   echo "| resident memory 10 s after ready, $label, median (MB) | $(awk -v l=$label '$1==l {print $3}' "$work/startups" | median) |"
 done
 echo "| CLI \`tasks\`, thin jar, median of 5 (ms) | $(median < "$work/thin") |"

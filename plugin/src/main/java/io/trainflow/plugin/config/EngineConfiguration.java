@@ -1,8 +1,10 @@
 package io.trainflow.plugin.config;
 
 import io.trainflow.connectors.ai.AiPort;
+import io.trainflow.connectors.ai.embedding.BackgroundEmbedder;
 import io.trainflow.connectors.ai.privacy.Pseudonymiser;
 import io.trainflow.connectors.ai.wiring.AiEngines;
+import io.trainflow.connectors.ai.wiring.AiSettings;
 import io.trainflow.connectors.catalogue.CatalogueEdits;
 import io.trainflow.connectors.catalogue.CatalogueImport;
 import io.trainflow.connectors.catalogue.JdbcCatalogue;
@@ -107,13 +109,31 @@ public class EngineConfiguration {
     }
 
     /**
-     * The catalogue is embedded (or read from the vector cache) once here, not per request. Closed at shutdown:
-     * a model engine stops its Camel context.
+     * The offline model loads in the background from the first bean on (health "offlineAi" says loading until it is
+     * in); a step that ranks meanwhile waits for it.
+     */
+    @Bean
+    BackgroundEmbedder offlineModel(AiProperties properties) {
+        return BackgroundEmbedder.start(properties.settings(System.getenv()).variant());
+    }
+
+    /**
+     * The catalogue is embedded (or read from the vector cache) once, after the model loaded, in the background, not
+     * per request (a ranking before that embeds its candidates itself). Closed at shutdown: a model engine stops its
+     * Camel context.
      */
     @Bean(destroyMethod = "close")
-    AiPort aiPort(JdbcCatalogue catalogue, Connections connections, AiProperties properties) {
-        AiPort ai = AiEngines.create(properties.settings(System.getenv()), people(connections, properties));
-        AiEngines.indexCatalogue(ai, connections.lms(), catalogue);
+    AiPort aiPort(
+            JdbcCatalogue catalogue,
+            Connections connections,
+            AiProperties properties,
+            BackgroundEmbedder offlineModel,
+            OfflineAiHealth health) {
+        AiSettings settings = properties.settings(System.getenv());
+        // the pseudonymiser's people (every employee the HCM knows) only matter to an external model
+        List<Pseudonymiser.Person> people = settings.openAi() == null ? List.of() : people(connections, properties);
+        AiPort ai = AiEngines.create(settings, people, offlineModel);
+        health.indexing(offlineModel.then(() -> AiEngines.indexCatalogue(ai, connections.lms(), catalogue)));
         return ai;
     }
 

@@ -4,6 +4,7 @@ import io.trainflow.connectors.ai.AiPort;
 import io.trainflow.connectors.ai.CourseCandidate;
 import io.trainflow.connectors.ai.embedding.FileEmbeddingCache;
 import io.trainflow.connectors.ai.embedding.MiniLmEmbedder;
+import io.trainflow.connectors.ai.embedding.TextEmbedder;
 import io.trainflow.connectors.ai.offline.OfflineAi;
 import io.trainflow.connectors.ai.openai.ChatClient;
 import io.trainflow.connectors.ai.openai.ModelAi;
@@ -36,8 +37,13 @@ public final class AiEngines {
     private AiEngines() {}
 
     public static AiPort create(AiSettings settings, List<Pseudonymiser.Person> people) {
+        return create(settings, people, MiniLmEmbedder.shared(settings.variant()));
+    }
+
+    /** The same over {@code embedder}, e.g. a {@link io.trainflow.connectors.ai.embedding.BackgroundEmbedder}. */
+    public static AiPort create(AiSettings settings, List<Pseudonymiser.Person> people, TextEmbedder embedder) {
         OfflineAi offline = new OfflineAi(
-                MiniLmEmbedder.shared(settings.variant()),
+                embedder,
                 new FileEmbeddingCache(settings.cacheDirectory()),
                 settings.similarityFloor(),
                 Clock.systemUTC());
