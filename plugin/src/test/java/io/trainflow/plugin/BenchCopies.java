@@ -1,5 +1,6 @@
 package io.trainflow.plugin;
 
+import io.trainflow.workflows.engine.EmployeeSearch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +26,9 @@ import javax.sql.DataSource;
 final class BenchCopies {
 
     private static final int BATCH = 1_000;
+
+    /** The campaign one copy in ten belongs to. */
+    static final String CAMPAIGN = "bench-campaign";
 
     private BenchCopies() {}
 
@@ -73,9 +77,12 @@ final class BenchCopies {
                             case "EMPLOYEE_ID" -> String.valueOf(100_000 + n);
                             case "EMPLOYEE_NAME" -> "Person " + n;
                             case "EMPLOYEE_SEARCH" -> ("person " + n + " " + (100_000 + n)).toLowerCase(Locale.ROOT);
+                            // one task in ten belongs to a campaign
+                            case "CAMPAIGN" -> n % 10 == 0 ? CAMPAIGN : row.get(column);
                             default -> row.get(column);
                         };
                     });
+                    names(connection, part, person, r);
                     copyRows(connection, "TF_INBOX_EXCLUDED", "TASK_ID", part, (column, row) -> switch (column) {
                         case "TASK_ID" -> row.get(column) + "-" + r;
                         // the learner of the copy is the copy's person; the requester stays
@@ -89,6 +96,23 @@ final class BenchCopies {
                 }
                 made += batch.size();
             }
+        }
+    }
+
+    /** The search's word starts (V12) of each copy's person, as Trainflow writes them for a task. */
+    private static void names(Connection connection, List<String> part, Map<String, Integer> person, int round)
+            throws SQLException {
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO TF_INBOX_NAME (TASK_ID, TAIL) VALUES (?, ?)")) {
+            for (String id : part) {
+                int n = person.get(id);
+                for (String tail : EmployeeSearch.tails("Person " + n, String.valueOf(100_000 + n))) {
+                    insert.setString(1, id + "-" + round);
+                    insert.setString(2, tail);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
         }
     }
 

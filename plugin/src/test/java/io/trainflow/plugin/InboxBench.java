@@ -1,6 +1,7 @@
 package io.trainflow.plugin;
 
 import io.trainflow.plugin.inbox.TaskInbox;
+import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.InboxFilter;
 import io.trainflow.workflows.engine.flowable.TrainflowEngine;
 import java.net.URI;
@@ -32,7 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code mvn -B -o test-compile exec:java -pl plugin -Dexec.classpathScope=test -Dexec.mainClass=io.trainflow.plugin.InboxBench
  * -Dexec.args="10000 200"} (tasks, rounds; then any number of databases, each H2 URL settings starting with {@code ;} or a
  * whole JDBC URL starting with {@code jdbc:}, measured one after the other in the same run; {@code no-browser} leaves out
- * the page in Chromium; {@code sample=<n>} creates n tasks through the engine and the rest as copies of their rows).
+ * the page in Chromium; {@code postgres} starts Debian's PostgreSQL for the run; {@code sample=<n>} creates n tasks through the engine and the rest as copies of their rows).
  *
  * <p>Filling: the first {@code sample} tasks are started through the engine (each its own process instance, on four
  * threads). The rest are copies, by batched SQL, of exactly the rows the engine and Trainflow wrote for a sample task
@@ -71,6 +72,14 @@ public final class InboxBench {
             databases.add(";OPTIMIZE_REUSE_RESULTS=FALSE");
         }
         for (String database : databases) {
+            if ("postgres".equals(database)) {
+                // Debian's PostgreSQL, a private cluster for this run (as the database tests start it)
+                try (BenchPostgres postgres = BenchPostgres.start()) {
+                    System.out.println("## PostgreSQL " + postgres.version() + " (private cluster, fsync=off)");
+                    run(postgres.jdbcUrl(), tasks, sample, rounds, browser);
+                }
+                continue;
+            }
             String url = database.startsWith("jdbc:")
                     ? database
                     : "jdbc:h2:mem:inbox-bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + database;
@@ -162,31 +171,53 @@ public final class InboxBench {
             String touched = BenchCopies.anyTask(db, APPROVER);
             beforeEachCall = () -> BenchCopies.touch(db, touched);
 
+            List<String> groups = List.copyOf(app.getBean(Directory.class).groupsOf(APPROVER));
+            java.time.Instant week = java.time.Instant.now().plus(java.time.Duration.ofDays(7));
+            int deepAt = Math.min(5_000, tasks / 2); // the page before it gives the cursor
+            // the baseline the issue names: what a hand-written inbox would run on the engine's task table
+            report("SQL on ACT_RU_TASK: first 50", rounds, () -> plainSql(db, groups, "", null, 0));
+            report("SQL on ACT_RU_TASK: 50 from row " + deepAt, rounds, () -> plainSql(db, groups, "", null, deepAt));
             report(
-                    "SQL: first 50 rows of ACT_RU_TASK by assignee, in inbox order (its index)",
+                    "SQL on ACT_RU_TASK: first 50 of task type 'approve'",
                     rounds,
-                    () -> sql(db, 0));
-            report("SQL: rows 5,000-5,050 (deep page)", rounds, () -> sql(db, 5_000));
+                    () -> plainSql(db, groups, " AND RES.TASK_DEF_KEY_ = ?", "approve", 0));
             report(
-                    "TaskInbox.page: first 50",
+                    "SQL on ACT_RU_TASK: first 50 due within a week",
+                    rounds,
+                    () -> plainSql(db, groups, " AND RES.DUE_DATE_ < ?", java.sql.Timestamp.from(week), 0));
+            // for comparison: the same approver's assigned tasks only, walking Trainflow's inbox index
+            report("SQL, assigned only, on Trainflow's inbox index: first 50", rounds, () -> sql(db, 0));
+            String deep = inbox.page(APPROVER, deepAt - 50, 50).after();
+            report(
+                    "inbox: first 50",
                     rounds,
                     () -> inbox.page(APPROVER, 0, 50).tasks().size());
             report(
-                    "TaskInbox.page: first 50 of one department",
+                    "inbox: 50 after position " + deepAt + " (cursor)",
                     rounds,
-                    () -> inbox.page(APPROVER, 0, 50, new InboxFilter(null, null, "sales", null, null))
+                    () -> inbox.pageAfter(APPROVER, deep, 50, InboxFilter.NONE)
                             .tasks()
                             .size());
             report(
-                    "TaskInbox.page: search an employee by name",
+                    "inbox: 50 from position " + deepAt + " (offset)",
                     rounds,
-                    () -> inbox.page(APPROVER, 0, 50, new InboxFilter(null, null, null, null, "person 4321"))
-                            .tasks()
-                            .size());
-            report(
-                    "TaskInbox.page: positions 5,000-5,050",
+                    () -> inbox.page(APPROVER, deepAt, 50).tasks().size());
+            filtered(inbox, rounds, "task type 'approve'", new InboxFilter("approve", null, null, null, null));
+            filtered(inbox, rounds, "due within a week", new InboxFilter(null, "week", null, null, null));
+            filtered(inbox, rounds, "department 'sales'", new InboxFilter(null, null, "sales", null, null));
+            filtered(
+                    inbox,
                     rounds,
-                    () -> inbox.page(APPROVER, 5_000, 50).tasks().size());
+                    "campaign (one task in ten)",
+                    new InboxFilter(null, null, null, BenchCopies.CAMPAIGN, null));
+            filtered(inbox, rounds, "name 'person 4321'", new InboxFilter(null, null, null, null, "person 4321"));
+            filtered(
+                    inbox,
+                    rounds,
+                    "name 'PÉRSON 4321' (case, accent)",
+                    new InboxFilter(null, null, null, null, "PÉRSON 4321"));
+            filtered(inbox, rounds, "id '104321'", new InboxFilter(null, null, null, null, "104321"));
+            filtered(inbox, rounds, "name 'person' (every task)", new InboxFilter(null, null, null, null, "person"));
             HttpClient http = HttpClient.newHttpClient();
             String basic = "Basic "
                     + Base64.getEncoder().encodeToString((APPROVER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -208,6 +239,50 @@ public final class InboxBench {
             }
         } finally {
             app.close();
+        }
+    }
+
+    private static void filtered(TaskInbox inbox, int rounds, String what, InboxFilter filter) {
+        report(
+                "inbox: first 50, " + what,
+                rounds,
+                () -> inbox.page(APPROVER, 0, 50, filter).tasks().size());
+    }
+
+    /**
+     * A hand-written inbox on the engine's tables: the approver's open tasks, assigned or offered to them or their
+     * groups (Flowable's own "candidate or assigned" query), oldest due first, one page.
+     */
+    private static int plainSql(DataSource db, List<String> groups, String condition, Object value, int offset) {
+        String in = groups.isEmpty()
+                ? ""
+                : " OR L.GROUP_ID_ IN (" + String.join(", ", java.util.Collections.nCopies(groups.size(), "?")) + ")";
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT RES.ID_, RES.NAME_, RES.TASK_DEF_KEY_, RES.ASSIGNEE_,"
+                        + " RES.CREATE_TIME_, RES.DUE_DATE_, RES.PRIORITY_ FROM ACT_RU_TASK RES WHERE (RES.ASSIGNEE_ = ?"
+                        + " OR (RES.ASSIGNEE_ IS NULL AND EXISTS (SELECT L.ID_ FROM ACT_RU_IDENTITYLINK L WHERE L.TASK_ID_ = RES.ID_"
+                        + " AND L.TYPE_ = 'candidate' AND (L.USER_ID_ = ?" + in + "))))" + condition
+                        + " ORDER BY RES.DUE_DATE_ ASC NULLS LAST, RES.PRIORITY_ DESC, RES.CREATE_TIME_ ASC, RES.ID_ ASC"
+                        + " OFFSET ? ROWS FETCH NEXT 50 ROWS ONLY")) {
+            int i = 1;
+            ps.setString(i++, APPROVER);
+            ps.setString(i++, APPROVER);
+            for (String group : groups) {
+                ps.setString(i++, group);
+            }
+            if (value != null) {
+                ps.setObject(i++, value);
+            }
+            ps.setInt(i, offset);
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    n++;
+                }
+            }
+            return n;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

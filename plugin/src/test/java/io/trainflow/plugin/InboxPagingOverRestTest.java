@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class InboxPagingOverRestTest extends RunningTrainflow {
 
-    private static final Pattern NEXT = Pattern.compile("<(/api/tasks\\?first=\\d+&max=\\d+)>; rel=\"next\"");
+    private static final Pattern NEXT = Pattern.compile("<(/api/tasks\\?after=[A-Za-z0-9_-]+&max=\\d+)>; rel=\"next\"");
 
     /** Request id -> who asked: withdrawn afterwards, so the shared app's campaigns find these people free again. */
     private final Map<String, String> asked = new java.util.LinkedHashMap<>();
@@ -43,6 +43,11 @@ class InboxPagingOverRestTest extends RunningTrainflow {
         awaitQuizReview(as("lucas.moreau"), othersQuiz);
 
         List<Map<String, Object>> whole = ines.get("/api/tasks?max=500").list();
+        // by position, as clients before the cursor read it: the same tasks
+        assertThat(ines.get("/api/tasks?first=1&max=500").list())
+                .extracting(t -> t.get("id"))
+                .containsExactlyElementsOf(
+                        whole.stream().skip(1).map(t -> t.get("id")).toList());
         List<Map<String, Object>> paged = new ArrayList<>();
         String page = "/api/tasks?max=2";
         int pages = 0;
@@ -95,6 +100,14 @@ class InboxPagingOverRestTest extends RunningTrainflow {
         assertThat(negative.status()).as(negative.toString()).isEqualTo(400);
         assertThat(AuthorisationFindingsTest.fields(negative))
                 .containsEntry("first", "must be greater than or equal to 0");
+
+        // a cursor is only ever one the inbox gave out, and not together with a position
+        Api.Response forged = as("ines.legrand").get("/api/tasks?after=bm90LWEtY3Vyc29y");
+        assertThat(forged.status()).as(forged.toString()).isEqualTo(400);
+        assertThat(forged.message()).contains("after");
+        Api.Response both = as("ines.legrand").get("/api/tasks?first=3&after=bm90LWEtY3Vyc29y");
+        assertThat(both.status()).as(both.toString()).isEqualTo(400);
+        assertThat(both.message()).contains("either 'first' or 'after'");
     }
 
     private String request(String employee, String employeeId) {

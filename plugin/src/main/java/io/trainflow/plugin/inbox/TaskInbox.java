@@ -48,10 +48,26 @@ public class TaskInbox {
         if (first < 0) {
             throw new TrainflowProblem.InvalidInput("first", "must be 0 or more, was " + first);
         }
+        checkMax(max);
+        return tasks.page(user, first, max, filter);
+    }
+
+    private static void checkMax(int max) {
         if (max < 1 || max > MAX_PAGE) {
             throw new TrainflowProblem.InvalidInput("max", "must be between 1 and " + MAX_PAGE + ", was " + max);
         }
-        return tasks.page(user, first, max, filter);
+    }
+
+    /**
+     * A page of the inbox after the place {@code after} (the cursor of the page before, {@link InboxPage#after()}):
+     * keyset paging, as fast deep in the inbox as on its first page.
+     */
+    public InboxPage pageAfter(String user, String after, int max, InboxFilter filter) {
+        checkMax(max);
+        if (after.length() > 400) {
+            throw new TrainflowProblem.InvalidInput("after", "at most 400 characters");
+        }
+        return tasks.pageAfter(user, after, max, filter);
     }
 
     /** One task of the user's inbox, with its form: found by id, whatever the size of the inbox. */

@@ -10,6 +10,7 @@ import io.trainflow.plugin.security.CurrentUser;
 import io.trainflow.workflows.engine.InboxFilter;
 import io.trainflow.workflows.engine.InboxPage;
 import io.trainflow.workflows.engine.InboxTask;
+import io.trainflow.workflows.problems.TrainflowProblem;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -42,17 +43,31 @@ public class TasksController implements TasksApi {
             String due,
             String department,
             String campaign,
-            String employee) {
+            String employee,
+            String after) {
         int size = max == null ? DEFAULT_PAGE : max;
         InboxFilter filter = new InboxFilter(taskType, due, department, campaign, employee);
-        InboxPage page = inbox.page(CurrentUser.name(), first == null ? 0 : first, size, filter);
+        boolean cursor = after != null && !after.isBlank();
+        if (cursor && first != null && first != 0) { // 0 is the contract's default for an absent 'first'
+            throw new TrainflowProblem.InvalidInput("after", "give either 'first' or 'after', not both");
+        }
+        InboxPage page = cursor
+                ? inbox.pageAfter(CurrentUser.name(), after, size, filter)
+                : inbox.page(CurrentUser.name(), first == null ? 0 : first, size, filter);
         audit.record(
-                CurrentUser.name(), "read-inbox", page.tasks().size() + " tasks from " + (first == null ? 0 : first));
+                CurrentUser.name(),
+                "read-inbox",
+                page.tasks().size() + " tasks " + (cursor ? "after a cursor" : "from " + (first == null ? 0 : first)));
         var response = ResponseEntity.ok();
         if (page.next() != null) {
-            String next = UriComponentsBuilder.fromPath("/api/tasks")
-                    .queryParam("first", page.next())
-                    .queryParam("max", size)
+            // the cursor when the engine gives one (keyset paging), else the position
+            UriComponentsBuilder link = UriComponentsBuilder.fromPath("/api/tasks");
+            if (page.after() != null) {
+                link.queryParam("after", page.after());
+            } else {
+                link.queryParam("first", page.next());
+            }
+            String next = link.queryParam("max", size)
                     .queryParamIfPresent("taskType", present(taskType))
                     .queryParamIfPresent("due", present(due))
                     .queryParamIfPresent("department", present(department))

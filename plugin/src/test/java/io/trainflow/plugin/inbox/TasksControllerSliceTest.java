@@ -76,6 +76,23 @@ class TasksControllerSliceTest {
     }
 
     @Test
+    void theNextPageIsNamedByItsCursorWhenTheEngineGivesOneAndReadAfterIt() throws Exception {
+        when(port.page(eq("sophie.laurent"), eq(0), eq(2), eq(new InboxFilter(null, null, null, null, "élodie"))))
+                .thenReturn(new InboxPage(List.of(task("t1"), task("t2")), 2, "c-1"));
+        when(port.pageAfter(
+                        eq("sophie.laurent"), eq("c-1"), eq(2), eq(new InboxFilter(null, null, null, null, "élodie"))))
+                .thenReturn(new InboxPage(List.of(task("t3")), null, null));
+
+        mvc.perform(get("/api/tasks").param("max", "2").param("employee", "élodie"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Link", "</api/tasks?after=c-1&max=2&employee=%C3%A9lodie>; rel=\"next\""));
+        mvc.perform(get("/api/tasks").param("after", "c-1").param("max", "2").param("employee", "élodie"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value("t3"))
+                .andExpect(header().doesNotExist("Link"));
+    }
+
+    @Test
     void aWrongDueFilterIsRefusedBeforeTheEngineIsAsked() throws Exception {
         mvc.perform(get("/api/tasks").param("due", "tomorrow"))
                 .andExpect(status().isBadRequest())

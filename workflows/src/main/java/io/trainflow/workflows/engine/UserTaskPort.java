@@ -47,6 +47,15 @@ public interface UserTaskPort {
      */
     InboxPage page(String user, int first, int max, InboxFilter filter);
 
+    /**
+     * Up to {@code max} visible tasks after the place {@code after} names ({@link InboxPage#after()} of the page
+     * before, in the same order): a task created or completed meanwhile neither repeats nor skips another.
+     */
+    default InboxPage pageAfter(String user, String after, int max, InboxFilter filter) {
+        throw new io.trainflow.workflows.problems.TrainflowProblem.InvalidInput(
+                "after", "this engine pages by position only: use 'first'");
+    }
+
     /** One task of the user's inbox with its form, if they may see it. */
     Optional<InboxTask> visible(String user, String taskId);
 

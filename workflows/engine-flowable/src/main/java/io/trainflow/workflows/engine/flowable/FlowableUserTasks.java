@@ -75,7 +75,8 @@ public final class FlowableUserTasks implements UserTaskPort {
         this.tasks = new UserTasks(this.engine, directory);
         this.guard = new TaskCompletionGuard(directory);
         io.trainflow.connectors.jdbc.TrainflowSchema.ensure(
-                this.engine.getProcessEngineConfiguration().getDataSource()); // V10
+                this.engine.getProcessEngineConfiguration().getDataSource()); // V10, V12
+        InboxQuery.ensureIndexes(this.engine.getProcessEngineConfiguration().getDataSource());
         InboxFacts facts = new InboxFacts(guard.duties(), this::formIdOf);
         this.engine.getRuntimeService().addEventListener(facts, InboxFacts.EVENTS);
         backfill(facts);
@@ -107,6 +108,9 @@ public final class FlowableUserTasks implements UserTaskPort {
                                 "DELETE FROM TF_INBOX_FACT WHERE NOT EXISTS (SELECT T.ID_ FROM ACT_RU_TASK T"
                                         + " WHERE T.ID_ = TF_INBOX_FACT.TASK_ID)");
                         statement.executeUpdate(
+                                "DELETE FROM TF_INBOX_NAME WHERE NOT EXISTS (SELECT T.ID_ FROM ACT_RU_TASK T"
+                                        + " WHERE T.ID_ = TF_INBOX_NAME.TASK_ID)");
+                        statement.executeUpdate(
                                 "DELETE FROM TF_INBOX_EXCLUDED WHERE NOT EXISTS (SELECT F.TASK_ID FROM TF_INBOX_FACT F"
                                         + " WHERE F.TASK_ID = TF_INBOX_EXCLUDED.TASK_ID) AND NOT EXISTS (SELECT T.ID_ FROM ACT_RU_TASK T"
                                         + " WHERE T.ID_ = TF_INBOX_EXCLUDED.TASK_ID)");
@@ -137,6 +141,20 @@ public final class FlowableUserTasks implements UserTaskPort {
 
     @Override
     public InboxPage page(String user, int first, int max, InboxFilter filter) {
+        return page(user, null, first, max, filter);
+    }
+
+    @Override
+    public InboxPage pageAfter(String user, String after, int max, InboxFilter filter) {
+        return page(user, InboxSeek.parse(after, "after"), 0, max, filter);
+    }
+
+    /**
+     * The visible tasks after {@code after} (if any) from position {@code first}. A row the user may not see (or gone
+     * meanwhile) is passed over, never shown; the page's cursor is the place of the last row read for it, so the next
+     * page neither shows a passed-over row nor misses a visible one.
+     */
+    private InboxPage page(String user, InboxSeek after, int first, int max, InboxFilter filter) {
         InboxQuery query = new InboxQuery(
                 engine,
                 user,
@@ -148,23 +166,27 @@ public final class FlowableUserTasks implements UserTaskPort {
                         .toInstant());
         List<InboxTask> page = new ArrayList<>();
         int position = first;
+        InboxSeek from = after;
+        int skip = first;
         while (true) {
             // one row more than the page: whether a next page exists is known without a second query
-            List<InboxQuery.Row> rows = query.rows(position, max + 1);
+            List<InboxQuery.Row> rows = query.rows(from, skip, max + 1);
             Map<String, InboxTask> checked = checkedOneByOne(user, rows);
             for (InboxQuery.Row row : rows) {
                 InboxTask view = row.view() != null ? row.view() : checked.get(row.taskId());
                 if (view != null && page.size() == max) {
-                    return new InboxPage(page, position);
+                    return new InboxPage(page, position, from.cursor());
                 }
                 if (view != null) {
                     page.add(view);
                 }
-                position++; // a row the user may not see (or gone meanwhile) is passed over, never shown
+                position++;
+                from = row.key();
             }
             if (rows.size() < max + 1) {
-                return new InboxPage(page, null);
+                return new InboxPage(page, null, null);
             }
+            skip = 0; // from now on the place is known: seek past it
         }
     }
 

@@ -1,16 +1,18 @@
 package io.trainflow.workflows.engine.flowable;
 
+import io.trainflow.workflows.engine.EmployeeSearch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The rows of {@code tf_inbox_fact} and {@code tf_inbox_excluded} (migration V10): written on the engine command's
+ * The rows of {@code tf_inbox_fact}, {@code tf_inbox_excluded} (migration V10) and {@code tf_inbox_name} (V12): written on the engine command's
  * own connection, so they commit and roll back with the task they describe. Values are cut to their column's size:
  * a too-long name must not abort the engine's transaction.
  */
@@ -87,6 +89,7 @@ final class InboxFactRows {
                 delete.setString(1, fact.taskId());
                 delete.executeUpdate();
             }
+            writeNames(connection, fact.taskId(), name, id == null ? null : id.toString());
             if (!fact.keptAway().isEmpty()) {
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO tf_inbox_excluded (task_id, username) VALUES (?, ?)")) {
@@ -104,14 +107,37 @@ final class InboxFactRows {
         }
     }
 
+    /** The rows the search by employee finds the task by (V12, {@link EmployeeSearch#tails}), written anew. */
+    private static void writeNames(Connection connection, String taskId, String name, String id) throws SQLException {
+        List<String> tails = EmployeeSearch.tails(name, id);
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM tf_inbox_name WHERE task_id = ?")) {
+            delete.setString(1, taskId);
+            delete.executeUpdate();
+        }
+        if (!tails.isEmpty()) {
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO tf_inbox_name (task_id, tail) VALUES (?, ?)")) {
+                for (String tail : tails) {
+                    insert.setString(1, taskId);
+                    insert.setString(2, tail);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
     static void delete(Connection connection, String taskId) {
         try (PreparedStatement facts = connection.prepareStatement("DELETE FROM tf_inbox_fact WHERE task_id = ?");
                 PreparedStatement excluded =
-                        connection.prepareStatement("DELETE FROM tf_inbox_excluded WHERE task_id = ?")) {
+                        connection.prepareStatement("DELETE FROM tf_inbox_excluded WHERE task_id = ?");
+                PreparedStatement names = connection.prepareStatement("DELETE FROM tf_inbox_name WHERE task_id = ?")) {
             facts.setString(1, taskId);
             facts.executeUpdate();
             excluded.setString(1, taskId);
             excluded.executeUpdate();
+            names.setString(1, taskId);
+            names.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "Could not delete the inbox facts of task " + taskId + ": " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.trainflow.workflows.engine.flowable;
 
+import io.trainflow.workflows.engine.EmployeeSearch;
 import io.trainflow.workflows.engine.InboxFilter;
 import io.trainflow.workflows.engine.InboxTask;
 import java.sql.Connection;
@@ -14,7 +15,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.flowable.engine.ProcessEngine;
@@ -50,6 +50,11 @@ final class InboxQuery {
     private final List<String> groups;
     private final InboxFilter filter;
     private final Instant now;
+    /** The tasks the employee search finds (null before it ran, or without a search). */
+    private List<String> named;
+
+    /** Up to this many tasks found by name, the page starts from them; above it, from the person's tasks in order. */
+    static final int SELECTIVE = 1_000;
 
     InboxQuery(ProcessEngine engine, String user, Set<String> groups, InboxFilter filter, Instant now) {
         this.engine = engine;
@@ -59,22 +64,108 @@ final class InboxQuery {
         this.now = now;
     }
 
-    /** A task of a page: its view when it had facts, else only its id for the caller to check and read. */
-    record Row(String taskId, InboxTask view) {}
+    /**
+     * On PostgreSQL, {@code LIKE 'prefix%'} uses a plain index only under the C collation; the search's word starts
+     * get an index in pattern order too (V12's own index serves H2, whose comparison is by code point).
+     */
+    static void ensureIndexes(javax.sql.DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            if (connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres")) {
+                statement.execute("CREATE INDEX IF NOT EXISTS tf_inbox_name_pattern ON tf_inbox_name"
+                        + " (tail varchar_pattern_ops, task_id)");
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not index the inbox's name search: " + e.getMessage(), e);
+        }
+    }
+
+    /** A task of a page: its view when it had facts, else only its id for the caller to check and read; its place. */
+    record Row(String taskId, InboxTask view, InboxSeek key) {}
 
     /**
-     * The rows at positions {@code first} to {@code first + max - 1}, in inbox order: one statement, on a connection of
-     * its own outside any engine command (a read needs no transaction; on a busy machine each round trip costs).
+     * Up to {@code max} rows in inbox order, after {@code after} when given (keyset paging: the database starts
+     * reading at that place in its index) and then from position {@code first}. Tasks with a due date come first,
+     * so a place among them is read in two steps: the rest of the dated ones, then (if the page is not full) the
+     * undated ones; each step is one statement that can walk the index from its start.
      */
-    List<Row> rows(int first, int max) {
+    List<Row> rows(InboxSeek after, int first, int max) {
+        if (after == null) {
+            return rows(null, null, first, max);
+        }
+        if (after.due() == null) {
+            return rows(after, Boolean.FALSE, first, max);
+        }
+        List<Row> rows = new ArrayList<>(rows(after, Boolean.TRUE, first, max));
+        if (rows.size() < max) {
+            rows.addAll(rows(null, Boolean.FALSE, Math.max(0, first - rows.size()), max - rows.size()));
+        }
+        return rows;
+    }
+
+    /**
+     * One statement: {@code dated} true for tasks with a due date only, false for those without, null for both; with
+     * {@code after}, only the tasks after it in inbox order. On a connection of its own outside any engine command (a
+     * read needs no transaction; on a busy machine each round trip costs).
+     */
+    private List<Row> rows(InboxSeek after, Boolean dated, int first, int max) {
+        try (Connection connection =
+                engine.getProcessEngineConfiguration().getDataSource().getConnection()) {
+            named(connection);
+            return rows(connection, after, dated, first, max);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the inbox of " + user + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The tasks (anyone's) whose learner the search finds, from the index of the names' word starts (V12), up to one
+     * more than {@link #SELECTIVE}: read once per query, before the page's statement, because a database planning
+     * both in one statement walks every task of the person instead (H2 did, at seconds for 100,000 tasks).
+     */
+    private void named(Connection connection) throws SQLException {
+        if (named != null || !InboxFilter.present(filter.employee())) {
+            return;
+        }
+        String pattern = EmployeeSearch.pattern(filter.employee());
+        if (pattern == null) {
+            named = List.of(); // nothing but punctuation: no name matches it
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT TASK_ID FROM TF_INBOX_NAME"
+                + " WHERE TAIL LIKE ? ESCAPE '\\' FETCH FIRST " + (SELECTIVE + 1) + " ROWS ONLY")) {
+            statement.setString(1, pattern);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    ids.add(result.getString(1));
+                }
+            }
+        }
+        named = ids;
+    }
+
+    private List<Row> rows(Connection connection, InboxSeek after, Boolean dated, int first, int max)
+            throws SQLException {
+        // with a few named tasks, the database should start from them (by id), not walk the inbox index in order
+        String branchOrder = named != null && named.size() <= SELECTIVE
+                ? ORDER.replace("BY ", "BY RES.").replace(", ", ", RES.")
+                : BRANCH_ORDER;
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT * FROM ((SELECT ")
                 .append(COLUMNS)
                 .append(
                         " FROM ACT_RU_TASK RES LEFT JOIN TF_INBOX_FACT F ON F.TASK_ID = RES.ID_ WHERE RES.ASSIGNEE_ = ?");
         parameters.add(user);
-        conditions(sql, parameters);
-        sql.append(BRANCH_ORDER)
+        conditions(sql, parameters, after, dated);
+        sql.append(branchOrder)
                 .append(" FETCH FIRST ")
                 .append(first + max)
                 .append(" ROWS ONLY) UNION (SELECT DISTINCT ")
@@ -91,8 +182,8 @@ final class InboxQuery {
             parameters.addAll(groups);
         }
         sql.append(')');
-        conditions(sql, parameters);
-        sql.append(BRANCH_ORDER)
+        conditions(sql, parameters, after, dated);
+        sql.append(branchOrder)
                 .append(" FETCH FIRST ")
                 .append(first + max)
                 .append(" ROWS ONLY)) RES")
@@ -102,9 +193,7 @@ final class InboxQuery {
                 .append(" ROWS FETCH NEXT ")
                 .append(max)
                 .append(" ROWS ONLY");
-        try (Connection connection =
-                        engine.getProcessEngineConfiguration().getDataSource().getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }
@@ -115,13 +204,46 @@ final class InboxQuery {
                 }
             }
             return withGroups(connection, rows);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the inbox of " + user + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Only tasks after {@code after} in inbox order ({@link #ORDER}), spelt out column by column (the order mixes
+     * directions, so no row comparison); led by a plain range on the due date the index can start from.
+     */
+    private static void seek(StringBuilder sql, List<Object> parameters, InboxSeek after, Boolean dated) {
+        if (Boolean.TRUE.equals(dated)) {
+            sql.append(" AND RES.DUE_DATE_ IS NOT NULL");
+        } else if (Boolean.FALSE.equals(dated)) {
+            sql.append(" AND RES.DUE_DATE_ IS NULL");
+        }
+        if (after == null) {
+            return;
+        }
+        String tie = "(RES.PRIORITY_ < ? OR (RES.PRIORITY_ = ? AND (RES.CREATE_TIME_ > ? OR (RES.CREATE_TIME_ = ?"
+                + " AND RES.ID_ > ?))))";
+        List<Object> tieParameters = List.of(
+                after.priority(),
+                after.priority(),
+                Timestamp.from(after.created()),
+                Timestamp.from(after.created()),
+                after.id());
+        if (after.due() == null) {
+            sql.append(" AND ").append(tie);
+        } else {
+            Timestamp due = Timestamp.from(after.due());
+            sql.append(" AND RES.DUE_DATE_ >= ? AND (RES.DUE_DATE_ > ? OR ")
+                    .append(tie)
+                    .append(')');
+            parameters.add(due);
+            parameters.add(due);
+        }
+        parameters.addAll(tieParameters);
+    }
+
     /** The filter's conditions and separation of duties', on {@code RES} (the task) and {@code F} (its facts). */
-    private void conditions(StringBuilder sql, List<Object> parameters) {
+    private void conditions(StringBuilder sql, List<Object> parameters, InboxSeek after, Boolean dated) {
+        seek(sql, parameters, after, dated);
         sql.append(" AND RES.SUSPENSION_STATE_ = 1");
         if (InboxFilter.present(filter.taskType())) {
             sql.append(" AND RES.TASK_DEF_KEY_ = ?");
@@ -140,13 +262,19 @@ final class InboxQuery {
             parameters.add(filter.campaign().strip());
         }
         if (InboxFilter.present(filter.employee())) {
-            String escaped = filter.employee()
-                    .strip()
-                    .replace("\\", "\\\\")
-                    .replace("%", "\\%")
-                    .replace("_", "\\_");
-            sql.append(" AND F.EMPLOYEE_SEARCH LIKE ? ESCAPE '\\'");
-            parameters.add("%" + escaped.toLowerCase(Locale.ROOT) + "%");
+            if (named.isEmpty()) {
+                sql.append(" AND 1 = 0"); // no name starts so
+            } else if (named.size() <= SELECTIVE) {
+                sql.append(" AND RES.ID_ IN (")
+                        .append(String.join(", ", Collections.nCopies(named.size(), "?")))
+                        .append(')');
+                parameters.addAll(named);
+            } else {
+                // a name shared by many: walking the person's tasks in order finds a page of them soon
+                sql.append(" AND EXISTS (SELECT N.TASK_ID FROM TF_INBOX_NAME N WHERE N.TASK_ID = RES.ID_"
+                        + " AND N.TAIL LIKE ? ESCAPE '\\')");
+                parameters.add(EmployeeSearch.pattern(filter.employee()));
+            }
         }
         sql.append(
                 " AND (F.TASK_ID IS NULL OR (RES.ASSIGNEE_ = ? AND F.DECISION = FALSE) OR NOT EXISTS (SELECT X.TASK_ID"
@@ -157,8 +285,10 @@ final class InboxQuery {
 
     private Row row(ResultSet result) throws SQLException {
         String id = result.getString("ID_");
+        InboxSeek key = InboxSeek.of(
+                result.getTimestamp("DUE_DATE_"), result.getInt("PRIORITY_"), result.getTimestamp("CREATE_TIME_"), id);
         if (result.getString("FACT_TASK") == null) {
-            return new Row(id, null);
+            return new Row(id, null, key);
         }
         Map<String, Object> employee = new LinkedHashMap<>();
         put(employee, "employeeId", result.getString("EMPLOYEE_ID"));
@@ -201,7 +331,8 @@ final class InboxQuery {
                         result.getInt("PRIORITY_"),
                         due != null && due.isBefore(now),
                         employee.isEmpty() ? null : employee,
-                        result.getString("CAMPAIGN")));
+                        result.getString("CAMPAIGN")),
+                key);
     }
 
     /**
@@ -231,7 +362,7 @@ final class InboxQuery {
         return rows.stream()
                 .map(row -> row.view() == null || !groups.containsKey(row.taskId())
                         ? row
-                        : new Row(row.taskId(), withGroups(row.view(), groups.get(row.taskId()))))
+                        : new Row(row.taskId(), withGroups(row.view(), groups.get(row.taskId())), row.key()))
                 .toList();
     }
 

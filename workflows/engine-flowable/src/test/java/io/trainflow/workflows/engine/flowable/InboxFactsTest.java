@@ -187,12 +187,130 @@ class InboxFactsTest {
                 .isEqualTo(1); // a's revision
     }
 
+    @Test
+    void pagesReadByCursorNeitherRepeatNorSkipATaskWhileTasksAreCreatedAndCompleted() {
+        port = new FlowableUserTasks(engine, directory);
+        // mia's inbox: manager approvals (due in an hour; several at the same instant, so only the id orders them),
+        // then L&D approvals offered to her group (no due date, last)
+        for (int i = 0; i < 6; i++) {
+            request("R-" + i, "rita", i % 2 == 0 ? "lena" : "nora", "sales", "mia", 100);
+        }
+        clock.advance(Duration.ofMinutes(1));
+        for (int i = 6; i < 9; i++) {
+            request("R-" + i, "rita", "lena", "sales", "mia", 100);
+        }
+        List<String> before = ids("mia");
+        assertThat(before).hasSize(18);
+        List<String> completedUnread = new ArrayList<>();
+        List<String> completedRead = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        int[] round = {0};
+        // (with positions instead, the tasks completed before the reader's place would shift unread ones past it)
+        List<String> read = byCursor(
+                "mia",
+                4,
+                () -> {
+                    // between two pages: one task already read and one not yet read are completed, a new request
+                    // arrives
+                    int r = round[0]++;
+                    String done = seen.stream()
+                            .filter(id -> !completedRead.contains(id))
+                            .findFirst()
+                            .orElseThrow();
+                    port.complete("mia", done, Map.of());
+                    completedRead.add(done);
+                    List<String> open = ids("mia");
+                    String ahead = open.get(open.size() - 1);
+                    if (!seen.contains(ahead)) {
+                        port.complete(task(ahead).getAssignee() == null ? "leo" : "mia", ahead, Map.of());
+                        completedUnread.add(ahead);
+                    }
+                    clock.advance(Duration.ofSeconds(10));
+                    request("N-" + r, "rita", "nora", "hr", "mia", 50);
+                },
+                seen);
+
+        assertThat(read).doesNotHaveDuplicates();
+        assertThat(completedUnread).isNotEmpty().doesNotContainAnyElementsOf(read);
+        // every task open from the first page to the last was read, once, in the inbox's order
+        List<String> after = ids("mia");
+        List<String> throughout = before.stream().filter(after::contains).toList();
+        assertThat(throughout).hasSizeGreaterThan(8);
+        assertThat(read).containsAll(throughout);
+        assertThat(read.stream().filter(after::contains).toList())
+                .isEqualTo(after.stream().filter(read::contains).toList());
+        // a task made meanwhile is read when its place is still ahead (here: the new L&D approvals, due last)
+        assertThat(read)
+                .containsAnyElementsOf(
+                        after.stream().filter(id -> !before.contains(id)).toList());
+        assertThat(completedRead).hasSizeGreaterThan(2);
+        sameAsOneByOne();
+    }
+
+    @Test
+    void theSearchFindsTheStartOfAnyWordOfTheNameOrIdWhateverTheCaseAndAccents() {
+        port = new FlowableUserTasks(engine, directory);
+        request("R-1", "rita", "lena", "Élodie Martin-Dubois", "1042", "sales", "mia", 100);
+        request("R-2", "rita", "nora", "ELODIE Marchand", "2077", "sales", "mia", 100);
+        request("R-3", "rita", "max", "Zoë Ødegaard", "3001", "hr", "mia", 100);
+
+        assertThat(found("elodie")).containsExactly("R-1", "R-2");
+        assertThat(found("ÉLODIE MAR")).containsExactly("R-1", "R-2");
+        assertThat(found("élodie mart")).containsExactly("R-1");
+        assertThat(found("DUBOIS")).containsExactly("R-1");
+        assertThat(found("martin dub")).containsExactly("R-1");
+        assertThat(found("zoe")).containsExactly("R-3");
+        assertThat(found("odegaard")).containsExactly("R-3");
+        assertThat(found("1042")).containsExactly("R-1");
+        assertThat(found("odie")).as("inside a word").isEmpty();
+        assertThat(found("%")).as("nothing but punctuation").isEmpty();
+        assertThat(found("mar_hand")).as("no wildcard").isEmpty();
+
+        // the learner's name changes with the profile: the search follows it
+        flowable.getRuntimeService()
+                .setVariable(
+                        task(port.page("mia", 0, 10, new InboxFilter(null, null, null, null, "2077"))
+                                        .tasks()
+                                        .get(0)
+                                        .id())
+                                .getProcessInstanceId(),
+                        "profile",
+                        Map.of("username", "nora", "displayName", "Nora Lefèvre", "employeeId", "2077"));
+        assertThat(found("marchand")).isEmpty();
+        assertThat(found("LEFEVRE")).containsExactly("R-2");
+    }
+
+    /** The requests of mia's tasks whose learner the search finds. */
+    private List<String> found(String search) {
+        return port.page("mia", 0, 50, new InboxFilter(null, null, null, null, search)).tasks().stream()
+                .map(InboxTask::requestId)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    private Task task(String id) {
+        return flowable.getTaskService().createTaskQuery().taskId(id).singleResult();
+    }
+
     /** A request as the sample processes carry it: requester, learner's profile, manager, cost, approval level. */
     private String request(
             String requestId, String requester, String learner, String department, String manager, double cost) {
+        return request(requestId, requester, learner, "Name of " + learner, "E-" + learner, department, manager, cost);
+    }
+
+    private String request(
+            String requestId,
+            String requester,
+            String learner,
+            String displayName,
+            String employeeId,
+            String department,
+            String manager,
+            double cost) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("requestId", requestId);
-        variables.put("employeeId", "E-" + learner);
+        variables.put("employeeId", employeeId);
         variables.put("requestedBy", requester);
         variables.put(
                 "profile",
@@ -200,11 +318,11 @@ class InboxFactsTest {
                         "username",
                         learner,
                         "displayName",
-                        "Name of " + learner,
+                        displayName,
                         "department",
                         department,
                         "employeeId",
-                        "E-" + learner));
+                        employeeId));
         variables.put("manager", manager);
         variables.put("pathCost", cost);
         variables.put("level", "ld");
@@ -249,6 +367,25 @@ class InboxFactsTest {
                 next = page.next();
             }
             assertThat(paged).as(user + ", a row a page").isEqualTo(expected);
+            assertThat(byCursor(user, 1, () -> {}, new ArrayList<>()))
+                    .as(user + ", a row a page by cursor")
+                    .isEqualTo(expected);
+        }
+    }
+
+    /** The user's whole list read {@code size} rows a page by cursor, {@code between} run after every page. */
+    private List<String> byCursor(String user, int size, Runnable between, List<String> seen) {
+        InboxPage page = port.page(user, 0, size, InboxFilter.NONE);
+        while (true) {
+            assertThat(page.tasks())
+                    .as("only the last page is short")
+                    .hasSize(page.after() == null ? page.tasks().size() : size);
+            page.tasks().forEach(t -> seen.add(t.id()));
+            if (page.after() == null) {
+                return seen;
+            }
+            between.run();
+            page = port.pageAfter(user, page.after(), size, InboxFilter.NONE);
         }
     }
 
