@@ -1,10 +1,14 @@
 package io.trainflow.tests.parity;
 
+import io.trainflow.connectors.ai.AiPort;
+import io.trainflow.connectors.ai.wiring.AiEngines;
+import io.trainflow.connectors.ai.wiring.AiSettings;
 import io.trainflow.tests.SampleLifecycle;
 import io.trainflow.tests.moodle.MoodleLmsWiring;
 import io.trainflow.tests.moodle.MoodleSite;
 import io.trainflow.tests.moodle.SampleMoodleSite;
 import io.trainflow.tests.moodle.WireMockMoodle;
+import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.problems.TrainflowProblem;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,14 +20,30 @@ import org.flowable.task.api.Task;
 
 /**
  * The embedded Flowable engine on H2 in this JVM ({@link SampleLifecycle}: the application's wiring, time under the
- * test's control, every step run in the caller's thread), Moodle behind the LMS port.
+ * test's control, every step run in the caller's thread), Moodle behind the LMS port, the application's default AI.
  */
 final class EmbeddedTarget implements ParityTarget {
 
     private final MoodleSite site = SampleMoodleSite.atLifecycleStart();
     private final WireMockMoodle moodle = WireMockMoodle.start(site);
     private final MoodleLmsWiring wiring = new MoodleLmsWiring(moodle);
-    private final SampleLifecycle life = SampleLifecycle.start(wiring.replacingSampleLms());
+    private final SampleLifecycle life = SampleLifecycle.startWith(sample -> {
+        TrainflowPorts ports = new TrainflowPorts(
+                wiring.replacingSampleLms().apply(sample.lms()),
+                sample.hcm(),
+                sample.ai(),
+                sample.catalogue(),
+                sample.outcomes(),
+                sample.delegations(),
+                sample.clock(),
+                sample.quizExports());
+        // the AI engine the application runs by default (the offline embedding model), not the sample's token
+        // overlap: learning paths, and so costs, routing and enrolments, must be the jar's
+        AiPort ai = AiEngines.create(
+                AiSettings.fromEnvironment(Map.of("TRAINFLOW_AI_CACHE_DIR", "target/parity-ai-cache")), List.of());
+        AiEngines.indexCatalogue(ai, ports.lms(), ports.catalogue());
+        return ports.withAi(ai);
+    });
 
     @Override
     public String name() {

@@ -113,12 +113,16 @@ final class ParityScenarios {
                 .build();
     }
 
-    /** Over the department's budget left: the manager, then the budget owner last, who says no. */
+    /** Over 1000 and over the department's budget left: the manager, L&D, then the budget owner last, who says no. */
     static Scenario overBudget() {
         return Scenario.named("over budget")
                 .request("r", "antoine.guerin", "1013", "Close bigger deals")
                 .variable("r", "overBudget", "true")
+                .variable("r", "pathCost", "1050")
                 .approve("nicolas.faure", "r")
+                .sees("thomas.rousseau", "approve", "r", null)
+                .seesNothing("julie.lambert", "r")
+                .approve("thomas.rousseau", "r")
                 .sees("julie.lambert", "approve", "r", "julie.lambert")
                 .refused("pierre.francois", "approve", "r", "julie.lambert")
                 .enrolled("antoine.guerin")
@@ -190,8 +194,9 @@ final class ParityScenarios {
     }
 
     /**
-     * L&D's needs analysis over sales: one request per employee, the budget owner deciding last where the budget
-     * cannot cover a path; every request ends (no training, so no 90 days of follow-ups: the happy path has them);
+     * L&D's needs analysis over sales: one request per employee, each decided by the employee's manager; every
+     * request ends (no training, so no 90 days of follow-ups: the happy path has them, the budget owner's step is
+     * in "over budget");
      * who launched it does not sign off the report, another L&D member does.
      */
     static Scenario campaign() {
@@ -199,9 +204,7 @@ final class ParityScenarios {
                 .campaign("p", "zoe.vincent", "sales")
                 .ends("p:1010", "no-need")
                 .ends("p:1015", "no-need")
-                .approve("nicolas.faure", "p:1016")
-                .sees("julie.lambert", "approve", "p:1016", "julie.lambert")
-                .decide("julie.lambert", "p:1016", "reject", "Sales is out of budget")
+                .decide("nicolas.faure", "p:1016", "reject", "Sales is out of budget")
                 .decide("julie.lambert", "p:1011", "reject", "Next year")
                 .decide("nicolas.faure", "p:1012", "reject", "Next year")
                 .decide("nicolas.faure", "p:1013", "reject", "Next year")

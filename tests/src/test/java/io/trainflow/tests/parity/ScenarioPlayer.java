@@ -108,7 +108,7 @@ final class ScenarioPlayer {
                         .containsEntry("outcome", e.outcome());
             }
         } else if (step instanceof Variable v) {
-            variables(key(v.ref()), vars -> v.value().equals(String.valueOf(vars.get(v.name()))));
+            variables(key(v.ref()), vars -> same(v.value(), vars.get(v.name())));
         } else if (step instanceof Enrolled e) {
             await(
                     "Moodle enrolments of " + e.learner() + " to be " + e.shortnames(),
@@ -125,6 +125,14 @@ final class ScenarioPlayer {
         } else {
             throw new IllegalArgumentException("no player for " + step);
         }
+    }
+
+    /** As text; a number by its value (an engine may keep 1050 where another keeps 1050.0). */
+    private static boolean same(String expected, Object actual) {
+        if (actual instanceof Number number) {
+            return new java.math.BigDecimal(expected).compareTo(new java.math.BigDecimal(number.toString())) == 0;
+        }
+        return expected.equals(String.valueOf(actual));
     }
 
     private void advance(Duration duration) {
