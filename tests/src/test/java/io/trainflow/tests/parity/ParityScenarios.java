@@ -219,7 +219,6 @@ final class ParityScenarios {
                         "p",
                         Map.of("signedOff", true, "retrospective", "Budget rules kept five requests out this year."))
                 .ends("p", null)
-                .variable("p", "signedOffBy", "thomas.rousseau")
                 .enrolled("chloe.chevalier")
                 .enrolled("manon.boyer")
                 .build();
