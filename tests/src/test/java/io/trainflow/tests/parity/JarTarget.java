@@ -11,6 +11,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,14 +40,17 @@ final class JarTarget implements ParityTarget {
     private final JarNodes nodes;
     private final WireMockMoodle moodle;
     private final AutoCloseable database;
+    private final String jdbcUrl;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger turn = new AtomicInteger();
     /** The demo clock's lead over real time (a fresh database starts at real time). */
     private volatile Duration lead = Duration.ZERO;
 
-    JarTarget(String name, JarNodes nodes, WireMockMoodle moodle, AutoCloseable database) {
+    /** {@code jdbcUrl}: the database the nodes share, read to see that no step is left to run. */
+    JarTarget(String name, JarNodes nodes, WireMockMoodle moodle, AutoCloseable database, String jdbcUrl) {
         this.name = name;
+        this.jdbcUrl = jdbcUrl;
         this.nodes = nodes;
         this.moodle = moodle;
         this.database = database;
@@ -98,6 +106,34 @@ final class JarTarget implements ParityTarget {
         }
         expect(answer, 204, user + " completes task " + taskId);
         return true;
+    }
+
+    /** No async continuation or step job left (timers are in another table), read as ClusterFailoverTest does. */
+    @Override
+    public void settle() {
+        long deadline = System.nanoTime() + patience().toNanos();
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            while (runnableJobs(db) > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("steps still to run after " + patience() + ":\n" + nodes.tails());
+                }
+                Thread.sleep(250);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int runnableJobs(Connection db) throws SQLException {
+        try (Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT (SELECT COUNT(*) FROM ACT_RU_JOB)" + " + (SELECT COUNT(*) FROM ACT_RU_EXTERNAL_JOB)")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     @Override

@@ -46,7 +46,7 @@ class ParityClusterTest extends ParitySuite {
                             // the WireMock site marks a completion at once (a real Moodle's task runs each minute)
                             "TRAINFLOW_MOODLE_COMPLETION_LAG",
                             "PT1S"));
-            return new JarTarget("2 jars on PostgreSQL", nodes, moodle, postgres);
+            return new JarTarget("2 jars on PostgreSQL", nodes, moodle, postgres, postgres.jdbcUrl());
         } catch (Exception e) {
             postgres.close();
             moodle.close();

@@ -33,6 +33,12 @@ interface ParityTarget extends AutoCloseable {
     /** Completes the task as {@code user}; false when it is not found for them (not theirs, or gone). */
     boolean complete(String user, String taskId, Map<String, Object> variables);
 
+    /**
+     * Waits until nothing is left to run but timers: a clock move before a step has set its timer would set the timer
+     * from the moved clock.
+     */
+    default void settle() {}
+
     /** Moves the clock; returns Trainflow's time afterwards. */
     Instant advance(Duration duration);
 

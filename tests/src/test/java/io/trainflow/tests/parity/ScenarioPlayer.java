@@ -136,6 +136,7 @@ final class ScenarioPlayer {
     }
 
     private void advance(Duration duration) {
+        target.settle();
         target.moodle().site().setNow(target.advance(duration));
     }
 
