@@ -110,7 +110,12 @@ public final class ClusterBench {
                     }
                     if (killedAt != 0
                             && Double.isNaN(takeover)
-                            && count(db, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE LOCK_OWNER_ = '" + victim.id + "'")
+                            && count(
+                                            db,
+                                            "SELECT (SELECT COUNT(*) FROM ACT_RU_JOB WHERE LOCK_OWNER_ = '"
+                                                    + victim.id
+                                                    + "') + (SELECT COUNT(*) FROM ACT_RU_EXTERNAL_JOB"
+                                                    + " WHERE LOCK_OWNER_ = '" + victim.id + "')")
                                     == 0) {
                         takeover = (System.nanoTime() - killedAt) / 1e9;
                     }
