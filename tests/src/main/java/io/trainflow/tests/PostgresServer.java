@@ -66,6 +66,12 @@ public final class PostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
     }
 
+    /** The postmaster's process id (its children, the backends, are counted in its CPU once they end). */
+    public long pid() throws IOException {
+        return Long.parseLong(
+                Files.readAllLines(data.resolve("db/postmaster.pid")).get(0).strip());
+    }
+
     private static Path findBin() throws IOException {
         Path root = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(root)) {

@@ -1,10 +1,10 @@
 package io.trainflow.bench.baseline;
 
 import io.trainflow.bench.org.BenchOrganisation;
-import io.trainflow.bench.org.SyntheticOrganisation;
 import io.trainflow.bench.scenario.BenchDatabase;
 import io.trainflow.bench.scenario.ClientPool;
 import io.trainflow.bench.scenario.Lifecycle;
+import io.trainflow.tests.org.SyntheticOrganisation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,10 @@
 package io.trainflow.bench.measure;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** CPU time of the whole JVM (all threads, JIT and GC included), in nanoseconds. */
 public final class Cpu {
@@ -13,5 +17,48 @@ public final class Cpu {
             return sun.getProcessCpuTime();
         }
         return -1;
+    }
+
+    /**
+     * CPU seconds another process has used, from {@code /proc/<pid>/stat} (user + system, in clock ticks of 1/100 s):
+     * time on a core, so the reading does not grow when other programs load the machine. With {@code children}, the
+     * CPU of its children is added: of those that ended (the kernel adds them to the parent) and of those still
+     * running (PostgreSQL's backends).
+     */
+    public static double secondsOf(long pid, boolean children) {
+        long[] own = stat(pid);
+        long ticks = own[1] + own[2];
+        if (children) {
+            ticks += own[3] + own[4];
+            try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+                for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+"))
+                        .toList()) {
+                    long[] child = stat(Long.parseLong(p.getFileName().toString()));
+                    if (child[0] == pid) {
+                        ticks += child[1] + child[2];
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return ticks / 100.0;
+    }
+
+    /** ppid, utime, stime, cutime, cstime; zeros for a process that has gone. */
+    private static long[] stat(long pid) {
+        try {
+            String line = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return new long[] {
+                Long.parseLong(f[1]),
+                Long.parseLong(f[11]),
+                Long.parseLong(f[12]),
+                Long.parseLong(f[13]),
+                Long.parseLong(f[14])
+            };
+        } catch (IOException | RuntimeException e) {
+            return new long[5];
+        }
     }
 }

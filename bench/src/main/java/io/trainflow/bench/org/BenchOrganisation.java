@@ -6,6 +6,8 @@ import io.trainflow.connectors.lms.Course;
 import io.trainflow.connectors.outcome.OutcomeStore;
 import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.connectors.sample.SampleState;
+import io.trainflow.tests.org.OrgData;
+import io.trainflow.tests.org.SyntheticOrganisation;
 import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.engine.Directory;
 import java.io.IOException;

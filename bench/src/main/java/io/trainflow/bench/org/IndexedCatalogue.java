@@ -5,6 +5,7 @@ import io.trainflow.connectors.catalogue.CourseOffering;
 import io.trainflow.connectors.catalogue.DepartmentBudget;
 import io.trainflow.connectors.catalogue.Role;
 import io.trainflow.connectors.catalogue.TrainingSession;
+import io.trainflow.tests.org.OrgData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

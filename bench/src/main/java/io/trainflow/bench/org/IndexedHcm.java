@@ -8,6 +8,7 @@ import io.trainflow.connectors.hcm.PerformanceReview;
 import io.trainflow.connectors.hcm.Skill;
 import io.trainflow.connectors.hcm.SkillLevels;
 import io.trainflow.connectors.hcm.TrainingRecord;
+import io.trainflow.tests.org.OrgData;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

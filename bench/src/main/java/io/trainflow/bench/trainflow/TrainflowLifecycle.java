@@ -1,12 +1,12 @@
 package io.trainflow.bench.trainflow;
 
 import io.trainflow.bench.org.BenchOrganisation;
-import io.trainflow.bench.org.SyntheticOrganisation;
 import io.trainflow.bench.scenario.BenchDatabase;
 import io.trainflow.bench.scenario.ClientPool;
 import io.trainflow.bench.scenario.Lifecycle;
 import io.trainflow.connectors.outcome.JdbcOutcomeStore;
 import io.trainflow.connectors.outcome.Outcome;
+import io.trainflow.tests.org.SyntheticOrganisation;
 import io.trainflow.workflows.StepHandlers;
 import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.engine.HandlerRegistry;

@@ -56,9 +56,20 @@ public class EngineConfiguration {
         return new EngineClock(new DemoClockStore(new JdbcSampleState(dataSource)));
     }
 
+    /** The sample packaged in the jar, or a company's own variant of it from TRAINFLOW_SAMPLE_DIR. */
     @Bean
-    SampleOrganisation sampleOrganisation(EngineClock clock, DataSource dataSource) {
-        return SampleOrganisation.fromClasspath(clock, new JdbcSampleState(dataSource));
+    SampleOrganisation sampleOrganisation(
+            EngineClock clock, DataSource dataSource, @Value("${trainflow.sample-dir:}") String sampleDir) {
+        JdbcSampleState state = new JdbcSampleState(dataSource);
+        if (sampleDir.isBlank()) {
+            return SampleOrganisation.fromClasspath(clock, state);
+        }
+        Path dir = Path.of(sampleDir);
+        if (!java.nio.file.Files.isRegularFile(dir.resolve("organisation.json"))) {
+            throw new IllegalStateException("TRAINFLOW_SAMPLE_DIR (trainflow.sample-dir) is " + dir.toAbsolutePath()
+                    + ", which holds no organisation.json: it must be laid out like config/sample/");
+        }
+        return SampleOrganisation.fromDirectory(dir, clock, state);
     }
 
     /**
@@ -67,13 +78,21 @@ public class EngineConfiguration {
      */
     @Bean
     JdbcCatalogue catalogue(
-            DataSource dataSource, EngineClock clock, TrainflowProperties properties, SampleOrganisation org) {
+            DataSource dataSource,
+            EngineClock clock,
+            TrainflowProperties properties,
+            SampleOrganisation org,
+            @Value("${trainflow.sample-dir:}") String sampleDir) {
         JdbcCatalogue catalogue = new JdbcCatalogue(dataSource, clock);
         if (properties.connections().demo()) {
             // nodes starting together import one after the other: the second finds the tables filled
             io.trainflow.connectors.jdbc.StartupLock.around(dataSource, "demo-catalogue", () -> {
                 DemoCatalogue.importAtFirstStart(
-                        new CatalogueImport(new CatalogueEdits(dataSource, clock), catalogue), catalogue, org, clock);
+                        new CatalogueImport(new CatalogueEdits(dataSource, clock), catalogue),
+                        catalogue,
+                        org,
+                        clock,
+                        sampleDir.isBlank() ? null : Path.of(sampleDir));
                 return null;
             });
         }

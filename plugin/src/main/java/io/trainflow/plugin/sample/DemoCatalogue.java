@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -26,12 +28,13 @@ public final class DemoCatalogue {
 
     private DemoCatalogue() {}
 
+    /** {@code sampleDir}: the folder the sample organisation was read from (TRAINFLOW_SAMPLE_DIR), null: the jar's. */
     public static void importAtFirstStart(
-            CatalogueImport importer, JdbcCatalogue catalogue, SampleOrganisation org, Clock clock) {
+            CatalogueImport importer, JdbcCatalogue catalogue, SampleOrganisation org, Clock clock, Path sampleDir) {
         if (!catalogue.isEmpty()) {
             return;
         }
-        Map<String, Object> document = new LinkedHashMap<>(Json.read(sampleCatalogue(), Map.class));
+        Map<String, Object> document = new LinkedHashMap<>(Json.read(sampleCatalogue(sampleDir), Map.class));
         document.put("groups", org.groups());
         CatalogueImport.Result result = importer.json(Json.write(document), LocalDate.now(clock));
         LOG.info(
@@ -42,7 +45,14 @@ public final class DemoCatalogue {
                 result.members());
     }
 
-    private static String sampleCatalogue() {
+    private static String sampleCatalogue(Path sampleDir) {
+        if (sampleDir != null) {
+            try {
+                return Files.readString(sampleDir.resolve("catalogue.json"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the sample catalogue in " + sampleDir, e);
+            }
+        }
         try (InputStream in = DemoCatalogue.class.getClassLoader().getResourceAsStream(CATALOGUE)) {
             if (in == null) {
                 throw new IllegalStateException("sample file not on the classpath: " + CATALOGUE);

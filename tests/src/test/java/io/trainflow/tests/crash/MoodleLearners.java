@@ -77,6 +77,22 @@ final class MoodleLearners implements Learners {
 
     @Override
     public void assertWritesOnce(Afterwards db) {
+        List<String> messages = assertNoWriteTwice();
+        for (String learner : List.of("alice.martin", "manon.boyer")) {
+            assertThat(messages.stream().filter(m -> m.startsWith(learner + ": You are enrolled")))
+                    .as(learner + " told once that they are enrolled")
+                    .hasSize(1);
+            assertThat(enrolledByTrainflow(learner))
+                    .as(learner + " enrolled in Moodle")
+                    .isNotEmpty();
+        }
+    }
+
+    /**
+     * Moodle's journal holds no enrolment, calendar event or message written twice; returns the messages sent, each as
+     * {@code username: text}.
+     */
+    List<String> assertNoWriteTwice() {
         List<String> enrolments = new ArrayList<>();
         for (Map<String, String> form : moodle.forms(ENROL)) {
             for (int i = 0; form.containsKey("enrolments[" + i + "][userid]"); i++) {
@@ -103,14 +119,22 @@ final class MoodleLearners implements Learners {
         assertThat(Afterwards.duplicates(messages))
                 .as("core_message_send_instant_messages: the same message twice to one person")
                 .isEmpty();
-        for (String learner : List.of("alice.martin", "manon.boyer")) {
-            assertThat(messages.stream().filter(m -> m.startsWith(learner + ": You are enrolled")))
-                    .as(learner + " told once that they are enrolled")
-                    .hasSize(1);
-            assertThat(enrolledByTrainflow(site.user(learner).orElseThrow().id()))
-                    .as(learner + " enrolled in Moodle")
-                    .isNotEmpty();
-        }
+        return messages;
+    }
+
+    /** How many people the journal shows Trainflow enrolled. */
+    long enrolledUsers() {
+        return moodle.forms(ENROL).stream()
+                .flatMap(form -> form.entrySet().stream())
+                .filter(e -> e.getKey().endsWith("][userid]"))
+                .map(Map.Entry::getValue)
+                .distinct()
+                .count();
+    }
+
+    /** Courses the journal shows Trainflow enrolled the user in. */
+    List<Long> enrolledByTrainflow(String username) {
+        return enrolledByTrainflow(site.user(username).orElseThrow().id());
     }
 
     /** Courses the journal shows Trainflow enrolled the user in. */

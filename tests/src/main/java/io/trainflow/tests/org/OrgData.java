@@ -1,4 +1,4 @@
-package io.trainflow.bench.org;
+package io.trainflow.tests.org;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.trainflow.bench.org;
+package io.trainflow.tests.org;
 
 import io.trainflow.connectors.jdbc.Json;
 import io.trainflow.connectors.sample.SampleOrganisation;
