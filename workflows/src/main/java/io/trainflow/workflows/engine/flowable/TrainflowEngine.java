@@ -302,7 +302,10 @@ public final class TrainflowEngine implements AutoCloseable {
             config.setBpmnParseFactory(new ZeebeBpmnParseFactory(linter));
             config.setPreBpmnParseHandlers(List.of(
                     new ZeebeUserTaskParseHandler(
-                            new TaskCompletionGuard(directory), unassignedTaskGroup, new TaskNotices(taskNotifier)),
+                            new TaskCompletionGuard(directory),
+                            unassignedTaskGroup,
+                            new TaskNotices(taskNotifier),
+                            new UserTaskListeners(handlers)),
                     new ZeebeCallActivityParseHandler(),
                     new ZeebeMessageParseHandler(),
                     new ZeebeMultiInstanceParseHandler(),
