@@ -21,6 +21,7 @@ import org.flowable.engine.delegate.TaskListener;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.service.delegate.DelegateTask;
+import org.flowable.task.service.impl.persistence.entity.TaskEntity;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +50,11 @@ final class UserTaskListeners implements TaskListener {
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+
+    /** Transient task variables: the creating listeners ran; an assignment waits for them. */
+    private static final String CREATED = "trainflow-task-created";
+
+    private static final String DEFERRED = "trainflow-assigning-deferred";
 
     private final transient HandlerRegistry handlers;
     private final transient StepInvoker invoker = new StepInvoker();
@@ -88,6 +94,22 @@ final class UserTaskListeners implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String eventType = eventType(task.getEventName());
+        boolean creating = task instanceof TaskEntity entity && entity.isInserted();
+        if (creating && eventType.equals("assigning") && task.getTransientVariableLocal(CREATED) == null) {
+            // Flowable assigns a new task before its create event; Camunda runs creating, then assigning
+            task.setTransientVariableLocal(DEFERRED, true);
+            return;
+        }
+        run(task, eventType);
+        if (eventType.equals("creating")) {
+            task.setTransientVariableLocal(CREATED, true);
+            if (task.getTransientVariableLocal(DEFERRED) != null && task.getAssignee() != null) {
+                run(task, "assigning");
+            }
+        }
+    }
+
+    private void run(DelegateTask task, String eventType) {
         List<Listener> listeners = of(Zeebe.elementOf(task)).stream()
                 .filter(l -> eventType.equals(l.eventType()))
                 .toList();

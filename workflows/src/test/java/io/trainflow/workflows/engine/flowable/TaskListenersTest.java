@@ -69,6 +69,16 @@ class TaskListenersTest {
     }
 
     @Test
+    void aTaskTheProcessAssignsIsCreatedThenAssigned() {
+        var instance = c8.start("tl-assigned", Map.of("requestId", "tl-6"));
+
+        assertThat(task(instance.getId()).getAssignee()).isEqualTo("lena");
+        assertThat(CALLS)
+                .as("creating, then assigning (the documented lifecycle), whatever the model's order")
+                .containsExactly("tl-audit:create(50)", "tl-audit:assign(50)");
+    }
+
+    @Test
     void anAssigningListenerCorrectsTheAssigneeOrDeniesTheClaim() {
         var instance = c8.start("tl-review", Map.of("requestId", "tl-2"));
         String taskId = task(instance.getId()).getId();
