@@ -158,6 +158,15 @@ class TaskListenersTest {
     }
 
     @Test
+    void aCancelingListenerRunsWhenTheProcessInstanceIsCancelled() {
+        var instance = c8.start("tl-cancel", Map.of("requestId", "tl-7"));
+
+        c8.flowable.getRuntimeService().deleteProcessInstance(instance.getId(), "withdrawn");
+
+        assertThat(CALLS).containsExactly("tl-audit:cancel(50)");
+    }
+
+    @Test
     void lintAcceptsTheModelsAndNamesAListenerWithoutHandler() throws Exception {
         assertThat(c8.engine.linter().lintPath(Camunda8Engine.folder("task-listeners")))
                 .filteredOn(LintProblem::refuses)
