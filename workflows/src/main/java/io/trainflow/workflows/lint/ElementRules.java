@@ -60,6 +60,9 @@ final class ElementRules {
     private final List<LintProblem> problems;
     private final String unassignedGroup;
 
+    /** Task types whose handler may be a user task listener (see {@link TaskListenerRules}). */
+    Set<String> listenerTypes = Set.of();
+
     ElementRules(
             String file,
             BpmnModel model,
@@ -139,7 +142,7 @@ final class ElementRules {
             problem(element, refused != null ? refused : "zeebe:executionListeners are not run on this element");
         }
         if (Zeebe.child(element, "taskListeners").isPresent()) {
-            TaskListenerRules.Findings found = TaskListenerRules.check(element, taskTypes);
+            TaskListenerRules.Findings found = TaskListenerRules.check(element, taskTypes, listenerTypes);
             found.problems().forEach(reason -> problem(element, reason));
             found.notes().forEach(note -> problems.add(LintProblem.note(file, element.getId(), note)));
         }

@@ -27,7 +27,7 @@ final class TaskListenerRules {
     /** Problems (refusals) and notes, each one sentence. */
     record Findings(List<String> problems, List<String> notes) {}
 
-    static Findings check(FlowElement element, Set<String> taskTypes) {
+    static Findings check(FlowElement element, Set<String> taskTypes, Set<String> listenerTypes) {
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<ExtensionElement> listeners = Zeebe.child(element, "taskListeners")
@@ -54,6 +54,9 @@ final class TaskListenerRules {
                         + " type itself");
             } else if (!taskTypes.contains(type)) {
                 problems.add("task listener type '" + type + "' (" + eventType + ") has no handler");
+            } else if (!listenerTypes.contains(type)) {
+                problems.add("task listener type '" + type + "' (" + eventType + ") runs a handler that returns"
+                        + " variables, not a TaskListenerResult: a task listener sets none (Camunda 8)");
             }
             if (eventType.equals("updating") && seen.add(eventType)) {
                 notes.add(UPDATING_NOTE);

@@ -298,7 +298,8 @@ public final class TrainflowEngine implements AutoCloseable {
             Feel feel = new Feel(() -> engineClock.instant().atZone(ZoneOffset.UTC));
             FeelExpressionManager expressions = new FeelExpressionManager(feel, new HashMap<>());
             config.setExpressionManager(expressions);
-            BpmnLinter linter = new BpmnLinter(handlers.types(), feel, unassignedTaskGroup);
+            BpmnLinter linter =
+                    new BpmnLinter(handlers.types(), feel, unassignedTaskGroup, UserTaskListeners.types(handlers));
             config.setBpmnParseFactory(new ZeebeBpmnParseFactory(linter));
             config.setPreBpmnParseHandlers(List.of(
                     new ZeebeUserTaskParseHandler(

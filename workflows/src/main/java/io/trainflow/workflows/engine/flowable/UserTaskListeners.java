@@ -65,6 +65,19 @@ final class UserTaskListeners implements TaskListener {
 
     record Listener(String eventType, String type) {}
 
+    /** Whether a handler may be a task listener: it returns a result or nothing, never variables. */
+    static boolean canListen(RegisteredHandler handler) {
+        return handler.outputType() == TaskListenerResult.class || handler.outputType() == NoOutput.class;
+    }
+
+    /** The task types whose handler may be a task listener (lint refuses the others as listener types). */
+    static Set<String> types(HandlerRegistry handlers) {
+        return handlers.all().stream()
+                .filter(UserTaskListeners::canListen)
+                .map(RegisteredHandler::type)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The listeners of a user task, in model order. */
     static List<Listener> of(BaseElement element) {
         List<Listener> listeners = new ArrayList<>();
@@ -149,7 +162,7 @@ final class UserTaskListeners implements TaskListener {
     private TaskListenerResult run(DelegateTask task, String eventType, Listener listener, Corrections so) {
         RegisteredHandler handler =
                 handlers.find(listener.type()).orElseThrow(() -> failed(task, listener, "no handler for this type"));
-        if (handler.outputType() != TaskListenerResult.class && handler.outputType() != NoOutput.class) {
+        if (!canListen(handler)) {
             // Camunda 8 completes a listener's job without variables: only a result (deny, corrections)
             throw failed(
                     task,

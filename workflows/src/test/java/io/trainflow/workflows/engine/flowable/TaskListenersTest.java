@@ -181,6 +181,54 @@ class TaskListenersTest {
         }
     }
 
+    @Test
+    void lintNamesListenersItCannotRunWithTheReason() {
+        String xml = """
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+                  <bpmn:process id="p" isExecutable="true">
+                    <bpmn:startEvent id="start" />
+                    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="decide" />
+                    <bpmn:userTask id="decide">
+                      <bpmn:extensionElements>
+                        <zeebe:userTask />
+                        <zeebe:assignmentDefinition candidateGroups="ld-team" />
+                        <zeebe:taskListeners>
+                          <zeebe:taskListener eventType="completing" type="test-double" />
+                          <zeebe:taskListener eventType="completing" type="=checkType" />
+                          <zeebe:taskListener eventType="updating" type="tl-audit" />
+                        </zeebe:taskListeners>
+                      </bpmn:extensionElements>
+                    </bpmn:userTask>
+                    <bpmn:sequenceFlow id="f2" sourceRef="decide" targetRef="end" />
+                    <bpmn:endEvent id="end" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """;
+        try (Camunda8Engine engine = new Camunda8Engine(new TestSteps.Double(), new Audit())) {
+            var problems = engine.engine
+                    .linter()
+                    .lint(
+                            "listeners.bpmn",
+                            ZeebeModelReader.read(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                            io.trainflow.workflows.lint.BpmnLinter.Context.none());
+
+            assertThat(problems)
+                    .filteredOn(LintProblem::refuses)
+                    .extracting(LintProblem::message)
+                    .containsExactlyInAnyOrder(
+                            "task listener type 'test-double' (completing) runs a handler that returns variables, not"
+                                    + " a TaskListenerResult: a task listener sets none (Camunda 8)",
+                            "task listener type '=checkType' is a FEEL expression: not run yet, give the job type"
+                                    + " itself");
+            assertThat(problems)
+                    .filteredOn(p -> !p.refuses())
+                    .extracting(LintProblem::message)
+                    .contains("'updating' task listeners are never triggered on Trainflow: nothing updates an open"
+                            + " user task's attributes or variables (Camunda's update API, Operate)");
+        }
+    }
+
     private Task task(String instanceId) {
         return c8.flowable
                 .getTaskService()
