@@ -1,6 +1,6 @@
 package io.trainflow.workflows.lint;
 
-import io.trainflow.workflows.engine.flowable.Zeebe;
+import io.trainflow.workflows.engine.flowable.UserTaskListeners;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,9 +30,7 @@ final class TaskListenerRules {
     static Findings check(FlowElement element, Set<String> taskTypes, Set<String> listenerTypes) {
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        List<ExtensionElement> listeners = Zeebe.child(element, "taskListeners")
-                .map(all -> all.getChildElements().getOrDefault("taskListener", List.of()))
-                .orElse(List.of());
+        List<ExtensionElement> listeners = UserTaskListeners.entries(element);
         if (!(element instanceof UserTask)) {
             problems.add("zeebe:taskListeners belong on user tasks only");
             return new Findings(problems, notes);

@@ -8,7 +8,6 @@ import io.trainflow.workflows.engine.RegisteredHandler;
 import io.trainflow.workflows.engine.StepInvoker;
 import io.trainflow.workflows.engine.StepOutcome;
 import io.trainflow.workflows.problems.TrainflowProblem;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * person's request is a 503 naming the element and listener (Camunda would keep the transition pending as an
  * incident); for creating and canceling the step that led there is retried, then an incident.
  */
-final class UserTaskListeners implements TaskListener {
+public final class UserTaskListeners implements TaskListener {
 
     private static final long serialVersionUID = 1L;
 
@@ -78,19 +77,19 @@ final class UserTaskListeners implements TaskListener {
                 .collect(java.util.stream.Collectors.toSet());
     }
 
+    /** The {@code zeebe:taskListener} entries of an element, in model order (lint reads them too). */
+    public static List<ExtensionElement> entries(BaseElement element) {
+        return Zeebe.child(element, "taskListeners")
+                .map(all -> all.getChildElements().getOrDefault("taskListener", List.of()))
+                .orElse(List.of());
+    }
+
     /** The listeners of a user task, in model order. */
     static List<Listener> of(BaseElement element) {
-        List<Listener> listeners = new ArrayList<>();
-        Zeebe.child(element, "taskListeners").ifPresent(all -> {
-            List<ExtensionElement> entries = all.getChildElements().get("taskListener");
-            if (entries != null) {
-                for (ExtensionElement entry : entries) {
-                    listeners.add(new Listener(
-                            entry.getAttributeValue(null, "eventType"), entry.getAttributeValue(null, "type")));
-                }
-            }
-        });
-        return listeners;
+        return entries(element).stream()
+                .map(entry ->
+                        new Listener(entry.getAttributeValue(null, "eventType"), entry.getAttributeValue(null, "type")))
+                .toList();
     }
 
     /** Camunda's event type of a Flowable task event. */
