@@ -6,6 +6,7 @@ import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.connector.rest.RestConnector;
 import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.engine.flowable.UserTaskDefaults;
+import io.trainflow.workflows.engine.flowable.UserTaskListeners;
 import io.trainflow.workflows.feel.Feel;
 import io.trainflow.workflows.lint.BpmnLinter;
 import io.trainflow.workflows.lint.LintProblem;
@@ -41,7 +42,10 @@ public class LintCommand implements Callable<Integer> {
         Set<String> types = new HashSet<>(handlers.types());
         types.add(RestConnector.TYPE);
         BpmnLinter linter = new BpmnLinter(
-                types, new Feel(), group == null || group.isBlank() ? UserTaskDefaults.DEFAULT_GROUP : group.strip());
+                types,
+                new Feel(),
+                group == null || group.isBlank() ? UserTaskDefaults.DEFAULT_GROUP : group.strip(),
+                UserTaskListeners.types(handlers));
         List<LintProblem> problems = new ArrayList<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {

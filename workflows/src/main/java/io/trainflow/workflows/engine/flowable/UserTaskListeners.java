@@ -70,7 +70,7 @@ public final class UserTaskListeners implements TaskListener {
     }
 
     /** The task types whose handler may be a task listener (lint refuses the others as listener types). */
-    static Set<String> types(HandlerRegistry handlers) {
+    public static Set<String> types(HandlerRegistry handlers) {
         return handlers.all().stream()
                 .filter(UserTaskListeners::canListen)
                 .map(RegisteredHandler::type)
