@@ -3,6 +3,7 @@ package io.trainflow.plugin.cli;
 import io.trainflow.workflows.StepHandlers;
 import io.trainflow.workflows.connector.rest.RestConnector;
 import io.trainflow.workflows.engine.flowable.UserTaskDefaults;
+import io.trainflow.workflows.engine.flowable.UserTaskListeners;
 import io.trainflow.workflows.feel.Feel;
 import io.trainflow.workflows.lint.BpmnLinter;
 import io.trainflow.workflows.lint.LintProblem;
@@ -35,7 +36,10 @@ public class LintCommand implements Callable<Integer> {
         Set<String> types = new HashSet<>(StepHandlers.taskTypes());
         types.add(RestConnector.TYPE);
         BpmnLinter linter = new BpmnLinter(
-                types, new Feel(), group == null || group.isBlank() ? UserTaskDefaults.DEFAULT_GROUP : group.strip());
+                types,
+                new Feel(),
+                group == null || group.isBlank() ? UserTaskDefaults.DEFAULT_GROUP : group.strip(),
+                UserTaskListeners.types(handlers));
         List<LintProblem> problems = new ArrayList<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {

@@ -59,7 +59,9 @@ public class BulkDecisions {
                     ? 404
                     : e instanceof TrainflowProblem.Forbidden
                             ? 403
-                            : e instanceof TrainflowProblem.Conflict ? 409 : 400;
+                            : e instanceof TrainflowProblem.Conflict
+                                    ? 409
+                                    : e instanceof TrainflowProblem.Unavailable ? 503 : 400;
             DecisionOutcome outcome = new DecisionOutcome(taskId, status).message(e.getMessage());
             return e.fields().isEmpty() ? outcome : outcome.fields(e.fields());
         } catch (IllegalArgumentException e) {

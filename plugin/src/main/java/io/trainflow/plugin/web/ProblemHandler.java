@@ -63,7 +63,9 @@ public class ProblemHandler {
                                 ? HttpStatus.CONFLICT
                                 : e instanceof WriteRateLimit.TooManyWrites
                                         ? HttpStatus.TOO_MANY_REQUESTS
-                                        : HttpStatus.BAD_REQUEST;
+                                        : e instanceof TrainflowProblem.Unavailable
+                                                ? HttpStatus.SERVICE_UNAVAILABLE
+                                                : HttpStatus.BAD_REQUEST;
         return problem(status, e.getMessage(), e.fields(), request);
     }
 

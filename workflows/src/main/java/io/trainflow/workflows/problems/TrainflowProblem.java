@@ -67,4 +67,13 @@ public abstract class TrainflowProblem extends RuntimeException {
             super(message, fields);
         }
     }
+
+    /** Something the request needs cannot answer now (e.g. a task listener failed): nothing changed, try again later. */
+    public static final class Unavailable extends TrainflowProblem {
+        private static final long serialVersionUID = 1L;
+
+        public Unavailable(String message) {
+            super(message, Map.of());
+        }
+    }
 }

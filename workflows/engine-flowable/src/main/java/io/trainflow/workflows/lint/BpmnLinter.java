@@ -27,6 +27,7 @@ public final class BpmnLinter {
     private final Set<String> taskTypes;
     private final Feel feel;
     private final String unassignedGroup;
+    private final Set<String> listenerTypes;
 
     public BpmnLinter(Set<String> taskTypes, Feel feel) {
         this(taskTypes, feel, UserTaskDefaults.DEFAULT_GROUP);
@@ -34,9 +35,15 @@ public final class BpmnLinter {
 
     /** {@code unassignedGroup}: the group a user task naming nobody is offered to (said in a note). */
     public BpmnLinter(Set<String> taskTypes, Feel feel, String unassignedGroup) {
+        this(taskTypes, feel, unassignedGroup, null);
+    }
+
+    /** {@code listenerTypes}: the task types whose handler may be a user task listener; null: any of them. */
+    public BpmnLinter(Set<String> taskTypes, Feel feel, String unassignedGroup, Set<String> listenerTypes) {
         this.taskTypes = Set.copyOf(taskTypes);
         this.feel = feel;
         this.unassignedGroup = unassignedGroup;
+        this.listenerTypes = listenerTypes == null ? this.taskTypes : Set.copyOf(listenerTypes);
     }
 
     /** Lints a {@code .bpmn}/{@code .dmn}/{@code .form} file, or every such file below a folder. */
@@ -97,6 +104,7 @@ public final class BpmnLinter {
             problems.add(new LintProblem(file, null, "no executable process (set isExecutable=\"true\")"));
         }
         ElementRules rules = new ElementRules(file, model, taskTypes, feel, context, problems, unassignedGroup);
+        rules.listenerTypes = listenerTypes;
         executable.forEach(rules::check);
         return problems;
     }

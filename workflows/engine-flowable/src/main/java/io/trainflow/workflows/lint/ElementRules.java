@@ -60,6 +60,9 @@ final class ElementRules {
     private final List<LintProblem> problems;
     private final String unassignedGroup;
 
+    /** Task types whose handler may be a user task listener (see {@link TaskListenerRules}). */
+    Set<String> listenerTypes = Set.of();
+
     ElementRules(
             String file,
             BpmnModel model,
@@ -131,7 +134,7 @@ final class ElementRules {
 
     /**
      * Execution listeners run as steps beside their element ({@link ExecutionListeners}); those it could not place
-     * keep a mark with the reason. Task listeners are not run yet, and must not be ignored silently.
+     * keep a mark with the reason. Task listeners: {@link TaskListenerRules}.
      */
     private void listeners(FlowElement element) {
         if (Zeebe.child(element, "executionListeners").isPresent()) {
@@ -139,7 +142,9 @@ final class ElementRules {
             problem(element, refused != null ? refused : "zeebe:executionListeners are not run on this element");
         }
         if (Zeebe.child(element, "taskListeners").isPresent()) {
-            problem(element, "zeebe:taskListeners are not run yet on the embedded engine: model the work as tasks");
+            TaskListenerRules.Findings found = TaskListenerRules.check(element, taskTypes, listenerTypes);
+            found.problems().forEach(reason -> problem(element, reason));
+            found.notes().forEach(note -> problems.add(LintProblem.note(file, element.getId(), note)));
         }
     }
 

@@ -298,11 +298,15 @@ public final class TrainflowEngine implements AutoCloseable {
             Feel feel = new Feel(() -> engineClock.instant().atZone(ZoneOffset.UTC));
             FeelExpressionManager expressions = new FeelExpressionManager(feel, new HashMap<>());
             config.setExpressionManager(expressions);
-            BpmnLinter linter = new BpmnLinter(handlers.types(), feel, unassignedTaskGroup);
+            BpmnLinter linter =
+                    new BpmnLinter(handlers.types(), feel, unassignedTaskGroup, UserTaskListeners.types(handlers));
             config.setBpmnParseFactory(new ZeebeBpmnParseFactory(linter));
             config.setPreBpmnParseHandlers(List.of(
                     new ZeebeUserTaskParseHandler(
-                            new TaskCompletionGuard(directory), unassignedTaskGroup, new TaskNotices(taskNotifier)),
+                            new TaskCompletionGuard(directory),
+                            unassignedTaskGroup,
+                            new TaskNotices(taskNotifier),
+                            new UserTaskListeners(handlers)),
                     new ZeebeCallActivityParseHandler(),
                     new ZeebeMessageParseHandler(),
                     new ZeebeMultiInstanceParseHandler(),

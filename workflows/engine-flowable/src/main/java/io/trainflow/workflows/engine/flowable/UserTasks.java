@@ -110,6 +110,8 @@ public final class UserTasks {
         }
         try {
             engine.getTaskService().claim(taskId, user);
+        } catch (TaskCompletionGuard.Refused refused) {
+            throw refused.problem(); // an assigning task listener denied it or failed
         } catch (FlowableTaskAlreadyClaimedException | FlowableOptimisticLockingException raced) {
             throw completedOrUnknown(user, taskId);
         }
@@ -128,7 +130,11 @@ public final class UserTasks {
             throw new TrainflowProblem.Forbidden(user + " cannot give back task '" + task.getName() + "' ("
                     + task.getTaskDefinitionKey() + "): the process assigned it to them");
         }
-        tasks.unclaim(taskId);
+        try {
+            tasks.unclaim(taskId);
+        } catch (TaskCompletionGuard.Refused refused) {
+            throw refused.problem(); // an assigning task listener denied it or failed
+        }
     }
 
     private Task open(String user, String taskId) {

@@ -23,11 +23,14 @@ class ZeebeUserTaskParseHandler extends AbstractBpmnParseHandler<UserTask> {
     private final TaskCompletionGuard guard;
     private final String unassignedGroup;
     private final TaskNotices notices;
+    private final UserTaskListeners listeners;
 
-    ZeebeUserTaskParseHandler(TaskCompletionGuard guard, String unassignedGroup, TaskNotices notices) {
+    ZeebeUserTaskParseHandler(
+            TaskCompletionGuard guard, String unassignedGroup, TaskNotices notices, UserTaskListeners listeners) {
         this.guard = guard;
         this.unassignedGroup = unassignedGroup;
         this.notices = notices;
+        this.listeners = listeners;
     }
 
     @Override
@@ -54,9 +57,19 @@ class ZeebeUserTaskParseHandler extends AbstractBpmnParseHandler<UserTask> {
             task.getTaskListeners().add(on(TaskListener.EVENTNAME_CREATE, VersionTaggedForms.CHECK));
             task.getTaskListeners().add(on(TaskListener.EVENTNAME_CREATE, guard));
             task.getTaskListeners().add(on(TaskListener.EVENTNAME_CREATE, TaskSchedule.INSTANCE));
+            // Camunda 8's task listeners (UserTaskListeners): after routing and schedule, which they may correct
+            boolean listened = !UserTaskListeners.of(task).isEmpty();
+            if (listened) {
+                task.getTaskListeners().add(on(TaskListener.EVENTNAME_CREATE, listeners));
+            }
             // after routing: the people told are the ones the task went to
             task.getTaskListeners().add(on(TaskListener.EVENTNAME_CREATE, notices));
             task.getTaskListeners().add(onComplete(guard));
+            if (listened) {
+                task.getTaskListeners().add(on(TaskListener.EVENTNAME_ASSIGNMENT, listeners));
+                task.getTaskListeners().add(onComplete(listeners)); // after the guard: who may complete, first
+                task.getTaskListeners().add(on(TaskListener.EVENTNAME_DELETE, listeners));
+            }
             // after the guard: a refused completion maps nothing
             task.getTaskListeners().add(onComplete(UserTaskOutputMappings.INSTANCE));
         }

@@ -39,6 +39,7 @@ class LintAgreesWithEngineTest {
                 "compensation",
                 "escalation-feel",
                 "execution-listeners",
+                "task-listeners",
                 "form-version-tag/v1",
                 "form-version-tag/v2",
                 "refused"
