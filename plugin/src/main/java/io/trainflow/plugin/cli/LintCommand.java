@@ -39,7 +39,7 @@ public class LintCommand implements Callable<Integer> {
                 types,
                 new Feel(),
                 group == null || group.isBlank() ? UserTaskDefaults.DEFAULT_GROUP : group.strip(),
-                UserTaskListeners.types(handlers));
+                UserTaskListeners.typesOf(StepHandlers.types()));
         List<LintProblem> problems = new ArrayList<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {

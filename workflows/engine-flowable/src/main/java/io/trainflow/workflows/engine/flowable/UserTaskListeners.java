@@ -1,8 +1,10 @@
 package io.trainflow.workflows.engine.flowable;
 
 import io.trainflow.workflows.api.NoOutput;
+import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskListenerResult;
 import io.trainflow.workflows.api.TaskListenerResult.Corrections;
+import io.trainflow.workflows.api.TaskType;
 import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.engine.RegisteredHandler;
 import io.trainflow.workflows.engine.StepInvoker;
@@ -66,7 +68,19 @@ public final class UserTaskListeners implements TaskListener {
 
     /** Whether a handler may be a task listener: it returns a result or nothing, never variables. */
     static boolean canListen(RegisteredHandler handler) {
-        return handler.outputType() == TaskListenerResult.class || handler.outputType() == NoOutput.class;
+        return canListen(handler.outputType());
+    }
+
+    private static boolean canListen(Class<?> outputType) {
+        return outputType == TaskListenerResult.class || outputType == NoOutput.class;
+    }
+
+    /** The same, read from the handler classes without building any handler (the lint command). */
+    public static Set<String> typesOf(List<Class<? extends StepHandler<?, ?>>> handlerClasses) {
+        return handlerClasses.stream()
+                .filter(c -> canListen(HandlerRegistry.ioTypes(c)[1]))
+                .map(c -> c.getAnnotation(TaskType.class).value())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** The task types whose handler may be a task listener (lint refuses the others as listener types). */
