@@ -42,7 +42,26 @@ final class FeelToJuel {
             throw new IllegalArgumentException("condition not translated: " + feel);
         }
         String juel = body.replace('"', '\'').replaceAll("(?<![<>!=])=(?!=)", "==");
-        return COUNT.matcher(juel).replaceAll("feel.count($1)");
+        return optional(COUNT.matcher(juel).replaceAll("feel.count($1)"));
+    }
+
+    /**
+     * A variable tested against null may be absent, which FEEL reads as null but a JUEL identifier
+     * refuses: such a variable is read as <code>execution.getVariable('name')</code>, as a Flowable
+     * modeller writes it.
+     */
+    private static String optional(String juel) {
+        var tested = Pattern.compile("(?<![.\\w'])([A-Za-z_]\\w*)(?=\\s*[!=]=\\s*null\\b)")
+                .matcher(juel);
+        String result = juel;
+        while (tested.find()) {
+            String name = tested.group(1);
+            if (!KEYWORDS.contains(name)) {
+                result = result.replaceAll(
+                        "(?<![.\\w'])" + name + "\\b(?!\\s*\\()", "execution.getVariable('" + name + "')");
+            }
+        }
+        return result;
     }
 
     /**

@@ -24,7 +24,8 @@ class FeelToJuelTest {
     void ifThenElseBecomesTheTernaryWithFeelsNullRules() {
         String feel = "=if campaign != null then campaign else \"Department campaign \" + department";
         assertThat(FeelToJuel.value(feel))
-                .isEqualTo("${campaign != null ? campaign : feel.concat('Department campaign ', department)}");
+                .isEqualTo("${execution.getVariable('campaign') != null ? campaign"
+                        + " : feel.concat('Department campaign ', department)}");
         agree(feel, FeelToJuel.value(feel), vars("campaign", "Spring safety", "department", "ops"));
         agree(feel, FeelToJuel.value(feel), vars("campaign", null, "department", "ops"));
         agree(feel, FeelToJuel.value(feel), vars("campaign", null, "department", null));
@@ -53,6 +54,14 @@ class FeelToJuelTest {
     }
 
     @Test
+    void aVariableTestedAgainstNullMayBeAbsent() {
+        String feel = "=employeeBatches != null";
+        assertThat(FeelToJuel.condition(feel)).isEqualTo("${execution.getVariable('employeeBatches') != null}");
+        agree(feel, FeelToJuel.condition(feel), vars());
+        agree(feel, FeelToJuel.condition(feel), vars("employeeBatches", List.of(List.of("e1"))));
+    }
+
+    @Test
     void formsItCannotTranslateExactlyAreRefused() {
         assertThatThrownBy(() -> FeelToJuel.value("={requestId: requestId}"))
                 .hasMessageContaining("value not translated: ={requestId: requestId}");
@@ -67,6 +76,7 @@ class FeelToJuelTest {
         SimpleContext context = new SimpleContext();
         variables.forEach((name, value) -> context.setVariable(name, JUEL.createValueExpression(value, Object.class)));
         context.setVariable("feel", JUEL.createValueExpression(new FeelFunctions(), Object.class));
+        context.setVariable("execution", JUEL.createValueExpression(new Execution(variables), Object.class));
         Object actual = JUEL.createValueExpression(context, juel, Object.class).getValue(context);
         assertThat(actual).as("%s with %s", juel, variables).isEqualTo(feelTruth(expected, juel));
     }
@@ -75,6 +85,13 @@ class FeelToJuelTest {
     private static Object feelTruth(Object feelResult, String juel) {
         boolean isCondition = !juel.contains("?") && juel.matches(".*(==|!=|>|<).*");
         return isCondition && feelResult == null ? Boolean.FALSE : feelResult;
+    }
+
+    /** What Flowable's {@code execution} offers the translation: a variable, null when absent. */
+    public record Execution(Map<String, Object> variables) {
+        public Object getVariable(String name) {
+            return variables.get(name);
+        }
     }
 
     private static Map<String, Object> vars(Object... pairs) {
