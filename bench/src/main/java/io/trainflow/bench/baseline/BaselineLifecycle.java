@@ -62,7 +62,9 @@ public final class BaselineLifecycle implements Lifecycle {
                 "noopStep",
                 new NoOpSteps(converter, org.departmentIds(), org.profiles(), clock),
                 "emptyList",
-                List.of()));
+                List.of(),
+                "feel",
+                new FeelFunctions()));
         this.engine = config.buildProcessEngine();
         // the same database tuning as TrainflowEngine (see its ExtraIndexes): a fix any Flowable user on H2 would make
         try (var connection = db.dataSource().getConnection();
