@@ -387,6 +387,7 @@ class AuthorisationMatrixTest {
                 "admin",
                 allow(ADMINS, 400),
                 403);
+        row("GET /api/sample/clock", null, "admin", allow(ADMINS, 200), 403);
         row("POST /api/sample/clock", "{\"days\": 0}", "admin", allow(ADMINS, 400), 403);
         row("GET /api/me", null, NO_SCOPE, allow(EVERYONE, 200), 403);
         row("GET /api/admin/api-keys", null, "admin", allow(ADMINS, 200), 403);

@@ -58,6 +58,12 @@ public class SampleController implements SampleApi {
         return ResponseEntity.ok(new ClockState(clock.instant().atOffset(ZoneOffset.UTC)));
     }
 
+    /** This node's time: after a move on another node sharing the database, it follows within the follow interval. */
+    @Override
+    public ResponseEntity<ClockState> clockNow() {
+        return ResponseEntity.ok(new ClockState(clock.instant().atOffset(ZoneOffset.UTC)));
+    }
+
     /** The learner themself (playing the LMS) or an admin; nobody completes someone else's course. */
     @Override
     public ResponseEntity<Progress> advanceProgress(String username) {
