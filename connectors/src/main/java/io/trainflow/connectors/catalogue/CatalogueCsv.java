@@ -14,24 +14,30 @@ import java.util.Set;
  * The CSV import: one kind per file, a header row naming the columns (any order, extra columns refused),
  * comma-separated, fields with commas or quotes in double quotes ("" inside), lists separated by {@code |}.
  * <ul>
- *   <li>{@code courses}: id, title, cost, currency, skills, tags</li>
+ *   <li>{@code courses}: id, title, cost, currency, skills, tags, shortname (the LMS's; the id when empty)</li>
  *   <li>{@code sessions}: id, courseId, start, end, seats, seatsTakenElsewhere, trainer, style (ISO-8601 instants)</li>
  *   <li>{@code roles}: roleId, title, jobTitles, requiredSkills ({@code skill:level}, e.g. {@code java:3|sql:2})</li>
  *   <li>{@code budgets}: departmentId, allocated, spent, owner, currency</li>
  *   <li>{@code members}: group, username</li>
+ *   <li>{@code skills}, {@code jobTitles}, {@code departments}: id, name, aliases (other names an HCM uses)</li>
  * </ul>
  * Errors name the line and the column, e.g. {@code line 4: cost}.
  */
 public final class CatalogueCsv {
 
     static final Map<String, List<String>> COLUMNS = Map.of(
-            "courses", List.of("id", "title", "cost", "currency", "skills", "tags"),
+            "courses", List.of("id", "title", "cost", "currency", "skills", "tags", "shortname"),
             "sessions", List.of("id", "courseId", "start", "end", "seats", "seatsTakenElsewhere", "trainer", "style"),
             "roles", List.of("roleId", "title", "jobTitles", "requiredSkills"),
             "budgets", List.of("departmentId", "allocated", "spent", "owner", "currency"),
-            "members", List.of("group", "username"));
+            "members", List.of("group", "username"),
+            "skills", List.of("id", "name", "aliases"),
+            "jobTitles", List.of("id", "name", "aliases"),
+            "departments", List.of("id", "name", "aliases"));
     private static final Set<String> OPTIONAL =
-            Set.of("skills", "tags", "seatsTakenElsewhere", "trainer", "style", "jobTitles");
+            Set.of("skills", "tags", "seatsTakenElsewhere", "trainer", "style", "jobTitles", "shortname", "aliases");
+    private static final Map<String, String> NAME_KINDS =
+            Map.of("skills", HcmName.SKILL, "jobTitles", HcmName.JOB_TITLE, "departments", HcmName.DEPARTMENT);
 
     private CatalogueCsv() {}
 
@@ -59,7 +65,8 @@ public final class CatalogueCsv {
                             line.amount("cost"),
                             line.text("currency"),
                             line.list("skills"),
-                            line.list("tags"));
+                            line.list("tags"),
+                            line.text("shortname"));
                     CatalogueRules.check(c, line.at);
                     e.courses().add(c);
                 }
@@ -94,6 +101,12 @@ public final class CatalogueCsv {
                             line.text("currency"));
                     CatalogueRules.check(b, line.at);
                     e.budgets().add(b);
+                }
+                case "skills", "jobTitles", "departments" -> {
+                    HcmName name =
+                            new HcmName(NAME_KINDS.get(kind), line.text("id"), line.text("name"), line.list("aliases"));
+                    CatalogueRules.check(name, line.at);
+                    e.names().add(name);
                 }
                 default -> {
                     CatalogueRules.member(line.text("group"), line.text("username"), line.at);

@@ -21,12 +21,34 @@ import javax.sql.DataSource;
  */
 public final class CatalogueEdits {
 
-    /** A course as L&amp;D edits it. */
+    /**
+     * A course as L&amp;D edits it.
+     *
+     * @param lmsShortname the LMS course's shortname (Moodle finds the course by it); null: the course id is
+     */
     public record Course(
-            String courseId, String title, BigDecimal cost, String currency, List<String> skillIds, List<String> tags) {
+            String courseId,
+            String title,
+            BigDecimal cost,
+            String currency,
+            List<String> skillIds,
+            List<String> tags,
+            String lmsShortname) {
         public Course {
             skillIds = skillIds == null ? List.of() : List.copyOf(skillIds);
             tags = tags == null ? List.of() : List.copyOf(tags);
+            lmsShortname = lmsShortname == null || lmsShortname.isBlank() ? null : lmsShortname;
+        }
+
+        /** A course whose id is its shortname in the LMS. */
+        public Course(
+                String courseId,
+                String title,
+                BigDecimal cost,
+                String currency,
+                List<String> skillIds,
+                List<String> tags) {
+            this(courseId, title, cost, currency, skillIds, tags, null);
         }
     }
 
@@ -53,14 +75,16 @@ public final class CatalogueEdits {
     public List<Course> courses() {
         return JdbcCatalogue.query(
                 jdbc,
-                "SELECT course_id, title, cost, currency, skill_ids, tags FROM tf_course" + " ORDER BY course_id",
+                "SELECT course_id, title, cost, currency, skill_ids, tags, lms_shortname FROM tf_course"
+                        + " ORDER BY course_id",
                 r -> new Course(
                         r.getString(1),
                         r.getString(2),
                         r.getBigDecimal(3),
                         r.getString(4),
                         Json.read(r.getString(5), JdbcCatalogue.LIST),
-                        Json.read(r.getString(6), JdbcCatalogue.LIST)));
+                        Json.read(r.getString(6), JdbcCatalogue.LIST),
+                        r.getString(7)));
     }
 
     public Optional<Course> course(String courseId) {
@@ -79,21 +103,22 @@ public final class CatalogueEdits {
             course.currency(),
             Json.write(course.skillIds()),
             Json.write(course.tags()),
+            course.lmsShortname(),
             clock.instant().atOffset(ZoneOffset.UTC),
             course.courseId()
         };
         if (update(
                         c,
-                        "UPDATE tf_course SET title = ?, cost = ?, currency = ?, skill_ids = ?, tags = ?, updated_at = ?"
-                                + " WHERE course_id = ?",
+                        "UPDATE tf_course SET title = ?, cost = ?, currency = ?, skill_ids = ?, tags = ?,"
+                                + " lms_shortname = ?, updated_at = ? WHERE course_id = ?",
                         values)
                 > 0) {
             return false;
         }
         update(
                 c,
-                "INSERT INTO tf_course (title, cost, currency, skill_ids, tags, updated_at, course_id)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO tf_course (title, cost, currency, skill_ids, tags, lms_shortname, updated_at, course_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 values);
         return true;
     }
@@ -192,6 +217,41 @@ public final class CatalogueEdits {
 
     public boolean deleteRole(String roleId) {
         return jdbc.inTransaction(c -> update(c, "DELETE FROM tf_role WHERE role_id = ?", roleId) > 0);
+    }
+
+    /**
+     * Adds or replaces the names of one catalogue skill, job title or department; without a name, only its other
+     * names are replaced. Returns whether the id had none before.
+     */
+    public boolean putName(HcmName name) {
+        return jdbc.inTransaction(c -> putName(c, name));
+    }
+
+    boolean putName(Connection c, HcmName n) throws SQLException {
+        String which = "kind = ? AND catalogue_id = ?" + (n.name() == null ? " AND alias = TRUE" : "");
+        boolean fresh = update(c, "DELETE FROM tf_hcm_name WHERE " + which, n.kind(), n.catalogueId()) == 0;
+        String insert = "INSERT INTO tf_hcm_name (kind, catalogue_id, name, alias) VALUES (?, ?, ?, ?)";
+        if (n.name() != null) {
+            update(c, insert, n.kind(), n.catalogueId(), n.name(), false);
+        }
+        for (String alias : new java.util.LinkedHashSet<>(n.aliases())) {
+            if (!alias.equalsIgnoreCase(n.name()) && !(n.name() == null && hasName(c, n, alias))) {
+                update(c, insert, n.kind(), n.catalogueId(), alias, true);
+            }
+        }
+        return fresh;
+    }
+
+    private static boolean hasName(Connection c, HcmName n, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM tf_hcm_name WHERE kind = ? AND catalogue_id = ? AND name = ? AND alias = FALSE")) {
+            ps.setString(1, n.kind());
+            ps.setString(2, n.catalogueId());
+            ps.setString(3, name);
+            try (java.sql.ResultSet r = ps.executeQuery()) {
+                return r.next();
+            }
+        }
     }
 
     /** Runs several edits in one transaction (an import is all or nothing). */

@@ -24,7 +24,7 @@ import tools.jackson.core.JacksonException;
 public final class CatalogueImport {
 
     /** How many entries of each kind were added or replaced. */
-    public record Result(int courses, int sessions, int roles, int budgets, int members) {}
+    public record Result(int courses, int sessions, int roles, int budgets, int members, int names) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Document(
@@ -32,13 +32,26 @@ public final class CatalogueImport {
             List<Role> roles,
             List<CourseDoc> courses,
             List<BudgetDoc> budgets,
-            Map<String, List<String>> groups) {}
+            Map<String, List<String>> groups,
+            List<NameDoc> skills,
+            List<NameDoc> jobTitles,
+            List<NameDoc> departments,
+            AliasesDoc aliases) {}
+
+    /** A skill, job title ({@code title} in the sample's organisation.json) or department and its other names. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record NameDoc(String id, String name, String title, List<String> aliases) {}
+
+    /** The sample catalogue's {@code aliases}: catalogue id to the other names an HCM uses. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AliasesDoc(Map<String, List<String>> skills, Map<String, List<String>> jobTitles) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record CourseDoc(
             String id,
             String title,
             String fullname,
+            String shortname,
             BigDecimal cost,
             String currency,
             List<String> skillIds,
@@ -68,9 +81,11 @@ public final class CatalogueImport {
             List<Role> roles,
             List<DepartmentBudget> budgets,
             List<String[]> members,
+            List<HcmName> names,
             IntFunction<String> sessionAt) {
         static Entries empty(IntFunction<String> sessionAt) {
             return new Entries(
+                    new ArrayList<>(),
                     new ArrayList<>(),
                     new ArrayList<>(),
                     new ArrayList<>(),
@@ -111,7 +126,10 @@ public final class CatalogueImport {
         }
     }
 
-    /** Imports a CSV of {@code kind} courses, sessions, roles, budgets or members (format: {@link CatalogueCsv}). */
+    /**
+     * Imports a CSV of {@code kind} courses, sessions, roles, budgets, members, skills, jobTitles or departments
+     * (format: {@link CatalogueCsv}).
+     */
     public Result csv(String kind, String csv) {
         return write(CatalogueCsv.entries(kind, csv));
     }
@@ -130,7 +148,8 @@ public final class CatalogueImport {
                     c.cost(),
                     c.currency() != null ? c.currency() : currency,
                     c.skillIds(),
-                    c.tags());
+                    c.tags(),
+                    c.shortname());
             CatalogueRules.check(course, at);
             e.courses().add(course);
             List<SessionDoc> sessions = c.sessions() == null ? List.of() : c.sessions();
@@ -165,7 +184,48 @@ public final class CatalogueImport {
                         e.members().add(new String[] {group, m});
                     }));
         }
+        names(
+                e,
+                HcmName.SKILL,
+                "skills",
+                doc.skills(),
+                doc.aliases() == null ? null : doc.aliases().skills());
+        names(
+                e,
+                HcmName.JOB_TITLE,
+                "jobTitles",
+                doc.jobTitles(),
+                doc.aliases() == null ? null : doc.aliases().jobTitles());
+        names(e, HcmName.DEPARTMENT, "departments", doc.departments(), null);
         return e;
+    }
+
+    /** The names of one kind, with the other names of {@code aliases} (by catalogue id) added to each. */
+    private static void names(
+            Entries e, String kind, String field, List<NameDoc> docs, Map<String, List<String>> aliases) {
+        List<NameDoc> given = docs == null ? List.of() : docs;
+        Map<String, Boolean> named = new LinkedHashMap<>();
+        for (int i = 0; i < given.size(); i++) {
+            NameDoc d = given.get(i);
+            List<String> others = new ArrayList<>(d.aliases() == null ? List.of() : d.aliases());
+            if (aliases != null && aliases.get(d.id()) != null) {
+                others.addAll(aliases.get(d.id()));
+            }
+            HcmName name = new HcmName(kind, d.id(), d.name() != null ? d.name() : d.title(), others);
+            CatalogueRules.check(name, field + "[" + i + "].");
+            e.names().add(name);
+            named.put(d.id(), true);
+        }
+        if (aliases != null) {
+            // other names for an id this import does not name: they replace that id's other names, its name stays
+            aliases.forEach((id, others) -> {
+                if (!named.containsKey(id)) {
+                    HcmName name = new HcmName(kind, id, null, others);
+                    CatalogueRules.check(name, "aliases." + field + "." + id + ".");
+                    e.names().add(name);
+                }
+            });
+        }
     }
 
     private static CatalogueEdits.Session session(String courseId, SessionDoc s, LocalDate today) {
@@ -215,12 +275,16 @@ public final class CatalogueImport {
             for (String[] m : e.members()) {
                 members += JdbcGroups.add(c, m[0], m[1]) ? 1 : 0;
             }
+            for (HcmName name : e.names()) {
+                edits.putName(c, name);
+            }
             return new Result(
                     e.courses().size(),
                     e.sessions().size(),
                     e.roles().size(),
                     e.budgets().size(),
-                    members);
+                    members,
+                    e.names().size());
         });
     }
 }

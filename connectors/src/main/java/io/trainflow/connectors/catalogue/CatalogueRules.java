@@ -19,6 +19,19 @@ public final class CatalogueRules {
         text(c.title(), 500, at + "title");
         money(c.cost(), at + "cost");
         currency(c.currency(), at + "currency");
+        if (c.lmsShortname() != null) {
+            text(c.lmsShortname(), 255, at + "shortname");
+        }
+    }
+
+    public static void check(HcmName n, String at) {
+        id(n.catalogueId(), at + "id");
+        if (n.name() != null || n.aliases().isEmpty()) {
+            text(n.name(), 500, at + "name");
+        }
+        for (int i = 0; i < n.aliases().size(); i++) {
+            text(n.aliases().get(i), 500, at + "aliases[" + i + "]");
+        }
     }
 
     public static void check(CatalogueEdits.Session s, String at) {

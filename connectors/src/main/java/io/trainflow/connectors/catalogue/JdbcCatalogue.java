@@ -172,6 +172,42 @@ public final class JdbcCatalogue implements CataloguePort {
                 new Object[0]);
     }
 
+    /** Catalogue course id to the LMS course's shortname (the course id where none is set). */
+    public Map<String, String> lmsShortnames() {
+        Map<String, String> shortnames = new java.util.LinkedHashMap<>();
+        query(
+                        "SELECT course_id, COALESCE(lms_shortname, course_id) FROM tf_course ORDER BY course_id",
+                        r -> Map.entry(r.getString(1), r.getString(2)),
+                        new Object[0])
+                .forEach(e -> shortnames.put(e.getKey(), e.getValue()));
+        return shortnames;
+    }
+
+    /** The names an HCM may use for the catalogue's skills, job titles and departments, by kind then id. */
+    public List<HcmName> hcmNames() {
+        record Row(String kind, String id, String name, boolean alias) {}
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> aliases = new java.util.LinkedHashMap<>();
+        for (Row r : query(
+                "SELECT kind, catalogue_id, name, alias FROM tf_hcm_name ORDER BY kind, catalogue_id, alias, name",
+                r -> new Row(r.getString(1), r.getString(2), r.getString(3), r.getBoolean(4)),
+                new Object[0])) {
+            String key = r.kind() + "\n" + r.id();
+            aliases.computeIfAbsent(key, k -> new ArrayList<>());
+            if (r.alias()) {
+                aliases.get(key).add(r.name());
+            } else {
+                names.put(key, r.name());
+            }
+        }
+        return aliases.entrySet().stream()
+                .map(e -> {
+                    String[] kindAndId = e.getKey().split("\n", 2);
+                    return new HcmName(kindAndId[0], kindAndId[1], names.get(e.getKey()), e.getValue());
+                })
+                .toList();
+    }
+
     /** Whether no course was imported or added yet (production starts so; the health check says so). */
     public boolean isEmpty() {
         return query("SELECT 1 FROM tf_course FETCH FIRST 1 ROWS ONLY", r -> 1, new Object[0])

@@ -26,8 +26,9 @@ final class CatalogueDepartments {
     CatalogueDepartments(Supplier<List<Department>> hcmUnits, List<Department> catalogueDepartments) {
         this.hcmUnits = hcmUnits;
         catalogueDepartments.forEach(d -> {
-            catalogueByKey.put(key(d.id()), d);
-            catalogueByKey.put(key(d.name()), d);
+            // first wins: a department's own entry comes before those of its other names
+            catalogueByKey.putIfAbsent(key(d.id()), d);
+            catalogueByKey.putIfAbsent(key(d.name()), d);
         });
     }
 

@@ -110,6 +110,51 @@ class CatalogueImportTest {
     }
 
     @Test
+    void theLmsShortnamesAndTheHcmsNamesAreTheCatalogues() {
+        importer.json("""
+                {"courses": [
+                   {"id": "101", "title": "Java", "cost": 450, "shortname": "JAVA-FUND", "skillIds": ["java"]},
+                   {"id": "K8S-OPS", "title": "Kubernetes", "cost": 900}],
+                 "skills": [{"id": "java", "name": "Java"}, {"id": "coaching", "name": "Coaching and Feedback"}],
+                 "jobTitles": [{"id": "site-reliability-engineer", "title": "Site Reliability Engineer"}],
+                 "departments": [{"id": "engineering", "name": "Engineering", "aliases": ["R&D"]}],
+                 "aliases": {"skills": {"coaching": ["Coaching"]}, "jobTitles": {"site-reliability-engineer": ["SRE"]}}}
+                """, TODAY);
+
+        assertThat(catalogue.lmsShortnames())
+                .as("a course without one is known to the LMS by its id")
+                .containsExactly(java.util.Map.entry("101", "JAVA-FUND"), java.util.Map.entry("K8S-OPS", "K8S-OPS"));
+        assertThat(catalogue.hcmNames())
+                .containsExactlyInAnyOrder(
+                        new HcmName(HcmName.SKILL, "java", "Java", java.util.List.of()),
+                        new HcmName(HcmName.SKILL, "coaching", "Coaching and Feedback", java.util.List.of("Coaching")),
+                        new HcmName(
+                                HcmName.JOB_TITLE,
+                                "site-reliability-engineer",
+                                "Site Reliability Engineer",
+                                java.util.List.of("SRE")),
+                        new HcmName(HcmName.DEPARTMENT, "engineering", "Engineering", java.util.List.of("R&D")));
+
+        // the sample's catalogue.json alone: its aliases replace the other names, the names stay
+        importer.json("{\"aliases\": {\"skills\": {\"coaching\": [\"Coaching\", \"Feedback\"]}}}", TODAY);
+        assertThat(catalogue.hcmNames())
+                .contains(new HcmName(
+                        HcmName.SKILL, "coaching", "Coaching and Feedback", java.util.List.of("Coaching", "Feedback")));
+
+        assertThatThrownBy(() -> importer.csv("skills", "id,name,aliases\npython,Python,Py\ndocker,,\n"))
+                .isInstanceOfSatisfying(
+                        InvalidCatalogue.class, e -> assertThat(e.field()).isEqualTo("line 3: name"));
+        importer.csv("jobTitles", "id,name,aliases\nsite-reliability-engineer,Site Reliability Engineer,SRE|Ops\n");
+        assertThat(catalogue.hcmNames())
+                .contains(new HcmName(
+                        HcmName.JOB_TITLE,
+                        "site-reliability-engineer",
+                        "Site Reliability Engineer",
+                        java.util.List.of("Ops", "SRE")))
+                .noneMatch(n -> n.catalogueId().equals("python"));
+    }
+
+    @Test
     void aPriceChangeHoldsForTheNextReadAndTheLastSeatGoesOnce() {
         edits.putCourse(new CatalogueEdits.Course("601", "Negotiation", new BigDecimal("800"), "EUR", null, null));
         edits.putSession(new CatalogueEdits.Session(

@@ -83,7 +83,13 @@ public class CatalogueController implements CatalogueApi {
     public ResponseEntity<Course> putCourse(String courseId, CourseChange body) {
         String user = editor("change the catalogue");
         CatalogueEdits.Course course = new CatalogueEdits.Course(
-                courseId, body.getTitle(), body.getCost(), body.getCurrency(), body.getSkillIds(), body.getTags());
+                courseId,
+                body.getTitle(),
+                body.getCost(),
+                body.getCurrency(),
+                body.getSkillIds(),
+                body.getTags(),
+                body.getLmsShortname());
         checked(() -> CatalogueRules.check(course, ""));
         boolean added = edits.putCourse(course);
         return ResponseEntity.status(changed(added, user, "course", courseId)).body(course(course));
@@ -190,7 +196,9 @@ public class CatalogueController implements CatalogueApi {
         boolean csv =
                 MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.valueOf("text/csv"));
         if (csv && kind == null) {
-            throw new InvalidInput("kind", "a CSV import names its kind: courses, sessions, budgets or members");
+            throw new InvalidInput(
+                    "kind",
+                    "a CSV import names its kind: courses, sessions, roles, budgets, members, skills, jobTitles or departments");
         }
         if (csv ? "members".equals(kind) : CatalogueImport.namesGroups(body)) {
             access.requireAdmin(user, "change group members");
@@ -200,7 +208,12 @@ public class CatalogueController implements CatalogueApi {
                 : importer.json(body, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
         audit.record(user, "catalogue.import", csv ? "csv:" + kind : "json");
         return ResponseEntity.ok(new ImportResult(
-                result.courses(), result.sessions(), result.roles(), result.budgets(), result.members()));
+                result.courses(),
+                result.sessions(),
+                result.roles(),
+                result.budgets(),
+                result.members(),
+                result.names()));
     }
 
     @Override
@@ -272,7 +285,8 @@ public class CatalogueController implements CatalogueApi {
     private static Course course(CatalogueEdits.Course c) {
         return new Course(c.title(), c.cost(), c.currency(), c.courseId())
                 .skillIds(c.skillIds())
-                .tags(c.tags());
+                .tags(c.tags())
+                .lmsShortname(c.lmsShortname());
     }
 
     private static Session session(TrainingSession s) {

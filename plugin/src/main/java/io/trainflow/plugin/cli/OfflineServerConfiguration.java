@@ -1,9 +1,9 @@
 package io.trainflow.plugin.cli;
 
-import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.plugin.config.TrainflowProperties;
 import io.trainflow.plugin.connect.Connections;
 import io.trainflow.plugin.connect.HcmPorts;
+import io.trainflow.plugin.sample.SampleSystems;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
@@ -50,13 +50,13 @@ final class OfflineServerConfiguration {
     /** The LMS and HCM as the server would open them, on the server's database. */
     Connections connections(Function<String, String> env) {
         return Connections.open(
-                properties.connections(), SampleOrganisation.fromClasspath(), env, this::database, Clock.systemUTC());
+                properties.connections(), SampleSystems::fromClasspath, env, this::database, Clock.systemUTC());
     }
 
     /** The HCM alone (hcm-consent): a command about one connector needs only that connector's settings. */
     HcmPorts.Opened hcm(Function<String, String> env) {
         return HcmPorts.open(
-                properties.connections(), SampleOrganisation.fromClasspath(), env, this::database, Clock.systemUTC());
+                properties.connections(), SampleSystems::fromClasspath, env, this::database, Clock.systemUTC());
     }
 
     /** The server's database (spring.datasource.*), one connection per use: nothing to close. */

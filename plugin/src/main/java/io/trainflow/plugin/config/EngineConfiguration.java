@@ -13,11 +13,8 @@ import io.trainflow.connectors.error.PortBusinessException;
 import io.trainflow.connectors.error.PortUnavailableException;
 import io.trainflow.connectors.groups.JdbcGroups;
 import io.trainflow.connectors.outcome.JdbcOutcomeStore;
-import io.trainflow.connectors.sample.JdbcSampleState;
-import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.plugin.connect.Connections;
-import io.trainflow.plugin.sample.DemoCatalogue;
-import io.trainflow.plugin.sample.DemoClockStore;
+import io.trainflow.plugin.connect.DemoSystems;
 import io.trainflow.workflows.StepHandlers;
 import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.connector.rest.RestConnector;
@@ -35,13 +32,14 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the LMS and HCM chosen by configuration (the sample organisation by default), the real AI engines
+ * Wires the LMS and HCM chosen by configuration (the sample organisation's, from {@code plugin.sample}, by default), the real AI engines
  * (offline embeddings; an OpenAI-compatible model when {@code trainflow.ai.base-url} is set), Trainflow's
  * own stores on the application database, and the Flowable engine on the same database.
  */
@@ -50,51 +48,22 @@ public class EngineConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineConfiguration.class);
 
-    /** The demo clock (time-travel) keeps running from where it was moved, also across restarts. */
+    /** In the demo the clock can be moved (time travel) and keeps its move across restarts; elsewhere it is real time. */
     @Bean
-    EngineClock engineClock(DataSource dataSource) {
-        return new EngineClock(new DemoClockStore(new JdbcSampleState(dataSource)));
-    }
-
-    /** The sample packaged in the jar, or a company's own variant of it from TRAINFLOW_SAMPLE_DIR. */
-    @Bean
-    SampleOrganisation sampleOrganisation(
-            EngineClock clock, DataSource dataSource, @Value("${trainflow.sample-dir:}") String sampleDir) {
-        JdbcSampleState state = new JdbcSampleState(dataSource);
-        if (sampleDir.isBlank()) {
-            return SampleOrganisation.fromClasspath(clock, state);
-        }
-        Path dir = Path.of(sampleDir);
-        if (!java.nio.file.Files.isRegularFile(dir.resolve("organisation.json"))) {
-            throw new IllegalStateException("TRAINFLOW_SAMPLE_DIR (trainflow.sample-dir) is " + dir.toAbsolutePath()
-                    + ", which holds no organisation.json: it must be laid out like config/sample/");
-        }
-        return SampleOrganisation.fromDirectory(dir, clock, state);
+    EngineClock engineClock(TrainflowProperties properties, ObjectProvider<EngineClock.Store> demoClock) {
+        return properties.connections().demo() ? new EngineClock(demoClock.getObject()) : new EngineClock();
     }
 
     /**
-     * The catalogue, budgets and roles in Trainflow's database; the demo imports the sample's into the empty tables at
+     * The catalogue, budgets and roles in Trainflow's database; the demo puts the sample's into the empty tables at
      * its first start, production starts empty (health says so) until L&D imports one.
      */
     @Bean
     JdbcCatalogue catalogue(
-            DataSource dataSource,
-            EngineClock clock,
-            TrainflowProperties properties,
-            SampleOrganisation org,
-            @Value("${trainflow.sample-dir:}") String sampleDir) {
+            DataSource dataSource, EngineClock clock, TrainflowProperties properties, ObjectProvider<DemoSeed> demo) {
         JdbcCatalogue catalogue = new JdbcCatalogue(dataSource, clock);
         if (properties.connections().demo()) {
-            // nodes starting together import one after the other: the second finds the tables filled
-            io.trainflow.connectors.jdbc.StartupLock.around(dataSource, "demo-catalogue", () -> {
-                DemoCatalogue.importAtFirstStart(
-                        new CatalogueImport(new CatalogueEdits(dataSource, clock), catalogue),
-                        catalogue,
-                        org,
-                        clock,
-                        sampleDir.isBlank() ? null : Path.of(sampleDir));
-                return null;
-            });
+            demo.getObject().atStart(catalogue);
         }
         return catalogue;
     }
@@ -117,11 +86,16 @@ public class EngineConfiguration {
 
     /** The LMS and HCM chosen by trainflow.lms.type / trainflow.hcm.type, with their connection checks. */
     @Bean(destroyMethod = "close")
-    Connections connections(TrainflowProperties properties, SampleOrganisation org, DataSource dataSource) {
-        // the health endpoint only reads: the write probes of a test course are check-connections' alone
+    Connections connections(
+            TrainflowProperties properties,
+            ObjectProvider<DemoSystems> demo,
+            DataSource dataSource,
+            JdbcCatalogue catalogue) {
+        // after the catalogue (the demo's names and shortnames); the health endpoint only reads: the write probes of
+        // a test course are check-connections' alone
         return Connections.open(
                 properties.connections(),
-                org,
+                demo::getObject,
                 name -> Connections.PROBE_COURSE_ENV.equals(name) ? null : System.getenv(name),
                 () -> dataSource,
                 Clock.systemUTC());
@@ -177,7 +151,6 @@ public class EngineConfiguration {
 
     @Bean
     TrainflowPorts trainflowPorts(
-            SampleOrganisation org,
             Connections connections,
             DataSource dataSource,
             EngineClock clock,
@@ -185,7 +158,6 @@ public class EngineConfiguration {
             AiProperties properties,
             JdbcCatalogue catalogue) {
         JdbcDelegationStore delegations = new JdbcDelegationStore(dataSource);
-        org.seedDelegations(delegations);
         // the catalogue (costs, sessions, budgets) stays Trainflow's own whatever the LMS, read afresh on each call
         return new TrainflowPorts(
                 connections.lms(),

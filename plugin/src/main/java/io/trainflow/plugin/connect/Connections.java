@@ -7,7 +7,6 @@ import io.trainflow.connectors.health.CheckResult;
 import io.trainflow.connectors.health.ConnectionCheck;
 import io.trainflow.connectors.health.Finding;
 import io.trainflow.connectors.lms.CompletionPoll;
-import io.trainflow.connectors.lms.Course;
 import io.trainflow.connectors.lms.LmsPort;
 import io.trainflow.connectors.moodle.MoodleConfig;
 import io.trainflow.connectors.moodle.MoodleConnector;
@@ -18,20 +17,18 @@ import io.trainflow.connectors.moodle.completion.IncrementalCompletionPoll;
 import io.trainflow.connectors.moodle.completion.JdbcCompletionChecks;
 import io.trainflow.connectors.moodle.health.MoodleConnectionCheck;
 import io.trainflow.connectors.orangehrm.auth.OAuthAuthorization;
-import io.trainflow.connectors.sample.SampleOrganisation;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
  * The external systems chosen by configuration ({@code trainflow.lms.type}, {@code trainflow.hcm.type})
- * and a connection check for each. The catalogue (costs, sessions, budgets) always comes from the
- * sample/config catalogue: Moodle has none. Shared by the server and {@code trainflow check-connections}.
+ * and a connection check for each. The catalogue (costs, sessions, budgets, each course's LMS shortname, what the
+ * HCM calls skills, job titles and departments) is Trainflow's own, in its database: Moodle has none. Shared by the
+ * server and {@code trainflow check-connections}.
  */
 public final class Connections implements AutoCloseable {
 
@@ -60,35 +57,38 @@ public final class Connections implements AutoCloseable {
     }
 
     /**
-     * @param database Trainflow's database (OrangeHRM's tokens, SCIM's local records); asked for only
-     *                 when the chosen HCM needs it
+     * @param demo     the sample organisation's systems, asked for only when one of them is chosen
+     * @param database Trainflow's database (the catalogue, OrangeHRM's tokens, SCIM's local records); asked for
+     *                 only when the chosen systems need it
      * @param clock    real time, for OAuth token expiry
      */
     public static Connections open(
             ConnectionSettings settings,
-            SampleOrganisation org,
+            Supplier<DemoSystems> demo,
             Function<String, String> env,
             Supplier<DataSource> database,
             Clock clock) {
-        HcmPorts.Opened hcm = HcmPorts.open(settings, org, env, database, clock);
+        HcmPorts.Opened hcm = HcmPorts.open(settings, demo, env, database, clock);
         ConnectionCheck catalogue = new CatalogueCheck(() -> new JdbcCatalogue(database.get(), clock), settings.demo());
         try {
             Connections opened = switch (settings.lmsType()) {
-                case "sample" ->
-                    new Connections(
-                            org.lms(),
-                            CompletionPoll.everyLearner(org.lms()),
+                case "sample" -> {
+                    LmsPort sample = demo.get().lms();
+                    yield new Connections(
+                            sample,
+                            CompletionPoll.everyLearner(sample),
                             inProcess("sample-lms", "LMS"),
                             () -> {},
                             hcm,
                             catalogue);
+                }
                 case "moodle" -> {
                     MoodleConfig config = settings.moodle().toConfig(env);
                     MoodleConnector moodle = MoodleConnector.start(config);
-                    // the catalogue's course ids map to Moodle ids through each course's shortname
-                    Map<String, String> shortnames =
-                            org.lms().courses().stream().collect(Collectors.toMap(Course::id, Course::shortname));
-                    MoodleCourseIds ids = new MoodleCourseIds(moodle.calls(), shortnames);
+                    // the catalogue's course ids map to Moodle ids through each course's shortname, read afresh
+                    // for a course added since
+                    MoodleCourseIds ids = new MoodleCourseIds(
+                            moodle.calls(), () -> new JdbcCatalogue(database.get(), clock).lmsShortnames());
                     // completion: one course list per course, then only learners whose completion can have changed
                     CompletionPoll poll = new CatalogueCoursePoll(
                             new IncrementalCompletionPoll(
@@ -115,7 +115,7 @@ public final class Connections implements AutoCloseable {
                     throw new IllegalStateException(
                             "trainflow.lms.type=" + settings.lmsType() + " is not supported; use sample or moodle");
             };
-            opened.reopen = other -> open(settings, org, other, database, clock);
+            opened.reopen = other -> open(settings, demo, other, database, clock);
             return opened;
         } catch (RuntimeException e) {
             closeQuietly(hcm.resources(), e);

@@ -1,18 +1,24 @@
 package io.trainflow.plugin.connect;
 
+import io.trainflow.connectors.catalogue.HcmName;
+import io.trainflow.connectors.catalogue.JdbcCatalogue;
 import io.trainflow.connectors.hcm.CatalogueIdsHcm;
+import io.trainflow.connectors.hcm.Department;
+import io.trainflow.connectors.hcm.HcmNameAliases;
 import io.trainflow.connectors.hcm.HcmPort;
+import io.trainflow.connectors.hcm.Skill;
 import io.trainflow.connectors.health.CheckResult;
 import io.trainflow.connectors.health.ConnectionCheck;
 import io.trainflow.connectors.health.Finding;
 import io.trainflow.connectors.orangehrm.OrangeHrmConnector;
 import io.trainflow.connectors.orangehrm.auth.JdbcTokenStore;
 import io.trainflow.connectors.orangehrm.auth.OAuthAuthorization;
-import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.connectors.scim.ScimConnector;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -41,6 +47,46 @@ public final class HcmPorts {
     }
 
     private HcmPorts() {}
+
+    /**
+     * The HCM under the catalogue's ids, by the names stored with the catalogue (read when the connection opens: a
+     * change of names applies from the next start). A department's other names match it as its name does.
+     */
+    static CatalogueIdsHcm seenThroughCatalogue(HcmPort hcm, Supplier<DataSource> database, Clock clock) {
+        List<HcmName> names = new JdbcCatalogue(database.get(), clock).hcmNames();
+        List<Skill> skills = new ArrayList<>();
+        Map<String, String> jobTitles = new LinkedHashMap<>();
+        List<Department> departments = new ArrayList<>();
+        List<Department> departmentAliases = new ArrayList<>();
+        Map<String, List<String>> skillAliases = new LinkedHashMap<>();
+        Map<String, List<String>> jobTitleAliases = new LinkedHashMap<>();
+        for (HcmName n : names) {
+            boolean named = n.name() != null; // else only other names are known
+            switch (n.kind()) {
+                case HcmName.SKILL -> {
+                    if (named) {
+                        skills.add(new Skill(n.catalogueId(), n.name(), null));
+                    }
+                    skillAliases.put(n.catalogueId(), n.aliases());
+                }
+                case HcmName.JOB_TITLE -> {
+                    if (named) {
+                        jobTitles.put(n.catalogueId(), n.name());
+                    }
+                    jobTitleAliases.put(n.catalogueId(), n.aliases());
+                }
+                default -> {
+                    if (named) {
+                        departments.add(new Department(n.catalogueId(), n.name(), null));
+                    }
+                    n.aliases().forEach(a -> departmentAliases.add(new Department(n.catalogueId(), a, null)));
+                }
+            }
+        }
+        departments.addAll(departmentAliases); // after the names: a department's own name wins
+        return new CatalogueIdsHcm(
+                hcm, skills, jobTitles, departments, new HcmNameAliases(skillAliases, jobTitleAliases));
+    }
 
     /**
      * The HCM's check, then (when it can read) the HCM skills that match no catalogue skill by name or alias:
@@ -72,7 +118,7 @@ public final class HcmPorts {
                                                     + " skill by name or alias and are ignored: "
                                                     + String.join(", ", unmatched) + ". If one is a"
                                                     + " catalogue skill under another name, add it to aliases.skills in the catalogue"
-                                                    + " (config/sample/catalogue.json)"));
+                                                    + " (catalogue import: skills, aliases)"));
                 } catch (RuntimeException e) {
                     findings.add(new Finding(
                             Finding.Kind.UNREACHABLE, "skills", "could not list the HCM's skills: " + e.getMessage()));
@@ -83,37 +129,28 @@ public final class HcmPorts {
     }
 
     /**
-     * @param database Trainflow's database, asked for only by the HCMs that keep state in it
+     * @param demo     the sample organisation's systems, asked for only when the sample HCM is chosen
+     * @param database Trainflow's database (the catalogue's names; the HCMs that keep state in it)
      * @param clock    real time for token expiry (not the engine's clock, which demos move)
      */
     public static Opened open(
             ConnectionSettings settings,
-            SampleOrganisation org,
+            Supplier<DemoSystems> demo,
             Function<String, String> env,
             Supplier<DataSource> database,
             Clock clock) {
         return switch (settings.hcmType()) {
             case "sample" ->
-                new Opened(org.hcm(), Connections.inProcess("sample-hcm", "HCM"), Optional.empty(), () -> {});
+                new Opened(demo.get().hcm(), Connections.inProcess("sample-hcm", "HCM"), Optional.empty(), () -> {});
             case "orangehrm" -> {
                 OrangeHrmConnector hrm = OrangeHrmConnector.start(
                         settings.orangehrm().toConfig(env), new JdbcTokenStore(database.get(), clock), clock);
-                CatalogueIdsHcm seen = new CatalogueIdsHcm(
-                        hrm.hcm(),
-                        org.hcm().skills(),
-                        org.jobTitles(),
-                        org.hcm().departments(),
-                        org.aliases());
+                CatalogueIdsHcm seen = seenThroughCatalogue(hrm.hcm(), database, clock);
                 yield new Opened(seen, withSkillMatch(hrm, seen), hrm.oauth(), hrm);
             }
             case "scim" -> {
                 ScimConnector scim = ScimConnector.start(settings.scim().toConfig(env), database.get());
-                CatalogueIdsHcm seen = new CatalogueIdsHcm(
-                        scim.hcm(),
-                        org.hcm().skills(),
-                        org.jobTitles(),
-                        org.hcm().departments(),
-                        org.aliases());
+                CatalogueIdsHcm seen = seenThroughCatalogue(scim.hcm(), database, clock);
                 yield new Opened(seen, withSkillMatch(scim, seen), Optional.empty(), scim);
             }
             default ->

@@ -8,7 +8,7 @@ import io.trainflow.plugin.api.model.ClockAdvance;
 import io.trainflow.plugin.api.model.ClockState;
 import io.trainflow.plugin.api.model.Progress;
 import io.trainflow.plugin.api.model.Supervisor;
-import io.trainflow.plugin.connect.Connections;
+import io.trainflow.plugin.config.TrainflowProperties;
 import io.trainflow.plugin.security.CurrentUser;
 import io.trainflow.plugin.sync.ProgressSync;
 import io.trainflow.plugin.sync.SupervisorSync;
@@ -16,6 +16,7 @@ import io.trainflow.workflows.engine.flowable.EngineClock;
 import io.trainflow.workflows.problems.TrainflowProblem;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SampleController implements SampleApi {
 
-    private final SampleOrganisation org;
+    private final ObjectProvider<SampleOrganisation> sample;
+    private final boolean demo;
     private final ProgressSync progress;
     private final SupervisorSync supervisors;
     private final EngineClock clock;
@@ -32,25 +34,40 @@ public class SampleController implements SampleApi {
     private final AccessAudit audit;
 
     public SampleController(
-            SampleOrganisation org,
+            ObjectProvider<SampleOrganisation> org,
+            TrainflowProperties properties,
             ProgressSync progress,
             SupervisorSync supervisors,
             EngineClock clock,
-            Connections connections,
             Access access,
             AccessAudit audit) {
-        this.org = org;
+        this.sample = org;
+        this.demo = properties.connections().demo();
         this.access = access;
         this.audit = audit;
-        this.sampleHcm = connections.hcm() == org.hcm();
+        this.sampleHcm = "sample".equals(properties.connections().hcmType());
         this.progress = progress;
         this.supervisors = supervisors;
         this.clock = clock;
     }
 
+    /** The demo's organisation; production has none, and its clock is real time, never moved. */
+    private SampleOrganisation org() {
+        demoOnly();
+        return sample.getObject();
+    }
+
+    private void demoOnly() {
+        if (!demo) {
+            throw new TrainflowProblem.NotFound("There is no sample organisation here: trainflow.lms.type and"
+                    + " trainflow.hcm.type name real systems, and the clock is real time");
+        }
+    }
+
     /** Lets a walkthrough reach the 30/60/90-day follow-ups in minutes; timers due by then fire. */
     @Override
     public ResponseEntity<ClockState> advanceClock(ClockAdvance body) {
+        demoOnly();
         if (body.getDays() == null || body.getDays() < 1 || body.getDays() > 366) {
             throw new TrainflowProblem.InvalidInput("days", "must be a whole number between 1 and 366");
         }
@@ -61,6 +78,7 @@ public class SampleController implements SampleApi {
     /** This node's time: after a move on another node sharing the database, it follows within the follow interval. */
     @Override
     public ResponseEntity<ClockState> clockNow() {
+        demoOnly();
         return ResponseEntity.ok(new ClockState(clock.instant().atOffset(ZoneOffset.UTC)));
     }
 
@@ -71,11 +89,11 @@ public class SampleController implements SampleApi {
         if (!user.equals(username) && !access.isAdmin()) {
             throw new TrainflowProblem.Forbidden(user + " may complete courses in the sample LMS only as themself");
         }
-        if (org.hcm().employeeByUsername(username).isEmpty()) {
+        if (org().hcm().employeeByUsername(username).isEmpty()) {
             throw new TrainflowProblem.NotFound("No learner " + username + " in the sample organisation");
         }
         audit.record(user, "advance-progress", username);
-        String course = org.advanceProgress(username).orElse(null);
+        String course = org().advanceProgress(username).orElse(null);
         int completed = progress.syncOnce();
         return ResponseEntity.ok(
                 new Progress(username).completedCourseId(course).requestsCompleted(completed));
@@ -95,11 +113,11 @@ public class SampleController implements SampleApi {
                     "the sample HCM is not in use (trainflow.hcm.type): change"
                             + " the supervisor in the HCM; the HCM sync (trainflow.hcm-sync) re-routes open approvals");
         }
-        if (org.hcm().employee(employeeId).isEmpty()) {
+        if (org().hcm().employee(employeeId).isEmpty()) {
             throw new TrainflowProblem.NotFound("No employee " + employeeId + " in the sample organisation");
         }
         String manager = body.getManagerUsername();
-        var newManager = org.hcm()
+        var newManager = org().hcm()
                 .employeeByUsername(manager)
                 .orElseThrow(() -> new TrainflowProblem.InvalidInput(
                         "managerUsername", "'" + manager + "' is not an employee of the sample organisation"));
@@ -107,7 +125,7 @@ public class SampleController implements SampleApi {
             throw new TrainflowProblem.InvalidInput("managerUsername", "an employee cannot be their own manager");
         }
         try {
-            org.changeSupervisor(employeeId, manager);
+            org().changeSupervisor(employeeId, manager);
         } catch (IllegalArgumentException loop) {
             throw new TrainflowProblem.InvalidInput(
                     "managerUsername", "'" + manager + "' reports to employee " + employeeId);

@@ -1,9 +1,7 @@
 package io.trainflow.plugin.security;
 
 import io.trainflow.connectors.groups.JdbcGroups;
-import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.plugin.config.TrainflowProperties;
-import io.trainflow.plugin.connect.Connections;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,12 +9,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -24,8 +23,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -174,13 +171,21 @@ public class SecurityConfiguration {
      */
     @Bean
     UserDetailsService users(
-            SampleOrganisation org,
-            Connections connections,
+            ObjectProvider<DemoPeople> demo,
+            TrainflowProperties properties,
+            SignInProperties signIn,
+            PasswordEncoder encoder) {
+        return users(demo::getObject, properties, signIn, encoder);
+    }
+
+    /** {@code demo} is asked for only when the demo password is set and allowed. */
+    static UserDetailsService users(
+            Supplier<DemoPeople> demo,
             TrainflowProperties properties,
             SignInProperties signIn,
             PasswordEncoder encoder) {
         String password = properties.demoPassword();
-        boolean realHcm = connections.hcm() != org.hcm();
+        boolean realHcm = !"sample".equals(properties.connections().hcmType());
         if (SignInProperties.blank(password)) {
             if (!signIn.oidc().configured()) {
                 LOG.warn(
@@ -198,24 +203,6 @@ public class SecurityConfiguration {
                     + ". Unset TRAINFLOW_DEMO_PASSWORD: people sign in through the"
                     + " organisation's identity provider, machines with API keys (see README, Sign-in).");
         }
-        String encoded = encoder.encode(password);
-        Set<String> usernames = new LinkedHashSet<>();
-        org.hcm().departments().forEach(d -> org.hcm().employees(d.id()).forEach(e -> usernames.add(e.username())));
-        org.groups().values().forEach(usernames::addAll);
-        List<UserDetails> people = new ArrayList<>();
-        for (String username : usernames) {
-            List<String> roles = new ArrayList<>(List.of("USER"));
-            if (org.members("admins").contains(username)) {
-                roles.add("ADMIN");
-            }
-            if (org.members("auditors").contains(username)) {
-                roles.add("AUDITOR");
-            }
-            people.add(User.withUsername(username)
-                    .password(encoded)
-                    .roles(roles.toArray(String[]::new))
-                    .build());
-        }
-        return new InMemoryUserDetailsManager(people);
+        return new InMemoryUserDetailsManager(demo.get().withPassword(encoder.encode(password)));
     }
 }

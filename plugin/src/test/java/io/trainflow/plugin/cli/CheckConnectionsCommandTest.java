@@ -5,18 +5,18 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.trainflow.connectors.lms.Course;
-import io.trainflow.connectors.sample.SampleOrganisation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code trainflow check-connections} with no server running, against a WireMock Moodle replaying the fixtures. */
@@ -24,6 +24,10 @@ class CheckConnectionsCommandTest {
 
     private static final String TOKEN = "MOODLE_TOKEN_MANAGER";
     private WireMockServer moodle;
+
+    @TempDir
+    Path dir;
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     @BeforeEach
@@ -47,7 +51,13 @@ class CheckConnectionsCommandTest {
         return run(
                 Map.of("TRAINFLOW_MOODLE_TOKEN", TOKEN),
                 "--trainflow.lms.type=moodle",
-                "--trainflow.lms.moodle.base-url=" + baseUrl);
+                "--trainflow.lms.moodle.base-url=" + baseUrl,
+                "--spring.datasource.url=" + db());
+    }
+
+    /** The server's database, which the command reads the catalogue from. */
+    private String db() {
+        return "jdbc:h2:file:" + dir.resolve("trainflow").toAbsolutePath();
     }
 
     private String output() {
@@ -68,18 +78,20 @@ class CheckConnectionsCommandTest {
                 .withQueryParam("wstoken", equalTo(TOKEN));
     }
 
-    /** Every sample catalogue course exists in Moodle: the recorded by-shortname answer, per shortname. */
+    /**
+     * The demo's catalogue in the server's database, and every course of it in Moodle: the recorded by-shortname
+     * answer, per shortname.
+     */
     private void catalogueInMoodle() {
-        List<Course> courses = SampleOrganisation.fromClasspath().lms().courses();
+        List<String> shortnames =
+                List.copyOf(DemoDatabase.at(db()).lmsShortnames().values());
         String recorded = fixture("core_course_get_courses_by_field__shortname");
-        for (int i = 0; i < courses.size(); i++) {
+        for (int i = 0; i < shortnames.size(); i++) {
             moodle.stubFor(fn("core_course_get_courses_by_field")
                     .withRequestBody(containing(
-                            "value=" + java.net.URLEncoder.encode(courses.get(i).shortname(), StandardCharsets.UTF_8)))
+                            "value=" + java.net.URLEncoder.encode(shortnames.get(i), StandardCharsets.UTF_8)))
                     .willReturn(okJson(recorded.replace("\"id\":2,", "\"id\":" + (100 + i) + ",")
-                            .replace(
-                                    "\"shortname\":\"SAFE101\"",
-                                    "\"shortname\":\"" + courses.get(i).shortname() + "\""))));
+                            .replace("\"shortname\":\"SAFE101\"", "\"shortname\":\"" + shortnames.get(i) + "\""))));
         }
         moodle.stubFor(fn("core_course_get_courses").willReturn(okJson(fixture("core_course_get_courses__by-ids"))));
     }

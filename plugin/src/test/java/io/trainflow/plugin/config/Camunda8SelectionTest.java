@@ -9,6 +9,7 @@ import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.engine.camunda.Camunda8Engine;
 import io.trainflow.plugin.connect.ConnectionSettings;
 import io.trainflow.plugin.connect.Connections;
+import io.trainflow.plugin.sample.SampleSystems;
 import io.trainflow.workflows.Sample;
 import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.connector.rest.RestConnector;
@@ -96,7 +97,7 @@ class Camunda8SelectionTest {
                                             Connections.class,
                                             () -> Connections.open(
                                                     new ConnectionSettings("sample", null, "sample", null, null),
-                                                    SampleOrganisation.fromClasspath(),
+                                                    SampleSystems::fromClasspath,
                                                     name -> null,
                                                     () -> null,
                                                     Clock.systemUTC())),

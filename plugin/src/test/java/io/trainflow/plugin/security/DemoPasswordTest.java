@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trainflow.connectors.sample.SampleOrganisation;
 import io.trainflow.plugin.config.TrainflowProperties;
-import io.trainflow.plugin.connect.ConnectionSettings;
-import io.trainflow.plugin.connect.Connections;
 import io.trainflow.plugin.connect.ScimSettings;
-import java.time.Clock;
-import java.util.Map;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
+import io.trainflow.plugin.sample.SamplePeople;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -27,25 +22,19 @@ class DemoPasswordTest {
         return new TrainflowProperties(null, 0, null, null, null, password, null, null);
     }
 
+    private UserDetailsService users(TrainflowProperties properties, SignInProperties signIn) {
+        return SecurityConfiguration.users(() -> new SamplePeople(() -> org), properties, signIn, encoder);
+    }
+
     private static SignInProperties provider(String issuer) {
         return new SignInProperties(
                 new SignInProperties.Oidc(issuer, null, null, null, null, null, null, null, null, null, null, null),
                 null);
     }
 
-    private Connections sample() {
-        return Connections.open(
-                new ConnectionSettings("sample", null, "sample", null, null),
-                org,
-                name -> null,
-                () -> null,
-                Clock.systemUTC());
-    }
-
     @Test
     void theSampleOrganisationSignsInWithItAndItsAdminsAreAdmins() {
-        UserDetailsService users =
-                new SecurityConfiguration().users(org, sample(), demoPassword("demo"), provider(null), encoder);
+        UserDetailsService users = users(demoPassword("demo"), provider(null));
 
         assertThat(users.loadUserByUsername("adam.david").getAuthorities())
                 .extracting(Object::toString)
@@ -57,21 +46,14 @@ class DemoPasswordTest {
 
     @Test
     void withoutItNobodySignsInByPassword() {
-        UserDetailsService users =
-                new SecurityConfiguration().users(org, sample(), demoPassword(""), provider(null), encoder);
+        UserDetailsService users = users(demoPassword(""), provider(null));
 
         assertThatThrownBy(() -> users.loadUserByUsername("adam.david")).isInstanceOf(UsernameNotFoundException.class);
     }
 
     @Test
     void nextToAnIdentityProviderItStopsStartUpSayingWhy() {
-        assertThatThrownBy(() -> new SecurityConfiguration()
-                        .users(
-                                org,
-                                sample(),
-                                demoPassword("demo"),
-                                provider("https://sso.example.test/realms/acme"),
-                                encoder))
+        assertThatThrownBy(() -> users(demoPassword("demo"), provider("https://sso.example.test/realms/acme")))
                 .hasMessageContaining("TRAINFLOW_DEMO_PASSWORD is set")
                 .hasMessageContaining("identity provider")
                 .hasMessageContaining("Unset TRAINFLOW_DEMO_PASSWORD");
@@ -79,22 +61,17 @@ class DemoPasswordTest {
 
     @Test
     void nextToARealHcmItStopsStartUpSayingWhy() {
-        JdbcDataSource db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:demo-password-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Connections scim = Connections.open(
-                new ConnectionSettings(
-                        "sample",
-                        null,
-                        "scim",
-                        null,
-                        new ScimSettings("http://127.0.0.1:9/scim/v2", null, null, null, null)),
-                org,
-                Map.of(ScimSettings.TOKEN_ENV, "scim-token")::get,
-                () -> db,
-                Clock.systemUTC());
+        TrainflowProperties scim = new TrainflowProperties(
+                null,
+                0,
+                null,
+                null,
+                null,
+                "demo",
+                null,
+                new TrainflowProperties.Hcm(
+                        "scim", null, new ScimSettings("http://127.0.0.1:9/scim/v2", null, null, null, null)));
 
-        assertThatThrownBy(() ->
-                        new SecurityConfiguration().users(org, scim, demoPassword("demo"), provider(null), encoder))
-                .hasMessageContaining("a real HCM is configured");
+        assertThatThrownBy(() -> users(scim, provider(null))).hasMessageContaining("a real HCM is configured");
     }
 }
