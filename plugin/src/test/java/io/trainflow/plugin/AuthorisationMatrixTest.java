@@ -416,6 +416,7 @@ class AuthorisationMatrixTest {
                 403);
         row("DELETE /api/catalogue/sessions/{sessionId}", null, "admin", allow(EDITORS, 204, 404), 403);
         row("GET /api/catalogue/roles", null, "requests:read", allow(EDITORS, 200), 403);
+        row("GET /api/catalogue/names", null, "requests:read", allow(EDITORS, 200), 403);
         row(
                 "PUT /api/catalogue/roles/{roleId}",
                 "{\"title\": \"Matrix probe\", \"requiredSkills\": {\"java\": 1}}",

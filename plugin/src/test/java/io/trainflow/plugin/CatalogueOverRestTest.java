@@ -35,7 +35,14 @@ class CatalogueOverRestTest extends RunningTrainflow {
                 .isEqualTo(403);
         assertThat(zoe.get("/api/catalogue/courses").list())
                 .as("the demo imported the sample's catalogue")
-                .anySatisfy(c -> assertThat(c).containsEntry("id", "101"));
+                .anySatisfy(c -> assertThat(c).containsEntry("id", "101").containsEntry("lmsShortname", "JAVA-FUND"));
+        assertThat(zoe.get("/api/catalogue/names").list())
+                .as("and what an HCM calls its skills, with the sample's other names")
+                .anySatisfy(n -> assertThat(n)
+                        .containsEntry("kind", "skill")
+                        .containsEntry("id", "coaching")
+                        .containsEntry("aliases", List.of("Coaching")));
+        assertThat(as("alice.martin").get("/api/catalogue/names").status()).isEqualTo(403);
 
         Api.Response badCost = zoe.put("/api/catalogue/courses/x1", course("X", "-5", "EUR"));
         assertThat(badCost.status()).as(badCost.toString()).isEqualTo(400);

@@ -17,6 +17,7 @@ import io.trainflow.plugin.api.model.BudgetChange;
 import io.trainflow.plugin.api.model.Course;
 import io.trainflow.plugin.api.model.CourseChange;
 import io.trainflow.plugin.api.model.Group;
+import io.trainflow.plugin.api.model.HcmName;
 import io.trainflow.plugin.api.model.ImportResult;
 import io.trainflow.plugin.api.model.RoleChange;
 import io.trainflow.plugin.api.model.Session;
@@ -144,6 +145,15 @@ public class CatalogueController implements CatalogueApi {
         return ResponseEntity.ok(catalogue.roles().stream()
                 .map(r -> new io.trainflow.plugin.api.model.Role(r.title(), r.requiredSkills(), r.roleId())
                         .jobTitleIds(r.jobTitleIds()))
+                .toList());
+    }
+
+    @Override
+    public ResponseEntity<List<HcmName>> listHcmNames() {
+        editor("read the catalogue");
+        return ResponseEntity.ok(catalogue.hcmNames().stream()
+                .map(n ->
+                        new HcmName(HcmName.KindEnum.fromValue(n.kind()), n.catalogueId(), n.aliases()).name(n.name()))
                 .toList());
     }
 
