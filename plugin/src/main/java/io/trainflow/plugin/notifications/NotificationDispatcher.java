@@ -43,6 +43,9 @@ public final class NotificationDispatcher {
 
     private static final int BATCH = 200;
 
+    /** At most this many new tasks announced in one round (a backlog after an outage); the outbox keeps each once. */
+    private static final int CREATED_BACKLOG = 10_000;
+
     /**
      * @param digestThreshold people with at least this many open tasks get a daily digest instead
      * @param digestTime      when the daily digest goes out, in {@code zone}
@@ -61,6 +64,7 @@ public final class NotificationDispatcher {
     private final Settings settings;
     private final Supplier<String> publicUrl;
     private Instant dueScannedUpTo;
+    private Instant createdScannedUpTo;
 
     public NotificationDispatcher(
             Outbox outbox,
@@ -87,8 +91,9 @@ public final class NotificationDispatcher {
         this.publicUrl = publicUrl;
     }
 
-    /** One round: due dates, the daily digest, then sending. */
+    /** One round: new tasks an external engine created, due dates, the daily digest, then sending. */
     public synchronized void runOnce() {
+        scanCreated();
         scanDue();
         gatherDigests();
         int sent = 0;
@@ -100,6 +105,19 @@ public final class NotificationDispatcher {
         if (sent > 0) {
             LOG.info("Sent {} notification(s)", sent);
         }
+    }
+
+    /** An external engine's new tasks (the embedded engine announced its own as it created them): once each. */
+    private void scanCreated() {
+        Instant now = clock.instant();
+        Instant from = createdScannedUpTo == null ? now.minus(FIRST_DUE_SCAN) : createdScannedUpTo.minusSeconds(60);
+        for (TaskNotice notice : tasks.createdBetween(from, now, CREATED_BACKLOG)) {
+            jdbc.inTransaction(c -> {
+                notifier.notice(notice, c);
+                return null;
+            });
+        }
+        createdScannedUpTo = now;
     }
 
     private void scanDue() {

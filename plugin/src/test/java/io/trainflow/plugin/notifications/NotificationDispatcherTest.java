@@ -47,6 +47,7 @@ class NotificationDispatcherTest {
     private final Set<String> open = new HashSet<>();
     private final Map<String, Long> openCounts = new java.util.HashMap<>();
     private final List<TaskNotice> overdue = new java.util.ArrayList<>();
+    private final List<TaskNotice> createdOnCluster = new java.util.ArrayList<>();
     private GreenMail mail;
     private JdbcDataSource dataSource;
     private Outbox outbox;
@@ -88,6 +89,11 @@ class NotificationDispatcherTest {
             @Override
             public List<TaskNotice> dueBetween(Instant from, Instant to, int max) {
                 return List.copyOf(overdue);
+            }
+
+            @Override
+            public List<TaskNotice> createdBetween(Instant from, Instant to, int max) {
+                return List.copyOf(createdOnCluster);
             }
         };
         return new NotificationDispatcher(
@@ -185,6 +191,28 @@ class NotificationDispatcherTest {
             assertThat(m.getSubject()).isEqualTo("Trainflow: overdue – Approve training request for Lucas Moreau");
             assertThat(MailText.of(m)).contains("https://trainflow.acme.example/tasks/t8");
         });
+        assertThat(mailsTo("bob.requester")).isEmpty();
+    }
+
+    @Test
+    void aTaskAnExternalEngineCreatedIsAnnouncedOnceToWhoMayActOnIt() throws Exception {
+        open.add("4503599627370001");
+        // Camunda 8 mode: the cluster's search finds the new task on every scan of its window
+        createdOnCluster.add(new TaskNotice(
+                TaskNotice.Kind.CREATED,
+                "4503599627370001",
+                "Approve training request",
+                "REQ-c1",
+                "Lucas Moreau",
+                new Parties("bob.requester", "lucas.moreau", List.of()),
+                new Step("approve", "Approve training request", true, "manager", HUGO, Set.of(), Set.of())));
+        dispatcher().runOnce();
+        dispatcher().runOnce(); // a restart scans the window again
+        assertThat(mailsTo(HUGO))
+                .singleElement()
+                .satisfies(m ->
+                        assertThat(MailText.of(m)).contains("https://trainflow.acme.example/tasks/4503599627370001"));
+        assertThat(outbox.byKey("created:4503599627370001:" + HUGO)).isPresent();
         assertThat(mailsTo("bob.requester")).isEmpty();
     }
 

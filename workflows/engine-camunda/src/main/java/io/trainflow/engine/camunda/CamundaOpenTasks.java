@@ -2,19 +2,24 @@ package io.trainflow.engine.camunda;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.UserTask;
 import io.trainflow.workflows.notify.tasks.OpenTasks;
 import io.trainflow.workflows.notify.tasks.TaskNotice;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@link OpenTasks} on the cluster, for the notification dispatcher's reminders: whether a task is still open, how
  * many a person may act on (the daily digest), and the open tasks whose due date passed (user-task search by due
- * date). The "new task" and "escalated" notices the embedded engine gives from a task listener as a task is created
- * have no counterpart here (a {@code zeebe:taskListener} and its worker would be needed).
+ * date), and the open tasks created since the last look (user-task search by creation date), for the "new task"
+ * notice the embedded engine gives as it creates a task. A task an escalation created is announced as new: the
+ * cluster does not say why a task was created.
  */
 final class CamundaOpenTasks implements OpenTasks {
+
+    private static final int PAGE = 100;
 
     private final CamundaClient client;
     private final CamundaUserTasks tasks;
@@ -50,5 +55,29 @@ final class CamundaOpenTasks implements OpenTasks {
                 .stream()
                 .map(task -> tasks.notice(task, TaskNotice.Kind.DUE))
                 .toList();
+    }
+
+    /** Page by page: after an outage (of Trainflow or the cluster) every task created meanwhile is announced. */
+    @Override
+    public List<TaskNotice> createdBetween(Instant from, Instant to, int max) {
+        List<TaskNotice> created = new ArrayList<>();
+        while (created.size() < max) {
+            int offset = created.size();
+            int size = Math.min(PAGE, max - offset);
+            List<UserTask> page = CamundaErrors.translated(() -> client.newUserTaskSearchRequest()
+                    .filter(f -> f.state(UserTaskState.CREATED)
+                            .creationDate(
+                                    d -> d.gte(from.atOffset(ZoneOffset.UTC)).lt(to.atOffset(ZoneOffset.UTC))))
+                    .sort(s -> s.creationDate().asc())
+                    .page(p -> p.from(offset).limit(size))
+                    .send()
+                    .join()
+                    .items());
+            page.forEach(task -> created.add(tasks.notice(task, TaskNotice.Kind.CREATED)));
+            if (page.size() < size) {
+                break;
+            }
+        }
+        return created;
     }
 }

@@ -279,6 +279,42 @@ class Camunda8ClusterReadsContractTest {
     }
 
     @Test
+    void newTasksOnTheClusterAreFoundByTheirCreationDateForTheNewTaskNotice() {
+        String task = gateway.openUserTask(
+                "approve",
+                "Approve training",
+                Map.of("approval", "true"),
+                List.of(),
+                Map.of(
+                        "requestId",
+                        "REQ-NEW",
+                        "requestedBy",
+                        "eva.requester",
+                        "level",
+                        "manager",
+                        "profile",
+                        Map.of("username", "leo.learner", "displayName", "Leo Learner")));
+        gateway.createdAt(task, "2027-01-04T09:00:00Z");
+
+        List<TaskNotice> created = engine.openTasks()
+                .createdBetween(Instant.parse("2027-01-04T08:59:00Z"), Instant.parse("2027-01-04T09:01:00Z"), 10);
+        assertThat(created).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(TaskNotice.Kind.CREATED);
+            assertThat(n.taskId()).isEqualTo(task);
+            assertThat(n.requestId()).isEqualTo("REQ-NEW");
+            assertThat(n.learner()).isEqualTo("Leo Learner");
+        });
+        UserTaskSearchQuery asked = (UserTaskSearchQuery) gateway.lastBody("POST", "/v2/user-tasks/search");
+        assertThat(asked.getFilter().getCreationDate().get$Gte()).startsWith("2027-01-04T08:59");
+        assertThat(asked.getFilter().getState().get$Eq().getValue()).isEqualTo("CREATED");
+        assertThat(engine.openTasks()
+                        .createdBetween(
+                                Instant.parse("2027-01-04T09:01:00Z"), Instant.parse("2027-01-04T10:00:00Z"), 10))
+                .as("not new again in the next window")
+                .isEmpty();
+    }
+
+    @Test
     void dueDateRemindersFindTheClustersOpenTasksWhoseDueDatePassed() {
         String task = gateway.openUserTask(
                 "ld-approval",

@@ -390,6 +390,11 @@ final class ContractGateway implements AutoCloseable {
         instance.setEndDate(now());
     }
 
+    /** Sets a user task's creation date (ISO-8601 with offset). */
+    void createdAt(String userTaskKey, String creationDate) {
+        userTasks.get(userTaskKey).setCreationDate(creationDate);
+    }
+
     /** Sets an open user task's due date (ISO-8601 with offset). */
     void dueAt(String userTaskKey, String dueDate) {
         userTasks.get(userTaskKey).setDueDate(dueDate);
@@ -735,6 +740,9 @@ final class ContractGateway implements AutoCloseable {
             return false;
         }
         if (filter.getDueDate() != null && !within(filter.getDueDate(), task.getDueDate())) {
+            return false;
+        }
+        if (filter.getCreationDate() != null && !within(filter.getCreationDate(), task.getCreationDate())) {
             return false;
         }
         List<VariableSearchResult> of = variables.getOrDefault(task.getProcessInstanceKey(), List.of());
