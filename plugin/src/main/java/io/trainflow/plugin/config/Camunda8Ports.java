@@ -121,6 +121,15 @@ public class Camunda8Ports {
         return engine.completionSync(connections.completionPoll())::syncOnce;
     }
 
+    /** The HCM sync's {@code manager-changed}: published on the cluster to the approvals waiting now. */
+    @Bean
+    io.trainflow.workflows.engine.MessagePort messagePort(Camunda8Engine engine) {
+        return (name, key, variables) -> {
+            engine.messages().publishNow(name, key, variables);
+            return 1;
+        };
+    }
+
     @Bean
     EngineErrors engineErrors() {
         return new CamundaErrors();

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine-neutral ports the REST face and its services use, here on the Flowable adapter: the one place that picks
- * it. With {@code trainflow.engine=camunda8} the user tasks, history, open tasks, incidents and the engine's refusals
+ * it. With {@code trainflow.engine=camunda8} the user tasks, history, open tasks, incidents, messages and the engine's refusals
  * come from {@link Camunda8Ports}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,6 +42,12 @@ public class EnginePorts {
     @ConditionalOnProperty(name = "trainflow.engine", havingValue = "flowable", matchIfMissing = true)
     io.trainflow.workflows.notify.tasks.OpenTasks openTasks(TrainflowEngine engine, Directory directory) {
         return new io.trainflow.workflows.engine.flowable.FlowableOpenTasks(engine, directory);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "trainflow.engine", havingValue = "flowable", matchIfMissing = true)
+    io.trainflow.workflows.engine.MessagePort messagePort(TrainflowEngine engine) {
+        return engine.messages();
     }
 
     @Bean

@@ -39,4 +39,18 @@ public final class CamundaMessages {
             return false;
         }
     }
+
+    /**
+     * Publishes the message to the instances waiting now (no time to live, no message id: a second change is a second
+     * message); the cluster does not say how many received it.
+     */
+    public void publishNow(String name, String correlationKey, Map<String, Object> variables) {
+        CamundaErrors.translated(() -> client.newPublishMessageCommand()
+                .messageName(name)
+                .correlationKey(correlationKey)
+                .timeToLive(Duration.ZERO)
+                .variables(variables == null ? Map.of() : variables)
+                .send()
+                .join());
+    }
 }

@@ -390,6 +390,25 @@ class Camunda8AdapterContractTest {
     }
 
     @Test
+    void aManagerChangeGoesOnlyToTheApprovalsWaitingNowAndEachChangeIsItsOwnMessage() {
+        engine.messages().publishNow("manager-changed", "1007", Map.of());
+        engine.messages().publishNow("manager-changed", "1007", Map.of());
+
+        assertThat(gateway.received("POST", "/v2/messages/publication").stream()
+                        .map(r -> (MessagePublicationRequest) r.body())
+                        .filter(m -> m.getName().equals("manager-changed")))
+                .as("a second change is not swallowed as a repeat of the first")
+                .hasSize(2);
+        MessagePublicationRequest sent = (MessagePublicationRequest) last("POST", "/v2/messages/publication");
+        assertThat(sent.getName()).isEqualTo("manager-changed");
+        assertThat(sent.getCorrelationKey()).isEqualTo("1007");
+        assertThat(sent.getTimeToLive())
+                .as("an approval that starts later is routed by the HCM as it is then")
+                .isZero();
+        assertThat(sent.getMessageId()).isNull();
+    }
+
+    @Test
     void theCompletionPollPublishesForRequestsWhosePathTheLmsReportsComplete() {
         gateway.waitAt(
                 CamundaCompletionSync.WAITING_ELEMENT,

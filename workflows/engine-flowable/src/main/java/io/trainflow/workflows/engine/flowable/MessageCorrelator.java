@@ -1,5 +1,6 @@
 package io.trainflow.workflows.engine.flowable;
 
+import io.trainflow.workflows.engine.MessagePort;
 import java.util.List;
 import java.util.Map;
 import org.flowable.engine.RuntimeService;
@@ -7,7 +8,7 @@ import org.flowable.engine.runtime.Execution;
 import org.flowable.eventsubscription.api.EventSubscription;
 
 /** Publishes a message by name and correlation key, as Camunda 8 does. */
-public final class MessageCorrelator {
+public final class MessageCorrelator implements MessagePort {
 
     private final RuntimeService runtime;
 
@@ -16,6 +17,7 @@ public final class MessageCorrelator {
     }
 
     /** Returns how many waiting events received the message (0: nobody waits for it now). */
+    @Override
     public int correlate(String messageName, String correlationKey, Map<String, Object> variables) {
         String subscription = ZeebeMessageParseHandler.subscriptionName(messageName, correlationKey);
         List<Execution> waiting = runtime.createExecutionQuery()
