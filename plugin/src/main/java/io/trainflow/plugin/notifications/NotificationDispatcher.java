@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -109,27 +110,27 @@ public final class NotificationDispatcher {
 
     /** An external engine's new tasks (the embedded engine announced its own as it created them): once each. */
     private void scanCreated() {
-        Instant now = clock.instant();
-        Instant from = createdScannedUpTo == null ? now.minus(FIRST_DUE_SCAN) : createdScannedUpTo.minusSeconds(60);
-        for (TaskNotice notice : tasks.createdBetween(from, now, CREATED_BACKLOG)) {
-            jdbc.inTransaction(c -> {
-                notifier.notice(notice, c);
-                return null;
-            });
-        }
-        createdScannedUpTo = now;
+        createdScannedUpTo = scan(createdScannedUpTo, (from, to) -> tasks.createdBetween(from, to, CREATED_BACKLOG));
     }
 
     private void scanDue() {
+        dueScannedUpTo = scan(dueScannedUpTo, (from, to) -> tasks.dueBetween(from, to, BATCH));
+    }
+
+    /**
+     * Puts what the engine reports for the window since the last scan (a minute of overlap; after a restart, the
+     * last week) into the outbox, which keeps one per task, kind and person; returns where this scan ended.
+     */
+    private Instant scan(Instant scannedUpTo, java.util.function.BiFunction<Instant, Instant, List<TaskNotice>> found) {
         Instant now = clock.instant();
-        Instant from = dueScannedUpTo == null ? now.minus(FIRST_DUE_SCAN) : dueScannedUpTo.minusSeconds(60);
-        for (TaskNotice notice : tasks.dueBetween(from, now, BATCH)) {
+        Instant from = scannedUpTo == null ? now.minus(FIRST_DUE_SCAN) : scannedUpTo.minusSeconds(60);
+        for (TaskNotice notice : found.apply(from, now)) {
             jdbc.inTransaction(c -> {
                 notifier.notice(notice, c);
                 return null;
             });
         }
-        dueScannedUpTo = now;
+        return now;
     }
 
     private void gatherDigests() {
