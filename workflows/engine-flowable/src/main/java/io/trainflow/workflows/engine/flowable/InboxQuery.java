@@ -69,6 +69,15 @@ final class InboxQuery {
      * get an index in pattern order too (V12's own index serves H2, whose comparison is by code point).
      */
     static void ensureIndexes(javax.sql.DataSource dataSource) {
+        // nodes starting together on a fresh PostgreSQL: the second CREATE would clash in pg_class, IF NOT EXISTS or
+        // not
+        io.trainflow.connectors.jdbc.StartupLock.around(dataSource, "inbox-indexes", () -> {
+            createIndexes(dataSource);
+            return null;
+        });
+    }
+
+    private static void createIndexes(javax.sql.DataSource dataSource) {
         try (Connection connection = dataSource.getConnection();
                 java.sql.Statement statement = connection.createStatement()) {
             if (connection
