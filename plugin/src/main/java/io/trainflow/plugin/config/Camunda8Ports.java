@@ -121,6 +121,13 @@ public class Camunda8Ports {
         return engine.completionSync(connections.completionPoll())::syncOnce;
     }
 
+    /** Delegations move the cluster's open approvals to the deputy, who is told through the outbox. */
+    @Bean
+    io.trainflow.workflows.engine.ApprovalHandOver approvalHandOver(
+            Camunda8Engine engine, io.trainflow.workflows.notify.tasks.TaskNotifier notifier) {
+        return engine.approvalHandOver(notifier);
+    }
+
     /** The HCM sync's {@code manager-changed}: published on the cluster to the approvals waiting now. */
     @Bean
     io.trainflow.workflows.engine.MessagePort messagePort(Camunda8Engine engine) {

@@ -50,6 +50,14 @@ public class EnginePorts {
         return engine.messages();
     }
 
+    /** Delegations hand the approver's open approvals to the deputy, telling them (the outbox). */
+    @Bean
+    @ConditionalOnProperty(name = "trainflow.engine", havingValue = "flowable", matchIfMissing = true)
+    io.trainflow.workflows.engine.ApprovalHandOver approvalHandOver(
+            TrainflowEngine engine, Directory directory, io.trainflow.workflows.notify.tasks.TaskNotifier notifier) {
+        return new io.trainflow.workflows.engine.flowable.OpenApprovals(engine, directory, notifier);
+    }
+
     @Bean
     @ConditionalOnProperty(name = "trainflow.engine", havingValue = "flowable", matchIfMissing = true)
     EngineErrors engineErrors() {

@@ -3,10 +3,7 @@ package io.trainflow.plugin.delegations;
 import io.trainflow.connectors.delegation.Delegation;
 import io.trainflow.plugin.access.AccessAudit;
 import io.trainflow.workflows.TrainflowPorts;
-import io.trainflow.workflows.engine.Directory;
-import io.trainflow.workflows.engine.flowable.OpenApprovals;
-import io.trainflow.workflows.engine.flowable.TrainflowEngine;
-import io.trainflow.workflows.notify.tasks.TaskNotifier;
+import io.trainflow.workflows.engine.ApprovalHandOver;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,19 +19,14 @@ import org.springframework.stereotype.Component;
 public class DelegationPeriods {
 
     private final TrainflowPorts ports;
-    private final OpenApprovals openApprovals;
+    private final ApprovalHandOver openApprovals;
     private final AccessAudit audit;
     private Instant checkedUpTo;
 
-    public DelegationPeriods(
-            TrainflowPorts ports,
-            Directory directory,
-            AccessAudit audit,
-            TrainflowEngine engine,
-            TaskNotifier notifier) {
+    public DelegationPeriods(TrainflowPorts ports, AccessAudit audit, ApprovalHandOver openApprovals) {
         this.ports = ports;
         this.audit = audit;
-        this.openApprovals = new OpenApprovals(engine, directory, notifier);
+        this.openApprovals = openApprovals;
     }
 
     @Scheduled(fixedDelayString = "${trainflow.delegation-check:PT1M}", initialDelayString = "PT15S")

@@ -8,10 +8,8 @@ import io.trainflow.plugin.api.model.DelegationCreatedKeptInner;
 import io.trainflow.plugin.api.model.DelegationView;
 import io.trainflow.plugin.security.CurrentUser;
 import io.trainflow.workflows.TrainflowPorts;
+import io.trainflow.workflows.engine.ApprovalHandOver;
 import io.trainflow.workflows.engine.Directory;
-import io.trainflow.workflows.engine.flowable.OpenApprovals;
-import io.trainflow.workflows.engine.flowable.TrainflowEngine;
-import io.trainflow.workflows.notify.tasks.TaskNotifier;
 import io.trainflow.workflows.problems.TrainflowProblem.InvalidInput;
 import io.trainflow.workflows.problems.TrainflowProblem.NotFound;
 import java.time.Duration;
@@ -25,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * An approver names a deputy for a period; resolve-approver routes new approvals to the deputy meanwhile, and the
- * approver's open approvals move to the deputy at once when the period has begun ({@link OpenApprovals}: separation of
- * duties decides which may). Removing a delegation gives back what the deputy has not decided. The deputy must be
+ * approver's open approvals move to the deputy at once when the period has begun ({@link ApprovalHandOver}: separation
+ * of duties decides which may). Removing a delegation gives back what the deputy has not decided. The deputy must be
  * someone Trainflow knows (an employee of the HCM or a member of a group), and the period sane: starting no
  * earlier than yesterday and no later than two years ahead, ending after it starts and within a year.
  */
@@ -39,18 +37,14 @@ public class DelegationsController implements DelegationsApi {
     private final TrainflowPorts ports;
     private final Directory directory;
     private final AccessAudit audit;
-    private final OpenApprovals openApprovals;
+    private final ApprovalHandOver openApprovals;
 
     public DelegationsController(
-            TrainflowPorts ports,
-            Directory directory,
-            AccessAudit audit,
-            TrainflowEngine engine,
-            TaskNotifier notifier) {
+            TrainflowPorts ports, Directory directory, AccessAudit audit, ApprovalHandOver openApprovals) {
         this.ports = ports;
         this.directory = directory;
         this.audit = audit;
-        this.openApprovals = new OpenApprovals(engine, directory, notifier);
+        this.openApprovals = openApprovals;
     }
 
     @Override
@@ -117,7 +111,7 @@ public class DelegationsController implements DelegationsApi {
         audit.record(approver, "delegate", id);
         DelegationCreated created = new DelegationCreated(id, List.of(), List.of());
         if (delegation.activeAt(now)) {
-            OpenApprovals.Result result = openApprovals.delegate(approver, deputy, body.getReason());
+            ApprovalHandOver.Result result = openApprovals.delegate(approver, deputy, body.getReason());
             result.moved().forEach(task -> audit.record(approver, "task-to-deputy", task));
             created.moved(result.moved())
                     .kept(result.kept().entrySet().stream()

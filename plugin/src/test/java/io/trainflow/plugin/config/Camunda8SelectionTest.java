@@ -42,6 +42,9 @@ class Camunda8SelectionTest {
             .withBean(TrainflowPorts.class, () -> Sample.ports(SampleOrganisation.fromClasspath(), Clock.systemUTC()))
             .withBean(RestConnector.class, RestConnector::start)
             .withBean(Directory.class, () -> Directory.of(Map.of()))
+            .withBean(
+                    io.trainflow.workflows.notify.tasks.TaskNotifier.class,
+                    () -> io.trainflow.workflows.notify.tasks.TaskNotifier.NONE)
             .withBean(DataSource.class, Camunda8SelectionTest::database)
             .withBean(
                     TrainflowProperties.class,
@@ -110,6 +113,12 @@ class Camunda8SelectionTest {
                         assertThat(context.getBean(OpenTasks.class)).isSameAs(engine.openTasks());
                         assertThat(context.getBean(UserTaskPort.class)).isSameAs(engine.userTasks());
                         assertThat(context).hasSingleBean(Intake.class);
+                        assertThat(context.getBean(io.trainflow.workflows.engine.ApprovalHandOver.class)
+                                        .getClass()
+                                        .getSimpleName())
+                                .as("delegations move the cluster's tasks")
+                                .isEqualTo("CamundaApprovalHandOver");
+                        assertThat(context).hasSingleBean(io.trainflow.workflows.engine.MessagePort.class);
                     });
         } finally {
             cluster.stop();

@@ -64,7 +64,10 @@ class DelegationPeriodEndTest {
         engine.deployments().deployFolder(Path.of("src/test/resources/delegation-period"));
         ports = Sample.ports(SampleOrganisation.fromClasspath(), clock);
         audit = new AccessAudit(db);
-        periods = new DelegationPeriods(ports, directory, audit, engine, TaskNotifier.NONE);
+        periods = new DelegationPeriods(
+                ports,
+                audit,
+                new io.trainflow.workflows.engine.flowable.OpenApprovals(engine, directory, TaskNotifier.NONE));
         inbox = new FlowableUserTasks(engine, directory);
     }
 

@@ -38,6 +38,8 @@ public final class Camunda8Engine implements AutoCloseable {
     private final CamundaHistory history;
     private final CamundaOpenTasks openTasks;
     private ScheduledExecutorService redeploy;
+    private final Directory directory;
+    private final DataSource records;
 
     /** {@code records}: Trainflow's own database, where a decision's audit line goes (null: none, in tests). */
     public Camunda8Engine(
@@ -70,6 +72,8 @@ public final class Camunda8Engine implements AutoCloseable {
         this.messages = new CamundaMessages(client, messageTtl);
         this.incidents = new CamundaIncidents(client);
         this.processes = new CamundaProcesses(client);
+        this.directory = directory;
+        this.records = records;
     }
 
     /** Deploys, opens the workers, and watches the models folder. */
@@ -134,6 +138,12 @@ public final class Camunda8Engine implements AutoCloseable {
     /** What the notification dispatcher asks about tasks (due-date reminders, the digest). */
     public OpenTasks openTasks() {
         return openTasks;
+    }
+
+    /** Delegations on the cluster's approvals; the deputy is told through {@code notifier} (Trainflow's outbox). */
+    public io.trainflow.workflows.engine.ApprovalHandOver approvalHandOver(
+            io.trainflow.workflows.notify.tasks.TaskNotifier notifier) {
+        return new CamundaApprovalHandOver(client, userTasks, directory, notifier, records);
     }
 
     /** The LMS completion poll publishing on this cluster (run it on a schedule, on one node). */

@@ -218,6 +218,25 @@ public final class CamundaUserTasks implements UserTaskPort {
                 step(task, variables));
     }
 
+    /** The open tasks assigned to {@code user} by name, oldest first, paged through. */
+    List<UserTask> assignedTo(String user) {
+        List<UserTask> all = new ArrayList<>();
+        for (int position = 0; ; position += BATCH) {
+            int from = position;
+            List<UserTask> page = CamundaErrors.translated(() -> client.newUserTaskSearchRequest()
+                    .filter(f -> f.state(UserTaskState.CREATED).assignee(user))
+                    .sort(s -> s.creationDate().asc())
+                    .page(p -> p.from(from).limit(BATCH))
+                    .send()
+                    .join()
+                    .items());
+            all.addAll(page);
+            if (page.size() < BATCH) {
+                return all;
+            }
+        }
+    }
+
     /** An open task with its variables as read once. */
     private record Open(UserTask task, Map<String, Object> variables) {}
 
@@ -294,13 +313,13 @@ public final class CamundaUserTasks implements UserTaskPort {
         return duties.maySee(user, parties(variables), step(task, variables));
     }
 
-    private static Parties parties(Map<String, Object> variables) {
+    static Parties parties(Map<String, Object> variables) {
         return Parties.of(
                 variables.get(Parties.REQUESTER), variables.get(Parties.PROFILE), variables.get(Parties.DECIDED));
     }
 
     /** An approval is a user task with the task header {@code approval = true} (docs/TASK-TYPES.md), as on Flowable. */
-    private static Step step(UserTask task, Map<String, Object> variables) {
+    static Step step(UserTask task, Map<String, Object> variables) {
         Map<String, String> headers = task.getCustomHeaders() == null ? Map.of() : task.getCustomHeaders();
         Object level = variables.get(Parties.LEVEL);
         return new Step(

@@ -19,6 +19,7 @@ import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.api.OpenRequests;
 import io.trainflow.workflows.api.StepHandler;
 import io.trainflow.workflows.api.TaskType;
+import io.trainflow.workflows.engine.ApprovalHandOver;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.engine.InboxFilter;
@@ -334,6 +335,70 @@ class Camunda8AdapterContractTest {
                         "POST /v2/jobs/{key}/completion",
                         "POST /v2/user-tasks/{key}/completion",
                         "POST /v2/messages/publication");
+    }
+
+    /** An approval of a request, assigned to {@code approver} (the manager level). */
+    private static String approvalOf(String requestId, String requester, String approver) {
+        String task = gateway.openUserTask(
+                "approve",
+                "Manager approval",
+                Map.of("approval", "true"),
+                List.of(),
+                Map.of(
+                        "requestId",
+                        requestId,
+                        "requestedBy",
+                        requester,
+                        "level",
+                        "manager",
+                        "profile",
+                        Map.of("username", "leo.learner")));
+        gateway.assign(task, approver);
+        return task;
+    }
+
+    @Test
+    void aDelegationMovesTheOpenApprovalsTheDeputyMayDecideAndGivesBackWhatTheyDidNot() {
+        String decided = approvalOf("REQ-D1", "eva.requester", "isabelle.fontaine");
+        String returned = approvalOf("REQ-D2", "eva.requester", "isabelle.fontaine");
+        String deputysOwn = approvalOf("REQ-D3", "thomas.rousseau", "isabelle.fontaine");
+
+        ApprovalHandOver handOver = engine.approvalHandOver(null);
+        ApprovalHandOver.Result result = handOver.delegate("isabelle.fontaine", "thomas.rousseau", "annual leave");
+
+        assertThat(result.moved()).containsExactlyInAnyOrder(decided, returned);
+        assertThat(result.kept())
+                .as("the deputy asked for that one: it stays, saying why")
+                .containsOnlyKeys(deputysOwn);
+        UserTaskAssignmentRequest moved =
+                (UserTaskAssignmentRequest) last("POST", "/v2/user-tasks/" + decided + "/assignment");
+        assertThat(moved.getAssignee()).isEqualTo("thomas.rousseau");
+        assertThat(engine.userTasks().visible("thomas.rousseau", decided))
+                .get()
+                .extracting(InboxTask::assignee)
+                .isEqualTo("thomas.rousseau");
+
+        engine.userTasks().complete("thomas.rousseau", decided, Map.of("decision", "approve"));
+        UserTaskCompletionRequest done =
+                (UserTaskCompletionRequest) last("POST", "/v2/user-tasks/" + decided + "/completion");
+        assertThat(String.valueOf(done.getVariables().get("decidedBy")))
+                .as("both count as deciders of the manager level, as on the embedded engine")
+                .contains("by=thomas.rousseau")
+                .contains("by=isabelle.fontaine");
+
+        assertThat(handOver.giveBack("isabelle.fontaine", "thomas.rousseau")).containsExactly(returned);
+        assertThat(engine.userTasks().visible("isabelle.fontaine", returned))
+                .get()
+                .extracting(InboxTask::assignee)
+                .isEqualTo("isabelle.fontaine");
+        engine.userTasks().complete("isabelle.fontaine", returned, Map.of("decision", "approve"));
+        assertThat(String.valueOf(
+                        ((UserTaskCompletionRequest) last("POST", "/v2/user-tasks/" + returned + "/completion"))
+                                .getVariables()
+                                .get("decidedBy")))
+                .as("given back: the approver decides alone")
+                .contains("by=isabelle.fontaine")
+                .doesNotContain("thomas.rousseau");
     }
 
     @Test

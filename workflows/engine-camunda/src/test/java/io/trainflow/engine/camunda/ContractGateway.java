@@ -252,6 +252,17 @@ final class ContractGateway implements AutoCloseable {
         variables.put(instance, merged);
     }
 
+    /** An element's own variables (a task's local ones), replacing those of the same names in that scope. */
+    private void mergeLocalVariables(String instance, String scope, Map<String, Object> values) {
+        List<VariableSearchResult> merged = new ArrayList<>(variables.getOrDefault(instance, List.of()));
+        merged.removeIf(v -> scope.equals(v.getScopeKey()) && values.containsKey(v.getName()));
+        rows(instance, values).forEach(row -> {
+            row.setScopeKey(scope);
+            merged.add(row);
+        });
+        variables.put(instance, merged);
+    }
+
     private List<VariableSearchResult> rows(String instance, Map<String, Object> values) {
         List<VariableSearchResult> rows = new ArrayList<>();
         values.forEach((variable, value) -> rows.add(ProtocolContract.build(
@@ -388,6 +399,11 @@ final class ContractGateway implements AutoCloseable {
         io.camunda.client.protocol.rest.ProcessInstanceResult instance = instances.get(instanceKey);
         instance.setState(io.camunda.client.protocol.rest.ProcessInstanceStateEnum.COMPLETED);
         instance.setEndDate(now());
+    }
+
+    /** Assigns an open user task, as the model's assignee expression would have. */
+    void assign(String userTaskKey, String assignee) {
+        userTasks.get(userTaskKey).setAssignee(assignee);
     }
 
     /** Sets a user task's creation date (ISO-8601 with offset). */
@@ -547,6 +563,23 @@ final class ContractGateway implements AutoCloseable {
                     return problem(404, "No open user task " + m.group(1));
                 }
                 task.setAssignee(null);
+                return NO_CONTENT;
+            }),
+            new Entry("PUT", Pattern.compile("/v2/element-instances/(\\d+)/variables"), (r, m) -> {
+                io.camunda.client.protocol.rest.SetVariableRequest in =
+                        body(r, io.camunda.client.protocol.rest.SetVariableRequest.class, m);
+                UserTaskResult task = userTasks.values().stream()
+                        .filter(t -> m.group(1).equals(t.getElementInstanceKey()))
+                        .findFirst()
+                        .orElse(null);
+                if (task == null) {
+                    return problem(404, "No element instance " + m.group(1));
+                }
+                if (Boolean.TRUE.equals(in.getLocal())) {
+                    mergeLocalVariables(task.getProcessInstanceKey(), m.group(1), in.getVariables());
+                } else {
+                    mergeVariables(task.getProcessInstanceKey(), in.getVariables());
+                }
                 return NO_CONTENT;
             }),
             new Entry("POST", Pattern.compile("/v2/element-instances/search"), (r, m) -> {
@@ -732,6 +765,11 @@ final class ContractGateway implements AutoCloseable {
             return false;
         }
         if (filter.getElementId() != null && !filter.getElementId().equals(task.getElementId())) {
+            return false;
+        }
+        if (filter.getAssignee() != null
+                && filter.getAssignee().get$Eq() != null
+                && !filter.getAssignee().get$Eq().equals(task.getAssignee())) {
             return false;
         }
         if (filter.getState() != null

@@ -3,6 +3,7 @@ package io.trainflow.workflows.engine.flowable;
 import io.trainflow.workflows.duties.Duties;
 import io.trainflow.workflows.duties.Parties;
 import io.trainflow.workflows.duties.Step;
+import io.trainflow.workflows.engine.ApprovalHandOver;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.notify.tasks.TaskNotice;
 import io.trainflow.workflows.notify.tasks.TaskNotifier;
@@ -23,13 +24,10 @@ import org.flowable.task.api.Task;
  * deputy who is the learner or the requester, or decided another level, does not get the task; it stays.
  * Removing the delegation gives the tasks still waiting back.
  */
-public final class OpenApprovals {
+public final class OpenApprovals implements ApprovalHandOver {
 
     /** Comment type of a move in the audit trail. */
     public static final String AUDIT_COMMENT = "delegation";
-
-    /** What moved, and what stayed with the approver and why (for the approver only: the reasons name people). */
-    public record Result(List<String> moved, Map<String, String> kept) {}
 
     private final ProcessEngine engine;
     private final Duties duties;
@@ -42,6 +40,7 @@ public final class OpenApprovals {
     }
 
     /** Moves the approver's open approvals to the deputy where the rules allow. */
+    @Override
     public Result delegate(String approver, String deputy, String reason) {
         List<String> moved = new ArrayList<>();
         Map<String, String> kept = new LinkedHashMap<>();
@@ -89,6 +88,7 @@ public final class OpenApprovals {
     }
 
     /** Gives the approvals the deputy has not decided yet back to the approver. */
+    @Override
     public List<String> giveBack(String approver, String deputy) {
         List<String> back = new ArrayList<>();
         for (Task task : engine.getTaskService()
