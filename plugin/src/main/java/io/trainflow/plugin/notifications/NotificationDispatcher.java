@@ -110,7 +110,7 @@ public final class NotificationDispatcher {
 
     /** An external engine's new tasks (the embedded engine announced its own as it created them): once each. */
     private void scanCreated() {
-        createdScannedUpTo = scan(createdScannedUpTo, (from, to) -> tasks.createdBetween(from, to, CREATED_BACKLOG));
+        createdScannedUpTo = scan(createdScannedUpTo, (from, to) -> tasks.takeInNew(from, to, CREATED_BACKLOG));
     }
 
     private void scanDue() {

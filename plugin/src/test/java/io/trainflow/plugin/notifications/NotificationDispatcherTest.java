@@ -92,7 +92,7 @@ class NotificationDispatcherTest {
             }
 
             @Override
-            public List<TaskNotice> createdBetween(Instant from, Instant to, int max) {
+            public List<TaskNotice> takeInNew(Instant from, Instant to, int max) {
                 return List.copyOf(createdOnCluster);
             }
         };

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * {@link OpenTasks} on the cluster, for the notification dispatcher's reminders: whether a task is still open, how
  * many a person may act on (the daily digest), and the open tasks whose due date passed (user-task search by due
- * date), and the open tasks created since the last look (user-task search by creation date), for the "new task"
- * notice the embedded engine gives as it creates a task. A task an escalation created is announced as new: the
+ * date), and the open tasks created since the last look (user-task search by creation date): routed as the embedded
+ * engine routes a task it creates, and announced with the "new task" notice. A task an escalation created is announced as new: the
  * cluster does not say why a task was created.
  */
 final class CamundaOpenTasks implements OpenTasks {
@@ -57,9 +57,12 @@ final class CamundaOpenTasks implements OpenTasks {
                 .toList();
     }
 
-    /** Page by page: after an outage (of Trainflow or the cluster) every task created meanwhile is announced. */
+    /**
+     * Page by page: after an outage (of Trainflow or the cluster) every task created meanwhile is routed and
+     * announced; a task routed before (it has its {@code routingNote}) is left as it is.
+     */
     @Override
-    public List<TaskNotice> createdBetween(Instant from, Instant to, int max) {
+    public List<TaskNotice> takeInNew(Instant from, Instant to, int max) {
         List<TaskNotice> created = new ArrayList<>();
         while (created.size() < max) {
             int offset = created.size();
@@ -73,7 +76,7 @@ final class CamundaOpenTasks implements OpenTasks {
                     .send()
                     .join()
                     .items());
-            page.forEach(task -> created.add(tasks.notice(task, TaskNotice.Kind.CREATED)));
+            page.forEach(task -> created.add(tasks.notice(tasks.route(task), TaskNotice.Kind.CREATED)));
             if (page.size() < size) {
                 break;
             }

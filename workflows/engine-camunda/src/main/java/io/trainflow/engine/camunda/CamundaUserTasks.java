@@ -5,6 +5,7 @@ import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.trainflow.workflows.duties.Duties;
 import io.trainflow.workflows.duties.Parties;
+import io.trainflow.workflows.duties.Routing;
 import io.trainflow.workflows.duties.Step;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.InboxFilter;
@@ -235,6 +236,42 @@ public final class CamundaUserTasks implements UserTaskPort {
                 return all;
             }
         }
+    }
+
+    /**
+     * As the embedded engine routes a task it creates: when nobody it is offered to may decide it (separation of
+     * duties), it goes to the others or to {@code hr-fallback}, with the reason as the task's own {@code routingNote};
+     * returns the task as it is now.
+     */
+    UserTask route(UserTask task) {
+        Map<String, Object> variables = variables(task);
+        if (variables.get("routingNote") != null) {
+            return task; // taken in before (a look overlaps the last one; a restart looks a week back)
+        }
+        Routing routing = duties.route(parties(variables), step(task, variables));
+        if (!routing.changed()) {
+            return task;
+        }
+        CamundaErrors.translated(() -> client.newSetVariablesCommand(task.getElementInstanceKey())
+                .variables(Map.of("routingNote", routing.note()))
+                .local(true)
+                .send()
+                .join());
+        if (routing.assignee() == null && task.getAssignee() != null) {
+            CamundaErrors.translated(() -> client.newUnassignUserTaskCommand(task.getUserTaskKey())
+                    .send()
+                    .join());
+        }
+        var update = client.newUpdateUserTaskCommand(task.getUserTaskKey());
+        update = routing.candidateUsers().isEmpty()
+                ? update.clearCandidateUsers()
+                : update.candidateUsers(List.copyOf(routing.candidateUsers()));
+        update = routing.candidateGroups().isEmpty()
+                ? update.clearCandidateGroups()
+                : update.candidateGroups(List.copyOf(routing.candidateGroups()));
+        var changes = update;
+        CamundaErrors.translated(() -> changes.send().join());
+        return find(String.valueOf(task.getUserTaskKey())).orElse(task);
     }
 
     /** An open task with its variables as read once. */

@@ -556,6 +556,23 @@ final class ContractGateway implements AutoCloseable {
                 task.setAssignee(in.getAssignee());
                 return NO_CONTENT;
             }),
+            new Entry("PATCH", Pattern.compile("/v2/user-tasks/(\\d+)"), (r, m) -> {
+                io.camunda.client.protocol.rest.UserTaskUpdateRequest in =
+                        body(r, io.camunda.client.protocol.rest.UserTaskUpdateRequest.class, m);
+                UserTaskResult task = userTasks.get(m.group(1));
+                if (!userTaskOpen(m.group(1))) {
+                    return problem(404, "No open user task " + m.group(1));
+                }
+                // the protocol's Changeset is a map (JSON reads its entries, not its typed fields)
+                Map<String, Object> changes = in.getChangeset() == null ? Map.of() : in.getChangeset();
+                if (changes.get("candidateUsers") instanceof List<?> users) {
+                    task.setCandidateUsers(users.stream().map(String::valueOf).toList());
+                }
+                if (changes.get("candidateGroups") instanceof List<?> groups) {
+                    task.setCandidateGroups(groups.stream().map(String::valueOf).toList());
+                }
+                return NO_CONTENT;
+            }),
             new Entry("DELETE", Pattern.compile("/v2/user-tasks/(\\d+)/assignee"), (r, m) -> {
                 received.add(new Received("DELETE", r.getUrl(), null));
                 UserTaskResult task = userTasks.get(m.group(1));
