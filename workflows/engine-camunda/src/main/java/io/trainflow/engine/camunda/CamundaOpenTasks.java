@@ -14,8 +14,8 @@ import java.util.List;
  * {@link OpenTasks} on the cluster, for the notification dispatcher's reminders: whether a task is still open, how
  * many a person may act on (the daily digest), and the open tasks whose due date passed (user-task search by due
  * date), and the open tasks created since the last look (user-task search by creation date): routed as the embedded
- * engine routes a task it creates, and announced with the "new task" notice. A task an escalation created is announced as new: the
- * cluster does not say why a task was created.
+ * engine routes a task it creates, and announced with the "new task" notice, or the "escalated" one when the task's
+ * previous instance ran out of time ({@link CamundaEscalations}).
  */
 final class CamundaOpenTasks implements OpenTasks {
 
@@ -23,10 +23,12 @@ final class CamundaOpenTasks implements OpenTasks {
 
     private final CamundaClient client;
     private final CamundaUserTasks tasks;
+    private final CamundaEscalations escalations;
 
     CamundaOpenTasks(CamundaClient client, CamundaUserTasks tasks) {
         this.client = client;
         this.tasks = tasks;
+        this.escalations = new CamundaEscalations(client);
     }
 
     @Override
@@ -76,7 +78,11 @@ final class CamundaOpenTasks implements OpenTasks {
                     .send()
                     .join()
                     .items());
-            page.forEach(task -> created.add(tasks.notice(tasks.route(task), TaskNotice.Kind.CREATED)));
+            for (UserTask task : page) {
+                UserTask routed = tasks.route(task);
+                created.add(tasks.notice(
+                        routed, escalations.escalated(routed) ? TaskNotice.Kind.ESCALATED : TaskNotice.Kind.CREATED));
+            }
             if (page.size() < size) {
                 break;
             }

@@ -215,6 +215,62 @@ final class ContractGateway implements AutoCloseable {
         return key;
     }
 
+    /**
+     * An open user task of the running instance {@code instanceKey} (from {@link #runInstance}), at {@code elementId}
+     * of its deployed model, with its element instance; the task's key.
+     */
+    String openUserTaskIn(String instanceKey, String elementId, String name, Map<String, String> headers) {
+        io.camunda.client.protocol.rest.ProcessInstanceResult instance = instances.get(instanceKey);
+        element(instanceKey, elementId, "USER_TASK", "ACTIVE");
+        String element = elements.values().stream()
+                .filter(e -> e.getProcessInstanceKey().equals(instanceKey)
+                        && e.getElementId().equals(elementId)
+                        && e.getState() == io.camunda.client.protocol.rest.ElementInstanceStateEnum.ACTIVE)
+                .map(io.camunda.client.protocol.rest.ElementInstanceResult::getElementInstanceKey)
+                .reduce((first, second) -> second)
+                .orElseThrow();
+        String key = nextKey();
+        userTasks.put(
+                key,
+                ProtocolContract.build(
+                        UserTaskResult.class,
+                        Map.ofEntries(
+                                Map.entry("name", name),
+                                Map.entry("state", "CREATED"),
+                                Map.entry("elementId", elementId),
+                                Map.entry("candidateGroups", List.of()),
+                                Map.entry("candidateUsers", List.of()),
+                                Map.entry("processDefinitionId", instance.getProcessDefinitionId()),
+                                Map.entry("creationDate", now()),
+                                Map.entry("tenantId", "<default>"),
+                                Map.entry("processDefinitionVersion", 1),
+                                Map.entry("customHeaders", headers),
+                                Map.entry("priority", 50),
+                                Map.entry("userTaskKey", key),
+                                Map.entry("elementInstanceKey", element),
+                                Map.entry("processName", instance.getProcessDefinitionId()),
+                                Map.entry("processDefinitionKey", instance.getProcessDefinitionKey()),
+                                Map.entry("processInstanceKey", instanceKey),
+                                Map.entry("rootProcessInstanceKey", instance.getRootProcessInstanceKey()),
+                                Map.entry("tags", List.of()))));
+        return key;
+    }
+
+    /** Ends an element's active instance the way a boundary event does ({@code TERMINATED}), and closes its task. */
+    void interrupt(String instanceKey, String elementId) {
+        elements.values().stream()
+                .filter(e -> e.getProcessInstanceKey().equals(instanceKey)
+                        && e.getElementId().equals(elementId)
+                        && e.getState() == io.camunda.client.protocol.rest.ElementInstanceStateEnum.ACTIVE)
+                .forEach(e -> {
+                    e.setState(io.camunda.client.protocol.rest.ElementInstanceStateEnum.TERMINATED);
+                    e.setEndDate(now());
+                    userTasks.values().stream()
+                            .filter(t -> t.getElementInstanceKey().equals(e.getElementInstanceKey()))
+                            .forEach(t -> t.setState(io.camunda.client.protocol.rest.UserTaskStateEnum.CANCELED));
+                });
+    }
+
     /** A request waiting at an element (a catch event) with these process variables; the element instance's key. */
     String waitAt(String elementId, Map<String, Object> values) {
         String key = nextKey();
