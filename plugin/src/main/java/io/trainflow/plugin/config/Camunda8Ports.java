@@ -121,6 +121,12 @@ public class Camunda8Ports {
         return engine.completionSync(connections.completionPoll())::syncOnce;
     }
 
+    /** The admins' job-locks view: the cluster's activated jobs and their deadlines. */
+    @Bean
+    io.trainflow.workflows.engine.JobLocksPort jobLocksPort(Camunda8Engine engine) {
+        return engine.jobLocks();
+    }
+
     /** Delegations move the cluster's open approvals to the deputy, who is told through the outbox. */
     @Bean
     io.trainflow.workflows.engine.ApprovalHandOver approvalHandOver(

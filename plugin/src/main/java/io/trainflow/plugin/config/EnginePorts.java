@@ -50,6 +50,12 @@ public class EnginePorts {
         return engine.messages();
     }
 
+    @Bean
+    @ConditionalOnProperty(name = "trainflow.engine", havingValue = "flowable", matchIfMissing = true)
+    io.trainflow.workflows.engine.JobLocksPort jobLocksPort(TrainflowEngine engine) {
+        return engine.jobLocks();
+    }
+
     /** Delegations hand the approver's open approvals to the deputy, telling them (the outbox). */
     @Bean
     @ConditionalOnProperty(name = "trainflow.engine", havingValue = "flowable", matchIfMissing = true)

@@ -6,8 +6,7 @@ import io.trainflow.plugin.api.model.JobLock;
 import io.trainflow.plugin.api.model.JobLocks;
 import io.trainflow.plugin.api.model.Retry;
 import io.trainflow.workflows.engine.IncidentsPort;
-import io.trainflow.workflows.engine.flowable.HeldLocks;
-import io.trainflow.workflows.engine.flowable.TrainflowEngine;
+import io.trainflow.workflows.engine.JobLocksPort;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -18,17 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 public class IncidentsController implements IncidentsApi {
 
     private final IncidentsPort incidents;
-    private final TrainflowEngine engine;
+    private final JobLocksPort locks;
 
-    /** {@code incidents}: the engine's ({@code trainflow.engine}); the job locks are the embedded engine's. */
-    public IncidentsController(IncidentsPort incidents, TrainflowEngine engine) {
+    /** Both the engine's ({@code trainflow.engine}). */
+    public IncidentsController(IncidentsPort incidents, JobLocksPort locks) {
         this.incidents = incidents;
-        this.engine = engine;
+        this.locks = locks;
     }
 
     @Override
     public ResponseEntity<JobLocks> listJobLocks() {
-        HeldLocks.Report report = engine.heldLocks();
+        JobLocksPort.Report report = locks.report();
         return ResponseEntity.ok(new JobLocks(
                 report.node(),
                 utc(report.startedAt()),
@@ -36,7 +35,7 @@ public class IncidentsController implements IncidentsApi {
                 report.locks().stream().map(IncidentsController::toApi).toList()));
     }
 
-    private static JobLock toApi(HeldLocks.Lock l) {
+    private static JobLock toApi(JobLocksPort.Lock l) {
         return new JobLock(
                         JobLock.KindEnum.fromValue(l.kind()),
                         l.jobId(),

@@ -119,6 +119,8 @@ class Camunda8SelectionTest {
                                 .as("delegations move the cluster's tasks")
                                 .isEqualTo("CamundaApprovalHandOver");
                         assertThat(context).hasSingleBean(io.trainflow.workflows.engine.MessagePort.class);
+                        assertThat(context.getBean(io.trainflow.workflows.engine.JobLocksPort.class))
+                                .isSameAs(engine.jobLocks());
                     });
         } finally {
             cluster.stop();

@@ -40,6 +40,7 @@ public final class Camunda8Engine implements AutoCloseable {
     private ScheduledExecutorService redeploy;
     private final Directory directory;
     private final DataSource records;
+    private final CamundaJobLocks jobLocks;
 
     /** {@code records}: Trainflow's own database, where a decision's audit line goes (null: none, in tests). */
     public Camunda8Engine(
@@ -74,6 +75,8 @@ public final class Camunda8Engine implements AutoCloseable {
         this.processes = new CamundaProcesses(client);
         this.directory = directory;
         this.records = records;
+        this.jobLocks =
+                new CamundaJobLocks(client, clock, client.getConfiguration().getDefaultJobTimeout());
     }
 
     /** Deploys, opens the workers, and watches the models folder. */
@@ -138,6 +141,11 @@ public final class Camunda8Engine implements AutoCloseable {
     /** What the notification dispatcher asks about tasks (due-date reminders, the digest). */
     public OpenTasks openTasks() {
         return openTasks;
+    }
+
+    /** The jobs the workers activated and have not finished (the admins' job-locks view). */
+    public io.trainflow.workflows.engine.JobLocksPort jobLocks() {
+        return jobLocks;
     }
 
     /** Delegations on the cluster's approvals; the deputy is told through {@code notifier} (Trainflow's outbox). */

@@ -13,6 +13,7 @@ import io.trainflow.workflows.TrainflowPorts;
 import io.trainflow.workflows.engine.Directory;
 import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.engine.IncidentsPort;
+import io.trainflow.workflows.engine.JobLocksPort;
 import io.trainflow.workflows.engine.ProcessHistoryPort;
 import io.trainflow.workflows.engine.ProcessHistoryPort.ProcessRecord;
 import io.trainflow.workflows.engine.ProcessStarter.Started;
@@ -354,6 +355,28 @@ class Camunda8ClusterReadsContractTest {
                 .singleElement()
                 .extracting(TaskNotice::kind)
                 .isEqualTo(TaskNotice.Kind.CREATED);
+    }
+
+    @Test
+    void theJobLocksViewShowsTheJobsWorkersHoldUntilTheirDeadline() {
+        gateway.activated("lms-enrol", "trainflow", "2999-01-01T09:05:00Z", "enrol");
+        gateway.activated("send-notification", "trainflow", "2000-01-01T09:05:00Z", "notify-approved");
+
+        JobLocksPort.Report report = engine.jobLocks().report();
+
+        assertThat(report.locks())
+                .as("a job past its deadline is back with the workers: not held")
+                .singleElement()
+                .satisfies(lock -> {
+                    assertThat(lock.kind()).isEqualTo("step");
+                    assertThat(lock.elementId()).isEqualTo("enrol");
+                    assertThat(lock.owner()).isEqualTo("trainflow");
+                    assertThat(lock.expiresAt()).isEqualTo(Instant.parse("2999-01-01T09:05:00Z"));
+                    assertThat(lock.fromBeforeStart()).isFalse();
+                });
+        io.camunda.client.protocol.rest.JobSearchQuery asked =
+                (io.camunda.client.protocol.rest.JobSearchQuery) gateway.lastBody("POST", "/v2/jobs/search");
+        assertThat(asked.getFilter().getState().get$Eq().getValue()).isEqualTo("CREATED");
     }
 
     @Test

@@ -65,6 +65,7 @@ final class ContractGateway implements AutoCloseable {
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final List<String> deployedResources = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<ActivatedJobResult>> jobs = new ConcurrentHashMap<>();
+    private final List<io.camunda.client.protocol.rest.JobSearchResult> activatedJobs = new CopyOnWriteArrayList<>();
     private final Map<String, UserTaskResult> userTasks = new ConcurrentHashMap<>();
     private final Map<String, List<VariableSearchResult>> variables = new ConcurrentHashMap<>();
     private final Map<String, IncidentResult> incidents = new ConcurrentHashMap<>();
@@ -462,6 +463,33 @@ final class ContractGateway implements AutoCloseable {
         userTasks.get(userTaskKey).setAssignee(assignee);
     }
 
+    /** A job a worker activated and holds until {@code deadline} (ISO-8601), as the job search shows it. */
+    void activated(String type, String worker, String deadline, String elementId) {
+        String key = nextKey();
+        String instance = nextKey();
+        activatedJobs.add(ProtocolContract.build(
+                io.camunda.client.protocol.rest.JobSearchResult.class,
+                Map.ofEntries(
+                        Map.entry("jobKey", key),
+                        Map.entry("type", type),
+                        Map.entry("worker", worker),
+                        Map.entry("state", "CREATED"),
+                        Map.entry("kind", "BPMN_ELEMENT"),
+                        Map.entry("listenerEventType", "UNSPECIFIED"),
+                        Map.entry("retries", 3),
+                        Map.entry("isDenied", false),
+                        Map.entry("hasFailedWithRetriesLeft", false),
+                        Map.entry("customHeaders", Map.of()),
+                        Map.entry("deadline", deadline),
+                        Map.entry("processDefinitionId", "training-request"),
+                        Map.entry("processDefinitionKey", nextKey()),
+                        Map.entry("processInstanceKey", instance),
+                        Map.entry("rootProcessInstanceKey", instance),
+                        Map.entry("elementId", elementId),
+                        Map.entry("elementInstanceKey", nextKey()),
+                        Map.entry("tenantId", "<default>"))));
+    }
+
     /** Sets a user task's creation date (ISO-8601 with offset). */
     void createdAt(String userTaskKey, String creationDate) {
         userTasks.get(userTaskKey).setCreationDate(creationDate);
@@ -516,6 +544,29 @@ final class ContractGateway implements AutoCloseable {
                                 nextKey(),
                                 "tags",
                                 List.of()));
+            }),
+            new Entry("POST", Pattern.compile("/v2/jobs/search"), (r, m) -> {
+                io.camunda.client.protocol.rest.JobSearchQuery in =
+                        body(r, io.camunda.client.protocol.rest.JobSearchQuery.class, m);
+                io.camunda.client.protocol.rest.JobFilter filter = in.getFilter();
+                List<io.camunda.client.protocol.rest.JobSearchResult> found = activatedJobs.stream()
+                        .filter(j -> filter == null
+                                || filter.getState() == null
+                                || filter.getState().get$Eq() == null
+                                || filter.getState()
+                                        .get$Eq()
+                                        .getValue()
+                                        .equals(j.getState().getValue()))
+                        .filter(j -> filter == null
+                                || filter.getDeadline() == null
+                                || filter.getDeadline().get$Gt() == null
+                                || java.time.OffsetDateTime.parse(j.getDeadline())
+                                        .isAfter(java.time.OffsetDateTime.parse(
+                                                filter.getDeadline().get$Gt())))
+                        .toList();
+                return ProtocolContract.build(
+                        io.camunda.client.protocol.rest.JobSearchQueryResult.class,
+                        Map.of("items", found, "page", Map.of("totalItems", found.size(), "hasMoreTotalItems", false)));
             }),
             new Entry("POST", Pattern.compile("/v2/jobs/activation"), (r, m) -> {
                 JobActivationRequest in = body(r, JobActivationRequest.class, m);

@@ -1,5 +1,6 @@
 package io.trainflow.workflows.engine.flowable;
 
+import io.trainflow.workflows.engine.JobLocksPort;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,27 +10,7 @@ import java.util.Set;
  * Who holds which job right now, for an admin's (or the crash harness's) check after a restart: a job this node
  * locked before its start (its dead run's) must not stay locked, since the start releases them all at once.
  */
-public final class HeldLocks {
-
-    /**
-     * One locked job.
-     *
-     * @param kind            step (a handler's job), continuation or timer
-     * @param lockTime        how long this kind of job is locked for at a time
-     * @param fromBeforeStart held by this node and locked before it started (expiry minus lock time is earlier)
-     */
-    public record Lock(
-            String kind,
-            String jobId,
-            String processInstanceId,
-            String elementId,
-            String owner,
-            Instant expiresAt,
-            Duration lockTime,
-            boolean fromBeforeStart) {}
-
-    /** The locks, with this node's identity and when it started (engine time). */
-    public record Report(String node, Instant startedAt, Instant now, List<Lock> locks) {}
+public final class HeldLocks implements JobLocksPort {
 
     private final JobLocks jobs;
     private final String node;
@@ -53,6 +34,7 @@ public final class HeldLocks {
         this.clock = clock;
     }
 
+    @Override
     public Report report() {
         List<Lock> locks = jobs.held().stream().map(this::lock).toList();
         return new Report(node, startedAt, clock.instant(), locks);

@@ -99,8 +99,13 @@ public final class TrainflowEngine implements AutoCloseable {
     }
 
     /** Who holds which job right now (an admin's check after a restart). */
-    public HeldLocks.Report heldLocks() {
+    public io.trainflow.workflows.engine.JobLocksPort.Report heldLocks() {
         return heldLocks.report();
+    }
+
+    /** The same, as the engine-neutral port. */
+    public io.trainflow.workflows.engine.JobLocksPort jobLocks() {
+        return heldLocks;
     }
 
     /** Runs all due work in this thread (tests, demos); see {@link EngineDriver}. */
