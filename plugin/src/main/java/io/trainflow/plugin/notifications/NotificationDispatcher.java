@@ -108,6 +108,11 @@ public final class NotificationDispatcher {
         }
     }
 
+    /** An external engine's new tasks only (notifications off: its notifier tells nobody, the tasks are routed). */
+    public synchronized void takeInNewTasks() {
+        scanCreated();
+    }
+
     /** An external engine's new tasks (the embedded engine announced its own as it created them): once each. */
     private void scanCreated() {
         createdScannedUpTo = scan(createdScannedUpTo, (from, to) -> tasks.takeInNew(from, to, CREATED_BACKLOG));

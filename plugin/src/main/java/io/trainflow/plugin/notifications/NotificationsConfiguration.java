@@ -100,10 +100,14 @@ public class NotificationsConfiguration {
 
     @Scheduled(fixedDelayString = "${trainflow.notifications.interval:PT30S}", initialDelayString = "PT5S")
     void dispatch() {
-        if (enabled && dispatcher != null) {
+        if (dispatcher != null) {
             // one node of a cluster sends at a time: two would both send a row they read as pending
             cluster.runExclusively("notifications", Duration.ZERO, Duration.ofMinutes(10), () -> {
-                dispatcher.runOnce();
+                if (enabled) {
+                    dispatcher.runOnce();
+                } else {
+                    dispatcher.takeInNewTasks(); // an external engine's new tasks are still routed, nobody told
+                }
                 return null;
             });
         }
