@@ -47,6 +47,27 @@ public final class Duties {
     }
 
     /**
+     * Why {@code deputy} may not take over this open approval from its approver (a delegation); empty when they may.
+     * Only approvals are delegated: a task that decides nothing (a revision is the requester's own) stays, saying so.
+     */
+    public Optional<String> handOverConflict(String deputy, Parties parties, Step step) {
+        if (!step.decision()) {
+            return Optional.of("only approvals are handed to a deputy");
+        }
+        return conflict(
+                deputy,
+                parties,
+                new Step(
+                        step.elementId(),
+                        step.name(),
+                        true,
+                        step.level(),
+                        deputy,
+                        step.candidateUsers(),
+                        step.candidateGroups()));
+    }
+
+    /**
      * Everyone {@link #conflict} keeps away from this task whoever holds it: the requester, the learner and, for a
      * decision, who decided another level. The one exception is {@link #conflict}'s: a task that decides nothing,
      * assigned by name to one of them. So a query can apply the rule: kept away unless assignee and no decision.

@@ -57,16 +57,8 @@ final class CamundaApprovalHandOver implements ApprovalHandOver {
             if (!step.decision()) {
                 continue; // only approvals are delegated (a revision is the requester's own)
             }
-            Step forDeputy = new Step(
-                    step.elementId(),
-                    step.name(),
-                    true,
-                    step.level(),
-                    deputy,
-                    step.candidateUsers(),
-                    step.candidateGroups());
             String id = String.valueOf(task.getUserTaskKey());
-            Optional<String> conflict = duties.conflict(deputy, CamundaUserTasks.parties(variables), forDeputy);
+            Optional<String> conflict = duties.handOverConflict(deputy, CamundaUserTasks.parties(variables), step);
             if (conflict.isPresent()) {
                 kept.put(id, conflict.get());
                 continue;

@@ -56,15 +56,8 @@ public final class OpenApprovals implements ApprovalHandOver {
                 if (!step.decision()) {
                     return null; // only approvals are delegated (a revision is the requester's own)
                 }
-                Step forDeputy = new Step(
-                        step.elementId(),
-                        step.name(),
-                        true,
-                        step.level(),
-                        deputy,
-                        step.candidateUsers(),
-                        step.candidateGroups());
-                Optional<String> conflict = duties.conflict(deputy, TaskCompletionGuard.parties(variables), forDeputy);
+                Optional<String> conflict =
+                        duties.handOverConflict(deputy, TaskCompletionGuard.parties(variables), step);
                 if (conflict.isPresent()) {
                     kept.put(task.getId(), conflict.get());
                     return null;
