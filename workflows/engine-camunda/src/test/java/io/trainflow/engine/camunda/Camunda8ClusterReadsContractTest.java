@@ -324,37 +324,31 @@ class Camunda8ClusterReadsContractTest {
         // the deployed approval-step model: approve has the interrupting timer-escalate and message manager-changed
         String instance = gateway.runInstance(
                 "approval-step", Map.of("requestId", "REQ-ESC", "requestedBy", "eva.requester", "level", "manager"));
-        String first = gateway.openUserTaskIn(instance, "approve", "Approve training", Map.of("approval", "true"));
-        gateway.assign(first, "marc.bernard");
-        Instant from = Instant.parse("2026-01-01T00:00:00Z");
-        Instant to = Instant.parse("2100-01-01T00:00:00Z");
-        assertThat(engine.openTasks().takeInNew(from, to, 100))
-                .filteredOn(n -> n.taskId().equals(first))
-                .singleElement()
-                .extracting(TaskNotice::kind)
-                .isEqualTo(TaskNotice.Kind.CREATED);
+        assertThat(announcedAs(instance, "marc.bernard")).isEqualTo(TaskNotice.Kind.CREATED);
 
         // five days later: the timer interrupts it, and the escalation's task is for the next manager
         gateway.interrupt(instance, "approve");
         gateway.element(instance, "timer-escalate", "BOUNDARY_EVENT", "COMPLETED");
-        String escalated = gateway.openUserTaskIn(instance, "approve", "Approve training", Map.of("approval", "true"));
-        gateway.assign(escalated, "claire.dubois");
-        assertThat(engine.openTasks().takeInNew(from, to, 100))
-                .filteredOn(n -> n.taskId().equals(escalated))
-                .singleElement()
-                .extracting(TaskNotice::kind)
-                .isEqualTo(TaskNotice.Kind.ESCALATED);
+        assertThat(announcedAs(instance, "claire.dubois")).isEqualTo(TaskNotice.Kind.ESCALATED);
 
         // HR changes the manager: the message boundary interrupts it, the new task is a new one, not an escalation
         gateway.interrupt(instance, "approve");
         gateway.element(instance, "manager-changed", "BOUNDARY_EVENT", "COMPLETED");
-        String rerouted = gateway.openUserTaskIn(instance, "approve", "Approve training", Map.of("approval", "true"));
-        gateway.assign(rerouted, "sophie.laurent");
-        assertThat(engine.openTasks().takeInNew(from, to, 100))
-                .filteredOn(n -> n.taskId().equals(rerouted))
-                .singleElement()
-                .extracting(TaskNotice::kind)
-                .isEqualTo(TaskNotice.Kind.CREATED);
+        assertThat(announcedAs(instance, "sophie.laurent")).isEqualTo(TaskNotice.Kind.CREATED);
+    }
+
+    /** Opens the instance's next approve task for {@code approver}; how the round announces it. */
+    private TaskNotice.Kind announcedAs(String instance, String approver) {
+        String task = gateway.openUserTaskIn(instance, "approve", "Approve training", Map.of("approval", "true"));
+        gateway.assign(task, approver);
+        return engine
+                .openTasks()
+                .takeInNew(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2100-01-01T00:00:00Z"), 100)
+                .stream()
+                .filter(n -> n.taskId().equals(task))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("task " + task + " was not announced"))
+                .kind();
     }
 
     @Test
