@@ -13,6 +13,7 @@ import javax.sql.DataSource;
  * the node fails to start. A session-level advisory lock serialises them; the second finds the tables made.
  * H2 files are one node's own: nothing to serialise. Each kind of start-up work has its own lock ({@code name}),
  * so one taken inside another (Trainflow's migrations while the engine makes its tables) never waits for itself.
+ * The same lock serialises a look-then-create across nodes at run time (a Moodle course event shared by learners).
  */
 public final class StartupLock {
 

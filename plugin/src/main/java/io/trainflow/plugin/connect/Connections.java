@@ -99,7 +99,12 @@ public final class Connections implements AutoCloseable {
                                     settings.moodle().completionPoll()),
                             ids);
                     yield new Connections(
-                            new CatalogueCourseLms(moodle.lms(), ids),
+                            new CatalogueCourseLms(
+                                    moodle.lms(),
+                                    ids,
+                                    // nodes on one PostgreSQL: a database lock (on H2, one node: nothing to wait for)
+                                    work -> () -> io.trainflow.connectors.jdbc.StartupLock.around(
+                                            database.get(), "moodle-calendar-events", work)),
                             poll,
                             new MoodleConnectionCheck(
                                     config.baseUrl(),

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -28,10 +30,22 @@ public final class CatalogueCourseLms implements LmsPort {
 
     private final LmsPort moodle;
     private final MoodleCourseIds ids;
+    private final UnaryOperator<Supplier<List<String>>> oneNodeAtATime;
 
     public CatalogueCourseLms(LmsPort moodle, MoodleCourseIds ids) {
+        this(moodle, ids, work -> work);
+    }
+
+    /**
+     * @param oneNodeAtATime runs the calendar's look-then-create on one node of a cluster at a time (a course event
+     *     is shared by a session's learners, whose steps may run on different nodes at once: each would find none
+     *     and create one)
+     */
+    public CatalogueCourseLms(
+            LmsPort moodle, MoodleCourseIds ids, UnaryOperator<Supplier<List<String>>> oneNodeAtATime) {
         this.moodle = moodle;
         this.ids = ids;
+        this.oneNodeAtATime = oneNodeAtATime;
     }
 
     @Override
@@ -106,6 +120,10 @@ public final class CatalogueCourseLms implements LmsPort {
 
     @Override
     public List<String> createCalendarEvents(List<CalendarEvent> events) {
+        return oneNodeAtATime.apply(() -> createCalendarEventsHere(events)).get();
+    }
+
+    private List<String> createCalendarEventsHere(List<CalendarEvent> events) {
         return moodle.createCalendarEvents(events.stream()
                 .map(e -> e.courseId() == null
                         ? e
