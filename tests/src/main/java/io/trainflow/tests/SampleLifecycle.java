@@ -54,7 +54,12 @@ public final class SampleLifecycle implements AutoCloseable {
     private final UserTasks tasks;
     private final CompletionSync completion;
 
-    private SampleLifecycle(String jdbcUrl, Instant now, boolean background, UnaryOperator<TrainflowPorts> custom) {
+    private SampleLifecycle(
+            String jdbcUrl,
+            Instant now,
+            boolean background,
+            UnaryOperator<TrainflowPorts> custom,
+            UnaryOperator<HandlerRegistry> steps) {
         this.clock = new EngineClock();
         clock.set(now);
         DataSource db = dataSource(jdbcUrl);
@@ -67,7 +72,7 @@ public final class SampleLifecycle implements AutoCloseable {
         Directory directory = Directory.of(org.groups());
         this.engine = TrainflowEngine.builder()
                 .dataSource(db)
-                .handlers(new HandlerRegistry(StepHandlers.all(ports)))
+                .handlers(steps.apply(new HandlerRegistry(StepHandlers.all(ports))))
                 .directory(directory)
                 .clock(clock)
                 .background(background)
@@ -107,7 +112,19 @@ public final class SampleLifecycle implements AutoCloseable {
      * (e.g. the real AI engines instead of the sample's token overlap, or another quiz export folder).
      */
     public static SampleLifecycle startWith(UnaryOperator<TrainflowPorts> custom) {
-        return openWith("jdbc:h2:mem:lifecycle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", START, false, custom);
+        return startWith(custom, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #startWith(UnaryOperator)}, the engine running its steps through what {@code steps} makes of the
+     * handlers (the parity suite's Camunda 8 part hands every step to the Camunda 8 adapter's job workers).
+     */
+    public static SampleLifecycle startWith(
+            UnaryOperator<TrainflowPorts> custom, UnaryOperator<HandlerRegistry> steps) {
+        SampleLifecycle lifecycle = new SampleLifecycle(
+                "jdbc:h2:mem:lifecycle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", START, false, custom, steps);
+        lifecycle.deploy();
+        return lifecycle;
     }
 
     /** On the database at {@code jdbcUrl} (a file: to test restarts), at time {@code now}. */
@@ -134,13 +151,17 @@ public final class SampleLifecycle implements AutoCloseable {
 
     private static SampleLifecycle openWith(
             String jdbcUrl, Instant now, boolean background, UnaryOperator<TrainflowPorts> custom) {
-        SampleLifecycle lifecycle = new SampleLifecycle(jdbcUrl, now, background, custom);
+        SampleLifecycle lifecycle = new SampleLifecycle(jdbcUrl, now, background, custom, UnaryOperator.identity());
+        lifecycle.deploy();
+        return lifecycle;
+    }
+
+    private void deploy() {
         try {
-            lifecycle.engine.deployments().deployFolder(bpmnFolder());
+            engine.deployments().deployFolder(bpmnFolder());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return lifecycle;
     }
 
     /** The repository's bpmn/ folder, found from the module's working directory. */

@@ -9,12 +9,14 @@ import io.trainflow.tests.moodle.MoodleSite;
 import io.trainflow.tests.moodle.SampleMoodleSite;
 import io.trainflow.tests.moodle.WireMockMoodle;
 import io.trainflow.workflows.TrainflowPorts;
+import io.trainflow.workflows.engine.HandlerRegistry;
 import io.trainflow.workflows.problems.TrainflowProblem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.task.api.Task;
 
@@ -27,23 +29,41 @@ final class EmbeddedTarget implements ParityTarget {
     private final MoodleSite site = SampleMoodleSite.atLifecycleStart();
     private final WireMockMoodle moodle = WireMockMoodle.start(site);
     private final MoodleLmsWiring wiring = new MoodleLmsWiring(moodle);
-    private final SampleLifecycle life = SampleLifecycle.startWith(sample -> {
-        TrainflowPorts ports = new TrainflowPorts(
-                wiring.replacingSampleLms().apply(sample.lms()),
-                sample.hcm(),
-                sample.ai(),
-                sample.catalogue(),
-                sample.outcomes(),
-                sample.delegations(),
-                sample.clock(),
-                sample.quizExports());
-        // the AI engine the application runs by default (the offline embedding model), not the sample's token
-        // overlap: learning paths, and so costs, routing and enrolments, must be the jar's
-        AiPort ai = AiEngines.create(
-                AiSettings.fromEnvironment(Map.of("TRAINFLOW_AI_CACHE_DIR", "target/parity-ai-cache")), List.of());
-        AiEngines.indexCatalogue(ai, ports.lms(), ports.catalogue());
-        return ports.withAi(ai);
-    });
+    private final SampleLifecycle life;
+
+    EmbeddedTarget() {
+        this(UnaryOperator.identity());
+    }
+
+    /** {@code steps}: what the engine runs its steps through (the handlers themselves, unless a test relays them). */
+    EmbeddedTarget(UnaryOperator<HandlerRegistry> steps) {
+        life = SampleLifecycle.startWith(
+                sample -> {
+                    TrainflowPorts ports = new TrainflowPorts(
+                            wiring.replacingSampleLms().apply(sample.lms()),
+                            sample.hcm(),
+                            sample.ai(),
+                            sample.catalogue(),
+                            sample.outcomes(),
+                            sample.delegations(),
+                            sample.clock(),
+                            sample.quizExports());
+                    // the AI engine the application runs by default (the offline embedding model), not the sample's
+                    // token
+                    // overlap: learning paths, and so costs, routing and enrolments, must be the jar's
+                    AiPort ai = AiEngines.create(
+                            AiSettings.fromEnvironment(Map.of("TRAINFLOW_AI_CACHE_DIR", "target/parity-ai-cache")),
+                            List.of());
+                    AiEngines.indexCatalogue(ai, ports.lms(), ports.catalogue());
+                    return ports.withAi(ai);
+                },
+                steps);
+    }
+
+    /** The engine, its database and its time, for a target that runs its models here. */
+    SampleLifecycle life() {
+        return life;
+    }
 
     @Override
     public String name() {

@@ -38,6 +38,7 @@ abstract class ParitySuite {
                 .map(scenario -> DynamicTest.dynamicTest(scenario.name(), () -> {
                     long start = System.nanoTime();
                     player.play(scenario);
+                    target.afterScenario(scenario.name());
                     System.out.printf(
                             "parity [%s] %s: %.1f s%n",
                             target.name(), scenario.name(), (System.nanoTime() - start) / 1e9);

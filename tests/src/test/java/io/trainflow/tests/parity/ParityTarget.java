@@ -53,6 +53,9 @@ interface ParityTarget extends AutoCloseable {
 
     WireMockMoodle moodle();
 
+    /** Checks what only this target can (a protocol kept), after each scenario; reports what it sent. */
+    default void afterScenario(String scenario) {}
+
     /** Every open task and who holds it, to explain a failed expectation. */
     String openTasks();
 }

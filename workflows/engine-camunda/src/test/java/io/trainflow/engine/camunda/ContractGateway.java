@@ -55,10 +55,10 @@ import java.util.regex.Pattern;
  * none. It holds just the state the adapter's commands need: jobs to hand out, user tasks and their variables,
  * incidents. No broker runs (its licence is not open source); this checks the commands and their shapes.
  */
-final class ContractGateway implements AutoCloseable {
+public final class ContractGateway implements AutoCloseable {
 
     /** One command the client sent, as its protocol object. */
-    record Received(String method, String path, Object body) {}
+    public record Received(String method, String path, Object body) {}
 
     private final WireMockServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -72,6 +72,9 @@ final class ContractGateway implements AutoCloseable {
     private final Map<String, io.camunda.client.protocol.rest.ElementInstanceResult> elements =
             new ConcurrentHashMap<>();
     private final java.util.Set<String> messageIds = ConcurrentHashMap.newKeySet();
+    /** What the worker answered for each job: its completion, failure or error, by job key. */
+    private final Map<String, JobAnswer> jobAnswers = new ConcurrentHashMap<>();
+
     private final Map<String, io.camunda.client.protocol.rest.ProcessInstanceResult> instances =
             new ConcurrentHashMap<>();
     private final Map<String, List<io.camunda.client.protocol.rest.ProcessInstanceSequenceFlowResult>> flows =
@@ -86,29 +89,32 @@ final class ContractGateway implements AutoCloseable {
 
     private final AtomicLong keys = new AtomicLong(2251799813685249L);
 
-    ContractGateway() {
-        server = new WireMockServer(
-                options().bindAddress("127.0.0.1").dynamicPort().extensions(new Contract()));
+    public ContractGateway() {
+        server = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .disableRequestJournal()
+                .extensions(new Contract()));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
     }
 
-    URI address() {
+    public URI address() {
         return URI.create("http://127.0.0.1:" + server.port());
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
     /** The commands sent to one path pattern, in order. */
-    List<Received> received(String method, String pathRegex) {
+    public List<Received> received(String method, String pathRegex) {
         return received.stream()
                 .filter(r -> r.method().equals(method) && r.path().matches(pathRegex))
                 .toList();
     }
 
-    List<String> violations() {
+    public List<String> violations() {
         return List.copyOf(violations);
     }
 
@@ -151,7 +157,7 @@ final class ContractGateway implements AutoCloseable {
     }
 
     /** A job of this type the next activation hands out; its key. */
-    String offerJob(String type, Map<String, Object> variables, Map<String, Object> headers, int retries) {
+    public String offerJob(String type, Map<String, Object> variables, Map<String, Object> headers, int retries) {
         String key = nextKey();
         jobs.computeIfAbsent(type, t -> new ConcurrentLinkedQueue<>())
                 .add(ProtocolContract.build(
@@ -176,6 +182,66 @@ final class ContractGateway implements AutoCloseable {
                                 Map.entry("tags", List.of()),
                                 Map.entry("rootProcessInstanceKey", nextKey()))));
         return key;
+    }
+
+    /** A worker's answer to a job: {@code completion}, {@code failure} or {@code error}, and the command's body. */
+    public record JobAnswer(String kind, Object body) {}
+
+    private Object answered(String jobKey, Object body, String kind) {
+        jobAnswers.put(jobKey, new JobAnswer(kind, body));
+        return NO_CONTENT;
+    }
+
+    /** The worker's answer to the job, waited for up to {@code limit}; never a fixed sleep. */
+    public JobAnswer awaitAnswer(String jobKey, java.time.Duration limit) {
+        long until = System.nanoTime() + limit.toNanos();
+        while (!jobAnswers.containsKey(jobKey)) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError(
+                        "no worker answered job " + jobKey + " within " + limit + "; violations " + violations);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return jobAnswers.remove(jobKey);
+    }
+
+    /**
+     * A user task as a running model created it elsewhere (the parity suite mirrors another engine's tasks): its
+     * process, element, headers, assignment, creation time and the variables it sees; its key.
+     */
+    public String mirrorUserTask(
+            String processDefinitionId,
+            String elementId,
+            String name,
+            Map<String, String> headers,
+            String assignee,
+            List<String> candidateGroups,
+            List<String> candidateUsers,
+            java.time.Instant created,
+            Map<String, Object> values) {
+        String key = openUserTask(elementId, name, headers, candidateGroups, values);
+        UserTaskResult task = userTasks.get(key);
+        task.setProcessDefinitionId(processDefinitionId);
+        task.setProcessName(processDefinitionId);
+        task.setCandidateUsers(candidateUsers);
+        task.setAssignee(assignee);
+        task.setCreationDate(created.toString());
+        return key;
+    }
+
+    /** The model removed an open task (a boundary event, a message): it is no longer open. */
+    public void cancelUserTask(String key) {
+        userTasks.get(key).setState(io.camunda.client.protocol.rest.UserTaskStateEnum.CANCELED);
+    }
+
+    /** The instance left the element it waited at ({@link #waitAt}): the wait is over. */
+    public void leave(String elementInstanceKey) {
+        elements.get(elementInstanceKey).setState(io.camunda.client.protocol.rest.ElementInstanceStateEnum.COMPLETED);
     }
 
     /** An open user task of a process instance whose variables are {@code values}; its key. */
@@ -273,7 +339,7 @@ final class ContractGateway implements AutoCloseable {
     }
 
     /** A request waiting at an element (a catch event) with these process variables; the element instance's key. */
-    String waitAt(String elementId, Map<String, Object> values) {
+    public String waitAt(String elementId, Map<String, Object> values) {
         String key = nextKey();
         String instance = nextKey();
         elements.put(
@@ -369,7 +435,7 @@ final class ContractGateway implements AutoCloseable {
         return key;
     }
 
-    boolean userTaskOpen(String key) {
+    public boolean userTaskOpen(String key) {
         UserTaskResult task = userTasks.get(key);
         return task != null && task.getState() == io.camunda.client.protocol.rest.UserTaskStateEnum.CREATED;
     }
@@ -459,7 +525,7 @@ final class ContractGateway implements AutoCloseable {
     }
 
     /** Assigns an open user task, as the model's assignee expression would have. */
-    void assign(String userTaskKey, String assignee) {
+    public void assign(String userTaskKey, String assignee) {
         userTasks.get(userTaskKey).setAssignee(assignee);
     }
 
@@ -569,7 +635,8 @@ final class ContractGateway implements AutoCloseable {
                         Map.of("items", found, "page", Map.of("totalItems", found.size(), "hasMoreTotalItems", false)));
             }),
             new Entry("POST", Pattern.compile("/v2/jobs/activation"), (r, m) -> {
-                JobActivationRequest in = body(r, JobActivationRequest.class, m);
+                // a poll that activates nothing is not kept: the workers poll all along, a long run would hoard them
+                JobActivationRequest in = ProtocolContract.read(r.getBody(), JobActivationRequest.class);
                 Queue<ActivatedJobResult> waiting = jobs.getOrDefault(in.getType(), new ConcurrentLinkedQueue<>());
                 List<ActivatedJobResult> out = new ArrayList<>();
                 for (ActivatedJobResult job = waiting.poll();
@@ -577,20 +644,23 @@ final class ContractGateway implements AutoCloseable {
                         job = out.size() < in.getMaxJobsToActivate() ? waiting.poll() : null) {
                     out.add(job);
                 }
+                if (!out.isEmpty()) {
+                    received.add(new Received(r.getMethod().getName(), r.getUrl(), in));
+                }
                 return ProtocolContract.build(JobActivationResult.class, Map.of("jobs", out));
             }),
             new Entry(
                     "POST",
                     Pattern.compile("/v2/jobs/(\\d+)/completion"),
-                    (r, m) -> body(r, JobCompletionRequest.class, m, true)),
+                    (r, m) -> answered(m.group(1), body(r, JobCompletionRequest.class, m), "completion")),
             new Entry(
                     "POST",
                     Pattern.compile("/v2/jobs/(\\d+)/failure"),
-                    (r, m) -> body(r, JobFailRequest.class, m, true)),
+                    (r, m) -> answered(m.group(1), body(r, JobFailRequest.class, m), "failure")),
             new Entry(
                     "POST",
                     Pattern.compile("/v2/jobs/(\\d+)/error"),
-                    (r, m) -> body(r, JobErrorRequest.class, m, true)),
+                    (r, m) -> answered(m.group(1), body(r, JobErrorRequest.class, m), "error")),
             new Entry("PATCH", Pattern.compile("/v2/jobs/(\\d+)"), (r, m) -> body(r, JobUpdateRequest.class, m, true)),
             new Entry("POST", Pattern.compile("/v2/messages/publication"), (r, m) -> {
                 MessagePublicationRequest in = body(r, MessagePublicationRequest.class, m);
