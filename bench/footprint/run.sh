@@ -3,6 +3,9 @@
 # on a new database, and a restart on it), the CPU time (user+sys) the JVM spent until ready, resident memory at
 # idle, and a CLI call through the thin jar against the same call through the server jar.
 # Run from the repository root after `mvn -B -q package -DskipTests`:  bash bench/footprint/run.sh [runs]
+# With AOT_JAVA set to a JDK 25 or later's java (e.g. AOT_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java), it also
+# measures that JVM with its ahead-of-time cache (JEP 483/514/515, what `bin/trainflow-server cds` makes there):
+# rows aot and aot-restart.
 set -euo pipefail
 runs=${1:-3}
 root=$(pwd)
@@ -21,7 +24,9 @@ start() { # $1: label, rest: java options
   case $label in *-restart) ;; *) rm -rf "$work/run" ;; esac
   mkdir -p "$work/run"; cd "$work/run"
   local t0; t0=$(ms)
-  java "$@" > app.log 2>&1 &
+  local jvm=java
+  case $label in aot*) jvm=$AOT_JAVA ;; esac
+  "$jvm" "$@" > app.log 2>&1 &
   local pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health"; do
     kill -0 $pid 2>/dev/null || { echo "start-up failed: $work/run/app.log" >&2; exit 1; }
@@ -49,12 +54,25 @@ java -Djarmode=tools -jar "$jar" extract --force --destination "$work/extracted"
 (cd "$work" && mkdir -p train && cd train && java -XX:ArchiveClassesAtExit="$work/extracted/app.jsa" \
   -Dspring.context.exit=onRefresh -jar "$work/extracted/trainflow.jar" > train.log 2>&1)
 
+labels="plain plain-restart cds cds-restart"
+if [ -n "${AOT_JAVA:-}" ]; then
+  # the same training run on that JVM, writing its ahead-of-time cache (classes loaded and linked, method profiles)
+  (cd "$work" && mkdir -p train-aot && cd train-aot && "$AOT_JAVA" -XX:AOTCacheOutput="$work/extracted/app.aot" \
+    -Dspring.context.exit=onRefresh -jar "$work/extracted/trainflow.jar" > train.log 2>&1)
+  labels="$labels aot aot-restart"
+fi
+
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for i in $(seq 1 "$runs"); do
   start plain -jar "$jar"
   start plain-restart -jar "$jar"
   start cds -XX:SharedArchiveFile="$work/extracted/app.jsa" -jar "$work/extracted/trainflow.jar"
   start cds-restart -XX:SharedArchiveFile="$work/extracted/app.jsa" -jar "$work/extracted/trainflow.jar"
+  if [ -n "${AOT_JAVA:-}" ]; then
+    start aot -XX:AOTCache="$work/extracted/app.aot" -Xlog:aot*=off -Xlog:cds*=off -jar "$work/extracted/trainflow.jar"
+    start aot-restart -XX:AOTCache="$work/extracted/app.aot" -Xlog:aot*=off -Xlog:cds*=off \
+      -jar "$work/extracted/trainflow.jar"
+  fi
 done
 
 echo "## Footprint ($(date -u +%F), $(nproc) cores, load before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -65,7 +83,8 @@ echo "| server jar (MB) | $(awk "BEGIN {printf \"%.1f\", $(stat -c %s "$jar")/10
 addon=$root/plugin/target/addons/camunda8
 [ -d "$addon" ] && echo "| Camunda 8 add-on beside it (MB, $(ls "$addon" | wc -l) jars) | $(du -sb "$addon" | awk '{printf "%.1f", $1/1000000}') |"
 echo "| thin CLI jar (MB) | $(awk "BEGIN {printf \"%.1f\", $(stat -c %s "$cli")/1000000}") |"
-for label in plain plain-restart cds cds-restart; do
+[ -n "${AOT_JAVA:-}" ] && echo "| JVM of the aot rows | $("$AOT_JAVA" -version 2>&1 | head -1) |"
+for label in $labels; do
   echo "| start-up to ready, $label, median of $runs (ms) | $(awk -v l=$label '$1==l {print $2}' "$work/startups" | median) |"
   echo "| CPU time (user+sys) until ready, $label, median (ms) | $(awk -v l=$label '$1==l {print $4}' "$work/startups" | median) |"
   echo "| resident memory 10 s after ready, $label, median (MB) | $(awk -v l=$label '$1==l {print $3}' "$work/startups" | median) |"

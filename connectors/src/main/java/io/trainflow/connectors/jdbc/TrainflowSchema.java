@@ -26,6 +26,9 @@ public final class TrainflowSchema {
 
     /** Migrates {@code dataSource} unless this process already did. */
     public static void ensure(DataSource dataSource) {
+        while (dataSource instanceof WrappedDataSource wrapper) {
+            dataSource = wrapper.wrapped();
+        }
         synchronized (MIGRATED) {
             if (!MIGRATED.contains(dataSource)) {
                 migrate(dataSource);

@@ -1,5 +1,6 @@
 package io.trainflow.workflows.engine.flowable;
 
+import io.trainflow.connectors.jdbc.WrappedDataSource;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -21,7 +22,7 @@ import javax.sql.DataSource;
  * thread opens while it holds one (Flowable runs some commands in a new transaction inside another) rides on
  * its first, or the share would deadlock itself; so background work holds at most twice the share.
  */
-public final class BackgroundConnections implements DataSource {
+public final class BackgroundConnections implements WrappedDataSource {
 
     /** Thread names of the engine's background work (JobWorker's and Flowable's async executor's). */
     private static final List<String> BACKGROUND = List.of("trainflow-step", "trainflow-job-poller", "flowable-");
@@ -31,6 +32,11 @@ public final class BackgroundConnections implements DataSource {
     private final long waitMillis;
     /** Connections the current thread holds through this data source (the first one took the permit). */
     private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
+
+    @Override
+    public DataSource wrapped() {
+        return pool;
+    }
 
     public BackgroundConnections(DataSource pool, int share, long waitMillis) {
         if (share < 1) {

@@ -277,6 +277,11 @@ public final class TrainflowEngine implements AutoCloseable {
                 config.setJdbcPassword("");
             }
             config.setDatabaseSchemaUpdate("true");
+            // people and groups are Trainflow's directory, and the models correlate classic BPMN messages: Flowable's
+            // IDM engine and event registry are not used, and each would parse its own mappers and check its own
+            // tables at every start
+            config.setDisableIdmEngine(true);
+            config.setDisableEventRegistry(true);
             // Flowable's multi-row INSERTs are MyBatis dynamic SQL, built and parsed anew at each flush: on embedded
             // H2 (no round trips to save) that was 13 % of a campaign's CPU (docs/BENCHMARKS.md, issue 9); single-row
             // INSERTs are static and H2 reuses their parsed form. PostgreSQL keeps them (one round trip per table).
