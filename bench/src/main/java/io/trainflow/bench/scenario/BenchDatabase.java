@@ -77,5 +77,34 @@ public final class BenchDatabase implements AutoCloseable {
         } catch (SQLException e) {
             System.err.println("no statistics: " + e);
         }
+        printWrites();
+    }
+
+    /** The writes, by table: which rows cost the commits (issue 11's CPU ratio is H2's page writes). */
+    private void printWrites() {
+        String sql =
+                "SELECT EXECUTION_COUNT, AVERAGE_ROW_COUNT, SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS";
+        java.util.Map<String, long[]> tables = new java.util.TreeMap<>();
+        java.util.regex.Pattern write = java.util.regex.Pattern.compile(
+                "(?is)^\\s*(insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+\"?([\\w.]+)");
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                java.util.regex.Matcher m = write.matcher(rs.getString(3));
+                if (m.find()) {
+                    String key = m.group(2).toUpperCase(java.util.Locale.ROOT) + " "
+                            + m.group(1).split("\\s+")[0].toUpperCase(java.util.Locale.ROOT);
+                    long[] sum = tables.computeIfAbsent(key, k -> new long[2]);
+                    sum[0] += rs.getLong(1);
+                    sum[1] += Math.round(rs.getLong(1) * rs.getDouble(2));
+                }
+            }
+        } catch (SQLException e) {
+            System.err.println("no write statistics: " + e);
+            return;
+        }
+        System.err.println("writes | rows | table and kind");
+        tables.forEach((table, sum) -> System.err.printf("%d | %d | %s%n", sum[0], sum[1], table));
     }
 }
