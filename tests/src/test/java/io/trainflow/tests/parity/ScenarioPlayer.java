@@ -88,7 +88,8 @@ final class ScenarioPlayer {
             Instant deadline = Instant.parse(variables(key(p.ref()), v -> v.containsKey("trainingDeadline"))
                     .get("trainingDeadline")
                     .toString());
-            long days = Math.max(1, (Duration.between(target.now(), deadline).toHours() + 23) / 24);
+            // whole days until just past the deadline (hours alone would truncate: 24 h 41 min left was one day)
+            long days = Math.max(1, Duration.between(target.now(), deadline).getSeconds() / 86_400 + 1);
             advance(Duration.ofDays(days));
         } else if (step instanceof Train t) {
             target.moodle().site().setNow(target.now());
