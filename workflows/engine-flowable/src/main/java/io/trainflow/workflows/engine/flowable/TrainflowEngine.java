@@ -290,6 +290,8 @@ public final class TrainflowEngine implements AutoCloseable {
             // under load that deadlocks a bounded pool (measured by the benchmark); UUIDs need no round trip
             config.setIdGenerator(new StrongUuidGenerator());
             config.setHistoryLevel(HistoryLevel.AUDIT);
+            // steps' structured outputs as JSON text in the variable's row, not Java-serialised byte arrays
+            config.setCustomPreVariableTypes(List.of(new PlainJsonType()));
             // started below, once the locks of this node's previous run are released
             config.setAsyncExecutorActivate(false);
             String node = nodeId != null ? nodeId : name + "@" + host();
