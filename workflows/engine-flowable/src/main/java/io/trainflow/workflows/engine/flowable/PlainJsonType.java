@@ -28,9 +28,6 @@ final class PlainJsonType implements VariableType {
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .build();
 
-    /** The JSON of the value last found storable on this thread, so it is written once, not twice. */
-    private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
-
     @Override
     public String getTypeName() {
         return TYPE_NAME;
@@ -46,20 +43,12 @@ final class PlainJsonType implements VariableType {
         if (!(value instanceof Map<?, ?> || value instanceof List<?>) || !plain(value, 0)) {
             return false;
         }
-        String json = JSON.writeValueAsString(value);
-        if (json.length() > MAX_LENGTH) {
-            return false;
-        }
-        LAST.set(new Object[] {value, json});
-        return true;
+        return JSON.writeValueAsString(value).length() <= MAX_LENGTH;
     }
 
     @Override
     public void setValue(Object value, ValueFields fields) {
-        Object[] last = LAST.get();
-        LAST.remove();
-        String json = last != null && last[0] == value ? (String) last[1] : JSON.writeValueAsString(value);
-        fields.setTextValue(json);
+        fields.setTextValue(JSON.writeValueAsString(value));
         fields.setCachedValue(value);
     }
 
