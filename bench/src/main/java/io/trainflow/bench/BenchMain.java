@@ -11,13 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The benchmark run (see docs/BENCHMARKS.md): run from the repository root with
  * {@code java -Xmx4g -jar bench/target/trainflow-bench.jar [--cohort N] [--intake-cohort N]
- * [--warmup N] [--skip-startup] [--skip-tools] [--skip-baseline-intake] [--baseline-async-steps]} (0 skips a part).
+ * [--warmup N] [--rounds N] [--skip-startup] [--skip-tools] [--skip-baseline-intake] [--baseline-async-steps]} (0 skips a part).
  * Results go to stdout and bench/target/bench-results.md.
  */
 public final class BenchMain {
@@ -29,6 +30,7 @@ public final class BenchMain {
         int cohort = option(a, "--cohort", 250);
         int intakeCohort = option(a, "--intake-cohort", 500);
         int warmup = option(a, "--warmup", 50);
+        int rounds = option(a, "--rounds", 1);
         if (a.contains("--baseline-async-steps")) {
             System.setProperty("bench.baselineAsyncSteps", "true");
         }
@@ -61,10 +63,21 @@ public final class BenchMain {
             EngineRuns.trainflow(work, warmup, false);
         }
         if (cohort > 0) {
-            progress("full lifecycle, cohort " + cohort);
-            RunResult baseline = EngineRuns.baseline(work, cohort, false);
-            RunResult trainflow = EngineRuns.trainflow(work, cohort, false);
-            report.lifecycle(baseline, trainflow);
+            // one run of each is at the mercy of the machine (the same phase has moved by 40 % between runs), so
+            // the rounds alternate which engine goes first and the report takes the median round
+            List<RunResult[]> pairs = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                progress("full lifecycle, cohort " + cohort + ", round " + round + " of " + rounds);
+                boolean baselineFirst = round % 2 == 1;
+                RunResult first = baselineFirst
+                        ? EngineRuns.baseline(work, cohort, false)
+                        : EngineRuns.trainflow(work, cohort, false);
+                RunResult second = baselineFirst
+                        ? EngineRuns.trainflow(work, cohort, false)
+                        : EngineRuns.baseline(work, cohort, false);
+                pairs.add(baselineFirst ? new RunResult[] {first, second} : new RunResult[] {second, first});
+            }
+            report.rounds(pairs);
         }
         if (intakeCohort > 0) {
             progress("intake only, cohort " + intakeCohort);

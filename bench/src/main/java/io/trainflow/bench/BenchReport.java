@@ -4,6 +4,9 @@ import io.trainflow.bench.lint.LintBench;
 import io.trainflow.bench.org.SamplePortCheck;
 import io.trainflow.bench.scenario.RunResult;
 import io.trainflow.bench.startup.StartupBench;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /** The results as Markdown, for the console and docs/BENCHMARKS.md. */
@@ -56,6 +59,51 @@ final class BenchReport {
         line("");
         line("End state: raw Flowable: " + baseline.check() + "; Trainflow: " + trainflow.check() + ".");
         return this;
+    }
+
+    /**
+     * The full lifecycle's rounds: each round's CPU ratio, then the whole table for the round with the median ratio
+     * (rounds alternate which engine runs first, so a machine that gets busier or quieter during the run shows as
+     * spread between rounds instead of moving the one figure).
+     */
+    BenchReport rounds(List<RunResult[]> pairs) {
+        if (pairs.size() > 1) {
+            line("");
+            line("### Full lifecycle, cohort of " + pairs.get(0)[1].cohort() + ": " + pairs.size()
+                    + " rounds, engines in alternating order");
+            line("");
+            line("| round | first | raw Flowable CPU (s) | Trainflow CPU (s) | ratio |");
+            line("|---|---|---:|---:|---:|");
+            for (int i = 0; i < pairs.size(); i++) {
+                RunResult[] p = pairs.get(i);
+                line("| " + (i + 1) + " | " + (i % 2 == 0 ? "raw Flowable" : "Trainflow") + " | "
+                        + num(p[0].cpuSeconds()) + " | " + num(p[1].cpuSeconds()) + " | "
+                        + num(ratio(p)) + "× |");
+            }
+            List<RunResult[]> sorted = new ArrayList<>(pairs);
+            sorted.sort(Comparator.comparingDouble(BenchReport::ratio));
+            double sumBaseline =
+                    pairs.stream().mapToDouble(p -> p[0].cpuSeconds()).sum();
+            double sumTrainflow =
+                    pairs.stream().mapToDouble(p -> p[1].cpuSeconds()).sum();
+            line("");
+            line("Median ratio **" + num(median(sorted)) + "×** (range " + num(ratio(sorted.get(0))) + "–"
+                    + num(ratio(sorted.get(sorted.size() - 1))) + "×); all rounds together "
+                    + num(sumTrainflow / sumBaseline) + "×. The table below is the median round's.");
+        }
+        List<RunResult[]> sorted = new ArrayList<>(pairs);
+        sorted.sort(Comparator.comparingDouble(BenchReport::ratio));
+        RunResult[] middle = sorted.get((sorted.size() - 1) / 2);
+        return lifecycle(middle[0], middle[1]);
+    }
+
+    private static double ratio(RunResult[] pair) {
+        return pair[1].cpuSeconds() / pair[0].cpuSeconds();
+    }
+
+    private static double median(List<RunResult[]> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? ratio(sorted.get(n / 2)) : (ratio(sorted.get(n / 2 - 1)) + ratio(sorted.get(n / 2))) / 2;
     }
 
     BenchReport intake(RunResult baseline, RunResult trainflow) {

@@ -78,6 +78,22 @@ public final class BenchDatabase implements AutoCloseable {
             System.err.println("no statistics: " + e);
         }
         printWrites();
+        printVariables();
+    }
+
+    /** The variables each run keeps, by name: what a step's output adds to every table the engine writes. */
+    private void printVariables() {
+        String sql = "SELECT NAME_, VAR_TYPE_, COUNT(*) FROM ACT_HI_VARINST GROUP BY NAME_, VAR_TYPE_ ORDER BY 3 DESC";
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
+            System.err.println("variables (history) | type | name");
+            while (rs.next()) {
+                System.err.printf("%d | %s | %s%n", rs.getLong(3), rs.getString(2), rs.getString(1));
+            }
+        } catch (SQLException e) {
+            System.err.println("no variable statistics: " + e);
+        }
     }
 
     /** The writes, by table: which rows cost the commits (issue 11's CPU ratio is H2's page writes). */
