@@ -107,6 +107,48 @@ class OneOpenRequestPerCourseTest {
                         assertThat(text).contains("Presenting with Impact").doesNotContain("Python"));
     }
 
+    @Test
+    void aRequestThatEndedHoldsNoCourseAnyMore() {
+        String first = life.request("alice.martin", "1004", "Automate reports", List.of());
+        String held = pathOf(first).get(0);
+        life.decide("sophie.laurent", first, "reject", "Not now");
+        assertThat(life.endedAt(first)).isNotNull();
+
+        String again = life.request("sophie.laurent", "1004", "Alice should automate", List.of(held));
+
+        assertThat(life.endedAt(again)).isNull();
+        assertThat(pathOf(again)).contains(held);
+    }
+
+    /**
+     * A database made before Trainflow kept who each running request is for (migration V14): at the next start the
+     * engine fills in the rows, and a request opened before the upgrade still holds its courses.
+     */
+    @Test
+    void aRequestOpenedBeforeTheUpgradeStillHoldsItsCoursesAfterTheRestart() throws Exception {
+        String url = "jdbc:h2:mem:upgrade-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        String first;
+        String held;
+        try (SampleLifecycle before = SampleLifecycle.open(url, SampleLifecycle.START, false)) {
+            first = before.request("alice.martin", "1004", "Automate reports", List.of());
+            held = before.variables(first).get("learningPath") instanceof List<?> path
+                    ? String.valueOf(((Map<?, ?>) path.get(0)).get("courseId"))
+                    : null;
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "sa", "");
+                java.sql.Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("DELETE FROM tf_open_request"))
+                    .as("the request's row, deleted as a database of the release before has none")
+                    .isEqualTo(1);
+        }
+        try (SampleLifecycle after = SampleLifecycle.open(url, SampleLifecycle.START.plusSeconds(60), false)) {
+            assertThatThrownBy(() -> after.request("sophie.laurent", "1004", "Alice should automate", List.of(held)))
+                    .isInstanceOfSatisfying(
+                            TrainflowProblem.Conflict.class,
+                            refused -> assertThat(refused.getMessage()).contains(first));
+        }
+    }
+
     /** Pairs of requests of one employee claim the same course at the same moment: one keeps it, every time. */
     @Test
     void twoRequestsOfOneEmployeeCheckedAtTheSameMomentNeverBothKeepACourse() throws Exception {

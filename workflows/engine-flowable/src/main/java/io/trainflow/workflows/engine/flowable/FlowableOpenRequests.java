@@ -4,29 +4,35 @@ import io.trainflow.connectors.claims.CourseClaims;
 import io.trainflow.workflows.engine.ClaimedOpenRequests;
 import java.util.ArrayList;
 import java.util.List;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.engine.ManagementService;
 import org.flowable.engine.RuntimeService;
-import org.flowable.engine.runtime.ProcessInstance;
 
-/** {@link ClaimedOpenRequests} on Flowable: running {@code training-request} instances by their {@code employeeId}. */
+/**
+ * {@link ClaimedOpenRequests} on Flowable: running {@code training-request} instances by their {@code employeeId},
+ * found through {@link OpenRequestRows}.
+ */
 final class FlowableOpenRequests extends ClaimedOpenRequests {
 
     private final RuntimeService runtime;
+    private final ManagementService management;
 
-    FlowableOpenRequests(RuntimeService runtime, CourseClaims claims) {
+    FlowableOpenRequests(RuntimeService runtime, ManagementService management, CourseClaims claims) {
         super(claims);
         this.runtime = runtime;
+        this.management = management;
     }
 
     @Override
     protected List<Running> running(String employeeId) {
         List<Running> open = new ArrayList<>();
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-                .processDefinitionKey(PROCESS)
-                .variableValueEquals("employeeId", employeeId)
-                .orderByStartTime()
-                .asc()
-                .list()) {
-            Running request = Running.of(runtime.getVariables(instance.getId(), VARIABLES));
+        for (String instance : OpenRequestRows.running(management, employeeId)) {
+            Running request;
+            try {
+                request = Running.of(runtime.getVariables(instance, VARIABLES));
+            } catch (FlowableObjectNotFoundException ended) {
+                continue; // ended between the two reads
+            }
             if (request != null) {
                 open.add(request);
             }

@@ -344,7 +344,10 @@ public final class TrainflowEngine implements AutoCloseable {
             StepLedger ledger = new StepLedger(config.getDataSource(), clock);
             FlowableOpenRequests openRequests = new FlowableOpenRequests(
                     engine.getRuntimeService(),
+                    engine.getManagementService(),
                     new io.trainflow.connectors.claims.CourseClaims(config.getDataSource(), clock));
+            engine.getRuntimeService().addEventListener(new OpenRequestRows(), OpenRequestRows.EVENTS);
+            OpenRequestRows.backfill(engine.getManagementService());
             JobWorker worker = new JobWorker(
                     engine.getManagementService(),
                     handlers,
