@@ -58,6 +58,9 @@ public final class Scenario {
     }
 
     private RunResult measure(boolean intakeOnly) {
+        // the runs before left garbage; collected now, its collection is not billed to this run
+        System.gc();
+        System.gc();
         LogCounter.takeCounts();
         long conflictsBefore = clients.conflicts();
         long cpu = Cpu.processNanos();
