@@ -54,7 +54,7 @@ java -Djarmode=tools -jar "$jar" extract --force --destination "$work/extracted"
 (cd "$work" && mkdir -p train && cd train && java -XX:ArchiveClassesAtExit="$work/extracted/app.jsa" \
   -Dspring.context.exit=onRefresh -jar "$work/extracted/trainflow.jar" > train.log 2>&1)
 
-labels="plain plain-restart cds cds-restart"
+labels="plain plain-restart cds cds-restart cds-latejit-restart"
 if [ -n "${AOT_JAVA:-}" ]; then
   # the same training run on that JVM, writing its ahead-of-time cache (classes loaded and linked, method profiles)
   (cd "$work" && mkdir -p train-aot && cd train-aot && "$AOT_JAVA" -XX:AOTCacheOutput="$work/extracted/app.aot" \
@@ -68,6 +68,9 @@ for i in $(seq 1 "$runs"); do
   start plain-restart -jar "$jar"
   start cds -XX:SharedArchiveFile="$work/extracted/app.jsa" -jar "$work/extracted/trainflow.jar"
   start cds-restart -XX:SharedArchiveFile="$work/extracted/app.jsa" -jar "$work/extracted/trainflow.jar"
+  # the JIT compiling later (thresholds x4): at start-up the compilers took more CPU than the application
+  start cds-latejit-restart -XX:CompileThresholdScaling=4 -XX:SharedArchiveFile="$work/extracted/app.jsa" \
+    -jar "$work/extracted/trainflow.jar"
   if [ -n "${AOT_JAVA:-}" ]; then
     start aot -XX:AOTCache="$work/extracted/app.aot" -Xlog:aot*=off -Xlog:cds*=off -jar "$work/extracted/trainflow.jar"
     start aot-restart -XX:AOTCache="$work/extracted/app.aot" -Xlog:aot*=off -Xlog:cds*=off \

@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -102,12 +104,18 @@ public class EngineConfiguration {
     }
 
     /**
-     * The offline model loads in the background from the first bean on (health "offlineAi" says loading until it is
-     * in); a step that ranks meanwhile waits for it.
+     * The offline model loads in the background once the server is ready (health "offlineAi" says loading until it
+     * is in); a step that ranks before that starts the load and waits for it. Loading it during start-up took a core
+     * from the start itself on a two-core machine.
      */
     @Bean
     BackgroundEmbedder offlineModel(AiProperties properties) {
-        return BackgroundEmbedder.start(properties.settings(System.getenv()).variant());
+        return BackgroundEmbedder.deferred(properties.settings(System.getenv()).variant());
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> offlineModelAfterStart(BackgroundEmbedder offlineModel) {
+        return ready -> offlineModel.begin();
     }
 
     /**

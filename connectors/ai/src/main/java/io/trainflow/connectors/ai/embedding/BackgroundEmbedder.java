@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
  * An embedder whose model loads on a background thread, so a server is ready before the ONNX session is (loading it
- * and indexing the catalogue took a third of the work of a start that needs neither). The name is known at once (it
+ * and indexing the catalogue took a third of the work of a start that needs neither); {@link #deferred} waits to be
+ * told to begin. The name is known at once (it
  * keys the cache and the provenance); {@link #embed} waits for the model, so a step that ranks while it loads is
  * slower, never wrong. {@link #then} runs more work (indexing the catalogue) after the load.
  */
@@ -16,11 +18,13 @@ public final class BackgroundEmbedder implements TextEmbedder {
 
     private final String name;
     private final CompletableFuture<TextEmbedder> model;
+    private final Thread loader;
+    private final AtomicBoolean started = new AtomicBoolean();
 
     private BackgroundEmbedder(String name, Supplier<TextEmbedder> load) {
         this.name = name;
         this.model = new CompletableFuture<>();
-        Thread loader = new Thread(
+        this.loader = new Thread(
                 () -> {
                     try {
                         model.complete(load.get());
@@ -30,17 +34,41 @@ public final class BackgroundEmbedder implements TextEmbedder {
                 },
                 "trainflow-ai-load");
         loader.setDaemon(true);
-        loader.start();
+    }
+
+    /**
+     * Loads {@code variant} (the JVM-wide instance) from {@link #begin()} on, or from the first {@link #embed} if that
+     * comes first: a server calls {@code begin} once it is ready, so on two cores the load does not take a core from
+     * the start-up itself.
+     */
+    public static BackgroundEmbedder deferred(MiniLmEmbedder.Variant variant) {
+        return deferred(variant.modelName, () -> MiniLmEmbedder.shared(variant));
+    }
+
+    /** The same for any {@code load}; {@code name} is the model's stable name. */
+    public static BackgroundEmbedder deferred(String name, Supplier<TextEmbedder> load) {
+        return new BackgroundEmbedder(name, load);
+    }
+
+    /** Starts the load on its thread, once; later calls do nothing. */
+    public void begin() {
+        if (started.compareAndSet(false, true)) {
+            loader.start();
+        }
     }
 
     /** Starts loading {@code variant} (the JVM-wide instance) now. */
     public static BackgroundEmbedder start(MiniLmEmbedder.Variant variant) {
-        return new BackgroundEmbedder(variant.modelName, () -> MiniLmEmbedder.shared(variant));
+        BackgroundEmbedder embedder = deferred(variant);
+        embedder.begin();
+        return embedder;
     }
 
     /** Starts {@code load} now; {@code name} is the model's stable name. */
     public static BackgroundEmbedder start(String name, Supplier<TextEmbedder> load) {
-        return new BackgroundEmbedder(name, load);
+        BackgroundEmbedder embedder = deferred(name, load);
+        embedder.begin();
+        return embedder;
     }
 
     /**
@@ -104,6 +132,7 @@ public final class BackgroundEmbedder implements TextEmbedder {
     }
 
     private TextEmbedder model() {
+        begin();
         try {
             return model.join();
         } catch (CompletionException e) {

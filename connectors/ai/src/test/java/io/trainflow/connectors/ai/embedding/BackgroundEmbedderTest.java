@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +50,28 @@ class BackgroundEmbedderTest {
         assertThat(asked.get(60, TimeUnit.SECONDS)).containsExactly(1, 0);
         assertThat(embedder.state()).isEqualTo("ready");
         assertThat(embedder.failure()).isEmpty();
+    }
+
+    @Test
+    void aDeferredModelLoadsOnceWhenToldToBeginOrWhenFirstAsked() throws Exception {
+        AtomicInteger loads = new AtomicInteger();
+        BackgroundEmbedder server = BackgroundEmbedder.deferred("m", () -> {
+            loads.incrementAndGet();
+            return fixed(new float[] {1, 0});
+        });
+        // nothing runs before begin(): no thread has been started
+        assertThat(server.state()).isEqualTo("loading");
+        assertThat(loads).hasValue(0);
+        server.begin();
+        server.begin();
+        server.then(() -> {}).get(60, TimeUnit.SECONDS);
+        assertThat(server.embed("kubernetes")).containsExactly(1, 0);
+        assertThat(loads).hasValue(1);
+        assertThat(server.state()).isEqualTo("ready");
+
+        BackgroundEmbedder askedFirst = BackgroundEmbedder.deferred("n", () -> fixed(new float[] {0, 1}));
+        assertThat(askedFirst.embed("kubernetes")).containsExactly(0, 1);
+        assertThat(askedFirst.state()).isEqualTo("ready");
     }
 
     @Test
