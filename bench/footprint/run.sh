@@ -59,7 +59,7 @@ if [ -n "${AOT_JAVA:-}" ]; then
   # the same training run on that JVM, writing its ahead-of-time cache (classes loaded and linked, method profiles)
   (cd "$work" && mkdir -p train-aot && cd train-aot && "$AOT_JAVA" -XX:AOTCacheOutput="$work/extracted/app.aot" \
     -Dspring.context.exit=onRefresh -jar "$work/extracted/trainflow.jar" > train.log 2>&1)
-  labels="$labels aot aot-restart"
+  labels="$labels aot aot-restart aot-latejit-restart"
 fi
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -75,6 +75,8 @@ for i in $(seq 1 "$runs"); do
     start aot -XX:AOTCache="$work/extracted/app.aot" -Xlog:aot*=off -Xlog:cds*=off -jar "$work/extracted/trainflow.jar"
     start aot-restart -XX:AOTCache="$work/extracted/app.aot" -Xlog:aot*=off -Xlog:cds*=off \
       -jar "$work/extracted/trainflow.jar"
+    start aot-latejit-restart -XX:CompileThresholdScaling=4 -XX:AOTCache="$work/extracted/app.aot" \
+      -Xlog:aot*=off -Xlog:cds*=off -jar "$work/extracted/trainflow.jar"
   fi
 done
 
