@@ -10,9 +10,9 @@ import java.util.function.Supplier;
 /**
  * An embedder whose model loads on a background thread, so a server is ready before the ONNX session is (loading it
  * and indexing the catalogue took a third of the work of a start that needs neither); {@link #deferred} waits to be
- * told to begin. The name is known at once (it
- * keys the cache and the provenance); {@link #embed} waits for the model, so a step that ranks while it loads is
- * slower, never wrong. {@link #then} runs more work (indexing the catalogue) after the load.
+ * told to begin. The name is known at once (it keys the cache and the provenance); {@link #embed} waits for the
+ * model, so a step that ranks while it loads is slower, never wrong. {@link #then} runs more work (indexing the
+ * catalogue) after the load.
  */
 public final class BackgroundEmbedder implements TextEmbedder {
 

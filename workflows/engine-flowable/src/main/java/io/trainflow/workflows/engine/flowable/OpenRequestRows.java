@@ -29,15 +29,12 @@ final class OpenRequestRows extends AbstractFlowableEventListener {
 
     static final String VARIABLE = "employeeId";
 
-    /** Variables set and every way an instance ends ({@link StepLedger#ENDS}). */
-    static final FlowableEngineEventType[] EVENTS = {
-        FlowableEngineEventType.VARIABLE_CREATED,
-        FlowableEngineEventType.VARIABLE_UPDATED,
-        FlowableEngineEventType.PROCESS_COMPLETED,
-        FlowableEngineEventType.PROCESS_COMPLETED_WITH_TERMINATE_END_EVENT,
-        FlowableEngineEventType.PROCESS_COMPLETED_WITH_ERROR_END_EVENT,
-        FlowableEngineEventType.PROCESS_CANCELLED
-    };
+    /** A variable set, and every way an instance ends ({@link StepLedger#ENDS}). */
+    static final FlowableEngineEventType[] EVENTS = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(
+                            FlowableEngineEventType.VARIABLE_CREATED, FlowableEngineEventType.VARIABLE_UPDATED),
+                    java.util.Arrays.stream(StepLedger.ENDS))
+            .toArray(FlowableEngineEventType[]::new);
 
     @Override
     public void onEvent(FlowableEvent event) {
