@@ -54,12 +54,15 @@ java -Djarmode=tools -jar "$jar" extract --force --destination "$work/extracted"
 (cd "$work" && mkdir -p train && cd train && java -XX:ArchiveClassesAtExit="$work/extracted/app.jsa" \
   -Dspring.context.exit=onRefresh -jar "$work/extracted/trainflow.jar" > train.log 2>&1)
 
-labels="plain plain-restart cds cds-restart cds-latejit-restart"
+labels="plain plain-restart cds cds-restart cds-latec2-restart"
+# what bin/trainflow-server passes: C2 after 10x the usual calls, C1 as usual
+latec2="-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000"
+latec2="$latec2 -XX:Tier4BackEdgeThreshold=400000"
 if [ -n "${AOT_JAVA:-}" ]; then
   # the same training run on that JVM, writing its ahead-of-time cache (classes loaded and linked, method profiles)
   (cd "$work" && mkdir -p train-aot && cd train-aot && "$AOT_JAVA" -XX:AOTCacheOutput="$work/extracted/app.aot" \
     -Dspring.context.exit=onRefresh -jar "$work/extracted/trainflow.jar" > train.log 2>&1)
-  labels="$labels aot aot-restart aot-latejit-restart"
+  labels="$labels aot aot-restart aot-latec2-restart"
 fi
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -68,14 +71,16 @@ for i in $(seq 1 "$runs"); do
   start plain-restart -jar "$jar"
   start cds -XX:SharedArchiveFile="$work/extracted/app.jsa" -jar "$work/extracted/trainflow.jar"
   start cds-restart -XX:SharedArchiveFile="$work/extracted/app.jsa" -jar "$work/extracted/trainflow.jar"
-  # the JIT compiling later (thresholds x4): at start-up the compilers took more CPU than the application
-  start cds-latejit-restart -XX:CompileThresholdScaling=4 -XX:SharedArchiveFile="$work/extracted/app.jsa" \
+  # C2 compiling later (bin/trainflow-server): at start-up the compilers took more CPU than the application
+  # shellcheck disable=SC2086
+  start cds-latec2-restart $latec2 -XX:SharedArchiveFile="$work/extracted/app.jsa" \
     -jar "$work/extracted/trainflow.jar"
   if [ -n "${AOT_JAVA:-}" ]; then
     start aot -XX:AOTCache="$work/extracted/app.aot" -Xlog:aot*=off -Xlog:cds*=off -jar "$work/extracted/trainflow.jar"
     start aot-restart -XX:AOTCache="$work/extracted/app.aot" -Xlog:aot*=off -Xlog:cds*=off \
       -jar "$work/extracted/trainflow.jar"
-    start aot-latejit-restart -XX:CompileThresholdScaling=4 -XX:AOTCache="$work/extracted/app.aot" \
+    # shellcheck disable=SC2086
+    start aot-latec2-restart $latec2 -XX:AOTCache="$work/extracted/app.aot" \
       -Xlog:aot*=off -Xlog:cds*=off -jar "$work/extracted/trainflow.jar"
   fi
 done

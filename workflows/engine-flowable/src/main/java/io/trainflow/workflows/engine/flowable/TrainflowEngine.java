@@ -334,7 +334,7 @@ public final class TrainflowEngine implements AutoCloseable {
             config.setCreateExternalWorkerJobInterceptor(new InputMappingInterceptor(signals));
             config.setFailedJobCommandFactory(BusinessErrorAwareRetryCmd.factory());
 
-            ProcessEngine engine = config.buildProcessEngine();
+            ProcessEngine engine = MapperXPath.during(config::buildProcessEngine);
             Instant startedAt = clock.instant();
             ExtraIndexes.ensure(config.getDataSource());
             decisions.setRepositoryService(engine.getRepositoryService());
