@@ -25,10 +25,11 @@ import org.w3c.dom.NodeList;
  * no-op delegate {@code ${noopStep}} (the business rule task too), FEEL conditions and timer
  * dates as JUEL, assignments as {@code flowable:assignee}/{@code candidateGroups}, call
  * activities with {@code calledElement}, the parent's variables inherited unless the file says
- * {@code propagateAllParentVariables="false"} (as in Zeebe) and the variables the parent's
- * gateways read copied back, the multi-instance collection as {@code flowable:collection}, a
- * parallel multi-instance call activity asynchronous and not exclusive (one job per child, as
- * Trainflow runs it). Every {@code zeebe:} element is removed.
+ * {@code propagateAllParentVariables="false"} (as in Zeebe) and the variables the file's output
+ * mappings name copied back (without any, those the parent's gateways read), the multi-instance
+ * collection as {@code flowable:collection}, a parallel multi-instance call activity
+ * asynchronous and not exclusive (one job per child, as Trainflow runs it). Every {@code zeebe:}
+ * element is removed.
  */
 final class NativeBpmn {
 
@@ -142,17 +143,14 @@ final class NativeBpmn {
         }
         Element extensions = child(call, BPMN, "extensionElements").orElseThrow();
         for (Element input : zeebeMappings(call, "input")) {
-            Element in = call.getOwnerDocument().createElementNS(FLOWABLE, "flowable:in");
-            String source = FeelToJuel.body(input.getAttribute("source"));
-            if (source.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                in.setAttribute("source", source); // a variable copied by name, as a Flowable modeller writes it
-            } else {
-                in.setAttribute("sourceExpression", FeelToJuel.value(input.getAttribute("source")));
-            }
-            in.setAttribute("target", input.getAttribute("target"));
-            extensions.appendChild(in);
+            extensions.appendChild(flowableMapping("flowable:in", input));
         }
-        if (!"false".equals(called.getAttribute("propagateAllChildVariables"))) {
+        // the variables the file maps back (Zeebe then propagates nothing else)
+        List<Element> outputs = zeebeMappings(call, "output");
+        for (Element output : outputs) {
+            extensions.appendChild(flowableMapping("flowable:out", output));
+        }
+        if (outputs.isEmpty() && !"false".equals(called.getAttribute("propagateAllChildVariables"))) {
             for (String name : gatewayReads) {
                 Element out = call.getOwnerDocument().createElementNS(FLOWABLE, "flowable:out");
                 out.setAttribute("source", name);
@@ -160,6 +158,18 @@ final class NativeBpmn {
                 extensions.appendChild(out);
             }
         }
+    }
+
+    private static Element flowableMapping(String name, Element zeebeMapping) {
+        Element mapping = zeebeMapping.getOwnerDocument().createElementNS(FLOWABLE, name);
+        String source = FeelToJuel.body(zeebeMapping.getAttribute("source"));
+        if (source.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            mapping.setAttribute("source", source); // a variable copied by name, as a Flowable modeller writes it
+        } else {
+            mapping.setAttribute("sourceExpression", FeelToJuel.value(zeebeMapping.getAttribute("source")));
+        }
+        mapping.setAttribute("target", zeebeMapping.getAttribute("target"));
+        return mapping;
     }
 
     private static List<Element> zeebeMappings(Element element, String kind) {

@@ -83,13 +83,20 @@ public final class BenchDatabase implements AutoCloseable {
 
     /** The variables each run keeps, by name: what a step's output adds to every table the engine writes. */
     private void printVariables() {
-        String sql = "SELECT NAME_, VAR_TYPE_, COUNT(*) FROM ACT_HI_VARINST GROUP BY NAME_, VAR_TYPE_ ORDER BY 3 DESC";
+        // by process and scope too: a variable copied from a called process into its parent counts twice
+        String sql = "SELECT NAME_, VAR_TYPE_, COUNT(*), PROC, SCOPE FROM (SELECT V.NAME_, V.VAR_TYPE_,"
+                + " SUBSTRING(P.PROC_DEF_ID_, 1, POSITION(':' IN P.PROC_DEF_ID_) - 1) PROC, CASE WHEN V.TASK_ID_ IS"
+                + " NOT NULL THEN 'task' WHEN V.EXECUTION_ID_ <> V.PROC_INST_ID_ THEN 'local' ELSE 'process' END SCOPE"
+                + " FROM ACT_HI_VARINST V LEFT JOIN ACT_HI_PROCINST P ON P.ID_ = V.PROC_INST_ID_)"
+                + " GROUP BY NAME_, VAR_TYPE_, PROC, SCOPE ORDER BY 3 DESC, 4, 1";
         try (Connection c = pool.getConnection();
                 Statement s = c.createStatement();
                 var rs = s.executeQuery(sql)) {
-            System.err.println("variables (history) | type | name");
+            System.err.println("variables (history) | type | process | scope | name");
             while (rs.next()) {
-                System.err.printf("%d | %s | %s%n", rs.getLong(3), rs.getString(2), rs.getString(1));
+                System.err.printf(
+                        "%d | %s | %s | %s | %s%n",
+                        rs.getLong(3), rs.getString(2), rs.getString(4), rs.getString(5), rs.getString(1));
             }
         } catch (SQLException e) {
             System.err.println("no variable statistics: " + e);
