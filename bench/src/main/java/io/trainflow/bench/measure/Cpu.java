@@ -45,6 +45,42 @@ public final class Cpu {
         return ticks / 100.0;
     }
 
+    /**
+     * This JVM's CPU clock ticks (1/100 s) by thread group: every thread of {@code /proc/self/task}, JIT and GC
+     * included, named as the kernel knows it with the numbers taken out ({@code C2 CompilerThread0} and
+     * {@code C2 CompilerThread1} are one group). Threads that ended are not in it.
+     */
+    public static java.util.Map<String, Long> ticksByThreadGroup() {
+        java.util.Map<String, Long> groups = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String line = Files.readString(task.resolve("stat"));
+                    String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+                    String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    groups.merge(name.replaceAll("[#\\d]+", "").strip(), ticks, Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while being read
+                }
+            }
+        } catch (IOException e) {
+            return java.util.Map.of();
+        }
+        return groups;
+    }
+
+    /** The groups that used most CPU between two readings of {@link #ticksByThreadGroup()}, in seconds. */
+    public static String busiest(java.util.Map<String, Long> before, java.util.Map<String, Long> after, int most) {
+        return after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(most)
+                .map(e -> e.getKey() + " " + e.getValue() / 100.0)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** ppid, utime, stime, cutime, cstime; zeros for a process that has gone. */
     private static long[] stat(long pid) {
         try {

@@ -64,6 +64,7 @@ public final class Scenario {
         LogCounter.takeCounts();
         long conflictsBefore = clients.conflicts();
         long cpu = Cpu.processNanos();
+        java.util.Map<String, Long> threads = Cpu.ticksByThreadGroup();
         HeapSampler heap = HeapSampler.start();
         long start = System.nanoTime();
         String programme = life.startCampaign();
@@ -136,6 +137,9 @@ public final class Scenario {
         long reportHeap = heap.peakBytes();
         heap.close();
         double cpuSeconds = (Cpu.processNanos() - cpu) / 1e9;
+        // where the CPU went, by thread: a run billed for threads it did not start shows here
+        progress("CPU " + Math.round(cpuSeconds) + " s, busiest threads (s): "
+                + Cpu.busiest(threads, Cpu.ticksByThreadGroup(), 8));
         return new RunResult(
                 life.name(),
                 cohort,

@@ -32,25 +32,41 @@ public final class MapperXPath extends XPathFactory {
     static final String PROPERTY = "javax.xml.xpath.XPathFactory:" + XPathFactory.DEFAULT_OBJECT_MODEL_URI;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
-    private static final Object LOCK = new Object();
+    /** Engine builds running now with this factory set. */
+    private static int builds;
 
     private final XPathFactory jdk = XPathFactory.newDefaultInstance();
 
     /**
      * Runs {@code build} with this factory as the one {@link XPathFactory#newInstance()} returns (MyBatis has no other
-     * seam), unless something else was configured or the thread's class loader cannot see this class.
+     * seam), unless something else was configured or the thread's class loader cannot see this class. Engines built
+     * at the same time share the setting; the last one to finish removes it.
      */
     static <T> T during(Supplier<T> build) {
-        synchronized (LOCK) {
+        boolean entered = enter();
+        try {
+            return build.get();
+        } finally {
+            if (entered) {
+                leave();
+            }
+        }
+    }
+
+    private static synchronized boolean enter() {
+        if (builds == 0) {
             if (System.getProperty(PROPERTY) != null || !visible()) {
-                return build.get();
+                return false;
             }
             System.setProperty(PROPERTY, MapperXPath.class.getName());
-            try {
-                return build.get();
-            } finally {
-                System.clearProperty(PROPERTY);
-            }
+        }
+        builds++;
+        return true;
+    }
+
+    private static synchronized void leave() {
+        if (--builds == 0) {
+            System.clearProperty(PROPERTY);
         }
     }
 
