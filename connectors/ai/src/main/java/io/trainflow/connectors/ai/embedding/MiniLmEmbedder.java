@@ -53,6 +53,7 @@ public final class MiniLmEmbedder implements TextEmbedder {
 
     /** A fresh instance (measurements of load time need one). */
     public static MiniLmEmbedder load(Variant variant) {
+        OrtNatives.install(OrtNatives.userCache());
         try {
             Object model = Class.forName(variant.className).getConstructor().newInstance();
             return new MiniLmEmbedder(variant, (EmbeddingModel) model);
