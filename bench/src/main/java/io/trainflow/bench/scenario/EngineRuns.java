@@ -24,6 +24,8 @@ public final class EngineRuns {
                         new BenchDatabase(dir, "db"), clock, org, SampleLifecycle.bpmnFolder())) {
             Scenario scenario = new Scenario(life, org, cohort, clients);
             return intakeOnly ? scenario.runIntake() : scenario.run();
+        } finally {
+            delete(dir);
         }
     }
 
@@ -45,6 +47,18 @@ public final class EngineRuns {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /** A run's database and organisation, once it is measured: a 1,000-person run leaves gigabytes of H2 files. */
+    private static void delete(Path dir) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
         }
     }
 }
