@@ -55,12 +55,10 @@ public final class Cpu {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
                 try {
-                    String line = Files.readString(task.resolve("stat"));
-                    String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
-                    String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    groups.merge(name.replaceAll("[#\\d]+", "").strip(), ticks, Long::sum);
-                } catch (IOException | RuntimeException gone) {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    long[] stat = stat(task.resolve("stat"));
+                    groups.merge(name.replaceAll("[#\\d]+", "").strip(), stat[1] + stat[2], Long::sum);
+                } catch (IOException gone) {
                     // the thread ended while being read
                 }
             }
@@ -83,8 +81,13 @@ public final class Cpu {
 
     /** ppid, utime, stime, cutime, cstime; zeros for a process that has gone. */
     private static long[] stat(long pid) {
+        return stat(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /** The same from a {@code stat} file of {@code /proc} (a process's or a thread's). */
+    private static long[] stat(Path file) {
         try {
-            String line = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String line = Files.readString(file);
             String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
             return new long[] {
                 Long.parseLong(f[1]),
