@@ -2,6 +2,7 @@ package io.trainflow.bench;
 
 import io.trainflow.bench.lint.LintBench;
 import io.trainflow.bench.org.SamplePortCheck;
+import io.trainflow.bench.paired.PairedRounds;
 import io.trainflow.bench.scenario.EngineRuns;
 import io.trainflow.bench.scenario.RunResult;
 import io.trainflow.bench.startup.StartupBench;
@@ -18,7 +19,8 @@ import java.util.List;
 /**
  * The benchmark run (see docs/BENCHMARKS.md): run from the repository root with
  * {@code java -Xmx4g -jar bench/target/trainflow-bench.jar [--cohort N] [--intake-cohort N]
- * [--warmup N] [--rounds N] [--skip-startup] [--skip-tools] [--skip-baseline-intake] [--baseline-async-steps]} (0 skips a part).
+ * [--warmup N] [--rounds N] [--skip-startup] [--skip-tools] [--skip-baseline-intake] [--baseline-async-steps]
+ * [--paired [--worker-heap 8g] [--paired-also LABEL=CLASSPATH]]} (0 skips a part).
  * Results go to stdout and bench/target/bench-results.md.
  */
 public final class BenchMain {
@@ -57,12 +59,32 @@ public final class BenchMain {
             progress("sample ports");
             tools.ports(SamplePortCheck.run(work.resolve("ports"), 10_000, 2_000, Clock.system(ZoneOffset.UTC)));
         }
-        if (warmup > 0) {
+        boolean paired = a.contains("--paired");
+        if (warmup > 0 && !paired) {
             progress("warm-up, cohort " + warmup);
             EngineRuns.baseline(work, warmup, false);
             EngineRuns.trainflow(work, warmup, false);
         }
-        if (cohort > 0) {
+        if (cohort > 0 && paired) {
+            // both engines at once, each in its own JVM with its own warm-up: the machine's moods hit both
+            List<PairedRounds.Side> sides = new ArrayList<>(List.of(
+                    PairedRounds.Side.of("raw Flowable", "baseline"), PairedRounds.Side.of("Trainflow", "trainflow")));
+            // --paired-also LABEL=CLASSPATH: another build of Trainflow beside them (before and after a change)
+            int also = a.indexOf("--paired-also");
+            if (also >= 0) {
+                String[] side = a.get(also + 1).split("=", 2);
+                sides.add(new PairedRounds.Side(side[0], "trainflow", side[1]));
+            }
+            List<RunResult[]> results =
+                    PairedRounds.run(work.resolve("paired"), cohort, warmup, rounds, heapOption(a), sides);
+            report.rounds(
+                    results.stream().map(r -> new RunResult[] {r[0], r[1]}).toList(),
+                    "both engines at the same time, each in its own JVM");
+            if (sides.size() > 2) {
+                report.sides(
+                        results, sides.stream().map(PairedRounds.Side::label).toList());
+            }
+        } else if (cohort > 0) {
             // one run of each is at the mercy of the machine (the same phase has moved by 40 % between runs), so
             // the rounds alternate which engine goes first and the report takes the median round
             List<RunResult[]> pairs = new ArrayList<>();
@@ -77,7 +99,7 @@ public final class BenchMain {
                         : EngineRuns.baseline(work, cohort, false);
                 pairs.add(baselineFirst ? new RunResult[] {first, second} : new RunResult[] {second, first});
             }
-            report.rounds(pairs);
+            report.rounds(pairs, "engines one after the other, in alternating order");
         }
         if (intakeCohort > 0) {
             progress("intake only, cohort " + intakeCohort);
@@ -95,6 +117,12 @@ public final class BenchMain {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
         System.out.println(report);
+    }
+
+    /** Each paired worker's heap: {@code --worker-heap 8g}. */
+    private static String heapOption(List<String> args) {
+        int i = args.indexOf("--worker-heap");
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : "8g";
     }
 
     private static int option(List<String> args, String name, int fallback) {

@@ -63,21 +63,19 @@ final class BenchReport {
 
     /**
      * The full lifecycle's rounds: each round's CPU ratio, then the whole table for the round with the median ratio
-     * (rounds alternate which engine runs first, so a machine that gets busier or quieter during the run shows as
-     * spread between rounds instead of moving the one figure).
+     * (a machine that gets busier or quieter during the run shows as spread between rounds instead of moving the one
+     * figure). {@code how} says how the engines shared the machine.
      */
-    BenchReport rounds(List<RunResult[]> pairs) {
+    BenchReport rounds(List<RunResult[]> pairs, String how) {
         if (pairs.size() > 1) {
             line("");
-            line("### Full lifecycle, cohort of " + pairs.get(0)[1].cohort() + ": " + pairs.size()
-                    + " rounds, engines in alternating order");
+            line("### Full lifecycle, cohort of " + pairs.get(0)[1].cohort() + ": " + pairs.size() + " rounds, " + how);
             line("");
-            line("| round | first | raw Flowable CPU (s) | Trainflow CPU (s) | ratio |");
-            line("|---|---|---:|---:|---:|");
+            line("| round | raw Flowable CPU (s) | Trainflow CPU (s) | ratio |");
+            line("|---|---:|---:|---:|");
             for (int i = 0; i < pairs.size(); i++) {
                 RunResult[] p = pairs.get(i);
-                line("| " + (i + 1) + " | " + (i % 2 == 0 ? "raw Flowable" : "Trainflow") + " | "
-                        + num(p[0].cpuSeconds()) + " | " + num(p[1].cpuSeconds()) + " | "
+                line("| " + (i + 1) + " | " + num(p[0].cpuSeconds()) + " | " + num(p[1].cpuSeconds()) + " | "
                         + num(ratio(p)) + "× |");
             }
             List<RunResult[]> sorted = new ArrayList<>(pairs);
@@ -95,6 +93,28 @@ final class BenchReport {
         sorted.sort(Comparator.comparingDouble(BenchReport::ratio));
         RunResult[] middle = sorted.get((sorted.size() - 1) / 2);
         return lifecycle(middle[0], middle[1]);
+    }
+
+    /** Every side's CPU per round against the first (raw Flowable), for runs with more than two sides. */
+    BenchReport sides(List<RunResult[]> rounds, List<String> labels) {
+        line("");
+        line("### CPU of every side, each round (s, and against " + labels.get(0) + ")");
+        line("");
+        line("| round | " + String.join(" | ", labels) + " |");
+        line("|---|" + "---:|".repeat(labels.size()));
+        for (int i = 0; i < rounds.size(); i++) {
+            RunResult[] r = rounds.get(i);
+            StringBuilder row = new StringBuilder("| " + (i + 1) + " | " + num(r[0].cpuSeconds()) + " |");
+            for (int s = 1; s < r.length; s++) {
+                row.append(' ')
+                        .append(num(r[s].cpuSeconds()))
+                        .append(" (")
+                        .append(num(r[s].cpuSeconds() / r[0].cpuSeconds()))
+                        .append("×) |");
+            }
+            line(row.toString());
+        }
+        return this;
     }
 
     private static double ratio(RunResult[] pair) {

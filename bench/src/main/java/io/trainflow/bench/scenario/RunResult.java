@@ -30,7 +30,8 @@ public record RunResult(
         long clientConflicts,
         long incidents,
         long[] failedJobs,
-        String check) {
+        String check)
+        implements java.io.Serializable {
 
     public double intakePerSecond() {
         return cohort / intakeSeconds;
