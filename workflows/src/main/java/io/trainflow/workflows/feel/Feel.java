@@ -19,25 +19,16 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
 /**
  * FEEL, as Camunda 8 evaluates it ({@code org.camunda.feel:feel-engine}). Expressions are
  * parsed once and cached; variables are read lazily from the caller's scope, so an
- * expression touching one variable never loads the others. A variable, a path or a literal
- * is answered without the engine where the answer is certainly its ({@link FeelShortcut}).
+ * expression touching one variable never loads the others.
  */
 public final class Feel {
 
     private final FeelEngineApi engine;
     private final Map<String, ParsedExpression> parsed = new ConcurrentHashMap<>();
-    private final Map<String, Optional<FeelShortcut>> shortcuts = new ConcurrentHashMap<>();
-    private final boolean shortcut;
 
     public Feel(Supplier<ZonedDateTime> now) {
-        this(now, true);
-    }
-
-    /** Without shortcuts every expression goes to the engine (the tests compare the two). */
-    Feel(Supplier<ZonedDateTime> now, boolean shortcut) {
         FeelEngineClock clock = now::get;
         this.engine = FeelEngineBuilder.forJava().withClock(clock).build();
-        this.shortcut = shortcut;
     }
 
     public Feel() {
@@ -67,15 +58,6 @@ public final class Feel {
 
     /** Evaluates an expression (without {@code =}) against variables looked up by name. */
     public Object evaluate(String expression, VariableLookup variables) {
-        if (shortcut) {
-            FeelShortcut fast = shortcuts
-                    .computeIfAbsent(expression, e -> Optional.ofNullable(FeelShortcut.of(e)))
-                    .orElse(null);
-            Optional<Object> answer = fast == null ? Optional.empty() : fast.evaluate(variables);
-            if (answer.isPresent()) {
-                return FeelShortcut.unwrap(answer.get());
-            }
-        }
         ParsedExpression expr = parsed.computeIfAbsent(expression, this::parse);
         EvaluationResult result = engine.evaluate(expr, new LookupContext(variables));
         if (result instanceof FailedEvaluationResult failed) {
