@@ -20,7 +20,7 @@ import java.util.List;
  * The benchmark run (see docs/BENCHMARKS.md): run from the repository root with
  * {@code java -Xmx4g -jar bench/target/trainflow-bench.jar [--cohort N] [--intake-cohort N]
  * [--warmup N] [--rounds N] [--skip-startup] [--skip-tools] [--skip-baseline-intake] [--baseline-async-steps]
- * [--paired [--worker-heap 8g] [--paired-also LABEL=CLASSPATH]]} (0 skips a part).
+ * [--paired [--worker-heap 8g] [--paired-also engine,label,directory,classpath]...]} (0 skips a part).
  * Results go to stdout and bench/target/bench-results.md.
  */
 public final class BenchMain {
@@ -69,11 +69,11 @@ public final class BenchMain {
             // both engines at once, each in its own JVM with its own warm-up: the machine's moods hit both
             List<PairedRounds.Side> sides = new ArrayList<>(List.of(
                     PairedRounds.Side.of("raw Flowable", "baseline"), PairedRounds.Side.of("Trainflow", "trainflow")));
-            // --paired-also LABEL=CLASSPATH: another build of Trainflow beside them (before and after a change)
-            int also = a.indexOf("--paired-also");
-            if (also >= 0) {
-                String[] side = a.get(also + 1).split("=", 2);
-                sides.add(new PairedRounds.Side(side[0], "trainflow", side[1]));
+            // --paired-also engine,label,directory,classpath (repeatable): other builds beside them (before and after)
+            for (int i = 0; i < a.size() - 1; i++) {
+                if (a.get(i).equals("--paired-also")) {
+                    sides.add(PairedRounds.Side.parse(a.get(i + 1)));
+                }
             }
             List<RunResult[]> results =
                     PairedRounds.run(work.resolve("paired"), cohort, warmup, rounds, heapOption(a), sides);

@@ -28,11 +28,24 @@ public final class PairedRounds {
      * One side of the run: an engine ({@code baseline} or {@code trainflow}) on a class path, so that another build of
      * Trainflow can run beside this one (before and after a change, on the same machine at the same time).
      */
-    public record Side(String label, String engine, String classPath) {
+    public record Side(String label, String engine, Path directory, String classPath) {
 
-        /** This build's engine. */
+        /** This build's engine, in this working directory. */
         public static Side of(String label, String engine) {
-            return new Side(label, engine, System.getProperty("java.class.path"));
+            return new Side(label, engine, Path.of("").toAbsolutePath(), System.getProperty("java.class.path"));
+        }
+
+        /**
+         * {@code engine,label,directory,classPath}: another build, run from its own repository root (whose
+         * {@code bpmn/} it deploys).
+         */
+        public static Side parse(String text) {
+            String[] parts = text.split(",", 4);
+            if (parts.length != 4 || !List.of("baseline", "trainflow").contains(parts[0])) {
+                throw new IllegalArgumentException(
+                        "--paired-also takes engine,label,directory,classpath (engine baseline or trainflow): " + text);
+            }
+            return new Side(parts[1], parts[0], Path.of(parts[2]), parts[3]);
         }
     }
 
@@ -100,6 +113,7 @@ public final class PairedRounds {
                     Integer.toString(warmup),
                     work.toString()));
             this.process = new ProcessBuilder(command)
+                    .directory(side.directory().toFile())
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             this.orders = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
