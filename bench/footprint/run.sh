@@ -6,6 +6,8 @@
 # With AOT_JAVA set to a JDK 25 or later's java (e.g. AOT_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java), it also
 # measures that JVM with its ahead-of-time cache (JEP 483/514/515, what `bin/trainflow-server cds` makes there):
 # rows aot and aot-restart.
+# With LIFECYCLE_ROUNDS=N (2 or more, e.g. 3), the run ends with the 1,000-person lifecycle against raw Flowable,
+# both engines at the same time in their own JVMs (the bench's --paired), N rounds: its CPU table follows.
 set -euo pipefail
 runs=${1:-3}
 root=$(pwd)
@@ -102,4 +104,10 @@ done
 echo "| CLI \`tasks\`, thin jar, median of 5 (ms) | $(median < "$work/thin") |"
 echo "| CLI \`tasks\`, server jar, median of 5 (ms) | $(median < "$work/server") |"
 echo
+if [ -n "${LIFECYCLE_ROUNDS:-}" ]; then
+  java -Xmx2g -jar "$root/bench/target/trainflow-bench.jar" --cohort 1000 --intake-cohort 0 --warmup 100 \
+    --rounds "$LIFECYCLE_ROUNDS" --skip-tools --baseline-async-steps --paired 2> "$work/lifecycle.log" \
+    | sed -n '/^### Full lifecycle, cohort of 1000: /,/^Median/p'
+  echo
+fi
 echo "Work files: $work"
