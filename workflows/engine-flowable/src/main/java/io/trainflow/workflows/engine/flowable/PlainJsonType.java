@@ -38,29 +38,17 @@ final class PlainJsonType implements VariableType {
         return true;
     }
 
-    /** The text of the value last found storable on this thread: Flowable asks, then stores the same value. */
-    private static final ThreadLocal<Object[]> LAST_WRITTEN = new ThreadLocal<>();
-
     @Override
     public boolean isAbleToStore(Object value) {
         if (!(value instanceof Map<?, ?> || value instanceof List<?>) || !plain(value, 0)) {
             return false;
         }
-        String json = JSON.writeValueAsString(value);
-        if (json.length() > MAX_LENGTH) {
-            return false;
-        }
-        LAST_WRITTEN.set(new Object[] {value, json});
-        return true;
+        return JSON.writeValueAsString(value).length() <= MAX_LENGTH;
     }
 
     @Override
     public void setValue(Object value, ValueFields fields) {
-        Object[] last = LAST_WRITTEN.get();
-        LAST_WRITTEN.remove();
-        // Flowable finds a value's type and stores it right after, with no other code between: the same object has
-        // the text just written; any other is written now
-        fields.setTextValue(last != null && last[0] == value ? (String) last[1] : JSON.writeValueAsString(value));
+        fields.setTextValue(JSON.writeValueAsString(value));
         fields.setCachedValue(value);
     }
 
